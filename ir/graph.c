@@ -1,0 +1,377 @@
+/* graph.c - building and editing a Graph: values, nodes, attributes, uses.
+ * Everything lives in g->arena; deleting a node only marks it dead. */
+#include <assert.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ir.h"
+
+#define GROW(g, arr, n, cap) do { \
+	if ((n) == (cap)) { \
+		int ncap_ = (cap) ? 2 * (cap) : 16; \
+		(arr) = arena_realloc(&(g)->arena, (arr), (cap) * sizeof *(arr), \
+			ncap_ * sizeof *(arr)); \
+		(cap) = ncap_; \
+	} \
+} while (0)
+
+Graph *graph_new(const char *name)
+{
+	Graph *g = calloc(1, sizeof *g);
+	if (!g)
+		abort();
+	g->name = arena_strdup(&g->arena, name ? name : "model");
+	op_init();
+	return g;
+}
+
+void graph_free(Graph *g)
+{
+	if (!g)
+		return;
+	arena_free(&g->arena);
+	free(g);
+}
+
+Value *graph_find(const Graph *g, const char *name)
+{
+	for (int i = 0; i < g->nvalues; i++)
+		if (strcmp(g->values[i]->name, name) == 0)
+			return g->values[i];
+	return NULL;
+}
+
+static void copy_qparams(Graph *g, QParams *dst, const QParams *src)
+{
+	*dst = *src;
+	if (!src->present || src->n == 0)
+		return;
+	dst->scale = arena_alloc(&g->arena, src->n * sizeof *dst->scale);
+	dst->zp = arena_alloc(&g->arena, src->n * sizeof *dst->zp);
+	memcpy(dst->scale, src->scale, src->n * sizeof *dst->scale);
+	memcpy(dst->zp, src->zp, src->n * sizeof *dst->zp);
+}
+
+static Value *new_value(Graph *g, const char *name, ValueKind kind,
+	const Type *t, Loc loc)
+{
+	Value *old = graph_find(g, name);
+	if (old) {
+		diag_error(loc, "redefinition of '%s'", name);
+		if (old->loc.file)
+			diag_note(old->loc, "'%s' was defined here", name);
+		return NULL;
+	}
+	Value *v = arena_alloc(&g->arena, sizeof *v);
+	v->name = arena_strdup(&g->arena, name);
+	v->kind = kind;
+	v->loc = loc;
+	if (t)
+		copy_qparams(g, &v->type.q, &t->q), v->type.elem = t->elem,
+		v->type.rank = t->rank,
+		memcpy(v->type.dims, t->dims, sizeof t->dims);
+	v->id = g->nvalues;
+	GROW(g, g->values, g->nvalues, g->values_cap);
+	g->values[g->nvalues++] = v;
+	return v;
+}
+
+Value *graph_add_input(Graph *g, const char *name, const Type *t, Loc loc)
+{
+	Value *v = new_value(g, name, VAL_INPUT, t, loc);
+	if (!v)
+		return NULL;
+	GROW(g, g->inputs, g->ninputs, g->inputs_cap);
+	g->inputs[g->ninputs++] = v;
+	return v;
+}
+
+Value *graph_add_const(Graph *g, const char *name, const Type *t, void *data,
+	Loc loc)
+{
+	Value *v = new_value(g, name, VAL_CONST, t, loc);
+	if (v)
+		v->data = data;
+	return v;
+}
+
+void *graph_alloc_data(Graph *g, const Type *t)
+{
+	int64_t n = type_numel(t);
+	return arena_alloc(&g->arena, (n ? n : 1) * 4);
+}
+
+static Node *make_node(Graph *g, int op, Value **in, int nin,
+	const char *out_name, const Type *t, Loc loc)
+{
+	const OpInfo *info = op_info(op);
+	Value *out = new_value(g, out_name, VAL_NODE, t, loc);
+	if (!out)
+		return NULL;
+	Node *n = arena_alloc(&g->arena, sizeof *n);
+	n->op = op;
+	n->loc = loc;
+	n->nin = nin;
+	n->in = arena_alloc(&g->arena, (nin ? nin : 1) * sizeof *n->in);
+	for (int i = 0; i < nin; i++) {
+		n->in[i] = in[i];
+		if (in[i])
+			in[i]->nuse++;
+	}
+	n->out = out;
+	out->def = n;
+	n->attr = arena_alloc(&g->arena, (info->nattr ? info->nattr : 1) *
+		sizeof *n->attr);
+	for (int i = 0; i < info->nattr; i++) {
+		n->attr[i] = info->attrs[i].def;
+		n->attr[i].set = 0;
+	}
+	return n;
+}
+
+Node *graph_insert_node(Graph *g, int pos, int op, Value **in, int nin,
+	const char *out_name, const Type *t, Loc loc)
+{
+	Node *n = make_node(g, op, in, nin, out_name, t, loc);
+	if (!n)
+		return NULL;
+	GROW(g, g->nodes, g->nnodes, g->nodes_cap);
+	assert(pos >= 0 && pos <= g->nnodes);
+	memmove(&g->nodes[pos + 1], &g->nodes[pos],
+		(g->nnodes - pos) * sizeof *g->nodes);
+	g->nodes[pos] = n;
+	g->nnodes++;
+	for (int i = 0; i < g->nnodes; i++)
+		g->nodes[i]->id = i;
+	return n;
+}
+
+Node *graph_add_node(Graph *g, int op, Value **in, int nin,
+	const char *out_name, const Type *t, Loc loc)
+{
+	return graph_insert_node(g, g->nnodes, op, in, nin, out_name, t, loc);
+}
+
+void graph_mark_output(Graph *g, Value *v)
+{
+	if (v->is_output)
+		return;
+	v->is_output = 1;
+	v->nuse++;
+	GROW(g, g->outputs, g->noutputs, g->outputs_cap);
+	g->outputs[g->noutputs++] = v;
+}
+
+const char *graph_fresh_name(Graph *g, const char *base)
+{
+	if (!graph_find(g, base))
+		return arena_strdup(&g->arena, base);
+	size_t len = strlen(base) + 24;
+	char *buf = arena_alloc(&g->arena, len);
+	for (int k = 1;; k++) {
+		snprintf(buf, len, "%s_%d", base, k);
+		if (!graph_find(g, buf))
+			return buf;
+	}
+}
+
+void node_set_input(Node *n, int i, Value *v)
+{
+	if (n->in[i])
+		n->in[i]->nuse--;
+	n->in[i] = v;
+	if (v)
+		v->nuse++;
+}
+
+void graph_replace_uses(Graph *g, Value *from, Value *to)
+{
+	for (int k = 0; k < g->nnodes; k++) {
+		Node *n = g->nodes[k];
+		if (n->dead)
+			continue;
+		for (int i = 0; i < n->nin; i++)
+			if (n->in[i] == from)
+				node_set_input(n, i, to);
+	}
+	for (int i = 0; i < g->noutputs; i++) {
+		if (g->outputs[i] != from)
+			continue;
+		g->outputs[i] = to;
+		from->is_output = 0;
+		from->nuse--;
+		to->is_output = 1;
+		to->nuse++;
+	}
+}
+
+void node_kill(Graph *g, Node *n)
+{
+	(void)g;
+	if (n->dead)
+		return;
+	n->dead = 1;
+	for (int i = 0; i < n->nin; i++)
+		if (n->in[i])
+			n->in[i]->nuse--;
+}
+
+void graph_compact(Graph *g)
+{
+	int k = 0;
+	for (int i = 0; i < g->nnodes; i++)
+		if (!g->nodes[i]->dead)
+			g->nodes[k++] = g->nodes[i];
+	g->nnodes = k;
+	for (int i = 0; i < g->nnodes; i++)
+		g->nodes[i]->id = i;
+
+	k = 0;
+	for (int i = 0; i < g->nvalues; i++) {
+		Value *v = g->values[i];
+		int keep = v->kind == VAL_INPUT || v->nuse > 0 ||
+			(v->kind == VAL_NODE && !v->def->dead);
+		if (keep)
+			g->values[k++] = v;
+	}
+	g->nvalues = k;
+	for (int i = 0; i < g->nvalues; i++)
+		g->values[i]->id = i;
+}
+
+Graph *graph_clone(const Graph *g)
+{
+	Graph *c = graph_new(g->name);
+	c->path = g->path ? arena_strdup(&c->arena, g->path) : NULL;
+	c->weights_path = g->weights_path ?
+		arena_strdup(&c->arena, g->weights_path) : NULL;
+	Value **map = calloc(g->nvalues ? g->nvalues : 1, sizeof *map);
+	if (!map)
+		abort();
+	for (int i = 0; i < g->nvalues; i++) {
+		const Value *v = g->values[i];
+		if (v->kind == VAL_INPUT)
+			map[i] = graph_add_input(c, v->name, &v->type, v->loc);
+		else if (v->kind == VAL_CONST) {
+			int64_t bytes = type_numel(&v->type) * 4;
+			void *data = graph_alloc_data(c, &v->type);
+			memcpy(data, v->data, bytes);
+			map[i] = graph_add_const(c, v->name, &v->type, data, v->loc);
+			map[i]->ref = v->ref ? arena_strdup(&c->arena, v->ref) : NULL;
+		}
+	}
+	for (int k = 0; k < g->nnodes; k++) {
+		const Node *n = g->nodes[k];
+		if (n->dead)
+			continue;
+		Value *in[n->nin ? n->nin : 1];
+		for (int i = 0; i < n->nin; i++)
+			in[i] = n->in[i] ? map[n->in[i]->id] : NULL;
+		Node *m = graph_add_node(c, n->op, in, n->nin, n->out->name,
+			&n->out->type, n->loc);
+		assert(m);
+		map[n->out->id] = m->out;
+		const OpInfo *info = op_info(n->op);
+		for (int a = 0; a < info->nattr; a++) {
+			Attr at = n->attr[a];
+			if (at.ints) {
+				at.ints = arena_alloc(&c->arena, (at.n + 1) * sizeof *at.ints);
+				memcpy(at.ints, n->attr[a].ints, at.n * sizeof *at.ints);
+			}
+			if (at.floats) {
+				at.floats = arena_alloc(&c->arena,
+					(at.n + 1) * sizeof *at.floats);
+				memcpy(at.floats, n->attr[a].floats,
+					at.n * sizeof *at.floats);
+			}
+			if (at.s)
+				at.s = arena_strdup(&c->arena, at.s);
+			m->attr[a] = at;
+		}
+	}
+	for (int i = 0; i < g->noutputs; i++)
+		graph_mark_output(c, map[g->outputs[i]->id]);
+	free(map);
+	return c;
+}
+
+/* ---- attributes ---- */
+
+Attr *node_attr(const Node *n, const char *name)
+{
+	int i = op_attr_index(n->op, name);
+	assert(i >= 0 && "op has no such attribute");
+	return &n->attr[i];
+}
+
+int64_t attr_int(const Node *n, const char *name)
+{
+	return node_attr(n, name)->i;
+}
+
+double attr_float(const Node *n, const char *name)
+{
+	return node_attr(n, name)->f;
+}
+
+const int64_t *attr_ints(const Node *n, const char *name, int *len)
+{
+	Attr *a = node_attr(n, name);
+	if (len)
+		*len = a->n;
+	return a->ints;
+}
+
+const double *attr_floats(const Node *n, const char *name, int *len)
+{
+	Attr *a = node_attr(n, name);
+	if (len)
+		*len = a->n;
+	return a->floats;
+}
+
+const char *attr_str(const Node *n, const char *name)
+{
+	return node_attr(n, name)->s;
+}
+
+void attr_set_int(Graph *g, Node *n, const char *name, int64_t v)
+{
+	(void)g;
+	Attr *a = node_attr(n, name);
+	a->i = v;
+	a->set = 1;
+}
+
+void attr_set_float(Graph *g, Node *n, const char *name, double v)
+{
+	(void)g;
+	Attr *a = node_attr(n, name);
+	a->f = v;
+	a->set = 1;
+}
+
+void attr_set_ints(Graph *g, Node *n, const char *name, const int64_t *v, int len)
+{
+	Attr *a = node_attr(n, name);
+	a->ints = arena_alloc(&g->arena, (len + 1) * sizeof *a->ints);
+	memcpy(a->ints, v, len * sizeof *v);
+	a->n = len;
+	a->set = 1;
+}
+
+void attr_set_floats(Graph *g, Node *n, const char *name, const double *v, int len)
+{
+	Attr *a = node_attr(n, name);
+	a->floats = arena_alloc(&g->arena, (len + 1) * sizeof *a->floats);
+	memcpy(a->floats, v, len * sizeof *v);
+	a->n = len;
+	a->set = 1;
+}
+
+void attr_set_str(Graph *g, Node *n, const char *name, const char *s)
+{
+	Attr *a = node_attr(n, name);
+	a->s = arena_strdup(&g->arena, s);
+	a->set = 1;
+}

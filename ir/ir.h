@@ -1,0 +1,361 @@
+/* ir.h - the map of qcc: every IR struct and enum, and every cross-file
+ * prototype, grouped under a heading per file.
+ *
+ * Conventions (see docs/ and STYLE.md):
+ *   - A Graph owns its Nodes, Values, attributes and tensor data in one Arena;
+ *     nothing is freed singly; graph_free() drops it all.
+ *   - Tensor data, in the IR and in exec/, is stored as `float` for f32 values
+ *     and as `int32_t` for every integer type (i32, i16, i8, u8, i4, u4): one
+ *     element per slot, never packed. Packing is the business of writers
+ *     (safetensors) and codegen.
+ *   - Layout is NCHW; conv weights are [OC, IC/groups, KH, KW].
+ *   - Functions that can fail on user input return int (0, or -1 after
+ *     reporting a diagnostic); only the driver exits.
+ */
+#ifndef QCC_IR_H
+#define QCC_IR_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#define QCC_VERSION "0.1.0"
+#define QCC_MAX_RANK 8
+
+/* ---------------------------------------------------------------- arena.c */
+
+typedef struct ArenaChunk ArenaChunk;
+typedef struct {
+	ArenaChunk *head;
+	size_t total; /* bytes handed out, for statistics */
+} Arena;
+
+void *arena_alloc(Arena *a, size_t size); /* zeroed, 16-byte aligned */
+void *arena_realloc(Arena *a, void *p, size_t old, size_t size);
+char *arena_strdup(Arena *a, const char *s);
+char *arena_strndup(Arena *a, const char *s, size_t n);
+void arena_free(Arena *a);
+
+/* ----------------------------------------------------------------- diag.c */
+
+typedef struct {
+	const char *file; /* NULL: not from a source file */
+	int line, col;    /* 1-based; 0 when unknown */
+} Loc;
+
+extern int diag_nerrors;
+
+/* Registers the text of a source file so diagnostics can quote its lines. */
+void diag_add_source(const char *file, const char *text, size_t len);
+/* `file:line:col: error: msg` plus the source line and a caret when known,
+ * `qcc: error: msg` when loc.file is NULL. */
+void diag_error(Loc loc, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+void diag_warning(Loc loc, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+void diag_note(Loc loc, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+/* Shorthand for diag_error with no location: `qcc: error: ...`. */
+void diag_fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* ---------------------------------------------------------------- types.c */
+
+typedef enum {
+	DT_F32,
+	DT_I32,
+	DT_I16,
+	DT_I8,
+	DT_U8,
+	DT_I4,
+	DT_U4,
+	DT_COUNT
+} DType;
+
+/* Quantization parameters: real = scale * (q - zp). */
+typedef struct {
+	int present;    /* 0: not quantized */
+	int axis;       /* -1: per-tensor; else the per-channel axis */
+	int n;          /* number of (scale, zp) pairs: 1, or dims[axis] */
+	float *scale;   /* n entries, > 0 */
+	int32_t *zp;    /* n entries */
+	int bits;       /* storage bits actually used; 0 means the full width of
+	                   the element type (i8 with bits=4 holds [-8,7]) */
+} QParams;
+
+typedef struct {
+	DType elem;
+	int rank;
+	int64_t dims[QCC_MAX_RANK];
+	QParams q;
+} Type;
+
+const char *dtype_name(DType t);      /* "f32", "i8", ... */
+int dtype_from_name(const char *s);   /* -1 if unknown */
+int dtype_bits(DType t);              /* 32, 16, 8, 4 */
+int dtype_is_int(DType t);
+int dtype_is_signed(DType t);
+int64_t type_numel(const Type *t);
+int type_same_shape(const Type *a, const Type *b);
+/* qmin/qmax of a quantized type, honouring q.bits. */
+int32_t type_qmin(const Type *t);
+int32_t type_qmax(const Type *t);
+/* Writes "f32[1,16,28,28]" (and " q(...)") into buf; returns buf. */
+char *type_str(const Type *t, char *buf, size_t size);
+#define TYPE_STR_MAX 128 /* enough for shapes; q(...) is elided past it */
+
+/* ---------------------------------------------------------------- ops.def */
+
+typedef enum {
+	AK_NONE,
+	AK_INT,
+	AK_FLOAT,
+	AK_INTS,
+	AK_FLOATS,
+	AK_STR
+} AttrKind;
+
+typedef struct {
+	AttrKind kind;
+	int set;          /* given in the source or by a pass (not a default) */
+	int n;            /* element count for AK_INTS / AK_FLOATS */
+	int64_t i;
+	double f;
+	int64_t *ints;
+	double *floats;
+	const char *s;    /* AK_STR: an identifier or free string */
+} Attr;
+
+typedef struct Graph Graph;
+typedef struct Node Node;
+typedef struct Value Value;
+
+/* Shape inference: sets n->out->type's rank and dims (and its elem for ops
+ * whose output element type follows from the inputs); reports at n->loc and
+ * returns -1 on bad inputs or attributes. */
+typedef int (*ShapeFn)(Graph *g, Node *n);
+/* Kernel: in[i] and out point to float (f32) or int32_t (integer) buffers
+ * shaped by the value types. Kernels run on verified graphs and cannot fail. */
+typedef void (*EvalFn)(const Node *n, const void *const *in, void *out);
+
+typedef enum {
+#define OP(id, name, min_in, max_in, attrs, shape, eval, summary) OP_##id,
+#include "ops.def"
+#undef OP
+	OP_COUNT
+} OpKind;
+
+typedef struct {
+	const char *name;
+	AttrKind kind;
+	int required;     /* no default */
+	Attr def;         /* the default when !required */
+} AttrSpec;
+
+#define OP_MAX_ATTRS 16
+
+typedef struct {
+	const char *name;
+	int min_in, max_in;   /* max_in < 0: variadic */
+	const char *attr_spec; /* "stride:ints=[1,1] groups:int=1 kernel:ints" */
+	ShapeFn shape;
+	EvalFn eval;
+	const char *summary;  /* one line, for --list-ops */
+	int nattr;
+	AttrSpec attrs[OP_MAX_ATTRS];
+} OpInfo;
+
+/* ------------------------------------------------------------------ ops.c */
+
+void op_init(void);               /* parses the attribute specs; idempotent */
+const OpInfo *op_info(int op);
+int op_lookup(const char *name);  /* -1 if unknown */
+int op_attr_index(int op, const char *name); /* -1 if the op has no such attr */
+
+/* ---------------------------------------------------------------- graph.c */
+
+typedef enum { VAL_INPUT, VAL_CONST, VAL_NODE } ValueKind;
+
+struct Value {
+	const char *name;   /* unique in the graph */
+	ValueKind kind;
+	Type type;
+	Node *def;          /* VAL_NODE: the defining node */
+	int nuse;           /* number of node inputs using it (+1 if an output) */
+	int is_output;
+	void *data;         /* VAL_CONST: float or int32_t, type_numel entries */
+	const char *ref;    /* VAL_CONST from a weights file: the tensor name */
+	Loc loc;
+	int id;             /* index in g->values */
+	void *aux;          /* scratch for passes; not printed, not preserved */
+};
+
+struct Node {
+	int op;
+	int nin;
+	Value **in;         /* an optional input that is absent is NULL */
+	Value *out;
+	Attr *attr;         /* op_info(op)->nattr entries, in spec order */
+	Loc loc;
+	int dead;           /* unlinked by a pass; skipped by iterators */
+	int id;
+};
+
+struct Graph {
+	Arena arena;
+	const char *name;          /* `model NAME` */
+	const char *path;          /* source file, if any */
+	const char *weights_path;  /* `weights "..."` as written; may be NULL */
+	Node **nodes;              /* topological order */
+	int nnodes, nodes_cap;
+	Value **values;            /* inputs, consts and node outputs */
+	int nvalues, values_cap;
+	Value **inputs;
+	int ninputs, inputs_cap;
+	Value **outputs;
+	int noutputs, outputs_cap;
+};
+
+Graph *graph_new(const char *name);
+void graph_free(Graph *g);
+Value *graph_find(const Graph *g, const char *name);
+/* Creates a value; reports and returns NULL if the name is taken. */
+Value *graph_add_input(Graph *g, const char *name, const Type *t, Loc loc);
+Value *graph_add_const(Graph *g, const char *name, const Type *t, void *data,
+	Loc loc);
+/* Appends a node whose output is a new value `out_name` (type from `t` if not
+ * NULL, else left for shape inference). Defaults fill unset attributes. */
+Node *graph_add_node(Graph *g, int op, Value **in, int nin,
+	const char *out_name, const Type *t, Loc loc);
+/* As graph_add_node, but inserts the node at position `pos` of g->nodes. */
+Node *graph_insert_node(Graph *g, int pos, int op, Value **in, int nin,
+	const char *out_name, const Type *t, Loc loc);
+void graph_mark_output(Graph *g, Value *v);
+/* A name not used in g, made from base ("c1_q", then "c1_q_1", ...). */
+const char *graph_fresh_name(Graph *g, const char *base);
+/* Replaces every use of `from` (node inputs and graph outputs) by `to`. */
+void graph_replace_uses(Graph *g, Value *from, Value *to);
+void node_kill(Graph *g, Node *n);  /* marks dead, drops its input uses */
+void graph_compact(Graph *g);       /* removes dead nodes and unused values */
+void node_set_input(Node *n, int i, Value *v); /* keeps nuse counts */
+/* Allocates tensor storage for t in g's arena (float or int32_t, zeroed). */
+void *graph_alloc_data(Graph *g, const Type *t);
+Graph *graph_clone(const Graph *g);  /* deep copy, data included */
+
+Attr *node_attr(const Node *n, const char *name);  /* asserts it exists */
+int64_t attr_int(const Node *n, const char *name);
+double attr_float(const Node *n, const char *name);
+const int64_t *attr_ints(const Node *n, const char *name, int *len);
+const double *attr_floats(const Node *n, const char *name, int *len);
+const char *attr_str(const Node *n, const char *name);
+void attr_set_int(Graph *g, Node *n, const char *name, int64_t v);
+void attr_set_float(Graph *g, Node *n, const char *name, double v);
+void attr_set_ints(Graph *g, Node *n, const char *name, const int64_t *v, int len);
+void attr_set_floats(Graph *g, Node *n, const char *name, const double *v, int len);
+void attr_set_str(Graph *g, Node *n, const char *name, const char *s);
+
+/* ---------------------------------------------------------------- shape.c */
+
+/* Runs the op's shape function and checks the result against a type the
+ * source declared (if any). */
+int shape_infer_node(Graph *g, Node *n);
+int shape_infer(Graph *g);  /* every node, in order */
+/* Numpy broadcasting of a and b into out; -1 (no report) if incompatible. */
+int shape_broadcast(const Type *a, const Type *b, Type *out);
+
+/* --------------------------------------------------------------- verify.c */
+
+/* Types, shapes, arity, attribute kinds, single definition, no dangling use,
+ * topological order (hence no cycle). Reports each problem; 0 if clean. */
+int graph_verify(Graph *g);
+
+/* ---------------------------------------------------------------- print.c */
+
+typedef struct {
+	/* Constants with more elements than this and no `ref` are printed as
+	 * `@name` and collected for a weights file (see print_graph_file).
+	 * 0 prints every constant's data inline. */
+	int64_t inline_limit;
+} PrintOpts;
+
+/* Canonical `.g` text: fixed order, %.9g floats, attrs in spec order. */
+void print_graph(FILE *f, const Graph *g, const PrintOpts *o);
+void print_type(FILE *f, const Type *t);
+
+/* ------------------------------------------------------------ frontend/ */
+
+/* parse.c: reads `.g` text. path is used in diagnostics and to find the
+ * weights file (relative to the source's directory). Returns NULL after
+ * reporting. The graph is verified. */
+Graph *parse_file(const char *path);
+Graph *parse_string(const char *path, const char *text, size_t len);
+
+/* safetensors.c */
+typedef struct {
+	const char *name;
+	DType elem;       /* after conversion */
+	int rank;
+	int64_t dims[QCC_MAX_RANK];
+	void *data;       /* float or int32_t */
+} NamedTensor;
+/* Loads one tensor by name (file parsed on each call is fine: small). */
+int safetensors_load(const char *path, const char *name, Arena *a,
+	NamedTensor *out, Loc loc);
+/* Writes tensors atomically (temporary file, then rename). */
+int safetensors_write(const char *path, const NamedTensor *t, int n);
+
+/* npy.c */
+typedef struct {
+	int rank;
+	int64_t dims[QCC_MAX_RANK];
+	int is_float;     /* f32/f64 files: f[]; integer files: i[] */
+	float *f;
+	int64_t *i;
+	int64_t numel;
+} Npy;
+int npy_read(const char *path, Npy *out);          /* malloc'd; npy_free */
+void npy_free(Npy *a);
+int npy_write_f32(const char *path, const float *data, int rank,
+	const int64_t *dims);  /* atomic */
+int npy_write_i32(const char *path, const int32_t *data, int rank,
+	const int64_t *dims);
+
+/* onnx.c (QCC_WITH_ONNX) */
+Graph *onnx_load(const char *path);
+
+/* ---------------------------------------------------------------- exec/ */
+
+typedef struct Exec Exec;
+/* Called after each node runs (and once per graph input and constant with
+ * n == NULL before the first node); out is the node's output buffer. */
+typedef void (*ExecHook)(void *user, const Node *n, const Value *v,
+	const void *out);
+
+Exec *exec_new(const Graph *g);      /* one buffer per value, kept */
+void exec_free(Exec *e);
+void *exec_buffer(Exec *e, const Value *v);  /* float* or int32_t* */
+void exec_set_hook(Exec *e, ExecHook hook, void *user);
+void exec_run(Exec *e);              /* inputs must be filled first */
+
+/* -------------------------------------------------------------- options */
+
+typedef enum { GRAN_PER_CHANNEL, GRAN_PER_TENSOR } Granularity;
+
+typedef struct {
+	/* quantization */
+	const char *calib_path;
+	int weight_bits;           /* 8 */
+	int act_bits;              /* 8 */
+	Granularity granularity;
+	const char *range_method;  /* "minmax", "percentile:99.99", "mse", ... */
+	int symmetric_acts;
+	int pow2_scales;
+	int restricted_range;      /* weights in [-127,127] rather than [-128,127] */
+	/* diagnostics */
+	int verbose;
+	int progress;              /* show progress bars on a terminal */
+	const char *print_after;   /* pass name, "all", or NULL */
+} Options;
+
+void options_default(Options *o);
+
+#endif
