@@ -1,0 +1,694 @@
+/* main.c - the `qcc` command: reads the options, loads the model, runs the
+ * pass pipeline when asked, then prints the IR, runs the model on .npy data
+ * or emits code. Only main() exits; every step returns 0, or -1 after
+ * reporting. Output files are written to temporaries and renamed on success.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "ir.h"
+
+/* Constants with more elements than this go to the weights file that
+ * `--emit=ir -o FILE.g` writes beside the text. */
+#define WEIGHTS_INLINE_LIMIT 16
+
+typedef struct {
+	const char *model;
+	const char *emit;       /* "ir" or NULL */
+	const char *out;        /* -o */
+	int run;                /* the `run` subcommand */
+	const char **inputs;    /* run: --input files, in graph input order */
+	int ninputs;
+	const char **outputs;   /* run: --output files */
+	int noutputs;
+	int help, version, list_ops, list_passes;
+	Options opt;
+	int eval;               /* the `eval` subcommand (driver/eval.c) */
+	const char *data, *labels;
+	EmitOptions cgen;       /* -o FILE.c: --name, --float-helpers, --caller-arena */
+} Cli;
+
+static const char usage[] =
+"usage: qcc [options] MODEL                   compile MODEL (.g or .onnx)\n"
+"       qcc run MODEL --input X.npy ... --output Y.npy ...\n"
+"                                             run MODEL on every sample\n"
+"       qcc eval MODEL --calib C.npy --data X.npy --labels Y.npy [options]\n"
+"                                             float vs quantized accuracy\n"
+"\n"
+"MODEL is a .g text model or an .onnx file.\n"
+"\n"
+"Output:\n"
+"  --emit=ir            print the model as canonical .g text (after the\n"
+"                       passes, if any); with -o FILE.g write FILE.g and put\n"
+"                       every constant of more than 16 elements into the\n"
+"                       sibling FILE.safetensors\n"
+"  -o FILE.c           write FILE.c and FILE.h: integer-only C99 for the\n"
+"                       quantized model (run the pipeline with --calib)\n"
+"  --name NAME          C prefix: NAME_run, NAME_ARENA_SIZE (default: the\n"
+"                       model's name)\n"
+"  --float-helpers      also NAME_quantize_input and NAME_dequantize_output\n"
+"  --caller-arena       NAME_run takes the arena (NAME_ARENA_SIZE bytes)\n"
+"\n"
+"run:\n"
+"  --input FILE.npy     one per graph input, in order; sample i is X[i], and\n"
+"                       X's dims after the first must hold as many elements\n"
+"                       as the graph input; integer arrays are converted\n"
+"  --output FILE.npy    one per graph output, in order; shaped [N, dims...]\n"
+"                       (a leading 1 in the output's dims is replaced by N);\n"
+"                       float32 for f32 outputs, int32 for integer outputs\n"
+"\n"
+"eval:\n"
+"  --data FILE.npy      test samples (as for run); --labels FILE.npy their\n"
+"                       classes [N]; prints float and quantized top-1\n"
+"                       accuracy, their agreement, and per quantized tensor\n"
+"                       its bits, scale, clipped fraction and SQNR (dB)\n"
+"\n"
+"Quantization (any of --calib or --passes runs the pass pipeline):\n"
+"  --calib FILE.npy     calibration samples; runs the default pipeline\n"
+"  --weight-bits N      weight bits, 2 to 8 (default 8)\n"
+"  --act-bits N         activation bits, 8 or 16 (default 8)\n"
+"  --granularity G      per-channel (default) or per-tensor weights\n"
+"  --range METHOD       activation range estimator (default minmax): minmax,\n"
+"                       percentile:P (P-th percentile of |x|, e.g. 99.99),\n"
+"                       mse (least squared error), kl (entropy, TensorRT),\n"
+"                       bn[:A] (BatchNorm beta +- A*gamma, A=6), ce (least\n"
+"                       cross-entropy through the next softmax)\n"
+"  --range-for NAME=METHOD  the estimator for tensor NAME (repeatable)\n"
+"  --symmetric-acts     symmetric activation ranges (zero point 0)\n"
+"  --pow2-scales        round scales to powers of two\n"
+"  --cle                cross-layer equalization before calibration\n"
+"  --bias-correction    remove each layer's mean output error through its\n"
+"                       bias (from --calib data, else BatchNorm statistics)\n"
+"  --adaround           learn each weight's rounding (AdaRound)\n"
+"  --adaround-iters N   AdaRound iterations per layer (default 2000)\n"
+"  --seed N             seed of AdaRound's sampling (default 0)\n"
+"  --passes=A,B,...     run exactly these passes, in this order\n"
+"  --print-after=PASS   print the IR after PASS (or `all`) to stderr\n"
+"\n"
+"Information:\n"
+"  --list-ops           every op with its inputs, attributes and summary\n"
+"  --list-passes        every pass with its summary\n"
+"  -v                   verbose\n"
+"  --help               this text\n"
+"  --version            the version\n"
+"\n"
+"Options taking a value accept --opt=VALUE and --opt VALUE.\n"
+"Exit status: 0 on success, 1 on any error.\n";
+
+/* ------------------------------------------------------------ arguments */
+
+/* If argv[*i] is the option `name` taking a value, stores the value (from
+ * `--name=V` or the next argument) and returns 1; -1 if it is missing. */
+static int opt_value(int argc, char **argv, int *i, const char *name,
+	const char **val)
+{
+	const char *a = argv[*i];
+	size_t n = strlen(name);
+	if (strncmp(a, name, n) != 0)
+		return 0;
+	if (a[n] == '=') {
+		*val = a + n + 1;
+		return 1;
+	}
+	if (a[n] != 0)
+		return 0;
+	if (*i + 1 >= argc) {
+		diag_fail("option '%s' needs a value", name);
+		return -1;
+	}
+	*val = argv[++*i];
+	return 1;
+}
+
+static int parse_int(const char *name, const char *s, int *out)
+{
+	char *end;
+	long v = strtol(s, &end, 10);
+	if (!*s || *end || v < -1000000 || v > 1000000) {
+		diag_fail("%s expects an integer, got '%s'", name, s);
+		return -1;
+	}
+	*out = (int)v;
+	return 0;
+}
+
+/* Options that take a value; returns 1 if argv[*i] was one, 0 if not,
+ * -1 on error. */
+static int value_option(Cli *c, int argc, char **argv, int *i)
+{
+	static const char *names[] = {"--emit", "-o", "--calib", "--weight-bits",
+		"--act-bits", "--granularity", "--range", "--print-after",
+		"--passes", "--input", "--output", "--range-for", "--data",
+		"--labels", "--adaround-iters", "--seed"};
+	const char *v = NULL;
+	int k, r = 0;
+	for (k = 0; k < (int)(sizeof names / sizeof names[0]); k++)
+		if ((r = opt_value(argc, argv, i, names[k], &v)) != 0)
+			break;
+	if (r <= 0)
+		return r;
+	Options *o = &c->opt;
+	switch (k) {
+	case 0:
+		if (strcmp(v, "ir") != 0) {
+			diag_fail("unknown --emit kind '%s'; expected ir", v);
+			return -1;
+		}
+		c->emit = v;
+		break;
+	case 1: c->out = v; break;
+	case 2: o->calib_path = v; break;
+	case 3:
+		if (parse_int("--weight-bits", v, &o->weight_bits))
+			return -1;
+		if (o->weight_bits < 2 || o->weight_bits > 8) {
+			diag_fail("--weight-bits must be between 2 and 8, got %d",
+				o->weight_bits);
+			return -1;
+		}
+		break;
+	case 4:
+		if (parse_int("--act-bits", v, &o->act_bits))
+			return -1;
+		if (o->act_bits != 8 && o->act_bits != 16) {
+			diag_fail("--act-bits must be 8 or 16, got %d", o->act_bits);
+			return -1;
+		}
+		break;
+	case 5:
+		if (strcmp(v, "per-channel") == 0) {
+			o->granularity = GRAN_PER_CHANNEL;
+		} else if (strcmp(v, "per-tensor") == 0) {
+			o->granularity = GRAN_PER_TENSOR;
+		} else {
+			diag_fail("--granularity must be per-channel or per-tensor, "
+				"got '%s'", v);
+			return -1;
+		}
+		break;
+	case 6:
+		if (!*v) {
+			diag_fail("--range needs a method, e.g. minmax");
+			return -1;
+		}
+		o->range_method = v;
+		break;
+	case 7: o->print_after = v; break;
+	case 8: o->passes = v; break;
+	case 9:
+		if (!c->run) {
+			diag_fail("--input is an option of `qcc run`");
+			return -1;
+		}
+		c->inputs[c->ninputs++] = v;
+		break;
+	case 10:
+		if (!c->run) {
+			diag_fail("--output is an option of `qcc run`");
+			return -1;
+		}
+		c->outputs[c->noutputs++] = v;
+		break;
+	case 11: o->range_for[o->nrange_for++] = v; break;
+	case 12: c->data = v; break;
+	case 13: c->labels = v; break;
+	case 14:
+		if (parse_int("--adaround-iters", v, &o->adaround_iters))
+			return -1;
+		if (o->adaround_iters < 1) {
+			diag_fail("--adaround-iters must be at least 1, got %d",
+				o->adaround_iters);
+			return -1;
+		}
+		break;
+	case 15: {
+		int seed;
+		if (parse_int("--seed", v, &seed))
+			return -1;
+		o->seed = (uint64_t)(int64_t)seed;
+		break;
+	}
+	}
+	return 1;
+}
+
+static int parse_args(Cli *c, int argc, char **argv)
+{
+	int first = 1;
+	if (argc > 1 && strcmp(argv[1], "run") == 0) {
+		c->run = 1;
+		first = 2;
+	}
+	if (argc > 1 && strcmp(argv[1], "eval") == 0) {
+		c->eval = 1;
+		first = 2;
+	}
+	for (int i = first; i < argc; i++) {
+		const char *a = argv[i];
+		int r = value_option(c, argc, argv, &i);
+		if (r == 0)
+			r = opt_value(argc, argv, &i, "--name", &c->cgen.name);
+		if (r < 0)
+			return -1;
+		if (r > 0)
+			continue;
+		if (!strcmp(a, "--float-helpers") || !strcmp(a, "--caller-arena")) {
+			*(a[2] == 'f' ? &c->cgen.float_helpers :
+				&c->cgen.caller_arena) = 1;
+			continue;
+		}
+		if (!strcmp(a, "--help") || !strcmp(a, "-h"))
+			c->help = 1;
+		else if (!strcmp(a, "--version"))
+			c->version = 1;
+		else if (!strcmp(a, "--list-ops"))
+			c->list_ops = 1;
+		else if (!strcmp(a, "--list-passes"))
+			c->list_passes = 1;
+		else if (!strcmp(a, "--symmetric-acts"))
+			c->opt.symmetric_acts = 1;
+		else if (!strcmp(a, "--pow2-scales"))
+			c->opt.pow2_scales = 1;
+		else if (!strcmp(a, "--cle"))
+			c->opt.cle = 1;
+		else if (!strcmp(a, "--bias-correction"))
+			c->opt.bias_correction = 1;
+		else if (!strcmp(a, "--adaround"))
+			c->opt.adaround = 1;
+		else if (!strcmp(a, "-v"))
+			c->opt.verbose = 1;
+		else if (a[0] == '-' && a[1]) {
+			diag_fail("unknown option '%s'; see qcc --help", a);
+			return -1;
+		} else if (c->model) {
+			diag_fail("more than one model given: '%s' and '%s'",
+				c->model, a);
+			return -1;
+		} else {
+			c->model = a;
+		}
+	}
+	return 0;
+}
+
+/* Checks option combinations once all are known. */
+static int check_args(const Cli *c)
+{
+	if (!c->model) {
+		diag_fail("no model given; see qcc --help");
+		return -1;
+	}
+	if (c->run && c->emit) {
+		diag_fail("`qcc run` does not take --emit");
+		return -1;
+	}
+	if (c->run && c->out) {
+		diag_fail("`qcc run` writes its results with --output, not -o");
+		return -1;
+	}
+	if (c->opt.print_after && !c->opt.passes && !c->opt.calib_path) {
+		diag_fail("--print-after needs --passes or --calib");
+		return -1;
+	}
+	const char *names[] = {c->opt.passes, c->opt.print_after};
+	for (int k = 0; k < 2; k++) {
+		const char *s = names[k];
+		while (s && *s) {
+			size_t n = strcspn(s, ",");
+			char name[64];
+			snprintf(name, sizeof name, "%.*s", (int)n, s);
+			if (!(k == 1 && !strcmp(name, "all")) && !pass_lookup(name)) {
+				diag_fail("unknown pass '%s'; see qcc --list-passes",
+					name);
+				return -1;
+			}
+			s += n + (s[n] == ',');
+		}
+	}
+	return 0;
+}
+
+/* --------------------------------------------------------- information */
+
+static void list_ops(void)
+{
+	for (int i = 0; i < OP_COUNT; i++) {
+		const OpInfo *op = op_info(i);
+		char arity[32];
+		if (op->max_in < 0)
+			snprintf(arity, sizeof arity, "%d+", op->min_in);
+		else if (op->min_in == op->max_in)
+			snprintf(arity, sizeof arity, "%d", op->min_in);
+		else
+			snprintf(arity, sizeof arity, "%d-%d", op->min_in, op->max_in);
+		printf("%-15s inputs %-4s %s\n", op->name, arity, op->summary);
+		if (*op->attr_spec)
+			printf("%-15s attrs  %s\n", "", op->attr_spec);
+	}
+}
+
+static void list_passes(void)
+{
+	for (int i = 0; i < pass_count(); i++) {
+		const PassInfo *p = pass_at(i);
+		printf("%-16s %s%s\n", p->name, p->summary,
+			p->in_default ? "" : " (not in the default pipeline)");
+	}
+}
+
+/* ---------------------------------------------------------------- model */
+
+static int has_ext(const char *path, const char *ext)
+{
+	size_t n = strlen(path), e = strlen(ext);
+	return n > e && strcmp(path + n - e, ext) == 0;
+}
+
+static Graph *load_model(const char *path)
+{
+	if (has_ext(path, ".g"))
+		return parse_file(path);
+	if (has_ext(path, ".onnx")) {
+#ifdef QCC_WITH_ONNX
+		return onnx_load(path);
+#else
+		diag_fail("this qcc was built without ONNX support");
+		return NULL;
+#endif
+	}
+	diag_fail("%s: unknown model format; expected a .g or .onnx file", path);
+	return NULL;
+}
+
+/* ------------------------------------------------------------ emit=ir */
+
+/* "dir/net.g" -> "dir/net.safetensors" (malloc'd). */
+static char *weights_path_for(const char *out)
+{
+	size_t n = strlen(out);
+	if (has_ext(out, ".g"))
+		n -= 2;
+	char *p = malloc(n + 13);
+	if (p)
+		snprintf(p, n + 13, "%.*s.safetensors", (int)n, out);
+	return p;
+}
+
+/* Writes FILE.g and FILE.safetensors: every constant with more than
+ * WEIGHTS_INLINE_LIMIT elements goes to the weights file, named after its
+ * value; the smaller ones are printed inline. */
+static int emit_ir_files(Graph *g, const char *out)
+{
+	char *wpath = weights_path_for(out);
+	NamedTensor *t = calloc(g->nvalues + 1, sizeof *t);
+	if (!wpath || !t) {
+		free(wpath);
+		free(t);
+		diag_fail("out of memory");
+		return -1;
+	}
+	int n = 0;
+	for (int i = 0; i < g->nvalues; i++) {
+		Value *v = g->values[i];
+		if (v->kind != VAL_CONST)
+			continue;
+		v->ref = NULL;
+		if (type_numel(&v->type) <= WEIGHTS_INLINE_LIMIT)
+			continue;
+		v->ref = v->name;
+		t[n] = (NamedTensor){v->name, v->type.elem, v->type.rank, {0},
+			v->data};
+		memcpy(t[n].dims, v->type.dims, sizeof t[n].dims);
+		n++;
+	}
+	const char *slash = strrchr(wpath, '/');
+	g->weights_path = n ? arena_strdup(&g->arena, slash ? slash + 1 : wpath)
+		: NULL;
+	int r = n ? safetensors_write(wpath, t, n) : 0;
+	if (r == 0) {
+		char *tmp;
+		FILE *f = atomic_open(out, &tmp);
+		if (f) {
+			print_graph(f, g, &(PrintOpts){0});
+			r = atomic_commit(f, tmp, out, 1);
+		} else {
+			r = -1;
+		}
+		if (r != 0 && n)
+			unlink(wpath);
+	}
+	free(wpath);
+	free(t);
+	return r;
+}
+
+static int emit_ir(Graph *g, const char *out)
+{
+	if (out)
+		return emit_ir_files(g, out);
+	print_graph(stdout, g, &(PrintOpts){0});
+	if (fflush(stdout) != 0) {
+		diag_fail("cannot write the output");
+		return -1;
+	}
+	return 0;
+}
+
+/* The default action: code generation. THE place where the C emitter is
+ * hooked in (`qcc model.g --calib c.npy -o model.c`). */
+static int emit_output(Graph *g, const Cli *c)
+{
+	if (!c->out || !has_ext(c->out, ".c")) {
+		diag_fail("nothing to do: give -o FILE.c (C code) or --emit=ir");
+		return -1;
+	}
+	size_t n = strlen(c->out);
+	char *h = malloc(n + 1);
+	if (!h) {
+		diag_fail("out of memory");
+		return -1;
+	}
+	memcpy(h, c->out, n + 1);
+	h[n - 1] = 'h';
+	int r = emit_c(g, &c->cgen, c->out, h);
+	free(h);
+	return r;
+}
+
+/* ----------------------------------------------------------------- run */
+
+typedef struct {
+	Npy a;
+	int64_t n;        /* samples */
+	int64_t per;      /* elements per sample */
+} Batch;
+
+static int load_batch(const char *path, const Value *in, Batch *b)
+{
+	if (npy_read(path, &b->a))
+		return -1;
+	if (b->a.rank < 1) {
+		diag_fail("%s: expected a batch of samples, got a scalar", path);
+		return -1;
+	}
+	b->n = b->a.dims[0];
+	b->per = 1;
+	for (int i = 1; i < b->a.rank; i++)
+		b->per *= b->a.dims[i];
+	int64_t want = type_numel(&in->type);
+	char buf[TYPE_STR_MAX];
+	if (b->per != want) {
+		diag_fail("%s: a sample has %lld elements but input '%s' is %s "
+			"(%lld elements)", path, (long long)b->per, in->name,
+			type_str(&in->type, buf, sizeof buf), (long long)want);
+		return -1;
+	}
+	if (dtype_is_int(in->type.elem) && b->a.is_float) {
+		diag_fail("%s: input '%s' is %s and needs integer data, got "
+			"floats", path, in->name, dtype_name(in->type.elem));
+		return -1;
+	}
+	if (dtype_is_int(in->type.elem)) {
+		int32_t lo = type_qmin(&in->type), hi = type_qmax(&in->type);
+		for (int64_t i = 0; i < b->a.numel; i++) {
+			if (b->a.i[i] < lo || b->a.i[i] > hi) {
+				diag_fail("%s: element %lld is %lld, out of range "
+					"[%d, %d] for input '%s'", path, (long long)i,
+					(long long)b->a.i[i], (int)lo, (int)hi, in->name);
+				return -1;
+			}
+		}
+	}
+	return 0;
+}
+
+static void fill_input(void *buf, const Value *in, const Batch *b, int64_t s)
+{
+	for (int64_t k = 0; k < b->per; k++) {
+		int64_t j = s * b->per + k;
+		if (in->type.elem == DT_F32)
+			((float *)buf)[k] = b->a.is_float ? b->a.f[j] : (float)b->a.i[j];
+		else
+			((int32_t *)buf)[k] = (int32_t)b->a.i[j];
+	}
+}
+
+/* [N] + dims, dropping a leading 1. */
+static int out_shape(const Value *v, int64_t n, int64_t *dims, int *rank)
+{
+	const Type *t = &v->type;
+	int skip = t->rank > 0 && t->dims[0] == 1;
+	*rank = 1 + t->rank - skip;
+	if (*rank > QCC_MAX_RANK) {
+		diag_fail("output '%s' has too many dimensions for a batch",
+			v->name);
+		return -1;
+	}
+	dims[0] = n;
+	for (int i = skip; i < t->rank; i++)
+		dims[1 + i - skip] = t->dims[i];
+	return 0;
+}
+
+static int run_batches(Graph *g, Batch *b, void **res, int64_t n)
+{
+	Exec *e = exec_new(g);
+	if (!e) {
+		diag_fail("cannot prepare the model for execution");
+		return -1;
+	}
+	for (int64_t s = 0; s < n; s++) {
+		for (int i = 0; i < g->ninputs; i++)
+			fill_input(exec_buffer(e, g->inputs[i]), g->inputs[i], &b[i], s);
+		exec_run(e);
+		for (int i = 0; i < g->noutputs; i++) {
+			int64_t per = type_numel(&g->outputs[i]->type);
+			memcpy((char *)res[i] + s * per * 4,
+				exec_buffer(e, g->outputs[i]), per * 4);
+		}
+	}
+	exec_free(e);
+	return 0;
+}
+
+static int run_model(Graph *g, const Cli *c)
+{
+	if (c->ninputs != g->ninputs || c->noutputs != g->noutputs) {
+		diag_fail("the model has %d input%s and %d output%s, but %d "
+			"--input and %d --output were given", g->ninputs,
+			g->ninputs == 1 ? "" : "s", g->noutputs,
+			g->noutputs == 1 ? "" : "s", c->ninputs, c->noutputs);
+		return -1;
+	}
+	int r = -1;
+	int64_t n = 0;
+	Batch *b = calloc(g->ninputs + 1, sizeof *b);
+	void **res = calloc(g->noutputs + 1, sizeof *res);
+	if (!b || !res) {
+		diag_fail("out of memory");
+		goto done;
+	}
+	for (int i = 0; i < g->ninputs; i++) {
+		if (load_batch(c->inputs[i], g->inputs[i], &b[i]))
+			goto done;
+		if (i > 0 && b[i].n != b[0].n) {
+			diag_fail("%s has %lld samples but %s has %lld", c->inputs[i],
+				(long long)b[i].n, c->inputs[0], (long long)b[0].n);
+			goto done;
+		}
+		n = b[i].n;
+	}
+	for (int i = 0; i < g->noutputs; i++) {
+		int64_t per = type_numel(&g->outputs[i]->type);
+		res[i] = malloc(n * per * 4 + 4);
+		if (!res[i]) {
+			diag_fail("out of memory for %lld samples", (long long)n);
+			goto done;
+		}
+	}
+	if (run_batches(g, b, res, n))
+		goto done;
+	for (int i = 0; i < g->noutputs; i++) {
+		int64_t dims[QCC_MAX_RANK];
+		int rank;
+		const Value *v = g->outputs[i];
+		if (out_shape(v, n, dims, &rank))
+			goto done;
+		int w = v->type.elem == DT_F32 ?
+			npy_write_f32(c->outputs[i], res[i], rank, dims) :
+			npy_write_i32(c->outputs[i], res[i], rank, dims);
+		if (w)
+			goto done;
+	}
+	r = 0;
+done:
+	for (int i = 0; b && i < g->ninputs; i++)
+		npy_free(&b[i].a);
+	for (int i = 0; res && i < g->noutputs; i++)
+		free(res[i]);
+	free(b);
+	free(res);
+	return r;
+}
+
+/* ----------------------------------------------------------------- main */
+
+static int qcc(int argc, char **argv)
+{
+	Cli c = {0};
+	options_default(&c.opt);
+	c.inputs = calloc(argc, sizeof *c.inputs);
+	c.outputs = calloc(argc, sizeof *c.outputs);
+	c.opt.range_for = calloc(argc, sizeof *c.opt.range_for);
+	c.opt.progress = 1;  /* shown only when stderr is a terminal */
+	int r = -1;
+	Graph *g = NULL;
+	if (!c.inputs || !c.outputs || !c.opt.range_for) {
+		diag_fail("out of memory");
+		goto done;
+	}
+	if (parse_args(&c, argc, argv))
+		goto done;
+	if (c.help || c.version || c.list_ops || c.list_passes) {
+		if (c.help)
+			fputs(usage, stdout);
+		if (c.version)
+			puts("qcc " QCC_VERSION);
+		if (c.list_ops)
+			list_ops();
+		if (c.list_passes)
+			list_passes();
+		r = 0;
+		goto done;
+	}
+	if (check_args(&c))
+		goto done;
+	g = load_model(c.model);
+	if (!g)
+		goto done;
+	if (c.eval) {
+		r = eval_model(g, &c.opt, c.data, c.labels);
+		goto done;
+	}
+	if ((c.opt.calib_path || c.opt.passes) && pipeline_run(g, &c.opt))
+		goto done;
+	if (c.run)
+		r = run_model(g, &c);
+	else if (c.emit)
+		r = emit_ir(g, c.out);
+	else
+		r = emit_output(g, &c);
+done:
+	graph_free(g);
+	free(c.inputs);
+	free(c.outputs);
+	free(c.opt.range_for);
+	return r;
+}
+
+int main(int argc, char **argv)
+{
+	op_init();
+	return qcc(argc, argv) == 0 && diag_nerrors == 0 ? 0 : 1;
+}
