@@ -1,0 +1,45 @@
+/* fused.c - float conv2d, dense and add with a fused activation.
+ *
+ * The fuse pass moves a following relu/relu6/clip into the attributes
+ * act_min/act_max of conv2d, dense and add. These wrappers (the kernels
+ * ops.def names for the three ops) run the plain float kernel and then apply
+ * the clamp min(max(y, act_min), act_max); with the default [-inf, inf] the
+ * clamp is the identity, so unfused graphs compute exactly what they did.
+ */
+#include <math.h>
+
+#include "ir.h"
+
+void eval_conv2d(const Node *n, const void *const *in, void *out);
+void eval_dense(const Node *n, const void *const *in, void *out);
+void eval_add(const Node *n, const void *const *in, void *out);
+
+static void clamp_out(const Node *n, void *out)
+{
+	float lo = (float)attr_float(n, "act_min");
+	float hi = (float)attr_float(n, "act_max");
+	if (lo == -INFINITY && hi == INFINITY)
+		return;
+	float *y = out;
+	int64_t count = type_numel(&n->out->type);
+	for (int64_t i = 0; i < count; i++)
+		y[i] = fminf(fmaxf(y[i], lo), hi);
+}
+
+void eval_conv2d_act(const Node *n, const void *const *in, void *out)
+{
+	eval_conv2d(n, in, out);
+	clamp_out(n, out);
+}
+
+void eval_dense_act(const Node *n, const void *const *in, void *out)
+{
+	eval_dense(n, in, out);
+	clamp_out(n, out);
+}
+
+void eval_add_act(const Node *n, const void *const *in, void *out)
+{
+	eval_add(n, in, out);
+	clamp_out(n, out);
+}

@@ -1,0 +1,95 @@
+/* interp.c - runs a verified graph node by node through the kernels named
+ * in ops.def. One buffer per value, kept until exec_free so that callers
+ * (calibration, tests, the sensitivity report) can read any intermediate:
+ * a constant's buffer is its data in the graph, every other value gets a
+ * malloc'd buffer of type_numel entries (float for f32, int32_t otherwise,
+ * both 4 bytes).
+ */
+#include <assert.h>
+#include <stdlib.h>
+
+#include "ir.h"
+
+struct Exec {
+	const Graph *g;
+	void **buf;        /* indexed by value id */
+	char *owned;       /* buf[i] was malloc'd here */
+	ExecHook hook;
+	void *user;
+};
+
+Exec *exec_new(const Graph *g)
+{
+	Exec *e = calloc(1, sizeof *e);
+	int n = g->nvalues ? g->nvalues : 1;
+	if (!e || !(e->buf = calloc(n, sizeof *e->buf)) ||
+	    !(e->owned = calloc(n, 1)))
+		abort();
+	e->g = g;
+	for (int i = 0; i < g->nvalues; i++) {
+		const Value *v = g->values[i];
+		assert(v->id == i);
+		if (v->kind == VAL_CONST) {
+			e->buf[i] = v->data;
+			continue;
+		}
+		int64_t numel = type_numel(&v->type);
+		e->buf[i] = calloc(numel ? numel : 1, 4);
+		if (!e->buf[i])
+			abort();
+		e->owned[i] = 1;
+	}
+	return e;
+}
+
+void exec_free(Exec *e)
+{
+	if (!e)
+		return;
+	for (int i = 0; i < e->g->nvalues; i++)
+		if (e->owned[i])
+			free(e->buf[i]);
+	free(e->buf);
+	free(e->owned);
+	free(e);
+}
+
+void *exec_buffer(Exec *e, const Value *v)
+{
+	assert(v->id >= 0 && v->id < e->g->nvalues && e->g->values[v->id] == v);
+	return e->buf[v->id];
+}
+
+void exec_set_hook(Exec *e, ExecHook hook, void *user)
+{
+	e->hook = hook;
+	e->user = user;
+}
+
+void exec_run(Exec *e)
+{
+	const Graph *g = e->g;
+	if (e->hook)
+		for (int i = 0; i < g->nvalues; i++)
+			if (g->values[i]->kind != VAL_NODE)
+				e->hook(e->user, NULL, g->values[i], e->buf[i]);
+	int max_in = 1;
+	for (int k = 0; k < g->nnodes; k++)
+		if (g->nodes[k]->nin > max_in)
+			max_in = g->nodes[k]->nin;
+	const void **in = malloc(max_in * sizeof *in);
+	if (!in)
+		abort();
+	for (int k = 0; k < g->nnodes; k++) {
+		const Node *n = g->nodes[k];
+		if (n->dead)
+			continue;
+		for (int i = 0; i < n->nin; i++)
+			in[i] = n->in[i] ? e->buf[n->in[i]->id] : NULL;
+		void *out = e->buf[n->out->id];
+		op_info(n->op)->eval(n, in, out);
+		if (e->hook)
+			e->hook(e->user, n, n->out, out);
+	}
+	free(in);
+}
