@@ -318,9 +318,24 @@ int npy_write_f32(const char *path, const float *data, int rank,
 	const int64_t *dims);  /* atomic */
 int npy_write_i32(const char *path, const int32_t *data, int rank,
 	const int64_t *dims);
+/* Output through a temporary file beside path: atomic_open creates it
+ * (*tmp is its malloc'd name); atomic_commit closes it and, if ok and every
+ * write succeeded, renames it to path, else removes it. 0 or -1. */
+FILE *atomic_open(const char *path, char **tmp);
+int atomic_commit(FILE *f, char *tmp, const char *path, int ok);
 
 /* onnx.c (QCC_WITH_ONNX) */
 Graph *onnx_load(const char *path);
+/* As onnx_load, with test values for the graph's inputs (bind[i] for the
+ * i-th input that is not an initializer): an input that a node needs known
+ * at import time (Reshape's shape, Clip's bounds, Pad's pads) becomes a
+ * constant holding bind[i]. kept[i] (if not NULL) is set to 1 for inputs that
+ * stay graph inputs, in order. */
+Graph *onnx_load_bound(const char *path, const NamedTensor *bind, int nbind,
+	int *kept);
+/* Reads a serialized TensorProto (.pb) as float or int32 data in `a`. */
+int onnx_read_tensor_file(const char *path, Arena *a, NamedTensor *out);
+void onnx_list_ops(FILE *f);  /* the ONNX ops the reader takes */
 
 /* ---------------------------------------------------------------- exec/ */
 
@@ -354,8 +369,212 @@ typedef struct {
 	int verbose;
 	int progress;              /* show progress bars on a terminal */
 	const char *print_after;   /* pass name, "all", or NULL */
+	const char *passes;        /* --passes=a,b: run exactly these, or NULL */
+	/* range estimation: --range-for NAME=METHOD, one "NAME=METHOD" string
+	 * each, applied in order after range_method */
+	const char **range_for;
+	int nrange_for;
+	/* post-training quantization techniques (docs/ptq.md) */
+	int cle;                   /* --cle: cross-layer equalization */
+	int bias_correction;       /* --bias-correction */
+	int adaround;              /* --adaround */
+	int adaround_iters;        /* iterations per layer; 0: the default */
+	uint64_t seed;             /* --seed: the PRNG seed of adaround */
 } Options;
 
 void options_default(Options *o);
+
+/* ------------------------------------------------------ exec/fakequant.c */
+/* Quantization simulated in float, for passes that tune weights before
+ * quantize (bias_correction, adaround): the weight grid of docs/arith.md
+ * section 7, and a runner that rounds every f32 value with a q(...). */
+
+typedef struct {
+	int64_t oc;        /* output channels */
+	int64_t inner;     /* elements per channel of [OC, ...] weights */
+	int trans;         /* dense trans_w=0: weights [K, M], element k*M + m */
+	float *scale;      /* oc entries (all equal per tensor) */
+	int32_t qmin, qmax;
+} WeightGrid;
+
+/* The grid quantize will use for the weights w of conv2d/dense n under o;
+ * -1 (no report) for a weight shape without channels. wgrid_free frees. */
+int wgrid_init(WeightGrid *wg, const Node *n, const float *w,
+	const Options *o);
+void wgrid_free(WeightGrid *wg);
+int64_t wgrid_channel(const WeightGrid *wg, int64_t i);  /* of element i */
+int32_t wgrid_nearest(const WeightGrid *wg, int64_t i, float w);
+
+typedef struct FqRun FqRun;
+/* A runner of g's first input through g->nodes[0..upto]; with quant, every
+ * f32 value with a q(...) is rounded to its grid (the last node's output
+ * too unless skip_last_q). Constants are read from g at each run. */
+FqRun *fq_new(Graph *g, int quant);
+void fq_free(FqRun *r);
+void fq_run(FqRun *r, const float *input, int upto, int skip_last_q);
+float *fq_buffer(FqRun *r, const Value *v);
+/* The samples of a .npy file for g's single f32 input, as malloc'd floats
+ * (*n samples); 0, or -1 after reporting. */
+int fq_load_samples(const Graph *g, const char *path, float **x, int64_t *n);
+
+/* ------------------------------------------------------ passes/pipeline.c */
+
+typedef int (*PassFn)(Graph *g, const Options *o);
+typedef struct {
+	const char *name;     /* the file passes/NAME.c, pass_NAME, --passes=NAME */
+	PassFn fn;
+	const char *summary;  /* one line */
+	int in_default;       /* part of the default quantization pipeline */
+} PassInfo;
+
+const PassInfo *pass_lookup(const char *name);  /* NULL if unknown */
+int pass_count(void);
+const PassInfo *pass_at(int i);
+/* Runs o->passes if set, else the default pipeline; verifies the graph after
+ * every pass and prints it after the pass named by o->print_after. */
+int pipeline_run(Graph *g, const Options *o);
+
+/* ------------------------------------------------------ passes/NAME.c */
+/* One pass per file; each returns 0, or -1 after reporting. */
+int pass_fold_bn(Graph *g, const Options *o);
+int pass_fuse(Graph *g, const Options *o);
+int pass_observe(Graph *g, const Options *o);
+int pass_calibrate(Graph *g, const Options *o);
+int pass_range(Graph *g, const Options *o);
+int pass_quantize(Graph *g, const Options *o);
+
+/* ----------------------------------------------------------- passes/cle.c */
+int pass_cle(Graph *g, const Options *o);
+
+/* ----------------------------------------------- passes/bias_correction.c */
+int pass_bias_correction(Graph *g, const Options *o);
+
+/* ------------------------------------------------------ passes/adaround.c */
+int pass_adaround(Graph *g, const Options *o);
+
+/* ------------------------------------------- passes/range_estimators.c */
+/* The maths of activation range estimation, shared by calibrate, range and
+ * eval. Every estimator returns a clipping range [lo, hi] with lo <= 0 <= hi. */
+
+#define RANGE_HIST_BINS 2048
+
+/* What calibration saw of one tensor (the attributes of an observe node). */
+typedef struct {
+	double min, max;        /* extremes; min > max when nothing was seen */
+	int64_t count;          /* elements seen */
+	int64_t zeros;          /* elements exactly 0 */
+	double hist_lo, hist_hi; /* histogram span; 0 is a bin edge */
+	const int64_t *hist;    /* nbins counts, or NULL */
+	int nbins;
+	const double *rows;     /* nrows * row_len values along a softmax axis */
+	int nrows, row_len;
+} Observation;
+
+/* The integer grid a range maps onto. */
+typedef struct {
+	int32_t qmin, qmax;
+	int symmetric;          /* zp = 0 and a range symmetric about 0 */
+	int pow2;               /* scales rounded up to powers of two */
+} QGrid;
+
+/* The histogram span calibration uses for values in [min, max]. */
+void range_hist_span(double min, double max, double *lo, double *hi);
+/* Adds n values to hist (nbins bins over [lo, hi]); values outside the span
+ * fall in the end bins. */
+void range_hist_add(int64_t *hist, int nbins, double lo, double hi,
+	const float *x, int64_t n);
+/* (scale, zp) of [lo, hi] on grid g: real = scale * (q - zp). */
+void range_qparams(double lo, double hi, const QGrid *g, float *scale,
+	int32_t *zp);
+/* x quantized and dequantized with (scale, zp) on grid g. */
+double range_fake_quant(double x, float scale, int32_t zp, const QGrid *g);
+
+void range_minmax(const Observation *ob, const QGrid *g, double *lo, double *hi);
+/* p in (0, 100]: the p-th percentile of |x|. */
+void range_percentile(const Observation *ob, const QGrid *g, double p,
+	double *lo, double *hi);
+/* The clipping threshold minimising the expected squared quantization error
+ * over the histogram. */
+void range_mse(const Observation *ob, const QGrid *g, double *lo, double *hi);
+/* TensorRT's entropy calibration: the threshold minimising KL(P || Q). */
+void range_kl(const Observation *ob, const QGrid *g, double *lo, double *hi);
+/* beta_c +- alpha * |gamma_c| over the n channels. */
+void range_bn(const double *beta, const double *gamma, int n, double alpha,
+	double *lo, double *hi);
+/* The threshold minimising the mean cross-entropy between softmax(x) and
+ * softmax(q(x)) over the sampled rows. */
+void range_ce(const Observation *ob, const QGrid *g, double *lo, double *hi);
+/* Mean cross-entropy H(softmax(x), softmax(q(x))) over the rows for [lo, hi]. */
+double range_ce_loss(const Observation *ob, const QGrid *g, double lo, double hi);
+
+/* A parsed --range method: "minmax", "percentile:P", "mse", "kl", "bn[:A]",
+ * "ce". Returns 0, or -1 (no report) if the text names no method. */
+typedef enum { RM_MINMAX, RM_PERCENTILE, RM_MSE, RM_KL, RM_BN, RM_CE } RangeKind;
+typedef struct {
+	RangeKind kind;
+	double param;           /* percentile P, or bn's alpha */
+} RangeMethod;
+int range_method_parse(const char *s, RangeMethod *m);
+#define RANGE_METHODS "minmax, percentile:P, mse, kl, bn[:ALPHA], ce"
+
+/* ---------------------------------------------------------- driver/eval.c */
+
+/* `qcc eval`: float and quantized accuracy on data/labels, their top-1
+ * agreement, and per quantized tensor its clipping and SQNR, on stdout. */
+int eval_model(Graph *g, const Options *o, const char *data,
+	const char *labels);
+
+/* ------------------------------------------------------ passes/memplan.c */
+/* The static arena of generated code: one buffer per integer tensor (views
+ * share their source's), placed from lifetimes over the schedule g->nodes. */
+
+#define MEMPLAN_ALIGN 16    /* every offset and size is rounded to this */
+
+typedef struct {
+	const char *name;   /* the tensor, or the node output whose kernel it serves */
+	int is_scratch;     /* kernel scratch, live during its node only */
+	int64_t size;       /* bytes, before alignment */
+	int first, last;    /* steps (indices in g->nodes) it is live, inclusive */
+	int64_t offset;     /* assigned */
+} MemBuf;
+
+typedef struct {
+	MemBuf *buf;
+	int nbuf;
+	int *slot;          /* per value id: its buffer, or -1 (not in the arena) */
+	int *scratch_slot;  /* per node index: its scratch buffer, or -1 */
+	int64_t size;       /* arena bytes */
+	int64_t peak;       /* largest sum of aligned sizes live at one step */
+} MemPlan;
+
+/* Bytes of scratch the kernel of n needs (0: none). */
+typedef int64_t (*MemScratchFn)(void *user, const Node *n);
+
+int memplan_is_view(const Node *n);          /* flatten, reshape */
+const Value *memplan_root(const Value *v);   /* through views */
+int64_t memplan_elem_bytes(DType t);
+/* Assigns offsets; returns the arena size (-1: out of memory). */
+int64_t memplan_assign(MemBuf *b, int n);
+int64_t memplan_peak(const MemBuf *b, int n);
+/* The plan of a lowered graph; scratch may be NULL. 0, or -1 after reporting. */
+int memplan_build(const Graph *g, MemScratchFn scratch, void *user,
+	MemPlan *p);
+void memplan_free(MemPlan *p);
+void memplan_print(FILE *f, const MemPlan *p, const char *prefix);
+int pass_memplan(Graph *g, const Options *o);
+
+/* ------------------------------------------------------ codegen/emit_c.c */
+
+typedef struct {
+	const char *name;   /* C prefix NAME; NULL: the model's name */
+	int float_helpers;  /* also NAME_quantize_input / NAME_dequantize_output */
+	int caller_arena;   /* NAME_run takes the arena as a third argument */
+} EmitOptions;
+
+/* Writes the C99 source and header of a lowered graph (one integer input and
+ * output, or f32 ones behind quantize/dequantize), each through a temporary
+ * file renamed on success. 0, or -1 after reporting. */
+int emit_c(Graph *g, const EmitOptions *o, const char *path_c,
+	const char *path_h);
 
 #endif

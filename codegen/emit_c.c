@@ -1,0 +1,622 @@
+/* emit_c.c - the C generator: a lowered graph in, one C99 source and one
+ * header out.
+ *
+ * The generated code computes, bit for bit, what exec/qkernels.c computes
+ * (docs/arith.md). Its integer core uses only <stdint.h> and <string.h>: no
+ * float, no malloc, no libc call but memcpy/memset. Every tensor lives in one
+ * static arena (or the caller's) at the offset of the memory plan
+ * (passes/memplan.c); views alias their source. The caller passes the
+ * quantized input and receives the quantized output; the optional float
+ * helpers quantize and dequantize them exactly as the graph's boundary nodes.
+ *
+ * Layout of the .c: helpers, then per node its constants and its kernel
+ * (emit_conv.c, emit_elem.c), then NAME_run calling the kernels in schedule
+ * order, then the float helpers when asked for.
+ */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "emit.h"
+
+/* -------------------------------------------------------------- helpers */
+
+const char *emit_ctype(DType t)
+{
+	switch (t) {
+	case DT_I32: return "int32_t";
+	case DT_I16: return "int16_t";
+	case DT_U8:
+	case DT_U4: return "uint8_t";
+	default: return "int8_t";
+	}
+}
+
+int32_t emit_zp(const Value *v)
+{
+	return v->type.q.present ? v->type.q.zp[0] : 0;
+}
+
+void emit_strides(const Type *t, int64_t *stride)
+{
+	int64_t s = 1;
+	for (int d = t->rank - 1; d >= 0; d--) {
+		stride[d] = s;
+		s *= t->dims[d];
+	}
+}
+
+void emit_comment(Emit *e, const Node *n)
+{
+	char buf[TYPE_STR_MAX];
+	fprintf(e->f, "\n/* %s = %s(", n->out->name, op_info(n->op)->name);
+	for (int i = 0; i < n->nin; i++) {
+		if (!n->in[i]) {
+			fprintf(e->f, "%s_", i ? ", " : "");
+			continue;
+		}
+		fprintf(e->f, "%s%s %s", i ? ", " : "", n->in[i]->name,
+			type_str(&n->in[i]->type, buf, sizeof buf));
+	}
+	fprintf(e->f, ") -> %s", type_str(&n->out->type, buf, sizeof buf));
+	const OpInfo *op = op_info(n->op);
+	for (int a = 0; a < op->nattr; a++) {
+		const Attr *at = &n->attr[a];
+		const char *name = op->attrs[a].name;
+		if (!strcmp(name, "mult") || !strcmp(name, "shift") ||
+			!strcmp(name, "table"))
+			continue;
+		if (at->kind == AK_INT)
+			fprintf(e->f, " %s=%lld", name, (long long)at->i);
+		else if (at->kind == AK_INTS) {
+			fprintf(e->f, " %s=[", name);
+			for (int k = 0; k < at->n && k < 8; k++)
+				fprintf(e->f, "%s%lld", k ? "," : "", (long long)at->ints[k]);
+			fprintf(e->f, "%s]", at->n > 8 ? ",..." : "");
+		} else if (at->kind == AK_STR && at->s)
+			fprintf(e->f, " %s=%s", name, at->s);
+	}
+	fprintf(e->f, " */\n");
+}
+
+/* Bytes as little-endian 32-bit words, 12 a line: about 2.75 characters a
+ * byte, few tokens, so big models compile fast. Read back through an int8_t
+ * or uint8_t pointer (a character type may alias anything). */
+void emit_bytes(Emit *e, const char *name, const int32_t *v, int64_t n,
+	int is_signed)
+{
+	int64_t words = (n + 3) / 4;
+	fprintf(e->f, "static const uint32_t %s_words[%lld] = {\n", name,
+		(long long)(words ? words : 1));
+	for (int64_t w = 0; w < words; w++) {
+		uint32_t x = 0;
+		for (int b = 0; b < 4; b++)
+			if (w * 4 + b < n)
+				x |= (uint32_t)(uint8_t)v[w * 4 + b] << (8 * b);
+		fprintf(e->f, "%s0x%08x,", w % 12 ? "" : "\t", (unsigned)x);
+		if (w % 12 == 11 || w == words - 1)
+			fputc('\n', e->f);
+	}
+	if (!words)
+		fprintf(e->f, "\t0\n");
+	fprintf(e->f, "};\n#define %s ((const %s *)%s_words)\n", name,
+		is_signed ? "int8_t" : "uint8_t", name);
+}
+
+void emit_ints(Emit *e, const char *ctype, const char *name, const int64_t *v,
+	int64_t n)
+{
+	fprintf(e->f, "static const %s %s[%lld] = {", ctype, name,
+		(long long)(n ? n : 1));
+	for (int64_t i = 0; i < n; i++) {
+		if (i % 16 == 0)
+			fprintf(e->f, "\n\t");
+		/* INT32_MIN has no literal of type int */
+		if (v[i] == INT32_MIN)
+			fprintf(e->f, "-2147483647-1,");
+		else
+			fprintf(e->f, "%lld,", (long long)v[i]);
+	}
+	fprintf(e->f, "%s\n};\n", n ? "" : "0");
+}
+
+/* -------------------------------------------------------- the boundary */
+
+static int is_int_type(const Type *t)
+{
+	return t->elem != DT_F32;
+}
+
+/* Finds the integer input and output of the core and checks that every
+ * other node is an integer op. */
+static int find_core(Emit *e)
+{
+	Graph *g = e->g;
+	if (g->ninputs != 1 || g->noutputs != 1) {
+		diag_fail("C generation needs one input and one output; '%s' has "
+			"%d input%s and %d output%s", g->name, g->ninputs,
+			g->ninputs == 1 ? "" : "s", g->noutputs,
+			g->noutputs == 1 ? "" : "s");
+		return -1;
+	}
+	const Value *x = g->inputs[0], *y = g->outputs[0];
+	for (int k = 0; k < g->nnodes; k++) {
+		const Node *n = g->nodes[k];
+		if (n->dead || n->op == OP_QUANTIZE || n->op == OP_DEQUANTIZE)
+			continue;
+		if (n->out->type.elem == DT_F32) {
+			diag_error(n->loc, "integer-only C cannot compute the float "
+				"%s '%s'; quantize the model with --calib (an op that "
+				"cannot be lowered stays float)", op_info(n->op)->name,
+				n->out->name);
+			return -1;
+		}
+	}
+	if (!is_int_type(&x->type)) {
+		for (int k = 0; k < g->nnodes; k++) {
+			const Node *n = g->nodes[k];
+			if (n->dead)
+				continue;
+			for (int i = 0; i < n->nin; i++) {
+				if (n->in[i] != x)
+					continue;
+				if (n->op != OP_QUANTIZE || (e->in && e->in != n->out)) {
+					diag_error(n->loc, "C generation needs the float "
+						"input '%s' to feed a single quantize node; "
+						"quantize the model first (--calib)", x->name);
+					return -1;
+				}
+				e->in = n->out;
+			}
+		}
+		if (!e->in) {
+			diag_fail("input '%s' is not used", x->name);
+			return -1;
+		}
+	} else {
+		e->in = x;
+	}
+	if (!is_int_type(&y->type)) {
+		if (y->kind != VAL_NODE || y->def->op != OP_DEQUANTIZE) {
+			diag_error(y->loc, "C generation needs the float output '%s' "
+				"to come from a dequantize node; quantize the model "
+				"first (--calib)", y->name);
+			return -1;
+		}
+		e->out = y->def->in[0];
+	} else {
+		e->out = y;
+	}
+	const Value *io[2] = {e->in, e->out};
+	for (int i = 0; i < 2; i++) {
+		const QParams *q = &io[i]->type.q;
+		if (!q->present || q->axis >= 0) {
+			diag_fail("C generation needs a per-tensor quantized %s; '%s' "
+				"has %s", i ? "output" : "input", io[i]->name,
+				q->present ? "per-axis parameters" : "none");
+			return -1;
+		}
+	}
+	for (int k = 0; k < g->nnodes; k++) {
+		const Node *n = g->nodes[k];
+		if (n->dead)
+			continue;
+		if ((n->op == OP_QUANTIZE && n->out != e->in) ||
+			(n->op == OP_DEQUANTIZE && n->out != y)) {
+			diag_error(n->loc, "C generation supports quantize and "
+				"dequantize only at the graph's input and output; "
+				"'%s' is inside the graph", n->out->name);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+/* --------------------------------------------------------------- nodes */
+
+static int emits_code(const Node *n)
+{
+	return !n->dead && n->op != OP_QUANTIZE && n->op != OP_DEQUANTIZE &&
+		!memplan_is_view(n);
+}
+
+static int64_t scratch_of(void *user, const Node *n)
+{
+	(void)user;
+	return emits_code(n) ? emit_conv_scratch(n) : 0;
+}
+
+/* The kernel's parameters: conv and dense take their packed weights from
+ * constants of their own; every other op takes all of its inputs. */
+static int ndata(const Node *n)
+{
+	return n->op == OP_QCONV2D || n->op == OP_QDENSE ? 1 : n->nin;
+}
+
+static void fn_name(const Node *n, int k, char *buf, size_t size)
+{
+	int len = snprintf(buf, size, "k%d_", k);
+	for (const char *s = n->out->name; *s && len + 1 < (int)size; s++)
+		buf[len++] = isalnum((unsigned char)*s) ? *s : '_';
+	buf[len] = 0;
+}
+
+static int emit_kernel(Emit *e, const Node *n, const char *fn)
+{
+	switch (n->op) {
+	case OP_QCONV2D: return emit_qconv2d(e, n, fn);
+	case OP_QDENSE: return emit_qdense(e, n, fn);
+	case OP_QMATMUL: return emit_qmatmul(e, n, fn);
+	case OP_REQUANTIZE: return emit_requantize(e, n, fn);
+	case OP_QADD:
+	case OP_QMUL: return emit_qbinary(e, n, fn);
+	case OP_QCONCAT: return emit_qconcat(e, n, fn);
+	case OP_QMAXPOOL2D: return emit_qmaxpool2d(e, n, fn);
+	case OP_QAVGPOOL2D: return emit_qavgpool2d(e, n, fn);
+	case OP_QGLOBAL_AVGPOOL: return emit_qglobal_avgpool(e, n, fn);
+	case OP_QLUT: return emit_qlut(e, n, fn);
+	case OP_QSOFTMAX: return emit_qsoftmax(e, n, fn);
+	case OP_TRANSPOSE: return emit_transpose(e, n, fn);
+	default:
+		diag_error(n->loc, "C generation does not support %s ('%s')",
+			op_info(n->op)->name, n->out->name);
+		return -1;
+	}
+}
+
+/* A constant that a kernel takes as a data input: one array per value. */
+static void emit_data_const(Emit *e, const Value *v)
+{
+	if (v->kind != VAL_CONST || e->const_done[v->id])
+		return;
+	e->const_done[v->id] = 1;
+	char name[300];
+	snprintf(name, sizeof name, "c%d_", v->id);
+	size_t len = strlen(name);
+	for (const char *s = v->name; *s && len + 1 < sizeof name; s++)
+		name[len++] = isalnum((unsigned char)*s) ? *s : '_';
+	name[len] = 0;
+	int64_t cnt = type_numel(&v->type);
+	const int32_t *d = v->data;
+	fprintf(e->f, "\n/* constant %s */\n", v->name);
+	if (memplan_elem_bytes(v->type.elem) == 1) {
+		emit_bytes(e, name, d, cnt, v->type.elem != DT_U8 &&
+			v->type.elem != DT_U4);
+		return;
+	}
+	int64_t *w = malloc((cnt + 1) * sizeof *w);
+	if (!w)
+		abort();
+	for (int64_t i = 0; i < cnt; i++)
+		w[i] = d[i];
+	emit_ints(e, emit_ctype(v->type.elem), name, w, cnt);
+	free(w);
+}
+
+/* The C expression of a value's storage in NAME_run. */
+static void value_ptr(Emit *e, const Value *v, char *buf, size_t size)
+{
+	const Value *r = memplan_root(v);
+	const char *ct = emit_ctype(v->type.elem);
+	if (r == e->in)
+		snprintf(buf, size, "input");
+	else if (r == memplan_root(e->out))
+		snprintf(buf, size, "output");
+	else if (r->kind == VAL_CONST) {
+		int len = snprintf(buf, size, "c%d_", r->id);
+		for (const char *s = r->name; *s && len + 1 < (int)size; s++)
+			buf[len++] = isalnum((unsigned char)*s) ? *s : '_';
+		buf[len] = 0;
+	} else {
+		int s = e->plan.slot[r->id];
+		snprintf(buf, size, "(%s *)(a + %lld)", ct,
+			(long long)e->plan.buf[s].offset);
+	}
+}
+
+/* ------------------------------------------------------------ the file */
+
+static void emit_prelude(Emit *e, const char *header)
+{
+	FILE *f = e->f;
+	fprintf(f, "/* %s.c - generated by qcc %s from model %s; do not edit.\n"
+		" * Integer-only inference (docs/arith.md): no float, no malloc.\n"
+		" */\n", e->prefix, QCC_VERSION, e->g->name);
+	fprintf(f, "#include <stdint.h>\n#include <string.h>\n\n"
+		"#include \"%s\"\n\n", header);
+	fprintf(f,
+		"#if defined(__BYTE_ORDER__) && defined(__ORDER_BIG_ENDIAN__)\n"
+		"#if __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__\n"
+		"#error \"weights are packed for little-endian targets\"\n"
+		"#endif\n#endif\n\n");
+	fprintf(f,
+		"/* R(p, n): p / 2^n rounded to nearest, ties away from zero. */\n"
+		"static inline int64_t qcc_round_shift(int64_t p, int n)\n{\n"
+		"\tint64_t half = n > 0 ? (int64_t)1 << (n - 1) : 0;\n"
+		"\treturn p >= 0 ? (p + half) >> n : -((-p + half) >> n);\n}\n\n"
+		"static inline int32_t qcc_clamp(int64_t v, int32_t lo, int32_t hi)\n"
+		"{\n\treturn (int32_t)(v < lo ? lo : v > hi ? hi : v);\n}\n\n"
+		"/* clamp(zy + R(acc * mult, shift), lo, hi) */\n"
+		"static inline int32_t qcc_requant(int64_t acc, int32_t mult, "
+		"int shift,\n\tint32_t zy, int32_t lo, int32_t hi)\n{\n"
+		"\treturn qcc_clamp(zy + qcc_round_shift(acc * mult, shift), "
+		"lo, hi);\n}\n");
+}
+
+static void emit_plan_comment(Emit *e)
+{
+	fprintf(e->f, "\n/* memory plan (offset, bytes, first and last step):\n");
+	memplan_print(e->f, &e->plan, " *   ");
+	fprintf(e->f, " */\n");
+}
+
+static void emit_run(Emit *e, int **fn_of)
+{
+	FILE *f = e->f;
+	const char *p = e->prefix;
+	Graph *g = e->g;
+	(void)fn_of;
+	if (!e->o->caller_arena)
+		fprintf(f, "\nstatic union {\n\tint64_t align;\n"
+			"\tunsigned char bytes[%lld];\n} qcc_arena;\n",
+			(long long)(e->plan.size ? e->plan.size : 1));
+	fprintf(f, "\nint %s_run(const %s *input, %s *output%s)\n{\n", p,
+		emit_ctype(e->in->type.elem), emit_ctype(e->out->type.elem),
+		e->o->caller_arena ? ", void *arena" : "");
+	if (e->o->caller_arena)
+		fprintf(f, "\tunsigned char *a = arena;\n");
+	else
+		fprintf(f, "\tunsigned char *a = qcc_arena.bytes;\n");
+	fprintf(f, "\t(void)a;\n");
+	for (int k = 0; k < g->nnodes; k++) {
+		const Node *n = g->nodes[k];
+		if (!emits_code(n))
+			continue;
+		char fn[300], ptr[400];
+		fn_name(n, k, fn, sizeof fn);
+		fprintf(f, "\t%s(", fn);
+		for (int i = 0; i < ndata(n); i++) {
+			if (!n->in[i])
+				continue;
+			value_ptr(e, n->in[i], ptr, sizeof ptr);
+			fprintf(f, "%s, ", ptr);
+		}
+		value_ptr(e, n->out, ptr, sizeof ptr);
+		fprintf(f, "%s", ptr);
+		int s = e->plan.scratch_slot[k];
+		if (s >= 0)
+			fprintf(f, ", a + %lld", (long long)e->plan.buf[s].offset);
+		fprintf(f, ");\n");
+	}
+	/* the output aliases the input or a constant: copy it */
+	const Value *r = memplan_root(e->out);
+	if (r == e->in || r->kind == VAL_CONST) {
+		char ptr[400];
+		value_ptr(e, r, ptr, sizeof ptr);
+		fprintf(f, "\tmemcpy(output, %s, %lld);\n", ptr,
+			(long long)(type_numel(&e->out->type) *
+			memplan_elem_bytes(e->out->type.elem)));
+	}
+	fprintf(f, "\treturn 0;\n}\n");
+}
+
+/* The float helpers: quantize as the graph's quantize node (ONNX
+ * QuantizeLinear: round half to even, saturate, NaN to zp), dequantize as
+ * its dequantize node. Only written when asked for. */
+static void emit_float_helpers(Emit *e)
+{
+	FILE *f = e->f;
+	const char *p = e->prefix;
+	const Type *it = &e->in->type, *ot = &e->out->type;
+	fprintf(f, "\n/* float helpers (--float-helpers) */\n"
+		"void %s_quantize_input(const float *x, %s *q)\n{\n"
+		"\tint32_t i;\n\tfor (i = 0; i < %lld; i++) {\n"
+		"\t\tfloat r = x[i] / %.9ef;\n"
+		"\t\tint32_t t;\n\t\tfloat frac;\n"
+		"\t\tif (r != r) {\n\t\t\tq[i] = %d;\n\t\t\tcontinue;\n\t\t}\n"
+		"\t\tif (r > 1e9f || r < -1e9f) {\n"
+		"\t\t\tq[i] = r > 0 ? %d : %d;\n\t\t\tcontinue;\n\t\t}\n"
+		"\t\tt = (int32_t)r;\n\t\tfrac = r - (float)t;\n"
+		"\t\tif (frac > 0.5f || (frac == 0.5f && (t & 1)))\n\t\t\tt++;\n"
+		"\t\telse if (frac < -0.5f || (frac == -0.5f && (t & 1)))\n"
+		"\t\t\tt--;\n"
+		"\t\tq[i] = (%s)qcc_clamp((int64_t)t + %d, %d, %d);\n\t}\n}\n",
+		p, emit_ctype(it->elem), (long long)type_numel(it),
+		(double)it->q.scale[0], (int)it->q.zp[0], (int)type_qmax(it),
+		(int)type_qmin(it), emit_ctype(it->elem), (int)it->q.zp[0],
+		(int)type_qmin(it), (int)type_qmax(it));
+	fprintf(f, "\nvoid %s_dequantize_output(const %s *q, float *y)\n{\n"
+		"\tint32_t i;\n\tfor (i = 0; i < %lld; i++)\n"
+		"\t\ty[i] = (float)((int32_t)q[i] - %d) * %.9ef;\n}\n",
+		p, emit_ctype(ot->elem), (long long)type_numel(ot),
+		(int)ot->q.zp[0], (double)ot->q.scale[0]);
+}
+
+static int emit_source(Emit *e, const char *header)
+{
+	Graph *g = e->g;
+	emit_prelude(e, header);
+	emit_plan_comment(e);
+	for (int k = 0; k < g->nnodes; k++) {
+		const Node *n = g->nodes[k];
+		if (!emits_code(n))
+			continue;
+		for (int i = 0; i < ndata(n); i++)
+			if (n->in[i])
+				emit_data_const(e, n->in[i]);
+		char fn[300];
+		fn_name(n, k, fn, sizeof fn);
+		emit_comment(e, n);
+		if (emit_kernel(e, n, fn))
+			return -1;
+	}
+	/* an output that is a constant (or a view of one) */
+	emit_data_const(e, memplan_root(e->out));
+	emit_run(e, NULL);
+	if (e->o->float_helpers)
+		emit_float_helpers(e);
+	return 0;
+}
+
+static void emit_io_macros(Emit *e, FILE *f, const char *what,
+	const Value *v)
+{
+	const char *p = e->prefix;
+	const Type *t = &v->type;
+	fprintf(f, "#define %s_%s_SIZE %lld\n", p, what,
+		(long long)type_numel(t));
+	fprintf(f, "#define %s_%s_RANK %d\n", p, what, t->rank);
+	fprintf(f, "#define %s_%s_SHAPE {", p, what);
+	for (int d = 0; d < t->rank; d++)
+		fprintf(f, "%s%lld", d ? ", " : "", (long long)t->dims[d]);
+	fprintf(f, "%s}\n", t->rank ? "" : "1");
+	fprintf(f, "#define %s_%s_SCALE %.9ef\n", p, what, (double)t->q.scale[0]);
+	fprintf(f, "#define %s_%s_ZERO_POINT %d\n", p, what, (int)t->q.zp[0]);
+	fprintf(f, "#define %s_%s_QMIN %d\n", p, what, (int)type_qmin(t));
+	fprintf(f, "#define %s_%s_QMAX %d\n", p, what, (int)type_qmax(t));
+}
+
+static void emit_header(Emit *e, FILE *f)
+{
+	const char *p = e->prefix;
+	char guard[300];
+	size_t i;
+	for (i = 0; p[i] && i + 3 < sizeof guard; i++)
+		guard[i] = (char)toupper((unsigned char)p[i]);
+	strcpy(guard + i, "_H");
+	fprintf(f, "/* %s.h - generated by qcc %s from model %s; do not edit. */\n"
+		"#ifndef %s\n#define %s\n\n#include <stdint.h>\n\n"
+		"#ifdef __cplusplus\nextern \"C\" {\n#endif\n\n",
+		p, QCC_VERSION, e->g->name, guard, guard);
+	fprintf(f, "/* real = SCALE * (q - ZERO_POINT); shapes are NCHW as in "
+		"the model */\n");
+	emit_io_macros(e, f, "INPUT", e->in);
+	emit_io_macros(e, f, "OUTPUT", e->out);
+	fprintf(f, "typedef %s %s_input_t;\ntypedef %s %s_output_t;\n\n",
+		emit_ctype(e->in->type.elem), p, emit_ctype(e->out->type.elem), p);
+	fprintf(f, "/* bytes of working memory (one static arena, or the "
+		"caller's) */\n#define %s_ARENA_SIZE %lld\n", p,
+		(long long)e->plan.size);
+	fprintf(f, "#define %s_CALLER_ARENA %d\n\n", p, e->o->caller_arena);
+	if (e->o->caller_arena)
+		fprintf(f, "/* Runs the model on one quantized input. arena: "
+			"%s_ARENA_SIZE bytes, 8-byte\n * aligned, one per concurrent "
+			"call. input and output must not overlap.\n * Returns 0. */\n"
+			"int %s_run(const %s_input_t *input, %s_output_t *output, "
+			"void *arena);\n", p, p, p, p);
+	else
+		fprintf(f, "/* Runs the model on one quantized input (not "
+			"reentrant: one static arena).\n * input and output must not "
+			"overlap. Returns 0. */\n"
+			"int %s_run(const %s_input_t *input, %s_output_t *output);\n",
+			p, p, p);
+	if (e->o->float_helpers)
+		fprintf(f, "\n#define %s_FLOAT_HELPERS 1\n"
+			"void %s_quantize_input(const float *x, %s_input_t *q);\n"
+			"void %s_dequantize_output(const %s_output_t *q, float *y);\n",
+			p, p, p, p, p);
+	fprintf(f, "\n/* model-independent names, for runtime_stub/qcc_npy_main.c "
+		"and the like */\n#ifndef QCC_MODEL_NO_ALIASES\n");
+	static const char *alias[] = {"INPUT_SIZE", "INPUT_RANK", "INPUT_SHAPE",
+		"INPUT_SCALE", "INPUT_ZERO_POINT", "INPUT_QMIN", "INPUT_QMAX",
+		"OUTPUT_SIZE", "OUTPUT_RANK", "OUTPUT_SHAPE", "OUTPUT_SCALE",
+		"OUTPUT_ZERO_POINT", "OUTPUT_QMIN", "OUTPUT_QMAX", "ARENA_SIZE",
+		"CALLER_ARENA"};
+	fprintf(f, "#define QCC_MODEL_NAME \"%s\"\n", p);
+	for (size_t k = 0; k < sizeof alias / sizeof alias[0]; k++)
+		fprintf(f, "#define QCC_MODEL_%s %s_%s\n", alias[k], p, alias[k]);
+	fprintf(f, "#define QCC_MODEL_RUN %s_run\n"
+		"typedef %s_input_t qcc_model_input_t;\n"
+		"typedef %s_output_t qcc_model_output_t;\n#endif\n", p, p, p);
+	fprintf(f, "\n#ifdef __cplusplus\n}\n#endif\n\n#endif\n");
+}
+
+/* ------------------------------------------------------------- driver */
+
+static int valid_ident(const char *s)
+{
+	if (!*s || !(isalpha((unsigned char)*s) || *s == '_'))
+		return 0;
+	for (; *s; s++)
+		if (!isalnum((unsigned char)*s) && *s != '_')
+			return 0;
+	return 1;
+}
+
+/* The model's name made an identifier: other characters become '_'. */
+static char *default_prefix(const char *name)
+{
+	size_t n = strlen(name);
+	char *p = malloc(n + 3);
+	if (!p)
+		return NULL;
+	size_t j = 0;
+	if (!isalpha((unsigned char)name[0]) && name[0] != '_')
+		p[j++] = 'm';
+	for (size_t i = 0; i < n; i++)
+		p[j++] = isalnum((unsigned char)name[i]) ? name[i] : '_';
+	p[j] = 0;
+	return p;
+}
+
+static const char *base_name(const char *path)
+{
+	const char *s = strrchr(path, '/');
+	return s ? s + 1 : path;
+}
+
+int emit_c(Graph *g, const EmitOptions *o, const char *path_c,
+	const char *path_h)
+{
+	Emit e = {0};
+	char *prefix = NULL, *tmp_c = NULL, *tmp_h = NULL;
+	FILE *fc = NULL, *fh = NULL;
+	int r = -1;
+	e.g = g;
+	e.o = o;
+	if (o->name && !valid_ident(o->name)) {
+		diag_fail("--name expects a C identifier, got '%s'", o->name);
+		return -1;
+	}
+	prefix = default_prefix(o->name ? o->name : g->name);
+	e.const_done = calloc(g->nvalues + 1, 1);
+	if (!prefix || !e.const_done) {
+		diag_fail("out of memory");
+		goto done;
+	}
+	e.prefix = prefix;
+	for (int i = 0; i < g->nvalues; i++)
+		g->values[i]->id = i;
+	if (find_core(&e) || memplan_build(g, scratch_of, NULL, &e.plan))
+		goto done;
+	if (e.plan.size > e.plan.peak)
+		diag_warning((Loc){0}, "the memory plan uses %lld bytes, more than "
+			"the %lld bytes live at the peak", (long long)e.plan.size,
+			(long long)e.plan.peak);
+	fc = atomic_open(path_c, &tmp_c);
+	if (!fc)
+		goto done;
+	e.f = fc;
+	int ok = emit_source(&e, base_name(path_h)) == 0;
+	fh = ok ? atomic_open(path_h, &tmp_h) : NULL;
+	if (fh)
+		emit_header(&e, fh);
+	else
+		ok = 0;
+	if (fh && atomic_commit(fh, tmp_h, path_h, ok) != 0)
+		ok = 0;
+	fh = NULL;
+	if (atomic_commit(fc, tmp_c, path_c, ok) != 0) {
+		if (ok)
+			unlink(path_h);
+		ok = 0;
+	}
+	fc = NULL;
+	r = ok ? 0 : -1;
+done:
+	memplan_free(&e.plan);
+	free(e.const_done);
+	free(prefix);
+	return r;
+}

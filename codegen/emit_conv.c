@@ -1,0 +1,490 @@
+/* emit_conv.c - the C kernels of qconv2d, qdense and qmatmul.
+ *
+ * The hot loops are plain dot products of int16 activations with int8
+ * weights into int32, over contiguous memory with literal trip counts, which
+ * compilers turn into multiply-add vector instructions (pmaddwd, SMLAD):
+ *
+ *   conv2d    per output row, the receptive fields are copied into an int16
+ *             column buffer col[ow][k] (k = ic, kh, kw; padding holds zx);
+ *             weights are packed [OC][Kp] (K padded with zeros to a multiple
+ *             of 8); four output pixels share each weight load.
+ *   depthwise the channel is copied into a zx-padded int16 plane; each
+ *             output row accumulates KH*KW shifted rows of it.
+ *   dense     the input row is widened once; four weight rows share it.
+ *
+ * What does not depend on the input is folded into one per-channel constant:
+ *   acc = bias + sum (x - zx) * w = (bias - zx * sum w) + sum x * w.
+ * The sum x * w is int32 when sum |w| * max|x| < 2^31 for every channel
+ * (checked here; int64 otherwise). The folded sum is formed in int64, so
+ * the result is the contract's accumulator exactly.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "emit.h"
+
+typedef struct {
+	int64_t N, C, H, W, OC, ICG, KH, KW, OH, OW, groups, OCG;
+	int64_t sh, sw, pt, pl, dh, dw;
+	int64_t K, Kp;        /* K = ICG*KH*KW, Kp padded */
+	int depthwise;
+} ConvGeom;
+
+static void conv_geom(const Node *n, ConvGeom *c)
+{
+	const Type *xt = &n->in[0]->type, *wt = &n->in[1]->type;
+	const Type *yt = &n->out->type;
+	const int64_t *stride = attr_ints(n, "stride", NULL);
+	const int64_t *pad = attr_ints(n, "pad", NULL);
+	const int64_t *dil = attr_ints(n, "dilation", NULL);
+	c->N = xt->dims[0], c->C = xt->dims[1], c->H = xt->dims[2];
+	c->W = xt->dims[3];
+	c->OC = wt->dims[0], c->ICG = wt->dims[1], c->KH = wt->dims[2];
+	c->KW = wt->dims[3];
+	c->OH = yt->dims[2], c->OW = yt->dims[3];
+	c->groups = attr_int(n, "groups");
+	c->OCG = c->OC / c->groups;
+	c->sh = stride[0], c->sw = stride[1];
+	c->pt = pad[0], c->pl = pad[1];
+	c->dh = dil[0], c->dw = dil[1];
+	c->K = c->ICG * c->KH * c->KW;
+	c->Kp = c->K >= 16 ? (c->K + 7) / 8 * 8 : c->K;
+	c->depthwise = c->ICG == 1 && c->groups > 1;
+}
+
+static int64_t align4(int64_t n)
+{
+	return (n + 3) / 4 * 4;
+}
+
+int64_t emit_conv_scratch(const Node *n)
+{
+	if (n->op == OP_QCONV2D) {
+		ConvGeom c;
+		conv_geom(n, &c);
+		if (c.depthwise)
+			return align4((c.H + c.pt + attr_ints(n, "pad", NULL)[2]) *
+				(c.W + c.pl + attr_ints(n, "pad", NULL)[3]) * 2) + c.OW * 4;
+		return c.OW * c.Kp * 2;
+	}
+	if (n->op == OP_QDENSE) {
+		int64_t K = n->in[0]->type.dims[1];
+		return (K >= 16 ? (K + 7) / 8 * 8 : K) * 2;
+	}
+	if (n->op == OP_QMATMUL) {
+		const Type *at = &n->in[0]->type, *bt = &n->in[1]->type;
+		int64_t K = at->dims[at->rank - 1], P = bt->dims[bt->rank - 1];
+		return (P * K + K) * 2;
+	}
+	return 0;
+}
+
+/* ------------------------------------------------------ shared pieces */
+
+/* The data of a constant input as int32; NULL (reported) if not constant. */
+static const int32_t *const_data(const Node *n, int i, const char *what)
+{
+	const Value *v = n->in[i];
+	if (v->kind != VAL_CONST) {
+		diag_error(n->loc, "C generation needs the %s of %s '%s' to be a "
+			"constant, but '%s' is computed", what, op_info(n->op)->name,
+			n->out->name, v->name);
+		return NULL;
+	}
+	return v->data;
+}
+
+/* Folds bias - zx * sum w per output channel; sets *wide if the int32 dot
+ * product could overflow for some channel. */
+static int64_t *fold_bias(const Node *n, const int32_t *w, int64_t M,
+	int64_t K, int *wide)
+{
+	const int32_t *bias = n->nin > 2 && n->in[2] ? n->in[2]->data : NULL;
+	int32_t zx = emit_zp(n->in[0]);
+	const Type *xt = &n->in[0]->type;
+	int64_t xmax = -(int64_t)type_qmin(xt) > type_qmax(xt) ?
+		-(int64_t)type_qmin(xt) : type_qmax(xt);
+	int64_t *c = malloc((M + 1) * sizeof *c);
+	if (!c)
+		abort();
+	*wide = 0;
+	for (int64_t m = 0; m < M; m++) {
+		int64_t sum = 0, abs_sum = 0;
+		for (int64_t k = 0; k < K; k++) {
+			sum += w[m * K + k];
+			abs_sum += w[m * K + k] < 0 ? -(int64_t)w[m * K + k] :
+				w[m * K + k];
+		}
+		c[m] = (bias ? bias[m] : 0) - (int64_t)zx * sum;
+		if (abs_sum * xmax > INT32_MAX)
+			*wide = 1;
+	}
+	return c;
+}
+
+/* The folded constants (int32 if they fit) and the multipliers and shifts
+ * of a per-channel requantization: FN_c, FN_m, FN_s. */
+static void emit_channel_consts(Emit *e, const Node *n, const char *fn,
+	const int64_t *c, int64_t M)
+{
+	char name[400];
+	int fits = 1;
+	for (int64_t m = 0; m < M; m++)
+		if (c[m] < INT32_MIN || c[m] > INT32_MAX)
+			fits = 0;
+	snprintf(name, sizeof name, "%s_c", fn);
+	emit_ints(e, fits ? "int32_t" : "int64_t", name, c, M);
+	int len;
+	const int64_t *mult = attr_ints(n, "mult", &len);
+	const int64_t *shift = attr_ints(n, "shift", NULL);
+	if (len == 1)
+		return;
+	snprintf(name, sizeof name, "%s_m", fn);
+	emit_ints(e, "int32_t", name, mult, len);
+	snprintf(name, sizeof name, "%s_s", fn);
+	emit_ints(e, "uint8_t", name, shift, len);
+}
+
+/* The requantization of channel expression `ch` as C arguments. */
+static void requant_args(Emit *e, const Node *n, const char *fn,
+	const char *ch)
+{
+	int len;
+	const int64_t *mult = attr_ints(n, "mult", &len);
+	const int64_t *shift = attr_ints(n, "shift", NULL);
+	if (len == 1)
+		fprintf(e->f, "%lld, %lld", (long long)mult[0], (long long)shift[0]);
+	else
+		fprintf(e->f, "%s_m[%s], %s_s[%s]", fn, ch, fn, ch);
+	fprintf(e->f, ", %d, %lld, %lld", (int)emit_zp(n->out),
+		(long long)attr_int(n, "act_min"), (long long)attr_int(n, "act_max"));
+}
+
+/* Weights [M][K] packed as [M][Kp], zero padded. */
+static void emit_packed_weights(Emit *e, const char *fn, const int32_t *w,
+	int64_t M, int64_t K, int64_t Kp)
+{
+	int32_t *p = calloc(M * Kp + 1, sizeof *p);
+	if (!p)
+		abort();
+	for (int64_t m = 0; m < M; m++)
+		memcpy(p + m * Kp, w + m * K, K * sizeof *p);
+	char name[400];
+	snprintf(name, sizeof name, "%s_w", fn);
+	emit_bytes(e, name, p, M * Kp, 1);
+	free(p);
+}
+
+/* ------------------------------------------------------------ qconv2d */
+
+static void emit_im2col_row(Emit *e, const ConvGeom *c, const char *xt,
+	int32_t zx)
+{
+	FILE *f = e->f;
+	fprintf(f,
+		"\t\t\t/* 1. col[ow][k] = x at the receptive field; padding zx */\n"
+		"\t\t\tfor (ic = 0; ic < %lld; ic++)\n"
+		"\t\t\tfor (kh = 0; kh < %lld; kh++) {\n"
+		"\t\t\t\tint ih = oh * %lld - %lld + kh * %lld;\n"
+		"\t\t\t\tfor (kw = 0; kw < %lld; kw++) {\n"
+		"\t\t\t\t\tint16_t *cc = col + (ic * %lld + kh) * %lld + kw;\n"
+		"\t\t\t\t\tconst %s *xr;\n"
+		"\t\t\t\t\tif (ih < 0 || ih >= %lld) {\n"
+		"\t\t\t\t\t\tfor (ow = 0; ow < %lld; ow++)\n"
+		"\t\t\t\t\t\t\tcc[ow * %lld] = %d;\n"
+		"\t\t\t\t\t\tcontinue;\n\t\t\t\t\t}\n"
+		"\t\t\t\t\txr = xg + (ic * %lld + ih) * %lld;\n"
+		"\t\t\t\t\tfor (ow = 0; ow < %lld; ow++) {\n"
+		"\t\t\t\t\t\tint iw = ow * %lld - %lld + kw * %lld;\n"
+		"\t\t\t\t\t\tcc[ow * %lld] = iw >= 0 && iw < %lld ? xr[iw] : %d;\n"
+		"\t\t\t\t\t}\n\t\t\t\t}\n\t\t\t}\n",
+		(long long)c->ICG, (long long)c->KH, (long long)c->sh,
+		(long long)c->pt, (long long)c->dh, (long long)c->KW,
+		(long long)c->KH, (long long)c->KW, xt, (long long)c->H,
+		(long long)c->OW, (long long)c->Kp, (int)zx, (long long)c->H,
+		(long long)c->W, (long long)c->OW, (long long)c->sw,
+		(long long)c->pl, (long long)c->dw, (long long)c->Kp,
+		(long long)c->W, (int)zx);
+}
+
+static int emit_conv_im2col(Emit *e, const Node *n, const char *fn,
+	const ConvGeom *c, int wide)
+{
+	FILE *f = e->f;
+	const char *xt = emit_ctype(n->in[0]->type.elem);
+	const char *yt = emit_ctype(n->out->type.elem);
+	const char *acc = wide ? "int64_t" : "int32_t";
+	const char *cast = wide ? "(int64_t)" : "";
+	int32_t zx = emit_zp(n->in[0]);
+	fprintf(f, "static void %s(const %s *x, %s *y, void *scratch)\n{\n"
+		"\tint16_t *col = scratch;\n"
+		"\tint b, g, oh, ow, oc, ic, kh, kw, k;\n", fn, xt, yt);
+	if (c->Kp > c->K)
+		fprintf(f, "\tmemset(col, 0, %lld);\n",
+			(long long)(c->OW * c->Kp * 2));
+	fprintf(f, "\tfor (b = 0; b < %lld; b++)\n"
+		"\tfor (g = 0; g < %lld; g++) {\n"
+		"\t\tconst %s *xg = x + (b * %lld + g * %lld) * %lld;\n"
+		"\t\t%s *yg = y + (b * %lld + g * %lld) * %lld;\n"
+		"\t\tfor (oh = 0; oh < %lld; oh++) {\n",
+		(long long)c->N, (long long)c->groups, xt, (long long)c->C,
+		(long long)c->ICG, (long long)(c->H * c->W), yt, (long long)c->OC,
+		(long long)c->OCG, (long long)(c->OH * c->OW), (long long)c->OH);
+	emit_im2col_row(e, c, xt, zx);
+	fprintf(f,
+		"\t\t\t/* 2. four pixels share each weight */\n"
+		"\t\t\tfor (ow = 0; ow + 4 <= %lld; ow += 4) {\n"
+		"\t\t\t\tconst int16_t *c0 = col + ow * %lld, *c1 = c0 + %lld;\n"
+		"\t\t\t\tconst int16_t *c2 = c1 + %lld, *c3 = c2 + %lld;\n"
+		"\t\t\t\tfor (oc = 0; oc < %lld; oc++) {\n"
+		"\t\t\t\t\tconst int8_t *wr = %s_w + (g * %lld + oc) * %lld;\n"
+		"\t\t\t\t\tint o = g * %lld + oc;\n"
+		"\t\t\t\t\t%s *yo = yg + oc * %lld + oh * %lld + ow;\n"
+		"\t\t\t\t\t%s a0 = 0, a1 = 0, a2 = 0, a3 = 0;\n"
+		"\t\t\t\t\tfor (k = 0; k < %lld; k++) {\n"
+		"\t\t\t\t\t\tint16_t wv = wr[k];\n"
+		"\t\t\t\t\t\ta0 += %sc0[k] * wv;\n\t\t\t\t\t\ta1 += %sc1[k] * wv;\n"
+		"\t\t\t\t\t\ta2 += %sc2[k] * wv;\n\t\t\t\t\t\ta3 += %sc3[k] * wv;\n"
+		"\t\t\t\t\t}\n",
+		(long long)c->OW, (long long)c->Kp, (long long)c->Kp,
+		(long long)c->Kp, (long long)c->Kp, (long long)c->OCG, fn,
+		(long long)c->OCG, (long long)c->Kp, (long long)c->OCG, yt,
+		(long long)(c->OH * c->OW), (long long)c->OW, acc,
+		(long long)c->Kp, cast, cast, cast, cast);
+	for (int i = 0; i < 4; i++) {
+		fprintf(f, "\t\t\t\t\tyo[%d] = (%s)qcc_requant((int64_t)%s_c[o] + a%d, ",
+			i, yt, fn, i);
+		requant_args(e, n, fn, "o");
+		fprintf(f, ");\n");
+	}
+	fprintf(f, "\t\t\t\t}\n\t\t\t}\n"
+		"\t\t\tfor (; ow < %lld; ow++) {\n"
+		"\t\t\t\tconst int16_t *c0 = col + ow * %lld;\n"
+		"\t\t\t\tfor (oc = 0; oc < %lld; oc++) {\n"
+		"\t\t\t\t\tconst int8_t *wr = %s_w + (g * %lld + oc) * %lld;\n"
+		"\t\t\t\t\tint o = g * %lld + oc;\n"
+		"\t\t\t\t\t%s a0 = 0;\n"
+		"\t\t\t\t\tfor (k = 0; k < %lld; k++)\n"
+		"\t\t\t\t\t\ta0 += %sc0[k] * (int16_t)wr[k];\n"
+		"\t\t\t\t\tyg[oc * %lld + oh * %lld + ow] = (%s)qcc_requant("
+		"(int64_t)%s_c[o] + a0, ",
+		(long long)c->OW, (long long)c->Kp, (long long)c->OCG, fn,
+		(long long)c->OCG, (long long)c->Kp, (long long)c->OCG, acc,
+		(long long)c->Kp, cast, (long long)(c->OH * c->OW),
+		(long long)c->OW, yt, fn);
+	requant_args(e, n, fn, "o");
+	fprintf(f, ");\n\t\t\t\t}\n\t\t\t}\n\t\t}\n\t}\n}\n");
+	return 0;
+}
+
+static int emit_conv_depthwise(Emit *e, const Node *n, const char *fn,
+	const ConvGeom *c, int wide)
+{
+	FILE *f = e->f;
+	const char *xt = emit_ctype(n->in[0]->type.elem);
+	const char *yt = emit_ctype(n->out->type.elem);
+	const int64_t *pad = attr_ints(n, "pad", NULL);
+	int64_t PH = c->H + c->pt + pad[2], PW = c->W + c->pl + pad[3];
+	int32_t zx = emit_zp(n->in[0]);
+	fprintf(f, "static void %s(const %s *x, %s *y, void *scratch)\n{\n"
+		"\tint16_t *pl = scratch;\n"
+		"\t%s *acc = (%s *)((unsigned char *)scratch + %lld);\n"
+		"\tint i, b, ch, m, oh, ow, kh, kw, ih, iw;\n"
+		"\tfor (i = 0; i < %lld; i++)\n\t\tpl[i] = %d;\n"
+		"\tfor (b = 0; b < %lld; b++)\n"
+		"\tfor (ch = 0; ch < %lld; ch++) {\n"
+		"\t\tconst %s *xc = x + (b * %lld + ch) * %lld;\n"
+		"\t\tfor (ih = 0; ih < %lld; ih++)\n"
+		"\t\t\tfor (iw = 0; iw < %lld; iw++)\n"
+		"\t\t\t\tpl[(ih + %lld) * %lld + iw + %lld] = xc[ih * %lld + iw];\n"
+		"\t\tfor (m = 0; m < %lld; m++) {\n"
+		"\t\t\tint o = ch * %lld + m;\n"
+		"\t\t\tconst int8_t *wo = %s_w + o * %lld;\n"
+		"\t\t\t%s *yo = y + (b * %lld + o) * %lld;\n"
+		"\t\t\tfor (oh = 0; oh < %lld; oh++) {\n"
+		"\t\t\t\tfor (ow = 0; ow < %lld; ow++)\n\t\t\t\t\tacc[ow] = 0;\n"
+		"\t\t\t\tfor (kh = 0; kh < %lld; kh++)\n"
+		"\t\t\t\tfor (kw = 0; kw < %lld; kw++) {\n"
+		"\t\t\t\t\t%s wv = wo[kh * %lld + kw];\n"
+		"\t\t\t\t\tconst int16_t *r = pl + (oh * %lld + kh * %lld) * %lld"
+		" + kw * %lld;\n"
+		"\t\t\t\t\tfor (ow = 0; ow < %lld; ow++)\n"
+		"\t\t\t\t\t\tacc[ow] += wv * r[ow * %lld];\n"
+		"\t\t\t\t}\n"
+		"\t\t\t\tfor (ow = 0; ow < %lld; ow++)\n"
+		"\t\t\t\t\tyo[oh * %lld + ow] = (%s)qcc_requant("
+		"(int64_t)%s_c[o] + acc[ow], ",
+		fn, xt, yt, wide ? "int64_t" : "int32_t",
+		wide ? "int64_t" : "int32_t", (long long)align4(PH * PW * 2),
+		(long long)(PH * PW), (int)zx, (long long)c->N, (long long)c->C, xt,
+		(long long)c->C, (long long)(c->H * c->W), (long long)c->H,
+		(long long)c->W, (long long)c->pt, (long long)PW, (long long)c->pl,
+		(long long)c->W, (long long)c->OCG, (long long)c->OCG, fn,
+		(long long)(c->KH * c->KW), yt, (long long)c->OC,
+		(long long)(c->OH * c->OW), (long long)c->OH, (long long)c->OW,
+		(long long)c->KH, (long long)c->KW, wide ? "int64_t" : "int32_t",
+		(long long)c->KW, (long long)c->sh, (long long)c->dh, (long long)PW,
+		(long long)c->dw, (long long)c->OW, (long long)c->sw,
+		(long long)c->OW, (long long)c->OW, yt, fn);
+	requant_args(e, n, fn, "o");
+	fprintf(f, ");\n\t\t\t}\n\t\t}\n\t}\n}\n");
+	return 0;
+}
+
+int emit_qconv2d(Emit *e, const Node *n, const char *fn)
+{
+	ConvGeom c;
+	conv_geom(n, &c);
+	const int32_t *w = const_data(n, 1, "weights");
+	if (!w || (n->nin > 2 && n->in[2] && !const_data(n, 2, "bias")))
+		return -1;
+	int wide;
+	int64_t *folded = fold_bias(n, w, c.OC, c.K, &wide);
+	emit_channel_consts(e, n, fn, folded, c.OC);
+	free(folded);
+	if (c.depthwise) {
+		char name[400];
+		snprintf(name, sizeof name, "%s_w", fn);
+		emit_bytes(e, name, w, c.OC * c.K, 1);
+		return emit_conv_depthwise(e, n, fn, &c, wide);
+	}
+	emit_packed_weights(e, fn, w, c.OC, c.K, c.Kp);
+	return emit_conv_im2col(e, n, fn, &c, wide);
+}
+
+/* ------------------------------------------------------------- qdense */
+
+int emit_qdense(Emit *e, const Node *n, const char *fn)
+{
+	FILE *f = e->f;
+	int64_t N = n->in[0]->type.dims[0], K = n->in[0]->type.dims[1];
+	int64_t M = n->in[1]->type.dims[0];
+	int64_t Kp = K >= 16 ? (K + 7) / 8 * 8 : K;
+	const int32_t *w = const_data(n, 1, "weights");
+	if (!w || (n->nin > 2 && n->in[2] && !const_data(n, 2, "bias")))
+		return -1;
+	int wide;
+	int64_t *folded = fold_bias(n, w, M, K, &wide);
+	emit_channel_consts(e, n, fn, folded, M);
+	free(folded);
+	emit_packed_weights(e, fn, w, M, K, Kp);
+	const char *xt = emit_ctype(n->in[0]->type.elem);
+	const char *yt = emit_ctype(n->out->type.elem);
+	const char *acc = wide ? "int64_t" : "int32_t";
+	const char *cast = wide ? "(int64_t)" : "";
+	fprintf(f, "static void %s(const %s *x, %s *y, void *scratch)\n{\n"
+		"\tint16_t *xv = scratch;\n\tint b, m, k;\n"
+		"\tfor (b = 0; b < %lld; b++) {\n"
+		"\t\tfor (k = 0; k < %lld; k++)\n\t\t\txv[k] = x[b * %lld + k];\n"
+		"\t\tfor (; k < %lld; k++)\n\t\t\txv[k] = 0;\n"
+		"\t\tfor (m = 0; m + 4 <= %lld; m += 4) {\n"
+		"\t\t\tconst int8_t *w0 = %s_w + m * %lld, *w1 = w0 + %lld;\n"
+		"\t\t\tconst int8_t *w2 = w1 + %lld, *w3 = w2 + %lld;\n"
+		"\t\t\t%s a0 = 0, a1 = 0, a2 = 0, a3 = 0;\n"
+		"\t\t\tfor (k = 0; k < %lld; k++) {\n"
+		"\t\t\t\tint16_t xk = xv[k];\n"
+		"\t\t\t\ta0 += %sxk * (int16_t)w0[k];\n"
+		"\t\t\t\ta1 += %sxk * (int16_t)w1[k];\n"
+		"\t\t\t\ta2 += %sxk * (int16_t)w2[k];\n"
+		"\t\t\t\ta3 += %sxk * (int16_t)w3[k];\n\t\t\t}\n",
+		fn, xt, yt, (long long)N, (long long)K, (long long)K, (long long)Kp,
+		(long long)M, fn, (long long)Kp, (long long)Kp, (long long)Kp,
+		(long long)Kp, acc, (long long)Kp, cast, cast, cast, cast);
+	for (int i = 0; i < 4; i++) {
+		char ch[8];
+		snprintf(ch, sizeof ch, "m + %d", i);
+		fprintf(f, "\t\t\ty[b * %lld + m + %d] = (%s)qcc_requant("
+			"(int64_t)%s_c[m + %d] + a%d, ", (long long)M, i, yt, fn, i, i);
+		requant_args(e, n, fn, ch);
+		fprintf(f, ");\n");
+	}
+	fprintf(f, "\t\t}\n\t\tfor (; m < %lld; m++) {\n"
+		"\t\t\tconst int8_t *w0 = %s_w + m * %lld;\n"
+		"\t\t\t%s a0 = 0;\n"
+		"\t\t\tfor (k = 0; k < %lld; k++)\n"
+		"\t\t\t\ta0 += %sxv[k] * (int16_t)w0[k];\n"
+		"\t\t\ty[b * %lld + m] = (%s)qcc_requant((int64_t)%s_c[m] + a0, ",
+		(long long)M, fn, (long long)Kp, acc, (long long)Kp, cast,
+		(long long)M, yt, fn);
+	requant_args(e, n, fn, "m");
+	fprintf(f, ");\n\t\t}\n\t}\n}\n");
+	return 0;
+}
+
+/* ------------------------------------------------------------ qmatmul */
+
+/* Offset (in elements) of batch bi of t broadcast to the batch dims of y. */
+static int64_t batch_offset(const Type *t, const Type *y, int64_t bi)
+{
+	int tb = t->rank - 2, yb = y->rank - 2;
+	int64_t off = 0, stride = 1;
+	for (int d = yb - 1; d >= 0; d--) {
+		int64_t coord = bi % y->dims[d];
+		bi /= y->dims[d];
+		int td = d - (yb - tb);
+		if (td < 0)
+			break;
+		if (t->dims[td] != 1)
+			off += coord * stride;
+		stride *= t->dims[td];
+	}
+	return off;
+}
+
+int emit_qmatmul(Emit *e, const Node *n, const char *fn)
+{
+	FILE *f = e->f;
+	const Type *at = &n->in[0]->type, *bt = &n->in[1]->type;
+	const Type *yt = &n->out->type;
+	int64_t M = at->dims[at->rank - 2], K = at->dims[at->rank - 1];
+	int64_t P = bt->dims[bt->rank - 1];
+	int64_t batches = type_numel(yt) / (M * P);
+	int64_t *offa = malloc((batches + 1) * sizeof *offa);
+	int64_t *offb = malloc((batches + 1) * sizeof *offb);
+	if (!offa || !offb)
+		abort();
+	for (int64_t bi = 0; bi < batches; bi++) {
+		offa[bi] = batch_offset(at, yt, bi) * M * K;
+		offb[bi] = batch_offset(bt, yt, bi) * K * P;
+	}
+	char name[400];
+	snprintf(name, sizeof name, "%s_oa", fn);
+	emit_ints(e, "int32_t", name, offa, batches);
+	snprintf(name, sizeof name, "%s_ob", fn);
+	emit_ints(e, "int32_t", name, offb, batches);
+	free(offa);
+	free(offb);
+	const char *ta = emit_ctype(at->elem), *tb = emit_ctype(bt->elem);
+	const char *ty = emit_ctype(yt->elem);
+	fprintf(f, "static void %s(const %s *a, const %s *b, %s *y, "
+		"void *scratch)\n{\n"
+		"\tint16_t *bt = scratch, *av = bt + %lld;\n"
+		"\tint bi, i, j, k;\n"
+		"\tfor (bi = 0; bi < %lld; bi++) {\n"
+		"\t\tconst %s *am = a + %s_oa[bi];\n"
+		"\t\tconst %s *bm = b + %s_ob[bi];\n"
+		"\t\t%s *ym = y + bi * %lld;\n"
+		"\t\tfor (k = 0; k < %lld; k++)\n"
+		"\t\t\tfor (j = 0; j < %lld; j++)\n"
+		"\t\t\t\tbt[j * %lld + k] = (int16_t)(bm[k * %lld + j] - %d);\n"
+		"\t\tfor (i = 0; i < %lld; i++) {\n"
+		"\t\t\tfor (k = 0; k < %lld; k++)\n"
+		"\t\t\t\tav[k] = (int16_t)(am[i * %lld + k] - %d);\n"
+		"\t\t\tfor (j = 0; j < %lld; j++) {\n"
+		"\t\t\t\tconst int16_t *bc = bt + j * %lld;\n"
+		"\t\t\t\tint32_t acc = 0;\n"
+		"\t\t\t\tfor (k = 0; k < %lld; k++)\n"
+		"\t\t\t\t\tacc += av[k] * bc[k];\n"
+		"\t\t\t\tym[i * %lld + j] = (%s)qcc_requant(acc, %lld, %lld, %d, "
+		"%lld, %lld);\n"
+		"\t\t\t}\n\t\t}\n\t}\n}\n",
+		fn, ta, tb, ty, (long long)(P * K), (long long)batches, ta, fn, tb,
+		fn, ty, (long long)(M * P), (long long)K, (long long)P,
+		(long long)K, (long long)P, (int)emit_zp(n->in[1]), (long long)M,
+		(long long)K, (long long)K, (int)emit_zp(n->in[0]), (long long)P,
+		(long long)K, (long long)K, (long long)P, ty,
+		(long long)attr_ints(n, "mult", NULL)[0],
+		(long long)attr_ints(n, "shift", NULL)[0], (int)emit_zp(n->out),
+		(long long)attr_int(n, "act_min"), (long long)attr_int(n, "act_max"));
+	return 0;
+}

@@ -1,0 +1,271 @@
+/* bias_correction.c - removes the mean output error of each quantized layer
+ * through its bias (Nagel et al. 2019).
+ *
+ * requires: a float graph with f32 weights; for the empirical form --calib
+ *   (and, to include activation rounding, the q(...) of pass range); for the
+ *   analytic form BatchNorm statistics (bn_beta/bn_gamma of fold_bn).
+ * guarantees: every conv2d/dense it can correct gets a new bias `B_bc`
+ *   (`W_b_bc` when it had none); nothing else changes.
+ * empirical (--calib given): layer by layer in order, E[y_q - y] per output
+ *   channel of the pre-activation output over the calibration samples, y_q
+ *   from the simulated quantized network (weights on the grid of
+ *   docs/arith.md, activations rounded to their q, earlier layers already
+ *   corrected), y from the float network; the bias loses it.
+ * analytic (no data): E[y_q - y] = (W_q - W) E[x], with E[x_c] the mean of
+ *   the producer's clamp(N(beta_c, gamma_c^2), act_min, act_max); layers
+ *   whose input has no BatchNorm statistics are left alone.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ir.h"
+
+static int is_layer(const Node *n)
+{
+	if (n->dead || (n->op != OP_CONV2D && n->op != OP_DENSE))
+		return 0;
+	const Value *w = n->in[1], *b = n->nin > 2 ? n->in[2] : NULL;
+	return w->kind == VAL_CONST && w->type.elem == DT_F32 &&
+		!w->type.q.present && (!b || (b->kind == VAL_CONST &&
+		b->type.elem == DT_F32)) && n->out->type.elem == DT_F32;
+}
+
+static int64_t out_channels(const Node *n)
+{
+	const Type *t = &n->out->type;
+	return n->op == OP_CONV2D ? t->dims[1] : t->dims[t->rank - 1];
+}
+
+/* Gives a layer without a bias a zero one, so that it can be corrected. */
+static void add_bias(Graph *g, Node *n)
+{
+	char base[256];
+	snprintf(base, sizeof base, "%s_b", n->in[1]->name);
+	Type t = {.elem = DT_F32, .rank = 1, .dims = {out_channels(n)}};
+	Value *b = graph_add_const(g, graph_fresh_name(g, base), &t,
+		graph_alloc_data(g, &t), n->loc);
+	Value **in = arena_alloc(&g->arena, 3 * sizeof *in);
+	memcpy(in, n->in, n->nin * sizeof *in);
+	in[2] = b;
+	b->nuse++;
+	n->in = in;
+	n->nin = 3;
+}
+
+/* n's bias becomes a new constant `B_bc` holding b - delta. */
+static void correct(Graph *g, Node *n, const double *delta)
+{
+	Value *b = n->in[2];
+	char base[256];
+	snprintf(base, sizeof base, "%s_bc", b->name);
+	Value *nb = graph_add_const(g, graph_fresh_name(g, base), &b->type,
+		graph_alloc_data(g, &b->type), n->loc);
+	int64_t oc = type_numel(&b->type);
+	for (int64_t c = 0; c < oc; c++)
+		((float *)nb->data)[c] = (float)(((const float *)b->data)[c] -
+			delta[c]);
+	node_set_input(n, 2, nb);
+}
+
+/* Puts the weights of every layer of g on their quantization grid. */
+static void quantize_weights(Graph *g, const Options *o)
+{
+	for (int k = 0; k < g->nnodes; k++) {
+		Node *n = g->nodes[k];
+		WeightGrid wg;
+		if (!is_layer(n) || wgrid_init(&wg, n, n->in[1]->data, o) < 0)
+			continue;
+		float *w = n->in[1]->data;
+		int64_t numel = type_numel(&n->in[1]->type);
+		for (int64_t i = 0; i < numel; i++)
+			w[i] = wgrid_nearest(&wg, i, w[i]) *
+				wg.scale[wgrid_channel(&wg, i)];
+		wgrid_free(&wg);
+	}
+}
+
+/* ---- empirical ---- */
+
+/* Sums y per output channel into acc (conv NCHW: axis 1; dense: last). */
+static void channel_sums(const Node *n, const float *y, double *acc, int sign)
+{
+	const Type *t = &n->out->type;
+	int64_t numel = type_numel(t), oc = out_channels(n);
+	int64_t inner = n->op == OP_CONV2D ? numel / t->dims[0] / oc : 1;
+	for (int64_t i = 0; i < numel; i++)
+		acc[(i / inner) % oc] += sign * (double)y[i];
+}
+
+static void set_clamp(Node *n, double lo, double hi, Attr *save)
+{
+	Attr *a = node_attr(n, "act_min"), *b = node_attr(n, "act_max");
+	save[0] = *a;
+	save[1] = *b;
+	a->f = lo;
+	b->f = hi;
+}
+
+static void restore_clamp(Node *n, const Attr *save)
+{
+	*node_attr(n, "act_min") = save[0];
+	*node_attr(n, "act_max") = save[1];
+}
+
+static int empirical(Graph *g, const Options *o)
+{
+	float *x;
+	int64_t ns;
+	if (fq_load_samples(g, o->calib_path, &x, &ns) < 0)
+		return -1;
+	int64_t per = type_numel(&g->inputs[0]->type);
+	Graph *gf = graph_clone(g), *gq = graph_clone(g);
+	quantize_weights(gq, o);
+	FqRun *rf = fq_new(gf, 0), *rq = fq_new(gq, 1);
+	for (int k = 0; k < g->nnodes; k++) {
+		Node *n = g->nodes[k], *nf = gf->nodes[k], *nq = gq->nodes[k];
+		if (!is_layer(n))
+			continue;
+		/* 1. the mean pre-activation error per channel */
+		int64_t oc = out_channels(n);
+		double *delta = calloc(oc, sizeof *delta);
+		Attr sf[2], sq[2];
+		set_clamp(nf, -INFINITY, INFINITY, sf);
+		set_clamp(nq, -INFINITY, INFINITY, sq);
+		for (int64_t s = 0; s < ns; s++) {
+			fq_run(rf, x + s * per, k, 1);
+			fq_run(rq, x + s * per, k, 1);
+			channel_sums(n, fq_buffer(rq, nq->out), delta, 1);
+			channel_sums(n, fq_buffer(rf, nf->out), delta, -1);
+		}
+		restore_clamp(nf, sf);
+		restore_clamp(nq, sq);
+		double count = (double)ns * (type_numel(&n->out->type) / oc);
+		/* 2. out of the bias, here and in the simulated network */
+		float *bq = nq->in[2]->data;
+		for (int64_t c = 0; c < oc; c++) {
+			delta[c] /= count;
+			bq[c] = (float)(bq[c] - delta[c]);
+		}
+		correct(g, n, delta);
+		if (o->verbose) {
+			double worst = 0;
+			for (int64_t c = 0; c < oc; c++)
+				worst = fmax(worst, fabs(delta[c]));
+			fprintf(stderr, "bias_correction: %s: largest mean error %g\n",
+				n->out->name, worst);
+		}
+		free(delta);
+	}
+	fq_free(rf);
+	fq_free(rq);
+	graph_free(gf);
+	graph_free(gq);
+	free(x);
+	return 0;
+}
+
+/* ---- analytic ---- */
+
+/* E[clamp(X, lo, hi)] for X ~ N(mu, sigma^2). */
+static double clamped_normal_mean(double mu, double sigma, double lo,
+	double hi)
+{
+	if (sigma <= 0)
+		return fmin(fmax(mu, lo), hi);
+	double a = (lo - mu) / sigma, b = (hi - mu) / sigma;
+	double Pa = isinf(a) ? (a < 0 ? 0 : 1) : 0.5 * erfc(-a / sqrt(2));
+	double Pb = isinf(b) ? (b < 0 ? 0 : 1) : 0.5 * erfc(-b / sqrt(2));
+	double pa = isinf(a) ? 0 : exp(-0.5 * a * a) / sqrt(2 * 3.14159265358979323846);
+	double pb = isinf(b) ? 0 : exp(-0.5 * b * b) / sqrt(2 * 3.14159265358979323846);
+	double m = mu * (Pb - Pa) + sigma * (pa - pb);
+	if (!isinf(lo))
+		m += lo * Pa;
+	if (!isinf(hi))
+		m += hi * (1 - Pb);
+	return m;
+}
+
+/* The expected value of each input channel of n, from the BatchNorm
+ * statistics of the layer producing it through mean-preserving views;
+ * NULL if unknown. */
+static double *input_means(const Node *n, int64_t *nc)
+{
+	const Value *v = n->in[0];
+	while (v->kind == VAL_NODE && (v->def->op == OP_FLATTEN ||
+			v->def->op == OP_RESHAPE || v->def->op == OP_GLOBAL_AVGPOOL))
+		v = v->def->in[0];
+	if (v->kind != VAL_NODE || (v->def->op != OP_CONV2D &&
+			v->def->op != OP_DENSE))
+		return NULL;
+	const Node *p = v->def;
+	int nb, ng;
+	const double *beta = attr_floats(p, "bn_beta", &nb);
+	const double *gamma = attr_floats(p, "bn_gamma", &ng);
+	if (nb == 0 || nb != ng)
+		return NULL;
+	double lo = attr_float(p, "act_min"), hi = attr_float(p, "act_max");
+	double *m = malloc(nb * sizeof *m);
+	if (!m)
+		abort();
+	for (int c = 0; c < nb; c++)
+		m[c] = clamped_normal_mean(beta[c], gamma[c], lo, hi);
+	*nc = nb;
+	return m;
+}
+
+static int analytic(Graph *g, const Options *o)
+{
+	for (int k = 0; k < g->nnodes; k++) {
+		Node *n = g->nodes[k];
+		int64_t nc;
+		double *mean;
+		WeightGrid wg;
+		if (!is_layer(n) || !(mean = input_means(n, &nc)))
+			continue;
+		const float *w = n->in[1]->data;
+		int64_t numel = type_numel(&n->in[1]->type);
+		if (wgrid_init(&wg, n, w, o) < 0 || numel % wg.oc) {
+			free(mean);
+			continue;
+		}
+		/* input index j of a channel's weights -> input channel */
+		int64_t k_per = numel / wg.oc;
+		int64_t ksz = n->op == OP_CONV2D ? k_per / n->in[1]->type.dims[1] : 1;
+		int64_t icg = k_per / ksz, groups = n->op == OP_CONV2D ?
+			attr_int(n, "groups") : 1;
+		int64_t flat = icg * groups / nc;
+		double *delta = calloc(wg.oc, sizeof *delta);
+		if (flat >= 1 && icg * groups == nc * flat) {
+			for (int64_t i = 0; i < numel; i++) {
+				int64_t c = wgrid_channel(&wg, i);
+				int64_t j = wg.trans ? i / wg.oc : i % wg.inner;
+				int64_t ch = (c / (wg.oc / groups)) * icg + j / ksz;
+				double err = wgrid_nearest(&wg, i, w[i]) * wg.scale[c] - w[i];
+				delta[c] += err * mean[ch / flat];
+			}
+			if (n->nin < 3 || !n->in[2])
+				add_bias(g, n);
+			correct(g, n, delta);
+			if (o->verbose)
+				fprintf(stderr, "bias_correction: %s corrected from "
+					"BatchNorm statistics\n", n->out->name);
+		}
+		free(delta);
+		free(mean);
+		wgrid_free(&wg);
+	}
+	return 0;
+}
+
+int pass_bias_correction(Graph *g, const Options *o)
+{
+	graph_compact(g);  /* clones keep g->nodes' order */
+	if (!o->calib_path)
+		return analytic(g, o);
+	for (int k = 0; k < g->nnodes; k++)
+		if (is_layer(g->nodes[k]) &&
+		    (g->nodes[k]->nin < 3 || !g->nodes[k]->in[2]))
+			add_bias(g, g->nodes[k]);
+	return empirical(g, o);
+}

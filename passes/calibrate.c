@@ -1,0 +1,345 @@
+/* calibrate.c - runs the float graph over calibration data and records, on
+ * each observe node, what its tensor held.
+ *
+ * --calib FILE.npy holds samples along its first axis; sample i is one run
+ * of the graph (its element count must equal the input's). Two sweeps: the
+ * first records extremes, element and exact-zero counts, and for observers
+ * with method=ce feeding a softmax a reservoir sample of rows along the
+ * softmax axis; the second fills a 2048-bin histogram over the span the
+ * extremes give (range_hist_span: 0 is a bin edge).
+ *
+ * requires: observe nodes (pass observe); --calib unless there are none.
+ * guarantees: every observe node carries min, max, count, zeros, hist_lo,
+ *   hist_hi, hist (and row_len, rows); the graph is otherwise unchanged.
+ *   Earlier observations are replaced.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "ir.h"
+
+#define MAX_ROWS 512          /* reservoir of softmax rows per observer */
+#define MAX_ROW_VALUES 65536  /* ... and of values */
+
+typedef struct {
+	Node *node;
+	double min, max;
+	int64_t count, zeros;
+	int64_t bad_sample;     /* first sample giving NaN or inf, or -1 */
+	double hist_lo, hist_hi;
+	int64_t *hist;
+	/* rows along a softmax axis: row_len values inner apart */
+	int row_len, cap, nrows;
+	int64_t inner, seen_rows;
+	double *rows;
+} Stat;
+
+typedef struct {
+	Stat *stat;
+	int nstat;
+	int *by_node;           /* node id -> index in stat, or -1 */
+	int sweep;              /* 1: extremes and rows, 2: histograms */
+	int64_t sample;
+	uint64_t rng;
+} Calib;
+
+static uint64_t next_random(Calib *c)
+{
+	c->rng ^= c->rng << 13;
+	c->rng ^= c->rng >> 7;
+	c->rng ^= c->rng << 17;
+	return c->rng;
+}
+
+static void keep_rows(Calib *c, Stat *s, const float *x, int64_t numel)
+{
+	int64_t outer = numel / ((int64_t)s->row_len * s->inner);
+	for (int64_t o = 0; o < outer; o++) {
+		for (int64_t i = 0; i < s->inner; i++) {
+			int64_t slot = s->nrows < s->cap ? s->nrows :
+				(int64_t)(next_random(c) % (uint64_t)(s->seen_rows + 1));
+			s->seen_rows++;
+			if (slot >= s->cap)
+				continue;
+			if (s->nrows < s->cap)
+				s->nrows++;
+			const float *src = x + o * s->row_len * s->inner + i;
+			double *dst = s->rows + slot * s->row_len;
+			for (int k = 0; k < s->row_len; k++)
+				dst[k] = src[k * s->inner];
+		}
+	}
+}
+
+static void hook(void *user, const Node *n, const Value *v, const void *out)
+{
+	Calib *c = user;
+	if (!n || n->op != OP_OBSERVE)
+		return;
+	Stat *s = &c->stat[c->by_node[n->id]];
+	const float *x = out;
+	int64_t numel = type_numel(&v->type);
+	if (c->sweep == 2) {
+		range_hist_add(s->hist, RANGE_HIST_BINS, s->hist_lo, s->hist_hi, x,
+			numel);
+		return;
+	}
+	for (int64_t k = 0; k < numel; k++) {
+		if (!isfinite(x[k])) {
+			if (s->bad_sample < 0)
+				s->bad_sample = c->sample;
+			return;
+		}
+		s->min = fmin(s->min, x[k]);
+		s->max = fmax(s->max, x[k]);
+		s->zeros += x[k] == 0;
+	}
+	s->count += numel;
+	if (s->cap > 0)
+		keep_rows(c, s, x, numel);
+}
+
+/* The softmax reading n's output, for observers estimated by ce. */
+static const Node *softmax_after(const Graph *g, const Node *n)
+{
+	RangeMethod m;
+	if (range_method_parse(attr_str(n, "method"), &m) < 0 || m.kind != RM_CE)
+		return NULL;
+	for (int k = 0; k < g->nnodes; k++) {
+		const Node *u = g->nodes[k];
+		if (!u->dead && u->op == OP_SOFTMAX && u->in[0] == n->out)
+			return u;
+	}
+	return NULL;
+}
+
+static void init_stat(const Graph *g, Stat *s, Node *n)
+{
+	memset(s, 0, sizeof *s);
+	s->node = n;
+	s->min = INFINITY;
+	s->max = -INFINITY;
+	s->bad_sample = -1;
+	s->hist = calloc(RANGE_HIST_BINS, sizeof *s->hist);
+	if (!s->hist)
+		abort();
+	const Node *sm = softmax_after(g, n);
+	const Type *t = &n->out->type;
+	if (!sm || t->rank == 0)
+		return;
+	int axis = (int)attr_int(sm, "axis");
+	if (axis < 0)
+		axis += t->rank;
+	if (axis < 0 || axis >= t->rank || t->dims[axis] > MAX_ROW_VALUES ||
+	    t->dims[axis] == 0)
+		return;
+	s->row_len = (int)t->dims[axis];
+	s->inner = 1;
+	for (int i = axis + 1; i < t->rank; i++)
+		s->inner *= t->dims[i];
+	s->cap = MAX_ROW_VALUES / s->row_len;
+	if (s->cap > MAX_ROWS)
+		s->cap = MAX_ROWS;
+	s->rows = malloc((size_t)s->cap * s->row_len * sizeof *s->rows);
+	if (!s->rows)
+		abort();
+}
+
+static void write_back(Graph *g, const Stat *s)
+{
+	Node *n = s->node;
+	attr_set_int(g, n, "count", s->count);
+	attr_set_int(g, n, "zeros", s->zeros);
+	if (s->count > 0) {
+		attr_set_float(g, n, "min", s->min);
+		attr_set_float(g, n, "max", s->max);
+	}
+	attr_set_float(g, n, "hist_lo", s->hist_lo);
+	attr_set_float(g, n, "hist_hi", s->hist_hi);
+	attr_set_ints(g, n, "hist", s->hist, RANGE_HIST_BINS);
+	if (s->row_len > 0) {
+		attr_set_int(g, n, "row_len", s->row_len);
+		attr_set_floats(g, n, "rows", s->rows, s->nrows * s->row_len);
+	}
+}
+
+/* ---- data ---- */
+
+static void shape_str(int rank, const int64_t *dims, char *buf, size_t size)
+{
+	size_t k = snprintf(buf, size, "[");
+	for (int i = 0; i < rank && k < size; i++)
+		k += snprintf(buf + k, size - k, i ? ",%lld" : "%lld",
+			(long long)dims[i]);
+	if (k < size)
+		snprintf(buf + k, size - k, "]");
+}
+
+/* npy_read, with a plain word for an empty file. */
+static int read_samples(const char *path, Npy *x)
+{
+	struct stat st;
+	if (stat(path, &st) == 0 && st.st_size == 0) {
+		diag_fail("%s: empty file, expected a .npy array of samples", path);
+		return -1;
+	}
+	return npy_read(path, x);
+}
+
+/* Checks the samples against the model's input; 0, or -1 after reporting. */
+static int check_data(const char *path, const Npy *x, const Value *in)
+{
+	char shape[128], ty[TYPE_STR_MAX];
+	shape_str(x->rank, x->dims, shape, sizeof shape);
+	if (x->rank == 0 || x->dims[0] == 0 || x->numel == 0) {
+		diag_fail("%s: no samples (shape %s), expected samples along the "
+			"first axis", path, shape);
+		return -1;
+	}
+	int64_t per = x->numel / x->dims[0];
+	if (per != type_numel(&in->type)) {
+		char sample[128];
+		shape_str(x->rank - 1, x->dims + 1, sample, sizeof sample);
+		diag_fail("%s: samples of shape %s (%lld elements) do not match "
+			"input '%s' : %s (%lld elements)", path, sample,
+			(long long)per, in->name, type_str(&in->type, ty, sizeof ty),
+			(long long)type_numel(&in->type));
+		return -1;
+	}
+	if (!x->is_float)
+		return 0;
+	for (int64_t k = 0; k < x->numel; k++) {
+		if (isfinite(x->f[k]))
+			continue;
+		diag_fail("%s: sample %lld contains %s", path, (long long)(k / per),
+			isnan(x->f[k]) ? "NaN" : "inf");
+		return -1;
+	}
+	return 0;
+}
+
+static void progress(const Options *o, int64_t done, int64_t total)
+{
+	static int last = -1;
+	if (!o->progress || !isatty(2))
+		return;
+	int pct = (int)(100 * done / total);
+	if (pct == last && done != total)
+		return;
+	last = pct;
+	char bar[41];
+	int fill = (int)(40 * done / total);
+	for (int i = 0; i < 40; i++)
+		bar[i] = i < fill ? '#' : '.';
+	bar[40] = 0;
+	fprintf(stderr, "\rcalibrate [%s] %3d%% %lld/%lld", bar, pct,
+		(long long)done, (long long)total);
+	if (done == total) {
+		fprintf(stderr, "\n");
+		last = -1;
+	}
+}
+
+static void run_sweep(Calib *c, Exec *e, const Npy *x, const Value *in,
+	const Options *o, int64_t offset, int64_t total)
+{
+	float *buf = exec_buffer(e, in);
+	int64_t per = x->numel / x->dims[0];
+	for (int64_t i = 0; i < x->dims[0]; i++) {
+		if (x->is_float)
+			memcpy(buf, x->f + i * per, per * sizeof *buf);
+		else
+			for (int64_t k = 0; k < per; k++)
+				buf[k] = (float)x->i[i * per + k];
+		c->sample = i;
+		exec_run(e);
+		progress(o, offset + i + 1, total);
+	}
+}
+
+/* Reports the first observer that saw NaN or inf; 0 if none did. */
+static int check_finite(const Calib *c, const char *path)
+{
+	for (int i = 0; i < c->nstat; i++) {
+		const Stat *s = &c->stat[i];
+		if (s->bad_sample < 0)
+			continue;
+		diag_error(s->node->loc, "'%s' is NaN or inf on sample %lld of %s",
+			s->node->in[0]->name, (long long)s->bad_sample, path);
+		return -1;
+	}
+	return 0;
+}
+
+int pass_calibrate(Graph *g, const Options *o)
+{
+	Calib c = {0};
+	c.rng = 0x2545f4914f6cdd1du;
+	for (int k = 0; k < g->nnodes; k++)
+		c.nstat += !g->nodes[k]->dead && g->nodes[k]->op == OP_OBSERVE;
+	if (c.nstat == 0)
+		return 0;
+	if (!o->calib_path) {
+		diag_fail("calibrate needs calibration data: --calib FILE.npy");
+		return -1;
+	}
+	if (g->ninputs != 1 || g->inputs[0]->type.elem != DT_F32) {
+		diag_fail("calibrate needs a model with one f32 input, '%s' has %d "
+			"inputs", g->name, g->ninputs);
+		return -1;
+	}
+	Npy x;
+	if (read_samples(o->calib_path, &x) < 0)
+		return -1;
+	const Value *in = g->inputs[0];
+	if (check_data(o->calib_path, &x, in) < 0) {
+		npy_free(&x);
+		return -1;
+	}
+
+	c.stat = calloc(c.nstat, sizeof *c.stat);
+	c.by_node = malloc(g->nnodes * sizeof *c.by_node);
+	if (!c.stat || !c.by_node)
+		abort();
+	for (int k = 0, i = 0; k < g->nnodes; k++) {
+		Node *n = g->nodes[k];
+		c.by_node[k] = -1;
+		if (n->dead || n->op != OP_OBSERVE)
+			continue;
+		init_stat(g, &c.stat[i], n);
+		c.by_node[k] = i++;
+	}
+	if (o->verbose)
+		fprintf(stderr, "calibrate: %lld samples, %d observers\n",
+			(long long)x.dims[0], c.nstat);
+
+	Exec *e = exec_new(g);
+	exec_set_hook(e, hook, &c);
+	int64_t total = 2 * x.dims[0];
+	c.sweep = 1;
+	run_sweep(&c, e, &x, in, o, 0, total);
+	int rc = check_finite(&c, o->calib_path);
+	if (rc < 0 && o->progress && isatty(2))
+		fputc('\n', stderr);
+	if (rc == 0) {
+		for (int i = 0; i < c.nstat; i++)
+			range_hist_span(c.stat[i].min, c.stat[i].max,
+				&c.stat[i].hist_lo, &c.stat[i].hist_hi);
+		c.sweep = 2;
+		run_sweep(&c, e, &x, in, o, x.dims[0], total);
+		for (int i = 0; i < c.nstat; i++)
+			write_back(g, &c.stat[i]);
+	}
+	exec_free(e);
+	for (int i = 0; i < c.nstat; i++) {
+		free(c.stat[i].hist);
+		free(c.stat[i].rows);
+	}
+	free(c.stat);
+	free(c.by_node);
+	npy_free(&x);
+	return rc;
+}

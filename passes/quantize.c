@@ -1,0 +1,786 @@
+/* quantize.c - lowers the annotated float graph to the integer ops of
+ * docs/arith.md.
+ *
+ * requires: range has run: every float tensor to quantize has q(...) in its
+ *   f32 type (per-tensor, bits = act bits); weights and biases are f32
+ *   constants.
+ * guarantees: every node whose activation inputs and output are annotated
+ *   (flatten/reshape/transpose/maxpool2d: whose input is) becomes its integer
+ *   op; weights become symmetric i8 (bits=N below 8), per channel or per
+ *   tensor; biases i32 at s_x * s_w; requantization is an integer mult and
+ *   shift; fused activations become act_min/act_max. Float graph inputs and
+ *   outputs stay, with `quantize`/`dequantize` at the boundary; a node that
+ *   cannot be lowered stays float behind dequantize (with a warning). No f32
+ *   type keeps a q(...). Every accumulator bound of docs/arith.md is checked.
+ * maths: real = s * (q - zp); conv: y = zy + (s_x s_w / s_y) * acc, the real
+ *   multiplier m = mult / 2^shift with mult in [2^30, 2^31) (Q31).
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ir.h"
+
+typedef struct {
+	Graph *g;
+	const Options *o;
+	int pos;          /* where the next new node goes in g->nodes */
+} Ctx;
+
+/* ---- numbers ---- */
+
+static double round_half_even(double x)
+{
+	double r = nearbyint(x);  /* default rounding mode: ties to even */
+	return r;
+}
+
+static int64_t round_half_away(double x)
+{
+	return (int64_t)(x < 0 ? -floor(-x + 0.5) : floor(x + 0.5));
+}
+
+static int64_t clamp_i64(int64_t v, int64_t lo, int64_t hi)
+{
+	return v < lo ? lo : v > hi ? hi : v;
+}
+
+static int is_pow2(double s)
+{
+	int e;
+	return frexp(s, &e) == 0.5;
+}
+
+static double pow2_up(double s)
+{
+	return is_pow2(s) ? s : exp2(ceil(log2(s)));
+}
+
+/* m ~= mult / 2^shift, mult in [2^30, 2^31), shift in [0, 62]
+ * (docs/arith.md, section 3); -1 if m >= 2^31. */
+static int quant_mult(double m, int64_t *mult, int64_t *shift)
+{
+	if (!(m > 0)) {
+		*mult = 0, *shift = 0;
+		return 0;
+	}
+	int e;
+	double f = frexp(m, &e);
+	int64_t q = round_half_away(f * 2147483648.0);
+	if (q == 2147483648LL) {
+		q = 1LL << 30;
+		e++;
+	}
+	int64_t s = 31 - e;
+	if (s < 0)
+		return -1;
+	if (s > 62) {
+		int64_t d = s - 62;
+		q = d >= 62 ? 0 : (q + (1LL << (d - 1))) >> d;
+		s = 62;
+	}
+	*mult = q, *shift = s;
+	return 0;
+}
+
+/* ---- types ---- */
+
+static void set_q(Graph *g, Type *t, int axis, int n)
+{
+	t->q.present = 1;
+	t->q.axis = axis;
+	t->q.n = n;
+	t->q.scale = arena_alloc(&g->arena, n * sizeof *t->q.scale);
+	t->q.zp = arena_alloc(&g->arena, n * sizeof *t->q.zp);
+	t->q.bits = 0;
+}
+
+/* The integer type of a float activation with q: i8 up to 8 bits, else i16;
+ * bits kept only when narrower than the element. */
+static Type int_type(const Type *f)
+{
+	Type t = *f;
+	int bits = f->q.bits ? f->q.bits : 8;
+	t.elem = bits <= 8 ? DT_I8 : DT_I16;
+	t.q.bits = bits == 8 || bits == 16 ? 0 : bits;
+	return t;
+}
+
+static const char *suffixed(Graph *g, const char *name, const char *suffix)
+{
+	char buf[256];
+	snprintf(buf, sizeof buf, "%s%s", name, suffix);
+	return graph_fresh_name(g, buf);
+}
+
+/* Makes an activation's q fit the options: power-of-two scales, and
+ * symmetric 16-bit. Changes the float type in place. */
+static int normalize_act(Ctx *c, Value *v)
+{
+	QParams *q = &v->type.q;
+	if (q->axis >= 0 || q->n != 1) {
+		diag_error(v->loc, "'%s' must have a per-tensor q(...) to be "
+			"quantized as an activation", v->name);
+		return -1;
+	}
+	if (!(q->scale[0] > 0) || !isfinite(q->scale[0])) {
+		diag_error(v->loc, "'%s' has scale %g; expected a positive number",
+			v->name, q->scale[0]);
+		return -1;
+	}
+	Type it = int_type(&v->type);
+	it.q.present = 1;
+	int64_t qmin = type_qmin(&it), qmax = type_qmax(&it);
+	double lo = q->scale[0] * (double)(qmin - q->zp[0]);
+	double hi = q->scale[0] * (double)(qmax - q->zp[0]);
+	if (it.elem == DT_I16 && q->zp[0] != 0) {
+		q->scale[0] = (float)(fmax(-lo, hi) / qmax);
+		q->zp[0] = 0;
+	}
+	if (q->zp[0] < qmin || q->zp[0] > qmax) {
+		diag_error(v->loc, "'%s' has zp=%d outside [%lld, %lld]", v->name,
+			(int)q->zp[0], (long long)qmin, (long long)qmax);
+		return -1;
+	}
+	if (c->o->pow2_scales && !is_pow2(q->scale[0])) {
+		double s = pow2_up(q->scale[0]);
+		if (q->zp[0] != 0)
+			q->zp[0] = (int32_t)clamp_i64((int64_t)round_half_even(
+				qmin - lo / s), qmin, qmax);
+		q->scale[0] = (float)s;
+	}
+	return 0;
+}
+
+/* ---- building ---- */
+
+static Node *emit(Ctx *c, int op, Value **in, int nin, const char *name,
+	const Type *t, Loc loc)
+{
+	return graph_insert_node(c->g, c->pos++, op, in, nin, name, t, loc);
+}
+
+/* Runs the new node's shape check: a failure is a bug in this pass or a
+ * graph outside the contract, reported at the node. */
+static int finish(Ctx *c, Node *n)
+{
+	return shape_infer_node(c->g, n);
+}
+
+static void set_requant(Ctx *c, Node *n, const int64_t *mult,
+	const int64_t *shift, int count)
+{
+	attr_set_ints(c->g, n, "mult", mult, count);
+	attr_set_ints(c->g, n, "shift", shift, count);
+}
+
+static int one_mult(Ctx *c, Node *n, double m)
+{
+	int64_t mult, shift;
+	if (quant_mult(m, &mult, &shift) < 0) {
+		diag_error(n->loc, "%s: requantization multiplier %g is too large "
+			"(at most 2^31)", op_info(n->op)->name, m);
+		return -1;
+	}
+	set_requant(c, n, &mult, &shift, 1);
+	return 0;
+}
+
+/* act_min/act_max: the output range intersected with the float clamp
+ * [lo, hi] mapped onto the output grid. */
+static void set_clamp(Ctx *c, Node *n, double lo, double hi)
+{
+	const Type *t = &n->out->type;
+	double s = t->q.scale[0];
+	int64_t zy = t->q.zp[0], qmin = type_qmin(t), qmax = type_qmax(t);
+	int64_t a = qmin, b = qmax;
+	if (lo > -INFINITY)
+		a = clamp_i64((int64_t)fmax(fmin(zy + round_half_even(lo / s),
+			4e18), -4e18), qmin, qmax);
+	if (hi < INFINITY)
+		b = clamp_i64((int64_t)fmax(fmin(zy + round_half_even(hi / s),
+			4e18), -4e18), qmin, qmax);
+	if (b < a)
+		b = a;
+	attr_set_int(c->g, n, "act_min", a);
+	attr_set_int(c->g, n, "act_max", b);
+}
+
+/* The integer version of an activation: already lowered, or quantized
+ * here (a float value with q, or a float constant). NULL if it has none. */
+static Value *int_of(Ctx *c, Value *v)
+{
+	if (v->aux)
+		return v->aux;
+	if (v->type.elem != DT_F32)
+		return NULL;
+	if (v->kind == VAL_CONST && !v->type.q.present) {
+		/* a constant operand: per-tensor asymmetric min-max, 0 inside */
+		int64_t numel = type_numel(&v->type);
+		const float *x = v->data;
+		double lo = 0, hi = 0;
+		for (int64_t i = 0; i < numel; i++)
+			lo = fmin(lo, x[i]), hi = fmax(hi, x[i]);
+		Type it = v->type;
+		set_q(c->g, &it, -1, 1);
+		it.q.bits = c->o->act_bits;
+		Type qt = int_type(&it);
+		int64_t qmin = type_qmin(&qt), qmax = type_qmax(&qt);
+		double s = hi > lo ? (hi - lo) / (double)(qmax - qmin) : 1.0;
+		int64_t zp = clamp_i64((int64_t)round_half_even(qmin - lo / s),
+			qmin, qmax);
+		if (qt.elem == DT_I16) {
+			s = fmax(-lo, hi) > 0 ? fmax(-lo, hi) / qmax : 1.0;
+			zp = 0;
+		}
+		if (c->o->pow2_scales)
+			s = pow2_up(s);
+		qt.q.scale[0] = (float)s;
+		qt.q.zp[0] = (int32_t)zp;
+		int32_t *d = graph_alloc_data(c->g, &qt);
+		for (int64_t i = 0; i < numel; i++)
+			d[i] = (int32_t)clamp_i64((int64_t)round_half_even(
+				x[i] / (double)qt.q.scale[0]) + zp, qmin, qmax);
+		v->aux = graph_add_const(c->g, suffixed(c->g, v->name, "_q"), &qt, d,
+			v->loc);
+		return v->aux;
+	}
+	if (!v->type.q.present)
+		return NULL;
+	if (normalize_act(c, v) < 0)
+		return NULL;
+	Type it = int_type(&v->type);
+	Node *n = emit(c, OP_QUANTIZE, &v, 1, suffixed(c->g, v->name, "_q"),
+		&it, v->loc);
+	if (!n || finish(c, n) < 0)
+		return NULL;
+	v->aux = n->out;
+	return v->aux;
+}
+
+/* Symmetric weights for the output channels on axis 0 (per-channel) or for
+ * the whole tensor: `w` float [OC, inner...] row-major. Returns the new
+ * constant; scales in its q. */
+static Value *quantize_weights(Ctx *c, const Value *w, const float *data,
+	const Type *shape, int per_channel)
+{
+	int bits = c->o->weight_bits;
+	int64_t qw = (1LL << (bits - 1)) - 1;
+	int64_t wmin = c->o->restricted_range ? -qw : -qw - 1;
+	double denom = c->o->restricted_range ? (double)qw : qw + 0.5;
+	int64_t oc = shape->dims[0], numel = type_numel(shape);
+	int64_t inner = numel / oc;
+	int nch = per_channel ? (int)oc : 1;
+	Type t = *shape;
+	t.elem = DT_I8;
+	set_q(c->g, &t, per_channel ? 0 : -1, nch);
+	t.q.bits = bits < 8 ? bits : 0;
+	for (int ch = 0; ch < nch; ch++) {
+		int64_t from = per_channel ? ch * inner : 0;
+		int64_t to = per_channel ? from + inner : numel;
+		double amax = 0;
+		for (int64_t i = from; i < to; i++)
+			amax = fmax(amax, fabs(data[i]));
+		double s = amax > 0 ? amax / denom : 1.0;
+		if (c->o->pow2_scales)
+			s = pow2_up(s);
+		t.q.scale[ch] = (float)s;
+	}
+	int32_t *d = graph_alloc_data(c->g, &t);
+	for (int64_t i = 0; i < numel; i++) {
+		double s = t.q.scale[per_channel ? i / inner : 0];
+		d[i] = (int32_t)clamp_i64((int64_t)round_half_even(data[i] / s),
+			wmin, qw);
+	}
+	return graph_add_const(c->g, suffixed(c->g, w->name, "_q"), &t, d, w->loc);
+}
+
+/* i32 bias at s_x * s_w[c]; also the accumulator bound check. */
+static Value *quantize_bias(Ctx *c, Node *n, const Value *b, const Value *x,
+	const Value *wq, int64_t oc)
+{
+	Type t = {.elem = DT_I32, .rank = 1, .dims = {oc}};
+	int per_channel = wq->type.q.axis >= 0;
+	set_q(c->g, &t, per_channel ? 0 : -1, per_channel ? (int)oc : 1);
+	int32_t *d = graph_alloc_data(c->g, &t);
+	const float *bf = b ? b->data : NULL;
+	int64_t zx = x->type.q.zp[0];
+	int64_t span = (int64_t)type_qmax(&x->type) - zx;
+	if (zx - (int64_t)type_qmin(&x->type) > span)
+		span = zx - (int64_t)type_qmin(&x->type);
+	int64_t inner = type_numel(&wq->type) / oc;
+	const int32_t *w = wq->data;
+	for (int64_t ch = 0; ch < oc; ch++) {
+		double s = (double)x->type.q.scale[0] *
+			wq->type.q.scale[per_channel ? ch : 0];
+		if (per_channel || ch == 0)
+			t.q.scale[per_channel ? ch : 0] = (float)s;
+		double v = bf ? round_half_even(bf[ch] / s) : 0;
+		d[ch] = (int32_t)fmax(fmin(v, 2147483647.0), -2147483647.0);
+		int64_t bound = d[ch] < 0 ? -(int64_t)d[ch] : d[ch];
+		for (int64_t k = 0; k < inner; k++)
+			bound += span * llabs((long long)w[ch * inner + k]);
+		if (bound > INT32_MAX) {
+			diag_error(n->loc, "%s '%s': the int32 accumulator of channel "
+				"%lld may overflow (worst case %lld); use fewer "
+				"activation bits or smaller weights",
+				op_info(n->op)->name, n->out->name, (long long)ch,
+				(long long)bound);
+			return NULL;
+		}
+	}
+	const char *name = b ? suffixed(c->g, b->name, "_q") :
+		suffixed(c->g, wq->name, "_bias");
+	return graph_add_const(c->g, name, &t, d, n->loc);
+}
+
+/* Per-channel multipliers s_x * s_w[c] / s_y; one entry when per tensor. */
+static int channel_mults(Ctx *c, Node *qn, const Value *x, const Value *wq)
+{
+	int nch = wq->type.q.n;
+	int64_t *mult = arena_alloc(&c->g->arena, nch * sizeof *mult);
+	int64_t *shift = arena_alloc(&c->g->arena, nch * sizeof *shift);
+	double sy = qn->out->type.q.scale[0];
+	for (int ch = 0; ch < nch; ch++) {
+		double m = (double)x->type.q.scale[0] * wq->type.q.scale[ch] / sy;
+		if (quant_mult(m, &mult[ch], &shift[ch]) < 0) {
+			diag_error(qn->loc, "%s '%s': requantization multiplier %g is "
+				"too large", op_info(qn->op)->name, qn->out->name, m);
+			return -1;
+		}
+	}
+	set_requant(c, qn, mult, shift, nch);
+	return 0;
+}
+
+/* ---- lowering, one function per kind of op ---- */
+
+/* The output of a lowered node: named after the float value, which is
+ * renamed out of the way (it dies with its node); a graph output's integer
+ * version is NAME_q, the float NAME coming back through dequantize. */
+static const char *take_name(Ctx *c, Value *v)
+{
+	if (v->is_output)
+		return suffixed(c->g, v->name, "_q");
+	const char *name = v->name;
+	v->name = suffixed(c->g, name, "_float");
+	return name;
+}
+
+static int out_ready(Ctx *c, Value *v)
+{
+	return v->type.q.present && normalize_act(c, v) == 0;
+}
+
+static int lower_conv_dense(Ctx *c, Node *n)
+{
+	Value *x = n->in[0], *w = n->in[1], *b = n->nin > 2 ? n->in[2] : NULL;
+	if (w->kind != VAL_CONST || (b && b->kind != VAL_CONST) ||
+	    !out_ready(c, n->out))
+		return 1;
+	Value *xq = int_of(c, x);
+	if (!xq)
+		return x->type.q.present || x->aux ? -1 : 1;
+	/* weights as [OC, ...]; dense with trans_w=0 is transposed to [M, K] */
+	const float *wd = w->data;
+	Type ws = w->type;
+	float *tmp = NULL;
+	if (n->op == OP_DENSE && attr_int(n, "trans_w") == 0) {
+		int64_t K = ws.dims[0], M = ws.dims[1];
+		tmp = malloc(K * M * sizeof *tmp);
+		if (!tmp)
+			abort();
+		for (int64_t k = 0; k < K; k++)
+			for (int64_t m = 0; m < M; m++)
+				tmp[m * K + k] = wd[k * M + m];
+		ws.dims[0] = M, ws.dims[1] = K;
+		wd = tmp;
+	}
+	Value *wq = quantize_weights(c, w, wd, &ws,
+		c->o->granularity == GRAN_PER_CHANNEL);
+	free(tmp);
+	int64_t oc = ws.dims[0];
+	Type yt = int_type(&n->out->type);
+	Node *qn = emit(c, n->op == OP_CONV2D ? OP_QCONV2D : OP_QDENSE,
+		(Value *[]){xq, wq, NULL}, 3, take_name(c, n->out), &yt, n->loc);
+	Value *bq = quantize_bias(c, qn, b, xq, wq, oc);
+	if (!bq)
+		return -1;
+	node_set_input(qn, 2, bq);
+	if (n->op == OP_CONV2D) {
+		static const char *copy[] = {"stride", "pad", "dilation"};
+		for (int i = 0; i < 3; i++) {
+			int len;
+			const int64_t *v = attr_ints(n, copy[i], &len);
+			attr_set_ints(c->g, qn, copy[i], v, len);
+		}
+		attr_set_int(c->g, qn, "groups", attr_int(n, "groups"));
+	}
+	if (channel_mults(c, qn, xq, wq) < 0)
+		return -1;
+	set_clamp(c, qn, attr_float(n, "act_min"), attr_float(n, "act_max"));
+	n->out->aux = qn->out;
+	return finish(c, qn);
+}
+
+/* Ops whose output has the input's q: views, transpose, max pooling. */
+static int lower_passthrough(Ctx *c, Node *n)
+{
+	Value *x = n->in[0];
+	if (!x->aux && !x->type.q.present)
+		return 1;
+	Value *xq = int_of(c, x);
+	if (!xq)
+		return -1;
+	Type yt = n->out->type;
+	yt.elem = xq->type.elem;
+	yt.q = xq->type.q;
+	int op = n->op == OP_MAXPOOL2D ? OP_QMAXPOOL2D : n->op;
+	Node *qn = emit(c, op, &xq, 1, take_name(c, n->out), &yt, n->loc);
+	const OpInfo *info = op_info(n->op);
+	for (int i = 0; i < info->nattr; i++)
+		qn->attr[i] = n->attr[i];  /* the same attribute list */
+	n->out->aux = qn->out;
+	return finish(c, qn);
+}
+
+/* The integer inputs of an elementwise/concat node; 1 if one is missing. */
+static int all_inputs(Ctx *c, Node *n, Value **xq)
+{
+	for (int i = 0; i < n->nin; i++) {
+		Value *v = n->in[i];
+		if (!v->aux && !v->type.q.present && v->kind != VAL_CONST)
+			return 1;
+	}
+	for (int i = 0; i < n->nin; i++)
+		if (!(xq[i] = int_of(c, n->in[i])))
+			return -1;
+	return 0;
+}
+
+/* Whether v's integer version is (or will be) 16-bit. */
+static int will_be_wide(Ctx *c, const Value *v)
+{
+	if (v->aux)
+		return ((const Value *)v->aux)->type.elem == DT_I16;
+	if (v->type.q.present)
+		return int_type(&v->type).elem == DT_I16;
+	return c->o->act_bits > 8;
+}
+
+static int lower_binary(Ctx *c, Node *n)
+{
+	Value *xq[2];
+	if (!out_ready(c, n->out))
+		return 1;
+	int op = n->op == OP_MUL ? OP_QMUL : n->op == OP_MATMUL ? OP_QMATMUL :
+		OP_QADD;
+	if (op == OP_QMATMUL && (will_be_wide(c, n->in[0]) ||
+			will_be_wide(c, n->in[1])))
+		return 1;  /* qmatmul takes 8-bit operands only */
+	int r = all_inputs(c, n, xq);
+	if (r)
+		return r;
+	double sa = xq[0]->type.q.scale[0], sb = xq[1]->type.q.scale[0];
+	double sy = n->out->type.q.scale[0];
+	Type yt = int_type(&n->out->type);
+	Node *qn = emit(c, op, xq, 2, take_name(c, n->out), &yt, n->loc);
+	if (op == OP_QADD) {
+		double ma = sa / sy, mb = sb / sy;
+		int64_t mult[2], shift;
+		if (quant_mult(fmax(ma, mb), &mult[0], &shift) < 0) {
+			diag_error(n->loc, "add: requantization multiplier %g is too "
+				"large", fmax(ma, mb));
+			return -1;
+		}
+		mult[0] = round_half_away(ldexp(ma, (int)shift));
+		mult[1] = round_half_away(ldexp(mb, (int)shift));
+		if (mult[0] > INT32_MAX)
+			mult[0] = INT32_MAX;
+		if (mult[1] > INT32_MAX)
+			mult[1] = INT32_MAX;
+		if (n->op == OP_SUB)
+			mult[1] = -mult[1];
+		attr_set_ints(c->g, qn, "mult", mult, 2);
+		attr_set_ints(c->g, qn, "shift", &shift, 1);
+	} else if (one_mult(c, qn, sa * sb / sy) < 0) {
+		return -1;
+	}
+	double lo = -INFINITY, hi = INFINITY;
+	if (n->op == OP_ADD)
+		lo = attr_float(n, "act_min"), hi = attr_float(n, "act_max");
+	set_clamp(c, qn, lo, hi);
+	n->out->aux = qn->out;
+	return finish(c, qn);
+}
+
+static int lower_concat(Ctx *c, Node *n)
+{
+	Value **xq = arena_alloc(&c->g->arena, n->nin * sizeof *xq);
+	if (!out_ready(c, n->out))
+		return 1;
+	int r = all_inputs(c, n, xq);
+	if (r)
+		return r;
+	Type yt = int_type(&n->out->type);
+	Node *qn = emit(c, OP_QCONCAT, xq, n->nin, take_name(c, n->out), &yt,
+		n->loc);
+	attr_set_int(c->g, qn, "axis", attr_int(n, "axis"));
+	int64_t *mult = arena_alloc(&c->g->arena, n->nin * sizeof *mult);
+	int64_t *shift = arena_alloc(&c->g->arena, n->nin * sizeof *shift);
+	for (int i = 0; i < n->nin; i++)
+		if (quant_mult(xq[i]->type.q.scale[0] / yt.q.scale[0], &mult[i],
+				&shift[i]) < 0) {
+			diag_error(n->loc, "concat: input %d needs a multiplier that "
+				"is too large", i);
+			return -1;
+		}
+	set_requant(c, qn, mult, shift, n->nin);
+	n->out->aux = qn->out;
+	return finish(c, qn);
+}
+
+/* relu, relu6, clip alone: a requantize whose clamp is the activation. */
+static int lower_clamp(Ctx *c, Node *n)
+{
+	Value *x = n->in[0];
+	if (!out_ready(c, n->out) || (!x->aux && !x->type.q.present))
+		return 1;
+	Value *xq = int_of(c, x);
+	if (!xq)
+		return -1;
+	Type yt = int_type(&n->out->type);
+	Node *qn = emit(c, OP_REQUANTIZE, &xq, 1, take_name(c, n->out), &yt,
+		n->loc);
+	if (one_mult(c, qn, xq->type.q.scale[0] / yt.q.scale[0]) < 0)
+		return -1;
+	double lo = 0, hi = INFINITY;
+	if (n->op == OP_RELU6)
+		hi = 6;
+	else if (n->op == OP_CLIP)
+		lo = attr_float(n, "min"), hi = attr_float(n, "max");
+	set_clamp(c, qn, lo, hi);
+	n->out->aux = qn->out;
+	return finish(c, qn);
+}
+
+static int lower_pool(Ctx *c, Node *n)
+{
+	Value *x = n->in[0];
+	if (!out_ready(c, n->out) || (!x->aux && !x->type.q.present))
+		return 1;
+	Value *xq = int_of(c, x);
+	if (!xq)
+		return -1;
+	Type yt = int_type(&n->out->type);
+	double m = xq->type.q.scale[0] / yt.q.scale[0];
+	int global = n->op == OP_GLOBAL_AVGPOOL;
+	Node *qn = emit(c, global ? OP_QGLOBAL_AVGPOOL : OP_QAVGPOOL2D, &xq, 1,
+		take_name(c, n->out), &yt, n->loc);
+	if (global) {
+		int64_t area = type_numel(&xq->type) /
+			(xq->type.dims[0] * xq->type.dims[1]);
+		if (one_mult(c, qn, m / area) < 0)
+			return -1;
+	} else {
+		static const char *copy[] = {"kernel", "stride", "pad"};
+		for (int i = 0; i < 3; i++) {
+			int len;
+			const int64_t *v = attr_ints(n, copy[i], &len);
+			attr_set_ints(c->g, qn, copy[i], v, len);
+		}
+		attr_set_int(c->g, qn, "ceil_mode", attr_int(n, "ceil_mode"));
+		attr_set_int(c->g, qn, "count_include_pad",
+			attr_int(n, "count_include_pad"));
+		const int64_t *k = attr_ints(n, "kernel", NULL);
+		int area = (int)(k[0] * k[1]);
+		int64_t *mult = arena_alloc(&c->g->arena, area * sizeof *mult);
+		int64_t *shift = arena_alloc(&c->g->arena, area * sizeof *shift);
+		for (int i = 0; i < area; i++)
+			if (quant_mult(m / (i + 1), &mult[i], &shift[i]) < 0)
+				return -1;
+		set_requant(c, qn, mult, shift, area);
+	}
+	n->out->aux = qn->out;
+	return finish(c, qn);
+}
+
+/* ---- tables ---- */
+
+static double fn_eval(const Node *n, double x)
+{
+	switch (n->op) {
+	case OP_SIGMOID:
+		return 1 / (1 + exp(-x));
+	case OP_TANH:
+		return tanh(x);
+	case OP_LEAKY_RELU:
+		return x >= 0 ? x : attr_float(n, "alpha") * x;
+	case OP_GELU:
+		if (strcmp(attr_str(n, "approx"), "tanh") == 0)
+			return 0.5 * x * (1 + tanh(0.7978845608028654 *
+				(x + 0.044715 * x * x * x)));
+		return 0.5 * x * (1 + erf(x / sqrt(2.0)));
+	default:
+		return x;
+	}
+}
+
+static int lower_lut(Ctx *c, Node *n)
+{
+	Value *x = n->in[0];
+	if (!out_ready(c, n->out) || (!x->aux && !x->type.q.present))
+		return 1;
+	Value *xq = int_of(c, x);
+	if (!xq)
+		return -1;
+	Type yt = int_type(&n->out->type);
+	const QParams *qx = &xq->type.q;
+	double sy = yt.q.scale[0];
+	int64_t zy = yt.q.zp[0], ymin = type_qmin(&yt), ymax = type_qmax(&yt);
+	int wide = xq->type.elem == DT_I16;
+	int len = wide ? 513 : (int)(type_qmax(&xq->type) -
+		type_qmin(&xq->type) + 1);
+	int64_t *table = arena_alloc(&c->g->arena, len * sizeof *table);
+	for (int i = 0; i < len; i++) {
+		int64_t q = wide ? -32768 + 128 * (int64_t)i :
+			type_qmin(&xq->type) + i;
+		double real = fn_eval(n, qx->scale[0] * (double)(q - qx->zp[0]));
+		double v = zy + round_half_even(real / sy);
+		table[i] = clamp_i64((int64_t)fmax(fmin(v, 4e18), -4e18), ymin, ymax);
+	}
+	Node *qn = emit(c, OP_QLUT, &xq, 1, take_name(c, n->out), &yt, n->loc);
+	attr_set_ints(c->g, qn, "table", table, len);
+	n->out->aux = qn->out;
+	return finish(c, qn);
+}
+
+static int lower_softmax(Ctx *c, Node *n)
+{
+	Value *x = n->in[0];
+	if ((!x->aux && !x->type.q.present) || will_be_wide(c, x))
+		return 1;  /* qsoftmax takes 8-bit input only */
+	Value *xq = int_of(c, x);
+	if (!xq)
+		return -1;
+	Type yt = n->out->type;
+	yt.elem = DT_I8;
+	set_q(c->g, &yt, -1, 1);
+	yt.q.scale[0] = 1.0f / 256;
+	yt.q.zp[0] = -128;
+	int64_t table[256];
+	for (int d = 0; d < 256; d++)
+		table[d] = round_half_away(65536.0 * exp(-(double)xq->type.q.scale[0]
+			* d));
+	Node *qn = emit(c, OP_QSOFTMAX, &xq, 1, take_name(c, n->out), &yt,
+		n->loc);
+	attr_set_int(c->g, qn, "axis", attr_int(n, "axis"));
+	attr_set_ints(c->g, qn, "table", table, 256);
+	n->out->aux = qn->out;
+	return finish(c, qn);
+}
+
+/* 0 lowered, 1 left float, -1 error. */
+static int lower(Ctx *c, Node *n)
+{
+	switch (n->op) {
+	case OP_CONV2D:
+	case OP_DENSE:
+		return lower_conv_dense(c, n);
+	case OP_FLATTEN:
+	case OP_RESHAPE:
+	case OP_TRANSPOSE:
+	case OP_MAXPOOL2D:
+		return lower_passthrough(c, n);
+	case OP_ADD:
+	case OP_SUB:
+	case OP_MUL:
+	case OP_MATMUL:
+		return lower_binary(c, n);
+	case OP_CONCAT:
+		return lower_concat(c, n);
+	case OP_RELU:
+	case OP_RELU6:
+	case OP_CLIP:
+		return lower_clamp(c, n);
+	case OP_AVGPOOL2D:
+	case OP_GLOBAL_AVGPOOL:
+		return lower_pool(c, n);
+	case OP_SIGMOID:
+	case OP_TANH:
+	case OP_GELU:
+	case OP_LEAKY_RELU:
+		return lower_lut(c, n);
+	case OP_SOFTMAX:
+		return lower_softmax(c, n);
+	default:
+		return 1;
+	}
+}
+
+/* Float uses of lowered values get a dequantize after the integer producer;
+ * a graph output keeps its name. */
+static int dequantize_uses(Ctx *c)
+{
+	Graph *g = c->g;
+	int nvalues = g->nvalues;
+	for (int i = 0; i < nvalues; i++) {
+		Value *v = g->values[i];
+		Value *q = v->aux;
+		if (!q || v->nuse == 0 || v->kind != VAL_NODE || !v->def->dead)
+			continue;
+		int pos = 0;
+		if (q->kind == VAL_NODE)
+			for (pos = 0; g->nodes[pos] != q->def; pos++)
+				;
+		c->pos = q->kind == VAL_NODE ? pos + 1 : 0;
+		const char *name = v->is_output ? v->name :
+			suffixed(g, q->name, "_f");
+		if (v->is_output)
+			v->name = suffixed(g, v->name, "_float");
+		Type ft = v->type;
+		ft.q.present = 0;
+		Node *d = emit(c, OP_DEQUANTIZE, &q, 1, name, &ft, v->loc);
+		if (!d || finish(c, d) < 0)
+			return -1;
+		graph_replace_uses(g, v, d->out);
+	}
+	return 0;
+}
+
+int pass_quantize(Graph *g, const Options *o)
+{
+	if (o->weight_bits < 2 || o->weight_bits > 8) {
+		diag_fail("--weight-bits must be 2 to 8, got %d", o->weight_bits);
+		return -1;
+	}
+	Ctx c = {g, o, 0};
+	for (int i = 0; i < g->nvalues; i++)
+		g->values[i]->aux = NULL;
+	for (int i = 0; i < g->nnodes; i++) {
+		Node *n = g->nodes[i];
+		if (n->dead)
+			continue;
+		c.pos = i;
+		int r = lower(&c, n);
+		if (r < 0)
+			return -1;
+		i = c.pos;  /* n, after the nodes inserted before it */
+		if (r == 0)
+			node_kill(g, n);
+		else if (n->out->type.q.present)
+			diag_warning(n->loc, "%s '%s' cannot be lowered to integer "
+				"ops and stays in float", op_info(n->op)->name,
+				n->out->name);
+	}
+	if (dequantize_uses(&c) < 0)
+		return -1;
+	graph_compact(g);
+	for (int i = 0; i < g->nvalues; i++) {
+		Value *v = g->values[i];
+		v->aux = NULL;
+		if (v->type.elem == DT_F32)
+			v->type.q.present = 0;
+	}
+	return 0;
+}

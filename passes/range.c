@@ -1,0 +1,194 @@
+/* range.c - turns observations into quantization parameters.
+ *
+ * Each observe node's `method` (range_estimators.c) gives a clipping range
+ * [lo, hi] that becomes q(scale, zp) on the observed f32 type; the observer
+ * goes. reshape/flatten/transpose/maxpool2d outputs then take their input's
+ * q. bn reads the bn_beta/bn_gamma fold_bn left on the producing conv2d or
+ * dense (through fused or following relu/relu6/clip), else falls back to
+ * minmax; ce on a tensor feeding no softmax is mse.
+ * Grid (docs/arith.md): 8 bits asymmetric, scale = (hi - lo) / 255,
+ * zp = round(-128 - lo / scale); --symmetric-acts and 16 bits: zp = 0,
+ * scale = max(|lo|, |hi|) / qmax; --pow2-scales rounds scales up to 2^k.
+ *
+ * requires: calibrated observe nodes (bn: or BatchNorm statistics).
+ * guarantees: no observe node; every observed value has q(...), bits =
+ *   --act-bits.
+ */
+#include <math.h>
+#include <string.h>
+
+#include "ir.h"
+
+static QGrid act_grid(const Options *o)
+{
+	QGrid g = {0};
+	int bits = o->act_bits > 1 && o->act_bits < 32 ? o->act_bits : 8;
+	g.qmin = -(int32_t)(1u << (bits - 1));
+	g.qmax = (int32_t)(1u << (bits - 1)) - 1;
+	g.symmetric = o->symmetric_acts || bits > 8;
+	g.pow2 = o->pow2_scales;
+	return g;
+}
+
+static Observation observation_of(const Node *n)
+{
+	Observation ob = {0};
+	ob.min = attr_float(n, "min");
+	ob.max = attr_float(n, "max");
+	ob.count = attr_int(n, "count");
+	ob.zeros = attr_int(n, "zeros");
+	ob.hist_lo = attr_float(n, "hist_lo");
+	ob.hist_hi = attr_float(n, "hist_hi");
+	ob.hist = attr_ints(n, "hist", &ob.nbins);
+	ob.row_len = (int)attr_int(n, "row_len");
+	int nvals;
+	ob.rows = attr_floats(n, "rows", &nvals);
+	ob.nrows = ob.row_len > 0 ? nvals / ob.row_len : 0;
+	return ob;
+}
+
+/* Clamps [lo, hi] to the activation [amin, amax] of a node. */
+static void apply_act(double amin, double amax, double *lo, double *hi)
+{
+	*lo = fmin(fmax(*lo, amin), amax);
+	*hi = fmin(fmax(*hi, amin), amax);
+}
+
+/* beta +- alpha*|gamma| of the conv2d/dense that produced v, through the
+ * activations between; 0 if found, -1 if v has no BatchNorm statistics. */
+static int bn_range(const Value *v, double alpha, double *lo, double *hi)
+{
+	double amin = -INFINITY, amax = INFINITY;
+	const Node *n = v->kind == VAL_NODE ? v->def : NULL;
+	for (; n; n = n->in[0]->kind == VAL_NODE ? n->in[0]->def : NULL) {
+		if (n->op == OP_RELU) {
+			amin = fmax(amin, 0);
+		} else if (n->op == OP_RELU6) {
+			amin = fmax(amin, 0);
+			amax = fmin(amax, 6);
+		} else if (n->op == OP_CLIP) {
+			amin = fmax(amin, attr_float(n, "min"));
+			amax = fmin(amax, attr_float(n, "max"));
+		} else if (n->op == OP_CONV2D || n->op == OP_DENSE) {
+			break;
+		} else {
+			return -1;
+		}
+	}
+	if (!n)
+		return -1;
+	int nb, ng;
+	const double *beta = attr_floats(n, "bn_beta", &nb);
+	const double *gamma = attr_floats(n, "bn_gamma", &ng);
+	if (nb == 0 || nb != ng)
+		return -1;
+	range_bn(beta, gamma, nb, alpha, lo, hi);
+	apply_act(attr_float(n, "act_min"), attr_float(n, "act_max"), lo, hi);
+	apply_act(amin, amax, lo, hi);
+	*lo = fmin(*lo, 0);
+	*hi = fmax(*hi, 0);
+	return 0;
+}
+
+/* The clipping range of observer n; 0, or -1 after reporting. */
+static int estimate(const Node *n, const QGrid *grid, const Options *o,
+	double *lo, double *hi)
+{
+	const char *text = attr_str(n, "method");
+	RangeMethod m;
+	if (range_method_parse(text, &m) < 0) {
+		diag_error(n->loc, "unknown range method '%s' (expected "
+			RANGE_METHODS ")", text);
+		return -1;
+	}
+	if (m.kind == RM_BN && bn_range(n->in[0], m.param, lo, hi) == 0) {
+		if (o->verbose)
+			fprintf(stderr, "range: %s %s [%g, %g] from BatchNorm\n",
+				n->in[0]->name, text, *lo, *hi);
+		return 0;
+	}
+	Observation ob = observation_of(n);
+	if (ob.count == 0 || !(ob.min <= ob.max)) {
+		diag_error(n->loc, "'%s' has no observations: run calibrate before "
+			"range", n->in[0]->name);
+		return -1;
+	}
+	switch (m.kind) {
+	case RM_PERCENTILE:
+		range_percentile(&ob, grid, m.param, lo, hi);
+		break;
+	case RM_MSE:
+		range_mse(&ob, grid, lo, hi);
+		break;
+	case RM_KL:
+		range_kl(&ob, grid, lo, hi);
+		break;
+	case RM_CE:
+		range_ce(&ob, grid, lo, hi);
+		break;
+	case RM_BN:
+		if (o->verbose)
+			fprintf(stderr, "range: '%s' has no BatchNorm statistics, "
+				"using minmax\n", n->in[0]->name);
+		range_minmax(&ob, grid, lo, hi);
+		break;
+	case RM_MINMAX:
+		range_minmax(&ob, grid, lo, hi);
+		break;
+	}
+	if (o->verbose)
+		fprintf(stderr, "range: %s %s [%g, %g] of [%g, %g]\n",
+			n->in[0]->name, text, *lo, *hi, ob.min, ob.max);
+	return 0;
+}
+
+static void set_q(Graph *g, Value *v, float scale, int32_t zp, int bits)
+{
+	QParams *q = &v->type.q;
+	q->present = 1;
+	q->axis = -1;
+	q->n = 1;
+	q->scale = arena_alloc(&g->arena, sizeof *q->scale);
+	q->zp = arena_alloc(&g->arena, sizeof *q->zp);
+	q->scale[0] = scale;
+	q->zp[0] = zp;
+	q->bits = bits;
+}
+
+static int shares_input_params(int op)
+{
+	return op == OP_RESHAPE || op == OP_FLATTEN || op == OP_TRANSPOSE ||
+		op == OP_MAXPOOL2D;
+}
+
+int pass_range(Graph *g, const Options *o)
+{
+	QGrid grid = act_grid(o);
+	int bits = o->act_bits > 1 && o->act_bits < 32 ? o->act_bits : 8;
+	for (int k = 0; k < g->nnodes; k++) {
+		Node *n = g->nodes[k];
+		if (n->dead || n->op != OP_OBSERVE)
+			continue;
+		double lo, hi;
+		if (estimate(n, &grid, o, &lo, &hi) < 0)
+			return -1;
+		float scale;
+		int32_t zp;
+		range_qparams(lo, hi, &grid, &scale, &zp);
+		Value *v = n->in[0];
+		set_q(g, v, scale, zp, bits);
+		graph_replace_uses(g, n->out, v);
+		node_kill(g, n);
+	}
+	graph_compact(g);
+
+	for (int k = 0; k < g->nnodes; k++) {
+		Node *n = g->nodes[k];
+		Value *in = n->in[0], *out = n->out;
+		if (shares_input_params(n->op) && in->type.q.present &&
+		    out->type.elem == DT_F32 && !out->type.q.present)
+			set_q(g, out, in->type.q.scale[0], in->type.q.zp[0],
+				in->type.q.bits);
+	}
+	return 0;
+}

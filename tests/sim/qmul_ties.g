@@ -1,0 +1,10 @@
+# qmul: power-of-two multiplier (ties), broadcast
+# Expected output from tests/tools/gen_sim_refs.py (NumPy, docs/arith.md).
+# RUN: %qcc run %s --input %S/data/qmul_ties.in0.npy --input %S/data/qmul_ties.in1.npy --output %t.npy
+# RUN: %npycheck equal %t.npy %S/data/qmul_ties.out.npy
+model qmul_ties
+
+input a : i8[1,2,8] q(scale=0.1, zp=3)
+input b : i8[1,8] q(scale=0.1, zp=-1)
+
+output y : i8[1,2,8] q(scale=0.1, zp=0) = qmul(a, b, mult=[1073741824], shift=[37], act_min=-128, act_max=127)

@@ -1,0 +1,9 @@
+# requantize: a large multiplier saturates
+# Expected output from tests/tools/gen_sim_refs.py (NumPy, docs/arith.md).
+# RUN: %qcc run %s --input %S/data/requantize_sat.in0.npy --output %t.npy
+# RUN: %npycheck equal %t.npy %S/data/requantize_sat.out.npy
+model requantize_sat
+
+input x : i8[1,64] q(scale=0.1, zp=5)
+
+output y : i8[1,64] q(scale=0.2, zp=-7) = requantize(x, mult=[2000000000], shift=[28], act_min=-128, act_max=127)

@@ -1,0 +1,551 @@
+#!/usr/bin/python3
+"""gen_sim_refs.py - writes the bit-exactness cases of tests/sim.
+
+Run once with /usr/bin/python3 (numpy only); the CTest suite only reads what
+it writes. Each case CASE is a lowered graph with one integer op:
+
+    tests/sim/CASE.g            the graph (integer inputs, constants inline)
+                                and its RUN lines: qcc run, then
+                                `npycheck equal` against the expectation
+    tests/sim/data/CASE.in0.npy ...   input batches (int32, or float32)
+    tests/sim/data/CASE.out.npy       the expected output
+
+The expectations come from the NumPy implementation below, written from
+docs/arith.md and sharing no code with the C simulator: exact Python
+integers (object arrays) for every product and rounding, padding by
+explicit arrays, broadcasting by numpy. Each case is built to hit the
+contract's corners: rounding ties (multipliers that are powers of two, so
+that half-way results are frequent), and saturation (multipliers or inputs
+that drive results past the output range). The script checks that every
+case that claims ties or saturation really has them.
+
+    /usr/bin/python3 tests/tools/gen_sim_refs.py
+"""
+import os
+import re
+
+import numpy as np
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+OUT = os.path.join(HERE, "..", "sim")
+DATA = os.path.join(OUT, "data")
+rng = np.random.RandomState(20261122)
+
+# ---- the contract, in NumPy / Python integers ----
+
+
+def R(p, n):
+    """p / 2^n rounded to nearest, ties away from zero (exact)."""
+    p = np.asarray(p, dtype=object)
+    n = np.asarray(n, dtype=object)
+    mag = (2 * abs(p) + 2 ** n) // (2 ** (n + 1))   # floor(|p|/2^n + 1/2)
+    return np.where(p < 0, -mag, mag)
+
+
+def is_tie(p, n):
+    p = np.asarray(p, dtype=object)
+    return np.asarray((2 * abs(p)) % (2 ** (np.asarray(n, dtype=object) + 1))
+                      == 2 ** np.asarray(n, dtype=object), dtype=bool)
+
+
+def clamp(v, lo, hi):
+    v = np.asarray(v, dtype=object)
+    return np.asarray(np.minimum(np.maximum(v, lo), hi), dtype=np.int64)
+
+
+STATS = {}
+
+
+def requant(acc, mult, shift, zy, lo, hi, name):
+    """y = clamp(zy + R(acc * mult, shift), lo, hi), counting corners."""
+    p = np.asarray(acc, dtype=object) * np.asarray(mult, dtype=object)
+    r = R(p, shift)
+    y = clamp(zy + r, lo, hi)
+    st = STATS.setdefault(name, [0, 0, 0])
+    st[0] += int(np.sum(is_tie(p, shift) & (np.asarray(shift) > 0)))
+    st[1] += int(np.sum(np.asarray(zy + r, dtype=object) > hi) +
+                 np.sum(np.asarray(zy + r, dtype=object) < lo))
+    st[2] += y.size
+    return y
+
+
+def conv_ref(x, zx, w, b, mult, shift, zy, lo, hi, stride, pad, dil, groups,
+             name):
+    """x [C,H,W] (one sample), w [OC, C/g, KH, KW]."""
+    C, H, W = x.shape
+    OC, ICG, KH, KW = w.shape
+    xp = np.full((C, H + pad[0] + pad[2], W + pad[1] + pad[3]), zx,
+                 dtype=np.int64)
+    xp[:, pad[0]:pad[0] + H, pad[1]:pad[1] + W] = x
+    OH = (H + pad[0] + pad[2] - dil[0] * (KH - 1) - 1) // stride[0] + 1
+    OW = (W + pad[1] + pad[3] - dil[1] * (KW - 1) - 1) // stride[1] + 1
+    acc = np.zeros((OC, OH, OW), dtype=object)
+    ocg = OC // groups
+    for oc in range(OC):
+        g = oc // ocg
+        for ic in range(ICG):
+            for kh in range(KH):
+                for kw in range(KW):
+                    patch = xp[g * ICG + ic,
+                               kh * dil[0]: kh * dil[0] + stride[0] * (OH - 1) + 1: stride[0],
+                               kw * dil[1]: kw * dil[1] + stride[1] * (OW - 1) + 1: stride[1]]
+                    acc[oc] += (patch.astype(object) - zx) * int(w[oc, ic, kh, kw])
+        acc[oc] += int(b[oc]) if b is not None else 0
+    m = np.array([int(v) for v in mult], dtype=object)
+    s = np.array([int(v) for v in shift], dtype=object)
+    if len(m) == 1:
+        m = np.repeat(m, OC)
+        s = np.repeat(s, OC)
+    return requant(acc, m[:, None, None], s[:, None, None], zy, lo, hi, name)
+
+
+# ---- writing cases ----
+
+
+def lit(values):
+    return "[" + ", ".join(str(int(v)) for v in np.ravel(values)) + "]"
+
+
+def flit(values):
+    return "[" + ", ".join("%.9g" % float(v) for v in np.ravel(values)) + "]"
+
+
+def dims(shape):
+    return "[" + ",".join(str(d) for d in shape) + "]"
+
+
+def qstr(scale, zp, bits=0):
+    s = "q(scale=%.9g, zp=%d" % (scale, zp)
+    if bits:
+        s += ", bits=%d" % bits
+    return s + ")"
+
+
+def write_case(name, text, inputs, expected, summary):
+    """inputs: list of batches (np arrays); expected: the output batch, any
+    shape with N times the output's element count; it is saved the way
+    `qcc run` writes it: [N] + the output's dims, a leading 1 dropped."""
+    os.makedirs(DATA, exist_ok=True)
+    out_dims = [int(d) for d in re.search(r"output y : \w+\[([\d,]*)\]",
+                                          text).group(1).split(",")]
+    n = len(inputs[0])
+    shape = [n] + (out_dims[1:] if out_dims[0] == 1 else out_dims)
+    expected = np.ascontiguousarray(expected).reshape(shape)
+    for i, a in enumerate(inputs):
+        np.save(os.path.join(DATA, "%s.in%d.npy" % (name, i)), a)
+    np.save(os.path.join(DATA, "%s.out.npy" % name), expected)
+    head = ("# %s\n"
+            "# Expected output from tests/tools/gen_sim_refs.py (NumPy, "
+            "docs/arith.md).\n"
+            "# RUN: %%qcc run %%s %s --output %%t.npy\n"
+            "# RUN: %%npycheck equal %%t.npy %%S/data/%s.out.npy\n" %
+            (summary, " ".join("--input %%S/data/%s.in%d.npy" % (name, i)
+                               for i in range(len(inputs))), name))
+    with open(os.path.join(OUT, name + ".g"), "w") as f:
+        f.write(head + text)
+
+
+def rand_mults(n, lo_shift, hi_shift):
+    mult = rng.randint(1 << 30, (1 << 31) - 1, size=n)
+    shift = rng.randint(lo_shift, hi_shift + 1, size=n)
+    return mult, shift
+
+
+# ---- the cases ----
+
+
+def case_quantize():
+    scale, zp = np.float32(0.5), -3
+    # ties: k + 0.5 after division (exact in float32), both signs, plus
+    # saturation, infinities and NaN
+    base = np.arange(-40, 40, dtype=np.float32) * np.float32(0.25)
+    extra = np.array([1e9, -1e9, np.inf, -np.inf, np.nan, 63.75, 64.25,
+                      -64.75, -65.25, 0.0, -0.0, 1e-30], dtype=np.float32)
+    x = np.concatenate([base, extra, rng.randn(8).astype(np.float32) * 40])
+    x = x[:100].reshape(1, 1, 100)
+    with np.errstate(invalid="ignore"):
+        q = np.rint(x / scale)
+        v = np.where(np.isnan(q), zp, q + zp)
+        y = np.clip(v, -128, 127).astype(np.int32)
+    with np.errstate(invalid="ignore"):
+        ties = int(np.sum(np.abs(x / scale - np.floor(x / scale)) == 0.5))
+    sat = int(np.sum((v > 127) | (v < -128)))
+    assert ties > 10 and sat > 4, (ties, sat)
+    text = ("model quantize_ties\n\ninput x : f32[1,100]\n\n"
+            "output y : i8[1,100] %s = quantize(x)\n" % qstr(scale, zp))
+    write_case("quantize_ties", text, [x], y.reshape(1, 1, 100),
+               "quantize: round half to even (%d ties), saturation (%d)" %
+               (ties, sat))
+
+    x16 = (rng.randn(2, 1, 64) * 3000).astype(np.float32)
+    x16[0, 0, :6] = [40000, -40000, 0.5, 1.5, -2.5, 32767.5]
+    y16 = np.clip(np.rint(x16 / np.float32(1.0)), -32768, 32767).astype(np.int32)
+    text = ("model quantize_i16\n\ninput x : f32[1,64]\n\n"
+            "output y : i16[1,64] %s = quantize(x)\n" % qstr(1.0, 0))
+    write_case("quantize_i16", text, [x16], y16.reshape(2, 1, 64),
+               "quantize to i16: ties and saturation")
+
+
+def case_dequantize():
+    scale, zp = np.float32(0.0731), 17
+    x = np.arange(-128, 128, dtype=np.int32).reshape(1, 1, 256)
+    y = ((x - zp).astype(np.float32) * scale).astype(np.float32)
+    text = ("model dequantize_all\n\ninput x : i8[1,256] %s\n\n"
+            "output y : f32[1,256] = dequantize(x)\n" % qstr(scale, zp))
+    write_case("dequantize_all", text, [x], y, "dequantize: every i8 value")
+
+    # per-axis, as weights are printed
+    w = rng.randint(-127, 128, size=(3, 4)).astype(np.int32)
+    sc = np.array([0.5, 0.01, 3.25], dtype=np.float32)
+    yw = (w.astype(np.float32) * sc[:, None]).astype(np.float32)
+    text = ("model dequantize_axis\n\n"
+            "input x : i8[3,4] q(axis=0, scale=%s, zp=0)\n\n"
+            "output y : f32[3,4] = dequantize(x)\n" % flit(sc))
+    write_case("dequantize_axis", text, [w.reshape(1, 3, 4)],
+               yw.reshape(1, 3, 4), "dequantize: per-axis scales")
+
+
+def case_requantize():
+    x = rng.randint(-128, 128, size=(4, 1, 64)).astype(np.int32)
+    zx, zy = 5, -7
+    # ties: shift 31 with mult 2^30 is a division by 2
+    for name, mult, shift, lo, hi, summary in [
+            ("requantize_ties", 1 << 30, 31, -128, 127,
+             "requantize: x/2, ties away from zero"),
+            ("requantize_sat", 2000000000, 28, -128, 127,
+             "requantize: a large multiplier saturates"),
+            ("requantize_relu", 1518500250, 30, -7, 127,
+             "requantize: clamp at the zero point (relu)"),
+            ("requantize_random", 1234567890, 33, -100, 90,
+             "requantize: random multiplier, narrow clamp")]:
+        y = requant(x.astype(np.int64) - zx, mult, shift, zy, lo, hi, name)
+        text = ("model %s\n\ninput x : i8[1,64] %s\n\n"
+                "output y : i8[1,64] %s = requantize(x, mult=[%d], "
+                "shift=[%d], act_min=%d, act_max=%d)\n" %
+                (name, qstr(0.1, zx), qstr(0.2, zy), mult, shift, lo, hi))
+        write_case(name, text, [x], y.astype(np.int32), summary)
+
+
+def conv_case(name, N, C, H, W, OC, K, stride, pad, dil, groups, zx, zy,
+              mult, shift, lo, hi, summary, wbits=8, xbits=8, wmax=None,
+              bmax=3000):
+    ICG = C // groups
+    qw = wmax or (1 << (wbits - 1)) - 1
+    w = rng.randint(-qw, qw + 1, size=(OC, ICG, K, K)).astype(np.int64)
+    b = rng.randint(-bmax, bmax + 1, size=OC).astype(np.int64)
+    if xbits == 16:
+        x = rng.randint(-32768, 32768, size=(N, C, H, W)).astype(np.int64)
+        xt, yt, zx, zy = "i16", "i16", 0, 0
+    else:
+        x = rng.randint(-128, 128, size=(N, C, H, W)).astype(np.int64)
+        xt, yt = "i8", "i8"
+    ys = [conv_ref(x[i], zx, w, b, mult, shift, zy, lo, hi, stride, pad, dil,
+                   groups, name) for i in range(N)]
+    y = np.stack(ys).astype(np.int32)
+    wq = "q(axis=0, scale=%s, zp=0%s)" % (
+        flit(np.full(OC, 0.01)), ", bits=%d" % wbits if wbits < 8 else "")
+    text = ("model %s\n\ninput x : %s[1,%d,%d,%d] %s\n\n"
+            "const w : i8[%d,%d,%d,%d] %s = %s\n"
+            "const b : i32[%d] = %s\n\n"
+            "output y : %s%s %s = qconv2d(x, w, b, stride=%s, pad=%s, "
+            "dilation=%s, groups=%d, mult=%s, shift=%s, act_min=%d, "
+            "act_max=%d)\n" %
+            (name, xt, C, H, W, qstr(0.05, zx), OC, ICG, K, K, wq, lit(w), OC,
+             lit(b), yt, dims((1,) + y.shape[1:]), qstr(0.1, zy), dims(stride),
+             dims(pad), dims(dil), groups, lit(mult), lit(shift), lo, hi))
+    write_case(name, text, [x.astype(np.int32)], y, summary)
+
+
+def case_conv():
+    m, s = rand_mults(4, 38, 41)
+    conv_case("qconv2d_random", 2, 3, 6, 5, 4, 3, (1, 1), (1, 1, 1, 1), (1, 1),
+              1, -3, 4, m, s, -128, 127,
+              "qconv2d: per-channel multipliers, zero padding")
+    conv_case("qconv2d_ties", 2, 2, 5, 5, 3, 3, (2, 1), (1, 0, 0, 1), (1, 1),
+              1, 9, -2, [1 << 30] * 3, [31, 32, 33], -128, 127,
+              "qconv2d: power-of-two multipliers (ties), stride, uneven pad",
+              wmax=1, bmax=20)
+    conv_case("qconv2d_sat_relu", 1, 4, 5, 5, 6, 3, (1, 1), (1, 1, 1, 1),
+              (1, 1), 1, 0, -20, [2000000000], [30], -20, 100,
+              "qconv2d: one multiplier for all channels, saturation, relu")
+    conv_case("qconv2d_depthwise", 2, 4, 7, 7, 4, 3, (2, 2), (1, 1, 1, 1),
+              (1, 1), 4, 11, 3, *rand_mults(4, 40, 42), -128, 127,
+              "qconv2d: depthwise (groups = channels), stride 2")
+    conv_case("qconv2d_dilated_groups", 1, 4, 8, 8, 6, 3, (1, 1), (2, 2, 2, 2),
+              (2, 2), 2, -60, 0, *rand_mults(6, 41, 43), -128, 127,
+              "qconv2d: dilation 2, two groups")
+    conv_case("qconv2d_w4", 1, 3, 5, 5, 4, 3, (1, 1), (1, 1, 1, 1), (1, 1), 1,
+              -128, -128, [1 << 30] * 4, [34, 35, 36, 37], -128, 127,
+              "qconv2d: 4-bit weights (i8 bits=4), ties", wbits=4)
+    conv_case("qconv2d_i16", 1, 2, 4, 4, 3, 3, (1, 1), (1, 1, 1, 1), (1, 1), 1,
+              0, 0, *rand_mults(3, 38, 40), -32768, 32767,
+              "qconv2d: 16-bit activations", xbits=16)
+
+
+def case_dense():
+    N, K, M = 3, 40, 6
+    x = rng.randint(-128, 128, size=(N, 1, K)).astype(np.int64)
+    zx, zy = -128, 10
+    for name, wmax, mult, shift, lo, hi, summary in [
+            ("qdense_random", 127, *rand_mults(M, 38, 41), -128, 127,
+             "qdense: per-channel requantization"),
+            ("qdense_ties", 1, [1 << 30] * M, [31, 32, 33, 34, 31, 32], -128,
+             127, "qdense: power-of-two multipliers (ties)"),
+            ("qdense_sat", 127, [1 << 30], [34], 10, 60,
+             "qdense: saturation into a narrow clamp")]:
+        w = rng.randint(-wmax, wmax + 1, size=(M, K)).astype(np.int64)
+        b = rng.randint(-20 * wmax, 20 * wmax + 1, size=M).astype(np.int64)
+        acc = (x[:, 0, :].astype(object) - zx).dot(w.T.astype(object)) + \
+            b.astype(object)
+        m = np.array(list(mult) * (M if len(mult) == 1 else 1), dtype=object)
+        s = np.array(list(shift) * (M if len(shift) == 1 else 1), dtype=object)
+        y = requant(acc, m[None, :], s[None, :], zy, lo, hi, name)
+        text = ("model %s\n\ninput x : i8[1,%d] %s\n\n"
+                "const w : i8[%d,%d] q(axis=0, scale=%s, zp=0) = %s\n"
+                "const b : i32[%d] = %s\n\n"
+                "output y : i8[1,%d] %s = qdense(x, w, b, mult=%s, shift=%s, "
+                "act_min=%d, act_max=%d)\n" %
+                (name, K, qstr(0.02, zx), M, K, flit(np.full(M, 0.003)),
+                 lit(w), M, lit(b), M, qstr(0.1, zy), lit(mult), lit(shift),
+                 lo, hi))
+        write_case(name, text, [x.astype(np.int32)],
+                   y.reshape(N, 1, M).astype(np.int32), summary)
+
+
+def case_matmul():
+    a = rng.randint(-128, 128, size=(2, 2, 3, 5)).astype(np.int64)
+    b = rng.randint(-128, 128, size=(2, 1, 5, 4)).astype(np.int64)
+    za, zb, zy = 3, -9, 1
+    mult, shift = 1 << 30, 34
+    acc = np.matmul(a.astype(object) - za, b.astype(object) - zb)
+    y = requant(acc, mult, shift, zy, -128, 127, "qmatmul")
+    text = ("model qmatmul\n\ninput a : i8[2,3,5] %s\ninput b : i8[1,5,4] %s"
+            "\n\noutput y : i8[2,3,4] %s = qmatmul(a, b, mult=[%d], shift=[%d],"
+            " act_min=-128, act_max=127)\n" %
+            (qstr(0.1, za), qstr(0.1, zb), qstr(0.3, zy), mult, shift))
+    write_case("qmatmul", text, [a.astype(np.int32), b.astype(np.int32)],
+               y.astype(np.int32),
+               "qmatmul: broadcast batch, power-of-two multiplier (ties)")
+
+
+def binary_case(name, op, sa, sb, za, zb, zy, mult, shift, lo, hi, summary,
+                elem="i8"):
+    top = 32768 if elem == "i16" else 128
+    a = rng.randint(-top, top, size=(2,) + sa).astype(np.int64)
+    b = rng.randint(-top, top, size=(2,) + sb).astype(np.int64)
+    ys = []
+    for i in range(len(a)):  # broadcasting within a sample
+        da, db = a[i].astype(object) - za, b[i].astype(object) - zb
+        if op == "qadd":
+            p = da * mult[0] + db * mult[1]
+            ys.append(requant(p, 1, shift[0], zy, lo, hi, name))
+        else:
+            ys.append(requant(da * db, mult[0], shift[0], zy, lo, hi, name))
+    y = np.stack(ys)
+    text = ("model %s\n\ninput a : %s%s %s\ninput b : %s%s %s\n\n"
+            "output y : %s%s %s = %s(a, b, mult=%s, shift=%s, act_min=%d, "
+            "act_max=%d)\n" %
+            (name, elem, dims(sa), qstr(0.1, za), elem, dims(sb),
+             qstr(0.1, zb), elem, dims(y.shape[1:]), qstr(0.1, zy), op,
+             lit(mult), lit(shift), lo, hi))
+    write_case(name, text, [a.astype(np.int32), b.astype(np.int32)],
+               y.astype(np.int32), summary)
+
+
+def case_binary():
+    binary_case("qadd_ties", "qadd", (1, 3, 4), (1, 3, 4), 4, -6, 2,
+                [1 << 30, 1 << 29], [31], -128, 127,
+                "qadd: a/2 + b/4 (ties)")
+    binary_case("qadd_broadcast_relu", "qadd", (1, 3, 2, 4), (1, 3, 1, 1), -20,
+                7, -5, [1518500250, 1300000000], [31], -5, 127,
+                "qadd: broadcast per-channel operand, relu clamp")
+    binary_case("qadd_sub", "qadd", (1, 8), (1, 8), 0, 0, 0,
+                [1 << 30, -(1 << 30)], [30], -128, 127,
+                "qadd as sub: negative multiplier, saturation both ways")
+    binary_case("qadd_i16", "qadd", (1, 16), (1, 16), 0, 0, 0,
+                [1 << 30, 1 << 30], [31], -32768, 32767,
+                "qadd: 16-bit, ties and saturation", elem="i16")
+    binary_case("qmul_ties", "qmul", (1, 2, 8), (1, 8), 3, -1, 0,
+                [1 << 30], [37], -128, 127,
+                "qmul: power-of-two multiplier (ties), broadcast")
+    binary_case("qmul_i16", "qmul", (1, 12), (1, 12), 0, 0, 0,
+                [1 << 30], [45], -32768, 32767,
+                "qmul: 16-bit operands", elem="i16")
+
+
+def case_concat():
+    a = rng.randint(-128, 128, size=(2, 1, 2, 3)).astype(np.int64)
+    b = rng.randint(-128, 128, size=(2, 1, 3, 3)).astype(np.int64)
+    za, zb, zy = 5, -100, 0
+    mult, shift = [1 << 30, 1 << 30], [31, 30]
+    ya = requant(a - za, mult[0], shift[0], zy, -128, 127, "qconcat")
+    yb = requant(b - zb, mult[1], shift[1], zy, -128, 127, "qconcat")
+    y = np.concatenate([ya, yb], axis=2)
+    text = ("model qconcat\n\ninput a : i8[1,2,3] %s\ninput b : i8[1,3,3] %s"
+            "\n\noutput y : i8[1,5,3] %s = qconcat(a, b, axis=1, mult=%s, "
+            "shift=%s)\n" % (qstr(0.1, za), qstr(0.2, zb), qstr(0.1, zy),
+                             lit(mult), lit(shift)))
+    write_case("qconcat", text, [a.astype(np.int32), b.astype(np.int32)],
+               y.astype(np.int32),
+               "qconcat: per-input requantization, ties, saturation")
+
+
+def pool_windows(H, W, k, stride, pad, ceil_mode):
+    def out(n, kk, s, pb, pe):
+        span = n + pb + pe - kk
+        o = (-(-span // s) if ceil_mode else span // s) + 1
+        if ceil_mode and (o - 1) * s >= n + pb:
+            o -= 1
+        return o
+    return (out(H, k[0], stride[0], pad[0], pad[2]),
+            out(W, k[1], stride[1], pad[1], pad[3]))
+
+
+def case_pool():
+    N, C, H, W = 2, 3, 7, 6
+    x = rng.randint(-128, 128, size=(N, C, H, W)).astype(np.int64)
+    zx = -4
+    # maxpool
+    k, st, pad, cm = (3, 3), (2, 2), (1, 1, 1, 0), 1
+    OH, OW = pool_windows(H, W, k, st, pad, cm)
+    y = np.zeros((N, C, OH, OW), dtype=np.int64)
+    for oh in range(OH):
+        for ow in range(OW):
+            h0, w0 = oh * st[0] - pad[0], ow * st[1] - pad[1]
+            win = x[:, :, max(h0, 0):min(h0 + k[0], H),
+                    max(w0, 0):min(w0 + k[1], W)]
+            y[:, :, oh, ow] = win.max(axis=(2, 3))
+    text = ("model qmaxpool2d\n\ninput x : i8[1,%d,%d,%d] %s\n\n"
+            "output y : i8[1,%d,%d,%d] %s = qmaxpool2d(x, kernel=[3,3], "
+            "stride=[2,2], pad=[1,1,1,0], ceil_mode=1)\n" %
+            (C, H, W, qstr(0.1, zx), C, OH, OW, qstr(0.1, zx)))
+    write_case("qmaxpool2d", text, [x.astype(np.int32)], y.astype(np.int32),
+               "qmaxpool2d: padding never wins, ceil_mode")
+
+    # avgpool: mult/shift per count
+    zy = 6
+    for name, cip, cm in [("qavgpool2d", 0, 0), ("qavgpool2d_incpad", 1, 1)]:
+        k, st, pad = (3, 2), (2, 2), (1, 1, 1, 1)
+        OH, OW = pool_windows(H, W, k, st, pad, cm)
+        mult = [0] * 6
+        shift = [0] * 6
+        for c in range(1, 7):
+            m, e = np.frexp(0.1 / (0.1 * c))
+            mult[c - 1] = int(np.floor(m * 2 ** 31 + 0.5))
+            shift[c - 1] = int(31 - e)
+        y = np.zeros((N, C, OH, OW), dtype=np.int64)
+        for oh in range(OH):
+            for ow in range(OW):
+                h0, w0 = oh * st[0] - pad[0], ow * st[1] - pad[1]
+                hs, he = max(h0, 0), min(h0 + k[0], H)
+                ws, we = max(w0, 0), min(w0 + k[1], W)
+                acc = (x[:, :, hs:he, ws:we].astype(object) - zx).sum(axis=(2, 3))
+                if cip:
+                    ph = min(h0 + k[0], H + pad[2]) - max(h0, -pad[0])
+                    pw = min(w0 + k[1], W + pad[3]) - max(w0, -pad[1])
+                    cnt = ph * pw
+                else:
+                    cnt = (he - hs) * (we - ws)
+                y[:, :, oh, ow] = requant(acc, mult[cnt - 1], shift[cnt - 1],
+                                          zy, -128, 127, name)
+        text = ("model %s\n\ninput x : i8[1,%d,%d,%d] %s\n\n"
+                "output y : i8[1,%d,%d,%d] %s = qavgpool2d(x, kernel=[3,2], "
+                "stride=[2,2], pad=[1,1,1,1], ceil_mode=%d, "
+                "count_include_pad=%d, mult=%s, shift=%s)\n" %
+                (name, C, H, W, qstr(0.1, zx), C, OH, OW, qstr(0.1, zy), cm,
+                 cip, lit(mult), lit(shift)))
+        write_case(name, text, [x.astype(np.int32)], y.astype(np.int32),
+                   "qavgpool2d: one multiplier per window count, "
+                   "count_include_pad=%d, ceil_mode=%d" % (cip, cm))
+
+    # global average pool: 1/(H*W) folded in; choose H*W = 4 for ties
+    x = rng.randint(-128, 128, size=(2, 5, 2, 2)).astype(np.int64)
+    acc = (x.astype(object) - zx).sum(axis=(2, 3))
+    y = requant(acc, 1 << 30, 32, zy, -128, 127, "qglobal_avgpool")
+    text = ("model qglobal_avgpool\n\ninput x : i8[1,5,2,2] %s\n\n"
+            "output y : i8[1,5,1,1] %s = qglobal_avgpool(x, mult=[%d], "
+            "shift=[32])\n" % (qstr(0.1, zx), qstr(0.1, zy), 1 << 30))
+    write_case("qglobal_avgpool", text, [x.astype(np.int32)],
+               y.reshape(2, 5, 1, 1).astype(np.int32),
+               "qglobal_avgpool: sum, then one requantization (ties)")
+
+
+def case_lut():
+    # 8-bit: the table is data; every input value once
+    table = rng.randint(-128, 128, size=256)
+    x = np.arange(-128, 128, dtype=np.int64).reshape(1, 1, 256)
+    y = table[x + 128]
+    text = ("model qlut8\n\ninput x : i8[1,256] %s\n\n"
+            "output y : i8[1,256] %s = qlut(x, table=%s)\n" %
+            (qstr(0.1, 0), qstr(0.1, 0), lit(table)))
+    write_case("qlut8", text, [x.astype(np.int32)], y.astype(np.int32),
+               "qlut: 256-entry table, every input")
+
+    # 16-bit: 513 entries, linear interpolation with R(., 7)
+    table16 = np.cumsum(rng.randint(-300, 300, size=513))
+    table16 = np.clip(table16, -32768, 32767)
+    x = np.concatenate([np.array([-32768, -32767, 32767, 32766, 0, -1, 64,
+                                  -64, 192]),
+                        rng.randint(-32768, 32768, size=119)])
+    u = x + 32768
+    j, f = u >> 7, u & 127
+    p = (table16[j + 1] - table16[j]).astype(object) * f
+    STATS.setdefault("qlut16", [0, 0, 0])[0] += int(np.sum(is_tie(p, 7)))
+    y = clamp(table16[j] + R(p, 7), -32768, 32767)
+    text = ("model qlut16\n\ninput x : i16[1,128] %s\n\n"
+            "output y : i16[1,128] %s = qlut(x, table=%s)\n" %
+            (qstr(0.001, 0), qstr(0.001, 0), lit(table16)))
+    write_case("qlut16", text, [x.reshape(1, 1, 128).astype(np.int32)],
+               y.reshape(1, 1, 128).astype(np.int32),
+               "qlut: 513-entry table interpolated for 16-bit input (ties)")
+
+
+def case_softmax():
+    sx = 0.0625
+    table = [int(np.floor(65536 * np.exp(-sx * d) + 0.5)) for d in range(256)]
+    x = rng.randint(-128, 128, size=(3, 1, 4, 10)).astype(np.int64)
+    x[0, 0, 0, :] = 5            # a uniform row: exact ties of 256/10
+    x[0, 0, 1, :] = -128
+    x[0, 0, 1, 3] = 127          # one dominant element: saturates at 127
+    y = np.zeros_like(x)
+    for idx in np.ndindex(3, 1, 4):
+        row = x[idx]
+        e = np.array([table[int(row.max() - v)] for v in row], dtype=object)
+        S = int(e.sum())
+        y[idx] = clamp(-128 + (512 * e + S) // (2 * S), -128, 127)
+    text = ("model qsoftmax\n\ninput x : i8[1,4,10] %s\n\n"
+            "output y : i8[1,4,10] q(scale=0.00390625, zp=-128) = "
+            "qsoftmax(x, axis=-1, table=%s)\n" % (qstr(sx, 0), lit(table)))
+    write_case("qsoftmax", text, [x.astype(np.int32)], y.astype(np.int32),
+               "qsoftmax: exp table, integer division, saturation at 127")
+
+
+def main():
+    os.makedirs(OUT, exist_ok=True)
+    case_quantize()
+    case_dequantize()
+    case_requantize()
+    case_conv()
+    case_dense()
+    case_matmul()
+    case_binary()
+    case_concat()
+    case_pool()
+    case_lut()
+    case_softmax()
+    for name, (ties, sat, total) in sorted(STATS.items()):
+        print("%-24s %5d outputs  %5d ties  %5d saturated" %
+              (name, total, ties, sat))
+    # the cases built for corners must have them
+    for name in ["requantize_ties", "qconv2d_ties", "qdense_ties", "qadd_ties",
+                 "qmul_ties", "qglobal_avgpool", "qconv2d_w4", "qlut16",
+                 "qmatmul", "qadd_i16", "qconcat"]:
+        assert STATS[name][0] > 0, name + " has no rounding tie"
+    for name in ["requantize_sat", "qconv2d_sat_relu", "qdense_sat",
+                 "qadd_sub", "qadd_broadcast_relu", "qconv2d_i16", "qconcat",
+                 "qmatmul"]:
+        assert STATS[name][1] > 0, name + " has no saturation"
+
+
+if __name__ == "__main__":
+    main()
