@@ -81,7 +81,7 @@ static const char usage[] =
 "  --bias-correction    remove each layer's mean output error through its\n"
 "                       bias (from --calib data, else BatchNorm statistics)\n"
 "  --adaround           learn each weight's rounding (AdaRound)\n"
-"  --adaround-iters N   AdaRound iterations per layer (default 2000)\n"
+"  --adaround-iters N   AdaRound iterations per layer (default 1000)\n"
 "  --seed N             seed of AdaRound's sampling (default 0)\n"
 "  --passes=A,B,...     run exactly these passes, in this order\n"
 "  --print-after=PASS   print the IR after PASS (or `all`) to stderr\n"
@@ -333,6 +333,7 @@ static int check_args(const Cli *c)
 
 static void list_ops(void)
 {
+	printf("IR ops (.g):\n");
 	for (int i = 0; i < OP_COUNT; i++) {
 		const OpInfo *op = op_info(i);
 		char arity[32];
@@ -346,6 +347,10 @@ static void list_ops(void)
 		if (*op->attr_spec)
 			printf("%-15s attrs  %s\n", "", op->attr_spec);
 	}
+#ifdef QCC_WITH_ONNX
+	putchar('\n');
+	onnx_list_ops(stdout);
+#endif
 }
 
 static void list_passes(void)

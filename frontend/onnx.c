@@ -1,9 +1,10 @@
 /* onnx.c - the ONNX reader: decodes a ModelProto with the protobuf-c bindings
  * generated from Debian's onnx.proto, and builds a Graph through the graph_*
- * API, one ONNX node at a time (the per-op table is in onnx_ops.c).
+ * API, one ONNX node at a time (the per-op table is in onnx_ops.c, tensor
+ * decoding in onnx_tensor.c).
  *
- * What the importer owns: tensor decoding and validation (every size is
- * checked against the bytes present), names (IR values keep the ONNX tensor
+ * What this file owns: the file (read whole, its message nesting checked
+ * before protobuf-c unpacks it), names (IR values keep the ONNX tensor
  * names, sanitised to `.g` identifiers), graph inputs (static shapes; an
  * unknown first dimension is taken as batch 1), tensors known at import time
  * (initializers, Constant nodes, folded shape sub-graphs), aliases (Identity,
@@ -38,14 +39,12 @@ int imp_reject(Ctx *c, const NodeCtx *n, const char *fmt, ...)
 /* ---- names ---- */
 
 /* ONNX names ("/conv1/Conv_output_0", "onnx::Gemm_12", "fc.weight") become
- * identifiers: other characters turn into '_', leading ones are dropped, a
- * leading digit gets a "t" in front, and the words of `.g` get a '_' after. */
+ * identifiers: other characters turn into '_', runs of '_' collapse, leading
+ * and trailing ones are dropped, and a leading digit gets a "t" in front. */
 static const char *sanitize(Ctx *c, const char *name)
 {
-	static const char *reserved[] = {"model", "weights", "input", "const",
-		"output"};
 	size_t len = strlen(name);
-	char *s = arena_alloc(&c->g->arena, len + 4);
+	char *s = arena_alloc(&c->g->arena, len + 2);
 	size_t k = 0;
 	for (size_t i = 0; i < len; i++) {
 		char ch = name[i];
@@ -66,9 +65,6 @@ static const char *sanitize(Ctx *c, const char *name)
 		memmove(s + 1, s, k + 1);
 		s[0] = 't';
 	}
-	for (size_t i = 0; i < sizeof reserved / sizeof *reserved; i++)
-		if (strcmp(s, reserved[i]) == 0)
-			strcat(s, "_");
 	return s;
 }
 
@@ -104,7 +100,7 @@ static Sym **slot(Ctx *c, const char *name)
 
 Sym *sym_get(Ctx *c, const char *name)
 {
-	return *slot(c, name);
+	return c->tab_cap ? *slot(c, name) : NULL;
 }
 
 static Sym *sym_new(Ctx *c, const char *name)
@@ -158,162 +154,7 @@ int sym_alias(Ctx *c, const char *name, Sym *from)
 	return 0;
 }
 
-/* ---- tensors ---- */
-
-Tens *tens_new(Ctx *c, int is_float, int rank, const int64_t *dims)
-{
-	Tens *t = arena_alloc(&c->g->arena, sizeof *t);
-	t->is_float = is_float;
-	t->rank = rank;
-	t->numel = 1;
-	for (int i = 0; i < rank; i++) {
-		t->dims[i] = dims[i];
-		t->numel *= dims[i];
-	}
-	size_t n = t->numel ? t->numel : 1;
-	if (is_float)
-		t->f = arena_alloc(&c->g->arena, n * sizeof *t->f);
-	else
-		t->i = arena_alloc(&c->g->arena, n * sizeof *t->i);
-	return t;
-}
-
-static const char *dtype_label(int dt)
-{
-	static const char *names[] = {"undefined", "float", "uint8", "int8",
-		"uint16", "int16", "int32", "int64", "string", "bool", "float16",
-		"double", "uint32", "uint64", "complex64", "complex128", "bfloat16"};
-	if (dt >= 0 && dt < (int)(sizeof names / sizeof *names))
-		return names[dt];
-	return "unknown";
-}
-
-/* Bytes per element of the types the reader decodes; 0 for the others. */
-static int dtype_size(int dt)
-{
-	switch (dt) {
-	case ONNX__TENSOR_PROTO__DATA_TYPE__FLOAT: return 4;
-	case ONNX__TENSOR_PROTO__DATA_TYPE__DOUBLE: return 8;
-	case ONNX__TENSOR_PROTO__DATA_TYPE__INT64: return 8;
-	case ONNX__TENSOR_PROTO__DATA_TYPE__INT32: return 4;
-	case ONNX__TENSOR_PROTO__DATA_TYPE__INT16: return 2;
-	case ONNX__TENSOR_PROTO__DATA_TYPE__UINT16: return 2;
-	case ONNX__TENSOR_PROTO__DATA_TYPE__INT8: return 1;
-	case ONNX__TENSOR_PROTO__DATA_TYPE__UINT8: return 1;
-	case ONNX__TENSOR_PROTO__DATA_TYPE__BOOL: return 1;
-	default: return 0;
-	}
-}
-
-/* Element k of little-endian raw data of type dt. */
-static void raw_at(const uint8_t *p, int dt, int64_t k, double *f, int64_t *i)
-{
-	int size = dtype_size(dt);
-	uint64_t u = 0;
-	for (int b = size - 1; b >= 0; b--)
-		u = (u << 8) | p[k * size + b];
-	switch (dt) {
-	case ONNX__TENSOR_PROTO__DATA_TYPE__FLOAT: {
-		uint32_t w = (uint32_t)u;
-		float x;
-		memcpy(&x, &w, 4);
-		*f = x;
-		break;
-	}
-	case ONNX__TENSOR_PROTO__DATA_TYPE__DOUBLE:
-		memcpy(f, &u, 8);
-		break;
-	case ONNX__TENSOR_PROTO__DATA_TYPE__INT64: *i = (int64_t)u; break;
-	case ONNX__TENSOR_PROTO__DATA_TYPE__INT32: *i = (int32_t)(uint32_t)u; break;
-	case ONNX__TENSOR_PROTO__DATA_TYPE__INT16: *i = (int16_t)(uint16_t)u; break;
-	case ONNX__TENSOR_PROTO__DATA_TYPE__INT8: *i = (int8_t)(uint8_t)u; break;
-	default: *i = (int64_t)u; break;
-	}
-}
-
-/* Element count of a typed (non-raw) field of a TensorProto. */
-static size_t typed_count(const Onnx__TensorProto *tp, int dt)
-{
-	switch (dt) {
-	case ONNX__TENSOR_PROTO__DATA_TYPE__FLOAT: return tp->n_float_data;
-	case ONNX__TENSOR_PROTO__DATA_TYPE__DOUBLE: return tp->n_double_data;
-	case ONNX__TENSOR_PROTO__DATA_TYPE__INT64: return tp->n_int64_data;
-	default: return tp->n_int32_data;
-	}
-}
-
-Tens *imp_tensor(Ctx *c, const Onnx__TensorProto *tp, const char *what)
-{
-	int dt = tp->has_data_type ? tp->data_type : 0;
-	if (tp->n_external_data || (tp->has_data_location &&
-		tp->data_location == ONNX__TENSOR_PROTO__DATA_LOCATION__EXTERNAL)) {
-		diag_error(c->loc, "%s: external tensor data is not supported", what);
-		return NULL;
-	}
-	if (tp->segment) {
-		diag_error(c->loc, "%s: segmented tensors are not supported", what);
-		return NULL;
-	}
-	if (!dtype_size(dt)) {
-		diag_error(c->loc, "%s: element type %s is not supported", what,
-			dtype_label(dt));
-		return NULL;
-	}
-	if (tp->n_dims > QCC_MAX_RANK) {
-		diag_error(c->loc, "%s: rank %zu exceeds the maximum of %d", what,
-			tp->n_dims, QCC_MAX_RANK);
-		return NULL;
-	}
-	int64_t numel = 1;
-	for (size_t i = 0; i < tp->n_dims; i++) {
-		if (tp->dims[i] < 0 || tp->dims[i] > ONNX_MAX_NUMEL ||
-			numel * tp->dims[i] > ONNX_MAX_NUMEL) {
-			diag_error(c->loc, "%s: dimension %zu is %lld; expected 0 to "
-				"%lld elements in all", what, i, (long long)tp->dims[i],
-				(long long)ONNX_MAX_NUMEL);
-			return NULL;
-		}
-		numel *= tp->dims[i];
-	}
-	int size = dtype_size(dt);
-	size_t have = tp->has_raw_data ? tp->raw_data.len / size :
-		typed_count(tp, dt);
-	if ((tp->has_raw_data && tp->raw_data.len != (size_t)numel * size) ||
-		have != (size_t)numel) {
-		diag_error(c->loc, "%s: shape holds %lld elements but the data "
-			"holds %zu", what, (long long)numel, have);
-		return NULL;
-	}
-	int is_float = dt == ONNX__TENSOR_PROTO__DATA_TYPE__FLOAT ||
-		dt == ONNX__TENSOR_PROTO__DATA_TYPE__DOUBLE;
-	Tens *t = tens_new(c, is_float, (int)tp->n_dims, tp->dims);
-	for (int64_t k = 0; k < numel; k++) {
-		double f = 0;
-		int64_t i = 0;
-		if (tp->has_raw_data)
-			raw_at(tp->raw_data.data, dt, k, &f, &i);
-		else if (dt == ONNX__TENSOR_PROTO__DATA_TYPE__FLOAT)
-			f = tp->float_data[k];
-		else if (dt == ONNX__TENSOR_PROTO__DATA_TYPE__DOUBLE)
-			f = tp->double_data[k];
-		else if (dt == ONNX__TENSOR_PROTO__DATA_TYPE__INT64)
-			i = tp->int64_data[k];
-		else
-			i = tp->int32_data[k];
-		if (is_float)
-			t->f[k] = (float)f;
-		else
-			t->i[k] = i;
-	}
-	return t;
-}
-
 /* ---- helpers for the importers ---- */
-
-const char *imp_out_name(const NodeCtx *n, int k)
-{
-	return n->p->output[k];
-}
 
 Value *imp_value(Ctx *c, NodeCtx *n, int i)
 {
@@ -628,7 +469,8 @@ int onnx_import_node(Ctx *c, const Onnx__NodeProto *p, int opset)
 /* ---- graph inputs and outputs ---- */
 
 /* The tensor type of a graph input or output, or NULL. */
-static const Onnx__TypeProto__Tensor *tensor_type(const Onnx__ValueInfoProto *vi)
+static const Onnx__TypeProto__Tensor *tensor_type(
+	const Onnx__ValueInfoProto *vi)
 {
 	if (!vi->type || vi->type->value_case != ONNX__TYPE_PROTO__VALUE_TENSOR_TYPE)
 		return NULL;
@@ -645,7 +487,7 @@ static int add_input(Ctx *c, const Onnx__ValueInfoProto *vi)
 	int dt = tt->has_elem_type ? tt->elem_type : 0;
 	if (dt != ONNX__TENSOR_PROTO__DATA_TYPE__FLOAT) {
 		diag_error(c->loc, "graph input '%s' has element type %s; expected "
-			"float", vi->name, dtype_label(dt));
+			"float", vi->name, onnx_dtype_name(dt));
 		return -1;
 	}
 	if (!tt->shape) {

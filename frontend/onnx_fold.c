@@ -109,8 +109,13 @@ int import_gather(Ctx *c, NodeCtx *n)
 /* Axes of Unsqueeze/Squeeze: an attribute before opset 13, an input after. */
 static int read_axes(Ctx *c, NodeCtx *n, int64_t *axes, int *len)
 {
-	if (n->opset < 13)
+	if (n->opset < 13) {
+		if (n->nin > 1)
+			return imp_reject(c, n, "axes is an attribute before opset 13");
 		return imp_attr_ints(c, n, "axes", axes, QCC_MAX_RANK, len);
+	}
+	if (imp_attr(n, "axes"))
+		return imp_reject(c, n, "axes is an input from opset 13");
 	*len = -1;
 	if (!imp_has(n, 1))
 		return 0;

@@ -70,6 +70,24 @@ int imp_has(const NodeCtx *n, int i);  /* input i is present */
 /* Output 0 is input 0 with new dims: folded, or a reshape node. */
 int imp_reshape(Ctx *c, NodeCtx *n, int rank, const int64_t *dims);
 int imp_alias(Ctx *c, NodeCtx *n);     /* output 0 stands for input 0 */
+/* A reshape of v to dims, as output k (or an intermediate with suffix). */
+Value *imp_reshape_to(Ctx *c, NodeCtx *n, Value *v, int rank,
+	const int64_t *dims, int k, const char *suffix);
+/* Rejects a node that names outputs past the first (`what` they are). */
+int imp_single_output(Ctx *c, NodeCtx *n, const char *what);
+Value *imp_scalar(Ctx *c, NodeCtx *n, float x, const char *suffix);
+int imp_unary(Ctx *c, NodeCtx *n, int op);  /* one IR op on input 0 */
+
+/* onnx_nn.c */
+int import_conv(Ctx *c, NodeCtx *n);
+int import_maxpool(Ctx *c, NodeCtx *n);
+int import_avgpool(Ctx *c, NodeCtx *n);
+int import_global_avgpool(Ctx *c, NodeCtx *n);
+int import_gemm(Ctx *c, NodeCtx *n);
+int import_matmul(Ctx *c, NodeCtx *n);
+int import_softmax(Ctx *c, NodeCtx *n);
+int import_layernorm(Ctx *c, NodeCtx *n);
+int import_batchnorm(Ctx *c, NodeCtx *n);
 
 /* onnx_fold.c: ops folded at import time */
 int import_constant(Ctx *c, NodeCtx *n);
@@ -88,7 +106,6 @@ Sym *sym_get(Ctx *c, const char *name);
 int sym_bind_value(Ctx *c, const char *name, Value *v);
 int sym_bind_tens(Ctx *c, const char *name, Tens *t);
 int sym_alias(Ctx *c, const char *name, Sym *s);
-Tens *tens_new(Ctx *c, int is_float, int rank, const int64_t *dims);
 /* The run-time value of input i, materialising a float constant if needed;
  * NULL after reporting (integer data, absent input). */
 Value *imp_value(Ctx *c, NodeCtx *n, int i);
@@ -101,7 +118,6 @@ Node *imp_node(Ctx *c, NodeCtx *n, int op, Value **in, int nin, int k,
 /* Shape inference and size check for a node built by imp_node; binds the
  * output when k >= 0. 0, or -1 after reporting. */
 int imp_finish(Ctx *c, NodeCtx *n, Node *node, int k);
-const char *imp_out_name(const NodeCtx *n, int k);
 
 /* Attributes. Each reports a type mismatch and returns -1. */
 const Onnx__AttributeProto *imp_attr(const NodeCtx *n, const char *name);
@@ -114,10 +130,13 @@ int imp_attr_ints(Ctx *c, NodeCtx *n, const char *name, int64_t *out,
 	int max, int *len);
 int imp_attr_str(Ctx *c, NodeCtx *n, const char *name, const char *def,
 	const char **out);
-/* Decodes a TensorProto into a Tens; reports against `what`. */
-Tens *imp_tensor(Ctx *c, const Onnx__TensorProto *tp, const char *what);
-
 /* Imports one node (used by function inlining as well). */
 int onnx_import_node(Ctx *c, const Onnx__NodeProto *p, int opset);
+
+/* onnx_tensor.c */
+Tens *tens_new(Ctx *c, int is_float, int rank, const int64_t *dims); /* zeroed */
+/* Decodes a TensorProto into a Tens; reports against `what`. */
+Tens *imp_tensor(Ctx *c, const Onnx__TensorProto *tp, const char *what);
+const char *onnx_dtype_name(int dt);  /* "float", "uint8", ... */
 
 #endif

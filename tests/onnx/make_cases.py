@@ -3,7 +3,8 @@
 layout of ONNX's backend node tests (model.onnx, test_data_set_0/input_N.pb,
 output_N.pb), for what the node tests do not reach: shape sub-graphs that
 must fold, model-local functions, opset-11 Softmax, Gemm with constant
-operands, removed Identity/Dropout, Clip bounds from initializers.
+operands, removed Identity/Dropout, Clip bounds from initializers, 1-D
+convolution.
 
     /usr/bin/python3 tests/onnx/make_cases.py
 
@@ -124,8 +125,64 @@ def removed_and_clip():
     write("removed_and_clip", g, [x], [np.clip(x, 0, 6)])
 
 
+def conv1d():
+    # 1-D convolution with constant weights, asymmetric pads, stride, dilation
+    x = rng.standard_normal((1, 2, 11)).astype(np.float32)
+    w = rng.standard_normal((3, 2, 3)).astype(np.float32)
+    b = rng.standard_normal((3,)).astype(np.float32)
+    node = helper.make_node("Conv", ["x", "w", "b"], ["y"], pads=[2, 1],
+                            strides=[2], dilations=[2])
+    xp = np.pad(x, ((0, 0), (0, 0), (2, 1)))
+    n_out = (xp.shape[2] - (2 * (3 - 1) + 1)) // 2 + 1
+    y = np.zeros((1, 3, n_out), np.float64)
+    for o in range(3):
+        for t in range(n_out):
+            win = xp[0, :, 2 * t: 2 * t + 5: 2]
+            y[0, o, t] = (win * w[o]).sum() + b[o]
+    g = helper.make_graph([node], "conv1d", [vi("x", [1, 2, 11])],
+                          [vi("y", [1, 3, n_out])], [init("w", w), init("b", b)])
+    write("conv1d", g, [x], [y.astype(np.float32)])
+
+
 shape_subgraph()
 local_function()
 softmax_opset11()
 gemm_constants()
 removed_and_clip()
+conv1d()
+
+
+def two_inputs():
+    # `qcc run` takes one --input per graph input, in the graph's order:
+    # y = Sub(b, a) with the inputs declared as (b, a); also written as .npy
+    # files (b.npy, a.npy, 4 samples each, and y.npy) for the driver test
+    a = rng.standard_normal((4, 3)).astype(np.float32)
+    b = rng.standard_normal((4, 3)).astype(np.float32)
+    node = helper.make_node("Sub", ["b", "a"], ["y"])
+    g = helper.make_graph([node], "two_inputs", [vi("b", [1, 3]), vi("a", [1, 3])],
+                          [vi("y", [1, 3])])
+    write("two_inputs", g, [b[:1], a[:1]], [b[:1] - a[:1]])
+    d = os.path.join(OUT, "two_inputs")
+    np.save(os.path.join(d, "b.npy"), b)
+    np.save(os.path.join(d, "a.npy"), a)
+    np.save(os.path.join(d, "y.npy"), b - a)
+
+
+two_inputs()
+
+
+def pad_modes():
+    # reflect and edge padding on float data (the node tests use int32)
+    x = rng.standard_normal((1, 2, 4, 5)).astype(np.float32)
+    pads = np.array([0, 0, 2, 1, 0, 0, 1, 3], np.int64)
+    nodes = [helper.make_node("Pad", ["x", "pads"], ["r"], mode="reflect"),
+             helper.make_node("Pad", ["x", "pads"], ["e"], mode="edge")]
+    g = helper.make_graph(nodes, "pad_modes", [vi("x", [1, 2, 4, 5])],
+                          [vi("r", [1, 2, 7, 9]), vi("e", [1, 2, 7, 9])],
+                          [init("pads", pads)])
+    width = ((0, 0), (0, 0), (2, 1), (1, 3))
+    write("pad_modes", g, [x], [np.pad(x, width, mode="reflect"),
+                                np.pad(x, width, mode="edge")])
+
+
+pad_modes()

@@ -250,6 +250,26 @@ static size_t put_varint(uint8_t *p, uint64_t v)
 	return n;
 }
 
+/* Graph -> Node -> Attribute -> Graph -> ... nested `levels` times inside
+ * a model: built from the inside out, right to left in buf. */
+static uint8_t *deep_model(int levels, size_t *len)
+{
+	size_t cap = (size_t)levels * 3 * 12 + 64, pos = cap;
+	uint8_t *buf = malloc(cap), tmp[16];
+	static const int fields[3] = {6, 5, 1}; /* Attribute.g, Node.attribute,
+	                                           Graph.node */
+	for (int i = 0; i <= 3 * levels; i++) {
+		int field = i == 3 * levels ? 7 : fields[i % 3]; /* Model.graph */
+		size_t n = put_varint(tmp, cap - pos);
+		pos -= n;
+		memcpy(buf + pos, tmp, n);
+		buf[--pos] = (uint8_t)(field << 3 | 2);
+	}
+	*len = cap - pos;
+	memmove(buf, buf + pos, *len);
+	return buf;
+}
+
 int main(int argc, char **argv)
 {
 	if (argc != 2) {
@@ -327,15 +347,21 @@ int main(int argc, char **argv)
 	xs->dim[2]->dim_value = 1 << 20;
 	expect_model_rejected("input_too_large", m);
 	xs->dim[2]->dim_value = xs->dim[3]->dim_value = 4;
+	size_t ninit = graph->n_initializer, nin = graph->n_input;
+	graph->n_initializer = graph->n_input = 0; /* no tensor defined at all */
+	expect_model_rejected("nothing_defined", m);
+	graph->n_initializer = ninit;
+	graph->n_input = nin;
 	graph->node[1]->input[0] = "nowhere";
 	expect_model_rejected("undefined_input", m);
 	graph->node[1]->input[0] = "c";
 	graph->node[1]->op_type = "NoSuchOp";
 	expect_model_rejected("unknown_op", m);
 	graph->node[1]->op_type = "Relu";
-	graph->node[0]->attribute[0]->type = ONNX__ATTRIBUTE_PROTO__ATTRIBUTE_TYPE__FLOAT;
+	Onnx__AttributeProto *pads = graph->node[0]->attribute[0];
+	pads->type = ONNX__ATTRIBUTE_PROTO__ATTRIBUTE_TYPE__FLOAT;
 	expect_model_rejected("attribute_type", m);
-	graph->node[0]->attribute[0]->type = ONNX__ATTRIBUTE_PROTO__ATTRIBUTE_TYPE__INTS;
+	pads->type = ONNX__ATTRIBUTE_PROTO__ATTRIBUTE_TYPE__INTS;
 	graph->node[0]->attribute[0]->ints[0] = -5;
 	expect_model_rejected("negative_pads", m);
 	graph->node[0]->attribute[0]->ints[0] = 1;
@@ -365,6 +391,12 @@ int main(int argc, char **argv)
 	graph->node[1]->domain = NULL;
 	m->n_functions = 0;
 	m->functions = NULL;
+
+	/* nesting that would exhaust protobuf-c's recursion */
+	size_t dlen;
+	uint8_t *deep = deep_model(100000, &dlen);
+	expect_rejected("deep_nesting", deep, dlen);
+	free(deep);
 
 	if (!loads("valid_again", good, len))
 		failures++;

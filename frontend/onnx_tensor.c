@@ -1,0 +1,155 @@
+/* onnx_tensor.c - TensorProto decoding: every element type the reader takes
+ * (float and double as float; int64, int32, int16, uint16, int8, uint8 and
+ * bool as integers), from raw_data (little-endian) or the typed fields, with
+ * the shape checked against the bytes present before anything is read. */
+#include <string.h>
+
+#include "onnx_imp.h"
+
+Tens *tens_new(Ctx *c, int is_float, int rank, const int64_t *dims)
+{
+	Tens *t = arena_alloc(&c->g->arena, sizeof *t);
+	t->is_float = is_float;
+	t->rank = rank;
+	t->numel = 1;
+	for (int i = 0; i < rank; i++) {
+		t->dims[i] = dims[i];
+		t->numel *= dims[i];
+	}
+	size_t n = t->numel ? t->numel : 1;
+	if (is_float)
+		t->f = arena_alloc(&c->g->arena, n * sizeof *t->f);
+	else
+		t->i = arena_alloc(&c->g->arena, n * sizeof *t->i);
+	return t;
+}
+
+const char *onnx_dtype_name(int dt)
+{
+	static const char *names[] = {"undefined", "float", "uint8", "int8",
+		"uint16", "int16", "int32", "int64", "string", "bool", "float16",
+		"double", "uint32", "uint64", "complex64", "complex128", "bfloat16"};
+	if (dt >= 0 && dt < (int)(sizeof names / sizeof *names))
+		return names[dt];
+	return "unknown";
+}
+
+/* Bytes per element of the types the reader decodes; 0 for the others. */
+static int dtype_size(int dt)
+{
+	switch (dt) {
+	case ONNX__TENSOR_PROTO__DATA_TYPE__FLOAT: return 4;
+	case ONNX__TENSOR_PROTO__DATA_TYPE__DOUBLE: return 8;
+	case ONNX__TENSOR_PROTO__DATA_TYPE__INT64: return 8;
+	case ONNX__TENSOR_PROTO__DATA_TYPE__INT32: return 4;
+	case ONNX__TENSOR_PROTO__DATA_TYPE__INT16: return 2;
+	case ONNX__TENSOR_PROTO__DATA_TYPE__UINT16: return 2;
+	case ONNX__TENSOR_PROTO__DATA_TYPE__INT8: return 1;
+	case ONNX__TENSOR_PROTO__DATA_TYPE__UINT8: return 1;
+	case ONNX__TENSOR_PROTO__DATA_TYPE__BOOL: return 1;
+	default: return 0;
+	}
+}
+
+/* Element k of little-endian raw data of type dt. */
+static void raw_at(const uint8_t *p, int dt, int64_t k, double *f, int64_t *i)
+{
+	int size = dtype_size(dt);
+	uint64_t u = 0;
+	for (int b = size - 1; b >= 0; b--)
+		u = (u << 8) | p[k * size + b];
+	switch (dt) {
+	case ONNX__TENSOR_PROTO__DATA_TYPE__FLOAT: {
+		uint32_t w = (uint32_t)u;
+		float x;
+		memcpy(&x, &w, 4);
+		*f = x;
+		break;
+	}
+	case ONNX__TENSOR_PROTO__DATA_TYPE__DOUBLE:
+		memcpy(f, &u, 8);
+		break;
+	case ONNX__TENSOR_PROTO__DATA_TYPE__INT64: *i = (int64_t)u; break;
+	case ONNX__TENSOR_PROTO__DATA_TYPE__INT32: *i = (int32_t)(uint32_t)u; break;
+	case ONNX__TENSOR_PROTO__DATA_TYPE__INT16: *i = (int16_t)(uint16_t)u; break;
+	case ONNX__TENSOR_PROTO__DATA_TYPE__INT8: *i = (int8_t)(uint8_t)u; break;
+	default: *i = (int64_t)u; break;
+	}
+}
+
+/* Element count of a typed (non-raw) field of a TensorProto. */
+static size_t typed_count(const Onnx__TensorProto *tp, int dt)
+{
+	switch (dt) {
+	case ONNX__TENSOR_PROTO__DATA_TYPE__FLOAT: return tp->n_float_data;
+	case ONNX__TENSOR_PROTO__DATA_TYPE__DOUBLE: return tp->n_double_data;
+	case ONNX__TENSOR_PROTO__DATA_TYPE__INT64: return tp->n_int64_data;
+	default: return tp->n_int32_data;
+	}
+}
+
+Tens *imp_tensor(Ctx *c, const Onnx__TensorProto *tp, const char *what)
+{
+	int dt = tp->has_data_type ? tp->data_type : 0;
+	if (tp->n_external_data || (tp->has_data_location &&
+		tp->data_location == ONNX__TENSOR_PROTO__DATA_LOCATION__EXTERNAL)) {
+		diag_error(c->loc, "%s: external tensor data is not supported", what);
+		return NULL;
+	}
+	if (tp->segment) {
+		diag_error(c->loc, "%s: segmented tensors are not supported", what);
+		return NULL;
+	}
+	if (!dtype_size(dt)) {
+		diag_error(c->loc, "%s: element type %s is not supported", what,
+			onnx_dtype_name(dt));
+		return NULL;
+	}
+	if (tp->n_dims > QCC_MAX_RANK) {
+		diag_error(c->loc, "%s: rank %zu exceeds the maximum of %d", what,
+			tp->n_dims, QCC_MAX_RANK);
+		return NULL;
+	}
+	int64_t numel = 1;
+	for (size_t i = 0; i < tp->n_dims; i++) {
+		if (tp->dims[i] < 0 || tp->dims[i] > ONNX_MAX_NUMEL ||
+			numel * tp->dims[i] > ONNX_MAX_NUMEL) {
+			diag_error(c->loc, "%s: dimension %zu is %lld; expected 0 to "
+				"%lld elements in all", what, i, (long long)tp->dims[i],
+				(long long)ONNX_MAX_NUMEL);
+			return NULL;
+		}
+		numel *= tp->dims[i];
+	}
+	int size = dtype_size(dt);
+	size_t have = tp->has_raw_data ? tp->raw_data.len / size :
+		typed_count(tp, dt);
+	if ((tp->has_raw_data && tp->raw_data.len != (size_t)numel * size) ||
+		have != (size_t)numel) {
+		diag_error(c->loc, "%s: shape holds %lld elements but the data "
+			"holds %zu", what, (long long)numel, have);
+		return NULL;
+	}
+	int is_float = dt == ONNX__TENSOR_PROTO__DATA_TYPE__FLOAT ||
+		dt == ONNX__TENSOR_PROTO__DATA_TYPE__DOUBLE;
+	Tens *t = tens_new(c, is_float, (int)tp->n_dims, tp->dims);
+	for (int64_t k = 0; k < numel; k++) {
+		double f = 0;
+		int64_t i = 0;
+		if (tp->has_raw_data)
+			raw_at(tp->raw_data.data, dt, k, &f, &i);
+		else if (dt == ONNX__TENSOR_PROTO__DATA_TYPE__FLOAT)
+			f = tp->float_data[k];
+		else if (dt == ONNX__TENSOR_PROTO__DATA_TYPE__DOUBLE)
+			f = tp->double_data[k];
+		else if (dt == ONNX__TENSOR_PROTO__DATA_TYPE__INT64)
+			i = tp->int64_data[k];
+		else
+			i = tp->int32_data[k];
+		if (is_float)
+			t->f[k] = (float)f;
+		else
+			t->i[k] = i;
+	}
+	return t;
+}
