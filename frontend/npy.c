@@ -303,6 +303,15 @@ int npy_read(const char *path, Npy *out)
 		numel *= h.dims[i];
 	}
 	size_t bytes = (size_t)numel * size;
+	/* Check the size before allocating: a short file may promise 16 GB. */
+	struct stat st;
+	long pos = ftell(f);
+	if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && pos >= 0 &&
+	    (uint64_t)(st.st_size - pos) < bytes) {
+		diag_fail("%s: truncated data; the header promises %lld "
+			"elements", path, (long long)numel);
+		goto done;
+	}
 	raw = malloc(bytes ? bytes : 1);
 	if (!raw) {
 		diag_fail("%s: out of memory for %lld elements", path,

@@ -49,7 +49,8 @@ void *arena_realloc(Arena *a, void *p, size_t old, size_t size)
 char *arena_strndup(Arena *a, const char *s, size_t n)
 {
 	char *p = arena_alloc(a, n + 1);
-	memcpy(p, s, n);
+	if (n)  /* s may be NULL when n is 0 (an empty protobuf string) */
+		memcpy(p, s, n);
 	p[n] = 0;
 	return p;
 }

@@ -18,21 +18,36 @@ typedef struct {
 static Source *sources;
 static int nsources;
 
+/* A file registered again (the same path parsed twice) replaces its text, so
+ * a long-running caller does not accumulate copies. */
 void diag_add_source(const char *file, const char *text, size_t len)
 {
-	Source *s = realloc(sources, (nsources + 1) * sizeof *s);
-	if (!s)
+	char *copy = malloc(len + 1);
+	if (!copy)
 		return;
-	sources = s;
-	s = &sources[nsources++];
-	s->file = strdup(file);
-	s->text = malloc(len + 1);
-	if (!s->file || !s->text) {
-		nsources--;
+	memcpy(copy, text, len);
+	copy[len] = 0;
+	for (int i = 0; i < nsources; i++) {
+		if (strcmp(sources[i].file, file) == 0) {
+			free(sources[i].text);
+			sources[i].text = copy;
+			sources[i].len = len;
+			return;
+		}
+	}
+	Source *s = realloc(sources, (nsources + 1) * sizeof *s);
+	char *name = strdup(file);
+	if (!s || !name) {
+		free(copy);
+		free(name);
+		if (s)
+			sources = s;
 		return;
 	}
-	memcpy(s->text, text, len);
-	s->text[len] = 0;
+	sources = s;
+	s = &sources[nsources++];
+	s->file = name;
+	s->text = copy;
 	s->len = len;
 }
 
