@@ -26,6 +26,9 @@ typedef struct {
 /* emit_c.c */
 const char *emit_ctype(DType t);      /* int8_t, int16_t, int32_t, uint8_t */
 int32_t emit_zp(const Value *v);      /* per-tensor zero point, 0 if none */
+/* " - z", " + -z" or "" for z == 0: the text subtracting z (one of a few
+ * rotating static buffers, for use within one printf). */
+const char *emit_sub(int32_t z);
 /* A comment line naming the node, its shapes and quantization. */
 void emit_comment(Emit *e, const Node *n);
 /* static const int8_t/uint8_t data, printed densely in hex words. */

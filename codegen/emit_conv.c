@@ -8,15 +8,16 @@
  *             column buffer col[ow][k] (k = ic, kh, kw; padding holds zx);
  *             weights are packed [OC][Kp] (K padded with zeros to a multiple
  *             of 8); four output pixels share each weight load.
- *   depthwise the channel is copied into a zx-padded int16 plane; each
- *             output row accumulates KH*KW shifted rows of it.
+ *   direct    (depthwise, or K < 32) the channels are copied into zx-padded
+ *             int16 planes; each output row accumulates shifted rows of them.
  *   dense     the input row is widened once; four weight rows share it.
  *
  * What does not depend on the input is folded into one per-channel constant:
  *   acc = bias + sum (x - zx) * w = (bias - zx * sum w) + sum x * w.
  * The sum x * w is int32 when sum |w| * max|x| < 2^31 for every channel
- * (checked here; int64 otherwise). The folded sum is formed in int64, so
- * the result is the contract's accumulator exactly.
+ * (checked here; int64 otherwise). Conv adds the constant modulo 2^32
+ * (row_requant), dense in int64: either way the result is the contract's
+ * accumulator exactly.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -52,9 +53,50 @@ static void conv_geom(const Node *n, ConvGeom *c)
 	c->depthwise = c->ICG == 1 && c->groups > 1;
 }
 
-static int64_t align4(int64_t n)
+/* Three kernels. Pointwise (1x1, stride 1, no padding): a product over
+ * input channels on whole planes. Direct (depthwise, or few terms per
+ * output): zx-padded int16 planes, accumulated tap by tap over whole
+ * planes (stride 1) or rows. Column: dot products over K for the rest. */
+static int use_pointwise(const Node *n, const ConvGeom *c)
 {
-	return (n + 3) / 4 * 4;
+	const int64_t *pad = attr_ints(n, "pad", NULL);
+	return c->KH == 1 && c->KW == 1 && c->sh == 1 && c->sw == 1 &&
+		!pad[0] && !pad[1] && !pad[2] && !pad[3] && c->ICG < 32 &&
+		c->OH * c->OW >= 64;
+}
+
+static int use_direct(const ConvGeom *c)
+{
+	return c->ICG == 1 || c->K < 32;
+}
+
+static int64_t plane_h(const Node *n, const ConvGeom *c)
+{
+	return c->H + c->pt + attr_ints(n, "pad", NULL)[2];
+}
+
+static int64_t plane_w(const Node *n, const ConvGeom *c)
+{
+	return c->W + c->pl + attr_ints(n, "pad", NULL)[3];
+}
+
+/* Bytes before the accumulator row (OW entries of 8 bytes at most). */
+static int64_t conv_buf_bytes(const Node *n, const ConvGeom *c)
+{
+	int64_t b = use_pointwise(n, c) ? 0 : use_direct(c) ?
+		(c->ICG * plane_h(n, c) + 1) * plane_w(n, c) * 2 : c->OW * c->Kp * 2;
+	return (b + 7) / 8 * 8;
+}
+
+/* Accumulator entries: a whole plane for pointwise and stride-1 direct
+ * kernels (on the padded width), a row otherwise. */
+static int64_t conv_acc_len(const Node *n, const ConvGeom *c)
+{
+	if (use_pointwise(n, c))
+		return c->OH * c->OW;
+	if (use_direct(c) && c->sh == 1 && c->sw == 1)
+		return c->OH * plane_w(n, c);
+	return c->OW;
 }
 
 int64_t emit_conv_scratch(const Node *n)
@@ -62,10 +104,7 @@ int64_t emit_conv_scratch(const Node *n)
 	if (n->op == OP_QCONV2D) {
 		ConvGeom c;
 		conv_geom(n, &c);
-		if (c.depthwise)
-			return align4((c.H + c.pt + attr_ints(n, "pad", NULL)[2]) *
-				(c.W + c.pl + attr_ints(n, "pad", NULL)[3]) * 2) + c.OW * 4;
-		return c.OW * c.Kp * 2;
+		return conv_buf_bytes(n, &c) + conv_acc_len(n, &c) * 8;
 	}
 	if (n->op == OP_QDENSE) {
 		int64_t K = n->in[0]->type.dims[1];
@@ -125,7 +164,7 @@ static int64_t *fold_bias(const Node *n, const int32_t *w, int64_t M,
 /* The folded constants (int32 if they fit) and the multipliers and shifts
  * of a per-channel requantization: FN_c, FN_m, FN_s. */
 static void emit_channel_consts(Emit *e, const Node *n, const char *fn,
-	const int64_t *c, int64_t M)
+	const int64_t *c, int64_t M, int wide)
 {
 	char name[400];
 	int fits = 1;
@@ -133,7 +172,18 @@ static void emit_channel_consts(Emit *e, const Node *n, const char *fn,
 		if (c[m] < INT32_MIN || c[m] > INT32_MAX)
 			fits = 0;
 	snprintf(name, sizeof name, "%s_c", fn);
-	emit_ints(e, fits ? "int32_t" : "int64_t", name, c, M);
+	if (fits || wide) {
+		emit_ints(e, fits ? "int32_t" : "int64_t", name, c, M);
+	} else {
+		/* added to the int32 dot product modulo 2^32 (see row_requant) */
+		int64_t *w = malloc((M + 1) * sizeof *w);
+		if (!w)
+			abort();
+		for (int64_t m = 0; m < M; m++)
+			w[m] = (int32_t)(uint32_t)(uint64_t)c[m];
+		emit_ints(e, "int32_t", name, w, M);
+		free(w);
+	}
 	int len;
 	const int64_t *mult = attr_ints(n, "mult", &len);
 	const int64_t *shift = attr_ints(n, "shift", NULL);
@@ -207,6 +257,38 @@ static void emit_im2col_row(Emit *e, const ConvGeom *c, const char *xt,
 		(long long)c->W, (int)zx);
 }
 
+/* The requantization of one output row of channel o from the dot
+ * products in acc[ow]. Without `wide` the folded constant is added modulo
+ * 2^32: the exact accumulator fits int32 (docs/arith.md), so the wrapped
+ * sum converted back to int32 is that accumulator (the conversion is
+ * implementation-defined in C99; every two's complement compiler wraps). */
+static void row_requant(Emit *e, const Node *n, const char *fn,
+	const char *loops, const char *yelem, const char *aelem, int wide,
+	const char *ind)
+{
+	int len;
+	const int64_t *mult = attr_ints(n, "mult", &len);
+	const int64_t *shift = attr_ints(n, "shift", NULL);
+	FILE *f = e->f;
+	if (len == 1)
+		fprintf(f, "%s{\n%s\tconst int32_t m = %lld;\n%s\tconst int s = %lld;\n",
+			ind, ind, (long long)mult[0], ind, (long long)shift[0]);
+	else
+		fprintf(f, "%s{\n%s\tconst int32_t m = %s_m[o];\n"
+			"%s\tconst int s = %s_s[o];\n", ind, ind, fn, ind, fn);
+	fprintf(f, "%s\t%s\n", ind, loops);
+	if (wide)
+		fprintf(f, "%s\t\t%s = (%s)qcc_requant(%s_c[o] + %s, m, s, ",
+			ind, yelem, emit_ctype(n->out->type.elem), fn, aelem);
+	else
+		fprintf(f, "%s\t\t%s = (%s)qcc_requant((int32_t)((uint32_t)%s_c[o]"
+			" + (uint32_t)%s), m, s, ", ind, yelem,
+			emit_ctype(n->out->type.elem), fn, aelem);
+	fprintf(f, "%d, %lld, %lld);\n%s}\n", (int)emit_zp(n->out),
+		(long long)attr_int(n, "act_min"), (long long)attr_int(n, "act_max"),
+		ind);
+}
+
 static int emit_conv_im2col(Emit *e, const Node *n, const char *fn,
 	const ConvGeom *c, int wide)
 {
@@ -215,13 +297,14 @@ static int emit_conv_im2col(Emit *e, const Node *n, const char *fn,
 	const char *yt = emit_ctype(n->out->type.elem);
 	const char *acc = wide ? "int64_t" : "int32_t";
 	const char *cast = wide ? "(int64_t)" : "";
-	int32_t zx = emit_zp(n->in[0]);
+	long long Kp = c->Kp;
 	fprintf(f, "static void %s(const %s *x, %s *y, void *scratch)\n{\n"
 		"\tint16_t *col = scratch;\n"
-		"\tint b, g, oh, ow, oc, ic, kh, kw, k;\n", fn, xt, yt);
+		"\t%s *acc = (%s *)((unsigned char *)scratch + %lld);\n"
+		"\tint b, g, oh, ow, oc, ic, kh, kw, k;\n", fn, xt, yt, acc, acc,
+		(long long)conv_buf_bytes(n, c));
 	if (c->Kp > c->K)
-		fprintf(f, "\tmemset(col, 0, %lld);\n",
-			(long long)(c->OW * c->Kp * 2));
+		fprintf(f, "\tmemset(col, 0, %lld);\n", (long long)(c->OW * Kp * 2));
 	fprintf(f, "\tfor (b = 0; b < %lld; b++)\n"
 		"\tfor (g = 0; g < %lld; g++) {\n"
 		"\t\tconst %s *xg = x + (b * %lld + g * %lld) * %lld;\n"
@@ -230,104 +313,229 @@ static int emit_conv_im2col(Emit *e, const Node *n, const char *fn,
 		(long long)c->N, (long long)c->groups, xt, (long long)c->C,
 		(long long)c->ICG, (long long)(c->H * c->W), yt, (long long)c->OC,
 		(long long)c->OCG, (long long)(c->OH * c->OW), (long long)c->OH);
-	emit_im2col_row(e, c, xt, zx);
+	emit_im2col_row(e, c, xt, emit_zp(n->in[0]));
 	fprintf(f,
-		"\t\t\t/* 2. four pixels share each weight */\n"
-		"\t\t\tfor (ow = 0; ow + 4 <= %lld; ow += 4) {\n"
-		"\t\t\t\tconst int16_t *c0 = col + ow * %lld, *c1 = c0 + %lld;\n"
-		"\t\t\t\tconst int16_t *c2 = c1 + %lld, *c3 = c2 + %lld;\n"
-		"\t\t\t\tfor (oc = 0; oc < %lld; oc++) {\n"
-		"\t\t\t\t\tconst int8_t *wr = %s_w + (g * %lld + oc) * %lld;\n"
-		"\t\t\t\t\tint o = g * %lld + oc;\n"
-		"\t\t\t\t\t%s *yo = yg + oc * %lld + oh * %lld + ow;\n"
+		"\t\t\t/* 2. per channel: dot products, four pixels sharing each "
+		"weight load */\n"
+		"\t\t\tfor (oc = 0; oc < %lld; oc++) {\n"
+		"\t\t\t\tconst int8_t *wr = %s_w + (g * %lld + oc) * %lld;\n"
+		"\t\t\t\tint o = g * %lld + oc;\n"
+		"\t\t\t\tfor (ow = 0; ow + 4 <= %lld; ow += 4) {\n"
+		"\t\t\t\t\tconst int16_t *c0 = col + ow * %lld, *c1 = c0 + %lld;\n"
+		"\t\t\t\t\tconst int16_t *c2 = c1 + %lld, *c3 = c2 + %lld;\n"
 		"\t\t\t\t\t%s a0 = 0, a1 = 0, a2 = 0, a3 = 0;\n"
 		"\t\t\t\t\tfor (k = 0; k < %lld; k++) {\n"
 		"\t\t\t\t\t\tint16_t wv = wr[k];\n"
-		"\t\t\t\t\t\ta0 += %sc0[k] * wv;\n\t\t\t\t\t\ta1 += %sc1[k] * wv;\n"
-		"\t\t\t\t\t\ta2 += %sc2[k] * wv;\n\t\t\t\t\t\ta3 += %sc3[k] * wv;\n"
-		"\t\t\t\t\t}\n",
-		(long long)c->OW, (long long)c->Kp, (long long)c->Kp,
-		(long long)c->Kp, (long long)c->Kp, (long long)c->OCG, fn,
-		(long long)c->OCG, (long long)c->Kp, (long long)c->OCG, yt,
-		(long long)(c->OH * c->OW), (long long)c->OW, acc,
-		(long long)c->Kp, cast, cast, cast, cast);
-	for (int i = 0; i < 4; i++) {
-		fprintf(f, "\t\t\t\t\tyo[%d] = (%s)qcc_requant((int64_t)%s_c[o] + a%d, ",
-			i, yt, fn, i);
-		requant_args(e, n, fn, "o");
-		fprintf(f, ");\n");
-	}
-	fprintf(f, "\t\t\t\t}\n\t\t\t}\n"
-		"\t\t\tfor (; ow < %lld; ow++) {\n"
-		"\t\t\t\tconst int16_t *c0 = col + ow * %lld;\n"
-		"\t\t\t\tfor (oc = 0; oc < %lld; oc++) {\n"
-		"\t\t\t\t\tconst int8_t *wr = %s_w + (g * %lld + oc) * %lld;\n"
-		"\t\t\t\t\tint o = g * %lld + oc;\n"
+		"\t\t\t\t\t\ta0 += %sc0[k] * wv;\n"
+		"\t\t\t\t\t\ta1 += %sc1[k] * wv;\n"
+		"\t\t\t\t\t\ta2 += %sc2[k] * wv;\n"
+		"\t\t\t\t\t\ta3 += %sc3[k] * wv;\n"
+		"\t\t\t\t\t}\n"
+		"\t\t\t\t\tacc[ow] = a0;\n\t\t\t\t\tacc[ow + 1] = a1;\n"
+		"\t\t\t\t\tacc[ow + 2] = a2;\n\t\t\t\t\tacc[ow + 3] = a3;\n"
+		"\t\t\t\t}\n"
+		"\t\t\t\tfor (; ow < %lld; ow++) {\n"
+		"\t\t\t\t\tconst int16_t *c0 = col + ow * %lld;\n"
 		"\t\t\t\t\t%s a0 = 0;\n"
 		"\t\t\t\t\tfor (k = 0; k < %lld; k++)\n"
 		"\t\t\t\t\t\ta0 += %sc0[k] * (int16_t)wr[k];\n"
-		"\t\t\t\t\tyg[oc * %lld + oh * %lld + ow] = (%s)qcc_requant("
-		"(int64_t)%s_c[o] + a0, ",
-		(long long)c->OW, (long long)c->Kp, (long long)c->OCG, fn,
-		(long long)c->OCG, (long long)c->Kp, (long long)c->OCG, acc,
-		(long long)c->Kp, cast, (long long)(c->OH * c->OW),
-		(long long)c->OW, yt, fn);
-	requant_args(e, n, fn, "o");
-	fprintf(f, ");\n\t\t\t\t}\n\t\t\t}\n\t\t}\n\t}\n}\n");
+		"\t\t\t\t\tacc[ow] = a0;\n"
+		"\t\t\t\t}\n",
+		(long long)c->OCG, fn, (long long)c->OCG, Kp, (long long)c->OCG,
+		(long long)c->OW, Kp, Kp, Kp, Kp, acc, Kp, cast, cast, cast, cast,
+		(long long)c->OW, Kp, acc, Kp, cast);
+	char loops[200], yelem[200];
+	snprintf(loops, sizeof loops, "for (ow = 0; ow < %lld; ow++)",
+		(long long)c->OW);
+	snprintf(yelem, sizeof yelem, "yg[oc * %lld + oh * %lld + ow]",
+		(long long)(c->OH * c->OW), (long long)c->OW);
+	row_requant(e, n, fn, loops, yelem, "acc[ow]", wide, "\t\t\t\t");
+	fprintf(f, "\t\t\t}\n\t\t}\n\t}\n}\n");
 	return 0;
 }
 
-static int emit_conv_depthwise(Emit *e, const Node *n, const char *fn,
+static int emit_conv_direct(Emit *e, const Node *n, const char *fn,
 	const ConvGeom *c, int wide)
 {
 	FILE *f = e->f;
 	const char *xt = emit_ctype(n->in[0]->type.elem);
 	const char *yt = emit_ctype(n->out->type.elem);
-	const int64_t *pad = attr_ints(n, "pad", NULL);
-	int64_t PH = c->H + c->pt + pad[2], PW = c->W + c->pl + pad[3];
-	int32_t zx = emit_zp(n->in[0]);
+	const char *acc = wide ? "int64_t" : "int32_t";
+	long long PH = plane_h(n, c), PW = plane_w(n, c), PP = PH * PW;
 	fprintf(f, "static void %s(const %s *x, %s *y, void *scratch)\n{\n"
 		"\tint16_t *pl = scratch;\n"
 		"\t%s *acc = (%s *)((unsigned char *)scratch + %lld);\n"
-		"\tint i, b, ch, m, oh, ow, kh, kw, ih, iw;\n"
+		"\tint i, b, g, ic, m, oh, ow, kh, kw, ih, iw;\n"
+		"\t/* padded planes: the border holds zx */\n"
 		"\tfor (i = 0; i < %lld; i++)\n\t\tpl[i] = %d;\n"
 		"\tfor (b = 0; b < %lld; b++)\n"
-		"\tfor (ch = 0; ch < %lld; ch++) {\n"
-		"\t\tconst %s *xc = x + (b * %lld + ch) * %lld;\n"
-		"\t\tfor (ih = 0; ih < %lld; ih++)\n"
-		"\t\t\tfor (iw = 0; iw < %lld; iw++)\n"
-		"\t\t\t\tpl[(ih + %lld) * %lld + iw + %lld] = xc[ih * %lld + iw];\n"
+		"\tfor (g = 0; g < %lld; g++) {\n"
+		"\t\tfor (ic = 0; ic < %lld; ic++) {\n"
+		"\t\t\tconst %s *xc = x + (b * %lld + g * %lld + ic) * %lld;\n"
+		"\t\t\tint16_t *pc = pl + ic * %lld + %lld;\n"
+		"\t\t\tfor (ih = 0; ih < %lld; ih++)\n"
+		"\t\t\t\tfor (iw = 0; iw < %lld; iw++)\n"
+		"\t\t\t\t\tpc[ih * %lld + iw] = xc[ih * %lld + iw];\n"
+		"\t\t}\n"
 		"\t\tfor (m = 0; m < %lld; m++) {\n"
-		"\t\t\tint o = ch * %lld + m;\n"
+		"\t\t\tint o = g * %lld + m;\n"
 		"\t\t\tconst int8_t *wo = %s_w + o * %lld;\n"
 		"\t\t\t%s *yo = y + (b * %lld + o) * %lld;\n"
 		"\t\t\tfor (oh = 0; oh < %lld; oh++) {\n"
 		"\t\t\t\tfor (ow = 0; ow < %lld; ow++)\n\t\t\t\t\tacc[ow] = 0;\n"
+		"\t\t\t\tfor (ic = 0; ic < %lld; ic++)\n"
 		"\t\t\t\tfor (kh = 0; kh < %lld; kh++)\n"
 		"\t\t\t\tfor (kw = 0; kw < %lld; kw++) {\n"
-		"\t\t\t\t\t%s wv = wo[kh * %lld + kw];\n"
-		"\t\t\t\t\tconst int16_t *r = pl + (oh * %lld + kh * %lld) * %lld"
-		" + kw * %lld;\n"
+		"\t\t\t\t\t%s wv = wo[(ic * %lld + kh) * %lld + kw];\n"
+		"\t\t\t\t\tconst int16_t *r = pl + ic * %lld + "
+		"(oh * %lld + kh * %lld) * %lld + kw * %lld;\n"
 		"\t\t\t\t\tfor (ow = 0; ow < %lld; ow++)\n"
 		"\t\t\t\t\t\tacc[ow] += wv * r[ow * %lld];\n"
-		"\t\t\t\t}\n"
-		"\t\t\t\tfor (ow = 0; ow < %lld; ow++)\n"
-		"\t\t\t\t\tyo[oh * %lld + ow] = (%s)qcc_requant("
-		"(int64_t)%s_c[o] + acc[ow], ",
-		fn, xt, yt, wide ? "int64_t" : "int32_t",
-		wide ? "int64_t" : "int32_t", (long long)align4(PH * PW * 2),
-		(long long)(PH * PW), (int)zx, (long long)c->N, (long long)c->C, xt,
-		(long long)c->C, (long long)(c->H * c->W), (long long)c->H,
-		(long long)c->W, (long long)c->pt, (long long)PW, (long long)c->pl,
+		"\t\t\t\t}\n",
+		fn, xt, yt, acc, acc, (long long)conv_buf_bytes(n, c),
+		(long long)(c->ICG * PP), (int)emit_zp(n->in[0]), (long long)c->N,
+		(long long)c->groups, (long long)c->ICG, xt, (long long)c->C,
+		(long long)c->ICG, (long long)(c->H * c->W), PP,
+		(long long)(c->pt * PW + c->pl), (long long)c->H, (long long)c->W, PW,
 		(long long)c->W, (long long)c->OCG, (long long)c->OCG, fn,
-		(long long)(c->KH * c->KW), yt, (long long)c->OC,
-		(long long)(c->OH * c->OW), (long long)c->OH, (long long)c->OW,
-		(long long)c->KH, (long long)c->KW, wide ? "int64_t" : "int32_t",
-		(long long)c->KW, (long long)c->sh, (long long)c->dh, (long long)PW,
-		(long long)c->dw, (long long)c->OW, (long long)c->sw,
-		(long long)c->OW, (long long)c->OW, yt, fn);
-	requant_args(e, n, fn, "o");
-	fprintf(f, ");\n\t\t\t}\n\t\t}\n\t}\n}\n");
+		(long long)c->K, yt, (long long)c->OC, (long long)(c->OH * c->OW),
+		(long long)c->OH, (long long)c->OW, (long long)c->ICG,
+		(long long)c->KH, (long long)c->KW, acc, (long long)c->KH,
+		(long long)c->KW, PP, (long long)c->sh, (long long)c->dh, PW,
+		(long long)c->dw, (long long)c->OW, (long long)c->sw);
+	char loops[200], yelem[200];
+	snprintf(loops, sizeof loops, "for (ow = 0; ow < %lld; ow++)",
+		(long long)c->OW);
+	snprintf(yelem, sizeof yelem, "yo[oh * %lld + ow]", (long long)c->OW);
+	row_requant(e, n, fn, loops, yelem, "acc[ow]", wide, "\t\t\t\t");
+	fprintf(f, "\t\t\t}\n\t\t}\n\t}\n}\n");
+	return 0;
+}
+
+/* 1x1, stride 1, no padding: acc[p] over the whole output plane, four
+ * input channels per pass. With 8-bit inputs each product fits int16. */
+static int emit_conv_pointwise(Emit *e, const Node *n, const char *fn,
+	const ConvGeom *c, int wide)
+{
+	FILE *f = e->f;
+	const char *xt = emit_ctype(n->in[0]->type.elem);
+	const char *yt = emit_ctype(n->out->type.elem);
+	const char *acc = wide ? "int64_t" : "int32_t";
+	int narrow = !wide && memplan_elem_bytes(n->in[0]->type.elem) == 1;
+	const char *pt = narrow ? "int16_t" : wide ? "int64_t" : "int32_t";
+	long long P = c->OH * c->OW, ICG = c->ICG;
+	fprintf(f, "static void %s(const %s *x, %s *y, void *scratch)\n{\n"
+		"\t%s *acc = scratch;\n"
+		"\tint b, g, m, ic, p;\n"
+		"\tfor (b = 0; b < %lld; b++)\n"
+		"\tfor (g = 0; g < %lld; g++) {\n"
+		"\t\tconst %s *xg = x + (b * %lld + g * %lld) * %lld;\n"
+		"\t\tfor (m = 0; m < %lld; m++) {\n"
+		"\t\t\tint o = g * %lld + m;\n"
+		"\t\t\tconst int8_t *wo = %s_w + o * %lld;\n"
+		"\t\t\t%s *yo = y + (b * %lld + o) * %lld;\n"
+		"\t\t\tfor (p = 0; p < %lld; p++)\n\t\t\t\tacc[p] = 0;\n"
+		"\t\t\tfor (ic = 0; ic + 4 <= %lld; ic += 4) {\n"
+		"\t\t\t\tconst %s *x0 = xg + ic * %lld, *x1 = x0 + %lld;\n"
+		"\t\t\t\tconst %s *x2 = x1 + %lld, *x3 = x2 + %lld;\n"
+		"\t\t\t\t%s w0 = wo[ic], w1 = wo[ic + 1], w2 = wo[ic + 2], "
+		"w3 = wo[ic + 3];\n"
+		"\t\t\t\tfor (p = 0; p < %lld; p++)\n"
+		"\t\t\t\t\tacc[p] += (%s)(%s)(w0 * x0[p]) + (%s)(w1 * x1[p]) +\n"
+		"\t\t\t\t\t\t(%s)(w2 * x2[p]) + (%s)(w3 * x3[p]);\n"
+		"\t\t\t}\n"
+		"\t\t\tfor (; ic < %lld; ic++) {\n"
+		"\t\t\t\tconst %s *x0 = xg + ic * %lld;\n"
+		"\t\t\t\t%s w0 = wo[ic];\n"
+		"\t\t\t\tfor (p = 0; p < %lld; p++)\n"
+		"\t\t\t\t\tacc[p] += (%s)(w0 * x0[p]);\n"
+		"\t\t\t}\n",
+		fn, xt, yt, acc, (long long)c->N, (long long)c->groups, xt,
+		(long long)c->C, ICG, P, (long long)c->OCG, (long long)c->OCG, fn,
+		ICG, yt, (long long)c->OC, P, P, ICG, xt, P, P, xt, P, P, pt, P, acc,
+		pt, pt, pt, pt, ICG, xt, P, pt, P, pt);
+	char loops[200];
+	snprintf(loops, sizeof loops, "for (p = 0; p < %lld; p++)", P);
+	row_requant(e, n, fn, loops, "yo[p]", "acc[p]", wide, "\t\t\t");
+	fprintf(f, "\t\t}\n\t}\n}\n");
+	return 0;
+}
+
+/* Stride 1: the output is computed on the padded width (PW columns a row,
+ * the last PW - OW of them discarded), so that each tap is one contiguous
+ * pass over the plane. With 8-bit inputs each product fits int16, and a
+ * row of taps is summed before it is added to the accumulator. */
+static int emit_conv_direct_plane(Emit *e, const Node *n, const char *fn,
+	const ConvGeom *c, int wide)
+{
+	FILE *f = e->f;
+	const char *xt = emit_ctype(n->in[0]->type.elem);
+	const char *yt = emit_ctype(n->out->type.elem);
+	const char *acc = wide ? "int64_t" : "int32_t";
+	long long PH = plane_h(n, c), PW = plane_w(n, c), PP = PH * PW;
+	long long Q = c->OH * PW;
+	int narrow = !wide && memplan_elem_bytes(n->in[0]->type.elem) == 1 &&
+		c->KW <= 8;
+	fprintf(f, "static void %s(const %s *x, %s *y, void *scratch)\n{\n"
+		"\tint16_t *pl = scratch;\n"
+		"\t%s *acc = (%s *)((unsigned char *)scratch + %lld);\n"
+		"\tint i, b, g, ic, m, oh, ow, kh, ih, iw, q;\n"
+		"\t/* padded planes (and a slack row): the border holds zx */\n"
+		"\tfor (i = 0; i < %lld; i++)\n\t\tpl[i] = %d;\n"
+		"\tfor (b = 0; b < %lld; b++)\n"
+		"\tfor (g = 0; g < %lld; g++) {\n"
+		"\t\tfor (ic = 0; ic < %lld; ic++) {\n"
+		"\t\t\tconst %s *xc = x + (b * %lld + g * %lld + ic) * %lld;\n"
+		"\t\t\tint16_t *pc = pl + ic * %lld + %lld;\n"
+		"\t\t\tfor (ih = 0; ih < %lld; ih++)\n"
+		"\t\t\t\tfor (iw = 0; iw < %lld; iw++)\n"
+		"\t\t\t\t\tpc[ih * %lld + iw] = xc[ih * %lld + iw];\n"
+		"\t\t}\n"
+		"\t\tfor (m = 0; m < %lld; m++) {\n"
+		"\t\t\tint o = g * %lld + m;\n"
+		"\t\t\tconst int8_t *wo = %s_w + o * %lld;\n"
+		"\t\t\t%s *yo = y + (b * %lld + o) * %lld;\n"
+		"\t\t\tfor (q = 0; q < %lld; q++)\n\t\t\t\tacc[q] = 0;\n"
+		"\t\t\tfor (ic = 0; ic < %lld; ic++)\n"
+		"\t\t\tfor (kh = 0; kh < %lld; kh++) {\n"
+		"\t\t\t\tconst int8_t *wk = wo + (ic * %lld + kh) * %lld;\n"
+		"\t\t\t\tconst int16_t *r = pl + ic * %lld + kh * %lld;\n",
+		fn, xt, yt, acc, acc, (long long)conv_buf_bytes(n, c),
+		(long long)((c->ICG * PH + 1) * PW), (int)emit_zp(n->in[0]),
+		(long long)c->N, (long long)c->groups, (long long)c->ICG, xt,
+		(long long)c->C, (long long)c->ICG, (long long)(c->H * c->W), PP,
+		(long long)(c->pt * PW + c->pl), (long long)c->H, (long long)c->W, PW,
+		(long long)c->W, (long long)c->OCG, (long long)c->OCG, fn,
+		(long long)c->K, yt, (long long)c->OC, (long long)(c->OH * c->OW),
+		Q, (long long)c->ICG, (long long)c->KH, (long long)c->KH,
+		(long long)c->KW, PP, (long long)c->dh * PW);
+	if (narrow) {
+		fprintf(f, "\t\t\t\tconst int16_t ");
+		for (int kw = 0; kw < c->KW; kw++)
+			fprintf(f, "%sw%d = wk[%d]", kw ? ", " : "", kw, kw);
+		fprintf(f, ";\n\t\t\t\tfor (q = 0; q < %lld; q++)\n"
+			"\t\t\t\t\tacc[q] += ", Q);
+		for (int kw = 0; kw < c->KW; kw++)
+			fprintf(f, "%s(int16_t)(w%d * r[q + %lld])",
+				kw == 0 ? "(int32_t)" : " + ", kw, (long long)(kw * c->dw));
+		fprintf(f, ";\n\t\t\t}\n");
+	} else {
+		fprintf(f, "\t\t\t\tint kw;\n"
+			"\t\t\t\tfor (kw = 0; kw < %lld; kw++) {\n"
+			"\t\t\t\t\t%s wv = wk[kw];\n"
+			"\t\t\t\t\tfor (q = 0; q < %lld; q++)\n"
+			"\t\t\t\t\t\tacc[q] += wv * r[q + kw * %lld];\n"
+			"\t\t\t\t}\n\t\t\t}\n", (long long)c->KW, acc, Q,
+			(long long)c->dw);
+	}
+	char loops[200], yelem[200], aelem[200];
+	snprintf(loops, sizeof loops, "for (oh = 0; oh < %lld; oh++)\n"
+		"\t\t\t\tfor (ow = 0; ow < %lld; ow++)", (long long)c->OH,
+		(long long)c->OW);
+	snprintf(yelem, sizeof yelem, "yo[oh * %lld + ow]", (long long)c->OW);
+	snprintf(aelem, sizeof aelem, "acc[oh * %lld + ow]", PW);
+	row_requant(e, n, fn, loops, yelem, aelem, wide, "\t\t\t");
+	fprintf(f, "\t\t}\n\t}\n\t(void)iw;\n}\n");
 	return 0;
 }
 
@@ -340,13 +548,17 @@ int emit_qconv2d(Emit *e, const Node *n, const char *fn)
 		return -1;
 	int wide;
 	int64_t *folded = fold_bias(n, w, c.OC, c.K, &wide);
-	emit_channel_consts(e, n, fn, folded, c.OC);
+	emit_channel_consts(e, n, fn, folded, c.OC, wide);
 	free(folded);
-	if (c.depthwise) {
+	if (use_pointwise(n, &c) || use_direct(&c)) {
 		char name[400];
 		snprintf(name, sizeof name, "%s_w", fn);
 		emit_bytes(e, name, w, c.OC * c.K, 1);
-		return emit_conv_depthwise(e, n, fn, &c, wide);
+		if (use_pointwise(n, &c))
+			return emit_conv_pointwise(e, n, fn, &c, wide);
+		if (c.sh == 1 && c.sw == 1)
+			return emit_conv_direct_plane(e, n, fn, &c, wide);
+		return emit_conv_direct(e, n, fn, &c, wide);
 	}
 	emit_packed_weights(e, fn, w, c.OC, c.K, c.Kp);
 	return emit_conv_im2col(e, n, fn, &c, wide);
@@ -365,7 +577,7 @@ int emit_qdense(Emit *e, const Node *n, const char *fn)
 		return -1;
 	int wide;
 	int64_t *folded = fold_bias(n, w, M, K, &wide);
-	emit_channel_consts(e, n, fn, folded, M);
+	emit_channel_consts(e, n, fn, folded, M, 1);
 	free(folded);
 	emit_packed_weights(e, fn, w, M, K, Kp);
 	const char *xt = emit_ctype(n->in[0]->type.elem);
@@ -466,10 +678,10 @@ int emit_qmatmul(Emit *e, const Node *n, const char *fn)
 		"\t\t%s *ym = y + bi * %lld;\n"
 		"\t\tfor (k = 0; k < %lld; k++)\n"
 		"\t\t\tfor (j = 0; j < %lld; j++)\n"
-		"\t\t\t\tbt[j * %lld + k] = (int16_t)(bm[k * %lld + j] - %d);\n"
+		"\t\t\t\tbt[j * %lld + k] = (int16_t)(bm[k * %lld + j]%s);\n"
 		"\t\tfor (i = 0; i < %lld; i++) {\n"
 		"\t\t\tfor (k = 0; k < %lld; k++)\n"
-		"\t\t\t\tav[k] = (int16_t)(am[i * %lld + k] - %d);\n"
+		"\t\t\t\tav[k] = (int16_t)(am[i * %lld + k]%s);\n"
 		"\t\t\tfor (j = 0; j < %lld; j++) {\n"
 		"\t\t\t\tconst int16_t *bc = bt + j * %lld;\n"
 		"\t\t\t\tint32_t acc = 0;\n"
@@ -480,8 +692,8 @@ int emit_qmatmul(Emit *e, const Node *n, const char *fn)
 		"\t\t\t}\n\t\t}\n\t}\n}\n",
 		fn, ta, tb, ty, (long long)(P * K), (long long)batches, ta, fn, tb,
 		fn, ty, (long long)(M * P), (long long)K, (long long)P,
-		(long long)K, (long long)P, (int)emit_zp(n->in[1]), (long long)M,
-		(long long)K, (long long)K, (int)emit_zp(n->in[0]), (long long)P,
+		(long long)K, (long long)P, emit_sub(emit_zp(n->in[1])), (long long)M,
+		(long long)K, (long long)K, emit_sub(emit_zp(n->in[0])), (long long)P,
 		(long long)K, (long long)K, (long long)P, ty,
 		(long long)attr_ints(n, "mult", NULL)[0],
 		(long long)attr_ints(n, "shift", NULL)[0], (int)emit_zp(n->out),

@@ -38,8 +38,12 @@ static void index_expr(const int64_t *stride, int rank, char *buf,
 	for (int d = 0; d < rank && len + 40 < size; d++) {
 		if (stride[d] == 0)
 			continue;
-		len += snprintf(buf + len, size - len, "%si%d * %lld",
-			len ? " + " : "", d, (long long)stride[d]);
+		if (stride[d] == 1)
+			len += snprintf(buf + len, size - len, "%si%d",
+				len ? " + " : "", d);
+		else
+			len += snprintf(buf + len, size - len, "%si%d * %lld",
+				len ? " + " : "", d, (long long)stride[d]);
 	}
 	if (!len)
 		snprintf(buf, size, "0");
@@ -64,9 +68,9 @@ int emit_requantize(Emit *e, const Node *n, const char *fn)
 	const char *yt = emit_ctype(n->out->type.elem);
 	fprintf(e->f, "static void %s(const %s *x, %s *y)\n{\n\tint i;\n"
 		"\tfor (i = 0; i < %lld; i++)\n"
-		"\t\ty[i] = (%s)qcc_requant((int64_t)x[i] - %d, %lld, %lld, %d, "
+		"\t\ty[i] = (%s)qcc_requant((int64_t)x[i]%s, %lld, %lld, %d, "
 		"%lld, %lld);\n}\n", fn, xt, yt,
-		(long long)type_numel(&n->out->type), yt, (int)emit_zp(n->in[0]),
+		(long long)type_numel(&n->out->type), yt, emit_sub(emit_zp(n->in[0])),
 		(long long)attr_ints(n, "mult", NULL)[0],
 		(long long)attr_ints(n, "shift", NULL)[0], (int)emit_zp(n->out),
 		(long long)attr_int(n, "act_min"), (long long)attr_int(n, "act_max"));
@@ -105,20 +109,21 @@ int emit_qbinary(Emit *e, const Node *n, const char *fn)
 		fprintf(f, "\t{\n");
 	}
 	if (n->op == OP_QADD)
-		fprintf(f, "\t\tint64_t p = ((int64_t)a[%s] - %d) * %lld + "
-			"((int64_t)b[%s] - %d) * %lld;\n"
+		fprintf(f, "\t\tint64_t p = ((int64_t)a[%s]%s) * %lld + "
+			"((int64_t)b[%s]%s) * %lld;\n"
 			"\t\ty[%s] = (%s)qcc_clamp(%d + qcc_round_shift(p, %lld), "
 			"%lld, %lld);\n\t}\n}\n",
-			ia, (int)za, (long long)mult[0], ib, (int)zb, (long long)mult[1],
+			ia, emit_sub(za), (long long)mult[0], ib, emit_sub(zb),
+			(long long)mult[1],
 			iy, ty, (int)emit_zp(n->out), (long long)shift,
 			(long long)attr_int(n, "act_min"),
 			(long long)attr_int(n, "act_max"));
 	else
-		fprintf(f, "\t\tint64_t p = ((int64_t)a[%s] - %d) * "
-			"((int64_t)b[%s] - %d);\n"
+		fprintf(f, "\t\tint64_t p = ((int64_t)a[%s]%s) * "
+			"((int64_t)b[%s]%s);\n"
 			"\t\ty[%s] = (%s)qcc_clamp(%d + qcc_round_shift(p * %lld, "
 			"%lld), %lld, %lld);\n\t}\n}\n",
-			ia, (int)za, ib, (int)zb, iy, ty, (int)emit_zp(n->out),
+			ia, emit_sub(za), ib, emit_sub(zb), iy, ty, (int)emit_zp(n->out),
 			(long long)mult[0], (long long)shift,
 			(long long)attr_int(n, "act_min"),
 			(long long)attr_int(n, "act_max"));
@@ -163,9 +168,9 @@ int emit_qconcat(Emit *e, const Node *n, const char *fn)
 		else
 			fprintf(f, "\t\tfor (k = 0; k < %lld; k++)\n"
 				"\t\t\ty[o * %lld + %lld + k] = (%s)qcc_requant("
-				"(int64_t)x%d[o * %lld + k] - %d, %lld, %lld, %d, %d, %d);\n",
+				"(int64_t)x%d[o * %lld + k]%s, %lld, %lld, %d, %d, %d);\n",
 				(long long)chunk, (long long)ystride, (long long)base, ty,
-				i, (long long)chunk, (int)zx, (long long)mult[i],
+				i, (long long)chunk, emit_sub(zx), (long long)mult[i],
 				(long long)shift[i], (int)zy, (int)type_qmin(yt),
 				(int)type_qmax(yt));
 		base += chunk;
@@ -263,9 +268,9 @@ int emit_qavgpool2d(Emit *e, const Node *n, const char *fn)
 		(long long)p.kh, (long long)p.sh, (long long)p.pt, (long long)p.kw,
 		(long long)p.sw, (long long)p.pl, (long long)p.H, (long long)p.W);
 	fprintf(e->f, "\t\t\t\tif (inside) {\n"
-		"\t\t\t\t\tacc += (int32_t)x[(c * %lld + ih) * %lld + iw] - %d;\n"
+		"\t\t\t\t\tacc += (int32_t)x[(c * %lld + ih) * %lld + iw]%s;\n"
 		"\t\t\t\t\tcount++;\n\t\t\t\t}",
-		(long long)p.H, (long long)p.W, (int)emit_zp(n->in[0]));
+		(long long)p.H, (long long)p.W, emit_sub(emit_zp(n->in[0])));
 	if (include_pad)
 		/* count_include_pad counts the padding, not the part of a
 		 * ceil_mode window past it */
@@ -319,9 +324,9 @@ int emit_qlut(Emit *e, const Node *n, const char *fn)
 	if (xt->elem != DT_I16) {
 		fprintf(e->f, "static void %s(const %s *x, %s *y)\n{\n\tint i;\n"
 			"\tfor (i = 0; i < %lld; i++)\n"
-			"\t\ty[i] = %s_t[(int32_t)x[i] - %d];\n}\n",
+			"\t\ty[i] = %s_t[(int32_t)x[i]%s];\n}\n",
 			fn, emit_ctype(xt->elem), emit_ctype(yt->elem),
-			(long long)type_numel(xt), fn, (int)type_qmin(xt));
+			(long long)type_numel(xt), fn, emit_sub(type_qmin(xt)));
 		return 0;
 	}
 	fprintf(e->f, "static void %s(const %s *x, %s *y)\n{\n\tint i;\n"

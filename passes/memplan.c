@@ -2,20 +2,16 @@
  * lowered graph, at offsets chosen from their lifetimes.
  *
  * The schedule is g->nodes in order; its live nodes are the steps 0, 1, ...
- * A buffer is live from the step that writes it to the last step that reads
- * it (a view's readers count for the tensor it aliases). Two buffers live at
- * a common step never overlap; others may share bytes.
- *
- * requires: a lowered graph (integer node outputs between the quantize and
- *           dequantize boundary nodes).
- * guarantees: every offset is a multiple of MEMPLAN_ALIGN; the arena is no
- *           larger than the largest sum of aligned sizes live at one step
- *           whenever one of the placement orders below reaches it (it is
- *           reported otherwise, never silently).
- * Placement: greedy, first fit at the lowest free offset, tried in three
- * orders (size, start, lifetime length); the smallest arena wins.
+ * A buffer lives from the step that writes it to the last step that reads
+ * it or a view of it; kernel scratch lives during its step only.
+ * requires: a lowered graph (integer tensors between quantize/dequantize).
+ * guarantees: offsets are multiples of MEMPLAN_ALIGN; buffers live at a
+ *   common step never overlap; the caller's input and output are not in it.
+ * Placement: first fit at the lowest free offset, in an order found by a
+ *   short deterministic search that stops when the arena equals the peak
+ *   (the largest sum of aligned sizes live at one step).
  * As a pass (--passes=...,memplan) it changes nothing and prints the plan of
- * the graph's tensors (no kernel scratch) to stderr.
+ * the graph's tensors (without kernel scratch) to stderr.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -107,18 +103,22 @@ static int64_t place(MemBuf *b, const int *order, int n)
 static const MemBuf *sort_base;
 static int sort_key;
 
+static int64_t order_key(const MemBuf *b)
+{
+	switch (sort_key) {
+	case 0: return -b->size;
+	case 1: return b->first;
+	case 2: return -(int64_t)(b->last - b->first);
+	case 3: return b->last;
+	default: return -b->size * (b->last - b->first + 1);
+	}
+}
+
 static int cmp_order(const void *pa, const void *pb)
 {
 	const MemBuf *a = &sort_base[*(const int *)pa];
 	const MemBuf *b = &sort_base[*(const int *)pb];
-	int64_t ka, kb;
-	switch (sort_key) {
-	case 0: ka = -a->size, kb = -b->size; break;
-	case 1: ka = a->first, kb = b->first; break;
-	default:
-		ka = -(int64_t)(a->last - a->first), kb = -(int64_t)(b->last - b->first);
-		break;
-	}
+	int64_t ka = order_key(a), kb = order_key(b);
 	if (ka != kb)
 		return ka < kb ? -1 : 1;
 	if (a->size != b->size)
@@ -126,17 +126,26 @@ static int cmp_order(const void *pa, const void *pb)
 	return *(const int *)pa - *(const int *)pb;  /* deterministic */
 }
 
+#define NKEYS 5
+#define SEARCH_STEPS 4000
+
+/* Tries the placement orders of the five keys, then improves the best by
+ * moving one buffer at a time to another place in the order (a fixed
+ * pseudo-random sequence, so the plan is deterministic), until the arena
+ * equals the peak or the steps run out. First fit in the order of an
+ * optimal packing's offsets reproduces it, so the search space holds the
+ * optimum. */
 int64_t memplan_assign(MemBuf *b, int n)
 {
 	int *order = malloc((n + 1) * sizeof *order);
-	int64_t *best_off = malloc((n + 1) * sizeof *best_off);
-	if (!order || !best_off) {
+	int *best_order = malloc((n + 1) * sizeof *best_order);
+	if (!order || !best_order) {
 		free(order);
-		free(best_off);
+		free(best_order);
 		return -1;
 	}
-	int64_t best = -1;
-	for (int key = 0; key < 3; key++) {
+	int64_t best = -1, peak = memplan_peak(b, n);
+	for (int key = 0; key < NKEYS; key++) {
 		for (int i = 0; i < n; i++)
 			order[i] = i;
 		sort_base = b, sort_key = key;
@@ -144,14 +153,31 @@ int64_t memplan_assign(MemBuf *b, int n)
 		int64_t size = place(b, order, n);
 		if (best < 0 || size < best) {
 			best = size;
-			for (int i = 0; i < n; i++)
-				best_off[i] = b[i].offset;
+			memcpy(best_order, order, n * sizeof *order);
 		}
 	}
-	for (int i = 0; i < n; i++)
-		b[i].offset = best_off[i];
+	uint32_t seed = 12345;
+	for (int step = 0; step < SEARCH_STEPS && best > peak && n > 1; step++) {
+		memcpy(order, best_order, n * sizeof *order);
+		seed = seed * 1103515245u + 12345u;
+		int from = (int)((seed >> 8) % (uint32_t)n);
+		seed = seed * 1103515245u + 12345u;
+		int to = (int)((seed >> 8) % (uint32_t)n);
+		int moved = order[from];
+		if (from < to)
+			memmove(order + from, order + from + 1, (to - from) * sizeof *order);
+		else
+			memmove(order + to + 1, order + to, (from - to) * sizeof *order);
+		order[to] = moved;
+		int64_t size = place(b, order, n);
+		if (size <= best) {
+			best = size;
+			memcpy(best_order, order, n * sizeof *order);
+		}
+	}
+	place(b, best_order, n);
 	free(order);
-	free(best_off);
+	free(best_order);
 	return best;
 }
 

@@ -12,6 +12,8 @@
  * dequantized as (float)(q - zp) * scale. out.npy is float32 [N, dims...],
  * the output's dims with a leading 1 dropped, as `qcc run` writes it.
  * Only the model-independent names of the header are used (QCC_MODEL_*).
+ * With -DQCC_USE_FLOAT_HELPERS (for a model generated with --float-helpers)
+ * the model's own quantize/dequantize helpers are used instead.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -22,6 +24,10 @@
 #error "define QCC_MODEL_HEADER, e.g. -DQCC_MODEL_HEADER='\"model.h\"'"
 #endif
 #include QCC_MODEL_HEADER
+
+#if defined(QCC_USE_FLOAT_HELPERS) && !defined(QCC_MODEL_FLOAT_HELPERS)
+#error "QCC_USE_FLOAT_HELPERS needs a model generated with --float-helpers"
+#endif
 
 #if QCC_MODEL_CALLER_ARENA
 static uint64_t arena[(QCC_MODEL_ARENA_SIZE + 7) / 8 + 1];
@@ -192,6 +198,7 @@ static int write_npy(const char *path, const float *y, long n)
 }
 
 /* ------------------------------------------------------------ quantize */
+#ifndef QCC_USE_FLOAT_HELPERS
 
 /* clamp(round_half_even(x / scale) + zp, qmin, qmax), NaN -> zp, without
  * libm: the fraction of r is exact for |r| < 2^23, and larger |r| are
@@ -215,6 +222,7 @@ static int32_t quantize(float x)
 	return (int32_t)(v < QCC_MODEL_INPUT_QMIN ? QCC_MODEL_INPUT_QMIN :
 		v > QCC_MODEL_INPUT_QMAX ? QCC_MODEL_INPUT_QMAX : v);
 }
+#endif
 
 int main(int argc, char **argv)
 {
@@ -239,6 +247,14 @@ int main(int argc, char **argv)
 	if (!y)
 		return fail("out of memory", argv[1]) ? 1 : 1;
 	for (long s = 0; s < n; s++) {
+#ifdef QCC_USE_FLOAT_HELPERS
+		static float xf[QCC_MODEL_INPUT_SIZE];
+		for (long i = 0; i < per; i++)
+			xf[i] = element(&a, s * per + i);
+		QCC_MODEL_QUANTIZE_INPUT(xf, in);
+		RUN(in, out);
+		QCC_MODEL_DEQUANTIZE_OUTPUT(out, y + s * QCC_MODEL_OUTPUT_SIZE);
+#else
 		for (long i = 0; i < per; i++)
 			in[i] = (qcc_model_input_t)quantize(element(&a, s * per + i));
 		RUN(in, out);
@@ -246,6 +262,7 @@ int main(int argc, char **argv)
 			y[s * QCC_MODEL_OUTPUT_SIZE + i] =
 				(float)((int32_t)out[i] - QCC_MODEL_OUTPUT_ZERO_POINT) *
 				QCC_MODEL_OUTPUT_SCALE;
+#endif
 	}
 	int r = write_npy(argv[2], y, n);
 	free(y);
