@@ -134,27 +134,38 @@ void eval_qconv2d(const Node *n, const void *const *in, void *out)
 	for (int64_t oc = 0; oc < OC; oc++) {
 		int64_t mult, shift, g = oc / OCG;
 		channel_requant(n, oc, &mult, &shift);
-		for (int64_t oh = 0; oh < OH; oh++)
-		for (int64_t ow = 0; ow < OW; ow++) {
-			int64_t acc = bias ? bias[oc] : 0;
-			for (int64_t ic = 0; ic < ICG; ic++) {
-				const int32_t *xc = x + (b * C + g * ICG + ic) * H * W;
-				const int32_t *wc = w + (oc * ICG + ic) * KH * KW;
-				for (int64_t kh = 0; kh < KH; kh++) {
-					int64_t ih = oh * stride[0] - pad[0] + kh * dil[0];
-					if (ih < 0 || ih >= H)
-						continue;
-					for (int64_t kw = 0; kw < KW; kw++) {
-						int64_t iw = ow * stride[1] - pad[1] + kw * dil[1];
-						if (iw < 0 || iw >= W)
-							continue;
-						acc += ((int64_t)xc[ih * W + iw] - zx) *
-							wc[kh * KW + kw];
+		const int32_t *xg = x + (b * C + g * ICG) * H * W;
+		const int32_t *wo = w + oc * ICG * KH * KW;
+		for (int64_t oh = 0; oh < OH; oh++) {
+			/* the kernel rows that land inside the input */
+			int64_t ih0 = oh * stride[0] - pad[0];
+			int64_t kh0 = 0, kh1 = KH;
+			while (kh0 < KH && ih0 + kh0 * dil[0] < 0)
+				kh0++;
+			while (kh1 > kh0 && ih0 + (kh1 - 1) * dil[0] >= H)
+				kh1--;
+			for (int64_t ow = 0; ow < OW; ow++) {
+				int64_t iw0 = ow * stride[1] - pad[1];
+				int64_t kw0 = 0, kw1 = KW;
+				while (kw0 < KW && iw0 + kw0 * dil[1] < 0)
+					kw0++;
+				while (kw1 > kw0 && iw0 + (kw1 - 1) * dil[1] >= W)
+					kw1--;
+				/* padding holds zx: it adds nothing */
+				int64_t acc = bias ? bias[oc] : 0;
+				for (int64_t ic = 0; ic < ICG; ic++) {
+					const int32_t *xc = xg + ic * H * W;
+					const int32_t *wc = wo + ic * KH * KW;
+					for (int64_t kh = kh0; kh < kh1; kh++) {
+						const int32_t *xr = xc + (ih0 + kh * dil[0]) * W + iw0;
+						const int32_t *wr = wc + kh * KW;
+						for (int64_t kw = kw0; kw < kw1; kw++)
+							acc += ((int64_t)xr[kw * dil[1]] - zx) * wr[kw];
 					}
 				}
+				y[((b * OC + oc) * OH + oh) * OW + ow] =
+					requant(acc, mult, shift, zy, lo, hi);
 			}
-			y[((b * OC + oc) * OH + oh) * OW + ow] =
-				requant(acc, mult, shift, zy, lo, hi);
 		}
 	}
 }

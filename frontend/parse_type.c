@@ -147,11 +147,6 @@ static int decl_q(ParseState *ps, TypeDecl *d, Type *t)
 	if (find_qarg(args, "axis", &axis) || find_qarg(args, "scale", &scale) ||
 	    find_qarg(args, "zp", &zp) || find_qarg(args, "bits", &bits))
 		return -1;
-	if (!dtype_is_int(t->elem)) {
-		diag_error(d->qloc, "q(...) needs an integer element type, not %s",
-			dtype_name(t->elem));
-		return -1;
-	}
 	if (!scale) {
 		diag_error(d->qloc, "q(...) needs a scale");
 		return -1;

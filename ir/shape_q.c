@@ -306,6 +306,9 @@ int shape_qunary(Graph *g, Node *n)
 			return err(n, "table must have 256 entries, got %d", len);
 		if (table_in(n, tab, len, 0, 65536) < 0)
 			return -1;
+		if (tab[0] < 1)  /* the maximum's term keeps the sum positive */
+			return err(n, "table entry 0 must be positive, got %lld",
+				(long long)tab[0]);
 		const QParams *q = &n->out->type.q;
 		if (n->out->type.elem != DT_I8 || q->scale[0] != 1.0f / 256 ||
 		    q->zp[0] != -128)

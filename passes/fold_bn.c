@@ -4,15 +4,13 @@
  *   f32 constants; the conv/dense output feeds only the BN; no fused
  *   activation on the conv/dense yet.
  * guarantees: the BN is gone; the node computes the same function with new
- *   constants `W_f` and `B_f` (`W_b_f` when it had no bias); its attributes
- *   bn_beta and bn_gamma hold the BN's beta and |gamma| per channel (the
- *   output's expected mean and standard deviation, for the `bn` estimator).
- *   The graph is unchanged where the pattern does not apply.
- * maths: bn(y) = gamma * (y - mean) / sqrt(var + eps) + beta. With
- *   a = gamma / sqrt(var + eps) per output channel c:
- *   W_f[c, ...] = a[c] * W[c, ...],  B_f[c] = a[c] * (B[c] - mean[c]) + beta[c]
+ *   constants `W_f` and `B_f` (`W_b_f` without a bias); bn_beta and bn_gamma
+ *   hold the BN's beta and |gamma| per channel (the output's expected mean
+ *   and standard deviation, for the `bn` estimator). Nothing else changes.
+ * maths: bn(y) = gamma (y - mean) / sqrt(var + eps) + beta. With
+ *   a = gamma / sqrt(var + eps) per output channel c (computed in double):
+ *   W_f[c, ...] = a[c] W[c, ...],  B_f[c] = a[c] (B[c] - mean[c]) + beta[c]
  *   (dense with trans_w=0 stores W as [K, M]: column c is scaled instead).
- *   Computed in double, rounded once to float.
  */
 #include <math.h>
 #include <string.h>

@@ -1,18 +1,16 @@
 /* quantize.c - lowers the annotated float graph to the integer ops of
  * docs/arith.md.
  *
- * requires: range has run: every float tensor to quantize has q(...) in its
- *   f32 type (per-tensor, bits = act bits); weights and biases are f32
- *   constants.
+ * requires: range has run: every float tensor to quantize has a per-tensor
+ *   q(...) in its f32 type; weights and biases are f32 constants.
  * guarantees: every node whose activation inputs and output are annotated
- *   (flatten/reshape/transpose/maxpool2d: whose input is) becomes its integer
- *   op; weights become symmetric i8 (bits=N below 8), per channel or per
- *   tensor; biases i32 at s_x * s_w; requantization is an integer mult and
- *   shift; fused activations become act_min/act_max. Float graph inputs and
- *   outputs stay, with `quantize`/`dequantize` at the boundary; a node that
- *   cannot be lowered stays float behind dequantize (with a warning). No f32
- *   type keeps a q(...). Every accumulator bound of docs/arith.md is checked.
- * maths: real = s * (q - zp); conv: y = zy + (s_x s_w / s_y) * acc, the real
+ *   (views and maxpool2d: whose input is) becomes its integer op; weights are
+ *   symmetric i8 (bits=N below 8) per channel or per tensor, biases i32 at
+ *   s_x * s_w, requantization an integer mult and shift, a fused activation
+ *   act_min/act_max. Float graph inputs and outputs stay, behind quantize /
+ *   dequantize; a node that cannot be lowered stays float (a warning). No
+ *   f32 type keeps its q(...). Every accumulator bound is checked.
+ * maths: real = s * (q - zp); conv: y = zy + (s_x s_w / s_y) acc, the
  *   multiplier m = mult / 2^shift with mult in [2^30, 2^31) (Q31).
  */
 #include <math.h>
@@ -97,10 +95,10 @@ static void set_q(Graph *g, Type *t, int axis, int n)
 
 /* The integer type of a float activation with q: i8 up to 8 bits, else i16;
  * bits kept only when narrower than the element. */
-static Type int_type(const Type *f)
+static Type int_type(const Ctx *c, const Type *f)
 {
 	Type t = *f;
-	int bits = f->q.bits ? f->q.bits : 8;
+	int bits = f->q.bits ? f->q.bits : c->o->act_bits;
 	t.elem = bits <= 8 ? DT_I8 : DT_I16;
 	t.q.bits = bits == 8 || bits == 16 ? 0 : bits;
 	return t;
@@ -128,7 +126,7 @@ static int normalize_act(Ctx *c, Value *v)
 			v->name, q->scale[0]);
 		return -1;
 	}
-	Type it = int_type(&v->type);
+	Type it = int_type(c, &v->type);
 	it.q.present = 1;
 	int64_t qmin = type_qmin(&it), qmax = type_qmax(&it);
 	double lo = q->scale[0] * (double)(qmin - q->zp[0]);
@@ -224,7 +222,7 @@ static Value *int_of(Ctx *c, Value *v)
 		Type it = v->type;
 		set_q(c->g, &it, -1, 1);
 		it.q.bits = c->o->act_bits;
-		Type qt = int_type(&it);
+		Type qt = int_type(c, &it);
 		int64_t qmin = type_qmin(&qt), qmax = type_qmax(&qt);
 		double s = hi > lo ? (hi - lo) / (double)(qmax - qmin) : 1.0;
 		int64_t zp = clamp_i64((int64_t)round_half_even(qmin - lo / s),
@@ -249,7 +247,7 @@ static Value *int_of(Ctx *c, Value *v)
 		return NULL;
 	if (normalize_act(c, v) < 0)
 		return NULL;
-	Type it = int_type(&v->type);
+	Type it = int_type(c, &v->type);
 	Node *n = emit(c, OP_QUANTIZE, &v, 1, suffixed(c->g, v->name, "_q"),
 		&it, v->loc);
 	if (!n || finish(c, n) < 0)
@@ -400,7 +398,7 @@ static int lower_conv_dense(Ctx *c, Node *n)
 		c->o->granularity == GRAN_PER_CHANNEL);
 	free(tmp);
 	int64_t oc = ws.dims[0];
-	Type yt = int_type(&n->out->type);
+	Type yt = int_type(c, &n->out->type);
 	Node *qn = emit(c, n->op == OP_CONV2D ? OP_QCONV2D : OP_QDENSE,
 		(Value *[]){xq, wq, NULL}, 3, take_name(c, n->out), &yt, n->loc);
 	Value *bq = quantize_bias(c, qn, b, xq, wq, oc);
@@ -464,7 +462,7 @@ static int will_be_wide(Ctx *c, const Value *v)
 	if (v->aux)
 		return ((const Value *)v->aux)->type.elem == DT_I16;
 	if (v->type.q.present)
-		return int_type(&v->type).elem == DT_I16;
+		return int_type(c, &v->type).elem == DT_I16;
 	return c->o->act_bits > 8;
 }
 
@@ -483,7 +481,7 @@ static int lower_binary(Ctx *c, Node *n)
 		return r;
 	double sa = xq[0]->type.q.scale[0], sb = xq[1]->type.q.scale[0];
 	double sy = n->out->type.q.scale[0];
-	Type yt = int_type(&n->out->type);
+	Type yt = int_type(c, &n->out->type);
 	Node *qn = emit(c, op, xq, 2, take_name(c, n->out), &yt, n->loc);
 	if (op == OP_QADD) {
 		double ma = sa / sy, mb = sb / sy;
@@ -522,7 +520,7 @@ static int lower_concat(Ctx *c, Node *n)
 	int r = all_inputs(c, n, xq);
 	if (r)
 		return r;
-	Type yt = int_type(&n->out->type);
+	Type yt = int_type(c, &n->out->type);
 	Node *qn = emit(c, OP_QCONCAT, xq, n->nin, take_name(c, n->out), &yt,
 		n->loc);
 	attr_set_int(c->g, qn, "axis", attr_int(n, "axis"));
@@ -549,7 +547,7 @@ static int lower_clamp(Ctx *c, Node *n)
 	Value *xq = int_of(c, x);
 	if (!xq)
 		return -1;
-	Type yt = int_type(&n->out->type);
+	Type yt = int_type(c, &n->out->type);
 	Node *qn = emit(c, OP_REQUANTIZE, &xq, 1, take_name(c, n->out), &yt,
 		n->loc);
 	if (one_mult(c, qn, xq->type.q.scale[0] / yt.q.scale[0]) < 0)
@@ -572,7 +570,7 @@ static int lower_pool(Ctx *c, Node *n)
 	Value *xq = int_of(c, x);
 	if (!xq)
 		return -1;
-	Type yt = int_type(&n->out->type);
+	Type yt = int_type(c, &n->out->type);
 	double m = xq->type.q.scale[0] / yt.q.scale[0];
 	int global = n->op == OP_GLOBAL_AVGPOOL;
 	Node *qn = emit(c, global ? OP_QGLOBAL_AVGPOOL : OP_QAVGPOOL2D, &xq, 1,
@@ -634,7 +632,7 @@ static int lower_lut(Ctx *c, Node *n)
 	Value *xq = int_of(c, x);
 	if (!xq)
 		return -1;
-	Type yt = int_type(&n->out->type);
+	Type yt = int_type(c, &n->out->type);
 	const QParams *qx = &xq->type.q;
 	double sy = yt.q.scale[0];
 	int64_t zy = yt.q.zp[0], ymin = type_qmin(&yt), ymax = type_qmax(&yt);
