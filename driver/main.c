@@ -84,7 +84,7 @@ static const char usage[] =
 "  --adaround-iters N   AdaRound iterations per layer (default 1000)\n"
 "  --seed N             seed of AdaRound's sampling (default 0)\n"
 "  --passes=A,B,...     run exactly these passes, in this order\n"
-"  --print-after=PASS   print the IR after PASS (or `all`) to stderr\n"
+"  --print-after=PASS   print the IR after PASS (or `all`) to stdout\n"
 "\n"
 "Information:\n"
 "  --list-ops           every op with its inputs, attributes and summary\n"
