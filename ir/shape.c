@@ -574,11 +574,10 @@ int shape_reshape(Graph *g, Node *n)
 					tstr(x), x->rank);
 			dims[i] = x->dims[i];
 		}
-		if (dims[i] < 0 || dims[i] > NUMEL_MAX)
+		if (dims[i] < 0)
 			return err(n, "shape %s: entry %d must be positive, -1 or 0, "
 				"got %lld", lstr(shape, len), i, (long long)shape[i]);
-		known *= dims[i];
-		if (known > NUMEL_MAX)
+		if (dims[i] > NUMEL_MAX || (known *= dims[i]) > NUMEL_MAX)
 			return err(n, "shape %s has more than %d elements",
 				lstr(shape, len), NUMEL_MAX);
 	}

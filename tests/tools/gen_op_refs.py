@@ -414,6 +414,11 @@ def main():
     os.makedirs(OUT, exist_ok=True)
     for c in CASES:
         write_case(c)
+    # labels for npycheck's own tests: the chain's top-1 class, one row wrong
+    logits = np.load(os.path.join(OUT, "chain_cnn.out.npy"))
+    labels = logits.argmax(axis=1).astype(np.int64)
+    labels[1] = (labels[1] + 1) % logits.shape[1]
+    np.save(os.path.join(OUT, "chain_cnn.labels.npy"), labels)
     print("wrote %d cases to %s" % (len(CASES), os.path.normpath(OUT)))
 
 

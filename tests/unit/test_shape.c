@@ -232,6 +232,14 @@ static void test_layout(void)
 	attr_set_ints(g, n, "shape", (int64_t[]){65536, 65536, 2}, 3);
 	CHECK_HAS(shape_err(g, n),
 		"reshape: shape [65536,65536,2] has more than 2147483647 elements");
+	n = node(g, "reshape", "r7", 1, x, NULL, NULL);
+	attr_set_ints(g, n, "shape", (int64_t[]){INT64_MAX, -1}, 2);
+	CHECK_HAS(shape_err(g, n), "reshape: shape [9223372036854775807,-1] has "
+		"more than 2147483647 elements");
+	n = node(g, "reshape", "r8", 1, x, NULL, NULL);
+	attr_set_ints(g, n, "shape", (int64_t[]){2, -3, 4}, 3);
+	CHECK_HAS(shape_err(g, n), "reshape: shape [2,-3,4]: entry 1 must be "
+		"positive, -1 or 0, got -3");
 
 	n = node(g, "transpose", "t1", 1, x, NULL, NULL);
 	attr_set_ints(g, n, "perm", (int64_t[]){2, 0, 1}, 3);
