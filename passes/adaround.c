@@ -1,22 +1,17 @@
 /* adaround.c - learns whether each weight rounds up or down (AdaRound,
- * Nagel et al. 2020), layer by layer.
+ * Nagel et al. 2020), layer by layer; docs/ptq.md has the details.
  *
- * requires: --calib; a float graph with f32 weights, after range (the q(...)
- *   of the activations make the simulated quantized network's inputs).
- * guarantees: each conv2d/dense gets new weights `W_ada` that lie exactly on
- *   the grid quantize will use (docs/arith.md section 7), so that its
- *   round-to-nearest reproduces the learnt integers; the channel maxima keep
- *   their nearest rounding (the scales do not move). A layer whose learnt
- *   rounding reconstructs worse than nearest rounding keeps nearest.
- * maths: w = s (floor(w / s) + h(V)), h(V) = clip(sigmoid(V) (zeta - gamma) +
- *   gamma, 0, 1), zeta 1.1, gamma -0.1, V started at h(V) = frac(w / s).
- *   Loss per calibration sample: sum over the layer's outputs of
- *   (act(W x_q + b) - act(W_f x_f + b))^2, x_q the simulated quantized
- *   network's input, the target the float network's (activation included),
- *   plus lambda sum(1 - |2h - 1|^beta), beta annealed 20 -> 2 after a 20%
- *   warm-up without it. Adam on V over random batches of output positions;
- *   the PRNG is seeded by --seed, so runs are reproducible. Finally h >= 0.5
- *   rounds up.
+ * requires: --calib; f32 weights; pass range has run (activation q(...)).
+ * guarantees: each conv2d/dense gets weights `W_ada` exactly on quantize's
+ *   grid (docs/arith.md section 7), so quantize reproduces the learnt
+ *   integers; each channel's largest |w| keeps nearest rounding (scales stay);
+ *   a layer that reconstructs worse than with nearest rounding keeps nearest.
+ *   Reproducible: the PRNG is seeded by --seed.
+ * maths: w = s (floor(w / s) + h(V)), h = clip(sigmoid(V)(zeta - gamma) +
+ *   gamma, 0, 1); per sample loss sum (act(W x_q + b) - y_float)^2 with x_q
+ *   the simulated quantized network's input, plus lambda sum(1 - |2h-1|^beta),
+ *   beta 20 -> 2 after a 20% warm-up; Adam on V over random batches of output
+ *   positions; at the end h >= 0.5 rounds up.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -26,7 +21,7 @@
 
 #include "ir.h"
 
-#define DEFAULT_ITERS 2000
+#define DEFAULT_ITERS 1000
 #define ZETA 1.1
 #define GAMMA -0.1
 #define LAMBDA 0.01

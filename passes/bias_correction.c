@@ -1,19 +1,16 @@
-/* bias_correction.c - removes the mean output error of each quantized layer
- * through its bias (Nagel et al. 2019).
+/* bias_correction.c - removes each quantized layer's mean output error
+ * through its bias (Nagel et al. 2019); docs/ptq.md has the details.
  *
- * requires: a float graph with f32 weights; for the empirical form --calib
- *   (and, to include activation rounding, the q(...) of pass range); for the
- *   analytic form BatchNorm statistics (bn_beta/bn_gamma of fold_bn).
- * guarantees: every conv2d/dense it can correct gets a new bias `B_bc`
- *   (`W_b_bc` when it had none); nothing else changes.
- * empirical (--calib given): layer by layer in order, E[y_q - y] per output
- *   channel of the pre-activation output over the calibration samples, y_q
- *   from the simulated quantized network (weights on the grid of
- *   docs/arith.md, activations rounded to their q, earlier layers already
- *   corrected), y from the float network; the bias loses it.
- * analytic (no data): E[y_q - y] = (W_q - W) E[x], with E[x_c] the mean of
- *   the producer's clamp(N(beta_c, gamma_c^2), act_min, act_max); layers
- *   whose input has no BatchNorm statistics are left alone.
+ * requires: f32 weights; empirical form: --calib (and the activation q(...)
+ *   of pass range, to include activation rounding); analytic form: BatchNorm
+ *   statistics (bn_beta/bn_gamma left by fold_bn).
+ * guarantees: each conv2d/dense it corrects gets a new bias `B_bc` (a zero
+ *   bias first if it had none); nothing else changes.
+ * maths: empirical: layer by layer, E[y_q - y] per channel of the
+ *   pre-activation output over the samples, y_q from the simulated quantized
+ *   network with earlier layers corrected, y from the float one. Analytic:
+ *   E[y_q - y] = (W_q - W) E[x], E[x_c] the mean of clamp(N(beta_c,
+ *   gamma_c^2), act_min, act_max) of the producer; else the layer is left.
  */
 #include <math.h>
 #include <stdlib.h>

@@ -3,16 +3,16 @@
  * requires: a float graph after fold_bn and fuse; f32 weights and biases used
  *   by one node each.
  * guarantees: for each conv2d/dense pair A -> B joined by positively
- *   homogeneous ops (A's clamp [0 or -inf, inf]; relu, maxpool2d, avgpool2d,
+ *   homogeneous ops (A's clamp [0 or -inf, ...]; relu, maxpool2d, avgpool2d,
  *   global_avgpool, a flatten), output channel c of A is divided by s_c and
  *   input channel c of B multiplied by it, swept over chains until every s_c
- *   is 1 within 1e-6; new constants `W_cle`. The float function is unchanged,
- *   except that A's clamp [0, 6] (relu6) becomes relu (a clamp at 6 / s_c per
- *   channel has no form in the IR) and the high-bias absorption below.
- * maths: s_c = sqrt(rA_c * rB_c) / rB_c, r the max |w| of a channel: both end
- *   at sqrt(rA_c rB_c). Absorption: with BatchNorm statistics and relu,
- *   max(0, beta - 3|gamma|) of A's bias moves through B's weights into B's
- *   bias (exact while A's pre-activation stays above it); B dense or unpadded.
+ *   is 1 within 1e-6 (new constants `W_cle`). The float function is kept,
+ *   except: A's clamp [0, 6] would become [0, 6 / s_c] per channel, which the
+ *   IR cannot hold, so it becomes [0, max_c 6 / s_c]; and high-bias absorption.
+ * maths: s_c = sqrt(rA_c rB_c) / rB_c, r a channel's max |w|: both end at
+ *   sqrt(rA_c rB_c). Absorption (relu, BatchNorm statistics, B dense or
+ *   unpadded): max(0, beta - 3|gamma|) moves from A's bias through B's
+ *   weights into B's bias; exact while A's pre-activation stays above it.
  */
 #include <math.h>
 #include <string.h>
@@ -304,6 +304,21 @@ static void commit(Graph *g, Layer *l)
 		node_set_input(n, 2, new_const(g, n->in[2], l->b));
 }
 
+/* A's clamp [0, hi] would become [0, hi * f_c] per channel (f_c the
+ * channel's scale); the IR has one bound, so it becomes the loosest,
+ * hi * max f_c: exact for values below a channel's own bound, and never
+ * clipping what the original kept. */
+static void relax(Graph *g, Layer *a, const Options *o)
+{
+	double hi = attr_float(a->n, "act_max"), f = 0;
+	for (int64_t c = 0; c < a->oc; c++)
+		f = fmax(f, a->oscale[c]);
+	attr_set_float(g, a->n, "act_max", hi * f);
+	if (o->verbose)
+		fprintf(stderr, "cle: %s: clamp [0, %g] relaxed to [0, %g]\n",
+			a->n->out->name, hi, hi * f);
+}
+
 int pass_cle(Graph *g, const Options *o)
 {
 	/* 1. collect the pairs */
@@ -329,16 +344,14 @@ int pass_cle(Graph *g, const Options *o)
 		if (worst < CONVERGED)
 			break;
 	}
-	/* 3. absorb high biases, relax bounded clamps, write back */
+	/* 3. relax bounded clamps, absorb high biases, write back */
 	for (int i = 0; i < npairs; i++) {
-		absorb_high_bias(&pairs[i]);
-		if (pairs[i].relaxed && pairs[i].changed) {
-			attr_set_float(g, pairs[i].a->n, "act_max", INFINITY);
-			if (o->verbose)
-				fprintf(stderr, "cle: %s: bounded activation relaxed to "
-					"relu\n", pairs[i].a->n->out->name);
-		}
+		if (pairs[i].relaxed && pairs[i].changed)
+			relax(g, pairs[i].a, o);
 	}
+	for (int i = 0; i < npairs; i++)
+		if (attr_float(pairs[i].a->n, "act_max") == INFINITY)
+			absorb_high_bias(&pairs[i]);
 	for (int k = 0; k < g->nnodes; k++) {
 		Layer *l = g->nodes[k]->out->aux;
 		if (l && l->changed)

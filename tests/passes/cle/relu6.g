@@ -1,8 +1,9 @@
-# A relu6 between the pair cannot stay a clamp at 6 once channels are
-# rescaled (the bound would differ per channel): cle relaxes it to relu.
+# relu6 between the pair: after scaling channel c by f = [2, 0.5] its clamp
+# would be 6 * f_c per channel, which conv2d cannot carry. cle keeps the
+# loosest bound, 6 * max f = 12: values under a channel's own bound are
+# unchanged, and nothing the original kept is clipped.
 # RUN: %qcc %s --passes=fuse,cle --emit=ir
-# CHECK: c1 : f32[1,2,4,4] = conv2d(x, w1_cle, b1_cle, act_min=0)
-# CHECK-NOT: act_max
+# CHECK: c1 : f32[1,2,4,4] = conv2d(x, w1_cle, b1_cle, act_min=0, act_max=12)
 model relu6
 
 input x : f32[1,1,4,4]
