@@ -131,22 +131,6 @@ static void round_to_grid(const Value *v, float *x)
 	}
 }
 
-/* The fused activation of conv2d, dense and add (ops.def), applied here
- * too so that the simulation holds whatever the float kernels do; a clamp
- * is idempotent. */
-static void apply_clamp(const Node *n, float *y)
-{
-	if (n->op != OP_CONV2D && n->op != OP_DENSE && n->op != OP_ADD)
-		return;
-	float lo = (float)attr_float(n, "act_min");
-	float hi = (float)attr_float(n, "act_max");
-	if (lo == -INFINITY && hi == INFINITY)
-		return;
-	int64_t numel = type_numel(&n->out->type);
-	for (int64_t i = 0; i < numel; i++)
-		y[i] = fminf(fmaxf(y[i], lo), hi);
-}
-
 void fq_run(FqRun *r, const float *input, int upto, int skip_last_q)
 {
 	Graph *g = r->g;
@@ -162,7 +146,6 @@ void fq_run(FqRun *r, const float *input, int upto, int skip_last_q)
 			r->in[i] = n->in[i] ? exec_buffer(r->e, n->in[i]) : NULL;
 		float *out = exec_buffer(r->e, n->out);
 		op_info(n->op)->eval(n, r->in, out);
-		apply_clamp(n, out);
 		if (r->quant && !(skip_last_q && k == upto))
 			round_to_grid(n->out, out);
 	}
