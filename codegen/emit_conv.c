@@ -4,12 +4,15 @@
  * weights into int32, over contiguous memory with literal trip counts, which
  * compilers turn into multiply-add vector instructions (pmaddwd, SMLAD):
  *
- *   conv2d    per output row, the receptive fields are copied into an int16
- *             column buffer col[ow][k] (k = ic, kh, kw; padding holds zx);
- *             weights are packed [OC][Kp] (K padded with zeros to a multiple
- *             of 8); four output pixels share each weight load.
+ *   conv2d    the input is copied channels-last into a zx-padded int16
+ *             buffer; per block of output rows the receptive fields are
+ *             copied (memcpy runs) into a column buffer col[p][k] (k = kh,
+ *             kw, ic); weights are packed [OC][KH][KW][ICG] (K padded with
+ *             zeros to a multiple of 8); four output pixels share each
+ *             weight load.
  *   direct    (depthwise, or K < 32) the channels are copied into zx-padded
- *             int16 planes; each output row accumulates shifted rows of them.
+ *             int16 planes split into stride phases; whole output planes
+ *             accumulate contiguous shifted passes over them.
  *   dense     the input row is widened once; four weight rows share it.
  *
  * What does not depend on the input is folded into one per-channel constant:
@@ -55,8 +58,8 @@ static void conv_geom(const Node *n, ConvGeom *c)
 
 /* Three kernels. Pointwise (1x1, stride 1, no padding): a product over
  * input channels on whole planes. Direct (depthwise, or few terms per
- * output): zx-padded int16 planes, accumulated tap by tap over whole
- * planes (stride 1) or rows. Column: dot products over K for the rest. */
+ * output): zx-padded int16 phase planes, accumulated tap by tap over whole
+ * planes. Column: dot products over K for the rest. */
 static int use_pointwise(const Node *n, const ConvGeom *c)
 {
 	const int64_t *pad = attr_ints(n, "pad", NULL);
@@ -80,23 +83,75 @@ static int64_t plane_w(const Node *n, const ConvGeom *c)
 	return c->W + c->pl + attr_ints(n, "pad", NULL)[3];
 }
 
+/* 1x1, stride 1, no padding, K not padded: the channels-last copy is
+ * itself the column buffer of the whole plane. */
+static int im2col_in_place(const Node *n, const ConvGeom *c)
+{
+	const int64_t *pad = attr_ints(n, "pad", NULL);
+	return c->KH == 1 && c->KW == 1 && c->sh == 1 && c->sw == 1 &&
+		!pad[0] && !pad[1] && !pad[2] && !pad[3] && c->Kp == c->K;
+}
+
+/* The column kernel's output rows a block: the most that divide OH with
+ * the block's columns in 8 KiB (one at least; the whole plane in place);
+ * its RB * OW pixels share the four-pixel dot products. */
+static int64_t im2col_rows(const Node *n, const ConvGeom *c)
+{
+	int64_t rb = 1;
+	if (im2col_in_place(n, c))
+		return c->OH;
+	for (int64_t r = 2; r <= c->OH; r++)
+		if (c->OH % r == 0 && r * c->OW * c->Kp * 2 <= 8192)
+			rb = r;
+	return rb;
+}
+
+/* The column kernel's padded channels-last copy of a group (elements). */
+static int64_t im2col_xp_len(const Node *n, const ConvGeom *c)
+{
+	return plane_h(n, c) * plane_w(n, c) * c->ICG;
+}
+
+/* The direct kernel splits each padded plane into sh * sw phase planes,
+ * phase (a, b) holding the padded rows a, a + sh, ... and columns b,
+ * b + sw, ...: PHS rows (plus a slack row) of PWS columns. A tap is then a
+ * contiguous pass over one phase plane. Stride 1: one phase, the padded
+ * plane itself. */
+static int64_t phase_h(const Node *n, const ConvGeom *c)
+{
+	return (plane_h(n, c) + c->sh - 1) / c->sh;
+}
+
+static int64_t phase_w(const Node *n, const ConvGeom *c)
+{
+	return (plane_w(n, c) + c->sw - 1) / c->sw;
+}
+
+/* Elements of one phase plane, slack row included. */
+static int64_t phase_len(const Node *n, const ConvGeom *c)
+{
+	return (phase_h(n, c) + 1) * phase_w(n, c);
+}
+
 /* Bytes before the accumulator row (OW entries of 8 bytes at most). */
 static int64_t conv_buf_bytes(const Node *n, const ConvGeom *c)
 {
 	int64_t b = use_pointwise(n, c) ? 0 : use_direct(c) ?
-		(c->ICG * plane_h(n, c) + 1) * plane_w(n, c) * 2 : c->OW * c->Kp * 2;
+		c->sh * c->sw * c->ICG * phase_len(n, c) * 2 :
+		((im2col_in_place(n, c) ? 0 : im2col_rows(n, c) * c->OW * c->Kp) +
+		im2col_xp_len(n, c)) * 2;
 	return (b + 7) / 8 * 8;
 }
 
-/* Accumulator entries: a whole plane for pointwise and stride-1 direct
- * kernels (on the padded width), a row otherwise. */
+/* Accumulator entries: a whole plane for pointwise and direct kernels
+ * (direct on the phase width), a block of rows for the column kernel. */
 static int64_t conv_acc_len(const Node *n, const ConvGeom *c)
 {
 	if (use_pointwise(n, c))
 		return c->OH * c->OW;
-	if (use_direct(c) && c->sh == 1 && c->sw == 1)
-		return c->OH * plane_w(n, c);
-	return c->OW;
+	if (use_direct(c))
+		return c->OH * phase_w(n, c);
+	return im2col_rows(n, c) * c->OW;
 }
 
 int64_t emit_conv_scratch(const Node *n)
@@ -227,34 +282,54 @@ static void emit_packed_weights(Emit *e, const char *fn, const int32_t *w,
 
 /* ------------------------------------------------------------ qconv2d */
 
-static void emit_im2col_row(Emit *e, const ConvGeom *c, const char *xt,
+/* Per group, the input channels as a zx-padded channels-last int16 copy
+ * xp[PH][PW][ICG], so that a receptive field is KH runs of KW * ICG
+ * contiguous elements (KH * KW runs of ICG with dilation). */
+static void emit_im2col_fill(Emit *e, const Node *n, const ConvGeom *c,
 	int32_t zx)
 {
+	long long PH = plane_h(n, c), PW = plane_w(n, c);
+	fprintf(e->f,
+		"\t\t/* 1. xp = the group's channels, padded (zx), channels last */\n"
+		"\t\tfor (i = 0; i < %lld; i++)\n\t\t\txp[i] = %d;\n"
+		"\t\tfor (ih = 0; ih < %lld; ih++)\n"
+		"\t\t\tfor (iw = 0; iw < %lld; iw++) {\n"
+		"\t\t\t\tint16_t *xq = xp + ((ih + %lld) * %lld + iw + %lld) * %lld;\n"
+		"\t\t\t\tfor (ic = 0; ic < %lld; ic++)\n"
+		"\t\t\t\t\txq[ic] = xg[(ic * %lld + ih) * %lld + iw];\n"
+		"\t\t\t}\n",
+		PH * PW * c->ICG, (int)zx, (long long)c->H, (long long)c->W,
+		(long long)c->pt, PW, (long long)c->pl, (long long)c->ICG,
+		(long long)c->ICG, (long long)c->H, (long long)c->W);
+}
+
+static void emit_im2col_row(Emit *e, const Node *n, const ConvGeom *c)
+{
 	FILE *f = e->f;
-	fprintf(f,
-		"\t\t\t/* 1. col[ow][k] = x at the receptive field; padding zx */\n"
-		"\t\t\tfor (ic = 0; ic < %lld; ic++)\n"
-		"\t\t\tfor (kh = 0; kh < %lld; kh++) {\n"
-		"\t\t\t\tint ih = oh * %lld - %lld + kh * %lld;\n"
-		"\t\t\t\tfor (kw = 0; kw < %lld; kw++) {\n"
-		"\t\t\t\t\tint16_t *cc = col + (ic * %lld + kh) * %lld + kw;\n"
-		"\t\t\t\t\tconst %s *xr;\n"
-		"\t\t\t\t\tif (ih < 0 || ih >= %lld) {\n"
-		"\t\t\t\t\t\tfor (ow = 0; ow < %lld; ow++)\n"
-		"\t\t\t\t\t\t\tcc[ow * %lld] = %d;\n"
-		"\t\t\t\t\t\tcontinue;\n\t\t\t\t\t}\n"
-		"\t\t\t\t\txr = xg + (ic * %lld + ih) * %lld;\n"
-		"\t\t\t\t\tfor (ow = 0; ow < %lld; ow++) {\n"
-		"\t\t\t\t\t\tint iw = ow * %lld - %lld + kw * %lld;\n"
-		"\t\t\t\t\t\tcc[ow * %lld] = iw >= 0 && iw < %lld ? xr[iw] : %d;\n"
-		"\t\t\t\t\t}\n\t\t\t\t}\n\t\t\t}\n",
-		(long long)c->ICG, (long long)c->KH, (long long)c->sh,
-		(long long)c->pt, (long long)c->dh, (long long)c->KW,
-		(long long)c->KH, (long long)c->KW, xt, (long long)c->H,
-		(long long)c->OW, (long long)c->Kp, (int)zx, (long long)c->H,
-		(long long)c->W, (long long)c->OW, (long long)c->sw,
-		(long long)c->pl, (long long)c->dw, (long long)c->Kp,
-		(long long)c->W, (int)zx);
+	long long PW = plane_w(n, c), ICG = c->ICG;
+	fprintf(f, "\t\t\t/* 2. col[p][k] = the receptive field of pixel p of "
+		"the block (k = kh, kw, ic) */\n"
+		"\t\t\tfor (r = 0; r < %lld; r++)\n"
+		"\t\t\tfor (ow = 0; ow < %lld; ow++)\n", (long long)im2col_rows(n, c),
+		(long long)c->OW);
+	if (c->dw == 1)
+		fprintf(f, "\t\t\t\tfor (kh = 0; kh < %lld; kh++)\n"
+			"\t\t\t\t\tmemcpy(col + (r * %lld + ow) * %lld + kh * %lld, "
+			"xp + (((oh + r) * %lld + kh * %lld) * %lld + ow * %lld) * %lld, "
+			"%lld);\n",
+			(long long)c->KH, (long long)c->OW, (long long)c->Kp, c->KW * ICG,
+			(long long)c->sh, (long long)c->dh, PW, (long long)c->sw, ICG,
+			(long long)(c->KW * ICG * 2));
+	else
+		fprintf(f, "\t\t\t\tfor (kh = 0; kh < %lld; kh++)\n"
+			"\t\t\t\tfor (kw = 0; kw < %lld; kw++)\n"
+			"\t\t\t\t\tmemcpy(col + (r * %lld + ow) * %lld + (kh * %lld + kw) "
+			"* %lld, xp + (((oh + r) * %lld + kh * %lld) * %lld + ow * %lld + "
+			"kw * %lld) * %lld, %lld);\n",
+			(long long)c->KH, (long long)c->KW, (long long)c->OW,
+			(long long)c->Kp,
+			(long long)c->KW, ICG, (long long)c->sh, (long long)c->dh, PW,
+			(long long)c->sw, (long long)c->dw, ICG, ICG * 2);
 }
 
 /* The requantization of one output row of channel o from the dot
@@ -297,25 +372,37 @@ static int emit_conv_im2col(Emit *e, const Node *n, const char *fn,
 	const char *yt = emit_ctype(n->out->type.elem);
 	const char *acc = wide ? "int64_t" : "int32_t";
 	const char *cast = wide ? "(int64_t)" : "";
-	long long Kp = c->Kp;
-	fprintf(f, "static void %s(const %s *x, %s *y, void *scratch)\n{\n"
-		"\tint16_t *col = scratch;\n"
-		"\t%s *acc = (%s *)((unsigned char *)scratch + %lld);\n"
-		"\tint b, g, oh, ow, oc, ic, kh, kw, k;\n", fn, xt, yt, acc, acc,
+	long long Kp = c->Kp, RB = im2col_rows(n, c), NP = RB * c->OW;
+	int in_place = im2col_in_place(n, c);
+	fprintf(f, "static void %s(const %s *x, %s *y, void *scratch)\n{\n",
+		fn, xt, yt);
+	if (in_place)
+		fprintf(f, "\tint16_t *xp = scratch;\n\tconst int16_t *col = xp;\n");
+	else
+		fprintf(f, "\tint16_t *col = scratch, *xp = col + %lld;\n", NP * Kp);
+	fprintf(f, "\t%s *acc = (%s *)((unsigned char *)scratch + %lld);\n"
+		"\tint b, g, oh, ow, oc, ic, k, i, ih, iw;\n", acc, acc,
 		(long long)conv_buf_bytes(n, c));
-	if (c->Kp > c->K)
-		fprintf(f, "\tmemset(col, 0, %lld);\n", (long long)(c->OW * Kp * 2));
+	if (!in_place)
+		fprintf(f, "\tint kh, r;\n");
+	if (!in_place && c->dw != 1)
+		fprintf(f, "\tint kw;\n");
+	if (!in_place && c->Kp > c->K)
+		fprintf(f, "\tmemset(col, 0, %lld);\n", NP * Kp * 2);
 	fprintf(f, "\tfor (b = 0; b < %lld; b++)\n"
 		"\tfor (g = 0; g < %lld; g++) {\n"
 		"\t\tconst %s *xg = x + (b * %lld + g * %lld) * %lld;\n"
-		"\t\t%s *yg = y + (b * %lld + g * %lld) * %lld;\n"
-		"\t\tfor (oh = 0; oh < %lld; oh++) {\n",
+		"\t\t%s *yg = y + (b * %lld + g * %lld) * %lld;\n",
 		(long long)c->N, (long long)c->groups, xt, (long long)c->C,
 		(long long)c->ICG, (long long)(c->H * c->W), yt, (long long)c->OC,
-		(long long)c->OCG, (long long)(c->OH * c->OW), (long long)c->OH);
-	emit_im2col_row(e, c, xt, emit_zp(n->in[0]));
+		(long long)c->OCG, (long long)(c->OH * c->OW));
+	emit_im2col_fill(e, n, c, emit_zp(n->in[0]));
+	fprintf(f, "\t\tfor (oh = 0; oh < %lld; oh += %lld) {\n", (long long)c->OH,
+		RB);
+	if (!in_place)
+		emit_im2col_row(e, n, c);
 	fprintf(f,
-		"\t\t\t/* 2. per channel: dot products, four pixels sharing each "
+		"\t\t\t/* 3. per channel: dot products, four pixels sharing each "
 		"weight load */\n"
 		"\t\t\tfor (oc = 0; oc < %lld; oc++) {\n"
 		"\t\t\t\tconst int8_t *wr = %s_w + (g * %lld + oc) * %lld;\n"
@@ -342,71 +429,12 @@ static int emit_conv_im2col(Emit *e, const Node *n, const char *fn,
 		"\t\t\t\t\tacc[ow] = a0;\n"
 		"\t\t\t\t}\n",
 		(long long)c->OCG, fn, (long long)c->OCG, Kp, (long long)c->OCG,
-		(long long)c->OW, Kp, Kp, Kp, Kp, acc, Kp, cast, cast, cast, cast,
-		(long long)c->OW, Kp, acc, Kp, cast);
+		NP, Kp, Kp, Kp, Kp, acc, Kp, cast, cast, cast, cast, NP, Kp, acc, Kp,
+		cast);
 	char loops[200], yelem[200];
-	snprintf(loops, sizeof loops, "for (ow = 0; ow < %lld; ow++)",
-		(long long)c->OW);
+	snprintf(loops, sizeof loops, "for (ow = 0; ow < %lld; ow++)", NP);
 	snprintf(yelem, sizeof yelem, "yg[oc * %lld + oh * %lld + ow]",
 		(long long)(c->OH * c->OW), (long long)c->OW);
-	row_requant(e, n, fn, loops, yelem, "acc[ow]", wide, "\t\t\t\t");
-	fprintf(f, "\t\t\t}\n\t\t}\n\t}\n}\n");
-	return 0;
-}
-
-static int emit_conv_direct(Emit *e, const Node *n, const char *fn,
-	const ConvGeom *c, int wide)
-{
-	FILE *f = e->f;
-	const char *xt = emit_ctype(n->in[0]->type.elem);
-	const char *yt = emit_ctype(n->out->type.elem);
-	const char *acc = wide ? "int64_t" : "int32_t";
-	long long PH = plane_h(n, c), PW = plane_w(n, c), PP = PH * PW;
-	fprintf(f, "static void %s(const %s *x, %s *y, void *scratch)\n{\n"
-		"\tint16_t *pl = scratch;\n"
-		"\t%s *acc = (%s *)((unsigned char *)scratch + %lld);\n"
-		"\tint i, b, g, ic, m, oh, ow, kh, kw, ih, iw;\n"
-		"\t/* padded planes: the border holds zx */\n"
-		"\tfor (i = 0; i < %lld; i++)\n\t\tpl[i] = %d;\n"
-		"\tfor (b = 0; b < %lld; b++)\n"
-		"\tfor (g = 0; g < %lld; g++) {\n"
-		"\t\tfor (ic = 0; ic < %lld; ic++) {\n"
-		"\t\t\tconst %s *xc = x + (b * %lld + g * %lld + ic) * %lld;\n"
-		"\t\t\tint16_t *pc = pl + ic * %lld + %lld;\n"
-		"\t\t\tfor (ih = 0; ih < %lld; ih++)\n"
-		"\t\t\t\tfor (iw = 0; iw < %lld; iw++)\n"
-		"\t\t\t\t\tpc[ih * %lld + iw] = xc[ih * %lld + iw];\n"
-		"\t\t}\n"
-		"\t\tfor (m = 0; m < %lld; m++) {\n"
-		"\t\t\tint o = g * %lld + m;\n"
-		"\t\t\tconst int8_t *wo = %s_w + o * %lld;\n"
-		"\t\t\t%s *yo = y + (b * %lld + o) * %lld;\n"
-		"\t\t\tfor (oh = 0; oh < %lld; oh++) {\n"
-		"\t\t\t\tfor (ow = 0; ow < %lld; ow++)\n\t\t\t\t\tacc[ow] = 0;\n"
-		"\t\t\t\tfor (ic = 0; ic < %lld; ic++)\n"
-		"\t\t\t\tfor (kh = 0; kh < %lld; kh++)\n"
-		"\t\t\t\tfor (kw = 0; kw < %lld; kw++) {\n"
-		"\t\t\t\t\t%s wv = wo[(ic * %lld + kh) * %lld + kw];\n"
-		"\t\t\t\t\tconst int16_t *r = pl + ic * %lld + "
-		"(oh * %lld + kh * %lld) * %lld + kw * %lld;\n"
-		"\t\t\t\t\tfor (ow = 0; ow < %lld; ow++)\n"
-		"\t\t\t\t\t\tacc[ow] += wv * r[ow * %lld];\n"
-		"\t\t\t\t}\n",
-		fn, xt, yt, acc, acc, (long long)conv_buf_bytes(n, c),
-		(long long)(c->ICG * PP), (int)emit_zp(n->in[0]), (long long)c->N,
-		(long long)c->groups, (long long)c->ICG, xt, (long long)c->C,
-		(long long)c->ICG, (long long)(c->H * c->W), PP,
-		(long long)(c->pt * PW + c->pl), (long long)c->H, (long long)c->W, PW,
-		(long long)c->W, (long long)c->OCG, (long long)c->OCG, fn,
-		(long long)c->K, yt, (long long)c->OC, (long long)(c->OH * c->OW),
-		(long long)c->OH, (long long)c->OW, (long long)c->ICG,
-		(long long)c->KH, (long long)c->KW, acc, (long long)c->KH,
-		(long long)c->KW, PP, (long long)c->sh, (long long)c->dh, PW,
-		(long long)c->dw, (long long)c->OW, (long long)c->sw);
-	char loops[200], yelem[200];
-	snprintf(loops, sizeof loops, "for (ow = 0; ow < %lld; ow++)",
-		(long long)c->OW);
-	snprintf(yelem, sizeof yelem, "yo[oh * %lld + ow]", (long long)c->OW);
 	row_requant(e, n, fn, loops, yelem, "acc[ow]", wide, "\t\t\t\t");
 	fprintf(f, "\t\t\t}\n\t\t}\n\t}\n}\n");
 	return 0;
@@ -461,10 +489,11 @@ static int emit_conv_pointwise(Emit *e, const Node *n, const char *fn,
 	return 0;
 }
 
-/* Stride 1: the output is computed on the padded width (PW columns a row,
- * the last PW - OW of them discarded), so that each tap is one contiguous
- * pass over the plane. With 8-bit inputs each product fits int16, and a
- * row of taps is summed before it is added to the accumulator. */
+/* The output is computed on the phase width PWS (PWS columns a row, the
+ * last PWS - OW of them discarded), so that each tap is one contiguous pass
+ * over a phase plane (see phase_h). With 8-bit inputs each product fits
+ * int16, and a row of taps is summed before it is added to the
+ * accumulator. */
 static int emit_conv_direct_plane(Emit *e, const Node *n, const char *fn,
 	const ConvGeom *c, int wide)
 {
@@ -472,24 +501,27 @@ static int emit_conv_direct_plane(Emit *e, const Node *n, const char *fn,
 	const char *xt = emit_ctype(n->in[0]->type.elem);
 	const char *yt = emit_ctype(n->out->type.elem);
 	const char *acc = wide ? "int64_t" : "int32_t";
-	long long PH = plane_h(n, c), PW = plane_w(n, c), PP = PH * PW;
-	long long Q = c->OH * PW;
+	long long PWS = phase_w(n, c), PPS = phase_len(n, c);
+	long long Q = c->OH * PWS, ICG = c->ICG, sh = c->sh, sw = c->sw;
 	int narrow = !wide && memplan_elem_bytes(n->in[0]->type.elem) == 1 &&
 		c->KW <= 8;
 	fprintf(f, "static void %s(const %s *x, %s *y, void *scratch)\n{\n"
 		"\tint16_t *pl = scratch;\n"
 		"\t%s *acc = (%s *)((unsigned char *)scratch + %lld);\n"
 		"\tint i, b, g, ic, m, oh, ow, kh, ih, iw, q;\n"
-		"\t/* padded planes (and a slack row): the border holds zx */\n"
+		"\t/* phase planes (each with a slack row): the border holds zx */\n"
 		"\tfor (i = 0; i < %lld; i++)\n\t\tpl[i] = %d;\n"
 		"\tfor (b = 0; b < %lld; b++)\n"
 		"\tfor (g = 0; g < %lld; g++) {\n"
 		"\t\tfor (ic = 0; ic < %lld; ic++) {\n"
 		"\t\t\tconst %s *xc = x + (b * %lld + g * %lld + ic) * %lld;\n"
-		"\t\t\tint16_t *pc = pl + ic * %lld + %lld;\n"
-		"\t\t\tfor (ih = 0; ih < %lld; ih++)\n"
-		"\t\t\t\tfor (iw = 0; iw < %lld; iw++)\n"
-		"\t\t\t\t\tpc[ih * %lld + iw] = xc[ih * %lld + iw];\n"
+		"\t\t\tfor (ih = 0; ih < %lld; ih++) {\n"
+		"\t\t\t\tint ph = ih + %lld;\n"
+		"\t\t\t\tfor (iw = 0; iw < %lld; iw++) {\n"
+		"\t\t\t\t\tint pw = iw + %lld;\n"
+		"\t\t\t\t\tpl[(((ph %% %lld) * %lld + pw %% %lld) * %lld + ic) * "
+		"%lld + ph / %lld * %lld + pw / %lld] = xc[ih * %lld + iw];\n"
+		"\t\t\t\t}\n\t\t\t}\n"
 		"\t\t}\n"
 		"\t\tfor (m = 0; m < %lld; m++) {\n"
 		"\t\t\tint o = g * %lld + m;\n"
@@ -499,43 +531,51 @@ static int emit_conv_direct_plane(Emit *e, const Node *n, const char *fn,
 		"\t\t\tfor (ic = 0; ic < %lld; ic++)\n"
 		"\t\t\tfor (kh = 0; kh < %lld; kh++) {\n"
 		"\t\t\t\tconst int8_t *wk = wo + (ic * %lld + kh) * %lld;\n"
-		"\t\t\t\tconst int16_t *r = pl + ic * %lld + kh * %lld;\n",
+		"\t\t\t\tconst int16_t *r = pl + ((kh * %lld %% %lld) * %lld + ic) "
+		"* %lld + kh * %lld / %lld * %lld;\n",
 		fn, xt, yt, acc, acc, (long long)conv_buf_bytes(n, c),
-		(long long)((c->ICG * PH + 1) * PW), (int)emit_zp(n->in[0]),
-		(long long)c->N, (long long)c->groups, (long long)c->ICG, xt,
-		(long long)c->C, (long long)c->ICG, (long long)(c->H * c->W), PP,
-		(long long)(c->pt * PW + c->pl), (long long)c->H, (long long)c->W, PW,
-		(long long)c->W, (long long)c->OCG, (long long)c->OCG, fn,
+		sh * sw * ICG * PPS, (int)emit_zp(n->in[0]),
+		(long long)c->N, (long long)c->groups, ICG, xt,
+		(long long)c->C, ICG, (long long)(c->H * c->W),
+		(long long)c->H, (long long)c->pt, (long long)c->W, (long long)c->pl,
+		sh, sw, sw, ICG, PPS, sh, PWS, sw, (long long)c->W,
+		(long long)c->OCG, (long long)c->OCG, fn,
 		(long long)c->K, yt, (long long)c->OC, (long long)(c->OH * c->OW),
-		Q, (long long)c->ICG, (long long)c->KH, (long long)c->KH,
-		(long long)c->KW, PP, (long long)c->dh * PW);
+		Q, ICG, (long long)c->KH, (long long)c->KH,
+		(long long)c->KW, (long long)c->dh, sh, sw * ICG, PPS,
+		(long long)c->dh, sh, PWS);
 	if (narrow) {
 		fprintf(f, "\t\t\t\tconst int16_t ");
 		for (int kw = 0; kw < c->KW; kw++)
 			fprintf(f, "%sw%d = wk[%d]", kw ? ", " : "", kw, kw);
 		fprintf(f, ";\n\t\t\t\tfor (q = 0; q < %lld; q++)\n"
 			"\t\t\t\t\tacc[q] += ", Q);
-		for (int kw = 0; kw < c->KW; kw++)
+		for (int kw = 0; kw < c->KW; kw++) {
+			long long cw = kw * c->dw;
 			fprintf(f, "%s(int16_t)(w%d * r[q + %lld])",
-				kw == 0 ? "(int32_t)" : " + ", kw, (long long)(kw * c->dw));
+				kw == 0 ? "(int32_t)" : " + ", kw,
+				(cw % sw) * ICG * PPS + cw / sw);
+		}
 		fprintf(f, ";\n\t\t\t}\n");
 	} else {
 		fprintf(f, "\t\t\t\tint kw;\n"
 			"\t\t\t\tfor (kw = 0; kw < %lld; kw++) {\n"
 			"\t\t\t\t\t%s wv = wk[kw];\n"
+			"\t\t\t\t\tconst int16_t *rk = r + (kw * %lld %% %lld) * %lld + "
+			"kw * %lld / %lld;\n"
 			"\t\t\t\t\tfor (q = 0; q < %lld; q++)\n"
-			"\t\t\t\t\t\tacc[q] += wv * r[q + kw * %lld];\n"
-			"\t\t\t\t}\n\t\t\t}\n", (long long)c->KW, acc, Q,
-			(long long)c->dw);
+			"\t\t\t\t\t\tacc[q] += wv * rk[q];\n"
+			"\t\t\t\t}\n\t\t\t}\n", (long long)c->KW, acc,
+			(long long)c->dw, sw, ICG * PPS, (long long)c->dw, sw, Q);
 	}
 	char loops[200], yelem[200], aelem[200];
 	snprintf(loops, sizeof loops, "for (oh = 0; oh < %lld; oh++)\n"
 		"\t\t\t\tfor (ow = 0; ow < %lld; ow++)", (long long)c->OH,
 		(long long)c->OW);
 	snprintf(yelem, sizeof yelem, "yo[oh * %lld + ow]", (long long)c->OW);
-	snprintf(aelem, sizeof aelem, "acc[oh * %lld + ow]", PW);
+	snprintf(aelem, sizeof aelem, "acc[oh * %lld + ow]", PWS);
 	row_requant(e, n, fn, loops, yelem, aelem, wide, "\t\t\t");
-	fprintf(f, "\t\t}\n\t}\n\t(void)iw;\n}\n");
+	fprintf(f, "\t\t}\n\t}\n}\n");
 	return 0;
 }
 
@@ -556,11 +596,19 @@ int emit_qconv2d(Emit *e, const Node *n, const char *fn)
 		emit_bytes(e, name, w, c.OC * c.K, 1);
 		if (use_pointwise(n, &c))
 			return emit_conv_pointwise(e, n, fn, &c, wide);
-		if (c.sh == 1 && c.sw == 1)
-			return emit_conv_direct_plane(e, n, fn, &c, wide);
-		return emit_conv_direct(e, n, fn, &c, wide);
+		return emit_conv_direct_plane(e, n, fn, &c, wide);
 	}
-	emit_packed_weights(e, fn, w, c.OC, c.K, c.Kp);
+	/* [OC][ICG][KH][KW] reordered to the column order [OC][KH][KW][ICG] */
+	int32_t *wt = malloc((c.OC * c.K + 1) * sizeof *wt);
+	if (!wt)
+		abort();
+	for (int64_t o = 0; o < c.OC; o++)
+		for (int64_t ic = 0; ic < c.ICG; ic++)
+			for (int64_t k = 0; k < c.KH * c.KW; k++)
+				wt[o * c.K + k * c.ICG + ic] = w[(o * c.ICG + ic) * c.KH *
+					c.KW + k];
+	emit_packed_weights(e, fn, wt, c.OC, c.K, c.Kp);
+	free(wt);
 	return emit_conv_im2col(e, n, fn, &c, wide);
 }
 
