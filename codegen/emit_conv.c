@@ -673,24 +673,6 @@ int emit_qdense(Emit *e, const Node *n, const char *fn)
 
 /* ------------------------------------------------------------ qmatmul */
 
-/* Offset (in elements) of batch bi of t broadcast to the batch dims of y. */
-static int64_t batch_offset(const Type *t, const Type *y, int64_t bi)
-{
-	int tb = t->rank - 2, yb = y->rank - 2;
-	int64_t off = 0, stride = 1;
-	for (int d = yb - 1; d >= 0; d--) {
-		int64_t coord = bi % y->dims[d];
-		bi /= y->dims[d];
-		int td = d - (yb - tb);
-		if (td < 0)
-			break;
-		if (t->dims[td] != 1)
-			off += coord * stride;
-		stride *= t->dims[td];
-	}
-	return off;
-}
-
 int emit_qmatmul(Emit *e, const Node *n, const char *fn)
 {
 	FILE *f = e->f;
@@ -703,9 +685,12 @@ int emit_qmatmul(Emit *e, const Node *n, const char *fn)
 	int64_t *offb = malloc((batches + 1) * sizeof *offb);
 	if (!offa || !offb)
 		abort();
+	/* batch shapes: the types with their two matrix dims dropped */
+	Type ab = *at, bb = *bt, yb = *yt;
+	ab.rank -= 2, bb.rank -= 2, yb.rank -= 2;
 	for (int64_t bi = 0; bi < batches; bi++) {
-		offa[bi] = batch_offset(at, yt, bi) * M * K;
-		offb[bi] = batch_offset(bt, yt, bi) * K * P;
+		offa[bi] = type_bcast_offset(&ab, &yb, bi) * M * K;
+		offb[bi] = type_bcast_offset(&bb, &yb, bi) * K * P;
 	}
 	char name[400];
 	snprintf(name, sizeof name, "%s_oa", fn);

@@ -143,12 +143,9 @@ int emit_qconcat(Emit *e, const Node *n, const char *fn)
 	const int64_t *mult = attr_ints(n, "mult", NULL);
 	const int64_t *shift = attr_ints(n, "shift", NULL);
 	int32_t zy = emit_zp(n->out);
-	int64_t outer = 1, inner = 1;
-	for (int d = 0; d < axis; d++)
-		outer *= yt->dims[d];
-	for (int d = axis + 1; d < yt->rank; d++)
-		inner *= yt->dims[d];
-	int64_t ystride = yt->dims[axis] * inner, base = 0;
+	int64_t outer, mid, inner;
+	type_split_axis(yt, axis, &outer, &mid, &inner);
+	int64_t ystride = mid * inner, base = 0;
 	fprintf(f, "static void %s(", fn);
 	for (int i = 0; i < n->nin; i++)
 		fprintf(f, "const %s *x%d, ", emit_ctype(n->in[i]->type.elem), i);
@@ -352,10 +349,8 @@ int emit_qsoftmax(Emit *e, const Node *n, const char *fn)
 	int axis = (int)attr_int(n, "axis");
 	if (axis < 0)
 		axis += xt->rank;
-	int64_t L = xt->dims[axis], inner = 1;
-	for (int d = axis + 1; d < xt->rank; d++)
-		inner *= xt->dims[d];
-	int64_t outer = type_numel(xt) / (L * inner);
+	int64_t outer, L, inner;
+	type_split_axis(xt, axis, &outer, &L, &inner);
 	fprintf(e->f, "static void %s(const %s *x, %s *y)\n{\n"
 		"\tint o, r, i;\n"
 		"\tfor (o = 0; o < %lld; o++)\n\tfor (r = 0; r < %lld; r++) {\n"

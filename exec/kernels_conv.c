@@ -10,10 +10,19 @@
  * ceil_mode windows running past the padded edge need.
  */
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "ir.h"
 
+static int64_t floor_div(int64_t a, int64_t b)
+{
+	return a >= 0 ? a / b : -((-a + b - 1) / b);
+}
+
+/* Each output element gets its terms in (ic, kh, kw) order, accumulated in
+ * double; the loops run a whole output row per tap so that the inner loop
+ * is a plain strided multiply-add over the taps inside the input. */
 void eval_conv2d(const Node *n, const void *const *in, void *out)
 {
 	const Type *xt = &n->in[0]->type, *wt = &n->in[1]->type;
@@ -29,30 +38,44 @@ void eval_conv2d(const Node *n, const void *const *in, void *out)
 	int64_t OC = wt->dims[0], ICG = wt->dims[1], KH = wt->dims[2],
 		KW = wt->dims[3];
 	int64_t OH = yt->dims[2], OW = yt->dims[3], OCG = OC / groups;
+	int64_t sh = stride[0], sw = stride[1];
+	double *acc = malloc((size_t)(OH * OW > 0 ? OH * OW : 1) * sizeof *acc);
+	if (!acc)
+		abort();
 	for (int64_t b = 0; b < N; b++)
 	for (int64_t oc = 0; oc < OC; oc++) {
 		int64_t c0 = oc / OCG * ICG;
 		const float *wo = w + oc * ICG * KH * KW;
-		for (int64_t oh = 0; oh < OH; oh++)
-		for (int64_t ow = 0; ow < OW; ow++) {
-			double acc = bias ? bias[oc] : 0.0;
-			for (int64_t ic = 0; ic < ICG; ic++) {
-				const float *xc = x + (b * C + c0 + ic) * H * W;
-				const float *wc = wo + ic * KH * KW;
-				for (int64_t kh = 0; kh < KH; kh++) {
-					int64_t ih = oh * stride[0] - pad[0] + kh * dil[0];
+		for (int64_t i = 0; i < OH * OW; i++)
+			acc[i] = bias ? bias[oc] : 0.0;
+		for (int64_t ic = 0; ic < ICG; ic++) {
+			const float *xc = x + (b * C + c0 + ic) * H * W;
+			for (int64_t kh = 0; kh < KH; kh++)
+			for (int64_t kw = 0; kw < KW; kw++) {
+				double wv = wo[(ic * KH + kh) * KW + kw];
+				int64_t off = kw * dil[1] - pad[1];
+				int64_t lo = -floor_div(off, sw);   /* ceil(-off / sw) */
+				int64_t hi = floor_div(W - 1 - off, sw);
+				if (lo < 0)
+					lo = 0;
+				if (hi > OW - 1)
+					hi = OW - 1;
+				for (int64_t oh = 0; oh < OH; oh++) {
+					int64_t ih = oh * sh - pad[0] + kh * dil[0];
 					if (ih < 0 || ih >= H)
 						continue;
-					for (int64_t kw = 0; kw < KW; kw++) {
-						int64_t iw = ow * stride[1] - pad[1] + kw * dil[1];
-						if (iw >= 0 && iw < W)
-							acc += (double)xc[ih * W + iw] * wc[kh * KW + kw];
-					}
+					const float *xr = xc + ih * W + off;
+					double *ar = acc + oh * OW;
+					for (int64_t ow = lo; ow <= hi; ow++)
+						ar[ow] += (double)xr[ow * sw] * wv;
 				}
 			}
-			y[((b * OC + oc) * OH + oh) * OW + ow] = (float)acc;
 		}
+		float *yo = y + (b * OC + oc) * OH * OW;
+		for (int64_t i = 0; i < OH * OW; i++)
+			yo[i] = (float)acc[i];
 	}
+	free(acc);
 }
 
 /* Max over the window taps inside the input. An element type other than

@@ -151,18 +151,6 @@ void eval_gelu(const Node *n, const void *const *in, void *out)
 
 /* ---- normalizations ---- */
 
-/* Splits a shape at `axis` into outer * dims[axis] * inner. */
-static void split_axis(const Type *t, int axis, int64_t *outer, int64_t *mid,
-	int64_t *inner)
-{
-	*outer = *inner = 1;
-	for (int i = 0; i < axis; i++)
-		*outer *= t->dims[i];
-	for (int i = axis + 1; i < t->rank; i++)
-		*inner *= t->dims[i];
-	*mid = t->dims[axis];
-}
-
 /* Subtracts the maximum before exponentiating, so large inputs cannot
  * overflow. */
 void eval_softmax(const Node *n, const void *const *in, void *out)
@@ -174,7 +162,7 @@ void eval_softmax(const Node *n, const void *const *in, void *out)
 	if (axis < 0)
 		axis += t->rank;
 	int64_t outer, mid, inner;
-	split_axis(t, (int)axis, &outer, &mid, &inner);
+	type_split_axis(t, (int)axis, &outer, &mid, &inner);
 	for (int64_t o = 0; o < outer; o++)
 		for (int64_t i = 0; i < inner; i++) {
 			const float *xs = x + o * mid * inner + i;
@@ -237,7 +225,7 @@ void eval_batchnorm(const Node *n, const void *const *in, void *out)
 		*var = in[4];
 	float *y = out;
 	int64_t outer, channels, inner;
-	split_axis(t, 1, &outer, &channels, &inner);
+	type_split_axis(t, 1, &outer, &channels, &inner);
 	double eps = attr_float(n, "epsilon");
 	for (int64_t c = 0; c < channels; c++) {
 		double a = scale[c] / sqrt((double)var[c] + eps);

@@ -49,13 +49,10 @@ void eval_concat(const Node *n, const void *const *in, void *out)
 	int64_t axis = attr_int(n, "axis");
 	if (axis < 0)
 		axis += yt->rank;
-	int64_t outer = 1, inner = 1;
-	for (int i = 0; i < axis; i++)
-		outer *= yt->dims[i];
-	for (int i = axis + 1; i < yt->rank; i++)
-		inner *= yt->dims[i];
+	int64_t outer, mid, inner;
+	type_split_axis(yt, (int)axis, &outer, &mid, &inner);
 	Elem *y = out;
-	int64_t row = yt->dims[axis] * inner, at = 0;
+	int64_t row = mid * inner, at = 0;
 	for (int i = 0; i < n->nin; i++) {
 		int64_t chunk = n->in[i]->type.dims[axis] * inner;
 		const Elem *x = in[i];

@@ -193,24 +193,6 @@ void eval_qdense(const Node *n, const void *const *in, void *out)
 
 /* ---- broadcasting helpers ---- */
 
-/* Offset into a tensor of type t broadcast to `out` for the flat output
- * index i (numpy rules: leading dims added, size-1 dims repeated). */
-static int64_t bcast_offset(const Type *t, const Type *out, int64_t i)
-{
-	int64_t off = 0, stride = 1;
-	for (int d = out->rank - 1; d >= 0; d--) {
-		int64_t coord = i % out->dims[d];
-		i /= out->dims[d];
-		int td = d - (out->rank - t->rank);
-		if (td < 0)
-			break;
-		if (t->dims[td] != 1)
-			off += coord * stride;
-		stride *= t->dims[td];
-	}
-	return off;
-}
-
 void eval_qmatmul(const Node *n, const void *const *in, void *out)
 {
 	const int32_t *a = in[0], *b = in[1];
@@ -228,8 +210,8 @@ void eval_qmatmul(const Node *n, const void *const *in, void *out)
 	ab.rank -= 2, bb.rank -= 2, yb.rank -= 2;
 	int64_t batches = type_numel(&yb);
 	for (int64_t bi = 0; bi < batches; bi++) {
-		const int32_t *am = a + bcast_offset(&ab, &yb, bi) * M * K;
-		const int32_t *bm = b + bcast_offset(&bb, &yb, bi) * K * P;
+		const int32_t *am = a + type_bcast_offset(&ab, &yb, bi) * M * K;
+		const int32_t *bm = b + type_bcast_offset(&bb, &yb, bi) * K * P;
 		int32_t *ym = y + bi * M * P;
 		for (int64_t i = 0; i < M; i++)
 			for (int64_t j = 0; j < P; j++) {
@@ -254,8 +236,9 @@ void eval_qadd(const Node *n, const void *const *in, void *out)
 	int64_t lo = attr_int(n, "act_min"), hi = attr_int(n, "act_max");
 	int64_t count = type_numel(yt);
 	for (int64_t i = 0; i < count; i++) {
-		int64_t p = ((int64_t)a[bcast_offset(at, yt, i)] - za) * mult[0] +
-			((int64_t)b[bcast_offset(bt, yt, i)] - zb) * mult[1];
+		int64_t xa = a[type_bcast_offset(at, yt, i)];
+		int64_t xb = b[type_bcast_offset(bt, yt, i)];
+		int64_t p = (xa - za) * mult[0] + (xb - zb) * mult[1];
 		y[i] = clamp64(zy + rshift_round(p, shift), lo, hi);
 	}
 }
@@ -272,8 +255,8 @@ void eval_qmul(const Node *n, const void *const *in, void *out)
 	int64_t lo = attr_int(n, "act_min"), hi = attr_int(n, "act_max");
 	int64_t count = type_numel(yt);
 	for (int64_t i = 0; i < count; i++) {
-		int64_t p = ((int64_t)a[bcast_offset(at, yt, i)] - za) *
-			((int64_t)b[bcast_offset(bt, yt, i)] - zb);
+		int64_t p = ((int64_t)a[type_bcast_offset(at, yt, i)] - za) *
+			((int64_t)b[type_bcast_offset(bt, yt, i)] - zb);
 		y[i] = clamp64(zy + rshift_round(p * mult, shift), lo, hi);
 	}
 }
@@ -289,12 +272,9 @@ void eval_qconcat(const Node *n, const void *const *in, void *out)
 	const int64_t *shift = attr_ints(n, "shift", NULL);
 	int32_t zy = zp_of(n->out);
 	int64_t lo = type_qmin(yt), hi = type_qmax(yt);
-	int64_t outer = 1, inner = 1;
-	for (int d = 0; d < axis; d++)
-		outer *= yt->dims[d];
-	for (int d = axis + 1; d < yt->rank; d++)
-		inner *= yt->dims[d];
-	int64_t ystride = yt->dims[axis] * inner, base = 0;
+	int64_t outer, mid, inner;
+	type_split_axis(yt, axis, &outer, &mid, &inner);
+	int64_t ystride = mid * inner, base = 0;
 	for (int i = 0; i < n->nin; i++) {
 		const int32_t *x = in[i];
 		int32_t zx = zp_of(n->in[i]);
@@ -310,35 +290,18 @@ void eval_qconcat(const Node *n, const void *const *in, void *out)
 
 /* ---- pooling ---- */
 
+/* The float kernel's integer path; a window entirely in padding (ceil_mode
+ * edge) leaves INT32_MIN there, outside any 8- or 16-bit input, and yields
+ * qmin. */
 void eval_qmaxpool2d(const Node *n, const void *const *in, void *out)
 {
-	const int32_t *x = in[0];
+	op_info(OP_MAXPOOL2D)->eval(n, in, out);
 	int32_t *y = out;
-	const Type *xt = &n->in[0]->type, *yt = &n->out->type;
-	const int64_t *k = attr_ints(n, "kernel", NULL);
-	const int64_t *stride = attr_ints(n, "stride", NULL);
-	const int64_t *pad = attr_ints(n, "pad", NULL);
-	const int64_t *dil = attr_ints(n, "dilation", NULL);
-	int64_t NC = xt->dims[0] * xt->dims[1], H = xt->dims[2], W = xt->dims[3];
-	int64_t OH = yt->dims[2], OW = yt->dims[3];
-	for (int64_t c = 0; c < NC; c++)
-	for (int64_t oh = 0; oh < OH; oh++)
-	for (int64_t ow = 0; ow < OW; ow++) {
-		int64_t best = INT64_MIN;
-		for (int64_t kh = 0; kh < k[0]; kh++) {
-			int64_t ih = oh * stride[0] - pad[0] + kh * dil[0];
-			if (ih < 0 || ih >= H)
-				continue;
-			for (int64_t kw = 0; kw < k[1]; kw++) {
-				int64_t iw = ow * stride[1] - pad[1] + kw * dil[1];
-				if (iw >= 0 && iw < W && x[(c * H + ih) * W + iw] > best)
-					best = x[(c * H + ih) * W + iw];
-			}
-		}
-		/* a window entirely in padding (ceil_mode edge) yields qmin */
-		y[(c * OH + oh) * OW + ow] = best == INT64_MIN ?
-			type_qmin(yt) : (int32_t)best;
-	}
+	int32_t qmin = type_qmin(&n->out->type);
+	int64_t count = type_numel(&n->out->type);
+	for (int64_t i = 0; i < count; i++)
+		if (y[i] == INT32_MIN)
+			y[i] = qmin;
 }
 
 void eval_qavgpool2d(const Node *n, const void *const *in, void *out)
@@ -432,10 +395,8 @@ void eval_qsoftmax(const Node *n, const void *const *in, void *out)
 	int axis = (int)attr_int(n, "axis");
 	if (axis < 0)
 		axis += xt->rank;
-	int64_t len = xt->dims[axis], inner = 1;
-	for (int d = axis + 1; d < xt->rank; d++)
-		inner *= xt->dims[d];
-	int64_t outer = type_numel(xt) / (len * inner);
+	int64_t outer, len, inner;
+	type_split_axis(xt, axis, &outer, &len, &inner);
 	for (int64_t o = 0; o < outer; o++)
 	for (int64_t r = 0; r < inner; r++) {
 		const int32_t *xs = x + o * len * inner + r;

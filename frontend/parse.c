@@ -55,6 +55,17 @@ Loc ps_loc(ParseState *ps, int line, int col)
 	return (Loc){ps->path, line, col};
 }
 
+/* The array v of n elements of `size` bytes, with room for one more. */
+static void *list_room(ParseState *ps, void *v, int *cap, int n, size_t size)
+{
+	if (n < *cap)
+		return v;
+	int ncap = *cap ? 2 * *cap : 8;
+	v = arena_realloc(&ps->arena, v, *cap * size, ncap * size);
+	*cap = ncap;
+	return v;
+}
+
 NumList *ps_numlist(ParseState *ps, NumList *l, Num n)
 {
 	if (!l) {
@@ -62,12 +73,7 @@ NumList *ps_numlist(ParseState *ps, NumList *l, Num n)
 		if (!n.text)
 			return l;  /* the empty list */
 	}
-	if (l->n == l->cap) {
-		int cap = l->cap ? 2 * l->cap : 8;
-		l->v = arena_realloc(&ps->arena, l->v, l->cap * sizeof *l->v,
-			cap * sizeof *l->v);
-		l->cap = cap;
-	}
+	l->v = list_room(ps, l->v, &l->cap, l->n, sizeof *l->v);
 	l->v[l->n++] = n;
 	return l;
 }
@@ -79,12 +85,7 @@ ArgList *ps_arglist(ParseState *ps, ArgList *l, Arg a)
 		if (!a.loc.line)
 			return l;  /* the empty list */
 	}
-	if (l->n == l->cap) {
-		int cap = l->cap ? 2 * l->cap : 8;
-		l->v = arena_realloc(&ps->arena, l->v, l->cap * sizeof *l->v,
-			cap * sizeof *l->v);
-		l->cap = cap;
-	}
+	l->v = list_room(ps, l->v, &l->cap, l->n, sizeof *l->v);
 	l->v[l->n++] = a;
 	return l;
 }

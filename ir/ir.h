@@ -96,6 +96,12 @@ int dtype_is_int(DType t);
 int dtype_is_signed(DType t);
 int64_t type_numel(const Type *t);
 int type_same_shape(const Type *a, const Type *b);
+/* Splits a shape at `axis` into outer * dims[axis] (mid) * inner. */
+void type_split_axis(const Type *t, int axis, int64_t *outer, int64_t *mid,
+	int64_t *inner);
+/* Offset into a tensor of type t broadcast to `out` for the flat output
+ * index i (numpy rules: leading dims added, size-1 dims repeated). */
+int64_t type_bcast_offset(const Type *t, const Type *out, int64_t i);
 /* qmin/qmax of a quantized type, honouring q.bits. */
 int32_t type_qmin(const Type *t);
 int32_t type_qmax(const Type *t);
@@ -261,6 +267,15 @@ int shape_infer_node(Graph *g, Node *n);
 int shape_infer(Graph *g);  /* every node, in order */
 /* Numpy broadcasting of a and b into out; -1 (no report) if incompatible. */
 int shape_broadcast(const Type *a, const Type *b, Type *out);
+/* Rules shared by the float (shape.c) and integer (shape_q.c) ops. */
+int shape_valid_type(const Type *t); /* rank in range, dims >= 1, < 2^31 elements */
+/* Arity (ops.def), required inputs present, every input's type usable;
+ * -1 after reporting at the node. */
+int shape_check_inputs(const Node *n);
+/* Sliding-window output size along one axis (ONNX formula); 0 if the dilated
+ * kernel does not fit the padded input. */
+int64_t shape_window(int64_t in, int64_t k, int64_t stride, int64_t pb,
+	int64_t pe, int64_t dil, int ceil_mode);
 
 /* --------------------------------------------------------------- verify.c */
 

@@ -72,7 +72,7 @@ static int err(const Node *n, const char *fmt, ...)
 
 /* A type is usable if its rank is in range, every dim is >= 1 and it has at
  * most NUMEL_MAX elements. */
-static int valid_type(const Type *t)
+int shape_valid_type(const Type *t)
 {
 	if (t->rank < 0 || t->rank > QCC_MAX_RANK)
 		return 0;
@@ -93,7 +93,7 @@ static const Type *in_type(const Node *n, int i)
 }
 
 /* Arity, required inputs present, every input's type usable. */
-static int check_inputs(const Node *n)
+int shape_check_inputs(const Node *n)
 {
 	const OpInfo *info = op_info(n->op);
 	if (n->nin < info->min_in || (info->max_in >= 0 && n->nin > info->max_in)) {
@@ -113,7 +113,7 @@ static int check_inputs(const Node *n)
 				return err(n, "input %d is required but absent", i);
 			continue;
 		}
-		if (!valid_type(t))
+		if (!shape_valid_type(t))
 			return err(n, "input %d '%s' has an unusable shape %s "
 				"(dims must be >= 1, at most %d elements)", i,
 				n->in[i]->name, tstr(t), NUMEL_MAX);
@@ -210,21 +210,28 @@ static int check_bn_lists(const Node *n, int64_t channels)
  * in + pads - dilated kernel, over stride, plus one; with ceil_mode the
  * division rounds up but the last window must start inside the input or its
  * begin padding. */
+int64_t shape_window(int64_t in, int64_t k, int64_t stride, int64_t pb,
+	int64_t pe, int64_t dil, int ceil_mode)
+{
+	int64_t span = in + pb + pe - (dil * (k - 1) + 1);
+	if (span < 0)
+		return 0;
+	int64_t o = (ceil_mode ? (span + stride - 1) / stride : span / stride) + 1;
+	if (ceil_mode && (o - 1) * stride >= in + pb)
+		o--;
+	return o;
+}
+
 static int window_out(const Node *n, const char *axis, int64_t in, int64_t k,
 	int64_t stride, int64_t pb, int64_t pe, int64_t dil, int ceil_mode,
 	int64_t *out)
 {
-	int64_t ek = dil * (k - 1) + 1;
-	int64_t span = in + pb + pe - ek;
-	if (span < 0)
+	*out = shape_window(in, k, stride, pb, pe, dil, ceil_mode);
+	if (*out < 1)
 		return err(n, "output %s would be 0: input %s %lld plus padding "
 			"%lld+%lld is smaller than the %skernel %lld", axis, axis,
 			(long long)in, (long long)pb, (long long)pe,
-			dil > 1 ? "dilated " : "", (long long)ek);
-	int64_t o = (ceil_mode ? (span + stride - 1) / stride : span / stride) + 1;
-	if (ceil_mode && (o - 1) * stride >= in + pb)
-		o--;
-	*out = o;
+			dil > 1 ? "dilated " : "", (long long)(dil * (k - 1) + 1));
 	return 0;
 }
 
@@ -253,7 +260,7 @@ int shape_broadcast(const Type *a, const Type *b, Type *out)
 int shape_conv2d(Graph *g, Node *n)
 {
 	(void)g;
-	if (check_inputs(n) < 0 || need_f32(n) < 0)
+	if (shape_check_inputs(n) < 0 || need_f32(n) < 0)
 		return -1;
 	const Type *x = in_type(n, 0), *w = in_type(n, 1), *b = in_type(n, 2);
 	if (x->rank != 4)
@@ -295,7 +302,7 @@ int shape_conv2d(Graph *g, Node *n)
 int shape_dense(Graph *g, Node *n)
 {
 	(void)g;
-	if (check_inputs(n) < 0 || need_f32(n) < 0)
+	if (shape_check_inputs(n) < 0 || need_f32(n) < 0)
 		return -1;
 	const Type *x = in_type(n, 0), *w = in_type(n, 1), *b = in_type(n, 2);
 	int64_t trans_w = attr_int(n, "trans_w");
@@ -330,7 +337,7 @@ int shape_dense(Graph *g, Node *n)
 int shape_matmul(Graph *g, Node *n)
 {
 	(void)g;
-	if (check_inputs(n) < 0 || need_f32(n) < 0)
+	if (shape_check_inputs(n) < 0 || need_f32(n) < 0)
 		return -1;
 	const Type *a = in_type(n, 0), *b = in_type(n, 1);
 	if (a->rank < 1 || b->rank < 1)
@@ -362,7 +369,7 @@ int shape_matmul(Graph *g, Node *n)
 int shape_binary(Graph *g, Node *n)
 {
 	(void)g;
-	if (check_inputs(n) < 0 || need_f32(n) < 0)
+	if (shape_check_inputs(n) < 0 || need_f32(n) < 0)
 		return -1;
 	const Type *a = in_type(n, 0), *b = in_type(n, 1);
 	Type o;
@@ -375,7 +382,7 @@ int shape_binary(Graph *g, Node *n)
 int shape_unary(Graph *g, Node *n)
 {
 	(void)g;
-	if (check_inputs(n) < 0 || need_f32(n) < 0)
+	if (shape_check_inputs(n) < 0 || need_f32(n) < 0)
 		return -1;
 	const Type *x = in_type(n, 0);
 	switch (n->op) {
@@ -419,7 +426,7 @@ static int check_epsilon(const Node *n)
 int shape_layernorm(Graph *g, Node *n)
 {
 	(void)g;
-	if (check_inputs(n) < 0 || need_f32(n) < 0 || check_epsilon(n) < 0)
+	if (shape_check_inputs(n) < 0 || need_f32(n) < 0 || check_epsilon(n) < 0)
 		return -1;
 	const Type *x = in_type(n, 0);
 	if (x->rank < 1)
@@ -446,7 +453,7 @@ int shape_layernorm(Graph *g, Node *n)
 int shape_batchnorm(Graph *g, Node *n)
 {
 	(void)g;
-	if (check_inputs(n) < 0 || need_f32(n) < 0 || check_epsilon(n) < 0)
+	if (shape_check_inputs(n) < 0 || need_f32(n) < 0 || check_epsilon(n) < 0)
 		return -1;
 	const Type *x = in_type(n, 0);
 	if (x->rank < 2)
@@ -469,7 +476,7 @@ int shape_batchnorm(Graph *g, Node *n)
 int shape_pool2d(Graph *g, Node *n)
 {
 	(void)g;
-	if (check_inputs(n) < 0)
+	if (shape_check_inputs(n) < 0)
 		return -1;
 	int is_max = n->op == OP_MAXPOOL2D;
 	if (!is_max && need_f32(n) < 0)
@@ -516,7 +523,7 @@ int shape_pool2d(Graph *g, Node *n)
 int shape_global_pool(Graph *g, Node *n)
 {
 	(void)g;
-	if (check_inputs(n) < 0 || need_f32(n) < 0)
+	if (shape_check_inputs(n) < 0 || need_f32(n) < 0)
 		return -1;
 	const Type *x = in_type(n, 0);
 	if (x->rank < 3)
@@ -531,7 +538,7 @@ int shape_global_pool(Graph *g, Node *n)
 int shape_flatten(Graph *g, Node *n)
 {
 	(void)g;
-	if (check_inputs(n) < 0)
+	if (shape_check_inputs(n) < 0)
 		return -1;
 	const Type *x = in_type(n, 0);
 	int axis = norm_axis(n, attr_int(n, "axis"), x->rank, 1, x);
@@ -548,7 +555,7 @@ int shape_flatten(Graph *g, Node *n)
 int shape_reshape(Graph *g, Node *n)
 {
 	(void)g;
-	if (check_inputs(n) < 0)
+	if (shape_check_inputs(n) < 0)
 		return -1;
 	const Type *x = in_type(n, 0);
 	int len;
@@ -599,7 +606,7 @@ int shape_reshape(Graph *g, Node *n)
 int shape_transpose(Graph *g, Node *n)
 {
 	(void)g;
-	if (check_inputs(n) < 0)
+	if (shape_check_inputs(n) < 0)
 		return -1;
 	const Type *x = in_type(n, 0);
 	int len;
@@ -621,7 +628,7 @@ int shape_transpose(Graph *g, Node *n)
 int shape_concat(Graph *g, Node *n)
 {
 	(void)g;
-	if (check_inputs(n) < 0)
+	if (shape_check_inputs(n) < 0)
 		return -1;
 	const Type *x = in_type(n, 0);
 	if (x->rank < 1)
@@ -648,7 +655,7 @@ int shape_concat(Graph *g, Node *n)
 int shape_pad(Graph *g, Node *n)
 {
 	(void)g;
-	if (check_inputs(n) < 0)
+	if (shape_check_inputs(n) < 0)
 		return -1;
 	const Type *x = in_type(n, 0);
 	const char *mode = attr_str(n, "mode");

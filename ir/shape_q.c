@@ -47,49 +47,6 @@ static const Type *in_type(const Node *n, int i)
 	return i < n->nin && n->in[i] ? &n->in[i]->type : NULL;
 }
 
-static int valid_type(const Type *t)
-{
-	if (t->rank < 0 || t->rank > QCC_MAX_RANK)
-		return 0;
-	int64_t numel = 1;
-	for (int i = 0; i < t->rank; i++) {
-		if (t->dims[i] < 1 || t->dims[i] > NUMEL_MAX)
-			return 0;
-		numel *= t->dims[i];
-		if (numel > NUMEL_MAX)
-			return 0;
-	}
-	return 1;
-}
-
-/* Arity, required inputs present, usable shapes. */
-static int check_inputs(const Node *n)
-{
-	const OpInfo *info = op_info(n->op);
-	if (n->nin < info->min_in || (info->max_in >= 0 && n->nin > info->max_in)) {
-		if (info->max_in < 0)
-			return err(n, "expected at least %d inputs, got %d",
-				info->min_in, n->nin);
-		if (info->min_in == info->max_in)
-			return err(n, "expected %d input%s, got %d", info->min_in,
-				info->min_in == 1 ? "" : "s", n->nin);
-		return err(n, "expected %d to %d inputs, got %d", info->min_in,
-			info->max_in, n->nin);
-	}
-	for (int i = 0; i < n->nin; i++) {
-		const Type *t = in_type(n, i);
-		if (!t) {
-			if (i < info->min_in || info->max_in < 0)
-				return err(n, "input %d is required but absent", i);
-			continue;
-		}
-		if (!valid_type(t))
-			return err(n, "input %d '%s' has an unusable shape %s", i,
-				n->in[i]->name, tstr(t));
-	}
-	return 0;
-}
-
 /* Input i is an 8- or 16-bit activation with per-tensor q. */
 static int need_qact(const Node *n, int i)
 {
@@ -213,15 +170,11 @@ static int check_bias(const Node *n, int i, int64_t channels)
 static int window_out(const Node *n, int64_t in, int64_t k, int64_t stride,
 	int64_t pb, int64_t pe, int64_t dil, int ceil_mode, int64_t *out)
 {
-	int64_t span = in + pb + pe - (dil * (k - 1) + 1);
-	if (span < 0)
+	*out = shape_window(in, k, stride, pb, pe, dil, ceil_mode);
+	if (*out < 1)
 		return err(n, "the kernel %lld does not fit the input %lld plus "
 			"padding %lld+%lld", (long long)k, (long long)in,
 			(long long)pb, (long long)pe);
-	int64_t o = (ceil_mode ? (span + stride - 1) / stride : span / stride) + 1;
-	if (ceil_mode && (o - 1) * stride >= in + pb)
-		o--;
-	*out = o;
 	return 0;
 }
 
@@ -259,7 +212,7 @@ static int table_in(const Node *n, const int64_t *tab, int len, int64_t lo,
 int shape_qunary(Graph *g, Node *n)
 {
 	(void)g;
-	if (check_inputs(n) < 0)
+	if (shape_check_inputs(n) < 0)
 		return -1;
 	const Type *x = in_type(n, 0);
 	if (n->op == OP_QUANTIZE) {
@@ -331,7 +284,7 @@ int shape_qunary(Graph *g, Node *n)
 int shape_qconv2d(Graph *g, Node *n)
 {
 	(void)g;
-	if (check_inputs(n) < 0 || need_qact(n, 0) < 0 || need_qout(n) < 0)
+	if (shape_check_inputs(n) < 0 || need_qact(n, 0) < 0 || need_qout(n) < 0)
 		return -1;
 	const Type *x = in_type(n, 0), *w = in_type(n, 1);
 	if (x->rank != 4 || w->rank != 4)
@@ -362,7 +315,7 @@ int shape_qconv2d(Graph *g, Node *n)
 int shape_qdense(Graph *g, Node *n)
 {
 	(void)g;
-	if (check_inputs(n) < 0 || need_qact(n, 0) < 0 || need_qout(n) < 0)
+	if (shape_check_inputs(n) < 0 || need_qact(n, 0) < 0 || need_qout(n) < 0)
 		return -1;
 	const Type *x = in_type(n, 0), *w = in_type(n, 1);
 	if (x->rank != 2 || w->rank != 2 || w->dims[1] != x->dims[1])
@@ -379,7 +332,7 @@ int shape_qdense(Graph *g, Node *n)
 int shape_qmatmul(Graph *g, Node *n)
 {
 	(void)g;
-	if (check_inputs(n) < 0 || need_qact(n, 0) < 0 || need_qact(n, 1) < 0 ||
+	if (shape_check_inputs(n) < 0 || need_qact(n, 0) < 0 || need_qact(n, 1) < 0 ||
 	    need_qout(n) < 0)
 		return -1;
 	const Type *a = in_type(n, 0), *b = in_type(n, 1);
@@ -406,7 +359,7 @@ int shape_qmatmul(Graph *g, Node *n)
 int shape_qbinary(Graph *g, Node *n)
 {
 	(void)g;
-	if (check_inputs(n) < 0 || need_qact(n, 0) < 0 || need_qact(n, 1) < 0 ||
+	if (shape_check_inputs(n) < 0 || need_qact(n, 0) < 0 || need_qact(n, 1) < 0 ||
 	    need_qout(n) < 0)
 		return -1;
 	int is_add = n->op == OP_QADD;
@@ -422,7 +375,7 @@ int shape_qbinary(Graph *g, Node *n)
 int shape_qconcat(Graph *g, Node *n)
 {
 	(void)g;
-	if (check_inputs(n) < 0 || need_qout(n) < 0)
+	if (shape_check_inputs(n) < 0 || need_qout(n) < 0)
 		return -1;
 	for (int i = 0; i < n->nin; i++)
 		if (need_qact(n, i) < 0)
@@ -455,7 +408,7 @@ int shape_qconcat(Graph *g, Node *n)
 int shape_qpool2d(Graph *g, Node *n)
 {
 	(void)g;
-	if (check_inputs(n) < 0 || need_qact(n, 0) < 0)
+	if (shape_check_inputs(n) < 0 || need_qact(n, 0) < 0)
 		return -1;
 	const Type *x = in_type(n, 0);
 	int is_max = n->op == OP_QMAXPOOL2D;
@@ -513,7 +466,7 @@ int shape_qpool2d(Graph *g, Node *n)
 int shape_qglobal_pool(Graph *g, Node *n)
 {
 	(void)g;
-	if (check_inputs(n) < 0 || need_qact(n, 0) < 0 || need_qout(n) < 0 ||
+	if (shape_check_inputs(n) < 0 || need_qact(n, 0) < 0 || need_qout(n) < 0 ||
 	    check_requant(n, 1, 0, 0) < 0)
 		return -1;
 	const Type *x = in_type(n, 0);

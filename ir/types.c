@@ -47,6 +47,33 @@ int type_same_shape(const Type *a, const Type *b)
 	return 1;
 }
 
+void type_split_axis(const Type *t, int axis, int64_t *outer, int64_t *mid,
+	int64_t *inner)
+{
+	*outer = *inner = 1;
+	for (int i = 0; i < axis; i++)
+		*outer *= t->dims[i];
+	for (int i = axis + 1; i < t->rank; i++)
+		*inner *= t->dims[i];
+	*mid = t->dims[axis];
+}
+
+int64_t type_bcast_offset(const Type *t, const Type *out, int64_t i)
+{
+	int64_t off = 0, stride = 1;
+	for (int d = out->rank - 1; d >= 0; d--) {
+		int64_t coord = i % out->dims[d];
+		i /= out->dims[d];
+		int td = d - (out->rank - t->rank);
+		if (td < 0)
+			break;
+		if (t->dims[td] != 1)
+			off += coord * stride;
+		stride *= t->dims[td];
+	}
+	return off;
+}
+
 static int type_bits(const Type *t)
 {
 	int bits = dtype_bits(t->elem);

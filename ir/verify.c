@@ -26,21 +26,6 @@ static int in_graph(const Graph *g, const Value *v)
 	return v && v->id >= 0 && v->id < g->nvalues && g->values[v->id] == v;
 }
 
-static int valid_dims(const Type *t)
-{
-	if (t->rank < 0 || t->rank > QCC_MAX_RANK)
-		return 0;
-	int64_t numel = 1;
-	for (int i = 0; i < t->rank; i++) {
-		if (t->dims[i] < 1 || t->dims[i] > INT32_MAX)
-			return 0;
-		numel *= t->dims[i];
-		if (numel > INT32_MAX)
-			return 0;
-	}
-	return 1;
-}
-
 static int verify_values(Graph *g)
 {
 	int bad = 0;
@@ -58,7 +43,7 @@ static int verify_values(Graph *g)
 					v->name);
 				bad = 1;
 			}
-		if (!valid_dims(&v->type)) {
+		if (!shape_valid_type(&v->type)) {
 			diag_error(v->loc, "'%s' has an unusable shape (rank %d; "
 				"dims must be >= 1, at most %d elements)", v->name,
 				v->type.rank, INT32_MAX);

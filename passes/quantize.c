@@ -370,6 +370,30 @@ static int out_ready(Ctx *c, Value *v)
 	return v->type.q.present && normalize_act(c, v) == 0;
 }
 
+/* The integer input and output type of a one-input op: 0 with *xq and *yt
+ * set, 1 to leave the op float, -1 on error. */
+static int single_input(Ctx *c, Node *n, Value **xq, Type *yt)
+{
+	Value *x = n->in[0];
+	if (!out_ready(c, n->out) || (!x->aux && !x->type.q.present))
+		return 1;
+	if (!(*xq = int_of(c, x)))
+		return -1;
+	*yt = int_type(c, &n->out->type);
+	return 0;
+}
+
+/* Copies the int list attributes `names` from n to qn. */
+static void copy_int_lists(Ctx *c, Node *qn, const Node *n,
+	const char *const *names, int count)
+{
+	for (int i = 0; i < count; i++) {
+		int len;
+		const int64_t *v = attr_ints(n, names[i], &len);
+		attr_set_ints(c->g, qn, names[i], v, len);
+	}
+}
+
 static int lower_conv_dense(Ctx *c, Node *n)
 {
 	Value *x = n->in[0], *w = n->in[1], *b = n->nin > 2 ? n->in[2] : NULL;
@@ -406,12 +430,8 @@ static int lower_conv_dense(Ctx *c, Node *n)
 		return -1;
 	node_set_input(qn, 2, bq);
 	if (n->op == OP_CONV2D) {
-		static const char *copy[] = {"stride", "pad", "dilation"};
-		for (int i = 0; i < 3; i++) {
-			int len;
-			const int64_t *v = attr_ints(n, copy[i], &len);
-			attr_set_ints(c->g, qn, copy[i], v, len);
-		}
+		static const char *const copy[] = {"stride", "pad", "dilation"};
+		copy_int_lists(c, qn, n, copy, 3);
 		attr_set_int(c->g, qn, "groups", attr_int(n, "groups"));
 	}
 	if (channel_mults(c, qn, xq, wq) < 0)
@@ -541,13 +561,11 @@ static int lower_concat(Ctx *c, Node *n)
 /* relu, relu6, clip alone: a requantize whose clamp is the activation. */
 static int lower_clamp(Ctx *c, Node *n)
 {
-	Value *x = n->in[0];
-	if (!out_ready(c, n->out) || (!x->aux && !x->type.q.present))
-		return 1;
-	Value *xq = int_of(c, x);
-	if (!xq)
-		return -1;
-	Type yt = int_type(c, &n->out->type);
+	Value *xq;
+	Type yt;
+	int r = single_input(c, n, &xq, &yt);
+	if (r)
+		return r;
 	Node *qn = emit(c, OP_REQUANTIZE, &xq, 1, take_name(c, n->out), &yt,
 		n->loc);
 	if (one_mult(c, qn, xq->type.q.scale[0] / yt.q.scale[0]) < 0)
@@ -564,13 +582,11 @@ static int lower_clamp(Ctx *c, Node *n)
 
 static int lower_pool(Ctx *c, Node *n)
 {
-	Value *x = n->in[0];
-	if (!out_ready(c, n->out) || (!x->aux && !x->type.q.present))
-		return 1;
-	Value *xq = int_of(c, x);
-	if (!xq)
-		return -1;
-	Type yt = int_type(c, &n->out->type);
+	Value *xq;
+	Type yt;
+	int r = single_input(c, n, &xq, &yt);
+	if (r)
+		return r;
 	double m = xq->type.q.scale[0] / yt.q.scale[0];
 	int global = n->op == OP_GLOBAL_AVGPOOL;
 	Node *qn = emit(c, global ? OP_QGLOBAL_AVGPOOL : OP_QAVGPOOL2D, &xq, 1,
@@ -581,12 +597,8 @@ static int lower_pool(Ctx *c, Node *n)
 		if (one_mult(c, qn, m / area) < 0)
 			return -1;
 	} else {
-		static const char *copy[] = {"kernel", "stride", "pad"};
-		for (int i = 0; i < 3; i++) {
-			int len;
-			const int64_t *v = attr_ints(n, copy[i], &len);
-			attr_set_ints(c->g, qn, copy[i], v, len);
-		}
+		static const char *const copy[] = {"kernel", "stride", "pad"};
+		copy_int_lists(c, qn, n, copy, 3);
 		attr_set_int(c->g, qn, "ceil_mode", attr_int(n, "ceil_mode"));
 		attr_set_int(c->g, qn, "count_include_pad",
 			attr_int(n, "count_include_pad"));
@@ -626,13 +638,11 @@ static double fn_eval(const Node *n, double x)
 
 static int lower_lut(Ctx *c, Node *n)
 {
-	Value *x = n->in[0];
-	if (!out_ready(c, n->out) || (!x->aux && !x->type.q.present))
-		return 1;
-	Value *xq = int_of(c, x);
-	if (!xq)
-		return -1;
-	Type yt = int_type(c, &n->out->type);
+	Value *xq;
+	Type yt;
+	int r = single_input(c, n, &xq, &yt);
+	if (r)
+		return r;
 	const QParams *qx = &xq->type.q;
 	double sy = yt.q.scale[0];
 	int64_t zy = yt.q.zp[0], ymin = type_qmin(&yt), ymax = type_qmax(&yt);
