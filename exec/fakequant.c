@@ -177,3 +177,15 @@ int fq_load_samples(const Graph *g, const char *path, float **x, int64_t *n)
 	npy_free(&a);
 	return 0;
 }
+
+/* A float conv2d/dense with constant float weights (and bias): a layer the
+ * weight-tuning passes may change. */
+int fq_is_layer(const Node *n)
+{
+	if (n->dead || (n->op != OP_CONV2D && n->op != OP_DENSE))
+		return 0;
+	const Value *w = n->in[1], *b = n->nin > 2 ? n->in[2] : NULL;
+	return w->kind == VAL_CONST && w->type.elem == DT_F32 &&
+		!w->type.q.present && (!b || (b->kind == VAL_CONST &&
+		b->type.elem == DT_F32)) && n->out->type.elem == DT_F32;
+}

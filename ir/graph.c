@@ -205,6 +205,18 @@ void graph_replace_uses(Graph *g, Value *from, Value *to)
 	}
 }
 
+void graph_take_over(Graph *g, Node *n, Node *p)
+{
+	int was_output = n->out->is_output;
+	graph_replace_uses(g, n->out, p->out);
+	node_kill(g, n);
+	if (was_output) {
+		const char *name = n->out->name;
+		n->out->name = graph_fresh_name(g, "dead");
+		p->out->name = name;
+	}
+}
+
 void node_kill(Graph *g, Node *n)
 {
 	(void)g;

@@ -241,6 +241,9 @@ const char *graph_fresh_name(Graph *g, const char *base);
 /* Replaces every use of `from` (node inputs and graph outputs) by `to`. */
 void graph_replace_uses(Graph *g, Value *from, Value *to);
 void node_kill(Graph *g, Node *n);  /* marks dead, drops its input uses */
+/* p's output replaces n's everywhere and n dies; if n's output was a graph
+ * output, p's output takes its name, so outputs keep their names. */
+void graph_take_over(Graph *g, Node *n, Node *p);
 void graph_compact(Graph *g);       /* removes dead nodes and unused values */
 void node_set_input(Node *n, int i, Value *v); /* keeps nuse counts */
 /* Allocates tensor storage for t in g's arena (float or int32_t, zeroed). */
@@ -411,6 +414,9 @@ typedef struct {
 	float *scale;      /* oc entries (all equal per tensor) */
 	int32_t qmin, qmax;
 } WeightGrid;
+
+/* A float conv2d/dense with constant float weights (and bias, if any). */
+int fq_is_layer(const Node *n);
 
 /* The grid quantize will use for the weights w of conv2d/dense n under o;
  * -1 (no report) for a weight shape without channels. wgrid_free frees. */

@@ -413,16 +413,6 @@ static void layer_free(Layer *l)
 	wgrid_free(&l->wg);
 }
 
-static int is_layer(const Node *n)
-{
-	if (n->dead || (n->op != OP_CONV2D && n->op != OP_DENSE))
-		return 0;
-	const Value *w = n->in[1], *b = n->nin > 2 ? n->in[2] : NULL;
-	return w->kind == VAL_CONST && w->type.elem == DT_F32 &&
-		!w->type.q.present && (!b || (b->kind == VAL_CONST &&
-		b->type.elem == DT_F32)) && n->out->type.elem == DT_F32;
-}
-
 /* The layer's inputs in the simulated quantized network and its outputs in
  * the float network, for every calibration sample. */
 static void collect(Layer *l, FqRun *rq, Graph *gq, FqRun *rf, Graph *gf,
@@ -474,11 +464,11 @@ int pass_adaround(Graph *g, const Options *o)
 	FqRun *rf = fq_new(gf, 0), *rq = fq_new(gq, 1);
 	int nl = 0, li = 0;
 	for (int k = 0; k < g->nnodes; k++)
-		nl += is_layer(g->nodes[k]);
+		nl += fq_is_layer(g->nodes[k]);
 	/* the simulated network starts with nearest rounding everywhere */
 	for (int k = 0; k < gq->nnodes; k++) {
 		Layer l;
-		if (!is_layer(gq->nodes[k]) || layer_init(&l, gq->nodes[k], o) < 0)
+		if (!fq_is_layer(gq->nodes[k]) || layer_init(&l, gq->nodes[k], o) < 0)
 			continue;
 		float *w = gq->nodes[k]->in[1]->data;
 		for (int64_t i = 0; i < type_numel(&gq->nodes[k]->in[1]->type); i++)
@@ -489,7 +479,7 @@ int pass_adaround(Graph *g, const Options *o)
 	for (int k = 0; k < g->nnodes; k++) {
 		Node *n = g->nodes[k];
 		Layer l;
-		if (!is_layer(n))
+		if (!fq_is_layer(n))
 			continue;
 		li++;
 		if (layer_init(&l, n, o) < 0) {

@@ -18,16 +18,6 @@
 
 #include "ir.h"
 
-static int is_layer(const Node *n)
-{
-	if (n->dead || (n->op != OP_CONV2D && n->op != OP_DENSE))
-		return 0;
-	const Value *w = n->in[1], *b = n->nin > 2 ? n->in[2] : NULL;
-	return w->kind == VAL_CONST && w->type.elem == DT_F32 &&
-		!w->type.q.present && (!b || (b->kind == VAL_CONST &&
-		b->type.elem == DT_F32)) && n->out->type.elem == DT_F32;
-}
-
 static int64_t out_channels(const Node *n)
 {
 	const Type *t = &n->out->type;
@@ -71,7 +61,7 @@ static void quantize_weights(Graph *g, const Options *o)
 	for (int k = 0; k < g->nnodes; k++) {
 		Node *n = g->nodes[k];
 		WeightGrid wg;
-		if (!is_layer(n) || wgrid_init(&wg, n, n->in[1]->data, o) < 0)
+		if (!fq_is_layer(n) || wgrid_init(&wg, n, n->in[1]->data, o) < 0)
 			continue;
 		float *w = n->in[1]->data;
 		int64_t numel = type_numel(&n->in[1]->type);
@@ -121,7 +111,7 @@ static int empirical(Graph *g, const Options *o)
 	FqRun *rf = fq_new(gf, 0), *rq = fq_new(gq, 1);
 	for (int k = 0; k < g->nnodes; k++) {
 		Node *n = g->nodes[k], *nf = gf->nodes[k], *nq = gq->nodes[k];
-		if (!is_layer(n))
+		if (!fq_is_layer(n))
 			continue;
 		/* 1. the mean pre-activation error per channel */
 		int64_t oc = out_channels(n);
@@ -218,7 +208,7 @@ static int analytic(Graph *g, const Options *o)
 		int64_t nc;
 		double *mean;
 		WeightGrid wg;
-		if (!is_layer(n) || !(mean = input_means(n, &nc)))
+		if (!fq_is_layer(n) || !(mean = input_means(n, &nc)))
 			continue;
 		const float *w = n->in[1]->data;
 		int64_t numel = type_numel(&n->in[1]->type);
@@ -261,7 +251,7 @@ int pass_bias_correction(Graph *g, const Options *o)
 	if (!o->calib_path)
 		return analytic(g, o);
 	for (int k = 0; k < g->nnodes; k++)
-		if (is_layer(g->nodes[k]) &&
+		if (fq_is_layer(g->nodes[k]) &&
 		    (g->nodes[k]->nin < 3 || !g->nodes[k]->in[2]))
 			add_bias(g, g->nodes[k]);
 	return empirical(g, o);

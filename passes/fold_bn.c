@@ -55,19 +55,6 @@ static const char *suffixed(Graph *g, const char *name, const char *suffix)
 	return graph_fresh_name(g, buf);
 }
 
-/* p's output replaces n's, which goes; a graph output keeps its name. */
-static void take_over(Graph *g, Node *n, Node *p)
-{
-	int was_output = n->out->is_output;
-	graph_replace_uses(g, n->out, p->out);
-	node_kill(g, n);
-	if (was_output) {
-		const char *name = n->out->name;
-		n->out->name = graph_fresh_name(g, "dead");
-		p->out->name = name;
-	}
-}
-
 static void fold(Graph *g, Node *bn, Node *p)
 {
 	Value *w = p->in[1], *b = p->nin > 2 ? p->in[2] : NULL;
@@ -115,7 +102,7 @@ static void fold(Graph *g, Node *bn, Node *p)
 	}
 	attr_set_floats(g, p, "bn_beta", bn_beta, (int)nc);
 	attr_set_floats(g, p, "bn_gamma", bn_gamma, (int)nc);
-	take_over(g, bn, p);
+	graph_take_over(g, bn, p);
 }
 
 int pass_fold_bn(Graph *g, const Options *o)

@@ -48,19 +48,6 @@ static Node *fusable_producer(const Node *act)
 	return p;
 }
 
-/* p's output replaces n's, which goes; a graph output keeps its name. */
-static void take_over(Graph *g, Node *n, Node *p)
-{
-	int was_output = n->out->is_output;
-	graph_replace_uses(g, n->out, p->out);
-	node_kill(g, n);
-	if (was_output) {
-		const char *name = n->out->name;
-		n->out->name = graph_fresh_name(g, "dead");
-		p->out->name = name;
-	}
-}
-
 int pass_fuse(Graph *g, const Options *o)
 {
 	(void)o;
@@ -81,7 +68,7 @@ int pass_fuse(Graph *g, const Options *o)
 			attr_set_float(g, p, "act_min", lo);
 		if (hi != phi)
 			attr_set_float(g, p, "act_max", hi);
-		take_over(g, n, p);
+		graph_take_over(g, n, p);
 	}
 	graph_compact(g);
 	return 0;
