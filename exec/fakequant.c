@@ -124,9 +124,11 @@ static void round_to_grid(const Value *v, float *x)
 	float s = q->scale[0];
 	int32_t zp = q->zp[0];
 	int64_t n = type_numel(&v->type);
+	double lo = qmin, hi = qmax;
 	for (int64_t i = 0; i < n; i++) {
 		double k = nearbyintf(x[i] / s) + (double)zp;
-		k = fmin(fmax(k, qmin), qmax);
+		/* fmin(fmax(k, lo), hi) without the libm calls (NaN -> lo) */
+		k = !(k >= lo) ? lo : k > hi ? hi : k;
 		x[i] = (float)(k - zp) * s;
 	}
 }

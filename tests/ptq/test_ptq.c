@@ -10,7 +10,8 @@
  *   the per-channel mean of (quantized - float) output, recomputed here
  *   independently, drops from a clear error to rounding noise; the analytic
  *   form (BatchNorm statistics, no data) cuts it tenfold on inputs drawn
- *   from those statistics.
+ *   from those statistics; a correction whose removal of a real mean error
+ *   would move the network's output away from the float one is left out.
  * - adaround's weights lie on quantize's grid, never reconstruct the
  *   layer's float output worse than nearest rounding (measured here), and
  *   the same seed gives the same weights.
@@ -307,6 +308,59 @@ static void test_bias_correction(const char *dir)
 	graph_free(g);
 }
 
+/* A correction that would hurt is left out. Layer a's channel has a
+ * weight 0.21 whose 4-bit rounding error e (|e| about 0.06) meets the input
+ * b = 10 only on samples where a's output is far below zero, which the
+ * relu removes: the mean error 5e is real but harmless, and subtracting it
+ * would move every other sample's output (1 or 2) by 5e. */
+static void test_bias_correction_harm(const char *dir)
+{
+	Buf b = {0};
+	put(&b, "model bch\ninput x : f32[1,2]\n"
+		"const wa : f32[1,2] = [1, 0.21]\nconst wb : f32[1,1] = [1]\n"
+		"h = dense(x, wa)\nr = relu(h)\noutput y = dense(r, wb)\n");
+	Graph *g = parse_buf(&b);
+	Options o;
+	options_default(&o);
+	o.weight_bits = 4;
+	float x[64 * 2];
+	for (int s = 0; s < 64; s++) {
+		x[2 * s] = s % 2 ? -20.0f : s % 4 ? 2.0f : 1.0f;
+		x[2 * s + 1] = s % 2 ? 10.0f : 0.0f;
+	}
+	static char path[4096];
+	snprintf(path, sizeof path, "%s/bch_calib.npy", dir);
+	int64_t dims[2] = {64, 2};
+	CHECK(npy_write_f32(path, x, 2, dims) == 0);
+	o.calib_path = path;
+	CHECK(pass_fuse(g, &o) == 0);
+	CHECK(prepare(g, &o) == 0);
+	Node *a = NULL;
+	for (int k = 0; k < g->nnodes; k++)
+		if (g->nodes[k]->op == OP_DENSE && !a)
+			a = g->nodes[k];
+	/* the mean error an unguarded correction would remove */
+	float wq[2] = {1, 0.21f};
+	Value wv = {.type = {.elem = DT_F32, .rank = 2, .dims = {1, 2}},
+		.data = wq};
+	quantize_nearest(&wv, 4);
+	double mean = 0.5 * 10 * ((double)wq[1] - 0.21f);
+	CHECK(fabs(mean) > 0.2);
+
+	Graph *ref = graph_clone(g);
+	CHECK(pass_bias_correction(g, &o) == 0);
+	CHECK(graph_verify(g) == 0);
+	const Value *bias = a->nin > 2 ? a->in[2] : NULL;
+	double worst = 0;
+	for (int64_t c = 0; bias && c < type_numel(&bias->type); c++)
+		worst = fmax(worst, fabs(((const float *)bias->data)[c]));
+	printf("bias_correction: harmful mean error %.3g left, a's bias "
+		"moved by at most %.3g\n", mean, worst);
+	CHECK(worst == 0);
+	graph_free(ref);
+	graph_free(g);
+}
+
 /* Analytic correction: A is the identity carrying BatchNorm statistics
  * (beta, gamma) that describe its input exactly (Gaussian samples drawn
  * here), so (W_q - W) E[relu(x)] is B's true mean error. */
@@ -453,6 +507,7 @@ int main(int argc, char **argv)
 	op_init();
 	test_cle();
 	test_bias_correction(argv[1]);
+	test_bias_correction_harm(argv[1]);
 	test_bias_correction_analytic();
 	test_adaround(argv[1]);
 	if (failures)
