@@ -3,8 +3,9 @@
  * here with the location of the offending token: names, types, q(...),
  * literals, weights references, op arity and attributes, and the declared
  * type of a node against the one shape inference finds (types and q(...)
- * themselves are checked in parse_type.c). The first error ends the parse;
- * the finished graph is verified.
+ * themselves are checked in parse_type.c). A statement that fails defines
+ * nothing and its name is poisoned (ps_failed), so the parse can go on;
+ * the finished graph is verified only if there was no error.
  */
 #include <errno.h>
 #include <math.h>
@@ -143,6 +144,27 @@ static int check_new_name(ParseState *ps, const char *name, Loc loc)
 		return -1;
 	}
 	return 0;
+}
+
+static int poisoned(const ParseState *ps, const char *name)
+{
+	for (int i = 0; i < ps->npoison; i++)
+		if (strcmp(ps->poison[i], name) == 0)
+			return 1;
+	return 0;
+}
+
+int ps_failed(ParseState *ps, const char *name)
+{
+	if (name && !poisoned(ps, name)) {
+		ps->poison = list_room(ps, ps->poison, &ps->cap_poison,
+			ps->npoison + 1, sizeof *ps->poison);
+		ps->poison[ps->npoison++] = name;
+	}
+	if (++ps->errors < PARSE_MAX_ERRORS)
+		return 0;
+	diag_fail("%s: too many errors, stopping", ps->path);
+	return 1;
 }
 
 /* ------------------------------------------------------------ statements */
@@ -288,7 +310,8 @@ int ps_output(ParseState *ps, const char *name, Loc loc)
 {
 	Value *v = graph_find(ps->g, name);
 	if (!v) {
-		diag_error(loc, "use of undefined value '%s'", name);
+		if (!poisoned(ps, name))
+			diag_error(loc, "use of undefined value '%s'", name);
 		return -1;
 	}
 	graph_mark_output(ps->g, v);
@@ -465,8 +488,9 @@ static int node_inputs(ParseState *ps, int op, Call *c, Value **in, int *nin)
 		}
 		Value *v = graph_find(ps->g, arg->ident);
 		if (!v) {
-			diag_error(arg->loc, "use of undefined value '%s'",
-				arg->ident);
+			if (!poisoned(ps, arg->ident))
+				diag_error(arg->loc, "use of undefined value '%s'",
+					arg->ident);
 			return -1;
 		}
 		in[n++] = v;
@@ -522,14 +546,19 @@ int ps_node(ParseState *ps, const char *name, Loc loc, TypeDecl *d, Call *c,
 	for (int k = 0; k < info->nattr; k++)
 		if (attrs[k].set)
 			n->attr[k] = attrs[k];
-	if (info->shape(g, n))
-		return -1;
-	if (d && (n->out->type.elem != declared.elem ||
-		  !type_same_shape(&n->out->type, &declared))) {
+	int bad = info->shape(g, n) != 0;
+	if (!bad && d && (n->out->type.elem != declared.elem ||
+			  !type_same_shape(&n->out->type, &declared))) {
 		char a[TYPE_STR_MAX], b[TYPE_STR_MAX];
 		diag_error(d->loc, "declared type %s does not match inferred %s",
 			ps_shape_str(&declared, a, sizeof a),
 			ps_shape_str(&n->out->type, b, sizeof b));
+		bad = 1;
+	}
+	if (bad) {
+		/* the parse goes on without the node: nothing can use it */
+		node_kill(g, n);
+		n->out->name = "";
 		return -1;
 	}
 	if (is_output)
@@ -572,7 +601,7 @@ Graph *parse_string(const char *path, const char *text, size_t len)
 	int r = yyparse(scanner, &ps);
 	g_lex_destroy(scanner);
 	arena_free(&ps.arena);
-	if (r != 0 || graph_verify(ps.g) != 0) {
+	if (r != 0 || ps.errors > 0 || graph_verify(ps.g) != 0) {
 		graph_free(ps.g);
 		return NULL;
 	}

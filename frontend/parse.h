@@ -14,7 +14,16 @@ struct LexState {
 	int eof_nl_sent;
 	int started;
 	char last[48];      /* the text of the last token, cut, for messages */
+	/* the name the current line defines (`x = ...`, `input x`, `const x`,
+	 * `output x`), poisoned when the line has a syntax error */
+	const char *line_name;
+	int line_tok;       /* tokens seen on the line */
+	int line_kw;        /* the line starts with input, const or output */
+	int line_ended;     /* a NL was returned: the next token starts one */
 };
+
+/* Keeps line_name up to date; called for every token returned. */
+void lex_note_token(struct LexState *s, int tok, const char *text);
 
 char *lex_strdup(struct LexState *s, const char *t, size_t n);
 /* Removes the quotes and \" \\ \n \t escapes; NULL on another escape. */
@@ -82,7 +91,19 @@ typedef struct {
 	const char *weights_full;  /* weights path resolved against dir */
 	int nstmts;
 	int seen_model;
+	int errors;         /* reported so far */
+	int stmt_failed;    /* an error inside the statement being parsed */
+	int stop;           /* too many errors */
+	const char **poison;  /* names whose definition failed */
+	int npoison, cap_poison;
 } ParseState;
+
+/* After an error the parse goes on at the next line, up to this many. */
+#define PARSE_MAX_ERRORS 20
+
+/* Records an error in the statement defining `name` (may be NULL): later
+ * uses of the name are not reported again. 1 when the parse must stop. */
+int ps_failed(ParseState *ps, const char *name);
 
 Loc ps_loc(ParseState *ps, int line, int col);
 NumList *ps_numlist(ParseState *ps, NumList *l, Num n);

@@ -2,7 +2,10 @@
  *
  * A pure (reentrant) parser with locations. Each statement is handed to a
  * builder in parse.c as soon as it is complete, so the graph grows in source
- * order; the first error, syntactic or semantic, ends the parse.
+ * order. After an error, syntactic or semantic, the parse goes on at the
+ * next line so that one run reports every independent error (up to
+ * PARSE_MAX_ERRORS); a name whose definition failed is remembered, so its
+ * uses are not reported again.
  */
 %code requires {
 #include "parse.h"
@@ -18,7 +21,13 @@ struct LexState *g_get_extra(void *scanner);
 void yyerror(YYLTYPE *l, void *scanner, ParseState *ps, const char *msg);
 
 #define LOC(l) ps_loc(ps, (l).first_line, (l).first_column)
-#define TRY(call) do { if ((call) != 0) YYABORT; } while (0)
+/* An error inside a statement: its builder will not run. */
+#define TRY(call) do { if ((call) != 0) ps->stmt_failed = 1; } while (0)
+/* A whole statement defining `name`, built unless it already failed. */
+#define STMT(name, call) do { \
+	if ((ps->stmt_failed || (call) != 0) && ps_failed(ps, (name))) \
+		YYABORT; \
+} while (0)
 }
 
 %define api.pure full
@@ -72,25 +81,33 @@ file
 line
 	: NL
 	| stmt NL
+		{ ps->stmt_failed = 0; }
+	| error NL
+		{
+			if (ps->stop)
+				YYABORT;
+			yyerrok;
+			ps->stmt_failed = 0;
+		}
 	;
 
 stmt
 	: KW_MODEL IDENT
-		{ TRY(ps_model(ps, $2, LOC(@2))); }
+		{ STMT(NULL, ps_model(ps, $2, LOC(@2))); }
 	| KW_WEIGHTS STRING
-		{ TRY(ps_weights(ps, $2, LOC(@2))); }
+		{ STMT(NULL, ps_weights(ps, $2, LOC(@2))); }
 	| KW_INPUT IDENT ':' type
-		{ TRY(ps_input(ps, $2, LOC(@2), $4)); }
+		{ STMT($2, ps_input(ps, $2, LOC(@2), $4)); }
 	| KW_CONST IDENT ':' type '=' REF
-		{ TRY(ps_const_ref(ps, $2, LOC(@2), $4, $6, LOC(@6))); }
+		{ STMT($2, ps_const_ref(ps, $2, LOC(@2), $4, $6, LOC(@6))); }
 	| KW_CONST IDENT ':' type '=' list
-		{ TRY(ps_const_lit(ps, $2, LOC(@2), $4, $6)); }
+		{ STMT($2, ps_const_lit(ps, $2, LOC(@2), $4, $6)); }
 	| KW_OUTPUT IDENT
-		{ TRY(ps_output(ps, $2, LOC(@2))); }
+		{ STMT(NULL, ps_output(ps, $2, LOC(@2))); }
 	| KW_OUTPUT IDENT type_opt '=' call
-		{ TRY(ps_node(ps, $2, LOC(@2), $3, $5, 1)); }
+		{ STMT($2, ps_node(ps, $2, LOC(@2), $3, $5, 1)); }
 	| IDENT type_opt '=' call
-		{ TRY(ps_node(ps, $1, LOC(@1), $2, $4, 0)); }
+		{ STMT($1, ps_node(ps, $1, LOC(@1), $2, $4, 0)); }
 	;
 
 type_opt
@@ -111,7 +128,7 @@ type
 			if (strcmp($5, "q") != 0) {
 				diag_error(LOC(@5), "expected 'q(...)' or the end of "
 					"the type but found '%s'", $5);
-				YYABORT;
+				ps->stmt_failed = 1;
 			}
 			$$ = arena_alloc(&ps->arena, sizeof *$$);
 			$$->elem = $1;
@@ -197,7 +214,7 @@ number
 %%
 
 /* `expected ')' but found 'foo'`, naming at most four expected tokens. */
-static int yyreport_syntax_error(const yypcontext_t *ctx, void *scanner,
+static void report_syntax_error(const yypcontext_t *ctx, void *scanner,
 	ParseState *ps)
 {
 	struct LexState *ls = g_get_extra(scanner);
@@ -218,15 +235,15 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, void *scanner,
 			diag_error(loc, "unexpected character '%c'", c);
 		else
 			diag_error(loc, "unexpected byte 0x%02x", c);
-		return 0;
+		return;
 	}
 	case YYSYMBOL_BADSTRING:
 		diag_error(loc, "bad escape in string; only \\\" \\\\ \\n and "
 			"\\t are allowed");
-		return 0;
+		return;
 	case YYSYMBOL_UNTERMINATED:
 		diag_error(loc, "unterminated string");
-		return 0;
+		return;
 	default:
 		snprintf(what, sizeof what, "'%s'", ls->last);
 		break;
@@ -236,7 +253,7 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, void *scanner,
 	int n = yypcontext_expected_tokens(ctx, exp, 5);
 	if (n <= 0 || n > 4) {
 		diag_error(loc, "unexpected %s", what);
-		return 0;
+		return;
 	}
 	char list[256] = "";
 	size_t k = 0;
@@ -246,5 +263,14 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, void *scanner,
 			yysymbol_name(exp[i]));
 	}
 	diag_error(loc, "expected %s but found %s", list, what);
+}
+
+/* Reports the error and poisons the line's name; the parse stops (at the
+ * line's end) once there are too many. */
+static int yyreport_syntax_error(const yypcontext_t *ctx, void *scanner,
+	ParseState *ps)
+{
+	report_syntax_error(ctx, scanner, ps);
+	ps->stop = ps_failed(ps, g_get_extra(scanner)->line_name);
 	return 0;
 }
