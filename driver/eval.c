@@ -12,8 +12,18 @@
  * keeps the names of the values it lowers), or without its `_q` suffix
  * (inputs, outputs and weights). Accuracy is the given model's; the
  * per-tensor reference is the model after the passes that precede
- * `observe` (BatchNorm folding, fusion), whose values carry the names the
- * quantized model inherits.
+ * `observe` (BatchNorm folding, fusion, --cle), whose values carry the
+ * names and the channel scales the quantized model inherits.
+ *
+ * "local dB" is the SQNR of a node's output when its integer inputs are
+ * the float network's values rounded to their grids: the error the node
+ * adds itself, where SQNR is the error accumulated from the input on.
+ * After the table come findings: the node where the SQNR falls the most
+ * (below 20 dB) or, when no node is to blame alone, the layers that add
+ * the most error on their own; the per-tensor activations on which whole channels
+ * quantize to zero (their float range stays within half a step of it
+ * while other channels need the range), and the tensors whose range clips
+ * more than 1% of the values.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -26,6 +36,14 @@ typedef struct {
 	const Value *fv;        /* its float counterpart */
 	double signal, noise;   /* sums of x^2 and (x - deq(q))^2 */
 	int64_t clipped, count;
+	/* the node alone on the float network's values (VAL_NODE rows) */
+	void **lin;             /* its inputs' buffers, rounded when integer */
+	const void **lcall;     /* the inputs handed to the kernel */
+	void *lout;
+	double lnoise;
+	/* per-tensor activations with channels (axis 1): max |x| of each */
+	double *chmax;
+	int64_t nch;
 } Row;
 
 typedef struct {
@@ -129,6 +147,79 @@ static const Value *float_twin(const Graph *f, const Value *qv)
 	return fv;
 }
 
+/* ---- one node on the float network's values ---- */
+
+static void *alloc_like(const Value *v)
+{
+	void *p = malloc(type_numel(&v->type) * 4 + 4);
+	if (!p)
+		abort();
+	return p;
+}
+
+/* Buffers for running r's node alone: one per integer input with a grid
+ * (filled by local_run), and one for the output. */
+static void local_setup(Row *r)
+{
+	if (r->qv->kind != VAL_NODE)
+		return;
+	const Node *d = r->qv->def;
+	r->lin = calloc(d->nin + 1, sizeof *r->lin);
+	r->lcall = calloc(d->nin + 1, sizeof *r->lcall);
+	if (!r->lin || !r->lcall)
+		abort();
+	for (int k = 0; k < d->nin; k++)
+		if (d->in[k] && d->in[k]->type.q.present &&
+		    dtype_is_int(d->in[k]->type.elem))
+			r->lin[k] = alloc_like(d->in[k]);
+	r->lout = alloc_like(r->qv);
+}
+
+/* x rounded to v's grid (per tensor or per axis), as `quantize` does. */
+static void round_to(const Value *v, const float *x, int32_t *q)
+{
+	const Type *t = &v->type;
+	const QParams *p = &t->q;
+	int64_t n = type_numel(t), inner = n;
+	if (p->axis >= 0) {
+		inner = 1;
+		for (int d = p->axis + 1; d < t->rank; d++)
+			inner *= t->dims[d];
+	}
+	double lo = type_qmin(t), hi = type_qmax(t);
+	for (int64_t k = 0; k < n; k++) {
+		int c = p->axis >= 0 ? (int)(k / inner % t->dims[p->axis]) : 0;
+		double y = nearbyint(x[k] / p->scale[c]) + p->zp[c];
+		q[k] = (int32_t)(y < lo ? lo : y > hi ? hi : y);
+	}
+}
+
+/* Runs r's node with each integer input that has a float twin replaced by
+ * the twin's values rounded to the input's grid (other inputs as the
+ * quantized run left them), and adds the output's error to r->lnoise. */
+static void local_run(Row *r, const Graph *f, Exec *ef, Exec *eq)
+{
+	const Node *d = r->qv->def;
+	const void **in = r->lcall;
+	for (int k = 0; k < d->nin; k++) {
+		const Value *u = d->in[k];
+		const Value *fu = u && r->lin[k] ? float_twin(f, u) : NULL;
+		if (fu) {
+			round_to(u, exec_buffer(ef, fu), r->lin[k]);
+			in[k] = r->lin[k];
+		} else {
+			in[k] = u ? exec_buffer(eq, u) : NULL;
+		}
+	}
+	op_info(d->op)->eval(d, in, r->lout);
+	const float *x = exec_buffer(ef, r->fv);
+	int64_t n = type_numel(&r->qv->type);
+	for (int64_t k = 0; k < n; k++) {
+		double e = x[k] - real_at(r->qv, r->lout, k);
+		r->lnoise += e * e;
+	}
+}
+
 /* Quantized tensors with a float twin: activations and weights (8 bits and
  * fewer: int32 biases lose nothing worth a row). */
 static Row *collect_rows(const Graph *f, const Graph *q, int *nrows)
@@ -147,10 +238,34 @@ static Row *collect_rows(const Graph *f, const Graph *q, int *nrows)
 			continue;
 		rows[n].qv = v;
 		rows[n].fv = fv;
+		local_setup(&rows[n]);
+		if (v->kind != VAL_CONST && v->type.q.n == 1 && v->type.rank >= 2 &&
+		    v->type.dims[1] > 1) {
+			rows[n].nch = v->type.dims[1];
+			rows[n].chmax = calloc(rows[n].nch, sizeof *rows[n].chmax);
+			if (!rows[n].chmax)
+				abort();
+		}
 		n++;
 	}
 	*nrows = n;
 	return rows;
+}
+
+static void free_rows(Row *rows, int n)
+{
+	for (int i = 0; rows && i < n; i++) {
+		const Node *d = rows[i].qv->kind == VAL_NODE ? rows[i].qv->def : NULL;
+		for (int k = 0; d && rows[i].lin && k < d->nin; k++)
+			if (d->in[k] && rows[i].lin[k] && d->in[k]->type.q.present &&
+			    dtype_is_int(d->in[k]->type.elem))
+				free(rows[i].lin[k]);
+		free(rows[i].lin);
+		free(rows[i].lcall);
+		free(rows[i].lout);
+		free(rows[i].chmax);
+	}
+	free(rows);
 }
 
 static void accumulate(Row *r, const void *fbuf, const void *qbuf)
@@ -177,6 +292,10 @@ static void accumulate(Row *r, const void *fbuf, const void *qbuf)
 		r->signal += x * x;
 		r->noise += (x - y) * (x - y);
 		r->clipped += x < lo || x > hi;
+		if (r->chmax) {
+			int64_t ch = k / (n / t->dims[0] / r->nch) % r->nch;
+			r->chmax[ch] = fmax(r->chmax[ch], fabs(x));
+		}
 	}
 	r->count += n;
 }
@@ -190,14 +309,19 @@ static const char *op_of(const Value *v)
 	return v->kind == VAL_NODE ? op_info(v->def->op)->name : "input";
 }
 
+static double sqnr_db(double signal, double noise)
+{
+	return noise > 0 ? 10 * log10(signal / noise) : INFINITY;
+}
+
 static void print_rows(const Row *rows, int n)
 {
 	int w = 6;
 	for (int i = 0; i < n; i++)
 		if ((int)strlen(rows[i].qv->name) > w)
 			w = (int)strlen(rows[i].qv->name);
-	printf("%-*s  %-16s %4s  %-13s %8s %9s\n", w, "tensor", "op", "bits",
-		"scale", "clipped", "SQNR dB");
+	printf("%-*s  %-16s %4s  %-13s %8s %9s %9s\n", w, "tensor", "op",
+		"bits", "scale", "clipped", "SQNR dB", "local dB");
 	for (int i = 0; i < n; i++) {
 		const Row *r = &rows[i];
 		const Type *t = &r->qv->type;
@@ -207,12 +331,192 @@ static void print_rows(const Row *rows, int n)
 			snprintf(scale, sizeof scale, "%.6g", t->q.scale[0]);
 		else
 			snprintf(scale, sizeof scale, "per-channel");
-		double sqnr = r->noise > 0 ? 10 * log10(r->signal / r->noise) :
-			INFINITY;
-		printf("%-*s  %-16s %4d  %-13s %7.3f%% %9.2f\n", w, r->qv->name,
+		char local[32] = "";
+		if (r->lin)
+			snprintf(local, sizeof local, "%9.2f", sqnr_db(r->signal,
+				r->lnoise));
+		printf("%-*s  %-16s %4d  %-13s %7.3f%% %9.2f %s\n", w, r->qv->name,
 			op_of(r->qv), bits, scale,
-			r->count ? 100.0 * r->clipped / r->count : 0.0, sqnr);
+			r->count ? 100.0 * r->clipped / r->count : 0.0,
+			sqnr_db(r->signal, r->noise), local);
 	}
+}
+
+static const Row *row_of(const Row *rows, int n, const Value *v)
+{
+	for (int i = 0; i < n; i++)
+		if (rows[i].qv == v)
+			return &rows[i];
+	return NULL;
+}
+
+/* Channels of a per-tensor activation that quantize to zero although the
+ * float network gives them values (0 < max |x| < half a step). */
+static int64_t lost_channels(const Row *r)
+{
+	double s = r->qv->type.q.scale[0];
+	int64_t lost = 0;
+	for (int64_t c = 0; r->chmax && c < r->nch; c++)
+		lost += r->chmax[c] > 0 && r->chmax[c] < s / 2;
+	return lost;
+}
+
+static void print_lost(const Row *r, int index)
+{
+	double lo = INFINITY, hi = 0;
+	for (int64_t c = 0; c < r->nch; c++) {
+		if (r->chmax[c] > 0)
+			lo = fmin(lo, r->chmax[c]);
+		hi = fmax(hi, r->chmax[c]);
+	}
+	printf("  %d. %s: %lld of %lld channels stay within half a step (%.3g) "
+		"of zero and quantize to zero; the channels' largest |x| range "
+		"from %.3g to %.3g, more than one per-tensor scale can hold. "
+		"--cle equalizes the channels of the layers around it\n", index,
+		r->qv->name, (long long)lost_channels(r), (long long)r->nch,
+		r->qv->type.q.scale[0] / 2, lo, hi);
+}
+
+/* Where the signal is lost: among the nodes whose output SQNR is below
+ * 20 dB (an error over a tenth of the signal) and 6 dB or more below
+ * their lowest input's, the one with the largest fall, or NULL; *from is
+ * that input's SQNR, *input its row. */
+static const Row *largest_drop(const Row *rows, int n, double *from,
+	const Row **input)
+{
+	const Row *worst = NULL;
+	double drop = 6;
+	for (int i = 0; i < n; i++) {
+		const Row *r = &rows[i], *lowest = NULL;
+		if (r->qv->kind != VAL_NODE)
+			continue;
+		double in = INFINITY;
+		for (int k = 0; k < r->qv->def->nin; k++) {
+			const Row *u = r->qv->def->in[k] ? row_of(rows, n,
+				r->qv->def->in[k]) : NULL;
+			if (u && u->qv->kind != VAL_CONST &&
+			    sqnr_db(u->signal, u->noise) < in) {
+				in = sqnr_db(u->signal, u->noise);
+				lowest = u;
+			}
+		}
+		double out = sqnr_db(r->signal, r->noise);
+		if (lowest && out < 20 && in - out >= drop) {
+			drop = in - out;
+			*from = in;
+			*input = lowest;
+			worst = r;
+		}
+	}
+	return worst;
+}
+
+/* The weights of r's node (its constant integer input with a row). */
+static const Row *weights_of(const Row *rows, int n, const Row *r)
+{
+	for (int k = 0; k < r->qv->def->nin; k++) {
+		const Value *u = r->qv->def->in[k];
+		if (u && u->kind == VAL_CONST && row_of(rows, n, u))
+			return row_of(rows, n, u);
+	}
+	return NULL;
+}
+
+/* When r's weights have an SQNR within 3 dB of r's own (local) one,
+ * their rounding is most of r's error: says so. */
+static void weights_hint(const Row *rows, int n, const Row *r)
+{
+	const Row *w = weights_of(rows, n, r);
+	if (!w || sqnr_db(w->signal, w->noise) >=
+	    sqnr_db(r->signal, r->lnoise) + 3)
+		return;
+	const Type *t = &w->qv->type;
+	printf("; the rounding of %s's %d-bit weights (SQNR %.2f dB) is most "
+		"of its error: --adaround, or more --weight-bits", r->qv->name,
+		t->q.bits ? t->q.bits : dtype_bits(t->elem),
+		sqnr_db(w->signal, w->noise));
+}
+
+/* When the output ends below 20 dB without one node to blame: the three
+ * nodes that add the most error on their own. 1 if reported. */
+static int weakest(const Row *rows, int n, int index)
+{
+	const Row *out = NULL;
+	for (int i = 0; i < n; i++)
+		if (rows[i].qv->kind == VAL_NODE)
+			out = &rows[i];
+	if (!out || sqnr_db(out->signal, out->noise) >= 20)
+		return 0;
+	const Row *pick[3] = {NULL, NULL, NULL};
+	for (int i = 0; i < n; i++) {
+		const Row *r = &rows[i];
+		if (!r->lin || !weights_of(rows, n, r))
+			continue;
+		double l = sqnr_db(r->signal, r->lnoise);
+		for (int j = 0; j < 3; j++) {
+			if (!pick[j] || l < sqnr_db(pick[j]->signal, pick[j]->lnoise)) {
+				for (int m = 2; m > j; m--)
+					pick[m] = pick[m - 1];
+				pick[j] = r;
+				break;
+			}
+		}
+	}
+	if (!pick[0])
+		return 0;
+	printf("  %d. the error builds up: the output's SQNR is %.2f dB; the "
+		"layers that add the most on their own:", index,
+		sqnr_db(out->signal, out->noise));
+	for (int j = 0; j < 3 && pick[j]; j++) {
+		const Row *w = weights_of(rows, n, pick[j]);
+		printf("%s %s %.2f dB (its weights %.2f dB)", j ? "," : "",
+			pick[j]->qv->name, sqnr_db(pick[j]->signal, pick[j]->lnoise),
+			sqnr_db(w->signal, w->noise));
+	}
+	weights_hint(rows, n, pick[0]);
+	printf("\n");
+	return 1;
+}
+
+static void print_findings(const Row *rows, int n)
+{
+	int k = 0;
+	printf("\nfindings:\n");
+	double from = 0;
+	const Row *input = NULL, *worst = largest_drop(rows, n, &from, &input);
+	if (worst) {
+		k++;
+		printf("  %d. the largest loss: %s (%s) has SQNR %.2f dB against "
+			"%.2f dB at its input %s (%.2f dB alone on the float "
+			"network's values rounded to their grids)", k,
+			worst->qv->name, op_of(worst->qv),
+			sqnr_db(worst->signal, worst->noise), from, input->qv->name,
+			sqnr_db(worst->signal, worst->lnoise));
+		if (lost_channels(input))
+			printf("; %lld channels of %s quantize to zero (below)",
+				(long long)lost_channels(input), input->qv->name);
+		weights_hint(rows, n, worst);
+		printf("\n");
+	} else {
+		k += weakest(rows, n, k + 1);
+	}
+	for (int i = 0; i < n; i++)
+		if (lost_channels(&rows[i]))
+			print_lost(&rows[i], ++k);
+	for (int i = 0; i < n; i++) {
+		const Row *r = &rows[i];
+		if (r->count && r->clipped * 100 > r->count) {
+			k++;
+			printf("  %d. %s: %.2f%% of the values lie beyond the "
+				"quantized range and saturate; a range estimator that "
+				"clips less (--range-for %s=minmax) keeps them\n", k,
+				r->qv->name, 100.0 * r->clipped / r->count, r->fv->name);
+		}
+	}
+	if (!k)
+		printf("  none: no node falls below 20 dB SQNR, no channel "
+			"quantizes to zero, no tensor clips more than 1%% of its "
+			"values\n");
 }
 
 static void print_summary(const Graph *g, const Options *o, int64_t n,
@@ -238,8 +542,9 @@ static void print_summary(const Graph *g, const Options *o, int64_t n,
 
 /* ---- the run ---- */
 
-/* The float reference: the default passes before observe (or, with
- * --passes, the listed ones before observe). */
+/* The float reference: the passes of the pipeline before observe (BatchNorm
+ * folding, fusion, and --cle, whose float function is the model's), or
+ * with --passes the listed ones before observe. */
 static int float_prefix(Graph *f, const Options *o)
 {
 	Options fo = *o;
@@ -260,7 +565,7 @@ static int float_prefix(Graph *f, const Options *o)
 			const PassInfo *p = pass_at(i);
 			if (strcmp(p->name, "observe") == 0)
 				break;
-			if (p->in_default)
+			if (pass_in_pipeline(p, o))
 				k += snprintf(list + k, sizeof list - k, "%s%s",
 					k ? "," : "", p->name);
 		}
@@ -330,15 +635,19 @@ int eval_model(Graph *g, const Options *o, const char *data,
 			if (rows[r].qv->kind != VAL_CONST || i == 0)
 				accumulate(&rows[r], exec_buffer(ef, rows[r].fv),
 					exec_buffer(eq, rows[r].qv));
+		for (int r = 0; r < nrows; r++)
+			if (rows[r].lin)
+				local_run(&rows[r], f, ef, eq);
 	}
 	print_summary(g, o, s.n, ok_f, ok_q, agree);
 	print_rows(rows, nrows);
+	print_findings(rows, nrows);
 	rc = 0;
 done:
 	exec_free(eg);
 	exec_free(ef);
 	exec_free(eq);
-	free(rows);
+	free_rows(rows, nrows);
 	graph_free(f);
 	graph_free(q);
 	npy_free(&x);

@@ -451,6 +451,9 @@ typedef struct {
 const PassInfo *pass_lookup(const char *name);  /* NULL if unknown */
 int pass_count(void);
 const PassInfo *pass_at(int i);
+/* Whether the pipeline without --passes runs p: part of the default one or
+ * added by an option (--cle, --bias-correction, --adaround). */
+int pass_in_pipeline(const PassInfo *p, const Options *o);
 /* Runs o->passes if set, else the default pipeline; verifies the graph after
  * every pass and prints it after the pass named by o->print_after. */
 int pipeline_run(Graph *g, const Options *o);

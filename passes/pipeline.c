@@ -128,11 +128,11 @@ static int run_list(Graph *g, const Options *o, const char *list)
 	return 0;
 }
 
-/* Passes outside the default pipeline that an option adds to it, at their
+/* The default passes, and those outside it that an option adds, at their
  * place in the table (docs/ptq.md). */
-static int option_enables(const PassInfo *p, const Options *o)
+int pass_in_pipeline(const PassInfo *p, const Options *o)
 {
-	return (o->cle && strcmp(p->name, "cle") == 0) ||
+	return p->in_default || (o->cle && strcmp(p->name, "cle") == 0) ||
 		(o->bias_correction && strcmp(p->name, "bias_correction") == 0) ||
 		(o->adaround && strcmp(p->name, "adaround") == 0);
 }
@@ -149,8 +149,7 @@ int pipeline_run(Graph *g, const Options *o)
 	if (o->passes)
 		return run_list(g, o, o->passes);
 	for (int i = 0; i < NPASSES; i++)
-		if ((passes[i].in_default || option_enables(&passes[i], o)) &&
-		    run_one(g, o, &passes[i]) < 0)
+		if (pass_in_pipeline(&passes[i], o) && run_one(g, o, &passes[i]) < 0)
 			return -1;
 	return 0;
 }

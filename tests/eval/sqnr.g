@@ -14,9 +14,15 @@
 # CHECK:      tensor op bits scale clipped SQNR dB
 # CHECK-NEXT: x_q quantize 8 0.00784{{[0-9]*}} 0.000% {{48\.(0[5-9]|1[0-9]|2[01])}}
 # CHECK-NEXT: h requantize 8 {{[0-9.]+}} 0.000%
+# CHECK:      findings:
+# CHECK-NEXT: none: no node falls below 20 dB SQNR, no channel quantizes to zero, no tensor clips more than 1% of its values
 # RUN: %qcc eval %s --calib %t.x.npy --data %t.x.npy --labels %t.y.npy --range=percentile:90
 # CHECK:      range percentile:90,
 # CHECK:      x_q quantize 8 0.0070{{[0-9]*}} {{9\.[5-7][0-9]*}}%
+# CHECK:      findings:
+# CHECK:      x_q: {{9\.[5-7][0-9]*}}% of the values lie beyond the quantized range and saturate; a range estimator that clips less (--range-for x=minmax) keeps them
+# RUN: %qcc eval %s --calib %t.x.npy --data %t.x.npy --labels %t.y.npy --range=percentile:90 --range-for x=minmax
+# CHECK:      x_q quantize 8 0.00784{{[0-9]*}} 0.000%
 model sqnr
 input x : f32[1,64]
 h = relu(x)
