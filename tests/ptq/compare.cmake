@@ -3,21 +3,26 @@
 # integer simulator on the test set and compares top-1 accuracies:
 #   MODE no_worse   each option loses at most 0.1 point against BASE
 #   MODE better     each option is strictly more accurate than BASE
-# and, with MIN set, each option reaches MIN percent.
+# and, with MIN set, each option reaches MIN percent. With BASE_NPY set,
+# the BASE outputs are read from that file (written by an earlier test)
+# instead of being computed again.
 #   cmake -DQCC=... -DNPYCHECK=... -DMODEL=... -DCALIB=... -DX=... -DY=...
-#         "-DBASE=..." "-DOPTS=..." -DMODE=... [-DMIN=P] -DOUT=DIR
-#         -P compare.cmake
+#         "-DBASE=..." "-DOPTS=..." -DMODE=... [-DMIN=P] [-DBASE_NPY=F]
+#         -DOUT=DIR -P compare.cmake
 file(MAKE_DIRECTORY ${OUT})
 
-# Sets ${var} to the number of test images classified right with flags.
-function(hits var tag flags)
-  separate_arguments(f UNIX_COMMAND "${flags}")
-  execute_process(COMMAND ${QCC} run ${MODEL} --calib ${CALIB} ${f}
-    --input ${X} --output ${OUT}/${tag}.npy RESULT_VARIABLE r)
-  if(NOT r EQUAL 0)
-    message(FATAL_ERROR "qcc run ${flags} failed")
+# Sets ${var} to the number of test images classified right with flags
+# (the outputs in ${npy}, computed unless the file is given).
+function(hits var npy flags)
+  if(NOT EXISTS "${npy}")
+    separate_arguments(f UNIX_COMMAND "${flags}")
+    execute_process(COMMAND ${QCC} run ${MODEL} --calib ${CALIB} ${f}
+      --input ${X} --output ${npy} RESULT_VARIABLE r)
+    if(NOT r EQUAL 0)
+      message(FATAL_ERROR "qcc run ${flags} failed")
+    endif()
   endif()
-  execute_process(COMMAND ${NPYCHECK} accuracy ${OUT}/${tag}.npy ${Y}
+  execute_process(COMMAND ${NPYCHECK} accuracy ${npy} ${Y}
     --min 0 OUTPUT_VARIABLE text RESULT_VARIABLE r)
   if(NOT r EQUAL 0 OR NOT text MATCHES "\\(([0-9]+)/([0-9]+)\\)")
     message(FATAL_ERROR "npycheck failed: ${text}")
@@ -27,13 +32,22 @@ function(hits var tag flags)
   set(total ${CMAKE_MATCH_2} PARENT_SCOPE)
 endfunction()
 
-hits(base base "${BASE}")
+if(BASE_NPY)
+  if(NOT EXISTS "${BASE_NPY}")
+    message(FATAL_ERROR "no ${BASE_NPY}: the test that writes it failed")
+  endif()
+  hits(base "${BASE_NPY}" "${BASE}")
+else()
+  file(REMOVE "${OUT}/base.npy")
+  hits(base "${OUT}/base.npy" "${BASE}")
+endif()
 string(REPLACE "|" ";" sets "${OPTS}")
 set(i 0)
 set(failed "")
 foreach(s ${sets})
   math(EXPR i "${i} + 1")
-  hits(h opt${i} "${BASE} ${s}")
+  file(REMOVE "${OUT}/opt${i}.npy")
+  hits(h "${OUT}/opt${i}.npy" "${BASE} ${s}")
   if(MODE STREQUAL "no_worse")
     # at most 0.1 point: (base - h) / total <= 1/1000
     math(EXPR loss "(${base} - ${h}) * 1000")
