@@ -40,9 +40,31 @@ void emit_ints(Emit *e, const char *ctype, const char *name, const int64_t *v,
 /* The element count and per-dimension strides of a type (row-major). */
 void emit_strides(const Type *t, int64_t *stride);
 
-/* emit_conv.c: qconv2d, qdense, qmatmul */
+/* emit_conv.c: qconv2d; the scratch of qconv2d, qdense and qmatmul, and
+ * the per-channel constants shared with emit_dense.c */
+/* The multipliers, shifts and accumulator pre-shifts of qcc_requant32
+ * (one entry, or one per output channel, as the node's mult). */
+typedef struct {
+	const int64_t *m, *s, *a;   /* a: acc is multiplied by 2^a first */
+	int any_a;
+} EmitReq32;
 int64_t emit_conv_scratch(const Node *n);
 int emit_qconv2d(Emit *e, const Node *n, const char *fn);
+/* The data of constant input i as int32; NULL (reported) if computed. */
+const int32_t *emit_const_data(const Node *n, int i, const char *what);
+/* bias - zx * sum w per row of w[M][K] (malloc'ed); *wide if an int32 dot
+ * product could overflow for some row. */
+int64_t *emit_fold_bias(const Node *n, const int32_t *w, int64_t M,
+	int64_t K, int *wide);
+/* FN_c (the folded constants), and FN_m, FN_s (FN_a) of a per-channel
+ * requantization, from the node or from r32 when not NULL. */
+void emit_channel_consts(Emit *e, const Node *n, const char *fn,
+	const int64_t *c, int64_t M, int wide, const EmitReq32 *r32);
+/* Weights [M][K] as FN_w [M][Kp], zero padded. */
+void emit_packed_weights(Emit *e, const char *fn, const int32_t *w,
+	int64_t M, int64_t K, int64_t Kp);
+
+/* emit_dense.c: qdense, qmatmul */
 int emit_qdense(Emit *e, const Node *n, const char *fn);
 int emit_qmatmul(Emit *e, const Node *n, const char *fn);
 

@@ -353,6 +353,24 @@ static const char helper_requant[] =
 	"\treturn qcc_clamp(zy + qcc_round_shift(acc * mult, shift), lo, hi);\n"
 	"}\n";
 
+/* The same for 33 <= shift <= 62 in 32-bit lanes, where qcc proved per
+ * node that acc * mult is never a negative multiple of 2^32 (so the tie
+ * correction of R never applies and the low word of the product cannot
+ * change the result): with h the high word of acc * mult + 2^62,
+ * R = ((h + 2^(shift - 33)) >> (shift - 32)) - 2^(62 - shift). The caller
+ * passes sh = shift - 32, half = 2^(shift - 33) and
+ * base = zy - 2^(62 - shift). */
+static const char helper_requant32[] =
+	"\n/* clamp(zy + R(acc * mult, 32 + sh), lo, hi) when acc * mult is never a\n"
+	" * negative multiple of 2^32 (checked by qcc): half = 2^(sh - 1),\n"
+	" * base = zy - 2^(30 - sh), 1 <= sh <= 30 */\n"
+	"static inline int32_t qcc_requant32(int32_t acc, int32_t mult, int sh,\n"
+	"\tuint32_t half, int32_t base, int32_t lo, int32_t hi)\n{\n"
+	"\tuint32_t h = (uint32_t)(((uint64_t)((int64_t)acc * mult) +\n"
+	"\t\t((uint64_t)1 << 62)) >> 32);\n"
+	"\tint32_t v = base + (int32_t)((h + half) >> sh);\n"
+	"\treturn v < lo ? lo : v > hi ? hi : v;\n}\n";
+
 /* The file's head, and the helpers the body calls (an unused static
  * function is a warning). */
 static void emit_prelude(Emit *e, const char *header, const char *body)
@@ -377,6 +395,8 @@ static void emit_prelude(Emit *e, const char *header, const char *body)
 		fputs(helper_clamp, f);
 	if (requant)
 		fputs(helper_requant, f);
+	if (strstr(body, "qcc_requant32("))
+		fputs(helper_requant32, f);
 }
 
 static void emit_plan_comment(Emit *e)

@@ -1,4 +1,5 @@
-/* emit_conv.c - the C kernels of qconv2d, qdense and qmatmul.
+/* emit_conv.c - the C kernels of qconv2d, and the constants it shares with
+ * qdense and qmatmul (emit_dense.c).
  *
  * The hot loops are plain dot products of int16 activations with int8
  * weights into int32, over contiguous memory with literal trip counts, which
@@ -13,14 +14,14 @@
  *   direct    (depthwise, or K < 32) the channels are copied into zx-padded
  *             int16 planes split into stride phases; whole output planes
  *             accumulate contiguous shifted passes over them.
- *   dense     the input row is widened once; four weight rows share it.
  *
  * What does not depend on the input is folded into one per-channel constant:
  *   acc = bias + sum (x - zx) * w = (bias - zx * sum w) + sum x * w.
  * The sum x * w is int32 when sum |w| * max|x| < 2^31 for every channel
  * (checked here; int64 otherwise). Conv adds the constant modulo 2^32
  * (row_requant), dense in int64: either way the result is the contract's
- * accumulator exactly.
+ * accumulator exactly. Conv requantizes with qcc_requant32 where that is
+ * exact (requant32_prep).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -154,12 +155,21 @@ static int64_t conv_acc_len(const Node *n, const ConvGeom *c)
 	return im2col_rows(n, c) * c->OW;
 }
 
+/* The accumulators are requantized as one flat run of a multiple of 16
+ * entries (the slack is zero), which compilers vectorize without scalar
+ * remainders, into an output-typed buffer `t` after the accumulators;
+ * the kernel copies the wanted part to y. */
+static int64_t conv_req_len(const Node *n, const ConvGeom *c)
+{
+	return (conv_acc_len(n, c) + 15) / 16 * 16;
+}
+
 int64_t emit_conv_scratch(const Node *n)
 {
 	if (n->op == OP_QCONV2D) {
 		ConvGeom c;
 		conv_geom(n, &c);
-		return conv_buf_bytes(n, &c) + conv_acc_len(n, &c) * 8;
+		return conv_buf_bytes(n, &c) + conv_req_len(n, &c) * (8 + 2);
 	}
 	if (n->op == OP_QDENSE) {
 		int64_t K = n->in[0]->type.dims[1];
@@ -176,7 +186,7 @@ int64_t emit_conv_scratch(const Node *n)
 /* ------------------------------------------------------ shared pieces */
 
 /* The data of a constant input as int32; NULL (reported) if not constant. */
-static const int32_t *const_data(const Node *n, int i, const char *what)
+const int32_t *emit_const_data(const Node *n, int i, const char *what)
 {
 	const Value *v = n->in[i];
 	if (v->kind != VAL_CONST) {
@@ -190,7 +200,7 @@ static const int32_t *const_data(const Node *n, int i, const char *what)
 
 /* Folds bias - zx * sum w per output channel; sets *wide if the int32 dot
  * product could overflow for some channel. */
-static int64_t *fold_bias(const Node *n, const int32_t *w, int64_t M,
+int64_t *emit_fold_bias(const Node *n, const int32_t *w, int64_t M,
 	int64_t K, int *wide)
 {
 	const int32_t *bias = n->nin > 2 && n->in[2] ? n->in[2]->data : NULL;
@@ -216,10 +226,67 @@ static int64_t *fold_bias(const Node *n, const int32_t *w, int64_t M,
 	return c;
 }
 
+/* Whether qcc_requant32 computes the requantization of every channel
+ * exactly, and with which multipliers and shifts (m32, s32: M entries, or
+ * one for a per-tensor requantization). It needs a shift in 33..62 and
+ * acc * mult never a negative multiple of 2^32 (see emit_c.c). Since
+ * R(p * 2^u, s) = R(p, s - u), a multiplier with t trailing zero bits may
+ * drop u <= t of them (shift - u >= 33 still); the product is then a
+ * multiple of 2^32 only if 2^(32 - t + u) divides acc, which no nonzero
+ * acc does when |acc| < 2^(32 - t + u), with
+ * |acc| <= |bias| + sum |w| * max |x - zx|. A shift below 33 is raised
+ * to 33 by the same identity the other way: acc is multiplied by 2^a
+ * (a32, when |acc| 2^a < 2^31 and 2^(32 - t) still cannot divide it). */
+static int requant32_prep(const Node *n, const int32_t *w, int64_t M,
+	int64_t K, int64_t *m32, int64_t *s32, int64_t *a32)
+{
+	const int32_t *bias = n->nin > 2 && n->in[2] ? n->in[2]->data : NULL;
+	const Type *xt = &n->in[0]->type;
+	int32_t zx = emit_zp(n->in[0]);
+	int64_t xmax = (int64_t)type_qmax(xt) - zx > (int64_t)zx - type_qmin(xt) ?
+		(int64_t)type_qmax(xt) - zx : (int64_t)zx - type_qmin(xt);
+	int len;
+	const int64_t *mult = attr_ints(n, "mult", &len);
+	const int64_t *shift = attr_ints(n, "shift", NULL);
+	int64_t bound = 0;
+	for (int64_t m = 0; m < M; m++) {
+		int64_t b = bias ? (bias[m] < 0 ? -(int64_t)bias[m] : bias[m]) : 0;
+		for (int64_t k = 0; k < K; k++)
+			b += (w[m * K + k] < 0 ? -(int64_t)w[m * K + k] :
+				w[m * K + k]) * xmax;
+		if (len > 1 || b > bound)
+			bound = b;
+		if (len > 1 || m == M - 1) {
+			int64_t i = len > 1 ? m : 0, mu = mult[i], sh = shift[i];
+			int t = 0, u = 0, a = 0;
+			if (mu < 0 || sh > 62 || bound >= (int64_t)1 << 31)
+				return 0;
+			a32[i] = 0;
+			if (mu == 0) {
+				m32[i] = 0, s32[i] = 33;
+				continue;
+			}
+			while (!((mu >> t) & 1))
+				t++;
+			if (sh >= 33)
+				u = t < sh - 33 ? t : (int)(sh - 33);
+			else
+				a = (int)(33 - sh);
+			if (a > 31 || bound << a >= (int64_t)1 << 31 ||
+				bound << a >= (int64_t)1 << (32 - t + u))
+				return 0;
+			m32[i] = mu >> u;
+			s32[i] = sh - u + a;
+			a32[i] = a;
+		}
+	}
+	return 1;
+}
+
 /* The folded constants (int32 if they fit) and the multipliers and shifts
  * of a per-channel requantization: FN_c, FN_m, FN_s. */
-static void emit_channel_consts(Emit *e, const Node *n, const char *fn,
-	const int64_t *c, int64_t M, int wide)
+void emit_channel_consts(Emit *e, const Node *n, const char *fn,
+	const int64_t *c, int64_t M, int wide, const EmitReq32 *r32)
 {
 	char name[400];
 	int fits = 1;
@@ -245,28 +312,17 @@ static void emit_channel_consts(Emit *e, const Node *n, const char *fn,
 	if (len == 1)
 		return;
 	snprintf(name, sizeof name, "%s_m", fn);
-	emit_ints(e, "int32_t", name, mult, len);
+	emit_ints(e, "int32_t", name, r32 ? r32->m : mult, len);
 	snprintf(name, sizeof name, "%s_s", fn);
-	emit_ints(e, "uint8_t", name, shift, len);
-}
-
-/* The requantization of channel expression `ch` as C arguments. */
-static void requant_args(Emit *e, const Node *n, const char *fn,
-	const char *ch)
-{
-	int len;
-	const int64_t *mult = attr_ints(n, "mult", &len);
-	const int64_t *shift = attr_ints(n, "shift", NULL);
-	if (len == 1)
-		fprintf(e->f, "%lld, %lld", (long long)mult[0], (long long)shift[0]);
-	else
-		fprintf(e->f, "%s_m[%s], %s_s[%s]", fn, ch, fn, ch);
-	fprintf(e->f, ", %d, %lld, %lld", (int)emit_zp(n->out),
-		(long long)attr_int(n, "act_min"), (long long)attr_int(n, "act_max"));
+	emit_ints(e, "uint8_t", name, r32 ? r32->s : shift, len);
+	if (r32 && r32->any_a) {
+		snprintf(name, sizeof name, "%s_a", fn);
+		emit_ints(e, "uint8_t", name, r32->a, len);
+	}
 }
 
 /* Weights [M][K] packed as [M][Kp], zero padded. */
-static void emit_packed_weights(Emit *e, const char *fn, const int32_t *w,
+void emit_packed_weights(Emit *e, const char *fn, const int32_t *w,
 	int64_t M, int64_t K, int64_t Kp)
 {
 	int32_t *p = calloc(M * Kp + 1, sizeof *p);
@@ -339,12 +395,40 @@ static void emit_im2col_row(Emit *e, const Node *n, const ConvGeom *c)
  * implementation-defined in C99; every two's complement compiler wraps). */
 static void row_requant(Emit *e, const Node *n, const char *fn,
 	const char *loops, const char *yelem, const char *aelem, int wide,
-	const char *ind)
+	const EmitReq32 *r32, const char *ind)
 {
 	int len;
 	const int64_t *mult = attr_ints(n, "mult", &len);
 	const int64_t *shift = attr_ints(n, "shift", NULL);
 	FILE *f = e->f;
+	if (r32 && !wide) {
+		int32_t zy = emit_zp(n->out);
+		if (len == 1)
+			fprintf(f, "%s{\n%s\tconst int32_t m = %lld;\n"
+				"%s\tconst int sh = %lld;\n%s\tconst uint32_t half = %lluu;\n"
+				"%s\tconst int32_t base = %lld;\n", ind, ind,
+				(long long)r32->m[0], ind, (long long)r32->s[0] - 32, ind,
+				1ull << (r32->s[0] - 33), ind,
+				(long long)zy - (1ll << (62 - r32->s[0])));
+		else
+			fprintf(f, "%s{\n%s\tconst int32_t m = %s_m[o];\n"
+				"%s\tconst int sh = %s_s[o] - 32;\n"
+				"%s\tconst uint32_t half = (uint32_t)1 << (sh - 1);\n"
+				"%s\tconst int32_t base = %d - (int32_t)((uint32_t)1 << "
+				"(30 - sh));\n", ind, ind, fn, ind, fn, ind, ind, (int)zy);
+		if (r32->any_a && len == 1)
+			fprintf(f, "%s\tconst int a = %lld;\n", ind, (long long)r32->a[0]);
+		else if (r32->any_a)
+			fprintf(f, "%s\tconst int a = %s_a[o];\n", ind, fn);
+		fprintf(f, "%s\t%s\n", ind, loops);
+		/* acc * 2^a fits int32 (requant32_prep) */
+		fprintf(f, "%s\t\t%s = (%s)qcc_requant32((int32_t)(((uint32_t)%s_c[o]"
+			" + (uint32_t)%s)%s), m, sh, half, base, %lld, %lld);\n%s}\n", ind,
+			yelem, emit_ctype(n->out->type.elem), fn, aelem,
+			r32->any_a ? " << a" : "", (long long)attr_int(n, "act_min"),
+			(long long)attr_int(n, "act_max"), ind);
+		return;
+	}
 	if (len == 1)
 		fprintf(f, "%s{\n%s\tconst int32_t m = %lld;\n%s\tconst int s = %lld;\n",
 			ind, ind, (long long)mult[0], ind, (long long)shift[0]);
@@ -364,8 +448,26 @@ static void row_requant(Emit *e, const Node *n, const char *fn,
 		ind);
 }
 
+/* t[q] = the requantization of channel o's acc[q], q < conv_req_len. */
+static void flat_requant(Emit *e, const Node *n, const char *fn,
+	const ConvGeom *c, int wide, const EmitReq32 *r32, const char *ind)
+{
+	char loops[200];
+	snprintf(loops, sizeof loops, "for (q = 0; q < %lld; q++)",
+		(long long)conv_req_len(n, c));
+	row_requant(e, n, fn, loops, "t[q]", "acc[q]", wide, r32, ind);
+}
+
+/* The declaration of t, after the accumulators. */
+static void decl_t(Emit *e, const Node *n, const ConvGeom *c)
+{
+	const char *yt = emit_ctype(n->out->type.elem);
+	fprintf(e->f, "\t%s *t = (%s *)((unsigned char *)scratch + %lld);\n",
+		yt, yt, (long long)(conv_buf_bytes(n, c) + conv_req_len(n, c) * 8));
+}
+
 static int emit_conv_im2col(Emit *e, const Node *n, const char *fn,
-	const ConvGeom *c, int wide)
+	const ConvGeom *c, int wide, const EmitReq32 *r32)
 {
 	FILE *f = e->f;
 	const char *xt = emit_ctype(n->in[0]->type.elem);
@@ -381,8 +483,12 @@ static int emit_conv_im2col(Emit *e, const Node *n, const char *fn,
 	else
 		fprintf(f, "\tint16_t *col = scratch, *xp = col + %lld;\n", NP * Kp);
 	fprintf(f, "\t%s *acc = (%s *)((unsigned char *)scratch + %lld);\n"
-		"\tint b, g, oh, ow, oc, ic, k, i, ih, iw;\n", acc, acc,
+		"\tint b, g, oh, ow, oc, ic, k, i, ih, iw, q;\n", acc, acc,
 		(long long)conv_buf_bytes(n, c));
+	decl_t(e, n, c);
+	if (conv_req_len(n, c) > NP)
+		fprintf(f, "\tfor (q = %lld; q < %lld; q++)\n\t\tacc[q] = 0;\n", NP,
+			(long long)conv_req_len(n, c));
 	if (!in_place)
 		fprintf(f, "\tint kh, r;\n");
 	if (!in_place && c->dw != 1)
@@ -431,11 +537,10 @@ static int emit_conv_im2col(Emit *e, const Node *n, const char *fn,
 		(long long)c->OCG, fn, (long long)c->OCG, Kp, (long long)c->OCG,
 		NP, Kp, Kp, Kp, Kp, acc, Kp, cast, cast, cast, cast, NP, Kp, acc, Kp,
 		cast);
-	char loops[200], yelem[200];
-	snprintf(loops, sizeof loops, "for (ow = 0; ow < %lld; ow++)", NP);
-	snprintf(yelem, sizeof yelem, "yg[oc * %lld + oh * %lld + ow]",
-		(long long)(c->OH * c->OW), (long long)c->OW);
-	row_requant(e, n, fn, loops, yelem, "acc[ow]", wide, "\t\t\t\t");
+	flat_requant(e, n, fn, c, wide, r32, "\t\t\t\t");
+	fprintf(f, "\t\t\t\tmemcpy(yg + oc * %lld + oh * %lld, t, %lld);\n",
+		(long long)(c->OH * c->OW), (long long)c->OW,
+		NP * memplan_elem_bytes(n->out->type.elem));
 	fprintf(f, "\t\t\t}\n\t\t}\n\t}\n}\n");
 	return 0;
 }
@@ -443,7 +548,7 @@ static int emit_conv_im2col(Emit *e, const Node *n, const char *fn,
 /* 1x1, stride 1, no padding: acc[p] over the whole output plane, four
  * input channels per pass. With 8-bit inputs each product fits int16. */
 static int emit_conv_pointwise(Emit *e, const Node *n, const char *fn,
-	const ConvGeom *c, int wide)
+	const ConvGeom *c, int wide, const EmitReq32 *r32)
 {
 	FILE *f = e->f;
 	const char *xt = emit_ctype(n->in[0]->type.elem);
@@ -454,7 +559,9 @@ static int emit_conv_pointwise(Emit *e, const Node *n, const char *fn,
 	long long P = c->OH * c->OW, ICG = c->ICG;
 	fprintf(f, "static void %s(const %s *x, %s *y, void *scratch)\n{\n"
 		"\t%s *acc = scratch;\n"
-		"\tint b, g, m, ic, p;\n"
+		"\t%s *t = (%s *)((unsigned char *)scratch + %lld);\n"
+		"\tint b, g, m, ic, p, q;\n"
+		"\tfor (q = %lld; q < %lld; q++)\n\t\tacc[q] = 0;\n"
 		"\tfor (b = 0; b < %lld; b++)\n"
 		"\tfor (g = 0; g < %lld; g++) {\n"
 		"\t\tconst %s *xg = x + (b * %lld + g * %lld) * %lld;\n"
@@ -462,32 +569,94 @@ static int emit_conv_pointwise(Emit *e, const Node *n, const char *fn,
 		"\t\t\tint o = g * %lld + m;\n"
 		"\t\t\tconst int8_t *wo = %s_w + o * %lld;\n"
 		"\t\t\t%s *yo = y + (b * %lld + o) * %lld;\n"
-		"\t\t\tfor (p = 0; p < %lld; p++)\n\t\t\t\tacc[p] = 0;\n"
 		"\t\t\tfor (ic = 0; ic + 4 <= %lld; ic += 4) {\n"
 		"\t\t\t\tconst %s *x0 = xg + ic * %lld, *x1 = x0 + %lld;\n"
 		"\t\t\t\tconst %s *x2 = x1 + %lld, *x3 = x2 + %lld;\n"
 		"\t\t\t\t%s w0 = wo[ic], w1 = wo[ic + 1], w2 = wo[ic + 2], "
 		"w3 = wo[ic + 3];\n"
-		"\t\t\t\tfor (p = 0; p < %lld; p++)\n"
-		"\t\t\t\t\tacc[p] += (%s)(%s)(w0 * x0[p]) + (%s)(w1 * x1[p]) +\n"
-		"\t\t\t\t\t\t(%s)(w2 * x2[p]) + (%s)(w3 * x3[p]);\n"
+		"\t\t\t\tif (ic == 0)\n"
+		"\t\t\t\t\tfor (p = 0; p < %lld; p++)\n"
+		"\t\t\t\t\t\tacc[p] = (%s)(%s)(w0 * x0[p]) + (%s)(w1 * x1[p]) +\n"
+		"\t\t\t\t\t\t\t(%s)(w2 * x2[p]) + (%s)(w3 * x3[p]);\n"
+		"\t\t\t\telse\n"
+		"\t\t\t\t\tfor (p = 0; p < %lld; p++)\n"
+		"\t\t\t\t\t\tacc[p] += (%s)(%s)(w0 * x0[p]) + (%s)(w1 * x1[p]) +\n"
+		"\t\t\t\t\t\t\t(%s)(w2 * x2[p]) + (%s)(w3 * x3[p]);\n"
 		"\t\t\t}\n"
 		"\t\t\tfor (; ic < %lld; ic++) {\n"
 		"\t\t\t\tconst %s *x0 = xg + ic * %lld;\n"
 		"\t\t\t\t%s w0 = wo[ic];\n"
-		"\t\t\t\tfor (p = 0; p < %lld; p++)\n"
-		"\t\t\t\t\tacc[p] += (%s)(w0 * x0[p]);\n"
+		"\t\t\t\tif (ic == 0)\n"
+		"\t\t\t\t\tfor (p = 0; p < %lld; p++)\n"
+		"\t\t\t\t\t\tacc[p] = (%s)(w0 * x0[p]);\n"
+		"\t\t\t\telse\n"
+		"\t\t\t\t\tfor (p = 0; p < %lld; p++)\n"
+		"\t\t\t\t\t\tacc[p] += (%s)(w0 * x0[p]);\n"
 		"\t\t\t}\n",
-		fn, xt, yt, acc, (long long)c->N, (long long)c->groups, xt,
+		fn, xt, yt, acc, yt, yt, (long long)(conv_req_len(n, c) * 8),
+		P, (long long)conv_req_len(n, c),
+		(long long)c->N, (long long)c->groups, xt,
 		(long long)c->C, ICG, P, (long long)c->OCG, (long long)c->OCG, fn,
-		ICG, yt, (long long)c->OC, P, P, ICG, xt, P, P, xt, P, P, pt, P, acc,
-		pt, pt, pt, pt, ICG, xt, P, pt, P, pt);
-	char loops[200];
-	snprintf(loops, sizeof loops, "for (p = 0; p < %lld; p++)", P);
-	row_requant(e, n, fn, loops, "yo[p]", "acc[p]", wide, "\t\t\t");
-	fprintf(f, "\t\t}\n\t}\n}\n");
+		ICG, yt, (long long)c->OC, P, ICG, xt, P, P, xt, P, P, pt,
+		P, acc, pt, pt, pt, pt, P, acc, pt, pt, pt, pt,
+		ICG, xt, P, pt, P, pt, P, pt);
+	flat_requant(e, n, fn, c, wide, r32, "\t\t\t");
+	fprintf(f, "\t\t\tmemcpy(yo, t, %lld);\n\t\t}\n\t}\n}\n",
+		P * memplan_elem_bytes(n->out->type.elem));
 	return 0;
 }
+
+/* One input channel a group (depthwise, or a single-channel input): all
+ * KH * KW taps of a channel in one pass, acc[q] = sum of w * pl[q + off].
+ * Consecutive taps are summed as int16 while their |w| add up to at most
+ * 32767 / max|x| for every channel (exact: the sum fits int16). */
+static void emit_direct_single(Emit *e, const Node *n, const ConvGeom *c,
+	const int32_t *w)
+{
+	FILE *f = e->f;
+	const Type *xt = &n->in[0]->type;
+	long long PWS = phase_w(n, c), PPS = phase_len(n, c), sh = c->sh;
+	long long sw = c->sw, Q = c->OH * PWS, taps = c->KH * c->KW;
+	int64_t xabs = -(int64_t)type_qmin(xt) > type_qmax(xt) ?
+		-(int64_t)type_qmin(xt) : type_qmax(xt);
+	int64_t lim = 32767 / (xabs ? xabs : 1);
+	int64_t *gsum = calloc(c->OC + 1, sizeof *gsum);
+	if (!gsum)
+		abort();
+	fprintf(f, "\t\t\t{\n\t\t\t\tconst int16_t ");
+	for (long long i = 0; i < taps; i++)
+		fprintf(f, "%sw%lld = wo[%lld]", i ? ", " : "", i, i);
+	fprintf(f, ";\n\t\t\t\tfor (q = 0; q < %lld; q++)\n"
+		"\t\t\t\t\tacc[q] = (int32_t)(int16_t)(", Q);
+	for (long long i = 0; i < taps; i++) {
+		long long kh = i / c->KW, kw = i % c->KW;
+		long long ch = kh * c->dh, cw = kw * c->dw;
+		long long off = ((ch % sh) * sw + cw % sw) * PPS + ch / sh * PWS +
+			cw / sw;
+		int fits = 1;
+		for (int64_t o = 0; o < c->OC; o++) {
+			int32_t v = w[o * taps + i];
+			if (gsum[o] + (v < 0 ? -(int64_t)v : v) > lim)
+				fits = 0;
+		}
+		if (i && !fits) {
+			fprintf(f, ") +\n\t\t\t\t\t\t(int16_t)(");
+			memset(gsum, 0, c->OC * sizeof *gsum);
+		} else if (i) {
+			fprintf(f, " + ");
+		}
+		for (int64_t o = 0; o < c->OC; o++) {
+			int32_t v = w[o * taps + i];
+			gsum[o] += v < 0 ? -(int64_t)v : v;
+		}
+		fprintf(f, "w%lld * pl[q + %lld]", i, off);
+	}
+	fprintf(f, ");\n\t\t\t}\n");
+	free(gsum);
+}
+
+static void emit_direct_taps(Emit *e, const Node *n, const ConvGeom *c,
+	int narrow, const char *acc);
 
 /* The output is computed on the phase width PWS (PWS columns a row, the
  * last PWS - OW of them discarded), so that each tap is one contiguous pass
@@ -495,7 +664,7 @@ static int emit_conv_pointwise(Emit *e, const Node *n, const char *fn,
  * int16, and a row of taps is summed before it is added to the
  * accumulator. */
 static int emit_conv_direct_plane(Emit *e, const Node *n, const char *fn,
-	const ConvGeom *c, int wide)
+	const ConvGeom *c, int wide, const EmitReq32 *r32, const int32_t *w)
 {
 	FILE *f = e->f;
 	const char *xt = emit_ctype(n->in[0]->type.elem);
@@ -505,10 +674,12 @@ static int emit_conv_direct_plane(Emit *e, const Node *n, const char *fn,
 	long long Q = c->OH * PWS, ICG = c->ICG, sh = c->sh, sw = c->sw;
 	int narrow = !wide && memplan_elem_bytes(n->in[0]->type.elem) == 1 &&
 		c->KW <= 8;
+	int single = narrow && ICG == 1 && c->KH * c->KW <= 32;
 	fprintf(f, "static void %s(const %s *x, %s *y, void *scratch)\n{\n"
 		"\tint16_t *pl = scratch;\n"
 		"\t%s *acc = (%s *)((unsigned char *)scratch + %lld);\n"
-		"\tint i, b, g, ic, m, oh, ow, kh, ih, iw, q;\n"
+		"\t%s *t = (%s *)((unsigned char *)scratch + %lld);\n"
+		"\tint i, b, g, ic, m, oh, ih, iw, q%s;\n"
 		"\t/* phase planes (each with a slack row): the border holds zx */\n"
 		"\tfor (i = 0; i < %lld; i++)\n\t\tpl[i] = %d;\n"
 		"\tfor (b = 0; b < %lld; b++)\n"
@@ -517,46 +688,85 @@ static int emit_conv_direct_plane(Emit *e, const Node *n, const char *fn,
 		"\t\t\tconst %s *xc = x + (b * %lld + g * %lld + ic) * %lld;\n"
 		"\t\t\tfor (ih = 0; ih < %lld; ih++) {\n"
 		"\t\t\t\tint ph = ih + %lld;\n"
-		"\t\t\t\tfor (iw = 0; iw < %lld; iw++) {\n"
-		"\t\t\t\t\tint pw = iw + %lld;\n"
-		"\t\t\t\t\tpl[(((ph %% %lld) * %lld + pw %% %lld) * %lld + ic) * "
-		"%lld + ph / %lld * %lld + pw / %lld] = xc[ih * %lld + iw];\n"
-		"\t\t\t\t}\n\t\t\t}\n"
+		"\t\t\t\tint16_t *pr = pl + ((ph %% %lld) * %lld + ic) * %lld + "
+		"ph / %lld * %lld;\n"
+		"\t\t\t\tconst %s *xr = xc + ih * %lld;\n",
+		fn, xt, yt, acc, acc, (long long)conv_buf_bytes(n, c), yt, yt,
+		(long long)(conv_buf_bytes(n, c) + conv_req_len(n, c) * 8),
+		single ? "" : ", kh", sh * sw * ICG * PPS, (int)emit_zp(n->in[0]),
+		(long long)c->N, (long long)c->groups, ICG, xt,
+		(long long)c->C, ICG, (long long)(c->H * c->W),
+		(long long)c->H, (long long)c->pt, sh, sw * ICG, PPS, sh, PWS, xt,
+		(long long)c->W);
+	/* the columns of phase b: iw = iw0, iw0 + sw, ... to PWS column d0 on */
+	for (long long b = 0; b < sw; b++) {
+		long long iw0 = ((b - c->pl) % sw + sw) % sw, d0 = (iw0 + c->pl) / sw;
+		long long cnt = iw0 < c->W ? (c->W - iw0 + sw - 1) / sw : 0;
+		if (cnt > 0)
+			fprintf(f, "\t\t\t\tfor (iw = 0; iw < %lld; iw++)\n"
+				"\t\t\t\t\tpr[%lld + iw] = xr[%lld + iw * %lld];\n",
+				cnt, b * ICG * PPS + d0, iw0, sw);
+	}
+	fprintf(f, "\t\t\t}\n"
 		"\t\t}\n"
 		"\t\tfor (m = 0; m < %lld; m++) {\n"
 		"\t\t\tint o = g * %lld + m;\n"
 		"\t\t\tconst int8_t *wo = %s_w + o * %lld;\n"
 		"\t\t\t%s *yo = y + (b * %lld + o) * %lld;\n"
-		"\t\t\tfor (q = 0; q < %lld; q++)\n\t\t\t\tacc[q] = 0;\n"
-		"\t\t\tfor (ic = 0; ic < %lld; ic++)\n"
+		"\t\t\tfor (q = %lld; q < %lld; q++)\n\t\t\t\tacc[q] = 0;\n",
+		(long long)c->OCG, (long long)c->OCG, fn,
+		(long long)c->K, yt, (long long)c->OC, (long long)(c->OH * c->OW),
+		narrow ? Q : 0, (long long)conv_req_len(n, c));
+	if (single)
+		emit_direct_single(e, n, c, w);
+	else
+		emit_direct_taps(e, n, c, narrow, acc);
+	flat_requant(e, n, fn, c, wide, r32, "\t\t\t");
+	long long eb = memplan_elem_bytes(n->out->type.elem);
+	fprintf(f, "\t\t\tfor (oh = 0; oh < %lld; oh++)\n"
+		"\t\t\t\tmemcpy(yo + oh * %lld, t + oh * %lld, %lld);\n"
+		"\t\t}\n\t}\n}\n", (long long)c->OH, (long long)c->OW, PWS,
+		(long long)c->OW * eb);
+	return 0;
+}
+
+/* The taps of the direct kernel row by row: per input channel and kernel
+ * row one pass adding the row's products (summed as int16 products when
+ * narrow); the first pass assigns. */
+static void emit_direct_taps(Emit *e, const Node *n, const ConvGeom *c,
+	int narrow, const char *acc)
+{
+	FILE *f = e->f;
+	long long PWS = phase_w(n, c), PPS = phase_len(n, c);
+	long long Q = c->OH * PWS, ICG = c->ICG, sh = c->sh, sw = c->sw;
+	fprintf(f, "\t\t\tfor (ic = 0; ic < %lld; ic++)\n"
 		"\t\t\tfor (kh = 0; kh < %lld; kh++) {\n"
 		"\t\t\t\tconst int8_t *wk = wo + (ic * %lld + kh) * %lld;\n"
 		"\t\t\t\tconst int16_t *r = pl + ((kh * %lld %% %lld) * %lld + ic) "
 		"* %lld + kh * %lld / %lld * %lld;\n",
-		fn, xt, yt, acc, acc, (long long)conv_buf_bytes(n, c),
-		sh * sw * ICG * PPS, (int)emit_zp(n->in[0]),
-		(long long)c->N, (long long)c->groups, ICG, xt,
-		(long long)c->C, ICG, (long long)(c->H * c->W),
-		(long long)c->H, (long long)c->pt, (long long)c->W, (long long)c->pl,
-		sh, sw, sw, ICG, PPS, sh, PWS, sw, (long long)c->W,
-		(long long)c->OCG, (long long)c->OCG, fn,
-		(long long)c->K, yt, (long long)c->OC, (long long)(c->OH * c->OW),
-		Q, ICG, (long long)c->KH, (long long)c->KH,
+		ICG, (long long)c->KH, (long long)c->KH,
 		(long long)c->KW, (long long)c->dh, sh, sw * ICG, PPS,
 		(long long)c->dh, sh, PWS);
 	if (narrow) {
 		fprintf(f, "\t\t\t\tconst int16_t ");
 		for (int kw = 0; kw < c->KW; kw++)
 			fprintf(f, "%sw%d = wk[%d]", kw ? ", " : "", kw, kw);
-		fprintf(f, ";\n\t\t\t\tfor (q = 0; q < %lld; q++)\n"
-			"\t\t\t\t\tacc[q] += ", Q);
-		for (int kw = 0; kw < c->KW; kw++) {
-			long long cw = kw * c->dw;
-			fprintf(f, "%s(int16_t)(w%d * r[q + %lld])",
-				kw == 0 ? "(int32_t)" : " + ", kw,
-				(cw % sw) * ICG * PPS + cw / sw);
+		fprintf(f, ";\n");
+		/* the first row of taps assigns, the others add */
+		for (int pass = 0; pass < 2; pass++) {
+			fprintf(f, pass ? "\t\t\t\telse\n" :
+				"\t\t\t\tif (ic == 0 && kh == 0)\n");
+			fprintf(f, "\t\t\t\t\tfor (q = 0; q < %lld; q++)\n"
+				"\t\t\t\t\t\tacc[q] %s= ", Q, pass ? "+" : "");
+			for (int kw = 0; kw < c->KW; kw++) {
+				long long cw = kw * c->dw;
+				fprintf(f, "%s(int16_t)(w%d * r[q + %lld])",
+					kw == 0 ? "(int32_t)" : " + ", kw,
+					(cw % sw) * ICG * PPS + cw / sw);
+			}
+			fprintf(f, ";\n");
 		}
-		fprintf(f, ";\n\t\t\t}\n");
+		fprintf(f, "\t\t\t}\n");
 	} else {
 		fprintf(f, "\t\t\t\tint kw;\n"
 			"\t\t\t\tfor (kw = 0; kw < %lld; kw++) {\n"
@@ -568,35 +778,46 @@ static int emit_conv_direct_plane(Emit *e, const Node *n, const char *fn,
 			"\t\t\t\t}\n\t\t\t}\n", (long long)c->KW, acc,
 			(long long)c->dw, sw, ICG * PPS, (long long)c->dw, sw, Q);
 	}
-	char loops[200], yelem[200], aelem[200];
-	snprintf(loops, sizeof loops, "for (oh = 0; oh < %lld; oh++)\n"
-		"\t\t\t\tfor (ow = 0; ow < %lld; ow++)", (long long)c->OH,
-		(long long)c->OW);
-	snprintf(yelem, sizeof yelem, "yo[oh * %lld + ow]", (long long)c->OW);
-	snprintf(aelem, sizeof aelem, "acc[oh * %lld + ow]", PWS);
-	row_requant(e, n, fn, loops, yelem, aelem, wide, "\t\t\t");
-	fprintf(f, "\t\t}\n\t}\n}\n");
-	return 0;
 }
 
 int emit_qconv2d(Emit *e, const Node *n, const char *fn)
 {
 	ConvGeom c;
 	conv_geom(n, &c);
-	const int32_t *w = const_data(n, 1, "weights");
-	if (!w || (n->nin > 2 && n->in[2] && !const_data(n, 2, "bias")))
+	const int32_t *w = emit_const_data(n, 1, "weights");
+	if (!w || (n->nin > 2 && n->in[2] && !emit_const_data(n, 2, "bias")))
 		return -1;
 	int wide;
-	int64_t *folded = fold_bias(n, w, c.OC, c.K, &wide);
-	emit_channel_consts(e, n, fn, folded, c.OC, wide);
+	int64_t *folded = emit_fold_bias(n, w, c.OC, c.K, &wide);
+	int64_t *m32 = malloc((c.OC + 1) * sizeof *m32);
+	int64_t *s32 = malloc((c.OC + 1) * sizeof *s32);
+	if (!m32 || !s32)
+		abort();
+	int64_t *a32 = malloc((c.OC + 1) * sizeof *a32);
+	if (!a32)
+		abort();
+	EmitReq32 req = {m32, s32, a32, 0};
+	const EmitReq32 *r32 = !wide &&
+		requant32_prep(n, w, c.OC, c.K, m32, s32, a32) ? &req : NULL;
+	int mlen;
+	attr_ints(n, "mult", &mlen);
+	for (int64_t o = 0; r32 && o < mlen; o++)
+		if (a32[o])
+			req.any_a = 1;
+	emit_channel_consts(e, n, fn, folded, c.OC, wide, r32);
 	free(folded);
+	int rc;
 	if (use_pointwise(n, &c) || use_direct(&c)) {
 		char name[400];
 		snprintf(name, sizeof name, "%s_w", fn);
 		emit_bytes(e, name, w, c.OC * c.K, 1);
-		if (use_pointwise(n, &c))
-			return emit_conv_pointwise(e, n, fn, &c, wide);
-		return emit_conv_direct_plane(e, n, fn, &c, wide);
+		rc = use_pointwise(n, &c) ?
+			emit_conv_pointwise(e, n, fn, &c, wide, r32) :
+			emit_conv_direct_plane(e, n, fn, &c, wide, r32, w);
+		free(m32);
+		free(s32);
+		free(a32);
+		return rc;
 	}
 	/* [OC][ICG][KH][KW] reordered to the column order [OC][KH][KW][ICG] */
 	int32_t *wt = malloc((c.OC * c.K + 1) * sizeof *wt);
@@ -609,127 +830,9 @@ int emit_qconv2d(Emit *e, const Node *n, const char *fn)
 					c.KW + k];
 	emit_packed_weights(e, fn, wt, c.OC, c.K, c.Kp);
 	free(wt);
-	return emit_conv_im2col(e, n, fn, &c, wide);
-}
-
-/* ------------------------------------------------------------- qdense */
-
-int emit_qdense(Emit *e, const Node *n, const char *fn)
-{
-	FILE *f = e->f;
-	int64_t N = n->in[0]->type.dims[0], K = n->in[0]->type.dims[1];
-	int64_t M = n->in[1]->type.dims[0];
-	int64_t Kp = K >= 16 ? (K + 7) / 8 * 8 : K;
-	const int32_t *w = const_data(n, 1, "weights");
-	if (!w || (n->nin > 2 && n->in[2] && !const_data(n, 2, "bias")))
-		return -1;
-	int wide;
-	int64_t *folded = fold_bias(n, w, M, K, &wide);
-	emit_channel_consts(e, n, fn, folded, M, 1);
-	free(folded);
-	emit_packed_weights(e, fn, w, M, K, Kp);
-	const char *xt = emit_ctype(n->in[0]->type.elem);
-	const char *yt = emit_ctype(n->out->type.elem);
-	const char *acc = wide ? "int64_t" : "int32_t";
-	const char *cast = wide ? "(int64_t)" : "";
-	fprintf(f, "static void %s(const %s *x, %s *y, void *scratch)\n{\n"
-		"\tint16_t *xv = scratch;\n\tint b, m, k;\n"
-		"\tfor (b = 0; b < %lld; b++) {\n"
-		"\t\tfor (k = 0; k < %lld; k++)\n\t\t\txv[k] = x[b * %lld + k];\n"
-		"\t\tfor (; k < %lld; k++)\n\t\t\txv[k] = 0;\n"
-		"\t\tfor (m = 0; m + 4 <= %lld; m += 4) {\n"
-		"\t\t\tconst int8_t *w0 = %s_w + m * %lld, *w1 = w0 + %lld;\n"
-		"\t\t\tconst int8_t *w2 = w1 + %lld, *w3 = w2 + %lld;\n"
-		"\t\t\t%s a0 = 0, a1 = 0, a2 = 0, a3 = 0;\n"
-		"\t\t\tfor (k = 0; k < %lld; k++) {\n"
-		"\t\t\t\tint16_t xk = xv[k];\n"
-		"\t\t\t\ta0 += %sxk * (int16_t)w0[k];\n"
-		"\t\t\t\ta1 += %sxk * (int16_t)w1[k];\n"
-		"\t\t\t\ta2 += %sxk * (int16_t)w2[k];\n"
-		"\t\t\t\ta3 += %sxk * (int16_t)w3[k];\n\t\t\t}\n",
-		fn, xt, yt, (long long)N, (long long)K, (long long)K, (long long)Kp,
-		(long long)M, fn, (long long)Kp, (long long)Kp, (long long)Kp,
-		(long long)Kp, acc, (long long)Kp, cast, cast, cast, cast);
-	for (int i = 0; i < 4; i++) {
-		char ch[8];
-		snprintf(ch, sizeof ch, "m + %d", i);
-		fprintf(f, "\t\t\ty[b * %lld + m + %d] = (%s)qcc_requant("
-			"(int64_t)%s_c[m + %d] + a%d, ", (long long)M, i, yt, fn, i, i);
-		requant_args(e, n, fn, ch);
-		fprintf(f, ");\n");
-	}
-	fprintf(f, "\t\t}\n\t\tfor (; m < %lld; m++) {\n"
-		"\t\t\tconst int8_t *w0 = %s_w + m * %lld;\n"
-		"\t\t\t%s a0 = 0;\n"
-		"\t\t\tfor (k = 0; k < %lld; k++)\n"
-		"\t\t\t\ta0 += %sxv[k] * (int16_t)w0[k];\n"
-		"\t\t\ty[b * %lld + m] = (%s)qcc_requant((int64_t)%s_c[m] + a0, ",
-		(long long)M, fn, (long long)Kp, acc, (long long)Kp, cast,
-		(long long)M, yt, fn);
-	requant_args(e, n, fn, "m");
-	fprintf(f, ");\n\t\t}\n\t}\n}\n");
-	return 0;
-}
-
-/* ------------------------------------------------------------ qmatmul */
-
-int emit_qmatmul(Emit *e, const Node *n, const char *fn)
-{
-	FILE *f = e->f;
-	const Type *at = &n->in[0]->type, *bt = &n->in[1]->type;
-	const Type *yt = &n->out->type;
-	int64_t M = at->dims[at->rank - 2], K = at->dims[at->rank - 1];
-	int64_t P = bt->dims[bt->rank - 1];
-	int64_t batches = type_numel(yt) / (M * P);
-	int64_t *offa = malloc((batches + 1) * sizeof *offa);
-	int64_t *offb = malloc((batches + 1) * sizeof *offb);
-	if (!offa || !offb)
-		abort();
-	/* batch shapes: the types with their two matrix dims dropped */
-	Type ab = *at, bb = *bt, yb = *yt;
-	ab.rank -= 2, bb.rank -= 2, yb.rank -= 2;
-	for (int64_t bi = 0; bi < batches; bi++) {
-		offa[bi] = type_bcast_offset(&ab, &yb, bi) * M * K;
-		offb[bi] = type_bcast_offset(&bb, &yb, bi) * K * P;
-	}
-	char name[400];
-	snprintf(name, sizeof name, "%s_oa", fn);
-	emit_ints(e, "int32_t", name, offa, batches);
-	snprintf(name, sizeof name, "%s_ob", fn);
-	emit_ints(e, "int32_t", name, offb, batches);
-	free(offa);
-	free(offb);
-	const char *ta = emit_ctype(at->elem), *tb = emit_ctype(bt->elem);
-	const char *ty = emit_ctype(yt->elem);
-	fprintf(f, "static void %s(const %s *a, const %s *b, %s *y, "
-		"void *scratch)\n{\n"
-		"\tint16_t *bt = scratch, *av = bt + %lld;\n"
-		"\tint bi, i, j, k;\n"
-		"\tfor (bi = 0; bi < %lld; bi++) {\n"
-		"\t\tconst %s *am = a + %s_oa[bi];\n"
-		"\t\tconst %s *bm = b + %s_ob[bi];\n"
-		"\t\t%s *ym = y + bi * %lld;\n"
-		"\t\tfor (k = 0; k < %lld; k++)\n"
-		"\t\t\tfor (j = 0; j < %lld; j++)\n"
-		"\t\t\t\tbt[j * %lld + k] = (int16_t)(bm[k * %lld + j]%s);\n"
-		"\t\tfor (i = 0; i < %lld; i++) {\n"
-		"\t\t\tfor (k = 0; k < %lld; k++)\n"
-		"\t\t\t\tav[k] = (int16_t)(am[i * %lld + k]%s);\n"
-		"\t\t\tfor (j = 0; j < %lld; j++) {\n"
-		"\t\t\t\tconst int16_t *bc = bt + j * %lld;\n"
-		"\t\t\t\tint32_t acc = 0;\n"
-		"\t\t\t\tfor (k = 0; k < %lld; k++)\n"
-		"\t\t\t\t\tacc += av[k] * bc[k];\n"
-		"\t\t\t\tym[i * %lld + j] = (%s)qcc_requant(acc, %lld, %lld, %d, "
-		"%lld, %lld);\n"
-		"\t\t\t}\n\t\t}\n\t}\n}\n",
-		fn, ta, tb, ty, (long long)(P * K), (long long)batches, ta, fn, tb,
-		fn, ty, (long long)(M * P), (long long)K, (long long)P,
-		(long long)K, (long long)P, emit_sub(emit_zp(n->in[1])), (long long)M,
-		(long long)K, (long long)K, emit_sub(emit_zp(n->in[0])), (long long)P,
-		(long long)K, (long long)K, (long long)P, ty,
-		(long long)attr_ints(n, "mult", NULL)[0],
-		(long long)attr_ints(n, "shift", NULL)[0], (int)emit_zp(n->out),
-		(long long)attr_int(n, "act_min"), (long long)attr_int(n, "act_max"));
-	return 0;
+	rc = emit_conv_im2col(e, n, fn, &c, wide, r32);
+	free(m32);
+	free(s32);
+	free(a32);
+	return rc;
 }

@@ -206,6 +206,31 @@ int emit_qmaxpool2d(Emit *e, const Node *n, const char *fn)
 	const char *xt = emit_ctype(n->in[0]->type.elem);
 	const char *yt = emit_ctype(n->out->type.elem);
 	int32_t qmin = type_qmin(&n->out->type);
+	if (!p.pt && !p.pl && type_qmin(&n->in[0]->type) >= qmin &&
+		(p.OH - 1) * p.sh + (p.kh - 1) * p.dh < p.H &&
+		(p.OW - 1) * p.sw + (p.kw - 1) * p.dw < p.W && p.kh * p.kw <= 64) {
+		/* every window inside the input: its taps at literal offsets */
+		fprintf(e->f, "static void %s(const %s *x, %s *y)\n{\n"
+			"\tint c, oh, ow;\n"
+			"\tfor (c = 0; c < %lld; c++)\n"
+			"\tfor (oh = 0; oh < %lld; oh++) {\n"
+			"\t\tconst %s *xr = x + (c * %lld + oh * %lld) * %lld;\n"
+			"\t\t%s *yr = y + (c * %lld + oh) * %lld;\n"
+			"\t\tfor (ow = 0; ow < %lld; ow++) {\n"
+			"\t\t\tconst %s *xw = xr + ow * %lld;\n"
+			"\t\t\tint32_t best = xw[0];\n", fn, xt, yt, (long long)p.NC,
+			(long long)p.OH, xt, (long long)p.H, (long long)p.sh,
+			(long long)p.W, yt, (long long)p.OH, (long long)p.OW,
+			(long long)p.OW, xt, (long long)p.sw);
+		for (int64_t kh = 0; kh < p.kh; kh++)
+			for (int64_t kw = kh ? 0 : 1; kw < p.kw; kw++) {
+				long long off = kh * p.dh * p.W + kw * p.dw;
+				fprintf(e->f, "\t\t\tbest = xw[%lld] > best ? xw[%lld] : best;\n",
+					off, off);
+			}
+		fprintf(e->f, "\t\t\tyr[ow] = (%s)best;\n\t\t}\n\t}\n}\n", yt);
+		return 0;
+	}
 	fprintf(e->f, "static void %s(const %s *x, %s *y)\n{\n"
 		"\tint c, oh, ow, kh, kw;\n"
 		"\tfor (c = 0; c < %lld; c++)\n"

@@ -1,0 +1,150 @@
+/* emit_dense.c - the C kernels of qdense and qmatmul.
+ *
+ *   dense     the input row is widened once; four weight rows share it, in
+ *             int16 x int8 -> int32 dot products over contiguous memory
+ *             with literal trip counts (pmaddwd, SMLAD); the folded
+ *             constant (emit_fold_bias) is added in int64.
+ *   matmul    B transposed and both operands zero-point-corrected into
+ *             int16 scratch, then dot products.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "emit.h"
+
+/* The requantization of channel expression `ch` as C arguments. */
+static void requant_args(Emit *e, const Node *n, const char *fn,
+	const char *ch)
+{
+	int len;
+	const int64_t *mult = attr_ints(n, "mult", &len);
+	const int64_t *shift = attr_ints(n, "shift", NULL);
+	if (len == 1)
+		fprintf(e->f, "%lld, %lld", (long long)mult[0], (long long)shift[0]);
+	else
+		fprintf(e->f, "%s_m[%s], %s_s[%s]", fn, ch, fn, ch);
+	fprintf(e->f, ", %d, %lld, %lld", (int)emit_zp(n->out),
+		(long long)attr_int(n, "act_min"), (long long)attr_int(n, "act_max"));
+}
+
+/* ------------------------------------------------------------- qdense */
+
+int emit_qdense(Emit *e, const Node *n, const char *fn)
+{
+	FILE *f = e->f;
+	int64_t N = n->in[0]->type.dims[0], K = n->in[0]->type.dims[1];
+	int64_t M = n->in[1]->type.dims[0];
+	int64_t Kp = K >= 16 ? (K + 7) / 8 * 8 : K;
+	const int32_t *w = emit_const_data(n, 1, "weights");
+	if (!w || (n->nin > 2 && n->in[2] && !emit_const_data(n, 2, "bias")))
+		return -1;
+	int wide;
+	int64_t *folded = emit_fold_bias(n, w, M, K, &wide);
+	emit_channel_consts(e, n, fn, folded, M, 1, NULL);
+	free(folded);
+	emit_packed_weights(e, fn, w, M, K, Kp);
+	const char *xt = emit_ctype(n->in[0]->type.elem);
+	const char *yt = emit_ctype(n->out->type.elem);
+	const char *acc = wide ? "int64_t" : "int32_t";
+	const char *cast = wide ? "(int64_t)" : "";
+	fprintf(f, "static void %s(const %s *x, %s *y, void *scratch)\n{\n"
+		"\tint16_t *xv = scratch;\n\tint b, m, k;\n"
+		"\tfor (b = 0; b < %lld; b++) {\n"
+		"\t\tfor (k = 0; k < %lld; k++)\n\t\t\txv[k] = x[b * %lld + k];\n"
+		"\t\tfor (; k < %lld; k++)\n\t\t\txv[k] = 0;\n"
+		"\t\tfor (m = 0; m + 4 <= %lld; m += 4) {\n"
+		"\t\t\tconst int8_t *w0 = %s_w + m * %lld, *w1 = w0 + %lld;\n"
+		"\t\t\tconst int8_t *w2 = w1 + %lld, *w3 = w2 + %lld;\n"
+		"\t\t\t%s a0 = 0, a1 = 0, a2 = 0, a3 = 0;\n"
+		"\t\t\tfor (k = 0; k < %lld; k++) {\n"
+		"\t\t\t\tint16_t xk = xv[k];\n"
+		"\t\t\t\ta0 += %sxk * (int16_t)w0[k];\n"
+		"\t\t\t\ta1 += %sxk * (int16_t)w1[k];\n"
+		"\t\t\t\ta2 += %sxk * (int16_t)w2[k];\n"
+		"\t\t\t\ta3 += %sxk * (int16_t)w3[k];\n\t\t\t}\n",
+		fn, xt, yt, (long long)N, (long long)K, (long long)K, (long long)Kp,
+		(long long)M, fn, (long long)Kp, (long long)Kp, (long long)Kp,
+		(long long)Kp, acc, (long long)Kp, cast, cast, cast, cast);
+	for (int i = 0; i < 4; i++) {
+		char ch[8];
+		snprintf(ch, sizeof ch, "m + %d", i);
+		fprintf(f, "\t\t\ty[b * %lld + m + %d] = (%s)qcc_requant("
+			"(int64_t)%s_c[m + %d] + a%d, ", (long long)M, i, yt, fn, i, i);
+		requant_args(e, n, fn, ch);
+		fprintf(f, ");\n");
+	}
+	fprintf(f, "\t\t}\n\t\tfor (; m < %lld; m++) {\n"
+		"\t\t\tconst int8_t *w0 = %s_w + m * %lld;\n"
+		"\t\t\t%s a0 = 0;\n"
+		"\t\t\tfor (k = 0; k < %lld; k++)\n"
+		"\t\t\t\ta0 += %sxv[k] * (int16_t)w0[k];\n"
+		"\t\t\ty[b * %lld + m] = (%s)qcc_requant((int64_t)%s_c[m] + a0, ",
+		(long long)M, fn, (long long)Kp, acc, (long long)Kp, cast,
+		(long long)M, yt, fn);
+	requant_args(e, n, fn, "m");
+	fprintf(f, ");\n\t\t}\n\t}\n}\n");
+	return 0;
+}
+
+/* ------------------------------------------------------------ qmatmul */
+
+int emit_qmatmul(Emit *e, const Node *n, const char *fn)
+{
+	FILE *f = e->f;
+	const Type *at = &n->in[0]->type, *bt = &n->in[1]->type;
+	const Type *yt = &n->out->type;
+	int64_t M = at->dims[at->rank - 2], K = at->dims[at->rank - 1];
+	int64_t P = bt->dims[bt->rank - 1];
+	int64_t batches = type_numel(yt) / (M * P);
+	int64_t *offa = malloc((batches + 1) * sizeof *offa);
+	int64_t *offb = malloc((batches + 1) * sizeof *offb);
+	if (!offa || !offb)
+		abort();
+	/* batch shapes: the types with their two matrix dims dropped */
+	Type ab = *at, bb = *bt, yb = *yt;
+	ab.rank -= 2, bb.rank -= 2, yb.rank -= 2;
+	for (int64_t bi = 0; bi < batches; bi++) {
+		offa[bi] = type_bcast_offset(&ab, &yb, bi) * M * K;
+		offb[bi] = type_bcast_offset(&bb, &yb, bi) * K * P;
+	}
+	char name[400];
+	snprintf(name, sizeof name, "%s_oa", fn);
+	emit_ints(e, "int32_t", name, offa, batches);
+	snprintf(name, sizeof name, "%s_ob", fn);
+	emit_ints(e, "int32_t", name, offb, batches);
+	free(offa);
+	free(offb);
+	const char *ta = emit_ctype(at->elem), *tb = emit_ctype(bt->elem);
+	const char *ty = emit_ctype(yt->elem);
+	fprintf(f, "static void %s(const %s *a, const %s *b, %s *y, "
+		"void *scratch)\n{\n"
+		"\tint16_t *bt = scratch, *av = bt + %lld;\n"
+		"\tint bi, i, j, k;\n"
+		"\tfor (bi = 0; bi < %lld; bi++) {\n"
+		"\t\tconst %s *am = a + %s_oa[bi];\n"
+		"\t\tconst %s *bm = b + %s_ob[bi];\n"
+		"\t\t%s *ym = y + bi * %lld;\n"
+		"\t\tfor (k = 0; k < %lld; k++)\n"
+		"\t\t\tfor (j = 0; j < %lld; j++)\n"
+		"\t\t\t\tbt[j * %lld + k] = (int16_t)(bm[k * %lld + j]%s);\n"
+		"\t\tfor (i = 0; i < %lld; i++) {\n"
+		"\t\t\tfor (k = 0; k < %lld; k++)\n"
+		"\t\t\t\tav[k] = (int16_t)(am[i * %lld + k]%s);\n"
+		"\t\t\tfor (j = 0; j < %lld; j++) {\n"
+		"\t\t\t\tconst int16_t *bc = bt + j * %lld;\n"
+		"\t\t\t\tint32_t acc = 0;\n"
+		"\t\t\t\tfor (k = 0; k < %lld; k++)\n"
+		"\t\t\t\t\tacc += av[k] * bc[k];\n"
+		"\t\t\t\tym[i * %lld + j] = (%s)qcc_requant(acc, %lld, %lld, %d, "
+		"%lld, %lld);\n"
+		"\t\t\t}\n\t\t}\n\t}\n}\n",
+		fn, ta, tb, ty, (long long)(P * K), (long long)batches, ta, fn, tb,
+		fn, ty, (long long)(M * P), (long long)K, (long long)P,
+		(long long)K, (long long)P, emit_sub(emit_zp(n->in[1])), (long long)M,
+		(long long)K, (long long)K, emit_sub(emit_zp(n->in[0])), (long long)P,
+		(long long)K, (long long)K, (long long)P, ty,
+		(long long)attr_ints(n, "mult", NULL)[0],
+		(long long)attr_ints(n, "shift", NULL)[0], (int)emit_zp(n->out),
+		(long long)attr_int(n, "act_min"), (long long)attr_int(n, "act_max"));
+	return 0;
+}
