@@ -10,6 +10,9 @@ it writes. Each case CASE is a lowered graph with one integer op:
     tests/sim/data/CASE.in0.npy ...   input batches (int32, or float32)
     tests/sim/data/CASE.out.npy       the expected output
 
+(qconv2d_outside, the case of tests/sim/test_qconv_outside.c, keeps its
+graph and its weights in data/, see case_conv_outside.)
+
 The expectations come from the NumPy implementation below, written from
 docs/arith.md and sharing no code with the C simulator: exact Python
 integers (object arrays) for every product and rounding, padding by
@@ -229,9 +232,11 @@ def case_requantize():
 def conv_case(name, N, C, H, W, OC, K, stride, pad, dil, groups, zx, zy,
               mult, shift, lo, hi, summary, wbits=8, xbits=8, wmax=None,
               bmax=3000):
+    """K is the kernel size, or (KH, KW)."""
     ICG = C // groups
+    KH, KW = K if isinstance(K, tuple) else (K, K)
     qw = wmax or (1 << (wbits - 1)) - 1
-    w = rng.randint(-qw, qw + 1, size=(OC, ICG, K, K)).astype(np.int64)
+    w = rng.randint(-qw, qw + 1, size=(OC, ICG, KH, KW)).astype(np.int64)
     b = rng.randint(-bmax, bmax + 1, size=OC).astype(np.int64)
     if xbits == 16:
         x = rng.randint(-32768, 32768, size=(N, C, H, W)).astype(np.int64)
@@ -250,8 +255,8 @@ def conv_case(name, N, C, H, W, OC, K, stride, pad, dil, groups, zx, zy,
             "output y : %s%s %s = qconv2d(x, w, b, stride=%s, pad=%s, "
             "dilation=%s, groups=%d, mult=%s, shift=%s, act_min=%d, "
             "act_max=%d)\n" %
-            (name, xt, C, H, W, qstr(0.05, zx), OC, ICG, K, K, wq, lit(w), OC,
-             lit(b), yt, dims((1,) + y.shape[1:]), qstr(0.1, zy), dims(stride),
+            (name, xt, C, H, W, qstr(0.05, zx), OC, ICG, KH, KW, wq, lit(w),
+             OC, lit(b), yt, dims((1,) + y.shape[1:]), qstr(0.1, zy), dims(stride),
              dims(pad), dims(dil), groups, lit(mult), lit(shift), lo, hi))
     write_case(name, text, [x.astype(np.int32)], y, summary)
 
@@ -520,6 +525,94 @@ def case_softmax():
                "qsoftmax: exp table, integer division, saturation at 127")
 
 
+def case_conv_paths():
+    """Shapes the simulator computes in different ways: depthwise rows
+    (strides 1 to 3, dilation, wide and odd rows), 1x1 convolutions read in
+    place, patch matrices with asymmetric padding and uneven strides."""
+    conv_case("qconv2d_dw_asym", 1, 3, 9, 19, 3, 3, (1, 1), (2, 0, 1, 1),
+              (1, 1), 3, -7, 5, *rand_mults(3, 39, 41), -128, 127,
+              "qconv2d: depthwise, stride 1, asymmetric padding, wide rows")
+    conv_case("qconv2d_dw_stride3", 1, 4, 11, 13, 4, (3, 5), (2, 3),
+              (1, 2, 0, 3), (1, 2), 4, 20, -3, *rand_mults(4, 39, 41), -30,
+              127, "qconv2d: depthwise 3x5, strides 2 and 3, dilation 2, relu")
+    conv_case("qconv2d_dw_mult", 1, 2, 6, 6, 4, 3, (1, 1), (1, 1, 1, 1),
+              (1, 1), 2, -1, 0, [1 << 30] * 4, [33, 34, 35, 36], -128, 127,
+              "qconv2d: two outputs per input channel (ties)", wmax=3,
+              bmax=40)
+    conv_case("qconv2d_pointwise", 2, 20, 5, 6, 5, 1, (1, 1), (0, 0, 0, 0),
+              (1, 1), 1, 13, -9, *rand_mults(5, 38, 40), -128, 127,
+              "qconv2d: 1x1, 20 input channels")
+    conv_case("qconv2d_pointwise_groups", 1, 8, 3, 7, 6, 1, (1, 1),
+              (0, 0, 0, 0), (1, 1), 2, -128, 0, [1900000000], [36], -128,
+              127, "qconv2d: 1x1, two groups, saturation")
+    conv_case("qconv2d_1x1_stride_pad", 1, 5, 7, 6, 3, 1, (2, 2),
+              (1, 0, 0, 1), (1, 1), 1, 2, 2, *rand_mults(3, 37, 39), -128,
+              127, "qconv2d: 1x1 with stride 2 and padding")
+    conv_case("qconv2d_wide_asym", 1, 3, 5, 21, 5, 3, (1, 2), (0, 1, 2, 1),
+              (1, 1), 1, -50, -128, *rand_mults(5, 39, 41), -128, 127,
+              "qconv2d: 3x3, strides 1 and 2, asymmetric padding, relu")
+
+
+def case_maxpool_dilated():
+    N, C, H, W = 2, 2, 8, 9
+    x = rng.randint(-128, 128, size=(N, C, H, W)).astype(np.int64)
+    k, st, pad, dil = (2, 3), (1, 2), (2, 1, 0, 2), (3, 2)
+    span = [dil[i] * (k[i] - 1) + 1 for i in range(2)]
+    OH = (H + pad[0] + pad[2] - span[0]) // st[0] + 1
+    OW = (W + pad[1] + pad[3] - span[1]) // st[1] + 1
+    y = np.zeros((N, C, OH, OW), dtype=np.int64)
+    for oh in range(OH):
+        for ow in range(OW):
+            vals = [x[:, :, ih, iw]
+                    for ih in [oh * st[0] - pad[0] + i * dil[0]
+                               for i in range(k[0])]
+                    for iw in [ow * st[1] - pad[1] + j * dil[1]
+                               for j in range(k[1])]
+                    if 0 <= ih < H and 0 <= iw < W]
+            y[:, :, oh, ow] = np.max(vals, axis=0)
+    text = ("model qmaxpool2d_dilated\n\ninput x : i8[1,%d,%d,%d] %s\n\n"
+            "output y : i8[1,%d,%d,%d] %s = qmaxpool2d(x, kernel=[2,3], "
+            "stride=[1,2], pad=[2,1,0,2], dilation=[3,2])\n" %
+            (C, H, W, qstr(0.1, 3), C, OH, OW, qstr(0.1, 3)))
+    write_case("qmaxpool2d_dilated", text, [x.astype(np.int32)],
+               y.astype(np.int32),
+               "qmaxpool2d: dilation, asymmetric padding")
+
+
+def case_conv_outside():
+    """Not a lit case: test_qconv_outside.c parses data/qconv2d_outside.g,
+    whose i16 weights are placeholders, replaces them by those of
+    qconv2d_outside.w.npy, some outside int16 (the parser rejects such
+    constants), and runs it: the simulator's plain path for data its int16
+    paths cannot hold must compute the contract's sum too."""
+    name = "qconv2d_outside"
+    C, H, W, OC, K, zx, zy = 2, 5, 6, 3, 3, 7, 0
+    w = rng.randint(-127, 128, size=(OC, C, K, K)).astype(np.int64)
+    w[0, 0, 1, 1], w[2, 1, 0, 2] = 40000, -70000
+    b = rng.randint(-3000, 3001, size=OC).astype(np.int64)
+    x = rng.randint(-128, 128, size=(2, C, H, W)).astype(np.int64)
+    mult, shift = rand_mults(OC, 45, 47)
+    y = np.stack([conv_ref(x[i], zx, w, b, mult, shift, zy, -128, 127,
+                           (1, 1), (1, 1, 1, 1), (1, 1), 1, name)
+                  for i in range(len(x))]).astype(np.int32)
+    text = ("# The graph of test_qconv_outside.c, from "
+            "tests/tools/gen_sim_refs.py; the\n# weights are placeholders "
+            "for those of %s.w.npy.\n"
+            "model %s\n\ninput x : i8[1,%d,%d,%d] %s\n\n"
+            "const w : i16[%d,%d,%d,%d] q(axis=0, scale=%s, zp=0) = %s\n"
+            "const b : i32[%d] = %s\n\n"
+            "output y : i8[1,%d,%d,%d] %s = qconv2d(x, w, b, pad=[1,1,1,1], "
+            "mult=%s, shift=%s, act_min=-128, act_max=127)\n" %
+            (name, name, C, H, W, qstr(0.05, zx), OC, C, K, K,
+             flit(np.full(OC, 0.01)), lit(np.zeros(w.size)), OC, lit(b),
+             OC, H, W, qstr(0.1, zy), lit(mult), lit(shift)))
+    with open(os.path.join(DATA, name + ".g"), "w") as f:
+        f.write(text)
+    np.save(os.path.join(DATA, name + ".w.npy"), w.astype(np.int32))
+    np.save(os.path.join(DATA, name + ".in0.npy"), x.astype(np.int32))
+    np.save(os.path.join(DATA, name + ".out.npy"), y)
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
     case_quantize()
@@ -533,17 +626,21 @@ def main():
     case_pool()
     case_lut()
     case_softmax()
+    case_conv_paths()     # after the others: keeps their random draws
+    case_maxpool_dilated()
+    case_conv_outside()
     for name, (ties, sat, total) in sorted(STATS.items()):
         print("%-24s %5d outputs  %5d ties  %5d saturated" %
               (name, total, ties, sat))
     # the cases built for corners must have them
     for name in ["requantize_ties", "qconv2d_ties", "qdense_ties", "qadd_ties",
                  "qmul_ties", "qglobal_avgpool", "qconv2d_w4", "qlut16",
-                 "qmatmul", "qadd_i16", "qconcat"]:
+                 "qmatmul", "qadd_i16", "qconcat", "qconv2d_dw_mult"]:
         assert STATS[name][0] > 0, name + " has no rounding tie"
     for name in ["requantize_sat", "qconv2d_sat_relu", "qdense_sat",
                  "qadd_sub", "qadd_broadcast_relu", "qconv2d_i16", "qconcat",
-                 "qmatmul"]:
+                 "qmatmul", "qconv2d_pointwise_groups",
+                 "qconv2d_dw_stride3", "qconv2d_wide_asym"]:
         assert STATS[name][1] > 0, name + " has no saturation"
 
 
