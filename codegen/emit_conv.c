@@ -134,11 +134,38 @@ static int64_t phase_len(const Node *n, const ConvGeom *c)
 	return (phase_h(n, c) + 1) * phase_w(n, c);
 }
 
+static int64_t conv_req_len(const Node *n, const ConvGeom *c);
+
+/* Elements of the direct kernel's phase planes: those of every channel
+ * and phase, then conv_req_len - OH * PWS more (holding zx), so that the
+ * taps may run over the whole requantization length, a multiple of 16
+ * (no scalar remainder), the entries past OH * PWS being discarded. */
+static int64_t direct_pl_len(const Node *n, const ConvGeom *c)
+{
+	return c->sh * c->sw * c->ICG * phase_len(n, c) + conv_req_len(n, c) -
+		c->OH * phase_w(n, c);
+}
+
+/* With a width stride of 1 or 2 dividing W, each channel is first
+ * widened to int16 and split by column residue (iw mod sw) in one flat
+ * loop (which vectorizes), into H * W elements after the phase planes:
+ * residue r holds the columns r, r + sw, ... of every row, H * W / sw
+ * elements. The rows of the phase planes are then memcpy runs. */
+static int direct_split(const ConvGeom *c)
+{
+	return c->sw <= 2 && c->W % c->sw == 0;
+}
+
+static int64_t direct_tmp_len(const ConvGeom *c)
+{
+	return direct_split(c) ? c->H * c->W : 0;
+}
+
 /* Bytes before the accumulator row (OW entries of 8 bytes at most). */
 static int64_t conv_buf_bytes(const Node *n, const ConvGeom *c)
 {
 	int64_t b = use_pointwise(n, c) ? 0 : use_direct(c) ?
-		c->sh * c->sw * c->ICG * phase_len(n, c) * 2 :
+		(direct_pl_len(n, c) + direct_tmp_len(c)) * 2 :
 		((im2col_in_place(n, c) ? 0 : im2col_rows(n, c) * c->OW * c->Kp) +
 		im2col_xp_len(n, c)) * 2;
 	return (b + 7) / 8 * 8;
@@ -346,16 +373,20 @@ static void emit_im2col_fill(Emit *e, const Node *n, const ConvGeom *c,
 {
 	long long PH = plane_h(n, c), PW = plane_w(n, c);
 	fprintf(e->f,
-		"\t\t/* 1. xp = the group's channels, padded (zx), channels last */\n"
-		"\t\tfor (i = 0; i < %lld; i++)\n\t\t\txp[i] = %d;\n"
+		"\t\t/* 1. xp = the group's channels, padded (zx), channels last */\n");
+	/* without padding every element is written below */
+	if (PH != c->H || PW != c->W)
+		fprintf(e->f, "\t\tfor (i = 0; i < %lld; i++)\n\t\t\txp[i] = %d;\n",
+			PH * PW * c->ICG, (int)zx);
+	fprintf(e->f,
 		"\t\tfor (ih = 0; ih < %lld; ih++)\n"
 		"\t\t\tfor (iw = 0; iw < %lld; iw++) {\n"
 		"\t\t\t\tint16_t *xq = xp + ((ih + %lld) * %lld + iw + %lld) * %lld;\n"
 		"\t\t\t\tfor (ic = 0; ic < %lld; ic++)\n"
 		"\t\t\t\t\txq[ic] = xg[(ic * %lld + ih) * %lld + iw];\n"
 		"\t\t\t}\n",
-		PH * PW * c->ICG, (int)zx, (long long)c->H, (long long)c->W,
-		(long long)c->pt, PW, (long long)c->pl, (long long)c->ICG,
+		(long long)c->H, (long long)c->W, (long long)c->pt, PW,
+		(long long)c->pl, (long long)c->ICG,
 		(long long)c->ICG, (long long)c->H, (long long)c->W);
 }
 
@@ -483,8 +514,10 @@ static int emit_conv_im2col(Emit *e, const Node *n, const char *fn,
 	else
 		fprintf(f, "\tint16_t *col = scratch, *xp = col + %lld;\n", NP * Kp);
 	fprintf(f, "\t%s *acc = (%s *)((unsigned char *)scratch + %lld);\n"
-		"\tint b, g, oh, ow, oc, ic, k, i, ih, iw, q;\n", acc, acc,
+		"\tint b, g, oh, ow, oc, ic, k, ih, iw, q;\n", acc, acc,
 		(long long)conv_buf_bytes(n, c));
+	if (plane_h(n, c) != c->H || plane_w(n, c) != c->W)
+		fprintf(f, "\tint i;\n");
 	decl_t(e, n, c);
 	if (conv_req_len(n, c) > NP)
 		fprintf(f, "\tfor (q = %lld; q < %lld; q++)\n\t\tacc[q] = 0;\n", NP,
@@ -547,8 +580,27 @@ static int emit_conv_im2col(Emit *e, const Node *n, const char *fn,
 
 /* 1x1, stride 1, no padding: acc[p] over the whole output plane, four
  * input channels per pass. With 8-bit inputs each product fits int16. */
+/* Whether the two products of each pair (ic, ic + 1) of the four-channel
+ * passes (ic even, below ICG rounded down to a multiple of 4) sum exactly
+ * in int16 in every channel: their |w| add up to at most 32767 / max|x|. */
+static int pointwise_pairs(const Node *n, const ConvGeom *c,
+	const int32_t *w)
+{
+	const Type *xt = &n->in[0]->type;
+	int64_t xabs = -(int64_t)type_qmin(xt) > type_qmax(xt) ?
+		-(int64_t)type_qmin(xt) : type_qmax(xt);
+	int64_t lim = 32767 / (xabs ? xabs : 1);
+	for (int64_t o = 0; o < c->OC; o++)
+		for (int64_t ic = 0; ic + 2 <= c->ICG / 4 * 4; ic += 2) {
+			int64_t a = w[o * c->ICG + ic], b = w[o * c->ICG + ic + 1];
+			if ((a < 0 ? -a : a) + (b < 0 ? -b : b) > lim)
+				return 0;
+		}
+	return 1;
+}
+
 static int emit_conv_pointwise(Emit *e, const Node *n, const char *fn,
-	const ConvGeom *c, int wide, const EmitReq32 *r32)
+	const ConvGeom *c, int wide, const EmitReq32 *r32, const int32_t *w)
 {
 	FILE *f = e->f;
 	const char *xt = emit_ctype(n->in[0]->type.elem);
@@ -557,6 +609,16 @@ static int emit_conv_pointwise(Emit *e, const Node *n, const char *fn,
 	int narrow = !wide && memplan_elem_bytes(n->in[0]->type.elem) == 1;
 	const char *pt = narrow ? "int16_t" : wide ? "int64_t" : "int32_t";
 	long long P = c->OH * c->OW, ICG = c->ICG;
+	char sum4[300];
+	/* four products a pass; with 8-bit inputs each pair summed in int16
+	 * where exact (pointwise_pairs) */
+	if (narrow && pointwise_pairs(n, c, w))
+		snprintf(sum4, sizeof sum4, "(%s)(int16_t)(w0 * x0[p] + w1 * x1[p]) "
+			"+\n\t\t\t\t\t\t\t(int16_t)(w2 * x2[p] + w3 * x3[p]);", acc);
+	else
+		snprintf(sum4, sizeof sum4, "(%s)(%s)(w0 * x0[p]) + (%s)(w1 * x1[p]) "
+			"+\n\t\t\t\t\t\t\t(%s)(w2 * x2[p]) + (%s)(w3 * x3[p]);", acc, pt,
+			pt, pt, pt);
 	fprintf(f, "static void %s(const %s *x, %s *y, void *scratch)\n{\n"
 		"\t%s *acc = scratch;\n"
 		"\t%s *t = (%s *)((unsigned char *)scratch + %lld);\n"
@@ -576,12 +638,10 @@ static int emit_conv_pointwise(Emit *e, const Node *n, const char *fn,
 		"w3 = wo[ic + 3];\n"
 		"\t\t\t\tif (ic == 0)\n"
 		"\t\t\t\t\tfor (p = 0; p < %lld; p++)\n"
-		"\t\t\t\t\t\tacc[p] = (%s)(%s)(w0 * x0[p]) + (%s)(w1 * x1[p]) +\n"
-		"\t\t\t\t\t\t\t(%s)(w2 * x2[p]) + (%s)(w3 * x3[p]);\n"
+		"\t\t\t\t\t\tacc[p] = %s\n"
 		"\t\t\t\telse\n"
 		"\t\t\t\t\tfor (p = 0; p < %lld; p++)\n"
-		"\t\t\t\t\t\tacc[p] += (%s)(%s)(w0 * x0[p]) + (%s)(w1 * x1[p]) +\n"
-		"\t\t\t\t\t\t\t(%s)(w2 * x2[p]) + (%s)(w3 * x3[p]);\n"
+		"\t\t\t\t\t\tacc[p] += %s\n"
 		"\t\t\t}\n"
 		"\t\t\tfor (; ic < %lld; ic++) {\n"
 		"\t\t\t\tconst %s *x0 = xg + ic * %lld;\n"
@@ -598,8 +658,7 @@ static int emit_conv_pointwise(Emit *e, const Node *n, const char *fn,
 		(long long)c->N, (long long)c->groups, xt,
 		(long long)c->C, ICG, P, (long long)c->OCG, (long long)c->OCG, fn,
 		ICG, yt, (long long)c->OC, P, ICG, xt, P, P, xt, P, P, pt,
-		P, acc, pt, pt, pt, pt, P, acc, pt, pt, pt, pt,
-		ICG, xt, P, pt, P, pt, P, pt);
+		P, sum4, P, sum4, ICG, xt, P, pt, P, pt, P, pt);
 	flat_requant(e, n, fn, c, wide, r32, "\t\t\t");
 	fprintf(f, "\t\t\tmemcpy(yo, t, %lld);\n\t\t}\n\t}\n}\n",
 		P * memplan_elem_bytes(n->out->type.elem));
@@ -616,7 +675,7 @@ static void emit_direct_single(Emit *e, const Node *n, const ConvGeom *c,
 	FILE *f = e->f;
 	const Type *xt = &n->in[0]->type;
 	long long PWS = phase_w(n, c), PPS = phase_len(n, c), sh = c->sh;
-	long long sw = c->sw, Q = c->OH * PWS, taps = c->KH * c->KW;
+	long long sw = c->sw, Q = conv_req_len(n, c), taps = c->KH * c->KW;
 	int64_t xabs = -(int64_t)type_qmin(xt) > type_qmax(xt) ?
 		-(int64_t)type_qmin(xt) : type_qmax(xt);
 	int64_t lim = 32767 / (xabs ? xabs : 1);
@@ -671,7 +730,7 @@ static int emit_conv_direct_plane(Emit *e, const Node *n, const char *fn,
 	const char *yt = emit_ctype(n->out->type.elem);
 	const char *acc = wide ? "int64_t" : "int32_t";
 	long long PWS = phase_w(n, c), PPS = phase_len(n, c);
-	long long Q = c->OH * PWS, ICG = c->ICG, sh = c->sh, sw = c->sw;
+	long long ICG = c->ICG, sh = c->sh, sw = c->sw;
 	int narrow = !wide && memplan_elem_bytes(n->in[0]->type.elem) == 1 &&
 		c->KW <= 8;
 	int single = narrow && ICG == 1 && c->KH * c->KW <= 32;
@@ -679,30 +738,49 @@ static int emit_conv_direct_plane(Emit *e, const Node *n, const char *fn,
 		"\tint16_t *pl = scratch;\n"
 		"\t%s *acc = (%s *)((unsigned char *)scratch + %lld);\n"
 		"\t%s *t = (%s *)((unsigned char *)scratch + %lld);\n"
-		"\tint i, b, g, ic, m, oh, ih, iw, q%s;\n"
+		"\tint i, b, g, ic, m, oh, ih, q%s%s;\n"
 		"\t/* phase planes (each with a slack row): the border holds zx */\n"
 		"\tfor (i = 0; i < %lld; i++)\n\t\tpl[i] = %d;\n"
 		"\tfor (b = 0; b < %lld; b++)\n"
 		"\tfor (g = 0; g < %lld; g++) {\n"
 		"\t\tfor (ic = 0; ic < %lld; ic++) {\n"
-		"\t\t\tconst %s *xc = x + (b * %lld + g * %lld + ic) * %lld;\n"
-		"\t\t\tfor (ih = 0; ih < %lld; ih++) {\n"
-		"\t\t\t\tint ph = ih + %lld;\n"
-		"\t\t\t\tint16_t *pr = pl + ((ph %% %lld) * %lld + ic) * %lld + "
-		"ph / %lld * %lld;\n"
-		"\t\t\t\tconst %s *xr = xc + ih * %lld;\n",
+		"\t\t\tconst %s *xc = x + (b * %lld + g * %lld + ic) * %lld;\n",
 		fn, xt, yt, acc, acc, (long long)conv_buf_bytes(n, c), yt, yt,
 		(long long)(conv_buf_bytes(n, c) + conv_req_len(n, c) * 8),
-		single ? "" : ", kh", sh * sw * ICG * PPS, (int)emit_zp(n->in[0]),
+		direct_split(c) ? "" : ", iw", single ? "" : ", kh",
+		(long long)direct_pl_len(n, c),
+		(int)emit_zp(n->in[0]),
 		(long long)c->N, (long long)c->groups, ICG, xt,
-		(long long)c->C, ICG, (long long)(c->H * c->W),
-		(long long)c->H, (long long)c->pt, sh, sw * ICG, PPS, sh, PWS, xt,
-		(long long)c->W);
+		(long long)c->C, ICG, (long long)(c->H * c->W));
+	long long T = direct_pl_len(n, c), HWS = c->H * c->W / sw;
+	int split = direct_split(c);
+	if (split && sw == 1)
+		fprintf(f, "\t\t\tfor (i = 0; i < %lld; i++)\n"
+			"\t\t\t\tpl[%lld + i] = xc[i];\n", HWS, T);
+	else if (split) {
+		fprintf(f, "\t\t\tfor (i = 0; i < %lld; i++) {\n", HWS);
+		for (long long r = 0; r < sw; r++)
+			fprintf(f, "\t\t\t\tpl[%lld + i] = xc[i * %lld + %lld];\n",
+				T + r * HWS, sw, r);
+		fprintf(f, "\t\t\t}\n");
+	}
+	fprintf(f, "\t\t\tfor (ih = 0; ih < %lld; ih++) {\n"
+		"\t\t\t\tint ph = ih + %lld;\n"
+		"\t\t\t\tint16_t *pr = pl + ((ph %% %lld) * %lld + ic) * %lld + "
+		"ph / %lld * %lld;\n",
+		(long long)c->H, (long long)c->pt, sh, sw * ICG, PPS, sh, PWS);
+	if (!split)
+		fprintf(f, "\t\t\t\tconst %s *xr = xc + ih * %lld;\n", xt,
+			(long long)c->W);
 	/* the columns of phase b: iw = iw0, iw0 + sw, ... to PWS column d0 on */
 	for (long long b = 0; b < sw; b++) {
 		long long iw0 = ((b - c->pl) % sw + sw) % sw, d0 = (iw0 + c->pl) / sw;
 		long long cnt = iw0 < c->W ? (c->W - iw0 + sw - 1) / sw : 0;
-		if (cnt > 0)
+		if (cnt > 0 && split)
+			fprintf(f, "\t\t\t\tmemcpy(pr + %lld, pl + %lld + ih * %lld, "
+				"%lld);\n", b * ICG * PPS + d0, T + iw0 * HWS,
+				(long long)c->W / sw, cnt * 2);
+		else if (cnt > 0)
 			fprintf(f, "\t\t\t\tfor (iw = 0; iw < %lld; iw++)\n"
 				"\t\t\t\t\tpr[%lld + iw] = xr[%lld + iw * %lld];\n",
 				cnt, b * ICG * PPS + d0, iw0, sw);
@@ -712,11 +790,13 @@ static int emit_conv_direct_plane(Emit *e, const Node *n, const char *fn,
 		"\t\tfor (m = 0; m < %lld; m++) {\n"
 		"\t\t\tint o = g * %lld + m;\n"
 		"\t\t\tconst int8_t *wo = %s_w + o * %lld;\n"
-		"\t\t\t%s *yo = y + (b * %lld + o) * %lld;\n"
-		"\t\t\tfor (q = %lld; q < %lld; q++)\n\t\t\t\tacc[q] = 0;\n",
+		"\t\t\t%s *yo = y + (b * %lld + o) * %lld;\n",
 		(long long)c->OCG, (long long)c->OCG, fn,
-		(long long)c->K, yt, (long long)c->OC, (long long)(c->OH * c->OW),
-		narrow ? Q : 0, (long long)conv_req_len(n, c));
+		(long long)c->K, yt, (long long)c->OC, (long long)(c->OH * c->OW));
+	/* narrow taps assign the whole requantization length */
+	if (!narrow)
+		fprintf(f, "\t\t\tfor (q = 0; q < %lld; q++)\n\t\t\t\tacc[q] = 0;\n",
+			(long long)conv_req_len(n, c));
 	if (single)
 		emit_direct_single(e, n, c, w);
 	else
@@ -757,7 +837,8 @@ static void emit_direct_taps(Emit *e, const Node *n, const ConvGeom *c,
 			fprintf(f, pass ? "\t\t\t\telse\n" :
 				"\t\t\t\tif (ic == 0 && kh == 0)\n");
 			fprintf(f, "\t\t\t\t\tfor (q = 0; q < %lld; q++)\n"
-				"\t\t\t\t\t\tacc[q] %s= ", Q, pass ? "+" : "");
+				"\t\t\t\t\t\tacc[q] %s= ", (long long)conv_req_len(n, c),
+				pass ? "+" : "");
 			for (int kw = 0; kw < c->KW; kw++) {
 				long long cw = kw * c->dw;
 				fprintf(f, "%s(int16_t)(w%d * r[q + %lld])",
@@ -812,7 +893,7 @@ int emit_qconv2d(Emit *e, const Node *n, const char *fn)
 		snprintf(name, sizeof name, "%s_w", fn);
 		emit_bytes(e, name, w, c.OC * c.K, 1);
 		rc = use_pointwise(n, &c) ?
-			emit_conv_pointwise(e, n, fn, &c, wide, r32) :
+			emit_conv_pointwise(e, n, fn, &c, wide, r32, w) :
 			emit_conv_direct_plane(e, n, fn, &c, wide, r32, w);
 		free(m32);
 		free(s32);
