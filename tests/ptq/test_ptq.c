@@ -240,29 +240,43 @@ static void quantize_nearest(Value *w, int bits)
 
 /* ---- bias correction ---- */
 
-/* Mean per channel of (quantized layer - float layer) over the samples:
- * g is the float model as it was before any correction; q a model whose
- * layer carries 4-bit nearest weights and sees the input rounded to its q. */
-static void mean_error(Graph *g, Graph *q, const float *x, int64_t n,
-	double *err)
+/* (quantized - float) output for each sample and output element: g is a
+ * float model, q a model with quantized weights that sees the input rounded
+ * to its q. n * (numel of the output) values, malloc'd. */
+static double *output_errors(Graph *g, Graph *q, const float *x, int64_t n)
 {
 	int64_t per = type_numel(&g->inputs[0]->type);
 	int64_t out = type_numel(&g->outputs[0]->type);
-	int oc = (int)g->outputs[0]->type.dims[1];
 	float *xq = malloc(per * sizeof *xq), *y0 = malloc(out * sizeof *y0);
 	float *y1 = malloc(out * sizeof *y1);
-	memset(err, 0, oc * sizeof *err);
+	double *e = malloc(n * out * sizeof *e);
 	for (int64_t s = 0; s < n; s++) {
 		for (int64_t i = 0; i < per; i++)
 			xq[i] = fake(g->inputs[0], x[s * per + i]);
 		run(g, x + s * per, y0);
 		run(q, xq, y1);
 		for (int64_t i = 0; i < out; i++)
-			err[i / (out / oc)] += (double)y1[i] - y0[i];
+			e[s * out + i] = (double)y1[i] - y0[i];
 	}
+	free(xq), free(y0), free(y1);
+	return e;
+}
+
+/* Mean per channel of (quantized layer - float layer) over the samples:
+ * g is the float model as it was before any correction; q a model whose
+ * layer carries 4-bit nearest weights and sees the input rounded to its q. */
+static void mean_error(Graph *g, Graph *q, const float *x, int64_t n,
+	double *err)
+{
+	int64_t out = type_numel(&g->outputs[0]->type);
+	int oc = (int)g->outputs[0]->type.dims[1];
+	double *e = output_errors(g, q, x, n);
+	memset(err, 0, oc * sizeof *err);
+	for (int64_t k = 0; k < n * out; k++)
+		err[k % out / (out / oc)] += e[k];
 	for (int c = 0; c < oc; c++)
 		err[c] /= (double)n * (out / oc);
-	free(xq), free(y0), free(y1);
+	free(e);
 }
 
 static void test_bias_correction(const char *dir)
@@ -420,20 +434,11 @@ static void test_bias_correction_analytic(void)
 
 static double recon_loss(Graph *g, Graph *q, const float *x, int64_t n)
 {
-	int64_t per = type_numel(&g->inputs[0]->type);
 	int64_t out = type_numel(&g->outputs[0]->type);
-	float *xq = malloc(per * sizeof *xq), *y0 = malloc(out * sizeof *y0);
-	float *y1 = malloc(out * sizeof *y1);
-	double sum = 0;
-	for (int64_t s = 0; s < n; s++) {
-		for (int64_t i = 0; i < per; i++)
-			xq[i] = fake(g->inputs[0], x[s * per + i]);
-		run(g, x + s * per, y0);
-		run(q, xq, y1);
-		for (int64_t i = 0; i < out; i++)
-			sum += ((double)y1[i] - y0[i]) * ((double)y1[i] - y0[i]);
-	}
-	free(xq), free(y0), free(y1);
+	double *e = output_errors(g, q, x, n), sum = 0;
+	for (int64_t k = 0; k < n * out; k++)
+		sum += e[k] * e[k];
+	free(e);
 	return sum / n;
 }
 
