@@ -117,6 +117,19 @@ static Value *lift_input(Ctx *c, NodeCtx *n, int i, const char *suffix)
 	return v ? imp_reshape_to(c, n, v, 4, d4, -1, suffix) : NULL;
 }
 
+/* Makes node's output n's: a 1-D op's 2-D result is reshaped back to
+ * [N, C, L]. */
+static int finish_window(Ctx *c, NodeCtx *n, Node *node, int nsp)
+{
+	if (imp_finish(c, n, node, nsp == 2 ? 0 : -1))
+		return -1;
+	if (nsp == 2)
+		return 0;
+	const int64_t *d = node->out->type.dims;
+	int64_t d3[3] = {d[0], d[1], d[3]};
+	return imp_reshape_to(c, n, node->out, 3, d3, 0, NULL) ? 0 : -1;
+}
+
 int import_conv(Ctx *c, NodeCtx *n)
 {
 	int xr, wr;
@@ -152,13 +165,7 @@ int import_conv(Ctx *c, NodeCtx *n)
 	attr_set_ints(c->g, node, "pad", w.pads, 4);
 	attr_set_ints(c->g, node, "dilation", w.dil, 2);
 	attr_set_int(c->g, node, "groups", group);
-	if (imp_finish(c, n, node, k))
-		return -1;
-	if (nsp == 2)
-		return 0;
-	const int64_t *d = node->out->type.dims;
-	int64_t d3[3] = {d[0], d[1], d[3]};
-	return imp_reshape_to(c, n, node->out, 3, d3, 0, NULL) ? 0 : -1;
+	return finish_window(c, n, node, nsp);
 }
 
 /* 1-D pooling runs as 2-D pooling over [N,C,1,L]. */
@@ -199,13 +206,7 @@ static int pool(Ctx *c, NodeCtx *n, int op)
 		attr_set_ints(c->g, node, "dilation", w.dil, 2);
 	else
 		attr_set_int(c->g, node, "count_include_pad", count_pad);
-	if (imp_finish(c, n, node, nsp == 2 ? 0 : -1))
-		return -1;
-	if (nsp == 2)
-		return 0;
-	const int64_t *d = node->out->type.dims;
-	int64_t d3[3] = {d[0], d[1], d[3]};
-	return imp_reshape_to(c, n, node->out, 3, d3, 0, NULL) ? 0 : -1;
+	return finish_window(c, n, node, nsp);
 }
 
 int import_maxpool(Ctx *c, NodeCtx *n) { return pool(c, n, OP_MAXPOOL2D); }
