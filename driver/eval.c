@@ -15,8 +15,9 @@
  * `observe` (BatchNorm folding, fusion, --cle), whose values carry the
  * names and the channel scales the quantized model inherits.
  *
- * "local dB" is the SQNR of a node's output when its integer inputs are
- * the float network's values rounded to their grids: the error the node
+ * "local dB" is the SQNR of a node's output when its integer activation
+ * inputs are the float network's values rounded to their grids (weights
+ * and other constants as quantized): the error the node
  * adds itself, where SQNR is the error accumulated from the input on.
  * After the table come findings: the node where the SQNR falls the most
  * (below 20 dB) or, when no node is to blame alone, the layers that add
@@ -37,7 +38,8 @@ typedef struct {
 	double signal, noise;   /* sums of x^2 and (x - deq(q))^2 */
 	int64_t clipped, count;
 	/* the node alone on the float network's values (VAL_NODE rows) */
-	void **lin;             /* its inputs' buffers, rounded when integer */
+	void **lin;             /* an activation input's twin, rounded */
+	const Value **ltwin;    /* that twin (NULL: the quantized run's input) */
 	const void **lcall;     /* the inputs handed to the kernel */
 	void *lout;
 	double lnoise;
@@ -157,21 +159,25 @@ static void *alloc_like(const Value *v)
 	return p;
 }
 
-/* Buffers for running r's node alone: one per integer input with a grid
- * (filled by local_run), and one for the output. */
-static void local_setup(Row *r)
+/* What running r's node alone needs: each integer activation input's float
+ * twin and a buffer for it rounded (filled by local_run; constants such as
+ * weights stay the quantized ones), and a buffer for the output. */
+static void local_setup(Row *r, const Graph *f)
 {
 	if (r->qv->kind != VAL_NODE)
 		return;
 	const Node *d = r->qv->def;
 	r->lin = calloc(d->nin + 1, sizeof *r->lin);
+	r->ltwin = calloc(d->nin + 1, sizeof *r->ltwin);
 	r->lcall = calloc(d->nin + 1, sizeof *r->lcall);
-	if (!r->lin || !r->lcall)
+	if (!r->lin || !r->ltwin || !r->lcall)
 		abort();
-	for (int k = 0; k < d->nin; k++)
-		if (d->in[k] && d->in[k]->type.q.present &&
-		    dtype_is_int(d->in[k]->type.elem))
-			r->lin[k] = alloc_like(d->in[k]);
+	for (int k = 0; k < d->nin; k++) {
+		const Value *u = d->in[k];
+		if (u && u->kind != VAL_CONST && u->type.q.present &&
+		    dtype_is_int(u->type.elem) && (r->ltwin[k] = float_twin(f, u)))
+			r->lin[k] = alloc_like(u);
+	}
 	r->lout = alloc_like(r->qv);
 }
 
@@ -197,15 +203,14 @@ static void round_to(const Value *v, const float *x, int32_t *q)
 /* Runs r's node with each integer input that has a float twin replaced by
  * the twin's values rounded to the input's grid (other inputs as the
  * quantized run left them), and adds the output's error to r->lnoise. */
-static void local_run(Row *r, const Graph *f, Exec *ef, Exec *eq)
+static void local_run(Row *r, Exec *ef, Exec *eq)
 {
 	const Node *d = r->qv->def;
 	const void **in = r->lcall;
 	for (int k = 0; k < d->nin; k++) {
 		const Value *u = d->in[k];
-		const Value *fu = u && r->lin[k] ? float_twin(f, u) : NULL;
-		if (fu) {
-			round_to(u, exec_buffer(ef, fu), r->lin[k]);
+		if (r->ltwin[k]) {
+			round_to(u, exec_buffer(ef, r->ltwin[k]), r->lin[k]);
 			in[k] = r->lin[k];
 		} else {
 			in[k] = u ? exec_buffer(eq, u) : NULL;
@@ -238,7 +243,7 @@ static Row *collect_rows(const Graph *f, const Graph *q, int *nrows)
 			continue;
 		rows[n].qv = v;
 		rows[n].fv = fv;
-		local_setup(&rows[n]);
+		local_setup(&rows[n], f);
 		if (v->kind != VAL_CONST && v->type.q.n == 1 && v->type.rank >= 2 &&
 		    v->type.dims[1] > 1) {
 			rows[n].nch = v->type.dims[1];
@@ -256,11 +261,10 @@ static void free_rows(Row *rows, int n)
 {
 	for (int i = 0; rows && i < n; i++) {
 		const Node *d = rows[i].qv->kind == VAL_NODE ? rows[i].qv->def : NULL;
-		for (int k = 0; d && rows[i].lin && k < d->nin; k++)
-			if (d->in[k] && rows[i].lin[k] && d->in[k]->type.q.present &&
-			    dtype_is_int(d->in[k]->type.elem))
-				free(rows[i].lin[k]);
+		for (int k = 0; d && k < d->nin; k++)
+			free(rows[i].lin[k]);
 		free(rows[i].lin);
+		free(rows[i].ltwin);
 		free(rows[i].lcall);
 		free(rows[i].lout);
 		free(rows[i].chmax);
@@ -637,7 +641,7 @@ int eval_model(Graph *g, const Options *o, const char *data,
 					exec_buffer(eq, rows[r].qv));
 		for (int r = 0; r < nrows; r++)
 			if (rows[r].lin)
-				local_run(&rows[r], f, ef, eq);
+				local_run(&rows[r], ef, eq);
 	}
 	print_summary(g, o, s.n, ok_f, ok_q, agree);
 	print_rows(rows, nrows);
