@@ -4,9 +4,10 @@
 #
 #   bench/bench.sh [MODEL.onnx ...]
 #
-# Default models: mlp, cnn_bn and mobilenet_ish from /work/shared/models.
+# Default models: mlp, cnn_bn and mobilenet_ish from ../shared/models
+# (SHARED overrides ../shared).
 # Environment: QCC (the qcc binary; default build/qcc), CALIB (calibration
-# .npy; default /work/shared/models/calib.npy), RUNS (3000), CACHE (where
+# .npy; default $SHARED/models/calib.npy), RUNS (3000), CACHE (where
 # onnxruntime-node is installed with npm on first use; default
 # $HOME/.cache/qcc-bench), CC (gcc). Not part of CTest.
 #
@@ -20,13 +21,14 @@ set -e
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(dirname "$here")
 QCC=${QCC:-$root/build/qcc}
-CALIB=${CALIB:-/work/shared/models/calib.npy}
+SHARED=${SHARED:-$root/../shared}
+CALIB=${CALIB:-$SHARED/models/calib.npy}
 RUNS=${RUNS:-3000}
 CACHE=${CACHE:-$HOME/.cache/qcc-bench}
 CC=${CC:-gcc}
 PY=/usr/bin/python3
-[ $# -gt 0 ] || set -- /work/shared/models/mlp.onnx \
-	/work/shared/models/cnn_bn.onnx /work/shared/models/mobilenet_ish.onnx
+[ $# -gt 0 ] || set -- $SHARED/models/mlp.onnx \
+	$SHARED/models/cnn_bn.onnx $SHARED/models/mobilenet_ish.onnx
 
 if [ ! -d "$CACHE/node_modules/onnxruntime-node" ]; then
 	mkdir -p "$CACHE"
