@@ -262,6 +262,34 @@ void attr_set_ints(Graph *g, Node *n, const char *name, const int64_t *v, int le
 void attr_set_floats(Graph *g, Node *n, const char *name, const double *v, int len);
 void attr_set_str(Graph *g, Node *n, const char *name, const char *s);
 
+/* --------------------------------------------------------------- window.c */
+/* The geometry of a 2-D sliding window, NCHW: conv2d/qconv2d (weights
+ * [OC, ICG, KH, KW]) and the pooling ops (attribute `kernel`, read as a
+ * depthwise window: OC = C, ICG = 1, groups = C, OCG = 1). Output (oh, ow)
+ * covers input rows oh*sh - pt + kh*dh, kh < KH, columns likewise. */
+typedef struct {
+	int64_t N, C, H, W;        /* input */
+	int64_t OC, ICG, KH, KW;   /* weights; pooling: C, 1 and the kernel */
+	int64_t OH, OW;            /* output height and width */
+	int64_t groups, OCG;       /* OCG = OC / groups */
+	int64_t sh, sw;            /* stride */
+	int64_t pt, pl;            /* padding before: top, left */
+	int64_t dh, dw;            /* dilation; 1 for ops without one */
+	int64_t K;                 /* taps per output: ICG * KH * KW */
+	int64_t pb, pr;            /* padding after: bottom, right */
+	int depthwise;             /* ICG == 1 && groups > 1 */
+	int ceil_mode;             /* pooling; 0 for conv */
+	int count_include_pad;     /* avgpool; 0 for the others */
+} WinGeom;
+
+/* From the inputs and attributes alone, OH and OW by shape_window (0 when
+ * the window does not fit): for shape inference, once the attributes have
+ * been checked (shape_conv_geom, shape_pool_geom). */
+void geom_shape(const Node *n, WinGeom *g);
+/* Of a node with an inferred output: OH and OW are its output's. */
+void geom_conv(const Node *n, WinGeom *g);   /* conv2d, qconv2d */
+void geom_pool(const Node *n, WinGeom *g);   /* max/avg pooling, f32 and int */
+
 /* ---------------------------------------------------------------- shape.c */
 
 /* Runs the op's shape function and checks the result against a type the
@@ -279,6 +307,73 @@ int shape_check_inputs(const Node *n);
  * kernel does not fit the padded input. */
 int64_t shape_window(int64_t in, int64_t k, int64_t stride, int64_t pb,
 	int64_t pe, int64_t dil, int ceil_mode);
+
+/* The checks and messages shape.c and shape_q.c share. Each reports
+ * `OP: message` at the node and returns -1 (or NULL) on a problem. */
+int shape_err(const Node *n, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+/* "f32[2,3]" without q(...), from a small ring of buffers. */
+const char *shape_tstr(const Type *t);
+const Type *shape_in(const Node *n, int i);  /* NULL if absent */
+/* Sets the output's rank and dims, and its elem unless elem < 0; checks
+ * every dim is >= 1 and the element count fits. */
+int shape_set_out(Node *n, int elem, int rank, const int64_t *dims);
+/* The int list attribute `name` with `count` entries (any number if
+ * count < 0), each in [lo, 2^31-1]. */
+const int64_t *shape_ints_attr(const Node *n, const char *name, int count,
+	int64_t lo);
+/* Rank-4 input (and weights), stride/pad/dilation/kernel/groups, ceil_mode
+ * and count_include_pad; then the window geometry g, whose output must not
+ * be empty. For conv2d/qconv2d (groups fit the channels) and the pooling
+ * ops (padding smaller than the dilated kernel). */
+int shape_conv_geom(const Node *n, WinGeom *g);
+int shape_pool_geom(const Node *n, WinGeom *g);
+/* Numpy broadcasting of all the inputs of n (present, any number) into
+ * out's rank and dims; reports the first pair that does not broadcast. */
+int shape_broadcast_inputs(const Node *n, Type *out);
+
+/* ----------------------------------------------------------------- pack.c */
+/* Weights as a kernel reads them: per output channel a row of K taps in the
+ * kernel's order, zero-padded to Kp, each value stored at the kernel's
+ * width. */
+
+typedef enum {
+	PACK_OIHW,  /* taps (ic, kh, kw): the IR's [OC][ICG][KH][KW] */
+	PACK_OHWI   /* taps (kh, kw, ic): [OC][KH][KW][ICG], channels last */
+} PackOrder;
+
+typedef struct {
+	PackOrder order;       /* tap order of a conv's rows (pack_conv) */
+	int k_multiple;        /* Kp is K rounded up to a multiple of this; <= 1:
+	                          no padding */
+	int64_t k_min_to_pad;  /* K below this is not padded (0: always) */
+	int bits;              /* one stored value: 32 int32_t, 16 int16_t,
+	                          8 int8_t; 4 or 2 packed as pack_subbyte */
+} PackSpec;
+
+/* K padded: K if K < k_min_to_pad, else K rounded up to k_multiple. */
+int64_t pack_kp(const PackSpec *s, int64_t K);
+/* Bytes of M packed rows of K values. */
+int64_t pack_bytes(const PackSpec *s, int64_t M, int64_t K);
+/* Conv weights w [OC][ICG][KHW] (KHW = KH*KW) as out [OC][K] with each
+ * row's taps in `order`; out holds OC*ICG*KHW entries, not w. */
+void pack_reorder(PackOrder order, const int32_t *w, int64_t OC, int64_t ICG,
+	int64_t KHW, int32_t *out);
+/* w [M][K] as out [M][Kp], zero padded, at s->bits (out: pack_bytes
+ * bytes); s->order is not used. */
+void pack_rows(const PackSpec *s, const int32_t *w, int64_t M, int64_t K,
+	void *out);
+/* A conv's weights [OC][ICG][KH][KW] reordered to s->order, then
+ * pack_rows'd: out [OC][Kp] with K = g->K. */
+void pack_conv(const PackSpec *s, const WinGeom *g, const int32_t *w,
+	void *out);
+/* n values of `bits` (4 or 2) bits, 8/bits to a byte, value i in bits
+ * [i % (8/bits) * bits, +bits) of byte i / (8/bits): low bits first; the
+ * last byte's unused bits are 0. Values are taken modulo 2^bits. */
+void pack_subbyte(const int32_t *v, int64_t n, int bits, uint8_t *out);
+/* The inverse: n values, sign-extended when is_signed. */
+void pack_subbyte_read(const uint8_t *p, int64_t n, int bits, int is_signed,
+	int32_t *out);
 
 /* --------------------------------------------------------------- verify.c */
 

@@ -8,57 +8,25 @@
  * (and the view ops, in shape.c) pass the input's type through, and
  * dequantize produces f32.
  */
-#include <stdarg.h>
 #include <string.h>
 
 #include "ir.h"
 
-#define NUMEL_MAX INT32_MAX
 #define MULT_LIMIT 2147483648LL /* |mult| < 2^31 */
 #define SHIFT_MAX 62
-
-static int err(const Node *n, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
-static int err(const Node *n, const char *fmt, ...)
-{
-	char msg[512];
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof msg, fmt, ap);
-	va_end(ap);
-	diag_error(n->loc, "%s: %s", op_info(n->op)->name, msg);
-	return -1;
-}
-
-static const char *tstr(const Type *t)
-{
-	static char bufs[4][TYPE_STR_MAX];
-	static int k;
-	char *b = bufs[k++ & 3];
-	Type s = *t;
-	if (s.rank < 0 || s.rank > QCC_MAX_RANK)
-		s.rank = 0;
-	s.q.present = 0;
-	return type_str(&s, b, TYPE_STR_MAX);
-}
-
-static const Type *in_type(const Node *n, int i)
-{
-	return i < n->nin && n->in[i] ? &n->in[i]->type : NULL;
-}
 
 /* Input i is an 8- or 16-bit activation with per-tensor q. */
 static int need_qact(const Node *n, int i)
 {
-	const Type *t = in_type(n, i);
+	const Type *t = shape_in(n, i);
 	if (t->elem != DT_I8 && t->elem != DT_I16 && t->elem != DT_U8)
-		return err(n, "input %d '%s' must be i8, u8 or i16, got %s", i,
-			n->in[i]->name, tstr(t));
+		return shape_err(n, "input %d '%s' must be i8, u8 or i16, got %s", i,
+			n->in[i]->name, shape_tstr(t));
 	if (!t->q.present || t->q.axis >= 0)
-		return err(n, "input %d '%s' must have a per-tensor q(...)", i,
+		return shape_err(n, "input %d '%s' must have a per-tensor q(...)", i,
 			n->in[i]->name);
 	if (t->elem == DT_I16 && t->q.zp[0] != 0)
-		return err(n, "input %d '%s' is i16 and must have zp=0, got %d", i,
+		return shape_err(n, "input %d '%s' is i16 and must have zp=0, got %d", i,
 			n->in[i]->name, (int)t->q.zp[0]);
 	return 0;
 }
@@ -69,31 +37,11 @@ static int need_qout(const Node *n)
 	const Type *t = &n->out->type;
 	if (!dtype_is_int(t->elem) || t->elem == DT_I32 || !t->q.present ||
 	    t->q.axis >= 0 || t->q.n != 1)
-		return err(n, "output '%s' needs a declared i8, u8 or i16 type with "
+		return shape_err(n, "output '%s' needs a declared i8, u8 or i16 type with "
 			"a per-tensor q(...)", n->out->name);
 	if (t->elem == DT_I16 && t->q.zp[0] != 0)
-		return err(n, "output '%s' is i16 and must have zp=0, got %d",
+		return shape_err(n, "output '%s' is i16 and must have zp=0, got %d",
 			n->out->name, (int)t->q.zp[0]);
-	return 0;
-}
-
-/* Sets rank and dims (and elem when elem >= 0); keeps the declared q. */
-static int set_out(Node *n, int elem, int rank, const int64_t *dims)
-{
-	Type *t = &n->out->type;
-	int64_t numel = 1;
-	for (int i = 0; i < rank; i++) {
-		if (dims[i] < 1)
-			return err(n, "output dimension %d would be %lld", i,
-				(long long)dims[i]);
-		if (dims[i] > NUMEL_MAX || (numel *= dims[i]) > NUMEL_MAX)
-			return err(n, "output has more than %d elements", NUMEL_MAX);
-	}
-	if (elem >= 0)
-		t->elem = elem;
-	t->rank = rank;
-	memset(t->dims, 0, sizeof t->dims);
-	memcpy(t->dims, dims, rank * sizeof *dims);
 	return 0;
 }
 
@@ -105,22 +53,22 @@ static int check_requant(const Node *n, int count, int one_ok, int signed_ok)
 	const int64_t *m = attr_ints(n, "mult", &nm);
 	const int64_t *s = attr_ints(n, "shift", &ns);
 	if (nm != count && !(one_ok && nm == 1))
-		return err(n, "mult must have %d entr%s%s, got %d", count,
+		return shape_err(n, "mult must have %d entr%s%s, got %d", count,
 			count == 1 ? "y" : "ies", one_ok && count != 1 ?
 			" (or 1)" : "", nm);
 	int want = n->op == OP_QADD ? 1 : nm;
 	if (ns != want)
-		return err(n, "shift must have %d entr%s, got %d", want,
+		return shape_err(n, "shift must have %d entr%s, got %d", want,
 			want == 1 ? "y" : "ies", ns);
 	for (int i = 0; i < nm; i++)
 		if (m[i] >= MULT_LIMIT || m[i] <= -MULT_LIMIT ||
 		    (m[i] < 0 && !signed_ok))
-			return err(n, "mult entry %lld is out of range (expected "
+			return shape_err(n, "mult entry %lld is out of range (expected "
 				"%s2^31)", (long long)m[i], signed_ok ?
 				"|mult| < " : "0 <= mult < ");
 	for (int i = 0; i < ns; i++)
 		if (s[i] < 0 || s[i] > SHIFT_MAX)
-			return err(n, "shift entry %lld is out of range (expected "
+			return shape_err(n, "shift entry %lld is out of range (expected "
 				"0..%d)", (long long)s[i], SHIFT_MAX);
 	return 0;
 }
@@ -131,7 +79,7 @@ static int check_clamp(const Node *n)
 	int64_t lo = attr_int(n, "act_min"), hi = attr_int(n, "act_max");
 	int64_t qmin = type_qmin(&n->out->type), qmax = type_qmax(&n->out->type);
 	if (lo > hi || lo < qmin || hi > qmax)
-		return err(n, "act_min/act_max [%lld, %lld] must be an interval "
+		return shape_err(n, "act_min/act_max [%lld, %lld] must be an interval "
 			"inside the output range [%lld, %lld]", (long long)lo,
 			(long long)hi, (long long)qmin, (long long)qmax);
 	return 0;
@@ -141,60 +89,30 @@ static int check_clamp(const Node *n)
  * entries, every zp 0. */
 static int check_weights(const Node *n, int i, int axis, int64_t channels)
 {
-	const Type *w = in_type(n, i);
+	const Type *w = shape_in(n, i);
 	if (!dtype_is_int(w->elem) || w->elem == DT_I32 || !w->q.present)
-		return err(n, "weights '%s' must be a quantized integer tensor, "
-			"got %s", n->in[i]->name, tstr(w));
+		return shape_err(n, "weights '%s' must be a quantized integer tensor, "
+			"got %s", n->in[i]->name, shape_tstr(w));
 	if (w->q.axis >= 0 && (w->q.axis != axis || w->q.n != channels))
-		return err(n, "weights '%s' must be quantized per tensor or on "
+		return shape_err(n, "weights '%s' must be quantized per tensor or on "
 			"axis %d with %lld channels", n->in[i]->name, axis,
 			(long long)channels);
 	for (int c = 0; c < w->q.n; c++)
 		if (w->q.zp[c] != 0)
-			return err(n, "weights '%s' must be symmetric (zp=0), channel "
+			return shape_err(n, "weights '%s' must be symmetric (zp=0), channel "
 				"%d has zp=%d", n->in[i]->name, c, (int)w->q.zp[c]);
 	return 0;
 }
 
 static int check_bias(const Node *n, int i, int64_t channels)
 {
-	const Type *b = in_type(n, i);
+	const Type *b = shape_in(n, i);
 	if (!b)
 		return 0;
 	if (b->elem != DT_I32 || b->rank != 1 || b->dims[0] != channels)
-		return err(n, "bias '%s' must be i32[%lld], got %s", n->in[i]->name,
-			(long long)channels, tstr(b));
+		return shape_err(n, "bias '%s' must be i32[%lld], got %s", n->in[i]->name,
+			(long long)channels, shape_tstr(b));
 	return 0;
-}
-
-static int window_out(const Node *n, int64_t in, int64_t k, int64_t stride,
-	int64_t pb, int64_t pe, int64_t dil, int ceil_mode, int64_t *out)
-{
-	*out = shape_window(in, k, stride, pb, pe, dil, ceil_mode);
-	if (*out < 1)
-		return err(n, "the kernel %lld does not fit the input %lld plus "
-			"padding %lld+%lld", (long long)k, (long long)in,
-			(long long)pb, (long long)pe);
-	return 0;
-}
-
-/* An int list attribute with `count` entries, each >= lo and <= 2^31-1. */
-static const int64_t *ints_attr(const Node *n, const char *name, int count,
-	int64_t lo)
-{
-	int len;
-	const int64_t *v = attr_ints(n, name, &len);
-	if (len != count) {
-		err(n, "%s must have %d entries, got %d", name, count, len);
-		return NULL;
-	}
-	for (int i = 0; i < len; i++)
-		if (v[i] < lo || v[i] > INT32_MAX) {
-			err(n, "%s entry %lld is out of range", name,
-				(long long)v[i]);
-			return NULL;
-		}
-	return v;
 }
 
 static int table_in(const Node *n, const int64_t *tab, int len, int64_t lo,
@@ -202,7 +120,7 @@ static int table_in(const Node *n, const int64_t *tab, int len, int64_t lo,
 {
 	for (int i = 0; i < len; i++)
 		if (tab[i] < lo || tab[i] > hi)
-			return err(n, "table entry %d is %lld, outside [%lld, %lld]", i,
+			return shape_err(n, "table entry %d is %lld, outside [%lld, %lld]", i,
 				(long long)tab[i], (long long)lo, (long long)hi);
 	return 0;
 }
@@ -214,22 +132,22 @@ int shape_qunary(Graph *g, Node *n)
 	(void)g;
 	if (shape_check_inputs(n) < 0)
 		return -1;
-	const Type *x = in_type(n, 0);
+	const Type *x = shape_in(n, 0);
 	if (n->op == OP_QUANTIZE) {
 		if (x->elem != DT_F32)
-			return err(n, "input must be f32, got %s", tstr(x));
+			return shape_err(n, "input must be f32, got %s", shape_tstr(x));
 		if (need_qout(n) < 0)
 			return -1;
-		return set_out(n, -1, x->rank, x->dims);
+		return shape_set_out(n, -1, x->rank, x->dims);
 	}
 	if (n->op == OP_DEQUANTIZE) {
 		if (!dtype_is_int(x->elem) || !x->q.present)
-			return err(n, "input must be a quantized integer tensor, got %s",
-				tstr(x));
+			return shape_err(n, "input must be a quantized integer tensor, got %s",
+				shape_tstr(x));
 		if (x->q.axis >= x->rank)
-			return err(n, "input q axis %d is out of range", x->q.axis);
+			return shape_err(n, "input q axis %d is out of range", x->q.axis);
 		n->out->type.q.present = 0;
-		return set_out(n, DT_F32, x->rank, x->dims);
+		return shape_set_out(n, DT_F32, x->rank, x->dims);
 	}
 	if (need_qact(n, 0) < 0 || need_qout(n) < 0)
 		return -1;
@@ -244,8 +162,8 @@ int shape_qunary(Graph *g, Node *n)
 		int bits = x->q.bits ? x->q.bits : dtype_bits(x->elem);
 		int want = x->elem == DT_I16 ? 513 : 1 << bits;
 		if (len != want)
-			return err(n, "table must have %d entries for %s input, got %d",
-				want, tstr(x), len);
+			return shape_err(n, "table must have %d entries for %s input, got %d",
+				want, shape_tstr(x), len);
 		if (table_in(n, tab, len, type_qmin(&n->out->type),
 				type_qmax(&n->out->type)) < 0)
 			return -1;
@@ -253,63 +171,46 @@ int shape_qunary(Graph *g, Node *n)
 	}
 	case OP_QSOFTMAX: {
 		if (x->elem == DT_I16)
-			return err(n, "16-bit input is not supported (8-bit only)");
+			return shape_err(n, "16-bit input is not supported (8-bit only)");
 		const int64_t *tab = attr_ints(n, "table", &len);
 		if (len != 256)
-			return err(n, "table must have 256 entries, got %d", len);
+			return shape_err(n, "table must have 256 entries, got %d", len);
 		if (table_in(n, tab, len, 0, 65536) < 0)
 			return -1;
 		if (tab[0] < 1)  /* the maximum's term keeps the sum positive */
-			return err(n, "table entry 0 must be positive, got %lld",
+			return shape_err(n, "table entry 0 must be positive, got %lld",
 				(long long)tab[0]);
 		const QParams *q = &n->out->type.q;
 		if (n->out->type.elem != DT_I8 || q->scale[0] != 1.0f / 256 ||
 		    q->zp[0] != -128)
-			return err(n, "output must be i8 q(scale=0.00390625, zp=-128)");
+			return shape_err(n, "output must be i8 q(scale=0.00390625, zp=-128)");
 		int64_t axis = attr_int(n, "axis");
 		if (axis < -x->rank || axis >= x->rank)
-			return err(n, "axis %lld is out of range for rank %d",
+			return shape_err(n, "axis %lld is out of range for rank %d",
 				(long long)axis, x->rank);
 		int64_t alen = x->dims[axis < 0 ? axis + x->rank : axis];
 		if (alen > 32767)
-			return err(n, "axis length %lld exceeds 32767", (long long)alen);
+			return shape_err(n, "axis length %lld exceeds 32767", (long long)alen);
 		break;
 	}
 	default:
 		break;
 	}
-	return set_out(n, -1, x->rank, x->dims);
+	return shape_set_out(n, -1, x->rank, x->dims);
 }
 
 int shape_qconv2d(Graph *g, Node *n)
 {
 	(void)g;
-	if (shape_check_inputs(n) < 0 || need_qact(n, 0) < 0 || need_qout(n) < 0)
+	WinGeom wg;
+	if (shape_check_inputs(n) < 0 || need_qact(n, 0) < 0 || need_qout(n) < 0 ||
+	    shape_conv_geom(n, &wg) < 0)
 		return -1;
-	const Type *x = in_type(n, 0), *w = in_type(n, 1);
-	if (x->rank != 4 || w->rank != 4)
-		return err(n, "input and weights must be rank 4, got %s and %s",
-			tstr(x), tstr(w));
-	const int64_t *stride = ints_attr(n, "stride", 2, 1);
-	const int64_t *pad = stride ? ints_attr(n, "pad", 4, 0) : NULL;
-	const int64_t *dil = pad ? ints_attr(n, "dilation", 2, 1) : NULL;
-	if (!dil)
+	if (check_weights(n, 1, 0, wg.OC) < 0 || check_bias(n, 2, wg.OC) < 0 ||
+	    check_requant(n, (int)wg.OC, 1, 0) < 0 || check_clamp(n) < 0)
 		return -1;
-	int64_t groups = attr_int(n, "groups"), oc = w->dims[0];
-	if (groups < 1 || x->dims[1] % groups || oc % groups ||
-	    w->dims[1] * groups != x->dims[1])
-		return err(n, "groups=%lld does not fit input %s and weights %s",
-			(long long)groups, tstr(x), tstr(w));
-	if (check_weights(n, 1, 0, oc) < 0 || check_bias(n, 2, oc) < 0 ||
-	    check_requant(n, (int)oc, 1, 0) < 0 || check_clamp(n) < 0)
-		return -1;
-	int64_t dims[4] = {x->dims[0], oc, 0, 0};
-	if (window_out(n, x->dims[2], w->dims[2], stride[0], pad[0], pad[2],
-			dil[0], 0, &dims[2]) < 0 ||
-	    window_out(n, x->dims[3], w->dims[3], stride[1], pad[1], pad[3],
-			dil[1], 0, &dims[3]) < 0)
-		return -1;
-	return set_out(n, -1, 4, dims);
+	int64_t dims[4] = {wg.N, wg.OC, wg.OH, wg.OW};
+	return shape_set_out(n, -1, 4, dims);
 }
 
 int shape_qdense(Graph *g, Node *n)
@@ -317,16 +218,16 @@ int shape_qdense(Graph *g, Node *n)
 	(void)g;
 	if (shape_check_inputs(n) < 0 || need_qact(n, 0) < 0 || need_qout(n) < 0)
 		return -1;
-	const Type *x = in_type(n, 0), *w = in_type(n, 1);
+	const Type *x = shape_in(n, 0), *w = shape_in(n, 1);
 	if (x->rank != 2 || w->rank != 2 || w->dims[1] != x->dims[1])
-		return err(n, "expected x[N,K] and w[M,K], got %s and %s", tstr(x),
-			tstr(w));
+		return shape_err(n, "expected x[N,K] and w[M,K], got %s and %s", shape_tstr(x),
+			shape_tstr(w));
 	int64_t m = w->dims[0];
 	if (check_weights(n, 1, 0, m) < 0 || check_bias(n, 2, m) < 0 ||
 	    check_requant(n, (int)m, 1, 0) < 0 || check_clamp(n) < 0)
 		return -1;
 	int64_t dims[2] = {x->dims[0], m};
-	return set_out(n, -1, 2, dims);
+	return shape_set_out(n, -1, 2, dims);
 }
 
 int shape_qmatmul(Graph *g, Node *n)
@@ -335,13 +236,13 @@ int shape_qmatmul(Graph *g, Node *n)
 	if (shape_check_inputs(n) < 0 || need_qact(n, 0) < 0 || need_qact(n, 1) < 0 ||
 	    need_qout(n) < 0)
 		return -1;
-	const Type *a = in_type(n, 0), *b = in_type(n, 1);
+	const Type *a = shape_in(n, 0), *b = shape_in(n, 1);
 	if (a->elem == DT_I16 || b->elem == DT_I16)
-		return err(n, "16-bit operands are not supported (8-bit only)");
+		return shape_err(n, "16-bit operands are not supported (8-bit only)");
 	if (a->rank < 2 || b->rank < 2 || a->dims[a->rank - 1] != b->dims[b->rank - 2])
-		return err(n, "cannot multiply %s by %s", tstr(a), tstr(b));
+		return shape_err(n, "cannot multiply %s by %s", shape_tstr(a), shape_tstr(b));
 	if (a->dims[a->rank - 1] > 33025)
-		return err(n, "inner dimension %lld exceeds 33025 (int32 accumulator)",
+		return shape_err(n, "inner dimension %lld exceeds 33025 (int32 accumulator)",
 			(long long)a->dims[a->rank - 1]);
 	if (check_requant(n, 1, 0, 0) < 0 || check_clamp(n) < 0)
 		return -1;
@@ -349,27 +250,30 @@ int shape_qmatmul(Graph *g, Node *n)
 	ba.rank -= 2;
 	bb.rank -= 2;
 	if (shape_broadcast(&ba, &bb, &out) < 0)
-		return err(n, "batch dimensions of %s and %s do not broadcast",
-			tstr(a), tstr(b));
+		return shape_err(n, "batch dimensions of %s and %s do not broadcast",
+			shape_tstr(a), shape_tstr(b));
 	out.dims[out.rank] = a->dims[a->rank - 2];
 	out.dims[out.rank + 1] = b->dims[b->rank - 1];
-	return set_out(n, -1, out.rank + 2, out.dims);
+	return shape_set_out(n, -1, out.rank + 2, out.dims);
 }
 
+/* qadd has one mult per input, qmul one in all. */
 int shape_qbinary(Graph *g, Node *n)
 {
 	(void)g;
-	if (shape_check_inputs(n) < 0 || need_qact(n, 0) < 0 || need_qact(n, 1) < 0 ||
-	    need_qout(n) < 0)
+	if (shape_check_inputs(n) < 0)
+		return -1;
+	for (int i = 0; i < n->nin; i++)
+		if (need_qact(n, i) < 0)
+			return -1;
+	if (need_qout(n) < 0)
 		return -1;
 	int is_add = n->op == OP_QADD;
-	if (check_requant(n, is_add ? 2 : 1, 0, is_add) < 0 || check_clamp(n) < 0)
-		return -1;
 	Type out;
-	if (shape_broadcast(in_type(n, 0), in_type(n, 1), &out) < 0)
-		return err(n, "%s and %s do not broadcast", tstr(in_type(n, 0)),
-			tstr(in_type(n, 1)));
-	return set_out(n, -1, out.rank, out.dims);
+	if (check_requant(n, is_add ? n->nin : 1, 0, is_add) < 0 ||
+	    check_clamp(n) < 0 || shape_broadcast_inputs(n, &out) < 0)
+		return -1;
+	return shape_set_out(n, -1, out.rank, out.dims);
 }
 
 int shape_qconcat(Graph *g, Node *n)
@@ -382,27 +286,27 @@ int shape_qconcat(Graph *g, Node *n)
 			return -1;
 	if (check_requant(n, n->nin, 0, 0) < 0)
 		return -1;
-	const Type *x = in_type(n, 0);
+	const Type *x = shape_in(n, 0);
 	int64_t axis = attr_int(n, "axis");
 	if (x->rank < 1 || axis < -x->rank || axis >= x->rank)
-		return err(n, "axis %lld is out of range for %s", (long long)axis,
-			tstr(x));
+		return shape_err(n, "axis %lld is out of range for %s", (long long)axis,
+			shape_tstr(x));
 	if (axis < 0)
 		axis += x->rank;
 	int64_t dims[QCC_MAX_RANK];
 	memcpy(dims, x->dims, x->rank * sizeof *dims);
 	for (int i = 1; i < n->nin; i++) {
-		const Type *t = in_type(n, i);
+		const Type *t = shape_in(n, i);
 		int same = t->rank == x->rank;
 		for (int d = 0; same && d < x->rank; d++)
 			same = d == axis || t->dims[d] == x->dims[d];
 		if (!same)
-			return err(n, "input %d is %s but input 0 is %s: all dims but "
-				"axis %lld must match", i, tstr(t), tstr(x),
+			return shape_err(n, "input %d is %s but input 0 is %s: all dims but "
+				"axis %lld must match", i, shape_tstr(t), shape_tstr(x),
 				(long long)axis);
 		dims[axis] += t->dims[axis];
 	}
-	return set_out(n, -1, x->rank, dims);
+	return shape_set_out(n, -1, x->rank, dims);
 }
 
 int shape_qpool2d(Graph *g, Node *n)
@@ -410,57 +314,32 @@ int shape_qpool2d(Graph *g, Node *n)
 	(void)g;
 	if (shape_check_inputs(n) < 0 || need_qact(n, 0) < 0)
 		return -1;
-	const Type *x = in_type(n, 0);
+	const Type *x = shape_in(n, 0);
 	int is_max = n->op == OP_QMAXPOOL2D;
 	if (is_max) {
 		/* the output is the input's type: max commutes with the q map */
 		Type *t = &n->out->type;
 		if (t->q.present && (t->elem != x->elem || t->q.scale[0] !=
 				x->q.scale[0] || t->q.zp[0] != x->q.zp[0]))
-			return err(n, "output '%s' must have the input's type and q",
+			return shape_err(n, "output '%s' must have the input's type and q",
 				n->out->name);
 		t->elem = x->elem;
 		t->q = x->q;
 	} else if (need_qout(n) < 0) {
 		return -1;
 	}
-	if (x->rank != 4)
-		return err(n, "input must be rank 4 [N,C,H,W], got %s", tstr(x));
-	const int64_t *k = ints_attr(n, "kernel", 2, 1);
-	const int64_t *stride = k ? ints_attr(n, "stride", 2, 1) : NULL;
-	const int64_t *pad = stride ? ints_attr(n, "pad", 4, 0) : NULL;
-	if (!pad)
+	WinGeom wg;
+	if (shape_pool_geom(n, &wg) < 0)
 		return -1;
-	int64_t one[2] = {1, 1};
-	const int64_t *dil = one;
-	if (is_max && !(dil = ints_attr(n, "dilation", 2, 1)))
-		return -1;
-	int64_t ceil_mode = attr_int(n, "ceil_mode");
-	if (ceil_mode != 0 && ceil_mode != 1)
-		return err(n, "ceil_mode must be 0 or 1, got %lld",
-			(long long)ceil_mode);
-	for (int i = 0; i < 4; i++)
-		if (pad[i] >= dil[i % 2] * (k[i % 2] - 1) + 1)
-			return err(n, "pad entry %lld must be smaller than the kernel",
-				(long long)pad[i]);
 	if (!is_max) {
-		int64_t cip = attr_int(n, "count_include_pad");
-		if (cip != 0 && cip != 1)
-			return err(n, "count_include_pad must be 0 or 1, got %lld",
-				(long long)cip);
-		if (k[0] * k[1] > 32767)
-			return err(n, "kernel %lldx%lld is larger than 32767 elements",
-				(long long)k[0], (long long)k[1]);
-		if (check_requant(n, (int)(k[0] * k[1]), 0, 0) < 0)
+		if (wg.K > 32767)
+			return shape_err(n, "kernel %lldx%lld is larger than 32767 "
+				"elements", (long long)wg.KH, (long long)wg.KW);
+		if (check_requant(n, (int)wg.K, 0, 0) < 0)
 			return -1;
 	}
-	int64_t dims[4] = {x->dims[0], x->dims[1], 0, 0};
-	if (window_out(n, x->dims[2], k[0], stride[0], pad[0], pad[2], dil[0],
-			(int)ceil_mode, &dims[2]) < 0 ||
-	    window_out(n, x->dims[3], k[1], stride[1], pad[1], pad[3], dil[1],
-			(int)ceil_mode, &dims[3]) < 0)
-		return -1;
-	return set_out(n, -1, 4, dims);
+	int64_t dims[4] = {wg.N, wg.C, wg.OH, wg.OW};
+	return shape_set_out(n, -1, 4, dims);
 }
 
 int shape_qglobal_pool(Graph *g, Node *n)
@@ -469,10 +348,10 @@ int shape_qglobal_pool(Graph *g, Node *n)
 	if (shape_check_inputs(n) < 0 || need_qact(n, 0) < 0 || need_qout(n) < 0 ||
 	    check_requant(n, 1, 0, 0) < 0)
 		return -1;
-	const Type *x = in_type(n, 0);
+	const Type *x = shape_in(n, 0);
 	if (x->rank < 3)
-		return err(n, "input must have rank >= 3 [N,C,spatial...], got %s",
-			tstr(x));
+		return shape_err(n, "input must have rank >= 3 [N,C,spatial...], got %s",
+			shape_tstr(x));
 	int64_t dims[QCC_MAX_RANK], area = 1;
 	for (int i = 0; i < x->rank; i++) {
 		dims[i] = i < 2 ? x->dims[i] : 1;
@@ -480,7 +359,7 @@ int shape_qglobal_pool(Graph *g, Node *n)
 			area *= x->dims[i];
 	}
 	if (area > 32767)
-		return err(n, "spatial size %lld exceeds 32767 (int32 accumulator)",
+		return shape_err(n, "spatial size %lld exceeds 32767 (int32 accumulator)",
 			(long long)area);
-	return set_out(n, -1, x->rank, dims);
+	return shape_set_out(n, -1, x->rank, dims);
 }

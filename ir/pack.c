@@ -1,0 +1,109 @@
+/* pack.c - weights as a kernel reads them. Three steps, each a function:
+ * the taps of each output channel put in the kernel's order (pack_reorder),
+ * each row of K taps zero-padded to Kp (pack_kp), and the values stored at
+ * the kernel's width, sub-byte widths two (int4) or four (int2) to a byte,
+ * low bits first (pack_subbyte). A PackSpec names the three choices; the
+ * integer simulator's reference layout and codegen's differ only in it.
+ */
+#include <assert.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ir.h"
+
+int64_t pack_kp(const PackSpec *s, int64_t K)
+{
+	int64_t m = s->k_multiple > 1 ? s->k_multiple : 1;
+	if (K < s->k_min_to_pad)
+		return K;
+	return (K + m - 1) / m * m;
+}
+
+int64_t pack_bytes(const PackSpec *s, int64_t M, int64_t K)
+{
+	int64_t n = M * pack_kp(s, K);
+	return s->bits >= 8 ? n * (s->bits / 8) : (n * s->bits + 7) / 8;
+}
+
+void pack_reorder(PackOrder order, const int32_t *w, int64_t OC, int64_t ICG,
+	int64_t KHW, int32_t *out)
+{
+	int64_t K = ICG * KHW;
+	if (order == PACK_OIHW) {
+		memcpy(out, w, (size_t)(OC * K) * sizeof *out);
+		return;
+	}
+	for (int64_t o = 0; o < OC; o++)
+		for (int64_t ic = 0; ic < ICG; ic++)
+			for (int64_t k = 0; k < KHW; k++)
+				out[o * K + k * ICG + ic] = w[(o * ICG + ic) * KHW + k];
+}
+
+/* Element i of a packed sequence of `bits`-wide values (bits >= 8). */
+static void store(void *out, int bits, int64_t i, int32_t v)
+{
+	switch (bits) {
+	case 32: ((int32_t *)out)[i] = v; break;
+	case 16: ((int16_t *)out)[i] = (int16_t)v; break;
+	default: assert(bits == 8); ((int8_t *)out)[i] = (int8_t)v; break;
+	}
+}
+
+void pack_subbyte(const int32_t *v, int64_t n, int bits, uint8_t *out)
+{
+	assert(bits == 4 || bits == 2);
+	int per = 8 / bits;
+	uint32_t mask = (1u << bits) - 1;
+	memset(out, 0, (size_t)((n * bits + 7) / 8));
+	for (int64_t i = 0; i < n; i++)
+		out[i / per] |= (uint8_t)(((uint32_t)v[i] & mask) <<
+			(i % per * bits));
+}
+
+void pack_subbyte_read(const uint8_t *p, int64_t n, int bits, int is_signed,
+	int32_t *out)
+{
+	assert(bits == 4 || bits == 2);
+	int per = 8 / bits;
+	int32_t mask = (1 << bits) - 1, sign = 1 << (bits - 1);
+	for (int64_t i = 0; i < n; i++) {
+		int32_t u = p[i / per] >> (i % per * bits) & mask;
+		out[i] = is_signed && (u & sign) ? u - (mask + 1) : u;
+	}
+}
+
+/* A malloc'd int32_t buffer of n entries; aborts when out of memory. */
+static int32_t *ints(int64_t n)
+{
+	int32_t *p = malloc((size_t)(n > 0 ? n : 1) * sizeof *p);
+	if (!p)
+		abort();
+	return p;
+}
+
+void pack_rows(const PackSpec *s, const int32_t *w, int64_t M, int64_t K,
+	void *out)
+{
+	int64_t Kp = pack_kp(s, K);
+	if (s->bits < 8) {
+		PackSpec wide = *s;
+		wide.bits = 32;
+		int32_t *tmp = ints(M * Kp);
+		pack_rows(&wide, w, M, K, tmp);
+		pack_subbyte(tmp, M * Kp, s->bits, out);
+		free(tmp);
+		return;
+	}
+	for (int64_t m = 0; m < M; m++)
+		for (int64_t k = 0; k < Kp; k++)
+			store(out, s->bits, m * Kp + k, k < K ? w[m * K + k] : 0);
+}
+
+void pack_conv(const PackSpec *s, const WinGeom *g, const int32_t *w,
+	void *out)
+{
+	int32_t *tmp = ints(g->OC * g->K);
+	pack_reorder(s->order, w, g->OC, g->ICG, g->KH * g->KW, tmp);
+	pack_rows(s, tmp, g->OC, g->K, out);
+	free(tmp);
+}
