@@ -1,11 +1,13 @@
-/* kernels_layout.c - kernels that move data without arithmetic: copy (for
- * flatten and reshape), transpose, concat and pad. Elements are 4 bytes
- * whatever the element type (float or int32_t), so these kernels serve
- * float and quantized tensors alike. */
+/* layout.c - kernels that move data: copy (for flatten and reshape),
+ * transpose, concat and pad, and qconcat, which also requantizes each input
+ * to the output's q. The first four do no arithmetic: elements are 4 bytes
+ * whatever the element type (float or int32_t), so they serve float and
+ * quantized tensors alike. */
 #include <math.h>
 #include <string.h>
 
 #include "ir.h"
+#include "qarith.h"
 
 typedef uint32_t Elem;  /* any 4-byte element */
 
@@ -115,5 +117,32 @@ void eval_pad(const Node *n, const void *const *in, void *out)
 				break;
 			idx[d] = 0;
 		}
+	}
+}
+
+void eval_qconcat(const Node *n, const void *const *in, void *out)
+{
+	int32_t *y = out;
+	const Type *yt = &n->out->type;
+	int axis = (int)attr_int(n, "axis");
+	if (axis < 0)
+		axis += yt->rank;
+	const int64_t *mult = attr_ints(n, "mult", NULL);
+	const int64_t *shift = attr_ints(n, "shift", NULL);
+	int32_t zy = zp_of(n->out);
+	int64_t lo = type_qmin(yt), hi = type_qmax(yt);
+	int64_t outer, mid, inner;
+	type_split_axis(yt, axis, &outer, &mid, &inner);
+	int64_t ystride = mid * inner, base = 0;
+	for (int i = 0; i < n->nin; i++) {
+		const int32_t *x = in[i];
+		int32_t zx = zp_of(n->in[i]);
+		int64_t chunk = n->in[i]->type.dims[axis] * inner;
+		for (int64_t o = 0; o < outer; o++)
+			for (int64_t k = 0; k < chunk; k++)
+				y[o * ystride + base + k] = requant(
+					(int64_t)x[o * chunk + k] - zx, mult[i], shift[i],
+					zy, lo, hi);
+		base += chunk;
 	}
 }

@@ -1,13 +1,21 @@
-/* qkernels.c - the integer kernels: the integer simulator of docs/arith.md.
+/* conv.c - the sliding-window kernels, float and integer: conv2d,
+ * maxpool2d, avgpool2d, global_avgpool and their integer twins qconv2d,
+ * qmaxpool2d, qavgpool2d, qglobal_avgpool. The window is a WinGeom
+ * (ir/window.c).
  *
- * Each kernel computes exactly what the contract says: int32 accumulators,
- * R(p, n) rounding half away from zero, one clamp at the end. Most do it in
- * the contract's words; qconv2d, where the time goes, sums in another order
- * (exact: integer addition is associative) over int16 copies of its
- * operands, with depthwise and 1x1 shapes apart (see fits_i16). Zero points
- * and scales come from the q(...) of the value types. Only quantize and
- * dequantize touch floats (the graph boundary). Data are int32_t per
- * element (float for the f32 side of the boundary).
+ * Windows follow ONNX/PyTorch: output position o covers input rows
+ * o*stride - pad_begin + k*dilation. Padding is never selected by maxpool;
+ * avgpool divides by the window clipped to the input (count_include_pad=0)
+ * or clipped to the padded input (count_include_pad=1), which is what
+ * ceil_mode windows running past the padded edge need.
+ *
+ * Float sums are accumulated in double and rounded once, which keeps the
+ * result within an ulp or two of an exact reference whatever the summation
+ * order. The integer kernels compute exactly what docs/arith.md says: int32
+ * accumulators, R(p, n) rounding, one clamp at the end. qconv2d, where the
+ * time goes, sums in another order (exact: integer addition is associative)
+ * over int16 copies of its operands, with depthwise and 1x1 shapes apart
+ * (see fits_i16).
  */
 #include <math.h>
 #include <stdint.h>
@@ -15,107 +23,165 @@
 #include <string.h>
 
 #include "ir.h"
+#include "qarith.h"
 
-/* R(p, n): p / 2^n rounded to nearest, ties away from zero; |p| < 2^62. */
-static int64_t rshift_round(int64_t p, int64_t n)
+static int64_t floor_div(int64_t a, int64_t b)
 {
-	if (n == 0)
-		return p;
-	/* on the magnitude, without a branch on the sign */
-	int64_t half = (int64_t)1 << (n - 1);
-	int64_t mag = ((p < 0 ? -p : p) + half) >> n;
-	return p < 0 ? -mag : mag;
+	return a >= 0 ? a / b : -((-a + b - 1) / b);
 }
 
-static int32_t clamp64(int64_t v, int64_t lo, int64_t hi)
+/* Each output element gets its terms in (ic, kh, kw) order, accumulated in
+ * double; the loops run a whole output row per tap so that the inner loop
+ * is a plain strided multiply-add over the taps inside the input. */
+void eval_conv2d(const Node *n, const void *const *in, void *out)
 {
-	v = v < lo ? lo : v;
-	return (int32_t)(v > hi ? hi : v);
-}
-
-/* An accumulator outside int32 is outside the contract (the compiler
- * proves it cannot happen); wrap it as 32-bit hardware would rather than
- * invoke undefined behaviour. */
-static int64_t acc32(int64_t acc)
-{
-	return (int64_t)(int32_t)(uint32_t)acc;
-}
-
-static int32_t zp_of(const Value *v)
-{
-	return v->type.q.present ? v->type.q.zp[0] : 0;
-}
-
-/* y = clamp(zy + R(acc * mult, shift), lo, hi) */
-static int32_t requant(int64_t acc, int64_t mult, int64_t shift, int32_t zy,
-	int64_t lo, int64_t hi)
-{
-	return clamp64(zy + rshift_round(acc32(acc) * mult, shift), lo, hi);
-}
-
-/* ---- boundary ---- */
-
-void eval_quantize(const Node *n, const void *const *in, void *out)
-{
-	const float *x = in[0];
-	int32_t *y = out;
-	const Type *t = &n->out->type;
-	float scale = t->q.scale[0];
-	int32_t zp = t->q.zp[0];
-	int64_t lo = type_qmin(t), hi = type_qmax(t);
-	int64_t count = type_numel(t);
-	for (int64_t i = 0; i < count; i++) {
-		float r = nearbyintf(x[i] / scale);
-		double v = isnan(r) ? zp : (double)r + zp;
-		y[i] = v < lo ? (int32_t)lo : v > hi ? (int32_t)hi : (int32_t)v;
-	}
-}
-
-void eval_dequantize(const Node *n, const void *const *in, void *out)
-{
-	const int32_t *x = in[0];
+	const Type *xt = &n->in[0]->type, *wt = &n->in[1]->type;
+	const Type *yt = &n->out->type;
+	const float *x = in[0], *w = in[1];
+	const float *bias = n->nin > 2 ? in[2] : NULL;
 	float *y = out;
-	const Type *t = &n->in[0]->type;
-	int64_t count = type_numel(t);
-	if (t->q.axis < 0) {
-		for (int64_t i = 0; i < count; i++)
-			y[i] = (float)((int64_t)x[i] - t->q.zp[0]) * t->q.scale[0];
-		return;
+	const int64_t *stride = attr_ints(n, "stride", NULL);
+	const int64_t *pad = attr_ints(n, "pad", NULL);
+	const int64_t *dil = attr_ints(n, "dilation", NULL);
+	int64_t groups = attr_int(n, "groups");
+	int64_t N = xt->dims[0], C = xt->dims[1], H = xt->dims[2], W = xt->dims[3];
+	int64_t OC = wt->dims[0], ICG = wt->dims[1], KH = wt->dims[2],
+		KW = wt->dims[3];
+	int64_t OH = yt->dims[2], OW = yt->dims[3], OCG = OC / groups;
+	int64_t sh = stride[0], sw = stride[1];
+	double *acc = malloc((size_t)(OH * OW > 0 ? OH * OW : 1) * sizeof *acc);
+	if (!acc)
+		abort();
+	for (int64_t b = 0; b < N; b++)
+	for (int64_t oc = 0; oc < OC; oc++) {
+		int64_t c0 = oc / OCG * ICG;
+		const float *wo = w + oc * ICG * KH * KW;
+		for (int64_t i = 0; i < OH * OW; i++)
+			acc[i] = bias ? bias[oc] : 0.0;
+		for (int64_t ic = 0; ic < ICG; ic++) {
+			const float *xc = x + (b * C + c0 + ic) * H * W;
+			for (int64_t kh = 0; kh < KH; kh++)
+			for (int64_t kw = 0; kw < KW; kw++) {
+				double wv = wo[(ic * KH + kh) * KW + kw];
+				int64_t off = kw * dil[1] - pad[1];
+				int64_t lo = -floor_div(off, sw);   /* ceil(-off / sw) */
+				int64_t hi = floor_div(W - 1 - off, sw);
+				if (lo < 0)
+					lo = 0;
+				if (hi > OW - 1)
+					hi = OW - 1;
+				for (int64_t oh = 0; oh < OH; oh++) {
+					int64_t ih = oh * sh - pad[0] + kh * dil[0];
+					if (ih < 0 || ih >= H)
+						continue;
+					const float *xr = xc + ih * W + off;
+					double *ar = acc + oh * OW;
+					for (int64_t ow = lo; ow <= hi; ow++)
+						ar[ow] += (double)xr[ow * sw] * wv;
+				}
+			}
+		}
+		float *yo = y + (b * OC + oc) * OH * OW;
+		for (int64_t i = 0; i < OH * OW; i++)
+			yo[i] = (float)acc[i];
 	}
-	int64_t inner = 1, ch = t->dims[t->q.axis];
-	for (int d = t->q.axis + 1; d < t->rank; d++)
-		inner *= t->dims[d];
-	for (int64_t i = 0; i < count; i++) {
-		int c = (int)(i / inner % ch);
-		y[i] = (float)((int64_t)x[i] - t->q.zp[c]) * t->q.scale[c];
+	free(acc);
+}
+
+/* Max over the window taps inside the input. An element type other than
+ * f32 holds int32_t: maxpool moves data and works on quantized tensors. */
+void eval_maxpool2d(const Node *n, const void *const *in, void *out)
+{
+	const Type *xt = &n->in[0]->type, *yt = &n->out->type;
+	const int64_t *k = attr_ints(n, "kernel", NULL);
+	const int64_t *stride = attr_ints(n, "stride", NULL);
+	const int64_t *pad = attr_ints(n, "pad", NULL);
+	const int64_t *dil = attr_ints(n, "dilation", NULL);
+	int64_t H = xt->dims[2], W = xt->dims[3];
+	int64_t OH = yt->dims[2], OW = yt->dims[3];
+	int64_t planes = xt->dims[0] * xt->dims[1];
+	int is_f32 = xt->elem == DT_F32;
+	for (int64_t p = 0; p < planes; p++)
+	for (int64_t oh = 0; oh < OH; oh++)
+	for (int64_t ow = 0; ow < OW; ow++) {
+		float mf = -INFINITY;
+		int32_t mi = INT32_MIN;
+		for (int64_t kh = 0; kh < k[0]; kh++) {
+			int64_t ih = oh * stride[0] - pad[0] + kh * dil[0];
+			if (ih < 0 || ih >= H)
+				continue;
+			for (int64_t kw = 0; kw < k[1]; kw++) {
+				int64_t iw = ow * stride[1] - pad[1] + kw * dil[1];
+				if (iw < 0 || iw >= W)
+					continue;
+				int64_t at = (p * H + ih) * W + iw;
+				if (is_f32) {
+					float v = ((const float *)in[0])[at];
+					if (v > mf || isnan(v))   /* NaN propagates */
+						mf = isnan(mf) ? mf : v;
+				} else if (((const int32_t *)in[0])[at] > mi) {
+					mi = ((const int32_t *)in[0])[at];
+				}
+			}
+		}
+		int64_t o = (p * OH + oh) * OW + ow;
+		if (is_f32)
+			((float *)out)[o] = mf;
+		else
+			((int32_t *)out)[o] = mi;
 	}
 }
 
-void eval_requantize(const Node *n, const void *const *in, void *out)
+void eval_avgpool2d(const Node *n, const void *const *in, void *out)
 {
-	const int32_t *x = in[0];
-	int32_t *y = out;
-	int32_t zx = zp_of(n->in[0]), zy = zp_of(n->out);
-	int64_t mult = attr_ints(n, "mult", NULL)[0];
-	int64_t shift = attr_ints(n, "shift", NULL)[0];
-	int64_t lo = attr_int(n, "act_min"), hi = attr_int(n, "act_max");
-	int64_t count = type_numel(&n->out->type);
-	for (int64_t i = 0; i < count; i++)
-		y[i] = requant((int64_t)x[i] - zx, mult, shift, zy, lo, hi);
+	const Type *xt = &n->in[0]->type, *yt = &n->out->type;
+	const float *x = in[0];
+	float *y = out;
+	const int64_t *k = attr_ints(n, "kernel", NULL);
+	const int64_t *stride = attr_ints(n, "stride", NULL);
+	const int64_t *pad = attr_ints(n, "pad", NULL);
+	int include_pad = attr_int(n, "count_include_pad") != 0;
+	int64_t H = xt->dims[2], W = xt->dims[3];
+	int64_t OH = yt->dims[2], OW = yt->dims[3];
+	int64_t planes = xt->dims[0] * xt->dims[1];
+	for (int64_t p = 0; p < planes; p++)
+	for (int64_t oh = 0; oh < OH; oh++)
+	for (int64_t ow = 0; ow < OW; ow++) {
+		int64_t h0 = oh * stride[0] - pad[0], w0 = ow * stride[1] - pad[1];
+		int64_t h1 = h0 + k[0], w1 = w0 + k[1];
+		/* the window clipped to the padded input, then to the input */
+		int64_t ph1 = h1 < H + pad[2] ? h1 : H + pad[2];
+		int64_t pw1 = w1 < W + pad[3] ? w1 : W + pad[3];
+		int64_t padded = (ph1 - h0) * (pw1 - w0);
+		if (h0 < 0) h0 = 0;
+		if (w0 < 0) w0 = 0;
+		if (h1 > H) h1 = H;
+		if (w1 > W) w1 = W;
+		double sum = 0;
+		for (int64_t ih = h0; ih < h1; ih++)
+			for (int64_t iw = w0; iw < w1; iw++)
+				sum += x[(p * H + ih) * W + iw];
+		int64_t count = include_pad ? padded : (h1 - h0) * (w1 - w0);
+		y[(p * OH + oh) * OW + ow] = (float)(sum / count);
+	}
 }
 
-/* ---- conv and dense ---- */
-
-/* mult/shift of channel c: one entry for all, or one per channel. */
-static void channel_requant(const Node *n, int64_t c, int64_t *mult,
-	int64_t *shift)
+void eval_global_avgpool(const Node *n, const void *const *in, void *out)
 {
-	int len;
-	const int64_t *m = attr_ints(n, "mult", &len);
-	const int64_t *s = attr_ints(n, "shift", NULL);
-	*mult = m[len == 1 ? 0 : c];
-	*shift = s[len == 1 ? 0 : c];
+	const Type *xt = &n->in[0]->type;
+	const float *x = in[0];
+	float *y = out;
+	int64_t planes = xt->dims[0] * xt->dims[1];
+	int64_t size = type_numel(xt) / planes;
+	for (int64_t p = 0; p < planes; p++) {
+		double sum = 0;
+		for (int64_t j = 0; j < size; j++)
+			sum += x[p * size + j];
+		y[p] = (float)(sum / size);
+	}
 }
+
+/* ---- qconv2d ---- */
 
 /* The inputs [*k0, *k1) of a window of K taps dilated by dil, starting at
  * input position i0, that lie inside [0, n). */
@@ -469,141 +535,6 @@ void eval_qconv2d(const Node *n, const void *const *in, void *out)
 	conv_ref(&cv, x, w, bias, out);
 }
 
-/* sum (x[k] - zx) * w[k] modulo 2^32 - which is what acc32() makes of the
- * exact sum - in eight lanes with a constant trip count (vectorizable). */
-static uint32_t dot_zx(const int32_t *x, int32_t zx, const int32_t *w,
-	int64_t n)
-{
-	uint32_t lane[8] = {0}, s = 0;
-	int64_t k = 0;
-	for (; k + 8 <= n; k += 8)
-		for (int j = 0; j < 8; j++)
-			lane[j] += ((uint32_t)x[k + j] - (uint32_t)zx) *
-				(uint32_t)w[k + j];
-	for (; k < n; k++)
-		s += ((uint32_t)x[k] - (uint32_t)zx) * (uint32_t)w[k];
-	for (int j = 0; j < 8; j++)
-		s += lane[j];
-	return s;
-}
-
-void eval_qdense(const Node *n, const void *const *in, void *out)
-{
-	const int32_t *x = in[0], *w = in[1];
-	const int32_t *bias = n->nin > 2 && n->in[2] ? in[2] : NULL;
-	int32_t *y = out;
-	int64_t N = n->in[0]->type.dims[0], K = n->in[0]->type.dims[1];
-	int64_t M = n->in[1]->type.dims[0];
-	int64_t lo = attr_int(n, "act_min"), hi = attr_int(n, "act_max");
-	int32_t zx = zp_of(n->in[0]), zy = zp_of(n->out);
-	for (int64_t m = 0; m < M; m++) {
-		int64_t mult, shift;
-		channel_requant(n, m, &mult, &shift);
-		for (int64_t b = 0; b < N; b++) {
-			uint32_t acc = bias ? (uint32_t)bias[m] : 0;
-			acc += dot_zx(x + b * K, zx, w + m * K, K);
-			y[b * M + m] = requant((int32_t)acc, mult, shift, zy, lo, hi);
-		}
-	}
-}
-
-/* ---- broadcasting helpers ---- */
-
-void eval_qmatmul(const Node *n, const void *const *in, void *out)
-{
-	const int32_t *a = in[0], *b = in[1];
-	int32_t *y = out;
-	const Type *at = &n->in[0]->type, *bt = &n->in[1]->type;
-	const Type *yt = &n->out->type;
-	int64_t M = at->dims[at->rank - 2], K = at->dims[at->rank - 1];
-	int64_t P = bt->dims[bt->rank - 1];
-	int32_t za = zp_of(n->in[0]), zb = zp_of(n->in[1]), zy = zp_of(n->out);
-	int64_t mult = attr_ints(n, "mult", NULL)[0];
-	int64_t shift = attr_ints(n, "shift", NULL)[0];
-	int64_t lo = attr_int(n, "act_min"), hi = attr_int(n, "act_max");
-	/* batch shapes: the types with their two matrix dims dropped */
-	Type ab = *at, bb = *bt, yb = *yt;
-	ab.rank -= 2, bb.rank -= 2, yb.rank -= 2;
-	int64_t batches = type_numel(&yb);
-	for (int64_t bi = 0; bi < batches; bi++) {
-		const int32_t *am = a + type_bcast_offset(&ab, &yb, bi) * M * K;
-		const int32_t *bm = b + type_bcast_offset(&bb, &yb, bi) * K * P;
-		int32_t *ym = y + bi * M * P;
-		for (int64_t i = 0; i < M; i++)
-			for (int64_t j = 0; j < P; j++) {
-				int64_t acc = 0;
-				for (int64_t k = 0; k < K; k++)
-					acc += ((int64_t)am[i * K + k] - za) *
-						((int64_t)bm[k * P + j] - zb);
-				ym[i * P + j] = requant(acc, mult, shift, zy, lo, hi);
-			}
-	}
-}
-
-void eval_qadd(const Node *n, const void *const *in, void *out)
-{
-	const int32_t *a = in[0], *b = in[1];
-	int32_t *y = out;
-	const Type *at = &n->in[0]->type, *bt = &n->in[1]->type;
-	const Type *yt = &n->out->type;
-	int32_t za = zp_of(n->in[0]), zb = zp_of(n->in[1]), zy = zp_of(n->out);
-	const int64_t *mult = attr_ints(n, "mult", NULL);
-	int64_t shift = attr_ints(n, "shift", NULL)[0];
-	int64_t lo = attr_int(n, "act_min"), hi = attr_int(n, "act_max");
-	int64_t count = type_numel(yt);
-	for (int64_t i = 0; i < count; i++) {
-		int64_t xa = a[type_bcast_offset(at, yt, i)];
-		int64_t xb = b[type_bcast_offset(bt, yt, i)];
-		int64_t p = (xa - za) * mult[0] + (xb - zb) * mult[1];
-		y[i] = clamp64(zy + rshift_round(p, shift), lo, hi);
-	}
-}
-
-void eval_qmul(const Node *n, const void *const *in, void *out)
-{
-	const int32_t *a = in[0], *b = in[1];
-	int32_t *y = out;
-	const Type *at = &n->in[0]->type, *bt = &n->in[1]->type;
-	const Type *yt = &n->out->type;
-	int32_t za = zp_of(n->in[0]), zb = zp_of(n->in[1]), zy = zp_of(n->out);
-	int64_t mult = attr_ints(n, "mult", NULL)[0];
-	int64_t shift = attr_ints(n, "shift", NULL)[0];
-	int64_t lo = attr_int(n, "act_min"), hi = attr_int(n, "act_max");
-	int64_t count = type_numel(yt);
-	for (int64_t i = 0; i < count; i++) {
-		int64_t p = ((int64_t)a[type_bcast_offset(at, yt, i)] - za) *
-			((int64_t)b[type_bcast_offset(bt, yt, i)] - zb);
-		y[i] = clamp64(zy + rshift_round(p * mult, shift), lo, hi);
-	}
-}
-
-void eval_qconcat(const Node *n, const void *const *in, void *out)
-{
-	int32_t *y = out;
-	const Type *yt = &n->out->type;
-	int axis = (int)attr_int(n, "axis");
-	if (axis < 0)
-		axis += yt->rank;
-	const int64_t *mult = attr_ints(n, "mult", NULL);
-	const int64_t *shift = attr_ints(n, "shift", NULL);
-	int32_t zy = zp_of(n->out);
-	int64_t lo = type_qmin(yt), hi = type_qmax(yt);
-	int64_t outer, mid, inner;
-	type_split_axis(yt, axis, &outer, &mid, &inner);
-	int64_t ystride = mid * inner, base = 0;
-	for (int i = 0; i < n->nin; i++) {
-		const int32_t *x = in[i];
-		int32_t zx = zp_of(n->in[i]);
-		int64_t chunk = n->in[i]->type.dims[axis] * inner;
-		for (int64_t o = 0; o < outer; o++)
-			for (int64_t k = 0; k < chunk; k++)
-				y[o * ystride + base + k] = requant(
-					(int64_t)x[o * chunk + k] - zx, mult[i], shift[i],
-					zy, lo, hi);
-		base += chunk;
-	}
-}
-
 /* ---- pooling ---- */
 
 /* Padding never wins; a window entirely in padding (ceil_mode edge) finds
@@ -698,59 +629,5 @@ void eval_qglobal_avgpool(const Node *n, const void *const *in, void *out)
 		for (int64_t i = 0; i < area; i++)
 			acc += (int64_t)x[c * area + i] - zx;
 		y[c] = requant(acc, mult, shift, zy, lo, hi);
-	}
-}
-
-/* ---- tables ---- */
-
-void eval_qlut(const Node *n, const void *const *in, void *out)
-{
-	const int32_t *x = in[0];
-	int32_t *y = out;
-	const Type *xt = &n->in[0]->type, *yt = &n->out->type;
-	const int64_t *table = attr_ints(n, "table", NULL);
-	int64_t count = type_numel(xt);
-	if (xt->elem != DT_I16) {
-		int32_t qmin = type_qmin(xt);
-		for (int64_t i = 0; i < count; i++)
-			y[i] = (int32_t)table[x[i] - qmin];
-		return;
-	}
-	int64_t lo = type_qmin(yt), hi = type_qmax(yt);
-	for (int64_t i = 0; i < count; i++) {
-		int64_t u = (int64_t)x[i] + 32768;
-		int64_t j = u >> 7, f = u & 127;
-		int64_t v = table[j] + rshift_round((table[j + 1] - table[j]) * f, 7);
-		y[i] = clamp64(v, lo, hi);
-	}
-}
-
-void eval_qsoftmax(const Node *n, const void *const *in, void *out)
-{
-	const int32_t *x = in[0];
-	int32_t *y = out;
-	const Type *xt = &n->in[0]->type;
-	const int64_t *table = attr_ints(n, "table", NULL);
-	int axis = (int)attr_int(n, "axis");
-	if (axis < 0)
-		axis += xt->rank;
-	int64_t outer, len, inner;
-	type_split_axis(xt, axis, &outer, &len, &inner);
-	for (int64_t o = 0; o < outer; o++)
-	for (int64_t r = 0; r < inner; r++) {
-		const int32_t *xs = x + o * len * inner + r;
-		int32_t *ys = y + o * len * inner + r;
-		int32_t m = xs[0];
-		for (int64_t i = 1; i < len; i++)
-			if (xs[i * inner] > m)
-				m = xs[i * inner];
-		int64_t sum = 0;
-		for (int64_t i = 0; i < len; i++)
-			sum += table[m - xs[i * inner]];
-		for (int64_t i = 0; i < len; i++) {
-			int64_t e = table[m - xs[i * inner]];
-			int64_t v = -128 + (512 * e + sum) / (2 * sum);
-			ys[i * inner] = clamp64(v, -128, 127);
-		}
 	}
 }

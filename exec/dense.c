@@ -1,0 +1,159 @@
+/* dense.c - matrix products, float and integer: dense, matmul, qdense and
+ * qmatmul. Float sums are accumulated in double and rounded once; the
+ * integer kernels follow docs/arith.md (int32 accumulator, one
+ * requantization per output).
+ */
+#include <stdint.h>
+
+#include "ir.h"
+#include "qarith.h"
+
+/* y[N,M] = x[N,K] w + b, with w [M,K] (trans_w=1) or [K,M]. */
+void eval_dense(const Node *n, const void *const *in, void *out)
+{
+	const Type *xt = &n->in[0]->type, *yt = &n->out->type;
+	const float *x = in[0], *w = in[1];
+	const float *bias = n->nin > 2 ? in[2] : NULL;
+	float *y = out;
+	int trans_w = attr_int(n, "trans_w") != 0;
+	int64_t N = xt->dims[0], K = xt->dims[1], M = yt->dims[1];
+	for (int64_t r = 0; r < N; r++)
+		for (int64_t m = 0; m < M; m++) {
+			double acc = bias ? bias[m] : 0.0;
+			for (int64_t k = 0; k < K; k++)
+				acc += (double)x[r * K + k] *
+					(trans_w ? w[m * K + k] : w[k * M + m]);
+			y[r * M + m] = (float)acc;
+		}
+}
+
+/* numpy matmul: a [..., M, K] times b [..., K, P]; a 1-D a is [1, K] and a
+ * 1-D b is [K, 1]. Batch dims broadcast; matrices are walked by an index
+ * over the output's batch dims. */
+void eval_matmul(const Node *n, const void *const *in, void *out)
+{
+	const Type *at = &n->in[0]->type, *bt = &n->in[1]->type;
+	const float *a = in[0], *b = in[1];
+	float *y = out;
+	int64_t M = at->rank > 1 ? at->dims[at->rank - 2] : 1;
+	int64_t K = at->dims[at->rank - 1];
+	int64_t P = bt->rank > 1 ? bt->dims[bt->rank - 1] : 1;
+	int ra = at->rank > 2 ? at->rank - 2 : 0, rb = bt->rank > 2 ? bt->rank - 2 : 0;
+	int rank = ra > rb ? ra : rb;
+	int64_t dims[QCC_MAX_RANK], sa[QCC_MAX_RANK], sb[QCC_MAX_RANK];
+	int64_t idx[QCC_MAX_RANK] = {0}, batches = 1;
+	/* batch dims of the output and, per dim, the matrix stride of a and b */
+	int64_t step_a = 1, step_b = 1;
+	for (int i = rank - 1; i >= 0; i--) {
+		int ia = i - (rank - ra), ib = i - (rank - rb);
+		int64_t da = ia >= 0 ? at->dims[ia] : 1;
+		int64_t db = ib >= 0 ? bt->dims[ib] : 1;
+		dims[i] = da > db ? da : db;
+		sa[i] = da == 1 ? 0 : step_a;
+		sb[i] = db == 1 ? 0 : step_b;
+		step_a *= da;
+		step_b *= db;
+		batches *= dims[i];
+	}
+	int64_t oa = 0, ob = 0;
+	for (int64_t bi = 0; bi < batches; bi++) {
+		const float *am = a + oa * M * K, *bm = b + ob * K * P;
+		float *ym = y + bi * M * P;
+		for (int64_t i = 0; i < M; i++)
+			for (int64_t j = 0; j < P; j++) {
+				double acc = 0;
+				for (int64_t k = 0; k < K; k++)
+					acc += (double)am[i * K + k] * bm[k * P + j];
+				ym[i * P + j] = (float)acc;
+			}
+		for (int d = rank - 1; d >= 0; d--) {
+			oa += sa[d];
+			ob += sb[d];
+			if (++idx[d] < dims[d])
+				break;
+			oa -= sa[d] * dims[d];
+			ob -= sb[d] * dims[d];
+			idx[d] = 0;
+		}
+	}
+}
+
+/* mult/shift of channel c: one entry for all, or one per channel. */
+static void channel_requant(const Node *n, int64_t c, int64_t *mult,
+	int64_t *shift)
+{
+	int len;
+	const int64_t *m = attr_ints(n, "mult", &len);
+	const int64_t *s = attr_ints(n, "shift", NULL);
+	*mult = m[len == 1 ? 0 : c];
+	*shift = s[len == 1 ? 0 : c];
+}
+
+/* sum (x[k] - zx) * w[k] modulo 2^32 - which is what acc32() makes of the
+ * exact sum - in eight lanes with a constant trip count (vectorizable). */
+static uint32_t dot_zx(const int32_t *x, int32_t zx, const int32_t *w,
+	int64_t n)
+{
+	uint32_t lane[8] = {0}, s = 0;
+	int64_t k = 0;
+	for (; k + 8 <= n; k += 8)
+		for (int j = 0; j < 8; j++)
+			lane[j] += ((uint32_t)x[k + j] - (uint32_t)zx) *
+				(uint32_t)w[k + j];
+	for (; k < n; k++)
+		s += ((uint32_t)x[k] - (uint32_t)zx) * (uint32_t)w[k];
+	for (int j = 0; j < 8; j++)
+		s += lane[j];
+	return s;
+}
+
+void eval_qdense(const Node *n, const void *const *in, void *out)
+{
+	const int32_t *x = in[0], *w = in[1];
+	const int32_t *bias = n->nin > 2 && n->in[2] ? in[2] : NULL;
+	int32_t *y = out;
+	int64_t N = n->in[0]->type.dims[0], K = n->in[0]->type.dims[1];
+	int64_t M = n->in[1]->type.dims[0];
+	int64_t lo = attr_int(n, "act_min"), hi = attr_int(n, "act_max");
+	int32_t zx = zp_of(n->in[0]), zy = zp_of(n->out);
+	for (int64_t m = 0; m < M; m++) {
+		int64_t mult, shift;
+		channel_requant(n, m, &mult, &shift);
+		for (int64_t b = 0; b < N; b++) {
+			uint32_t acc = bias ? (uint32_t)bias[m] : 0;
+			acc += dot_zx(x + b * K, zx, w + m * K, K);
+			y[b * M + m] = requant((int32_t)acc, mult, shift, zy, lo, hi);
+		}
+	}
+}
+
+void eval_qmatmul(const Node *n, const void *const *in, void *out)
+{
+	const int32_t *a = in[0], *b = in[1];
+	int32_t *y = out;
+	const Type *at = &n->in[0]->type, *bt = &n->in[1]->type;
+	const Type *yt = &n->out->type;
+	int64_t M = at->dims[at->rank - 2], K = at->dims[at->rank - 1];
+	int64_t P = bt->dims[bt->rank - 1];
+	int32_t za = zp_of(n->in[0]), zb = zp_of(n->in[1]), zy = zp_of(n->out);
+	int64_t mult = attr_ints(n, "mult", NULL)[0];
+	int64_t shift = attr_ints(n, "shift", NULL)[0];
+	int64_t lo = attr_int(n, "act_min"), hi = attr_int(n, "act_max");
+	/* batch shapes: the types with their two matrix dims dropped */
+	Type ab = *at, bb = *bt, yb = *yt;
+	ab.rank -= 2, bb.rank -= 2, yb.rank -= 2;
+	int64_t batches = type_numel(&yb);
+	for (int64_t bi = 0; bi < batches; bi++) {
+		const int32_t *am = a + type_bcast_offset(&ab, &yb, bi) * M * K;
+		const int32_t *bm = b + type_bcast_offset(&bb, &yb, bi) * K * P;
+		int32_t *ym = y + bi * M * P;
+		for (int64_t i = 0; i < M; i++)
+			for (int64_t j = 0; j < P; j++) {
+				int64_t acc = 0;
+				for (int64_t k = 0; k < K; k++)
+					acc += ((int64_t)am[i * K + k] - za) *
+						((int64_t)bm[k * P + j] - zb);
+				ym[i * P + j] = requant(acc, mult, shift, zy, lo, hi);
+			}
+	}
+}

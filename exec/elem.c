@@ -1,0 +1,270 @@
+/* elem.c - elementwise kernels, float and integer: the binary ops with
+ * numpy broadcasting (add, sub, mul, div; qadd, qmul), the activations and
+ * their integer table (qlut), and the boundary and change of scale
+ * (quantize, dequantize, requantize).
+ *
+ * Float semantics follow PyTorch/ONNX; transcendental functions are
+ * evaluated in double and rounded once to float. The integer kernels follow
+ * docs/arith.md exactly (qarith.h); only quantize and dequantize touch
+ * floats.
+ */
+#include <math.h>
+#include <string.h>
+
+#include "ir.h"
+#include "qarith.h"
+
+/* ---- binary ops with broadcasting ---- */
+
+/* Strides of t's elements along each dim of the broadcast output o: 0 where
+ * t is broadcast (missing or size 1). */
+static void bcast_strides(const Type *t, const Type *o, int64_t *st)
+{
+	int off = o->rank - t->rank;
+	int64_t s = 1;
+	for (int i = o->rank - 1; i >= 0; i--) {
+		int j = i - off;
+		st[i] = (j < 0 || t->dims[j] == 1) ? 0 : s;
+		if (j >= 0)
+			s *= t->dims[j];
+	}
+}
+
+typedef enum { BIN_ADD, BIN_SUB, BIN_MUL, BIN_DIV } BinOp;
+
+static void binary(const Node *n, const void *const *in, void *out, BinOp op)
+{
+	const Type *o = &n->out->type;
+	const float *a = in[0], *b = in[1];
+	float *y = out;
+	int64_t sa[QCC_MAX_RANK], sb[QCC_MAX_RANK], idx[QCC_MAX_RANK] = {0};
+	bcast_strides(&n->in[0]->type, o, sa);
+	bcast_strides(&n->in[1]->type, o, sb);
+	int64_t total = type_numel(o), ia = 0, ib = 0;
+	for (int64_t k = 0; k < total; k++) {
+		switch (op) {
+		case BIN_ADD: y[k] = a[ia] + b[ib]; break;
+		case BIN_SUB: y[k] = a[ia] - b[ib]; break;
+		case BIN_MUL: y[k] = a[ia] * b[ib]; break;
+		case BIN_DIV: y[k] = a[ia] / b[ib]; break;
+		}
+		for (int d = o->rank - 1; d >= 0; d--) {
+			ia += sa[d];
+			ib += sb[d];
+			if (++idx[d] < o->dims[d])
+				break;
+			ia -= sa[d] * o->dims[d];
+			ib -= sb[d] * o->dims[d];
+			idx[d] = 0;
+		}
+	}
+}
+
+void eval_add(const Node *n, const void *const *in, void *out)
+{
+	binary(n, in, out, BIN_ADD);
+}
+
+void eval_sub(const Node *n, const void *const *in, void *out)
+{
+	binary(n, in, out, BIN_SUB);
+}
+
+void eval_mul(const Node *n, const void *const *in, void *out)
+{
+	binary(n, in, out, BIN_MUL);
+}
+
+void eval_div(const Node *n, const void *const *in, void *out)
+{
+	binary(n, in, out, BIN_DIV);
+}
+
+/* ---- activations ---- */
+
+static int64_t out_numel(const Node *n)
+{
+	return type_numel(&n->out->type);
+}
+
+void eval_relu(const Node *n, const void *const *in, void *out)
+{
+	const float *x = in[0];
+	float *y = out;
+	for (int64_t k = 0, m = out_numel(n); k < m; k++)
+		y[k] = x[k] < 0 ? 0.0f : x[k];   /* NaN passes through */
+}
+
+void eval_relu6(const Node *n, const void *const *in, void *out)
+{
+	const float *x = in[0];
+	float *y = out;
+	for (int64_t k = 0, m = out_numel(n); k < m; k++)
+		y[k] = x[k] < 0 ? 0.0f : x[k] > 6 ? 6.0f : x[k];
+}
+
+/* min > max gives max everywhere, as in ONNX Clip and torch.clamp. */
+void eval_clip(const Node *n, const void *const *in, void *out)
+{
+	const float *x = in[0];
+	float *y = out;
+	float lo = (float)attr_float(n, "min"), hi = (float)attr_float(n, "max");
+	for (int64_t k = 0, m = out_numel(n); k < m; k++) {
+		float v = x[k] < lo ? lo : x[k];
+		y[k] = v > hi ? hi : v;
+	}
+}
+
+void eval_leaky_relu(const Node *n, const void *const *in, void *out)
+{
+	const float *x = in[0];
+	float *y = out;
+	double alpha = attr_float(n, "alpha");
+	for (int64_t k = 0, m = out_numel(n); k < m; k++)
+		y[k] = x[k] >= 0 ? x[k] : (float)(alpha * x[k]);
+}
+
+void eval_sigmoid(const Node *n, const void *const *in, void *out)
+{
+	const float *x = in[0];
+	float *y = out;
+	for (int64_t k = 0, m = out_numel(n); k < m; k++)
+		y[k] = (float)(1.0 / (1.0 + exp(-(double)x[k])));
+}
+
+void eval_tanh(const Node *n, const void *const *in, void *out)
+{
+	const float *x = in[0];
+	float *y = out;
+	for (int64_t k = 0, m = out_numel(n); k < m; k++)
+		y[k] = (float)tanh((double)x[k]);
+}
+
+/* Exact: x * Phi(x) = x/2 * (1 + erf(x/sqrt 2)); approx=tanh:
+ * x/2 * (1 + tanh(sqrt(2/pi) * (x + 0.044715 x^3))). */
+void eval_gelu(const Node *n, const void *const *in, void *out)
+{
+	const float *x = in[0];
+	float *y = out;
+	int approx = strcmp(attr_str(n, "approx"), "tanh") == 0;
+	const double c = 0.79788456080286535588;  /* sqrt(2/pi) */
+	for (int64_t k = 0, m = out_numel(n); k < m; k++) {
+		double v = x[k];
+		double phi = approx ? 0.5 * (1.0 + tanh(c * (v + 0.044715 * v * v * v)))
+		                    : 0.5 * (1.0 + erf(v / sqrt(2.0)));
+		y[k] = (float)(v * phi);
+	}
+}
+
+
+/* ---- boundary ---- */
+
+void eval_quantize(const Node *n, const void *const *in, void *out)
+{
+	const float *x = in[0];
+	int32_t *y = out;
+	const Type *t = &n->out->type;
+	float scale = t->q.scale[0];
+	int32_t zp = t->q.zp[0];
+	int64_t lo = type_qmin(t), hi = type_qmax(t);
+	int64_t count = type_numel(t);
+	for (int64_t i = 0; i < count; i++) {
+		float r = nearbyintf(x[i] / scale);
+		double v = isnan(r) ? zp : (double)r + zp;
+		y[i] = v < lo ? (int32_t)lo : v > hi ? (int32_t)hi : (int32_t)v;
+	}
+}
+
+void eval_dequantize(const Node *n, const void *const *in, void *out)
+{
+	const int32_t *x = in[0];
+	float *y = out;
+	const Type *t = &n->in[0]->type;
+	int64_t count = type_numel(t);
+	if (t->q.axis < 0) {
+		for (int64_t i = 0; i < count; i++)
+			y[i] = (float)((int64_t)x[i] - t->q.zp[0]) * t->q.scale[0];
+		return;
+	}
+	int64_t inner = 1, ch = t->dims[t->q.axis];
+	for (int d = t->q.axis + 1; d < t->rank; d++)
+		inner *= t->dims[d];
+	for (int64_t i = 0; i < count; i++) {
+		int c = (int)(i / inner % ch);
+		y[i] = (float)((int64_t)x[i] - t->q.zp[c]) * t->q.scale[c];
+	}
+}
+
+void eval_requantize(const Node *n, const void *const *in, void *out)
+{
+	const int32_t *x = in[0];
+	int32_t *y = out;
+	int32_t zx = zp_of(n->in[0]), zy = zp_of(n->out);
+	int64_t mult = attr_ints(n, "mult", NULL)[0];
+	int64_t shift = attr_ints(n, "shift", NULL)[0];
+	int64_t lo = attr_int(n, "act_min"), hi = attr_int(n, "act_max");
+	int64_t count = type_numel(&n->out->type);
+	for (int64_t i = 0; i < count; i++)
+		y[i] = requant((int64_t)x[i] - zx, mult, shift, zy, lo, hi);
+}
+
+void eval_qadd(const Node *n, const void *const *in, void *out)
+{
+	const int32_t *a = in[0], *b = in[1];
+	int32_t *y = out;
+	const Type *at = &n->in[0]->type, *bt = &n->in[1]->type;
+	const Type *yt = &n->out->type;
+	int32_t za = zp_of(n->in[0]), zb = zp_of(n->in[1]), zy = zp_of(n->out);
+	const int64_t *mult = attr_ints(n, "mult", NULL);
+	int64_t shift = attr_ints(n, "shift", NULL)[0];
+	int64_t lo = attr_int(n, "act_min"), hi = attr_int(n, "act_max");
+	int64_t count = type_numel(yt);
+	for (int64_t i = 0; i < count; i++) {
+		int64_t xa = a[type_bcast_offset(at, yt, i)];
+		int64_t xb = b[type_bcast_offset(bt, yt, i)];
+		int64_t p = (xa - za) * mult[0] + (xb - zb) * mult[1];
+		y[i] = clamp64(zy + rshift_round(p, shift), lo, hi);
+	}
+}
+
+void eval_qmul(const Node *n, const void *const *in, void *out)
+{
+	const int32_t *a = in[0], *b = in[1];
+	int32_t *y = out;
+	const Type *at = &n->in[0]->type, *bt = &n->in[1]->type;
+	const Type *yt = &n->out->type;
+	int32_t za = zp_of(n->in[0]), zb = zp_of(n->in[1]), zy = zp_of(n->out);
+	int64_t mult = attr_ints(n, "mult", NULL)[0];
+	int64_t shift = attr_ints(n, "shift", NULL)[0];
+	int64_t lo = attr_int(n, "act_min"), hi = attr_int(n, "act_max");
+	int64_t count = type_numel(yt);
+	for (int64_t i = 0; i < count; i++) {
+		int64_t p = ((int64_t)a[type_bcast_offset(at, yt, i)] - za) *
+			((int64_t)b[type_bcast_offset(bt, yt, i)] - zb);
+		y[i] = clamp64(zy + rshift_round(p * mult, shift), lo, hi);
+	}
+}
+
+/* ---- tables ---- */
+
+void eval_qlut(const Node *n, const void *const *in, void *out)
+{
+	const int32_t *x = in[0];
+	int32_t *y = out;
+	const Type *xt = &n->in[0]->type, *yt = &n->out->type;
+	const int64_t *table = attr_ints(n, "table", NULL);
+	int64_t count = type_numel(xt);
+	if (xt->elem != DT_I16) {
+		int32_t qmin = type_qmin(xt);
+		for (int64_t i = 0; i < count; i++)
+			y[i] = (int32_t)table[x[i] - qmin];
+		return;
+	}
+	int64_t lo = type_qmin(yt), hi = type_qmax(yt);
+	for (int64_t i = 0; i < count; i++) {
+		int64_t u = (int64_t)x[i] + 32768;
+		int64_t j = u >> 7, f = u & 127;
+		int64_t v = table[j] + rshift_round((table[j + 1] - table[j]) * f, 7);
+		y[i] = clamp64(v, lo, hi);
+	}
+}

@@ -1,0 +1,48 @@
+/* qarith.h - the integer arithmetic every integer kernel shares
+ * (docs/arith.md): R(p, n) rounding, the clamp, the 32-bit accumulator and
+ * requantization. Inline, because the kernels call it per element. */
+#ifndef QCC_QARITH_H
+#define QCC_QARITH_H
+
+#include <stdint.h>
+
+#include "ir.h"
+
+/* R(p, n): p / 2^n rounded to nearest, ties away from zero; |p| < 2^62. */
+static inline int64_t rshift_round(int64_t p, int64_t n)
+{
+	if (n == 0)
+		return p;
+	/* on the magnitude, without a branch on the sign */
+	int64_t half = (int64_t)1 << (n - 1);
+	int64_t mag = ((p < 0 ? -p : p) + half) >> n;
+	return p < 0 ? -mag : mag;
+}
+
+static inline int32_t clamp64(int64_t v, int64_t lo, int64_t hi)
+{
+	v = v < lo ? lo : v;
+	return (int32_t)(v > hi ? hi : v);
+}
+
+/* An accumulator outside int32 is outside the contract (the compiler
+ * proves it cannot happen); wrap it as 32-bit hardware would rather than
+ * invoke undefined behaviour. */
+static inline int64_t acc32(int64_t acc)
+{
+	return (int64_t)(int32_t)(uint32_t)acc;
+}
+
+static inline int32_t zp_of(const Value *v)
+{
+	return v->type.q.present ? v->type.q.zp[0] : 0;
+}
+
+/* y = clamp(zy + R(acc * mult, shift), lo, hi) */
+static inline int32_t requant(int64_t acc, int64_t mult, int64_t shift, int32_t zy,
+	int64_t lo, int64_t hi)
+{
+	return clamp64(zy + rshift_round(acc32(acc) * mult, shift), lo, hi);
+}
+
+#endif
