@@ -35,20 +35,14 @@ static int64_t floor_div(int64_t a, int64_t b)
  * is a plain strided multiply-add over the taps inside the input. */
 void eval_conv2d(const Node *n, const void *const *in, void *out)
 {
-	const Type *xt = &n->in[0]->type, *wt = &n->in[1]->type;
-	const Type *yt = &n->out->type;
 	const float *x = in[0], *w = in[1];
 	const float *bias = n->nin > 2 ? in[2] : NULL;
 	float *y = out;
-	const int64_t *stride = attr_ints(n, "stride", NULL);
-	const int64_t *pad = attr_ints(n, "pad", NULL);
-	const int64_t *dil = attr_ints(n, "dilation", NULL);
-	int64_t groups = attr_int(n, "groups");
-	int64_t N = xt->dims[0], C = xt->dims[1], H = xt->dims[2], W = xt->dims[3];
-	int64_t OC = wt->dims[0], ICG = wt->dims[1], KH = wt->dims[2],
-		KW = wt->dims[3];
-	int64_t OH = yt->dims[2], OW = yt->dims[3], OCG = OC / groups;
-	int64_t sh = stride[0], sw = stride[1];
+	WinGeom g;
+	geom_conv(n, &g);
+	int64_t N = g.N, C = g.C, H = g.H, W = g.W;
+	int64_t OC = g.OC, ICG = g.ICG, KH = g.KH, KW = g.KW;
+	int64_t OH = g.OH, OW = g.OW, OCG = g.OCG, sh = g.sh, sw = g.sw;
 	double *acc = malloc((size_t)(OH * OW > 0 ? OH * OW : 1) * sizeof *acc);
 	if (!acc)
 		abort();
@@ -63,7 +57,7 @@ void eval_conv2d(const Node *n, const void *const *in, void *out)
 			for (int64_t kh = 0; kh < KH; kh++)
 			for (int64_t kw = 0; kw < KW; kw++) {
 				double wv = wo[(ic * KH + kh) * KW + kw];
-				int64_t off = kw * dil[1] - pad[1];
+				int64_t off = kw * g.dw - g.pl;
 				int64_t lo = -floor_div(off, sw);   /* ceil(-off / sw) */
 				int64_t hi = floor_div(W - 1 - off, sw);
 				if (lo < 0)
@@ -71,7 +65,7 @@ void eval_conv2d(const Node *n, const void *const *in, void *out)
 				if (hi > OW - 1)
 					hi = OW - 1;
 				for (int64_t oh = 0; oh < OH; oh++) {
-					int64_t ih = oh * sh - pad[0] + kh * dil[0];
+					int64_t ih = oh * sh - g.pt + kh * g.dh;
 					if (ih < 0 || ih >= H)
 						continue;
 					const float *xr = xc + ih * W + off;
@@ -92,26 +86,21 @@ void eval_conv2d(const Node *n, const void *const *in, void *out)
  * f32 holds int32_t: maxpool moves data and works on quantized tensors. */
 void eval_maxpool2d(const Node *n, const void *const *in, void *out)
 {
-	const Type *xt = &n->in[0]->type, *yt = &n->out->type;
-	const int64_t *k = attr_ints(n, "kernel", NULL);
-	const int64_t *stride = attr_ints(n, "stride", NULL);
-	const int64_t *pad = attr_ints(n, "pad", NULL);
-	const int64_t *dil = attr_ints(n, "dilation", NULL);
-	int64_t H = xt->dims[2], W = xt->dims[3];
-	int64_t OH = yt->dims[2], OW = yt->dims[3];
-	int64_t planes = xt->dims[0] * xt->dims[1];
-	int is_f32 = xt->elem == DT_F32;
+	WinGeom g;
+	geom_pool(n, &g);
+	int64_t H = g.H, W = g.W, OH = g.OH, OW = g.OW, planes = g.N * g.C;
+	int is_f32 = n->in[0]->type.elem == DT_F32;
 	for (int64_t p = 0; p < planes; p++)
 	for (int64_t oh = 0; oh < OH; oh++)
 	for (int64_t ow = 0; ow < OW; ow++) {
 		float mf = -INFINITY;
 		int32_t mi = INT32_MIN;
-		for (int64_t kh = 0; kh < k[0]; kh++) {
-			int64_t ih = oh * stride[0] - pad[0] + kh * dil[0];
+		for (int64_t kh = 0; kh < g.KH; kh++) {
+			int64_t ih = oh * g.sh - g.pt + kh * g.dh;
 			if (ih < 0 || ih >= H)
 				continue;
-			for (int64_t kw = 0; kw < k[1]; kw++) {
-				int64_t iw = ow * stride[1] - pad[1] + kw * dil[1];
+			for (int64_t kw = 0; kw < g.KW; kw++) {
+				int64_t iw = ow * g.sw - g.pl + kw * g.dw;
 				if (iw < 0 || iw >= W)
 					continue;
 				int64_t at = (p * H + ih) * W + iw;
@@ -134,24 +123,20 @@ void eval_maxpool2d(const Node *n, const void *const *in, void *out)
 
 void eval_avgpool2d(const Node *n, const void *const *in, void *out)
 {
-	const Type *xt = &n->in[0]->type, *yt = &n->out->type;
 	const float *x = in[0];
 	float *y = out;
-	const int64_t *k = attr_ints(n, "kernel", NULL);
-	const int64_t *stride = attr_ints(n, "stride", NULL);
-	const int64_t *pad = attr_ints(n, "pad", NULL);
-	int include_pad = attr_int(n, "count_include_pad") != 0;
-	int64_t H = xt->dims[2], W = xt->dims[3];
-	int64_t OH = yt->dims[2], OW = yt->dims[3];
-	int64_t planes = xt->dims[0] * xt->dims[1];
+	WinGeom g;
+	geom_pool(n, &g);
+	int include_pad = g.count_include_pad != 0;
+	int64_t H = g.H, W = g.W, OH = g.OH, OW = g.OW, planes = g.N * g.C;
 	for (int64_t p = 0; p < planes; p++)
 	for (int64_t oh = 0; oh < OH; oh++)
 	for (int64_t ow = 0; ow < OW; ow++) {
-		int64_t h0 = oh * stride[0] - pad[0], w0 = ow * stride[1] - pad[1];
-		int64_t h1 = h0 + k[0], w1 = w0 + k[1];
+		int64_t h0 = oh * g.sh - g.pt, w0 = ow * g.sw - g.pl;
+		int64_t h1 = h0 + g.KH, w1 = w0 + g.KW;
 		/* the window clipped to the padded input, then to the input */
-		int64_t ph1 = h1 < H + pad[2] ? h1 : H + pad[2];
-		int64_t pw1 = w1 < W + pad[3] ? w1 : W + pad[3];
+		int64_t ph1 = h1 < H + g.pb ? h1 : H + g.pb;
+		int64_t pw1 = w1 < W + g.pr ? w1 : W + g.pr;
 		int64_t padded = (ph1 - h0) * (pw1 - w0);
 		if (h0 < 0) h0 = 0;
 		if (w0 < 0) w0 = 0;
@@ -195,13 +180,9 @@ static void window_inside(int64_t i0, int64_t K, int64_t dil, int64_t n,
 		(*k1)--;
 }
 
-/* A qconv2d's shape and attributes, read once per call. */
+/* A qconv2d's window and requantization, read once per call. */
 typedef struct {
-	int64_t N, C, H, W;           /* input */
-	int64_t OC, ICG, KH, KW;      /* weights */
-	int64_t OH, OW, groups, OCG;
-	int64_t sh, sw, dh, dw;       /* stride, dilation */
-	int64_t pt, pl;               /* top and left padding */
+	WinGeom g;
 	int32_t zx, zy;
 	int64_t lo, hi;               /* act_min, act_max */
 	const int64_t *mult, *shift;  /* channel c at [c * mstep] */
@@ -210,22 +191,8 @@ typedef struct {
 
 static void conv_params(const Node *n, Conv *cv)
 {
-	const Type *xt = &n->in[0]->type, *wt = &n->in[1]->type;
-	const Type *yt = &n->out->type;
-	const int64_t *stride = attr_ints(n, "stride", NULL);
-	const int64_t *pad = attr_ints(n, "pad", NULL);
-	const int64_t *dil = attr_ints(n, "dilation", NULL);
 	int len;
-	cv->N = xt->dims[0], cv->C = xt->dims[1];
-	cv->H = xt->dims[2], cv->W = xt->dims[3];
-	cv->OC = wt->dims[0], cv->ICG = wt->dims[1];
-	cv->KH = wt->dims[2], cv->KW = wt->dims[3];
-	cv->OH = yt->dims[2], cv->OW = yt->dims[3];
-	cv->groups = attr_int(n, "groups");
-	cv->OCG = cv->OC / cv->groups;
-	cv->sh = stride[0], cv->sw = stride[1];
-	cv->dh = dil[0], cv->dw = dil[1];
-	cv->pt = pad[0], cv->pl = pad[1];
+	geom_conv(n, &cv->g);
 	cv->zx = zp_of(n->in[0]), cv->zy = zp_of(n->out);
 	cv->lo = attr_int(n, "act_min"), cv->hi = attr_int(n, "act_max");
 	cv->mult = attr_ints(n, "mult", &len);
@@ -244,19 +211,19 @@ static int32_t conv_requant(const Conv *cv, int64_t oc, int64_t acc)
 static void conv_ref(const Conv *cv, const int32_t *x, const int32_t *w,
 	const int32_t *bias, int32_t *y)
 {
-	int64_t H = cv->H, W = cv->W, KH = cv->KH, KW = cv->KW, ICG = cv->ICG;
-	for (int64_t b = 0; b < cv->N; b++)
-	for (int64_t oc = 0; oc < cv->OC; oc++) {
-		int64_t g = oc / cv->OCG;
-		const int32_t *xg = x + (b * cv->C + g * ICG) * H * W;
+	int64_t H = cv->g.H, W = cv->g.W, KH = cv->g.KH, KW = cv->g.KW, ICG = cv->g.ICG;
+	for (int64_t b = 0; b < cv->g.N; b++)
+	for (int64_t oc = 0; oc < cv->g.OC; oc++) {
+		int64_t g = oc / cv->g.OCG;
+		const int32_t *xg = x + (b * cv->g.C + g * ICG) * H * W;
 		const int32_t *wo = w + oc * ICG * KH * KW;
-		for (int64_t oh = 0; oh < cv->OH; oh++) {
+		for (int64_t oh = 0; oh < cv->g.OH; oh++) {
 			/* the kernel rows that land inside the input */
-			int64_t ih0 = oh * cv->sh - cv->pt, kh0, kh1;
-			window_inside(ih0, KH, cv->dh, H, &kh0, &kh1);
-			for (int64_t ow = 0; ow < cv->OW; ow++) {
-				int64_t iw0 = ow * cv->sw - cv->pl, kw0, kw1;
-				window_inside(iw0, KW, cv->dw, W, &kw0, &kw1);
+			int64_t ih0 = oh * cv->g.sh - cv->g.pt, kh0, kh1;
+			window_inside(ih0, KH, cv->g.dh, H, &kh0, &kh1);
+			for (int64_t ow = 0; ow < cv->g.OW; ow++) {
+				int64_t iw0 = ow * cv->g.sw - cv->g.pl, kw0, kw1;
+				window_inside(iw0, KW, cv->g.dw, W, &kw0, &kw1);
 				/* padding holds zx: it adds nothing */
 				int64_t acc = bias ? bias[oc] : 0;
 				for (int64_t ic = 0; ic < ICG; ic++) {
@@ -264,14 +231,14 @@ static void conv_ref(const Conv *cv, const int32_t *x, const int32_t *w,
 					const int32_t *wc = wo + ic * KH * KW;
 					for (int64_t kh = kh0; kh < kh1; kh++) {
 						const int32_t *xr = xc +
-							(ih0 + kh * cv->dh) * W + iw0;
+							(ih0 + kh * cv->g.dh) * W + iw0;
 						const int32_t *wr = wc + kh * KW;
 						for (int64_t kw = kw0; kw < kw1; kw++)
-							acc += ((int64_t)xr[kw * cv->dw] - cv->zx) *
+							acc += ((int64_t)xr[kw * cv->g.dw] - cv->zx) *
 								wr[kw];
 					}
 				}
-				y[((b * cv->OC + oc) * cv->OH + oh) * cv->OW + ow] =
+				y[((b * cv->g.OC + oc) * cv->g.OH + oh) * cv->g.OW + ow] =
 					conv_requant(cv, oc, acc);
 			}
 		}
@@ -331,17 +298,17 @@ static void pad_plane(const Conv *cv, const int32_t *x, int16_t *xp,
 	int64_t PWS = (PW + phases - 1) / phases;
 	memset(xp, 0, (size_t)(phases * PH * PWS) * sizeof *xp);
 	/* the input's columns [c0, c1) of the padded plane */
-	int64_t c0 = cv->pl < PW ? cv->pl : PW;
-	int64_t c1 = cv->pl + cv->W < PW ? cv->pl + cv->W : PW;
+	int64_t c0 = cv->g.pl < PW ? cv->g.pl : PW;
+	int64_t c1 = cv->g.pl + cv->g.W < PW ? cv->g.pl + cv->g.W : PW;
 	if (c0 >= c1)
 		return;
-	for (int64_t ih = 0; ih < cv->H; ih++) {
-		int64_t r = ih + cv->pt;
+	for (int64_t ih = 0; ih < cv->g.H; ih++) {
+		int64_t r = ih + cv->g.pt;
 		if (r >= PH)
 			break;
-		const int32_t *xr = x + ih * cv->W;   /* column c at xr[c - pl] */
+		const int32_t *xr = x + ih * cv->g.W;   /* column c at xr[c - pl] */
 		if (phases == 1) {
-			int16_t *row = xp + r * PWS + cv->pl;
+			int16_t *row = xp + r * PWS + cv->g.pl;
 			int64_t i = 0, n = c1 - c0;
 			for (; i + 8 <= n; i += 8)  /* vectorizable */
 				for (int j = 0; j < 8; j++)
@@ -355,7 +322,7 @@ static void pad_plane(const Conv *cv, const int32_t *x, int16_t *xp,
 			int64_t c = c0 + (q - c0 % phases + phases) % phases;
 			int16_t *row = xp + (q * PH + r) * PWS;
 			for (int64_t t = c / phases; c < c1; c += phases, t++)
-				row[t] = (int16_t)(xr[c - cv->pl] - cv->zx);
+				row[t] = (int16_t)(xr[c - cv->g.pl] - cv->zx);
 		}
 	}
 }
@@ -380,10 +347,10 @@ static void add_tap(uint32_t *restrict acc, const int16_t *restrict src,
 static int conv_depthwise(const Conv *cv, const int32_t *x, const int32_t *w,
 	const int32_t *bias, int32_t *y)
 {
-	int64_t OH = cv->OH, OW = cv->OW, KH = cv->KH, KW = cv->KW;
-	int64_t sw = cv->sw, OWP = (OW + 7) / 8 * 8;
-	int64_t PH = padded_len(OH, cv->sh, KH, cv->dh);
-	int64_t PW = padded_len(OWP, sw, KW, cv->dw);
+	int64_t OH = cv->g.OH, OW = cv->g.OW, KH = cv->g.KH, KW = cv->g.KW;
+	int64_t sw = cv->g.sw, OWP = (OW + 7) / 8 * 8;
+	int64_t PH = padded_len(OH, cv->g.sh, KH, cv->g.dh);
+	int64_t PW = padded_len(OWP, sw, KW, cv->g.dw);
 	int64_t PWS = (PW + sw - 1) / sw;
 	int16_t *xp = malloc((size_t)(sw * PH * PWS) * sizeof *xp);
 	uint32_t *acc = malloc((size_t)OWP * sizeof *acc);
@@ -396,18 +363,18 @@ static int conv_depthwise(const Conv *cv, const int32_t *x, const int32_t *w,
 	}
 	/* where column kw*dw of a row starts: its phase plane and place */
 	for (int64_t kw = 0; kw < KW; kw++)
-		coff[kw] = kw * cv->dw % sw * PH * PWS + kw * cv->dw / sw;
-	for (int64_t b = 0; b < cv->N; b++)
-	for (int64_t c = 0; c < cv->C; c++) {
+		coff[kw] = kw * cv->g.dw % sw * PH * PWS + kw * cv->g.dw / sw;
+	for (int64_t b = 0; b < cv->g.N; b++)
+	for (int64_t c = 0; c < cv->g.C; c++) {
 		const int32_t *wc = w + c * KH * KW;
-		int32_t *yc = y + (b * cv->OC + c) * OH * OW;
-		pad_plane(cv, x + (b * cv->C + c) * cv->H * cv->W, xp, PH, PW, sw);
+		int32_t *yc = y + (b * cv->g.OC + c) * OH * OW;
+		pad_plane(cv, x + (b * cv->g.C + c) * cv->g.H * cv->g.W, xp, PH, PW, sw);
 		for (int64_t oh = 0; oh < OH; oh++) {
 			for (int64_t ow = 0; ow < OWP; ow++)
 				acc[ow] = bias ? (uint32_t)bias[c] : 0;
 			for (int64_t kh = 0; kh < KH; kh++)
 			for (int64_t kw = 0; kw < KW; kw++) {
-				int64_t r = oh * cv->sh + kh * cv->dh;
+				int64_t r = oh * cv->g.sh + kh * cv->g.dh;
 				add_tap(acc, xp + r * PWS + coff[kw],
 					(int16_t)wc[kh * KW + kw], OWP);
 			}
@@ -437,15 +404,15 @@ static uint32_t dot16(const int16_t *restrict a, const int16_t *restrict b,
 static void im2col(const Conv *cv, const int16_t *xp, int64_t PH, int64_t PW,
 	int16_t *col, int64_t KP)
 {
-	int64_t KH = cv->KH, KW = cv->KW;
-	for (int64_t oh = 0; oh < cv->OH; oh++)
-	for (int64_t ow = 0; ow < cv->OW; ow++) {
-		int16_t *cp = col + (oh * cv->OW + ow) * KP;
-		const int16_t *xo = xp + oh * cv->sh * PW + ow * cv->sw;
-		for (int64_t ic = 0; ic < cv->ICG; ic++, xo += PH * PW)
+	int64_t KH = cv->g.KH, KW = cv->g.KW;
+	for (int64_t oh = 0; oh < cv->g.OH; oh++)
+	for (int64_t ow = 0; ow < cv->g.OW; ow++) {
+		int16_t *cp = col + (oh * cv->g.OW + ow) * KP;
+		const int16_t *xo = xp + oh * cv->g.sh * PW + ow * cv->g.sw;
+		for (int64_t ic = 0; ic < cv->g.ICG; ic++, xo += PH * PW)
 		for (int64_t kh = 0; kh < KH; kh++)
 		for (int64_t kw = 0; kw < KW; kw++)
-			*cp++ = xo[kh * cv->dh * PW + kw * cv->dw];
+			*cp++ = xo[kh * cv->g.dh * PW + kw * cv->g.dw];
 	}
 }
 
@@ -453,66 +420,66 @@ static void im2col(const Conv *cv, const int16_t *xp, int64_t PH, int64_t PW,
  * position p is x[ic][p] - zx, ic < ICG. */
 static int is_pointwise(const Conv *cv)
 {
-	return cv->KH == 1 && cv->KW == 1 && cv->sh == 1 && cv->sw == 1 &&
-		cv->pt == 0 && cv->pl == 0 && cv->OH == cv->H && cv->OW == cv->W;
+	return cv->g.KH == 1 && cv->g.KW == 1 && cv->g.sh == 1 && cv->g.sw == 1 &&
+		cv->g.pt == 0 && cv->g.pl == 0 && cv->g.OH == cv->g.H && cv->g.OW == cv->g.W;
 }
 
 static void pointwise_col(const Conv *cv, const int32_t *xg, int16_t *col,
 	int64_t KP)
 {
-	int64_t P = cv->H * cv->W;
-	for (int64_t ic = 0; ic < cv->ICG; ic++)
+	int64_t P = cv->g.H * cv->g.W;
+	for (int64_t ic = 0; ic < cv->g.ICG; ic++)
 		for (int64_t p = 0; p < P; p++)
 			col[p * KP + ic] = (int16_t)(xg[ic * P + p] - cv->zx);
 }
 
+/* The weight rows conv_gemm reads: taps in the IR's (ic, kh, kw) order,
+ * which is im2col's, K padded to a multiple of 16 (dot16), int16. */
+static const PackSpec sim_pack = {PACK_OIHW, 16, 0, 16};
+
 /* Any other conv, per group: each output is the dot product of a weight
- * row and a row of col, both zero-padded from K = ICG*KH*KW to KP, a
- * multiple of 16. */
+ * row and a row of col, both zero-padded from K = ICG*KH*KW to KP. */
 static int conv_gemm(const Conv *cv, const int32_t *x, const int32_t *w,
 	const int32_t *bias, int32_t *y)
 {
-	int64_t PH = padded_len(cv->OH, cv->sh, cv->KH, cv->dh);
-	int64_t PW = padded_len(cv->OW, cv->sw, cv->KW, cv->dw);
-	int64_t ICG = cv->ICG, OCG = cv->OCG, P = cv->OH * cv->OW;
-	int64_t K = ICG * cv->KH * cv->KW, KP = (K + 15) / 16 * 16;
+	const WinGeom *g = &cv->g;
+	int64_t PH = padded_len(g->OH, g->sh, g->KH, g->dh);
+	int64_t PW = padded_len(g->OW, g->sw, g->KW, g->dw);
+	int64_t ICG = g->ICG, OCG = g->OCG, P = g->OH * g->OW;
+	int64_t KP = pack_kp(&sim_pack, g->K);
 	int16_t *xp = malloc((size_t)(ICG * PH * PW) * sizeof *xp);
 	int16_t *col = calloc((size_t)(P * KP), sizeof *col);
-	int16_t *wg = calloc((size_t)(OCG * KP), sizeof *wg);
+	int16_t *wp = malloc((size_t)pack_bytes(&sim_pack, g->OC, g->K));
 	uint32_t *acc = malloc((size_t)P * sizeof *acc);
-	if (!xp || !col || !wg || !acc) {
+	if (!xp || !col || !wp || !acc) {
 		free(xp);
 		free(col);
-		free(wg);
+		free(wp);
 		free(acc);
 		return -1;
 	}
-	for (int64_t g = 0; g < cv->groups; g++) {
-		for (int64_t o = 0; o < OCG; o++)
-			for (int64_t k = 0; k < K; k++)
-				wg[o * KP + k] = (int16_t)w[(g * OCG + o) * K + k];
-		for (int64_t b = 0; b < cv->N; b++) {
-			const int32_t *xg = x + (b * cv->C + g * ICG) * cv->H * cv->W;
-			if (is_pointwise(cv)) {
-				pointwise_col(cv, xg, col, KP);
-			} else {
-				for (int64_t ic = 0; ic < ICG; ic++)
-					pad_plane(cv, xg + ic * cv->H * cv->W,
-						xp + ic * PH * PW, PH, PW, 1);
-				im2col(cv, xp, PH, PW, col, KP);
-			}
-			for (int64_t o = 0; o < OCG; o++) {
-				int64_t oc = g * OCG + o;
-				uint32_t b0 = bias ? (uint32_t)bias[oc] : 0;
-				for (int64_t p = 0; p < P; p++)
-					acc[p] = b0 + dot16(wg + o * KP, col + p * KP, KP);
-				requant_row(cv, oc, acc, P, y + (b * cv->OC + oc) * P);
-			}
+	pack_conv(&sim_pack, g, w, wp);
+	for (int64_t gi = 0; gi < g->groups; gi++)
+	for (int64_t b = 0; b < g->N; b++) {
+		const int32_t *xg = x + (b * g->C + gi * ICG) * g->H * g->W;
+		if (is_pointwise(cv)) {
+			pointwise_col(cv, xg, col, KP);
+		} else {
+			for (int64_t ic = 0; ic < ICG; ic++)
+				pad_plane(cv, xg + ic * g->H * g->W,
+					xp + ic * PH * PW, PH, PW, 1);
+			im2col(cv, xp, PH, PW, col, KP);
+		}
+		for (int64_t oc = gi * OCG; oc < (gi + 1) * OCG; oc++) {
+			uint32_t b0 = bias ? (uint32_t)bias[oc] : 0;
+			for (int64_t p = 0; p < P; p++)
+				acc[p] = b0 + dot16(wp + oc * KP, col + p * KP, KP);
+			requant_row(cv, oc, acc, P, y + (b * g->OC + oc) * P);
 		}
 	}
 	free(xp);
 	free(col);
-	free(wg);
+	free(wp);
 	free(acc);
 	return 0;
 }
@@ -523,11 +490,11 @@ void eval_qconv2d(const Node *n, const void *const *in, void *out)
 	const int32_t *bias = n->nin > 2 && n->in[2] ? in[2] : NULL;
 	Conv cv;
 	conv_params(n, &cv);
-	if (cv.OH <= 0 || cv.OW <= 0)
+	if (cv.g.OH <= 0 || cv.g.OW <= 0)
 		return;
-	int fast = fits_i16(x, cv.N * cv.C * cv.H * cv.W, cv.zx) &&
-		fits_i16(w, cv.OC * cv.ICG * cv.KH * cv.KW, 0);
-	if (fast && cv.ICG == 1 && cv.OCG == 1 &&
+	int fast = fits_i16(x, cv.g.N * cv.g.C * cv.g.H * cv.g.W, cv.zx) &&
+		fits_i16(w, cv.g.OC * cv.g.ICG * cv.g.KH * cv.g.KW, 0);
+	if (fast && cv.g.ICG == 1 && cv.g.OCG == 1 &&
 	    conv_depthwise(&cv, x, w, bias, out) == 0)
 		return;
 	if (fast && conv_gemm(&cv, x, w, bias, out) == 0)
@@ -543,24 +510,18 @@ void eval_qmaxpool2d(const Node *n, const void *const *in, void *out)
 {
 	const int32_t *x = in[0];
 	int32_t *y = out;
-	const Type *xt = &n->in[0]->type, *yt = &n->out->type;
-	const int64_t *k = attr_ints(n, "kernel", NULL);
-	const int64_t *stride = attr_ints(n, "stride", NULL);
-	const int64_t *pad = attr_ints(n, "pad", NULL);
-	const int64_t *dil = attr_ints(n, "dilation", NULL);
-	int64_t KH = k[0], KW = k[1], sh = stride[0], sw = stride[1];
-	int64_t dh = dil[0], dw = dil[1];
-	int32_t qmin = type_qmin(yt);
-	int64_t planes = xt->dims[0] * xt->dims[1];
-	int64_t H = xt->dims[2], W = xt->dims[3];
-	int64_t OH = yt->dims[2], OW = yt->dims[3];
+	WinGeom g;
+	geom_pool(n, &g);
+	int64_t KH = g.KH, KW = g.KW, sh = g.sh, sw = g.sw, dh = g.dh, dw = g.dw;
+	int32_t qmin = type_qmin(&n->out->type);
+	int64_t planes = g.N * g.C, H = g.H, W = g.W, OH = g.OH, OW = g.OW;
 	for (int64_t p = 0; p < planes; p++)
 	for (int64_t oh = 0; oh < OH; oh++) {
-		int64_t ih0 = oh * sh - pad[0], kh0, kh1;
+		int64_t ih0 = oh * sh - g.pt, kh0, kh1;
 		window_inside(ih0, KH, dh, H, &kh0, &kh1);
 		int32_t *yr = y + (p * OH + oh) * OW;
 		for (int64_t ow = 0; ow < OW; ow++) {
-			int64_t iw0 = ow * sw - pad[1], kw0 = 0, kw1 = KW;
+			int64_t iw0 = ow * sw - g.pl, kw0 = 0, kw1 = KW;
 			if (iw0 < 0 || iw0 + (KW - 1) * dw >= W)
 				window_inside(iw0, KW, dw, W, &kw0, &kw1);
 			int32_t m = INT32_MIN;
@@ -578,30 +539,28 @@ void eval_qavgpool2d(const Node *n, const void *const *in, void *out)
 {
 	const int32_t *x = in[0];
 	int32_t *y = out;
-	const Type *xt = &n->in[0]->type, *yt = &n->out->type;
-	const int64_t *k = attr_ints(n, "kernel", NULL);
-	const int64_t *stride = attr_ints(n, "stride", NULL);
-	const int64_t *pad = attr_ints(n, "pad", NULL);
+	const Type *yt = &n->out->type;
 	const int64_t *mult = attr_ints(n, "mult", NULL);
 	const int64_t *shift = attr_ints(n, "shift", NULL);
-	int include_pad = (int)attr_int(n, "count_include_pad");
+	WinGeom g;
+	geom_pool(n, &g);
+	int include_pad = g.count_include_pad;
 	int32_t zx = zp_of(n->in[0]), zy = zp_of(n->out);
 	int64_t lo = type_qmin(yt), hi = type_qmax(yt);
-	int64_t NC = xt->dims[0] * xt->dims[1], H = xt->dims[2], W = xt->dims[3];
-	int64_t OH = yt->dims[2], OW = yt->dims[3];
+	int64_t NC = g.N * g.C, H = g.H, W = g.W, OH = g.OH, OW = g.OW;
 	for (int64_t c = 0; c < NC; c++)
 	for (int64_t oh = 0; oh < OH; oh++)
 	for (int64_t ow = 0; ow < OW; ow++) {
 		int64_t acc = 0, count = 0;
-		for (int64_t kh = 0; kh < k[0]; kh++) {
-			int64_t ih = oh * stride[0] - pad[0] + kh;
-			for (int64_t kw = 0; kw < k[1]; kw++) {
-				int64_t iw = ow * stride[1] - pad[1] + kw;
+		for (int64_t kh = 0; kh < g.KH; kh++) {
+			int64_t ih = oh * g.sh - g.pt + kh;
+			for (int64_t kw = 0; kw < g.KW; kw++) {
+				int64_t iw = ow * g.sw - g.pl + kw;
 				int inside = ih >= 0 && ih < H && iw >= 0 && iw < W;
 				/* count_include_pad counts the padding, not the
 				 * part of a ceil_mode window past it */
-				int in_pad = ih >= -pad[0] && ih < H + pad[2] &&
-					iw >= -pad[1] && iw < W + pad[3];
+				int in_pad = ih >= -g.pt && ih < H + g.pb &&
+					iw >= -g.pl && iw < W + g.pr;
 				if (inside)
 					acc += (int64_t)x[(c * H + ih) * W + iw] - zx;
 				if (inside || (include_pad && in_pad))
