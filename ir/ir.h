@@ -331,6 +331,9 @@ int shape_pool_geom(const Node *n, WinGeom *g);
 /* Numpy broadcasting of all the inputs of n (present, any number) into
  * out's rank and dims; reports the first pair that does not broadcast. */
 int shape_broadcast_inputs(const Node *n, Type *out);
+/* concat and qconcat: inputs of rank >= 1 that match in every dim but the
+ * axis (and in element type if same_elem); dims gets the joined shape. */
+int shape_concat_dims(const Node *n, int same_elem, int64_t *dims);
 
 /* ----------------------------------------------------------------- pack.c */
 /* Weights as a kernel reads them: per output channel a row of K taps in the

@@ -655,29 +655,37 @@ int shape_transpose(Graph *g, Node *n)
 	return shape_set_out(n, x->elem, len, dims);
 }
 
-int shape_concat(Graph *g, Node *n)
+int shape_concat_dims(const Node *n, int same_elem, int64_t *dims)
 {
-	(void)g;
-	if (shape_check_inputs(n) < 0)
-		return -1;
 	const Type *x = shape_in(n, 0);
 	if (x->rank < 1)
-		return shape_err(n, "inputs must have rank >= 1, got %s", shape_tstr(x));
+		return shape_err(n, "inputs must have rank >= 1, got %s",
+			shape_tstr(x));
 	int axis = norm_axis(n, attr_int(n, "axis"), x->rank, 0, x);
 	if (axis < 0)
 		return -1;
-	int64_t dims[QCC_MAX_RANK];
 	memcpy(dims, x->dims, x->rank * sizeof *dims);
 	for (int i = 1; i < n->nin; i++) {
 		const Type *t = shape_in(n, i);
-		int same = t->rank == x->rank && t->elem == x->elem;
+		int same = t->rank == x->rank && (!same_elem || t->elem == x->elem);
 		for (int d = 0; same && d < x->rank; d++)
 			same = d == axis || t->dims[d] == x->dims[d];
 		if (!same)
-			return shape_err(n, "input %d is %s but input 0 is %s: all dims but "
-				"axis %d must match", i, shape_tstr(t), shape_tstr(x), axis);
+			return shape_err(n, "input %d is %s but input 0 is %s: all "
+				"dims but axis %d must match", i, shape_tstr(t),
+				shape_tstr(x), axis);
 		dims[axis] += t->dims[axis];
 	}
+	return 0;
+}
+
+int shape_concat(Graph *g, Node *n)
+{
+	(void)g;
+	int64_t dims[QCC_MAX_RANK];
+	if (shape_check_inputs(n) < 0 || shape_concat_dims(n, 1, dims) < 0)
+		return -1;
+	const Type *x = shape_in(n, 0);
 	return shape_set_out(n, x->elem, x->rank, dims);
 }
 

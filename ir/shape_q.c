@@ -286,27 +286,10 @@ int shape_qconcat(Graph *g, Node *n)
 			return -1;
 	if (check_requant(n, n->nin, 0, 0) < 0)
 		return -1;
-	const Type *x = shape_in(n, 0);
-	int64_t axis = attr_int(n, "axis");
-	if (x->rank < 1 || axis < -x->rank || axis >= x->rank)
-		return shape_err(n, "axis %lld is out of range for %s", (long long)axis,
-			shape_tstr(x));
-	if (axis < 0)
-		axis += x->rank;
 	int64_t dims[QCC_MAX_RANK];
-	memcpy(dims, x->dims, x->rank * sizeof *dims);
-	for (int i = 1; i < n->nin; i++) {
-		const Type *t = shape_in(n, i);
-		int same = t->rank == x->rank;
-		for (int d = 0; same && d < x->rank; d++)
-			same = d == axis || t->dims[d] == x->dims[d];
-		if (!same)
-			return shape_err(n, "input %d is %s but input 0 is %s: all dims but "
-				"axis %lld must match", i, shape_tstr(t), shape_tstr(x),
-				(long long)axis);
-		dims[axis] += t->dims[axis];
-	}
-	return shape_set_out(n, -1, x->rank, dims);
+	if (shape_concat_dims(n, 0, dims) < 0)
+		return -1;
+	return shape_set_out(n, -1, shape_in(n, 0)->rank, dims);
 }
 
 int shape_qpool2d(Graph *g, Node *n)
