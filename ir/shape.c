@@ -8,8 +8,12 @@
  * int64 once the inputs and attribute entries have been checked.
  *
  * Element types: data-movement ops (maxpool2d, flatten, reshape, transpose,
- * concat, pad) copy the element type of their input; every other op in
- * ops.def is float arithmetic and requires and produces f32.
+ * concat, pad) copy the element type of their input; every other float
+ * op is float arithmetic and requires and produces f32.
+ *
+ * The helpers and checks exported under shape.c in ir.h (shape_err,
+ * shape_set_out, shape_conv_geom, ...) serve the integer ops of shape_q.c
+ * too, so that a float op and its integer twin check alike.
  */
 #include <math.h>
 #include <stdarg.h>

@@ -7,9 +7,10 @@
  * from calibration), so a quantized output must be declared; only qmaxpool2d
  * (and the view ops, in shape.c) pass the input's type through, and
  * dequantize produces f32.
+ *
+ * The checks the float ops share (conv and pooling windows, broadcasting,
+ * concat, attribute lists, the output) and their messages are shape.c's.
  */
-#include <string.h>
-
 #include "ir.h"
 
 #define MULT_LIMIT 2147483648LL /* |mult| < 2^31 */
