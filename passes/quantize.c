@@ -2,15 +2,14 @@
  *
  * requires: range has run: every float tensor to quantize has a per-tensor
  *   q(...) in its f32 type; weights and biases are f32 constants.
- * guarantees: every node whose activation inputs and output are annotated
- *   (views and maxpool2d: whose input is) becomes its integer op; weights are
- *   symmetric i8 (bits=N below 8) per channel or per tensor, biases i32 at
- *   s_x * s_w, requantization an integer mult and shift, a fused activation
- *   act_min/act_max. Float graph inputs and outputs stay, behind quantize /
- *   dequantize; a node that cannot be lowered stays float (a warning). No
- *   f32 type keeps its q(...). Every accumulator bound is checked.
- * rules: an op's ops.def row: `lower` picks lowerings[], `qop` the integer op
- *   (shared attributes copied); lookup tables run the op's float kernel.
+ * guarantees: each node whose activation inputs and output are annotated
+ *   (views, maxpool2d: whose input is) becomes its integer op: weights
+ *   symmetric i8 (bits=N below 8, N the layer's weight_bits or --weight-bits)
+ *   per channel or tensor, biases i32 at s_x s_w, integer mult/shift,
+ *   act_min/act_max clamps, accumulator bounds checked and kept (acc_bound).
+ *   Float inputs/outputs stay, behind quantize/dequantize; a node that cannot
+ *   be lowered stays float (a warning). No f32 type keeps its q(...).
+ * rules: ops.def's lower/qop columns (lowerings[]); tables run float kernels.
  * maths: real = s * (q - zp); conv: y = zy + (s_x s_w / s_y) acc, the
  *   multiplier m = mult / 2^shift with mult in [2^30, 2^31) (Q31).
  */
@@ -293,7 +292,8 @@ static Value *quantize_weights(Ctx *c, const Value *w, const float *data,
 	return graph_add_const(c->g, suffixed(c->g, w->name, "_q"), &t, d, w->loc);
 }
 
-/* i32 bias at s_x * s_w[c]; also the accumulator bound check. */
+/* i32 bias at s_x * s_w[c]; also the accumulator bound, checked and
+ * recorded in n's acc_bound. */
 static Value *quantize_bias(Ctx *c, Node *n, const Value *b, const Value *x,
 	const Value *wq, int64_t oc)
 {
@@ -304,6 +304,7 @@ static Value *quantize_bias(Ctx *c, Node *n, const Value *b, const Value *x,
 	const float *bf = b ? b->data : NULL;
 	int64_t inner = type_numel(&wq->type) / oc;
 	const int32_t *w = wq->data;
+	int64_t *bounds = arena_alloc(&c->g->arena, oc * sizeof *bounds);
 	for (int64_t ch = 0; ch < oc; ch++) {
 		double s = (double)x->type.q.scale[0] *
 			wq->type.q.scale[per_channel ? ch : 0];
@@ -312,6 +313,7 @@ static Value *quantize_bias(Ctx *c, Node *n, const Value *b, const Value *x,
 		double v = bf ? round_half_even(bf[ch] / s) : 0;
 		d[ch] = (int32_t)fmax(fmin(v, 2147483647.0), -2147483647.0);
 		int64_t bound = q_acc_bound(&x->type, w + ch * inner, inner, d[ch]);
+		bounds[ch] = bound;
 		if (bound > INT32_MAX) {
 			diag_error(n->loc, "%s '%s': the int32 accumulator of channel "
 				"%lld may overflow (worst case %lld); use fewer "
@@ -321,6 +323,7 @@ static Value *quantize_bias(Ctx *c, Node *n, const Value *b, const Value *x,
 			return NULL;
 		}
 	}
+	attr_set_ints(c->g, n, "acc_bound", bounds, (int)oc);
 	const char *name = b ? suffixed(c->g, b->name, "_q") :
 		suffixed(c->g, wq->name, "_bias");
 	return graph_add_const(c->g, name, &t, d, n->loc);
@@ -419,6 +422,21 @@ static int lowered_clamped(Ctx *c, Node *n, Node *qn)
 	return lowered(c, n, qn);
 }
 
+/* The weight width of layer n: its weight_bits, else --weight-bits; -1
+ * after reporting one outside 2..8. */
+static int layer_bits(Ctx *c, const Node *n)
+{
+	int64_t bits = attr_int(n, "weight_bits");
+	if (bits == 0)
+		return c->o->weight_bits;
+	if (bits < 2 || bits > 8) {
+		diag_error(n->loc, "%s '%s': weight_bits must be 2 to 8, got %lld",
+			op_info(n->op)->name, n->out->name, (long long)bits);
+		return -1;
+	}
+	return (int)bits;
+}
+
 /* Weights as [OC, ...]: a dense with trans_w=0 has them as [K, M]; *tmp
  * is the transposed copy to free. */
 static const float *weights_oc_first(const Node *n, Type *ws, float **tmp)
@@ -446,13 +464,16 @@ static int lower_layer(Ctx *c, Node *n)
 	if (w->kind != VAL_CONST || (b && b->kind != VAL_CONST) ||
 	    !out_ready(c, n->out))
 		return 1;
+	int bits = layer_bits(c, n);
+	if (bits < 0)
+		return -1;
 	Value *xq = int_of(c, x);
 	if (!xq)
 		return x->type.q.present || x->aux ? -1 : 1;
 	Type ws;
 	float *tmp;
 	const float *wd = weights_oc_first(n, &ws, &tmp);
-	Value *wq = quantize_weights(c, w, wd, &ws, c->o->weight_bits,
+	Value *wq = quantize_weights(c, w, wd, &ws, bits,
 		c->o->granularity == GRAN_PER_CHANNEL);
 	free(tmp);
 	Type yt = int_type(c, &n->out->type);
