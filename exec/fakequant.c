@@ -184,7 +184,7 @@ int fq_load_samples(const Graph *g, const char *path, float **x, int64_t *n)
  * weight-tuning passes may change. */
 int fq_is_layer(const Node *n)
 {
-	if (n->dead || (n->op != OP_CONV2D && n->op != OP_DENSE))
+	if (n->dead || !op_has(n->op, OPF_LAYER))
 		return 0;
 	const Value *w = n->in[1], *b = n->nin > 2 ? n->in[2] : NULL;
 	return w->kind == VAL_CONST && w->type.elem == DT_F32 &&

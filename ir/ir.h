@@ -144,11 +144,44 @@ typedef int (*ShapeFn)(Graph *g, Node *n);
 typedef void (*EvalFn)(const Node *n, const void *const *in, void *out);
 
 typedef enum {
-#define OP(id, name, min_in, max_in, attrs, shape, eval, summary) OP_##id,
+#define OP(id, name, min_in, max_in, attrs, flags, qop, lower, shape, eval, \
+	summary) OP_##id,
 #include "ops.def"
 #undef OP
 	OP_COUNT
 } OpKind;
+#define OP_NONE (-1)  /* the qop of an op without an integer counterpart */
+
+/* The properties of an op (the flags column of ops.def, which says what
+ * each means). */
+enum {
+	OPF_INT = 1 << 0,
+	OPF_LAYER = 1 << 1,
+	OPF_VIEW = 1 << 2,
+	OPF_SAME_Q = 1 << 3,
+	OPF_CLAMP = 1 << 4,
+	OPF_FUSE_CLAMP = 1 << 5,
+	OPF_POS_HOMOG = 1 << 6,
+	OPF_KEEPS_MEAN = 1 << 7,
+	OPF_IN8 = 1 << 8,
+};
+
+/* The lowering rule quantize applies to a float op (the lower column). */
+typedef enum {
+	LOWER_NONE,
+	LOWER_LAYER,
+	LOWER_SAME_Q,
+	LOWER_ADD,
+	LOWER_SUB,
+	LOWER_MUL,
+	LOWER_EACH_TO_OUT,
+	LOWER_CLAMP,
+	LOWER_AVGPOOL,
+	LOWER_GLOBAL_POOL,
+	LOWER_LUT,
+	LOWER_SOFTMAX,
+	LOWER_COUNT
+} LowerKind;
 
 typedef struct {
 	const char *name;
@@ -163,6 +196,9 @@ typedef struct {
 	const char *name;
 	int min_in, max_in;   /* max_in < 0: variadic */
 	const char *attr_spec; /* "stride:ints=[1,1] groups:int=1 kernel:ints" */
+	unsigned flags;       /* OPF_* */
+	int qop;              /* the integer counterpart, or OP_NONE */
+	LowerKind lower;
 	ShapeFn shape;
 	EvalFn eval;
 	const char *summary;  /* one line, for --list-ops */
@@ -176,6 +212,20 @@ void op_init(void);               /* parses the attribute specs; idempotent */
 const OpInfo *op_info(int op);
 int op_lookup(const char *name);  /* -1 if unknown */
 int op_attr_index(int op, const char *name); /* -1 if the op has no such attr */
+int op_has(int op, unsigned flag);  /* any of the OPF_* bits in flag */
+
+/* ---------------------------------------------------------------- facts.c */
+/* Facts about ops and the integer graph that passes prove and the verifier
+ * checks, computed in one place. */
+
+/* The clamp [lo, hi] of an OPF_CLAMP node (relu [0, inf], relu6 [0, 6],
+ * clip [min, max]); 0 if n is not one. */
+int op_clamp(const Node *n, double *lo, double *hi);
+/* The worst-case |accumulator| of one output channel of a qconv2d/qdense:
+ * |bias| + sum_k |w[k]| * max(qmax - zx, zx - qmin) for the k weights of
+ * the channel and the activation type x (per-tensor zx); saturates at 2^62. */
+int64_t q_acc_bound(const Type *x, const int32_t *w, int64_t k,
+	int32_t bias);
 
 /* ---------------------------------------------------------------- graph.c */
 

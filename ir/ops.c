@@ -8,15 +8,18 @@
 
 #include "ir.h"
 
-#define OP(id, name, min_in, max_in, attrs, shape, eval, summary) \
+#define OP(id, name, min_in, max_in, attrs, flags, qop, lower, shape, eval, \
+	summary) \
 	int shape(Graph *, Node *); \
 	void eval(const Node *, const void *const *, void *);
 #include "ops.def"
 #undef OP
 
 static OpInfo ops[OP_COUNT] = {
-#define OP(id, name, min_in, max_in, attrs, shape, eval, summary) \
-	[OP_##id] = {name, min_in, max_in, attrs, shape, eval, summary, 0, {{0}}},
+#define OP(id, name, min_in, max_in, attrs, flags, qop, lower, shape, eval, \
+	summary) \
+	[OP_##id] = {name, min_in, max_in, attrs, flags, qop, lower, shape, eval, \
+		summary, 0, {{0}}},
 #include "ops.def"
 #undef OP
 };
@@ -166,4 +169,9 @@ int op_attr_index(int op, const char *name)
 		if (strcmp(info->attrs[i].name, name) == 0)
 			return i;
 	return -1;
+}
+
+int op_has(int op, unsigned flag)
+{
+	return (op_info(op)->flags & flag) != 0;
 }

@@ -8,6 +8,10 @@
  *            hence no cycle), one definition per value, attribute kinds as
  *            in ops.def and required ones set, and the shape function
  *            reproduces the output's rank and dims
+ *   facts    a recorded acc_bound (qconv2d, qdense with constant weights)
+ *            has one entry per output channel, each the bound the weights
+ *            and bias give (q_acc_bound) and below 2^31; absent (empty)
+ *            means not recorded
  *   uses     nuse equals the number of node inputs plus one if an output
  *   outputs  at least one, each a value of the graph, marked is_output
  */
@@ -161,6 +165,43 @@ static int verify_shape(Graph *g, Node *n)
 	return 0;
 }
 
+/* A recorded acc_bound is the bound the constants prove, per channel. */
+static int verify_acc_bound(const Node *n)
+{
+	int len;
+	const int64_t *rec = attr_ints(n, "acc_bound", &len);
+	const Value *x = n->in[0], *w = n->in[1];
+	const Value *b = n->nin > 2 ? n->in[2] : NULL;
+	if (len == 0 || w->kind != VAL_CONST || w->type.elem == DT_F32 ||
+	    (b && (b->kind != VAL_CONST || b->type.elem == DT_F32)))
+		return 0;
+	const char *name = op_info(n->op)->name;
+	int64_t oc = w->type.dims[0], k = type_numel(&w->type) / oc;
+	if (len != oc) {
+		diag_error(n->loc, "%s '%s': acc_bound has %d entries, expected %lld "
+			"(one per output channel)", name, n->out->name, len,
+			(long long)oc);
+		return -1;
+	}
+	const int32_t *wd = w->data, *bd = b ? b->data : NULL;
+	for (int64_t c = 0; c < oc; c++) {
+		int64_t bound = q_acc_bound(&x->type, wd + c * k, k, bd ? bd[c] : 0);
+		if (rec[c] != bound) {
+			diag_error(n->loc, "%s '%s': acc_bound[%lld] is %lld but the "
+				"weights and bias give %lld", name, n->out->name,
+				(long long)c, (long long)rec[c], (long long)bound);
+			return -1;
+		}
+		if (bound > INT32_MAX) {
+			diag_error(n->loc, "%s '%s': acc_bound[%lld] is %lld: the int32 "
+				"accumulator may overflow", name, n->out->name,
+				(long long)c, (long long)bound);
+			return -1;
+		}
+	}
+	return 0;
+}
+
 static int verify_node(Graph *g, Node *n, char *defined)
 {
 	if (n->op < 0 || n->op >= OP_COUNT) {
@@ -185,6 +226,9 @@ static int verify_node(Graph *g, Node *n, char *defined)
 	if (verify_attrs(n) < 0)
 		bad = 1;
 	if (!bad && verify_shape(g, n) < 0)
+		bad = 1;
+	if (!bad && op_attr_index(n->op, "acc_bound") >= 0 &&
+	    verify_acc_bound(n) < 0)
 		bad = 1;
 	defined[out->id] = 1;
 	return bad ? -1 : 0;

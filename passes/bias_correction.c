@@ -248,11 +248,9 @@ static double clamped_normal_mean(double mu, double sigma, double lo,
 static double *input_means(const Node *n, int64_t *nc)
 {
 	const Value *v = n->in[0];
-	while (v->kind == VAL_NODE && (v->def->op == OP_FLATTEN ||
-			v->def->op == OP_RESHAPE || v->def->op == OP_GLOBAL_AVGPOOL))
+	while (v->kind == VAL_NODE && op_has(v->def->op, OPF_KEEPS_MEAN))
 		v = v->def->in[0];
-	if (v->kind != VAL_NODE || (v->def->op != OP_CONV2D &&
-			v->def->op != OP_DENSE))
+	if (v->kind != VAL_NODE || !op_has(v->def->op, OPF_LAYER))
 		return NULL;
 	const Node *p = v->def;
 	int nb, ng;

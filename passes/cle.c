@@ -3,12 +3,13 @@
  * requires: a float graph after fold_bn and fuse; f32 weights and biases used
  *   by one node each.
  * guarantees: for each conv2d/dense pair A -> B joined by positively
- *   homogeneous ops (A's clamp [0 or -inf, ...]; relu, maxpool2d, avgpool2d,
- *   global_avgpool, a flatten), output channel c of A is divided by s_c and
- *   input channel c of B multiplied by it, swept over chains until every s_c
- *   is 1 within 1e-6 (new constants `W_cle`). The float function is kept,
- *   except: A's clamp [0, 6] would become [0, 6 / s_c] per channel, which the
- *   IR cannot hold, so it becomes [0, max_c 6 / s_c]; and high-bias absorption.
+ *   homogeneous ops (A's clamp [0 or -inf, ...]; OPF_POS_HOMOG in ops.def:
+ *   relu, maxpool2d, avgpool2d, global_avgpool, a flatten), output channel
+ *   c of A is divided by s_c and input channel c of B multiplied by it,
+ *   swept over chains until every s_c is 1 within 1e-6 (new constants
+ *   `W_cle`). The float function is kept, except: A's clamp [0, 6] would
+ *   become [0, 6 / s_c] per channel, which the IR cannot hold, so it becomes
+ *   [0, max_c 6 / s_c]; and high-bias absorption.
  * maths: s_c = sqrt(rA_c rB_c) / rB_c, r a channel's max |w|: both end at
  *   sqrt(rA_c rB_c). Absorption (relu, BatchNorm statistics, B dense or
  *   unpadded): max(0, beta - 3|gamma|) moves from A's bias through B's
@@ -167,7 +168,7 @@ static int flattens(const Node *u)
 	const Type *in = &u->in[0]->type, *out = &u->out->type;
 	if (in->rank < 2 || out->rank != 2 || out->dims[0] != in->dims[0])
 		return 0;
-	return u->op == OP_RESHAPE || attr_int(u, "axis") == 1;
+	return op_attr_index(u->op, "axis") < 0 || attr_int(u, "axis") == 1;
 }
 
 /* The layer B that A's output reaches through homogeneous ops; fills p. */
@@ -185,7 +186,7 @@ static int find_pair(Graph *g, Layer *a, Pair *p)
 		Node *u = only_user(g, v);
 		if (!u || u->in[0] != v)
 			return 0;
-		if (u->op == OP_CONV2D || u->op == OP_DENSE) {
+		if (op_has(u->op, OPF_LAYER)) {
 			Layer *b = layer_of(g, u);
 			if (!b || b->icg * b->groups % a->oc)
 				return 0;
@@ -204,15 +205,12 @@ static int find_pair(Graph *g, Layer *a, Pair *p)
 			p->relaxed = hi != INFINITY;
 			return 1;
 		}
-		if (u->op == OP_AVGPOOL2D && attr_int(u, "count_include_pad"))
-			p->absorb = 0;
-		if ((u->op == OP_FLATTEN || u->op == OP_RESHAPE) &&
-		    !flattens(u))
+		if (!op_has(u->op, OPF_POS_HOMOG) ||
+		    (op_has(u->op, OPF_VIEW) && !flattens(u)))
 			return 0;
-		if (u->op != OP_RELU && u->op != OP_MAXPOOL2D &&
-		    u->op != OP_AVGPOOL2D && u->op != OP_GLOBAL_AVGPOOL &&
-		    u->op != OP_FLATTEN && u->op != OP_RESHAPE)
-			return 0;
+		if (op_attr_index(u->op, "count_include_pad") >= 0 &&
+		    attr_int(u, "count_include_pad"))
+			p->absorb = 0;  /* padding zeros shift the mean */
 		v = u->out;
 	}
 }
@@ -328,7 +326,7 @@ int pass_cle(Graph *g, const Options *o)
 		g->nodes[k]->out->aux = NULL;
 	for (int k = 0; k < g->nnodes; k++) {
 		Node *n = g->nodes[k];
-		if (n->dead || (n->op != OP_CONV2D && n->op != OP_DENSE))
+		if (n->dead || !op_has(n->op, OPF_LAYER))
 			continue;
 		Layer *a = layer_of(g, n);
 		if (a && find_pair(g, a, &pairs[npairs]))

@@ -30,7 +30,7 @@ static Node *foldable(const Node *bn)
 	if (y->kind != VAL_NODE || y->nuse != 1 || y->is_output)
 		return NULL;
 	Node *p = y->def;
-	if (p->dead || (p->op != OP_CONV2D && p->op != OP_DENSE))
+	if (p->dead || !op_has(p->op, OPF_LAYER))
 		return NULL;
 	if (attr_float(p, "act_min") != -INFINITY ||
 	    attr_float(p, "act_max") != INFINITY)

@@ -20,19 +20,7 @@
 /* The float interval an activation clamps to; 0 if n is none. */
 static int act_bounds(const Node *n, double *lo, double *hi)
 {
-	switch (n->op) {
-	case OP_RELU:
-		*lo = 0, *hi = INFINITY;
-		return 1;
-	case OP_RELU6:
-		*lo = 0, *hi = 6;
-		return 1;
-	case OP_CLIP:
-		*lo = attr_float(n, "min"), *hi = attr_float(n, "max");
-		return !isnan(*lo) && !isnan(*hi) && *lo <= *hi;
-	default:
-		return 0;
-	}
+	return op_clamp(n, lo, hi) && !isnan(*lo) && !isnan(*hi) && *lo <= *hi;
 }
 
 static Node *fusable_producer(const Node *act)
@@ -42,8 +30,7 @@ static Node *fusable_producer(const Node *act)
 	    y->type.q.present)
 		return NULL;
 	Node *p = y->def;
-	if (p->dead || (p->op != OP_CONV2D && p->op != OP_DENSE &&
-			p->op != OP_ADD))
+	if (p->dead || !op_has(p->op, OPF_FUSE_CLAMP))
 		return NULL;
 	return p;
 }

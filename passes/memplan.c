@@ -25,7 +25,7 @@ static int64_t align_up(int64_t n)
 
 int memplan_is_view(const Node *n)
 {
-	return n->op == OP_FLATTEN || n->op == OP_RESHAPE;
+	return op_has(n->op, OPF_VIEW);
 }
 
 const Value *memplan_root(const Value *v)

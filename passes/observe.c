@@ -4,8 +4,9 @@
  * quantization parameters, inserts `V_obs = observe(V, method=M)` and makes
  * V's consumers read V_obs; graph outputs keep their names. M is
  * --range (o->range_method), or the last --range-for V=M naming V.
- * Outputs of reshape, flatten, transpose and maxpool2d are not observed:
- * they only move or select values, so they share their input's parameters.
+ * Outputs of OPF_SAME_Q ops (views, transpose, maxpool2d: ops.def) are not
+ * observed: they only move or select values, so they share their input's
+ * parameters.
  *
  * requires: a float graph (after fold_bn and fuse).
  * guarantees: the graph computes the same function; running it twice adds
@@ -14,13 +15,6 @@
 #include <string.h>
 
 #include "ir.h"
-
-/* Ops whose output takes its quantization parameters from its input. */
-static int shares_input_params(int op)
-{
-	return op == OP_RESHAPE || op == OP_FLATTEN || op == OP_TRANSPOSE ||
-		op == OP_MAXPOOL2D || op == OP_OBSERVE;
-}
 
 static int is_observed(const Graph *g, const Value *v)
 {
@@ -36,7 +30,7 @@ static int wants_observer(const Graph *g, const Value *v)
 {
 	if (v->type.elem != DT_F32 || v->type.q.present)
 		return 0;
-	if (v->kind == VAL_NODE && shares_input_params(v->def->op))
+	if (v->kind == VAL_NODE && op_has(v->def->op, OPF_SAME_Q))
 		return 0;
 	return v->kind != VAL_CONST && !is_observed(g, v);
 }

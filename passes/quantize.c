@@ -1,15 +1,15 @@
-/* quantize.c - lowers the annotated float graph to the integer ops of
- * docs/arith.md.
+/* quantize.c - lowers the annotated float graph to docs/arith.md's int ops.
  *
  * requires: range has run: every float tensor to quantize has a per-tensor
  *   q(...) in its f32 type; weights and biases are f32 constants.
- * guarantees: every node whose activation inputs and output are annotated
- *   (views and maxpool2d: whose input is) becomes its integer op; weights are
- *   symmetric i8 (bits=N below 8) per channel or per tensor, biases i32 at
- *   s_x * s_w, requantization an integer mult and shift, a fused activation
- *   act_min/act_max. Float graph inputs and outputs stay, behind quantize /
- *   dequantize; a node that cannot be lowered stays float (a warning). No
- *   f32 type keeps its q(...). Every accumulator bound is checked.
+ * guarantees: each node whose activation inputs and output are annotated
+ *   (views, maxpool2d: whose input is) becomes its integer op: weights
+ *   symmetric i8 (bits=N below 8, N the layer's weight_bits or --weight-bits)
+ *   per channel or tensor, biases i32 at s_x s_w, integer mult/shift,
+ *   act_min/act_max clamps, accumulator bounds checked and kept (acc_bound).
+ *   Float inputs/outputs stay, behind quantize/dequantize; a node that cannot
+ *   be lowered stays float (a warning). No f32 type keeps its q(...).
+ * rules: ops.def's lower/qop columns (lowerings[]); tables run float kernels.
  * maths: real = s * (q - zp); conv: y = zy + (s_x s_w / s_y) acc, the
  *   multiplier m = mult / 2^shift with mult in [2^30, 2^31) (Q31).
  */
@@ -256,13 +256,12 @@ static Value *int_of(Ctx *c, Value *v)
 	return v->aux;
 }
 
-/* Symmetric weights for the output channels on axis 0 (per-channel) or for
- * the whole tensor: `w` float [OC, inner...] row-major. Returns the new
- * constant; scales in its q. */
+/* Symmetric `bits`-wide weights for the output channels on axis 0
+ * (per-channel) or for the whole tensor: `w` float [OC, inner...]
+ * row-major. Returns the new constant; scales in its q. */
 static Value *quantize_weights(Ctx *c, const Value *w, const float *data,
-	const Type *shape, int per_channel)
+	const Type *shape, int bits, int per_channel)
 {
-	int bits = c->o->weight_bits;
 	int64_t qw = (1LL << (bits - 1)) - 1;
 	int64_t wmin = c->o->restricted_range ? -qw : -qw - 1;
 	double denom = c->o->restricted_range ? (double)qw : qw + 0.5;
@@ -293,7 +292,8 @@ static Value *quantize_weights(Ctx *c, const Value *w, const float *data,
 	return graph_add_const(c->g, suffixed(c->g, w->name, "_q"), &t, d, w->loc);
 }
 
-/* i32 bias at s_x * s_w[c]; also the accumulator bound check. */
+/* i32 bias at s_x * s_w[c]; also the accumulator bound, checked and
+ * recorded in n's acc_bound. */
 static Value *quantize_bias(Ctx *c, Node *n, const Value *b, const Value *x,
 	const Value *wq, int64_t oc)
 {
@@ -302,12 +302,9 @@ static Value *quantize_bias(Ctx *c, Node *n, const Value *b, const Value *x,
 	set_q(c->g, &t, per_channel ? 0 : -1, per_channel ? (int)oc : 1);
 	int32_t *d = graph_alloc_data(c->g, &t);
 	const float *bf = b ? b->data : NULL;
-	int64_t zx = x->type.q.zp[0];
-	int64_t span = (int64_t)type_qmax(&x->type) - zx;
-	if (zx - (int64_t)type_qmin(&x->type) > span)
-		span = zx - (int64_t)type_qmin(&x->type);
 	int64_t inner = type_numel(&wq->type) / oc;
 	const int32_t *w = wq->data;
+	int64_t *bounds = arena_alloc(&c->g->arena, oc * sizeof *bounds);
 	for (int64_t ch = 0; ch < oc; ch++) {
 		double s = (double)x->type.q.scale[0] *
 			wq->type.q.scale[per_channel ? ch : 0];
@@ -315,9 +312,8 @@ static Value *quantize_bias(Ctx *c, Node *n, const Value *b, const Value *x,
 			t.q.scale[per_channel ? ch : 0] = (float)s;
 		double v = bf ? round_half_even(bf[ch] / s) : 0;
 		d[ch] = (int32_t)fmax(fmin(v, 2147483647.0), -2147483647.0);
-		int64_t bound = d[ch] < 0 ? -(int64_t)d[ch] : d[ch];
-		for (int64_t k = 0; k < inner; k++)
-			bound += span * llabs((long long)w[ch * inner + k]);
+		int64_t bound = q_acc_bound(&x->type, w + ch * inner, inner, d[ch]);
+		bounds[ch] = bound;
 		if (bound > INT32_MAX) {
 			diag_error(n->loc, "%s '%s': the int32 accumulator of channel "
 				"%lld may overflow (worst case %lld); use fewer "
@@ -327,6 +323,7 @@ static Value *quantize_bias(Ctx *c, Node *n, const Value *b, const Value *x,
 			return NULL;
 		}
 	}
+	attr_set_ints(c->g, n, "acc_bound", bounds, (int)oc);
 	const char *name = b ? suffixed(c->g, b->name, "_q") :
 		suffixed(c->g, wq->name, "_bias");
 	return graph_add_const(c->g, name, &t, d, n->loc);
@@ -383,66 +380,115 @@ static int single_input(Ctx *c, Node *n, Value **xq, Type *yt)
 	return 0;
 }
 
-/* Copies the int list attributes `names` from n to qn. */
-static void copy_int_lists(Ctx *c, Node *qn, const Node *n,
-	const char *const *names, int count)
+/* Copies every attribute of qn's op that n's op also has, with the same
+ * name and kind (stride, pad, axis, kernel, ...). */
+static void copy_attrs(Node *qn, const Node *n)
 {
-	for (int i = 0; i < count; i++) {
-		int len;
-		const int64_t *v = attr_ints(n, names[i], &len);
-		attr_set_ints(c->g, qn, names[i], v, len);
+	const OpInfo *qi = op_info(qn->op), *fi = op_info(n->op);
+	for (int i = 0; i < qi->nattr; i++) {
+		int j = op_attr_index(n->op, qi->attrs[i].name);
+		if (j >= 0 && fi->attrs[j].kind == qi->attrs[i].kind) {
+			qn->attr[i] = n->attr[j];
+			qn->attr[i].set = 1;
+		}
 	}
 }
 
-static int lower_conv_dense(Ctx *c, Node *n)
+/* The integer node of n: the qop of its ops.def row, its attributes
+ * copied. */
+static Node *emit_qop(Ctx *c, Node *n, Value **xq, int nin, const Type *yt)
+{
+	Node *qn = emit(c, op_info(n->op)->qop, xq, nin, take_name(c, n->out),
+		yt, n->loc);
+	copy_attrs(qn, n);
+	return qn;
+}
+
+/* n's output is now qn's. */
+static int lowered(Ctx *c, Node *n, Node *qn)
+{
+	n->out->aux = qn->out;
+	return finish(c, qn);
+}
+
+/* As lowered, qn's act_min/act_max first set from n's fused clamp (none
+ * if n's op takes none). */
+static int lowered_clamped(Ctx *c, Node *n, Node *qn)
+{
+	double lo = -INFINITY, hi = INFINITY;
+	if (op_has(n->op, OPF_FUSE_CLAMP))
+		lo = attr_float(n, "act_min"), hi = attr_float(n, "act_max");
+	set_clamp(c, qn, lo, hi);
+	return lowered(c, n, qn);
+}
+
+/* The weight width of layer n: its weight_bits, else --weight-bits; -1
+ * after reporting one outside 2..8. */
+static int layer_bits(Ctx *c, const Node *n)
+{
+	int64_t bits = attr_int(n, "weight_bits");
+	if (bits == 0)
+		return c->o->weight_bits;
+	if (bits < 2 || bits > 8) {
+		diag_error(n->loc, "%s '%s': weight_bits must be 2 to 8, got %lld",
+			op_info(n->op)->name, n->out->name, (long long)bits);
+		return -1;
+	}
+	return (int)bits;
+}
+
+/* Weights as [OC, ...]: a dense with trans_w=0 has them as [K, M]; *tmp
+ * is the transposed copy to free. */
+static const float *weights_oc_first(const Node *n, Type *ws, float **tmp)
+{
+	const Value *w = n->in[1];
+	*ws = w->type;
+	*tmp = NULL;
+	if (op_attr_index(n->op, "trans_w") < 0 || attr_int(n, "trans_w"))
+		return w->data;
+	const float *wd = w->data;
+	int64_t K = ws->dims[0], M = ws->dims[1];
+	float *t = malloc(K * M * sizeof *t);
+	if (!t)
+		abort();
+	for (int64_t k = 0; k < K; k++)
+		for (int64_t m = 0; m < M; m++)
+			t[m * K + k] = wd[k * M + m];
+	ws->dims[0] = M, ws->dims[1] = K;
+	return *tmp = t;
+}
+
+static int lower_layer(Ctx *c, Node *n)
 {
 	Value *x = n->in[0], *w = n->in[1], *b = n->nin > 2 ? n->in[2] : NULL;
 	if (w->kind != VAL_CONST || (b && b->kind != VAL_CONST) ||
 	    !out_ready(c, n->out))
 		return 1;
+	int bits = layer_bits(c, n);
+	if (bits < 0)
+		return -1;
 	Value *xq = int_of(c, x);
 	if (!xq)
 		return x->type.q.present || x->aux ? -1 : 1;
-	/* weights as [OC, ...]; dense with trans_w=0 is transposed to [M, K] */
-	const float *wd = w->data;
-	Type ws = w->type;
-	float *tmp = NULL;
-	if (n->op == OP_DENSE && attr_int(n, "trans_w") == 0) {
-		int64_t K = ws.dims[0], M = ws.dims[1];
-		tmp = malloc(K * M * sizeof *tmp);
-		if (!tmp)
-			abort();
-		for (int64_t k = 0; k < K; k++)
-			for (int64_t m = 0; m < M; m++)
-				tmp[m * K + k] = wd[k * M + m];
-		ws.dims[0] = M, ws.dims[1] = K;
-		wd = tmp;
-	}
-	Value *wq = quantize_weights(c, w, wd, &ws,
+	Type ws;
+	float *tmp;
+	const float *wd = weights_oc_first(n, &ws, &tmp);
+	Value *wq = quantize_weights(c, w, wd, &ws, bits,
 		c->o->granularity == GRAN_PER_CHANNEL);
 	free(tmp);
-	int64_t oc = ws.dims[0];
 	Type yt = int_type(c, &n->out->type);
-	Node *qn = emit(c, n->op == OP_CONV2D ? OP_QCONV2D : OP_QDENSE,
-		(Value *[]){xq, wq, NULL}, 3, take_name(c, n->out), &yt, n->loc);
-	Value *bq = quantize_bias(c, qn, b, xq, wq, oc);
+	Node *qn = emit_qop(c, n, (Value *[]){xq, wq, NULL}, 3, &yt);
+	Value *bq = quantize_bias(c, qn, b, xq, wq, ws.dims[0]);
 	if (!bq)
 		return -1;
 	node_set_input(qn, 2, bq);
-	if (n->op == OP_CONV2D) {
-		static const char *const copy[] = {"stride", "pad", "dilation"};
-		copy_int_lists(c, qn, n, copy, 3);
-		attr_set_int(c->g, qn, "groups", attr_int(n, "groups"));
-	}
 	if (channel_mults(c, qn, xq, wq) < 0)
 		return -1;
-	set_clamp(c, qn, attr_float(n, "act_min"), attr_float(n, "act_max"));
-	n->out->aux = qn->out;
-	return finish(c, qn);
+	return lowered_clamped(c, n, qn);
 }
 
 /* Ops whose output has the input's q: views, transpose, max pooling. */
-static int lower_passthrough(Ctx *c, Node *n)
+static int lower_same_q(Ctx *c, Node *n)
 {
 	Value *x = n->in[0];
 	if (!x->aux && !x->type.q.present)
@@ -453,13 +499,7 @@ static int lower_passthrough(Ctx *c, Node *n)
 	Type yt = n->out->type;
 	yt.elem = xq->type.elem;
 	yt.q = xq->type.q;
-	int op = n->op == OP_MAXPOOL2D ? OP_QMAXPOOL2D : n->op;
-	Node *qn = emit(c, op, &xq, 1, take_name(c, n->out), &yt, n->loc);
-	const OpInfo *info = op_info(n->op);
-	for (int i = 0; i < info->nattr; i++)
-		qn->attr[i] = n->attr[i];  /* the same attribute list */
-	n->out->aux = qn->out;
-	return finish(c, qn);
+	return lowered(c, n, emit_qop(c, n, &xq, 1, &yt));
 }
 
 /* The integer inputs of an elementwise/concat node; 1 if one is missing. */
@@ -486,53 +526,81 @@ static int will_be_wide(Ctx *c, const Value *v)
 	return c->o->act_bits > 8;
 }
 
-static int lower_binary(Ctx *c, Node *n)
+/* Whether n's integer op cannot take its inputs: an OPF_IN8 op (qmatmul,
+ * qsoftmax) with an input that is 16-bit. */
+static int too_wide(Ctx *c, const Node *n)
+{
+	if (!op_has(op_info(n->op)->qop, OPF_IN8))
+		return 0;
+	for (int i = 0; i < n->nin; i++)
+		if (n->in[i] && will_be_wide(c, n->in[i]))
+			return 1;
+	return 0;
+}
+
+/* qadd: y = zy + R((a - za) mult[0] + (b - zb) mult[1], shift), with
+ * mult[i] = s_i / s_y 2^shift; sign -1 for a - b. */
+static int lower_sum(Ctx *c, Node *n, int sign)
 {
 	Value *xq[2];
 	if (!out_ready(c, n->out))
 		return 1;
-	int op = n->op == OP_MUL ? OP_QMUL : n->op == OP_MATMUL ? OP_QMATMUL :
-		OP_QADD;
-	if (op == OP_QMATMUL && (will_be_wide(c, n->in[0]) ||
-			will_be_wide(c, n->in[1])))
-		return 1;  /* qmatmul takes 8-bit operands only */
 	int r = all_inputs(c, n, xq);
 	if (r)
 		return r;
-	double sa = xq[0]->type.q.scale[0], sb = xq[1]->type.q.scale[0];
 	double sy = n->out->type.q.scale[0];
+	double ma = xq[0]->type.q.scale[0] / sy, mb = xq[1]->type.q.scale[0] / sy;
 	Type yt = int_type(c, &n->out->type);
-	Node *qn = emit(c, op, xq, 2, take_name(c, n->out), &yt, n->loc);
-	if (op == OP_QADD) {
-		double ma = sa / sy, mb = sb / sy;
-		int64_t mult[2], shift;
-		if (quant_mult(fmax(ma, mb), &mult[0], &shift) < 0) {
-			diag_error(n->loc, "add: requantization multiplier %g is too "
-				"large", fmax(ma, mb));
-			return -1;
-		}
-		mult[0] = round_half_away(ldexp(ma, (int)shift));
-		mult[1] = round_half_away(ldexp(mb, (int)shift));
-		if (mult[0] > INT32_MAX)
-			mult[0] = INT32_MAX;
-		if (mult[1] > INT32_MAX)
-			mult[1] = INT32_MAX;
-		if (n->op == OP_SUB)
-			mult[1] = -mult[1];
-		attr_set_ints(c->g, qn, "mult", mult, 2);
-		attr_set_ints(c->g, qn, "shift", &shift, 1);
-	} else if (one_mult(c, qn, sa * sb / sy) < 0) {
+	Node *qn = emit_qop(c, n, xq, 2, &yt);
+	int64_t mult[2], shift;
+	if (quant_mult(fmax(ma, mb), &mult[0], &shift) < 0) {
+		diag_error(n->loc, "%s: requantization multiplier %g is too "
+			"large", op_info(n->op)->name, fmax(ma, mb));
 		return -1;
 	}
-	double lo = -INFINITY, hi = INFINITY;
-	if (n->op == OP_ADD)
-		lo = attr_float(n, "act_min"), hi = attr_float(n, "act_max");
-	set_clamp(c, qn, lo, hi);
-	n->out->aux = qn->out;
-	return finish(c, qn);
+	mult[0] = round_half_away(ldexp(ma, (int)shift));
+	mult[1] = round_half_away(ldexp(mb, (int)shift));
+	if (mult[0] > INT32_MAX)
+		mult[0] = INT32_MAX;
+	if (mult[1] > INT32_MAX)
+		mult[1] = INT32_MAX;
+	mult[1] *= sign;
+	attr_set_ints(c->g, qn, "mult", mult, 2);
+	attr_set_ints(c->g, qn, "shift", &shift, 1);
+	return lowered_clamped(c, n, qn);
 }
 
-static int lower_concat(Ctx *c, Node *n)
+static int lower_add(Ctx *c, Node *n)
+{
+	return lower_sum(c, n, 1);
+}
+
+static int lower_sub(Ctx *c, Node *n)
+{
+	return lower_sum(c, n, -1);
+}
+
+/* qmul, qmatmul: one multiplier s_a s_b / s_y. */
+static int lower_mul(Ctx *c, Node *n)
+{
+	Value *xq[2];
+	if (!out_ready(c, n->out) || too_wide(c, n))
+		return 1;
+	int r = all_inputs(c, n, xq);
+	if (r)
+		return r;
+	double m = (double)xq[0]->type.q.scale[0] * xq[1]->type.q.scale[0] /
+		n->out->type.q.scale[0];
+	Type yt = int_type(c, &n->out->type);
+	Node *qn = emit_qop(c, n, xq, 2, &yt);
+	if (one_mult(c, qn, m) < 0)
+		return -1;
+	return lowered_clamped(c, n, qn);
+}
+
+/* n-ary ops whose integer form requantizes every input onto the output's
+ * grid with its own mult[i]/shift[i] (qconcat). */
+static int lower_each_to_out(Ctx *c, Node *n)
 {
 	Value **xq = arena_alloc(&c->g->arena, n->nin * sizeof *xq);
 	if (!out_ready(c, n->out))
@@ -541,132 +609,143 @@ static int lower_concat(Ctx *c, Node *n)
 	if (r)
 		return r;
 	Type yt = int_type(c, &n->out->type);
-	Node *qn = emit(c, OP_QCONCAT, xq, n->nin, take_name(c, n->out), &yt,
-		n->loc);
-	attr_set_int(c->g, qn, "axis", attr_int(n, "axis"));
+	Node *qn = emit_qop(c, n, xq, n->nin, &yt);
 	int64_t *mult = arena_alloc(&c->g->arena, n->nin * sizeof *mult);
 	int64_t *shift = arena_alloc(&c->g->arena, n->nin * sizeof *shift);
 	for (int i = 0; i < n->nin; i++)
 		if (quant_mult(xq[i]->type.q.scale[0] / yt.q.scale[0], &mult[i],
 				&shift[i]) < 0) {
-			diag_error(n->loc, "concat: input %d needs a multiplier that "
-				"is too large", i);
+			diag_error(n->loc, "%s: input %d needs a multiplier that "
+				"is too large", op_info(n->op)->name, i);
 			return -1;
 		}
 	set_requant(c, qn, mult, shift, n->nin);
-	n->out->aux = qn->out;
-	return finish(c, qn);
+	return lowered(c, n, qn);
+}
+
+/* The integer node of a one-input op (single_input's types); NULL with *r
+ * 1 to leave n float, -1 on error. */
+static Node *unary_qop(Ctx *c, Node *n, int *r)
+{
+	Value *xq;
+	Type yt;
+	if ((*r = single_input(c, n, &xq, &yt)) != 0)
+		return NULL;
+	return emit_qop(c, n, &xq, 1, &yt);
+}
+
+/* s_x / s_y of a one-input integer node, divided in float (the
+ * multipliers the generated code holds were made so). */
+static double scale_ratio(const Node *qn)
+{
+	return qn->in[0]->type.q.scale[0] / qn->out->type.q.scale[0];
 }
 
 /* relu, relu6, clip alone: a requantize whose clamp is the activation. */
 static int lower_clamp(Ctx *c, Node *n)
 {
-	Value *xq;
-	Type yt;
-	int r = single_input(c, n, &xq, &yt);
-	if (r)
+	int r;
+	Node *qn = unary_qop(c, n, &r);
+	if (!qn)
 		return r;
-	Node *qn = emit(c, OP_REQUANTIZE, &xq, 1, take_name(c, n->out), &yt,
-		n->loc);
-	if (one_mult(c, qn, xq->type.q.scale[0] / yt.q.scale[0]) < 0)
+	if (one_mult(c, qn, scale_ratio(qn)) < 0)
 		return -1;
-	double lo = 0, hi = INFINITY;
-	if (n->op == OP_RELU6)
-		hi = 6;
-	else if (n->op == OP_CLIP)
-		lo = attr_float(n, "min"), hi = attr_float(n, "max");
+	double lo, hi;
+	op_clamp(n, &lo, &hi);
 	set_clamp(c, qn, lo, hi);
-	n->out->aux = qn->out;
-	return finish(c, qn);
+	return lowered(c, n, qn);
 }
 
-static int lower_pool(Ctx *c, Node *n)
+/* Average pooling: mult/shift[i] divide a window of i + 1 counted
+ * elements. */
+static int lower_avgpool(Ctx *c, Node *n)
 {
-	Value *xq;
-	Type yt;
-	int r = single_input(c, n, &xq, &yt);
-	if (r)
+	int r;
+	Node *qn = unary_qop(c, n, &r);
+	if (!qn)
 		return r;
-	double m = xq->type.q.scale[0] / yt.q.scale[0];
-	int global = n->op == OP_GLOBAL_AVGPOOL;
-	Node *qn = emit(c, global ? OP_QGLOBAL_AVGPOOL : OP_QAVGPOOL2D, &xq, 1,
-		take_name(c, n->out), &yt, n->loc);
-	if (global) {
-		int64_t area = type_numel(&xq->type) /
-			(xq->type.dims[0] * xq->type.dims[1]);
-		if (one_mult(c, qn, m / area) < 0)
+	double m = scale_ratio(qn);
+	const int64_t *k = attr_ints(n, "kernel", NULL);
+	int area = (int)(k[0] * k[1]);
+	int64_t *mult = arena_alloc(&c->g->arena, area * sizeof *mult);
+	int64_t *shift = arena_alloc(&c->g->arena, area * sizeof *shift);
+	for (int i = 0; i < area; i++)
+		if (quant_mult(m / (i + 1), &mult[i], &shift[i]) < 0)
 			return -1;
-	} else {
-		static const char *const copy[] = {"kernel", "stride", "pad"};
-		copy_int_lists(c, qn, n, copy, 3);
-		attr_set_int(c->g, qn, "ceil_mode", attr_int(n, "ceil_mode"));
-		attr_set_int(c->g, qn, "count_include_pad",
-			attr_int(n, "count_include_pad"));
-		const int64_t *k = attr_ints(n, "kernel", NULL);
-		int area = (int)(k[0] * k[1]);
-		int64_t *mult = arena_alloc(&c->g->arena, area * sizeof *mult);
-		int64_t *shift = arena_alloc(&c->g->arena, area * sizeof *shift);
-		for (int i = 0; i < area; i++)
-			if (quant_mult(m / (i + 1), &mult[i], &shift[i]) < 0)
-				return -1;
-		set_requant(c, qn, mult, shift, area);
-	}
-	n->out->aux = qn->out;
-	return finish(c, qn);
+	set_requant(c, qn, mult, shift, area);
+	return lowered(c, n, qn);
+}
+
+/* Global average pooling: one multiplier for the spatial area. */
+static int lower_global_pool(Ctx *c, Node *n)
+{
+	int r;
+	Node *qn = unary_qop(c, n, &r);
+	if (!qn)
+		return r;
+	const Type *xt = &qn->in[0]->type;
+	int64_t area = type_numel(xt) / (xt->dims[0] * xt->dims[1]);
+	if (one_mult(c, qn, scale_ratio(qn) / area) < 0)
+		return -1;
+	return lowered(c, n, qn);
 }
 
 /* ---- tables ---- */
 
-static double fn_eval(const Node *n, double x)
+/* Runs n's float kernel on the len values x (into y), as if n's input and
+ * output were rank-1 tensors of len elements. */
+static void run_float_kernel(const Node *n, const float *x, float *y,
+	int64_t len)
 {
-	switch (n->op) {
-	case OP_SIGMOID:
-		return 1 / (1 + exp(-x));
-	case OP_TANH:
-		return tanh(x);
-	case OP_LEAKY_RELU:
-		return x >= 0 ? x : attr_float(n, "alpha") * x;
-	case OP_GELU:
-		if (strcmp(attr_str(n, "approx"), "tanh") == 0)
-			return 0.5 * x * (1 + tanh(0.7978845608028654 *
-				(x + 0.044715 * x * x * x)));
-		return 0.5 * x * (1 + erf(x / sqrt(2.0)));
-	default:
-		return x;
-	}
+	Value in = *n->in[0], out = *n->out;
+	in.type = (Type){.elem = DT_F32, .rank = 1, .dims = {len}};
+	out.type = in.type;
+	Value *ins[1] = {&in};
+	Node tmp = *n;
+	tmp.in = ins;
+	tmp.nin = 1;
+	tmp.out = &out;
+	op_info(n->op)->eval(&tmp, (const void *const[]){x}, y);
 }
 
+/* An elementwise op as a table over its input grid: entry i is the output
+ * for the i-th grid point (every code of an 8-bit input; for 16 bits, 513
+ * points 128 apart, interpolated by qlut). The values are n's float kernel
+ * run on the dequantized points. */
 static int lower_lut(Ctx *c, Node *n)
 {
-	Value *xq;
-	Type yt;
-	int r = single_input(c, n, &xq, &yt);
-	if (r)
+	int r;
+	Node *qn = unary_qop(c, n, &r);
+	if (!qn)
 		return r;
-	const QParams *qx = &xq->type.q;
-	double sy = yt.q.scale[0];
-	int64_t zy = yt.q.zp[0], ymin = type_qmin(&yt), ymax = type_qmax(&yt);
-	int wide = xq->type.elem == DT_I16;
-	int len = wide ? 513 : (int)(type_qmax(&xq->type) -
-		type_qmin(&xq->type) + 1);
+	const Type *xt = &qn->in[0]->type, *yt = &qn->out->type;
+	const QParams *qx = &xt->q;
+	double sy = yt->q.scale[0];
+	int64_t zy = yt->q.zp[0], ymin = type_qmin(yt), ymax = type_qmax(yt);
+	int wide = xt->elem == DT_I16;
+	int len = wide ? 513 : (int)(type_qmax(xt) - type_qmin(xt) + 1);
+	float *x = malloc(2 * len * sizeof *x), *y = x + len;
+	if (!x)
+		abort();
+	for (int i = 0; i < len; i++) {
+		int64_t q = wide ? -32768 + 128 * (int64_t)i : type_qmin(xt) + i;
+		x[i] = (float)(qx->scale[0] * (double)(q - qx->zp[0]));
+	}
+	run_float_kernel(n, x, y, len);
 	int64_t *table = arena_alloc(&c->g->arena, len * sizeof *table);
 	for (int i = 0; i < len; i++) {
-		int64_t q = wide ? -32768 + 128 * (int64_t)i :
-			type_qmin(&xq->type) + i;
-		double real = fn_eval(n, qx->scale[0] * (double)(q - qx->zp[0]));
-		double v = zy + round_half_even(real / sy);
+		double v = zy + round_half_even(y[i] / sy);
 		table[i] = clamp_i64((int64_t)fmax(fmin(v, 4e18), -4e18), ymin, ymax);
 	}
-	Node *qn = emit(c, OP_QLUT, &xq, 1, take_name(c, n->out), &yt, n->loc);
+	free(x);
 	attr_set_ints(c->g, qn, "table", table, len);
-	n->out->aux = qn->out;
-	return finish(c, qn);
+	return lowered(c, n, qn);
 }
 
 static int lower_softmax(Ctx *c, Node *n)
 {
 	Value *x = n->in[0];
-	if ((!x->aux && !x->type.q.present) || will_be_wide(c, x))
+	if ((!x->aux && !x->type.q.present) || too_wide(c, n))
 		return 1;  /* qsoftmax takes 8-bit input only */
 	Value *xq = int_of(c, x);
 	if (!xq)
@@ -680,50 +759,33 @@ static int lower_softmax(Ctx *c, Node *n)
 	for (int d = 0; d < 256; d++)
 		table[d] = round_half_away(65536.0 * exp(-(double)xq->type.q.scale[0]
 			* d));
-	Node *qn = emit(c, OP_QSOFTMAX, &xq, 1, take_name(c, n->out), &yt,
-		n->loc);
-	attr_set_int(c->g, qn, "axis", attr_int(n, "axis"));
+	Node *qn = emit_qop(c, n, &xq, 1, &yt);
 	attr_set_ints(c->g, qn, "table", table, 256);
-	n->out->aux = qn->out;
-	return finish(c, qn);
+	return lowered(c, n, qn);
 }
 
-/* 0 lowered, 1 left float, -1 error. */
+/* The lowering rules, by the lower column of ops.def: each returns 0
+ * lowered, 1 left float, -1 error. */
+typedef int (*LowerFn)(Ctx *c, Node *n);
+static const LowerFn lowerings[LOWER_COUNT] = {
+	[LOWER_LAYER] = lower_layer,
+	[LOWER_SAME_Q] = lower_same_q,
+	[LOWER_ADD] = lower_add,
+	[LOWER_SUB] = lower_sub,
+	[LOWER_MUL] = lower_mul,
+	[LOWER_EACH_TO_OUT] = lower_each_to_out,
+	[LOWER_CLAMP] = lower_clamp,
+	[LOWER_AVGPOOL] = lower_avgpool,
+	[LOWER_GLOBAL_POOL] = lower_global_pool,
+	[LOWER_LUT] = lower_lut,
+	[LOWER_SOFTMAX] = lower_softmax,
+};
+
 static int lower(Ctx *c, Node *n)
 {
-	switch (n->op) {
-	case OP_CONV2D:
-	case OP_DENSE:
-		return lower_conv_dense(c, n);
-	case OP_FLATTEN:
-	case OP_RESHAPE:
-	case OP_TRANSPOSE:
-	case OP_MAXPOOL2D:
-		return lower_passthrough(c, n);
-	case OP_ADD:
-	case OP_SUB:
-	case OP_MUL:
-	case OP_MATMUL:
-		return lower_binary(c, n);
-	case OP_CONCAT:
-		return lower_concat(c, n);
-	case OP_RELU:
-	case OP_RELU6:
-	case OP_CLIP:
-		return lower_clamp(c, n);
-	case OP_AVGPOOL2D:
-	case OP_GLOBAL_AVGPOOL:
-		return lower_pool(c, n);
-	case OP_SIGMOID:
-	case OP_TANH:
-	case OP_GELU:
-	case OP_LEAKY_RELU:
-		return lower_lut(c, n);
-	case OP_SOFTMAX:
-		return lower_softmax(c, n);
-	default:
-		return 1;
-	}
+	const OpInfo *info = op_info(n->op);
+	LowerFn fn = lowerings[info->lower];
+	return fn && info->qop != OP_NONE ? fn(c, n) : 1;
 }
 
 /* Float uses of lowered values get a dequantize after the integer producer;

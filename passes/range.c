@@ -61,15 +61,11 @@ static int bn_range(const Value *v, double alpha, double *lo, double *hi)
 	double amin = -INFINITY, amax = INFINITY;
 	const Node *n = v->kind == VAL_NODE ? v->def : NULL;
 	for (; n; n = n->in[0]->kind == VAL_NODE ? n->in[0]->def : NULL) {
-		if (n->op == OP_RELU) {
-			amin = fmax(amin, 0);
-		} else if (n->op == OP_RELU6) {
-			amin = fmax(amin, 0);
-			amax = fmin(amax, 6);
-		} else if (n->op == OP_CLIP) {
-			amin = fmax(amin, attr_float(n, "min"));
-			amax = fmin(amax, attr_float(n, "max"));
-		} else if (n->op == OP_CONV2D || n->op == OP_DENSE) {
+		double lo, hi;
+		if (op_clamp(n, &lo, &hi)) {
+			amin = fmax(amin, lo);
+			amax = fmin(amax, hi);
+		} else if (op_has(n->op, OPF_LAYER)) {
 			break;
 		} else {
 			return -1;
@@ -155,12 +151,6 @@ static void set_q(Graph *g, Value *v, float scale, int32_t zp, int bits)
 	q->bits = bits;
 }
 
-static int shares_input_params(int op)
-{
-	return op == OP_RESHAPE || op == OP_FLATTEN || op == OP_TRANSPOSE ||
-		op == OP_MAXPOOL2D;
-}
-
 int pass_range(Graph *g, const Options *o)
 {
 	QGrid grid = act_grid(o);
@@ -185,7 +175,7 @@ int pass_range(Graph *g, const Options *o)
 	for (int k = 0; k < g->nnodes; k++) {
 		Node *n = g->nodes[k];
 		Value *in = n->in[0], *out = n->out;
-		if (shares_input_params(n->op) && in->type.q.present &&
+		if (op_has(n->op, OPF_SAME_Q) && in->type.q.present &&
 		    out->type.elem == DT_F32 && !out->type.q.present)
 			set_q(g, out, in->type.q.scale[0], in->type.q.zp[0],
 				in->type.q.bits);

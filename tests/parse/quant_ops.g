@@ -1,7 +1,9 @@
 # A lowered integer graph (every integer op the quantize pass emits but
 # qmatmul: quantize, qconv2d, requantize, qmaxpool2d, qavgpool2d, qadd, qmul,
 # qdense, qglobal_avgpool, qconcat, qlut, qsoftmax, dequantize) with per-axis
-# weights and i32 biases: the canonical text is a fixed point.
+# weights and i32 biases: the canonical text is a fixed point. The recorded
+# accumulator bounds (acc_bound) print and parse back, and the verifier
+# accepts them.
 # RUN: %qcc %s --emit=ir > %t.g && grep -v "^#" %s | diff -u - %t.g && %qcc %t.g --emit=ir | diff -u %t.g -
 model tiny_q
 
@@ -13,14 +15,14 @@ const wd_q : i8[4,12] q(axis=0, scale=[0.00787401572,0.00393700786,0.00472440943
 const bd_q : i32[4] q(axis=0, scale=[0.000399733108,0.000199866554,0.000239839879,0.000199866554], zp=0) = [25, 100, -125, 200]
 
 x_q : i8[1,2,4,4] q(scale=0.0242053866, zp=0) = quantize(x)
-c : i8[1,3,4,4] q(scale=0.0254000798, zp=-19) = qconv2d(x_q, w_q, b_q, mult=[2062590703,2062590703,2062590703], shift=[39,38,38], act_min=-128, act_max=127)
+c : i8[1,3,4,4] q(scale=0.0254000798, zp=-19) = qconv2d(x_q, w_q, b_q, mult=[2062590703,2062590703,2062590703], shift=[39,38,38], act_min=-128, act_max=127, acc_bound=[25497,28941,25497])
 r : i8[1,3,4,4] q(scale=0.014543904, zp=-128) = requantize(c, mult=[1875227392], shift=[30], act_min=-128, act_max=127)
 m : i8[1,3,2,2] q(scale=0.014543904, zp=-128) = qmaxpool2d(r, kernel=[2,2], stride=[2,2])
 a : i8[1,3,2,2] q(scale=0.0138409212, zp=-25) = qavgpool2d(c, kernel=[2,2], stride=[2,2], mult=[1970470528,1970470528,1313647019,1970470528], shift=[30,31,31,32])
 s : i8[1,3,2,2] q(scale=0.0283848252, zp=-78) = qadd(m, a, mult=[1100334272,1047149376], shift=[31], act_min=-128, act_max=127)
 p : i8[1,3,2,2] q(scale=0.0507661067, zp=-113) = qmul(s, a, mult=[2127243465], shift=[38], act_min=-128, act_max=127)
 f : i8[1,12] q(scale=0.0507661067, zp=-113) = flatten(p)
-d : i8[1,4] q(scale=0.0377672091, zp=-33) = qdense(f, wd_q, bd_q, mult=[1454672009,1454672009,1745606411,1454672009], shift=[37,38,38,38], act_min=-128, act_max=127)
+d : i8[1,4] q(scale=0.0377672091, zp=-33) = qdense(f, wd_q, bd_q, mult=[1454672009,1454672009,1745606411,1454672009], shift=[37,38,38,38], act_min=-128, act_max=127, acc_bound=[176905,201220,147485,183080])
 g : i8[1,3,1,1] q(scale=0.00514914608, zp=-51) = qglobal_avgpool(c, mult=[1324157824], shift=[32])
 gf : i8[1,3] q(scale=0.00514914608, zp=-51) = flatten(g)
 t : i8[1,7] q(scale=0.0377672091, zp=-33) = qconcat(gf, d, axis=1, mult=[1171143680,1073741824], shift=[33,30])

@@ -4,7 +4,7 @@
 # RUN: %qcc %s --passes=quantize --act-bits 16 --emit=ir
 # CHECK:      x_q : i16[1,1,2,2] q(scale=0.5, zp=0) = quantize(x)
 # CHECK-NEXT: c_q : i16[1,2,2,2] q(scale=0.00100305188, zp=0) = qconv2d(x_q, w_q, b_q,
-# CHECK-SAME: act_min=0, act_max=5982)
+# CHECK-SAME: act_min=0, act_max=5982, acc_bound=[4162044,4161663])
 # CHECK-NEXT: output c : f32[1,2,2,2] = dequantize(c_q)
 model act16
 input x : f32[1,1,2,2] q(scale=0.5, zp=0, bits=16)

@@ -10,9 +10,9 @@
 # CHECK-NEXT: const w2_q : i8[3,8] q(axis=0, scale=[0.00787401572,0.00787401572,0.00787401572], zp=0) = [127, 0, 0, 0, 0, 0, 0, 0, 0, 127, 0, 0, 0, 0, 0, 0, 0, 0, 127, 0, 0, 0, 0, 32]
 # CHECK-NEXT: const w2_q_bias : i32[3] q(axis=0, scale=[0.00196850393,0.00196850393,0.00196850393], zp=0) = [0, 0, 0]
 # CHECK:      x_q : i8[1,1,2,2] q(scale=0.5, zp=0) = quantize(x)
-# CHECK-NEXT: c : i8[1,2,2,2] q(scale=0.25, zp=-10) = qconv2d(x_q, w_q, b_q, mult=[1082196480,1082196480], shift=[37,35], act_min=-10, act_max=127)
+# CHECK-NEXT: c : i8[1,2,2,2] q(scale=0.25, zp=-10) = qconv2d(x_q, w_q, b_q, mult=[1082196480,1082196480], shift=[37,35], act_min=-10, act_max=127, acc_bound=[16764,16383])
 # CHECK-NEXT: f : i8[1,8] q(scale=0.25, zp=-10) = flatten(c)
-# CHECK-NEXT: y_q : i8[1,3] q(scale=0.125, zp=3) = qdense(f, w2_q, w2_q_bias, mult=[1082196480,1082196480,1082196480], shift=[36,36,36], act_min=-128, act_max=127)
+# CHECK-NEXT: y_q : i8[1,3] q(scale=0.125, zp=3) = qdense(f, w2_q, w2_q_bias, mult=[1082196480,1082196480,1082196480], shift=[36,36,36], act_min=-128, act_max=127, acc_bound=[17399,17399,21783])
 # CHECK-NEXT: output y : f32[1,3] = dequantize(y_q)
 # CHECK-NOT:  f32{{.*}}q(
 model conv_dense

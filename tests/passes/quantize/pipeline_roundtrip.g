@@ -1,6 +1,8 @@
 # The whole default pipeline on a model with most integer ops, and the
 # lowered graph's text: printed and parsed back it computes exactly the
-# same integers (everything the simulator uses is in the .g text).
+# same integers (everything the simulator uses is in the .g text), and
+# parsed and printed again it is the same text, the recorded accumulator
+# bounds (acc_bound) of qconv2d and qdense included.
 # RUN: %python -c "__import__('numpy').save('%t.c.npy', __import__('numpy').random.RandomState(4).randn(64,2,6,6).astype('float32'))"
 # RUN: %python -c "__import__('numpy').save('%t.x.npy', __import__('numpy').random.RandomState(5).randn(16,2,6,6).astype('float32'))"
 # RUN: %qcc %s --calib %t.c.npy --emit=ir -o %t.q.g
@@ -8,14 +10,17 @@
 # RUN: %qcc run %t.q.g --input %t.x.npy --output %t.b.npy --output %t.b2.npy
 # RUN: %npycheck equal %t.b.npy %t.a.npy
 # RUN: %npycheck equal %t.b2.npy %t.a2.npy
+# RUN: %qcc %t.q.g --emit=ir | diff -u %t.q.g -
 # RUN: cat %t.q.g
 # CHECK: qconv2d(
+# CHECK-SAME: acc_bound=[
 # CHECK: qadd(
 # CHECK: qmaxpool2d(
 # CHECK: qavgpool2d(
 # CHECK: qconcat(
 # CHECK: qglobal_avgpool(
 # CHECK: qdense(
+# CHECK-SAME: acc_bound=[
 # CHECK: qsoftmax(
 # CHECK: qlut(
 # CHECK-NOT: {{ (conv2d|dense|add|relu|sigmoid|softmax)\(}}

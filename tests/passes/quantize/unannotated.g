@@ -1,6 +1,9 @@
-# Negative: without q(...) on the float types there is nothing to lower.
+# Negative: without q(...) on the float types there is nothing to lower: no
+# q(...) and no integer op anywhere in the output.
 # RUN: %qcc %s --passes=quantize --emit=ir
+# CHECK-NOT:  q(
 # CHECK:      input x : f32[1,2]
+# CHECK-NOT:  q(
 # CHECK:      c : f32[1,2] = dense(x, w, act_min=0)
 # CHECK-NEXT: output y : f32[1,2] = add(c, x)
 # CHECK-NOT:  q(

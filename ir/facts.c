@@ -1,0 +1,41 @@
+/* facts.c - facts about ops and integer layers that passes prove and the
+ * verifier checks, each computed here once: the clamp of an activation and
+ * the accumulator bound of a qconv2d/qdense channel (docs/arith.md). */
+#include <math.h>
+
+#include "ir.h"
+
+int op_clamp(const Node *n, double *lo, double *hi)
+{
+	switch (n->op) {
+	case OP_RELU:
+		*lo = 0, *hi = INFINITY;
+		return 1;
+	case OP_RELU6:
+		*lo = 0, *hi = 6;
+		return 1;
+	case OP_CLIP:
+		*lo = attr_float(n, "min"), *hi = attr_float(n, "max");
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+int64_t q_acc_bound(const Type *x, const int32_t *w, int64_t k,
+	int32_t bias)
+{
+	int64_t zx = x->q.present ? x->q.zp[0] : 0;
+	int64_t span = (int64_t)type_qmax(x) - zx;
+	if (zx - (int64_t)type_qmin(x) > span)
+		span = zx - (int64_t)type_qmin(x);
+	const int64_t cap = (int64_t)1 << 62;  /* far past 2^31: saturates */
+	int64_t bound = bias < 0 ? -(int64_t)bias : bias;
+	for (int64_t i = 0; i < k; i++) {
+		int64_t a = w[i] < 0 ? -(int64_t)w[i] : w[i];
+		if (a && span > (cap - bound) / a)
+			return cap;
+		bound += span * a;
+	}
+	return bound;
+}
