@@ -70,7 +70,8 @@ static int input_dims(Ctx *c, const Onnx__ValueInfoProto *vi,
 	return 0;
 }
 
-/* A graph input of float elements. */
+/* A graph input of float or integer elements (an op that cannot take
+ * integers rejects them itself, naming the input). */
 static int add_input(Ctx *c, const Onnx__ValueInfoProto *vi)
 {
 	const Onnx__TypeProto__Tensor *tt = tensor_type(vi);
@@ -79,13 +80,15 @@ static int add_input(Ctx *c, const Onnx__ValueInfoProto *vi)
 		return -1;
 	}
 	int dt = tt->has_elem_type ? tt->elem_type : 0;
-	if (dt != ONNX__TENSOR_PROTO__DATA_TYPE__FLOAT) {
+	int elem = dt == ONNX__TENSOR_PROTO__DATA_TYPE__DOUBLE ? -1 :
+		onnx_dtype_ir(dt);
+	if (elem < 0) {
 		diag_error(c->loc, "graph input '%s' has element type %s; expected "
-			"float", vi->name, onnx_dtype_name(dt));
+			"float or an integer type", vi->name, onnx_dtype_name(dt));
 		return -1;
 	}
 	Type ty = {0};
-	ty.elem = DT_F32;
+	ty.elem = (DType)elem;
 	if (input_dims(c, vi, tt->shape, &ty) != 0)
 		return -1;
 	Value *v = graph_add_input(c->g, sym_fresh_name(c, vi->name, NULL), &ty,
@@ -132,7 +135,7 @@ static int is_initializer(const Onnx__GraphProto *gp, const char *name)
 }
 
 /* Marks the value of name as a graph output; a tensor known at import time
- * becomes a constant. */
+ * becomes a constant (integer data as integers). */
 static int add_output(Ctx *c, const char *name)
 {
 	Sym *s = sym_get(c, name);
@@ -141,9 +144,8 @@ static int add_output(Ctx *c, const char *name)
 			name);
 		return -1;
 	}
-	if (!s->v && (!s->t->is_float || s->t->numel == 0)) {
-		diag_error(c->loc, "graph output '%s' is an integer or empty "
-			"constant; expected float data", name);
+	if (!s->v && s->t->numel == 0) {
+		diag_error(c->loc, "graph output '%s' is an empty constant", name);
 		return -1;
 	}
 	Value *v = s->v ? s->v : sym_value(c, s);

@@ -148,8 +148,8 @@ Value *imp_value(Ctx *c, NodeCtx *n, int i)
 		return NULL;
 	}
 	if (!sym_is_float(s)) {
-		imp_reject(c, n, "input %d ('%s') holds integer data; qcc computes "
-			"in float only", i, s->name);
+		imp_reject(c, n, "input '%s' has element type %s; expected float",
+			s->name, onnx_dtype_name(sym_dtype(s)));
 		return NULL;
 	}
 	return sym_value(c, s);
