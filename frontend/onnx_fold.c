@@ -8,7 +8,7 @@
 
 #include "onnx_imp.h"
 
-int import_constant(Ctx *c, NodeCtx *n)
+static int import_constant(Ctx *c, NodeCtx *n)
 {
 	if (n->p->n_attribute != 1)
 		return imp_reject(c, n, "expects exactly one attribute");
@@ -41,7 +41,7 @@ int import_constant(Ctx *c, NodeCtx *n)
 	return sym_bind_tens(c, n->p->output[0], t);
 }
 
-int import_shape(Ctx *c, NodeCtx *n)
+static int import_shape(Ctx *c, NodeCtx *n)
 {
 	int64_t dims[QCC_MAX_RANK], start, end;
 	int rank;
@@ -62,7 +62,7 @@ int import_shape(Ctx *c, NodeCtx *n)
 	return sym_bind_tens(c, n->p->output[0], t);
 }
 
-int import_gather(Ctx *c, NodeCtx *n)
+static int import_gather(Ctx *c, NodeCtx *n)
 {
 	int64_t axis, dims[QCC_MAX_RANK];
 	int ax;
@@ -84,6 +84,7 @@ int import_gather(Ctx *c, NodeCtx *n)
 	for (int i = ax + 1; i < d->rank; i++)
 		dims[r++] = d->dims[i];
 	Tens *o = tens_new(c, d->is_float, r, dims);
+	o->dt = d->dt;
 	int64_t outer = 1, inner = 1, pos = 0;
 	for (int i = 0; i < ax; i++)
 		outer *= d->dims[i];
@@ -130,7 +131,7 @@ static int read_axes(Ctx *c, NodeCtx *n, int64_t *axes, int *len)
 	return 0;
 }
 
-int import_unsqueeze(Ctx *c, NodeCtx *n)
+static int import_unsqueeze(Ctx *c, NodeCtx *n)
 {
 	int64_t axes[QCC_MAX_RANK], dims[QCC_MAX_RANK], out[QCC_MAX_RANK];
 	int rank, len, mark = 0;
@@ -153,7 +154,7 @@ int import_unsqueeze(Ctx *c, NodeCtx *n)
 	return imp_reshape(c, n, rank + len, out);
 }
 
-int import_squeeze(Ctx *c, NodeCtx *n)
+static int import_squeeze(Ctx *c, NodeCtx *n)
 {
 	int64_t axes[QCC_MAX_RANK], dims[QCC_MAX_RANK], out[QCC_MAX_RANK];
 	int rank, len, mark = 0, r = 0;
@@ -175,7 +176,7 @@ int import_squeeze(Ctx *c, NodeCtx *n)
 	return imp_reshape(c, n, r, out);
 }
 
-int import_slice(Ctx *c, NodeCtx *n)
+static int import_slice(Ctx *c, NodeCtx *n)
 {
 	if (imp_has(n, 0) && n->in[0]->v)
 		return imp_reject(c, n, "slicing run-time data is not supported");
@@ -211,6 +212,7 @@ int import_slice(Ctx *c, NodeCtx *n)
 		start[a] = b, step[a] = s, dims[a] = cnt > 0 ? cnt : 0;
 	}
 	Tens *o = tens_new(c, d->is_float, r, dims);
+	o->dt = d->dt;
 	for (int64_t k = 0; k < o->numel; k++) {
 		int64_t rest = k, src = 0, stride = 1;
 		for (int i = r - 1; i >= 0; i--) {
@@ -226,7 +228,7 @@ int import_slice(Ctx *c, NodeCtx *n)
 	return sym_bind_tens(c, n->p->output[0], o);
 }
 
-int import_cast(Ctx *c, NodeCtx *n)
+static int import_cast(Ctx *c, NodeCtx *n)
 {
 	int64_t to;
 	if (!imp_has(n, 0) || imp_attr_int(c, n, "to", 0, &to))
@@ -236,6 +238,10 @@ int import_cast(Ctx *c, NodeCtx *n)
 	int to_int = to == ONNX__TENSOR_PROTO__DATA_TYPE__INT64 ||
 		to == ONNX__TENSOR_PROTO__DATA_TYPE__INT32;
 	if (n->in[0]->v) {
+		if (!sym_is_float(n->in[0]))
+			return imp_reject(c, n, "input '%s' has element type %s; casting "
+				"run-time integers is not supported", n->in[0]->name,
+				onnx_dtype_name(sym_dtype(n->in[0])));
 		if (to == ONNX__TENSOR_PROTO__DATA_TYPE__FLOAT)
 			return imp_alias(c, n);
 		return imp_reject(c, n, "casting run-time data to type %lld is not "
@@ -246,6 +252,7 @@ int import_cast(Ctx *c, NodeCtx *n)
 			(long long)to);
 	const Tens *t = n->in[0]->t;
 	Tens *o = tens_new(c, to_float, t->rank, t->dims);
+	o->dt = (int)to;
 	for (int64_t k = 0; k < t->numel; k++) {
 		if (to_float)
 			o->f[k] = t->is_float ? t->f[k] : (float)t->i[k];
@@ -259,7 +266,7 @@ int import_cast(Ctx *c, NodeCtx *n)
 	return sym_bind_tens(c, n->p->output[0], o);
 }
 
-int import_constant_of_shape(Ctx *c, NodeCtx *n)
+static int import_constant_of_shape(Ctx *c, NodeCtx *n)
 {
 	Tens *s = imp_const(c, n, 0);
 	if (!s)
@@ -279,6 +286,7 @@ int import_constant_of_shape(Ctx *c, NodeCtx *n)
 	if (v && v->numel != 1)
 		return imp_reject(c, n, "value must hold one element");
 	Tens *o = tens_new(c, v ? v->is_float : 1, (int)s->numel, s->i);
+	o->dt = v ? v->dt : ONNX__TENSOR_PROTO__DATA_TYPE__FLOAT;
 	for (int64_t k = 0; k < o->numel; k++) {
 		if (o->is_float)
 			o->f[k] = v ? v->f[0] : 0;
@@ -287,3 +295,23 @@ int import_constant_of_shape(Ctx *c, NodeCtx *n)
 	}
 	return sym_bind_tens(c, n->p->output[0], o);
 }
+
+/* ---- the table: ops folded at import time ---- */
+
+/* op type, opsets (first, last; 0: ONNX_OPSET_MAX), inputs that must be
+ * known at import time (bit i: input i), importer, accepted attributes,
+ * the note `qcc --list-ops` prints */
+static const OnnxOp rows[] = {
+	{"Cast", 6, 0, 0, import_cast, "to", "folds; float to float is dropped"},
+	{"Constant", 9, 0, 0, import_constant,
+	 "value value_float value_floats value_int value_ints", "folds"},
+	{"ConstantOfShape", 9, 0, 0x1, import_constant_of_shape, "value", "folds"},
+	{"Gather", 1, 0, 0x3, import_gather, "axis", "folds (constant data only)"},
+	{"Shape", 1, 0, 0, import_shape, "end start", "folds (static shapes)"},
+	{"Slice", 10, 0, 0x1f, import_slice, "", "folds (constant data only)"},
+	{"Squeeze", 1, 0, 0x2, import_squeeze, "axes", "reshape; folds constants"},
+	{"Unsqueeze", 1, 0, 0x2, import_unsqueeze, "axes",
+	 "reshape; folds constants"},
+};
+
+const OnnxOpTable onnx_fold_table = ONNX_OP_TABLE(rows);

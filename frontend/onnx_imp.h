@@ -1,5 +1,20 @@
-/* onnx_imp.h - what onnx.c (model, tensors, names, functions) and
- * onnx_ops.c (the per-op import table) share. Private to the ONNX reader. */
+/* onnx_imp.h - what the files of the ONNX reader share. Private to it.
+ *
+ *   onnx.c         the file and the graph walk: initializers, inputs, nodes,
+ *                  outputs; serialized tensors (.pb)
+ *   onnx_wire.c    the checks on the raw wire format before protobuf-c
+ *   onnx_sym.c     the symbol table: ONNX names -> Sym, sanitised IR names,
+ *                  constants materialised as IR values
+ *   onnx_node.c    one node: inputs resolved, dispatch through the op
+ *                  tables, and the helpers every importer calls
+ *   onnx_attr.c    attribute access with type checks
+ *   onnx_func.c    model-local functions, inlined at their call sites
+ *   onnx_tensor.c  TensorProto decoding
+ *   onnx_ops.c, onnx_nn.c, onnx_fold.c
+ *                  the per-op importers, each file with its table of rows
+ *
+ * Adding an ONNX op: write its importer (a static function) in the importer
+ * file it belongs to and add a row to that file's table. Nothing else. */
 #ifndef QCC_ONNX_IMP_H
 #define QCC_ONNX_IMP_H
 
@@ -8,11 +23,13 @@
 
 /* Largest tensor the reader accepts, in elements (1 GiB of float). */
 #define ONNX_MAX_NUMEL ((int64_t)1 << 28)
+#define ONNX_OPSET_MAX 17    /* newest default-domain opset qcc takes */
 
 /* A tensor known at import time: an initializer, a Constant, a folded shape
  * computation. Float data (f) or integer data (i), never both. */
 typedef struct {
 	int is_float;
+	int dt;             /* ONNX element type (TensorProto.DataType) */
 	int rank;
 	int64_t dims[QCC_MAX_RANK];
 	int64_t numel;
@@ -26,6 +43,7 @@ typedef struct {
 	const char *name;   /* the ONNX name */
 	Value *v;
 	Tens *t;
+	int dt;             /* ONNX element type of v when there is no t */
 } Sym;
 
 typedef struct {
@@ -51,19 +69,89 @@ typedef struct {
 
 typedef int (*ImportFn)(Ctx *c, NodeCtx *n);
 
+/* One row of an importer file's table: an ONNX op of the default domain. */
 typedef struct {
 	const char *op_type;
 	int min_opset;        /* earliest opset whose definition qcc implements */
+	int max_opset;        /* latest it accepts; 0: ONNX_OPSET_MAX */
 	unsigned static_in;   /* bit i: input i must be known at import time */
 	ImportFn fn;
 	const char *attrs;    /* accepted attribute names, space separated */
 	const char *note;     /* one line for --list-ops and docs */
 } OnnxOp;
 
-/* onnx_ops.c: the table, and helpers the folding ops share */
+typedef struct {
+	const OnnxOp *ops;
+	int n;
+} OnnxOpTable;
+#define ONNX_OP_TABLE(rows) {rows, (int)(sizeof rows / sizeof *rows)}
+
+/* The importer files' tables (onnx_node.c lists them). */
+extern const OnnxOpTable onnx_ops_table;   /* onnx_ops.c */
+extern const OnnxOpTable onnx_nn_table;    /* onnx_nn.c */
+extern const OnnxOpTable onnx_fold_table;  /* onnx_fold.c */
+
+/* onnx_wire.c: 1 iff no message on the wire nests past the limit
+ * (protobuf-c unpacks recursively, without one). */
+#define ONNX_MAX_NESTING 64
+int onnx_wire_nesting_ok(const ProtobufCMessageDescriptor *d,
+	const uint8_t *p, size_t len);
+
+/* onnx_sym.c */
+/* The `.g` identifier for an ONNX name: sanitised, plus suffix, unique. */
+const char *sym_fresh_name(Ctx *c, const char *onnx_name, const char *suffix);
+const char *sym_sanitize(Ctx *c, const char *name);
+Sym *sym_get(Ctx *c, const char *name);
+int sym_bind_value(Ctx *c, const char *name, Value *v, int dt);
+int sym_bind_tens(Ctx *c, const char *name, Tens *t);
+int sym_alias(Ctx *c, const char *name, Sym *s);
+int sym_dtype(const Sym *s);          /* ONNX element type */
+int sym_is_float(const Sym *s);
+/* The run-time value of s, materialising its tensor as an IR constant
+ * (float, or integer data as int32_t); NULL after reporting. */
+Value *sym_value(Ctx *c, Sym *s);
+
+/* onnx_node.c: one node, and helpers for the importers */
+int onnx_import_node(Ctx *c, const Onnx__NodeProto *p, int opset);
 const OnnxOp *onnx_op_find(const char *op_type);
-int onnx_op_count(void);
-const OnnxOp *onnx_op_at(int i);
+int imp_reject(Ctx *c, const NodeCtx *n, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+/* The run-time float value of input i, materialising a constant if needed;
+ * NULL after reporting (integer data, absent or empty input). */
+Value *imp_value(Ctx *c, NodeCtx *n, int i);
+/* Input i as a tensor known at import time; NULL after reporting. */
+Tens *imp_const(Ctx *c, NodeCtx *n, int i);
+/* Adds an IR node producing output k of the ONNX node (or, with k < 0, an
+ * intermediate value named after output 0 plus `suffix`). */
+Node *imp_node(Ctx *c, NodeCtx *n, int op, Value **in, int nin, int k,
+	const char *suffix);
+/* Shape inference and size check for a node built by imp_node; binds the
+ * output when k >= 0. 0, or -1 after reporting. */
+int imp_finish(Ctx *c, NodeCtx *n, Node *node, int k);
+
+/* onnx_attr.c: each reports a type mismatch and returns -1 */
+const Onnx__AttributeProto *imp_attr(const NodeCtx *n, const char *name);
+/* 1 iff name is in the space-separated list */
+int imp_attr_allowed(const char *list, const char *name);
+int imp_attr_int(Ctx *c, NodeCtx *n, const char *name, int64_t def,
+	int64_t *out);
+int imp_attr_float(Ctx *c, NodeCtx *n, const char *name, double def,
+	double *out);
+/* *len = -1 when absent. At most max entries. */
+int imp_attr_ints(Ctx *c, NodeCtx *n, const char *name, int64_t *out,
+	int max, int *len);
+int imp_attr_str(Ctx *c, NodeCtx *n, const char *name, const char *def,
+	const char **out);
+
+/* onnx_func.c */
+/* The default-domain opset among ids, or def. */
+int onnx_opset_of(Onnx__OperatorSetIdProto *const *ids, size_t n, int def);
+const Onnx__FunctionProto *onnx_func_find(Ctx *c, const char *domain,
+	const char *name);
+/* Imports the body of f in place of the call n. */
+int onnx_func_inline(Ctx *c, NodeCtx *n, const Onnx__FunctionProto *f);
+
+/* onnx_ops.c: helpers the importer files share */
 void imp_shape(const Sym *s, int *rank, int64_t *dims);
 int imp_axis(Ctx *c, NodeCtx *n, int64_t axis, int rank, int *out);
 int imp_has(const NodeCtx *n, int i);  /* input i is present */
@@ -78,65 +166,15 @@ int imp_single_output(Ctx *c, NodeCtx *n, const char *what);
 Value *imp_scalar(Ctx *c, NodeCtx *n, float x, const char *suffix);
 int imp_unary(Ctx *c, NodeCtx *n, int op);  /* one IR op on input 0 */
 
-/* onnx_nn.c */
-int import_conv(Ctx *c, NodeCtx *n);
-int import_maxpool(Ctx *c, NodeCtx *n);
-int import_avgpool(Ctx *c, NodeCtx *n);
-int import_global_avgpool(Ctx *c, NodeCtx *n);
-int import_gemm(Ctx *c, NodeCtx *n);
-int import_matmul(Ctx *c, NodeCtx *n);
-int import_softmax(Ctx *c, NodeCtx *n);
-int import_layernorm(Ctx *c, NodeCtx *n);
-int import_batchnorm(Ctx *c, NodeCtx *n);
-
-/* onnx_fold.c: ops folded at import time */
-int import_constant(Ctx *c, NodeCtx *n);
-int import_shape(Ctx *c, NodeCtx *n);
-int import_gather(Ctx *c, NodeCtx *n);
-int import_unsqueeze(Ctx *c, NodeCtx *n);
-int import_squeeze(Ctx *c, NodeCtx *n);
-int import_slice(Ctx *c, NodeCtx *n);
-int import_cast(Ctx *c, NodeCtx *n);
-int import_constant_of_shape(Ctx *c, NodeCtx *n);
-
-/* onnx.c: helpers for the importers */
-int imp_reject(Ctx *c, const NodeCtx *n, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-Sym *sym_get(Ctx *c, const char *name);
-int sym_bind_value(Ctx *c, const char *name, Value *v);
-int sym_bind_tens(Ctx *c, const char *name, Tens *t);
-int sym_alias(Ctx *c, const char *name, Sym *s);
-/* The run-time value of input i, materialising a float constant if needed;
- * NULL after reporting (integer data, absent input). */
-Value *imp_value(Ctx *c, NodeCtx *n, int i);
-/* Input i as a tensor known at import time; NULL after reporting. */
-Tens *imp_const(Ctx *c, NodeCtx *n, int i);
-/* Adds an IR node producing output k of the ONNX node (or, with k < 0, an
- * intermediate value named after output 0 plus `suffix`). */
-Node *imp_node(Ctx *c, NodeCtx *n, int op, Value **in, int nin, int k,
-	const char *suffix);
-/* Shape inference and size check for a node built by imp_node; binds the
- * output when k >= 0. 0, or -1 after reporting. */
-int imp_finish(Ctx *c, NodeCtx *n, Node *node, int k);
-
-/* Attributes. Each reports a type mismatch and returns -1. */
-const Onnx__AttributeProto *imp_attr(const NodeCtx *n, const char *name);
-int imp_attr_int(Ctx *c, NodeCtx *n, const char *name, int64_t def,
-	int64_t *out);
-int imp_attr_float(Ctx *c, NodeCtx *n, const char *name, double def,
-	double *out);
-/* *len = -1 when absent. At most max entries. */
-int imp_attr_ints(Ctx *c, NodeCtx *n, const char *name, int64_t *out,
-	int max, int *len);
-int imp_attr_str(Ctx *c, NodeCtx *n, const char *name, const char *def,
-	const char **out);
-/* Imports one node (used by function inlining as well). */
-int onnx_import_node(Ctx *c, const Onnx__NodeProto *p, int opset);
-
 /* onnx_tensor.c */
-Tens *tens_new(Ctx *c, int is_float, int rank, const int64_t *dims); /* zeroed */
+/* A zeroed tensor; its dt is FLOAT or INT64 until the caller sets it. */
+Tens *tens_new(Ctx *c, int is_float, int rank, const int64_t *dims);
 /* Decodes a TensorProto into a Tens; reports against `what`. */
 Tens *imp_tensor(Ctx *c, const Onnx__TensorProto *tp, const char *what);
 const char *onnx_dtype_name(int dt);  /* "float", "uint8", ... */
+/* The IR element type for an ONNX one (integers as DT_I32/I16/I8/U8), or
+ * -1 for a type the reader does not take. */
+int onnx_dtype_ir(int dt);
+int onnx_dtype_of_ir(int elem);       /* the reverse (DT_I32 as int32) */
 
 #endif

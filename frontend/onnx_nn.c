@@ -108,7 +108,7 @@ static Value *lift_input(Ctx *c, NodeCtx *n, int i, const char *suffix)
 	if (s->t && !s->v && s->t->is_float) {
 		Tens *t = tens_new(c, 1, 4, d4);
 		memcpy(t->f, s->t->f, t->numel * sizeof *t->f);
-		Sym tmp = {s->name, NULL, t};
+		Sym tmp = {s->name, NULL, t, t->dt};
 		NodeCtx m = *n;
 		m.in[i] = &tmp;
 		return imp_value(c, &m, i);
@@ -130,7 +130,7 @@ static int finish_window(Ctx *c, NodeCtx *n, Node *node, int nsp)
 	return imp_reshape_to(c, n, node->out, 3, d3, 0, NULL) ? 0 : -1;
 }
 
-int import_conv(Ctx *c, NodeCtx *n)
+static int import_conv(Ctx *c, NodeCtx *n)
 {
 	int xr, wr;
 	int64_t xd[QCC_MAX_RANK], wd[QCC_MAX_RANK], group;
@@ -209,10 +209,17 @@ static int pool(Ctx *c, NodeCtx *n, int op)
 	return finish_window(c, n, node, nsp);
 }
 
-int import_maxpool(Ctx *c, NodeCtx *n) { return pool(c, n, OP_MAXPOOL2D); }
-int import_avgpool(Ctx *c, NodeCtx *n) { return pool(c, n, OP_AVGPOOL2D); }
+static int import_maxpool(Ctx *c, NodeCtx *n)
+{
+	return pool(c, n, OP_MAXPOOL2D);
+}
 
-int import_global_avgpool(Ctx *c, NodeCtx *n)
+static int import_avgpool(Ctx *c, NodeCtx *n)
+{
+	return pool(c, n, OP_AVGPOOL2D);
+}
+
+static int import_global_avgpool(Ctx *c, NodeCtx *n)
 {
 	Value *x = imp_value(c, n, 0);
 	if (!x)
@@ -254,13 +261,13 @@ static Value *scaled_const(Ctx *c, NodeCtx *n, int i, double s, int rank,
 	Tens *o = tens_new(c, 1, rank, dims);
 	for (int64_t k = 0; k < o->numel; k++)
 		o->f[k] = (float)(s * t->f[t->numel == 1 ? 0 : k % t->numel]);
-	Sym tmp = {n->in[i]->name, NULL, o};
+	Sym tmp = {n->in[i]->name, NULL, o, o->dt};
 	NodeCtx m = *n;
 	m.in[i] = &tmp;
 	return imp_value(c, &m, i);
 }
 
-int import_gemm(Ctx *c, NodeCtx *n)
+static int import_gemm(Ctx *c, NodeCtx *n)
 {
 	int64_t ta, tb;
 	double alpha, beta;
@@ -315,7 +322,7 @@ int import_gemm(Ctx *c, NodeCtx *n)
 	return s ? imp_finish(c, n, s, 0) : -1;
 }
 
-int import_matmul(Ctx *c, NodeCtx *n)
+static int import_matmul(Ctx *c, NodeCtx *n)
 {
 	Value *a = imp_value(c, n, 0), *b = imp_value(c, n, 1);
 	if (!a || !b)
@@ -335,7 +342,7 @@ int import_matmul(Ctx *c, NodeCtx *n)
 
 /* ---- normalisation and softmax ---- */
 
-int import_softmax(Ctx *c, NodeCtx *n)
+static int import_softmax(Ctx *c, NodeCtx *n)
 {
 	int64_t axis;
 	Value *x = imp_value(c, n, 0);
@@ -377,7 +384,7 @@ static Value *const_fill(Ctx *c, NodeCtx *n, int rank, const int64_t *dims,
 	size_t len = strlen(n->p->output[0]) + strlen(suffix) + 1;
 	char *name = arena_alloc(&c->g->arena, len);
 	snprintf(name, len, "%s%s", n->p->output[0], suffix);
-	Sym tmp = {name, NULL, t};
+	Sym tmp = {name, NULL, t, t->dt};
 	NodeCtx m = *n;
 	m.nin = 1;
 	m.in[0] = &tmp;
@@ -430,7 +437,7 @@ static int layernorm_stats(Ctx *c, NodeCtx *n, Value *x, int ax, double eps)
 	return imp_reshape_to(c, n, b->out, rank, sd, 2, NULL) ? 0 : -1;
 }
 
-int import_layernorm(Ctx *c, NodeCtx *n)
+static int import_layernorm(Ctx *c, NodeCtx *n)
 {
 	int64_t axis, stash;
 	double eps;
@@ -459,7 +466,7 @@ int import_layernorm(Ctx *c, NodeCtx *n)
 	return n->nout > 1 ? layernorm_stats(c, n, in[0], ax, eps) : 0;
 }
 
-int import_batchnorm(Ctx *c, NodeCtx *n)
+static int import_batchnorm(Ctx *c, NodeCtx *n)
 {
 	int64_t training;
 	double eps, momentum;
@@ -481,3 +488,34 @@ int import_batchnorm(Ctx *c, NodeCtx *n)
 	attr_set_float(c->g, node, "epsilon", (float)eps);
 	return imp_finish(c, n, node, 0);
 }
+
+/* ---- the table: windows, matrices, normalisation ---- */
+
+/* op type, opsets (first, last; 0: ONNX_OPSET_MAX), inputs that must be
+ * known at import time (bit i: input i), importer, accepted attributes,
+ * the note `qcc --list-ops` prints */
+static const OnnxOp rows[] = {
+	{"AveragePool", 7, 0, 0, import_avgpool,
+	 "auto_pad ceil_mode count_include_pad kernel_shape pads strides",
+	 "avgpool2d; 1-D through [N,C,1,L]"},
+	{"BatchNormalization", 9, 0, 0, import_batchnorm,
+	 "epsilon momentum training_mode", "batchnorm (inference)"},
+	{"Conv", 1, 0, 0, import_conv,
+	 "auto_pad dilations group kernel_shape pads strides",
+	 "conv2d (1-D as 2-D); auto_pad resolved to explicit pads"},
+	{"Gemm", 7, 0, 0, import_gemm, "alpha beta transA transB",
+	 "dense; alpha/beta folded into constants, transA by a transpose"},
+	{"GlobalAveragePool", 1, 0, 0, import_global_avgpool, "",
+	 "global_avgpool (2-D)"},
+	{"LayerNormalization", 17, 0, 0, import_layernorm,
+	 "axis epsilon stash_type", "layernorm; no Mean/InvStdDev outputs"},
+	{"MatMul", 1, 0, 0, import_matmul, "",
+	 "dense when B is a constant matrix, else matmul; no 1-D operands"},
+	{"MaxPool", 8, 0, 0, import_maxpool,
+	 "auto_pad ceil_mode dilations kernel_shape pads storage_order strides",
+	 "maxpool2d; 1-D through [N,C,1,L]; no Indices output"},
+	{"Softmax", 1, 0, 0, import_softmax, "axis",
+	 "softmax; before opset 13 over the flattened trailing dims"},
+};
+
+const OnnxOpTable onnx_nn_table = ONNX_OP_TABLE(rows);

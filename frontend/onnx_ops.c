@@ -1,10 +1,9 @@
-/* onnx_ops.c - the ONNX op import table (one row per ONNX op: its first
- * supported opset, the inputs that must be known at import time, its
- * accepted attributes, its importer), the helpers the importers share, and
- * the simple ops: elementwise (Relu, Clip, Add, ...) and data movement
- * (Flatten, Reshape, Transpose, Concat, Pad, Identity, Dropout). The ops
- * with more to resolve are in onnx_nn.c, the folded ones in onnx_fold.c.
- * Every refusal names the node, op and opset (imp_reject). */
+/* onnx_ops.c - the simple ONNX ops: elementwise (Relu, Clip, Add, ...) and
+ * data movement (Flatten, Reshape, Transpose, Concat, Pad, Identity,
+ * Dropout), with their table at the end, and the helpers every importer
+ * file shares. The ops with more to resolve are in onnx_nn.c, the folded
+ * ones in onnx_fold.c. Every refusal names the node, op and opset
+ * (imp_reject). */
 #include <float.h>
 #include <math.h>
 #include <string.h>
@@ -53,7 +52,7 @@ Value *imp_scalar(Ctx *c, NodeCtx *n, float x, const char *suffix)
 	snprintf(base, len, "%s%s", n->p->output[0], suffix);
 	Tens *t = tens_new(c, 1, 0, NULL);
 	t->f[0] = x;
-	Sym tmp = {base, NULL, t};
+	Sym tmp = {base, NULL, t, t->dt};
 	NodeCtx m = *n;
 	m.nin = 1;
 	m.in[0] = &tmp;
@@ -76,6 +75,7 @@ static int bind_reshaped(Ctx *c, NodeCtx *n, const Tens *t, int rank,
 	const int64_t *dims)
 {
 	Tens *o = tens_new(c, t->is_float, rank, dims);
+	o->dt = t->dt;
 	if (o->numel != t->numel)
 		return imp_reject(c, n, "cannot reshape %lld elements into %lld",
 			(long long)t->numel, (long long)o->numel);
@@ -203,6 +203,7 @@ static int fold_binary(Ctx *c, NodeCtx *n, char op)
 		dims[i] = da == 1 ? db : da;
 	}
 	Tens *o = tens_new(c, a->is_float, rank, dims);
+	o->dt = a->dt;
 	for (int64_t k = 0; k < o->numel; k++) {
 		int64_t ka = 0, kb = 0, rest = k, sa = 1, sb = 1;
 		for (int i = rank - 1; i >= 0; i--) {
@@ -364,6 +365,7 @@ static int import_transpose(Ctx *c, NodeCtx *n)
 	}
 	if (n->in[0]->t && !n->in[0]->v) {
 		Tens *o = tens_new(c, n->in[0]->t->is_float, rank, out);
+		o->dt = n->in[0]->t->dt;
 		fold_transpose(n->in[0]->t, o, perm);
 		return sym_bind_tens(c, n->p->output[0], o);
 	}
@@ -391,6 +393,7 @@ static int fold_concat(Ctx *c, NodeCtx *n, int ax)
 		dims[ax] += t->dims[ax];
 	}
 	Tens *o = tens_new(c, a->is_float, a->rank, dims);
+	o->dt = a->dt;
 	int64_t outer = 1, inner = 1, pos = 0;
 	for (int i = 0; i < ax; i++)
 		outer *= dims[i];
@@ -509,77 +512,33 @@ static int import_dropout(Ctx *c, NodeCtx *n)
 	return imp_alias(c, n);
 }
 
-/* ---- the table ---- */
+/* ---- the table: elementwise and data movement ---- */
 
-static const OnnxOp table[] = {
-	{"Add", 7, 0, import_add, "", "add; constant operands fold"},
-	{"AveragePool", 7, 0, import_avgpool,
-	 "auto_pad ceil_mode count_include_pad kernel_shape pads strides",
-	 "avgpool2d; 1-D through [N,C,1,L]"},
-	{"BatchNormalization", 9, 0, import_batchnorm,
-	 "epsilon momentum training_mode", "batchnorm (inference)"},
-	{"Cast", 6, 0, import_cast, "to", "folds; float to float is dropped"},
-	{"Clip", 6, 0x6, import_clip, "min max",
+/* op type, opsets (first, last; 0: ONNX_OPSET_MAX), inputs that must be
+ * known at import time (bit i: input i), importer, accepted attributes,
+ * the note `qcc --list-ops` prints */
+static const OnnxOp rows[] = {
+	{"Add", 7, 0, 0, import_add, "", "add; constant operands fold"},
+	{"Clip", 6, 0, 0x6, import_clip, "min max",
 	 "clip, relu6 for [0,6], relu for [0,inf); bounds constant"},
-	{"Concat", 4, 0, import_concat, "axis", "concat; constant inputs fold"},
-	{"Constant", 9, 0, import_constant,
-	 "value value_float value_floats value_int value_ints", "folds"},
-	{"ConstantOfShape", 9, 0x1, import_constant_of_shape, "value", "folds"},
-	{"Conv", 1, 0, import_conv,
-	 "auto_pad dilations group kernel_shape pads strides",
-	 "conv2d (1-D as 2-D); auto_pad resolved to explicit pads"},
-	{"Div", 7, 0, import_div, "", "div; constant operands fold"},
-	{"Dropout", 7, 0x6, import_dropout, "ratio seed",
+	{"Concat", 4, 0, 0, import_concat, "axis", "concat; constant inputs fold"},
+	{"Div", 7, 0, 0, import_div, "", "div; constant operands fold"},
+	{"Dropout", 7, 0, 0x6, import_dropout, "ratio seed",
 	 "removed (inference); no mask output"},
-	{"Flatten", 1, 0, import_flatten, "axis", "reshape to 2-D"},
-	{"Gather", 1, 0x3, import_gather, "axis", "folds (constant data only)"},
-	{"Gemm", 7, 0, import_gemm, "alpha beta transA transB",
-	 "dense; alpha/beta folded into constants, transA by a transpose"},
-	{"GlobalAveragePool", 1, 0, import_global_avgpool, "",
-	 "global_avgpool (2-D)"},
-	{"Identity", 1, 0, import_identity, "", "removed"},
-	{"LayerNormalization", 17, 0, import_layernorm,
-	 "axis epsilon stash_type", "layernorm; no Mean/InvStdDev outputs"},
-	{"LeakyRelu", 6, 0, import_leaky_relu, "alpha", "leaky_relu"},
-	{"MatMul", 1, 0, import_matmul, "",
-	 "dense when B is a constant matrix, else matmul; no 1-D operands"},
-	{"MaxPool", 8, 0, import_maxpool,
-	 "auto_pad ceil_mode dilations kernel_shape pads storage_order strides",
-	 "maxpool2d; 1-D through [N,C,1,L]; no Indices output"},
-	{"Mul", 7, 0, import_mul, "", "mul; constant operands fold"},
-	{"Pad", 2, 0xe, import_pad, "mode pads value",
+	{"Flatten", 1, 0, 0, import_flatten, "axis", "reshape to 2-D"},
+	{"Identity", 1, 0, 0, import_identity, "", "removed"},
+	{"LeakyRelu", 6, 0, 0, import_leaky_relu, "alpha", "leaky_relu"},
+	{"Mul", 7, 0, 0, import_mul, "", "mul; constant operands fold"},
+	{"Pad", 2, 0, 0xe, import_pad, "mode pads value",
 	 "pad: constant, reflect, edge; pads constant and non-negative"},
-	{"Relu", 6, 0, import_relu, "", "relu"},
-	{"Reshape", 5, 0x2, import_reshape, "allowzero",
+	{"Relu", 6, 0, 0, import_relu, "", "relu"},
+	{"Reshape", 5, 0, 0x2, import_reshape, "allowzero",
 	 "reshape to the static shape; shape constant"},
-	{"Shape", 1, 0, import_shape, "end start", "folds (static shapes)"},
-	{"Sigmoid", 6, 0, import_sigmoid, "", "sigmoid"},
-	{"Slice", 10, 0x1f, import_slice, "", "folds (constant data only)"},
-	{"Softmax", 1, 0, import_softmax, "axis",
-	 "softmax; before opset 13 over the flattened trailing dims"},
-	{"Squeeze", 1, 0x2, import_squeeze, "axes", "reshape; folds constants"},
-	{"Sub", 7, 0, import_sub, "", "sub; constant operands fold"},
-	{"Tanh", 6, 0, import_tanh, "", "tanh"},
-	{"Transpose", 1, 0, import_transpose, "perm",
+	{"Sigmoid", 6, 0, 0, import_sigmoid, "", "sigmoid"},
+	{"Sub", 7, 0, 0, import_sub, "", "sub; constant operands fold"},
+	{"Tanh", 6, 0, 0, import_tanh, "", "tanh"},
+	{"Transpose", 1, 0, 0, import_transpose, "perm",
 	 "transpose; constant inputs fold"},
-	{"Unsqueeze", 1, 0x2, import_unsqueeze, "axes",
-	 "reshape; folds constants"},
 };
 
-const OnnxOp *onnx_op_find(const char *op_type)
-{
-	for (size_t i = 0; i < sizeof table / sizeof *table; i++)
-		if (strcmp(table[i].op_type, op_type) == 0)
-			return &table[i];
-	return NULL;
-}
-
-int onnx_op_count(void)
-{
-	return (int)(sizeof table / sizeof *table);
-}
-
-const OnnxOp *onnx_op_at(int i)
-{
-	return &table[i];
-}
+const OnnxOpTable onnx_ops_table = ONNX_OP_TABLE(rows);

@@ -10,6 +10,8 @@ Tens *tens_new(Ctx *c, int is_float, int rank, const int64_t *dims)
 {
 	Tens *t = arena_alloc(&c->g->arena, sizeof *t);
 	t->is_float = is_float;
+	t->dt = is_float ? ONNX__TENSOR_PROTO__DATA_TYPE__FLOAT :
+		ONNX__TENSOR_PROTO__DATA_TYPE__INT64;
 	t->rank = rank;
 	t->numel = 1;
 	for (int i = 0; i < rank; i++) {
@@ -32,6 +34,33 @@ const char *onnx_dtype_name(int dt)
 	if (dt >= 0 && dt < (int)(sizeof names / sizeof *names))
 		return names[dt];
 	return "unknown";
+}
+
+int onnx_dtype_ir(int dt)
+{
+	switch (dt) {
+	case ONNX__TENSOR_PROTO__DATA_TYPE__FLOAT: return DT_F32;
+	case ONNX__TENSOR_PROTO__DATA_TYPE__DOUBLE: return DT_F32;
+	case ONNX__TENSOR_PROTO__DATA_TYPE__INT64: return DT_I32;
+	case ONNX__TENSOR_PROTO__DATA_TYPE__INT32: return DT_I32;
+	case ONNX__TENSOR_PROTO__DATA_TYPE__UINT16: return DT_I32;
+	case ONNX__TENSOR_PROTO__DATA_TYPE__INT16: return DT_I16;
+	case ONNX__TENSOR_PROTO__DATA_TYPE__INT8: return DT_I8;
+	case ONNX__TENSOR_PROTO__DATA_TYPE__UINT8: return DT_U8;
+	case ONNX__TENSOR_PROTO__DATA_TYPE__BOOL: return DT_U8;
+	default: return -1;
+	}
+}
+
+int onnx_dtype_of_ir(int elem)
+{
+	switch (elem) {
+	case DT_I32: return ONNX__TENSOR_PROTO__DATA_TYPE__INT32;
+	case DT_I16: return ONNX__TENSOR_PROTO__DATA_TYPE__INT16;
+	case DT_I8: return ONNX__TENSOR_PROTO__DATA_TYPE__INT8;
+	case DT_U8: return ONNX__TENSOR_PROTO__DATA_TYPE__UINT8;
+	default: return ONNX__TENSOR_PROTO__DATA_TYPE__FLOAT;
+	}
 }
 
 /* Bytes per element of the types the reader decodes; 0 for the others. */
@@ -133,6 +162,7 @@ Tens *imp_tensor(Ctx *c, const Onnx__TensorProto *tp, const char *what)
 	int is_float = dt == ONNX__TENSOR_PROTO__DATA_TYPE__FLOAT ||
 		dt == ONNX__TENSOR_PROTO__DATA_TYPE__DOUBLE;
 	Tens *t = tens_new(c, is_float, (int)tp->n_dims, tp->dims);
+	t->dt = dt;
 	for (int64_t k = 0; k < numel; k++) {
 		double f = 0;
 		int64_t i = 0;

@@ -490,7 +490,8 @@ int npy_write_i32(const char *path, const int32_t *data, int rank,
 FILE *atomic_open(const char *path, char **tmp);
 int atomic_commit(FILE *f, char *tmp, const char *path, int ok);
 
-/* onnx.c (QCC_WITH_ONNX) */
+/* onnx.c (QCC_WITH_ONNX; the reader's own map is frontend/onnx_imp.h).
+ * Graph inputs keep their element type: float, or an integer type. */
 Graph *onnx_load(const char *path);
 /* As onnx_load, with test values for the graph's inputs (bind[i] for the
  * i-th input that is not an initializer): an input that a node needs known
@@ -501,7 +502,8 @@ Graph *onnx_load_bound(const char *path, const NamedTensor *bind, int nbind,
 	int *kept);
 /* Reads a serialized TensorProto (.pb) as float or int32 data in `a`. */
 int onnx_read_tensor_file(const char *path, Arena *a, NamedTensor *out);
-void onnx_list_ops(FILE *f);  /* the ONNX ops the reader takes */
+/* onnx_node.c: the ONNX ops the reader takes, from the importer tables */
+void onnx_list_ops(FILE *f);
 
 /* ---------------------------------------------------------------- exec/ */
 

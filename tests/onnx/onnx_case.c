@@ -77,6 +77,20 @@ static int count_files(const char *dir, const char *prefix)
 	}
 }
 
+/* Integer outputs (int32_t elements, as the IR holds them) match exactly. */
+static int compare_int(const void *got, const NamedTensor *want, int64_t n,
+	int k)
+{
+	const int32_t *g = got, *w = want->data;
+	for (int64_t i = 0; i < n; i++)
+		if (g[i] != w[i]) {
+			snprintf(reason, sizeof reason, "output %d element %lld: got %d, "
+				"expected %d", k, (long long)i, g[i], w[i]);
+			return -1;
+		}
+	return 0;
+}
+
 static int compare(const Value *v, const float *got, const NamedTensor *want,
 	int k)
 {
@@ -93,10 +107,13 @@ static int compare(const Value *v, const float *got, const NamedTensor *want,
 			want->rank, (long long)n);
 		return -1;
 	}
-	if (want->elem != DT_F32) {
-		snprintf(reason, sizeof reason, "output %d is not float", k);
+	if ((want->elem != DT_F32) != dtype_is_int(v->type.elem)) {
+		snprintf(reason, sizeof reason, "output %d is %s, expected %s", k,
+			dtype_name(v->type.elem), dtype_name(want->elem));
 		return -1;
 	}
+	if (want->elem != DT_F32)
+		return compare_int(got, want, n, k);
 	const float *w = want->data;
 	int64_t worst = -1;
 	double worst_excess = 0;
@@ -157,7 +174,8 @@ static int run_set(const char *set, const char *model, Graph **gp)
 		if (!kept[i])
 			continue;
 		Value *v = g->inputs[k++];
-		int same = v->type.rank == in[i].rank && in[i].elem == DT_F32;
+		int same = v->type.rank == in[i].rank &&
+			(in[i].elem != DT_F32) == dtype_is_int(v->type.elem);
 		for (int d = 0; same && d < v->type.rank; d++)
 			same = v->type.dims[d] == in[i].dims[d];
 		if (!same) {
