@@ -164,6 +164,8 @@ enum {
 	OPF_POS_HOMOG = 1 << 6,
 	OPF_KEEPS_MEAN = 1 << 7,
 	OPF_IN8 = 1 << 8,
+	OPF_REQ_EACH = 1 << 9,
+	OPF_ONE_SHIFT = 1 << 10,
 };
 
 /* The lowering rule quantize applies to a float op (the lower column). */

@@ -47,7 +47,8 @@ static int need_qout(const Node *n)
 }
 
 /* mult/shift lists: `count` entries each (or 1 when one_ok), mult in
- * (-2^31, 2^31) (non-negative unless signed_ok), shift in [0, 62]. */
+ * (-2^31, 2^31) (non-negative unless signed_ok), shift in [0, 62]; one
+ * shift for all of them on OPF_ONE_SHIFT ops. */
 static int check_requant(const Node *n, int count, int one_ok, int signed_ok)
 {
 	int nm, ns;
@@ -57,7 +58,7 @@ static int check_requant(const Node *n, int count, int one_ok, int signed_ok)
 		return shape_err(n, "mult must have %d entr%s%s, got %d", count,
 			count == 1 ? "y" : "ies", one_ok && count != 1 ?
 			" (or 1)" : "", nm);
-	int want = n->op == OP_QADD ? 1 : nm;
+	int want = op_has(n->op, OPF_ONE_SHIFT) ? 1 : nm;
 	if (ns != want)
 		return shape_err(n, "shift must have %d entr%s, got %d", want,
 			want == 1 ? "y" : "ies", ns);
@@ -258,7 +259,9 @@ int shape_qmatmul(Graph *g, Node *n)
 	return shape_set_out(n, -1, out.rank + 2, out.dims);
 }
 
-/* qadd has one mult per input, qmul one in all. */
+/* Elementwise integer ops, any number of broadcast inputs: one mult per
+ * input on OPF_REQ_EACH ops (qadd), else one in all (qmul); the output
+ * clamp where the op has one. */
 int shape_qbinary(Graph *g, Node *n)
 {
 	(void)g;
@@ -269,10 +272,12 @@ int shape_qbinary(Graph *g, Node *n)
 			return -1;
 	if (need_qout(n) < 0)
 		return -1;
-	int is_add = n->op == OP_QADD;
+	int each = op_has(n->op, OPF_REQ_EACH);
 	Type out;
-	if (check_requant(n, is_add ? n->nin : 1, 0, is_add) < 0 ||
-	    check_clamp(n) < 0 || shape_broadcast_inputs(n, &out) < 0)
+	if (check_requant(n, each ? n->nin : 1, 0,
+			op_has(n->op, OPF_ONE_SHIFT)) < 0 ||
+	    (op_attr_index(n->op, "act_min") >= 0 && check_clamp(n) < 0) ||
+	    shape_broadcast_inputs(n, &out) < 0)
 		return -1;
 	return shape_set_out(n, -1, out.rank, out.dims);
 }
