@@ -5,7 +5,8 @@
  * type of a node against the one shape inference finds (types and q(...)
  * themselves are checked in parse_type.c). A statement that fails defines
  * nothing and its name is poisoned (ps_failed), so the parse can go on;
- * the finished graph is verified only if there was no error.
+ * the finished graph is verified only if there was no error, then its
+ * weights and the memory its tensors need are checked (ir/check.c).
  */
 #include <errno.h>
 #include <math.h>
@@ -67,6 +68,21 @@ static void *list_room(ParseState *ps, void *v, int *cap, int n, size_t size)
 	return v;
 }
 
+/* A literal list's parsed numbers take about 50 bytes each, far more than
+ * the 4 of the tensor they fill: the list is held to the memory limit. */
+static int list_full(ParseState *ps, NumList *l, Loc loc)
+{
+	int64_t max = graph_mem_limit / (int64_t)sizeof *l->v;
+	if (l->n < max && l->n < INT32_MAX / 2)
+		return 0;
+	if (!l->too_long)
+		diag_error(loc, "more than %d values in one list: over the "
+			"memory limit", l->n);
+	l->too_long = 1;
+	ps->stmt_failed = 1;
+	return 1;
+}
+
 NumList *ps_numlist(ParseState *ps, NumList *l, Num n)
 {
 	if (!l) {
@@ -74,6 +90,8 @@ NumList *ps_numlist(ParseState *ps, NumList *l, Num n)
 		if (!n.text)
 			return l;  /* the empty list */
 	}
+	if (list_full(ps, l, n.loc))
+		return l;
 	l->v = list_room(ps, l->v, &l->cap, l->n, sizeof *l->v);
 	l->v[l->n++] = n;
 	return l;
@@ -278,7 +296,9 @@ int ps_const_lit(ParseState *ps, const char *name, Loc loc, TypeDecl *d,
 			ps_shape_str(&t, buf, sizeof buf), (long long)numel);
 		return -1;
 	}
-	void *data = graph_alloc_data(ps->g, &t);
+	void *data = graph_try_alloc_data(ps->g, &t, name, loc);
+	if (!data)
+		return -1;
 	int32_t lo = type_qmin(&t), hi = type_qmax(&t);
 	for (int64_t i = 0; i < numel; i++) {
 		Num *v = &lit->v[i];
@@ -601,7 +621,8 @@ Graph *parse_string(const char *path, const char *text, size_t len)
 	int r = yyparse(scanner, &ps);
 	g_lex_destroy(scanner);
 	arena_free(&ps.arena);
-	if (r != 0 || ps.errors > 0 || graph_verify(ps.g) != 0) {
+	if (r != 0 || ps.errors > 0 || graph_verify(ps.g) != 0 ||
+	    graph_check_weights(ps.g) != 0 || graph_check_memory(ps.g) != 0) {
 		graph_free(ps.g);
 		return NULL;
 	}

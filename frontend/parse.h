@@ -42,6 +42,7 @@ typedef struct {
 	Num *v;
 	int n, cap;
 	Loc loc;            /* of the '[' */
+	int too_long;       /* over the memory limit: reported, cut short */
 } NumList;
 
 /* An attribute or q(...) value. */

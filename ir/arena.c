@@ -13,17 +13,17 @@ struct ArenaChunk {
 
 enum { CHUNK_MIN = 64 * 1024 };
 
-void *arena_alloc(Arena *a, size_t size)
+void *arena_try_alloc(Arena *a, size_t size)
 {
+	if (size > SIZE_MAX / 2)
+		return NULL;
 	size = (size + 15) & ~(size_t)15;
 	ArenaChunk *c = a->head;
 	if (!c || c->cap - c->used < size) {
 		size_t cap = size > CHUNK_MIN ? size : CHUNK_MIN;
 		c = malloc(sizeof *c + cap);
-		if (!c) {
-			fputs("qcc: error: out of memory\n", stderr);
-			abort();
-		}
+		if (!c)
+			return NULL;
 		c->cap = cap;
 		c->used = 0;
 		c->next = a->head;
@@ -33,6 +33,20 @@ void *arena_alloc(Arena *a, size_t size)
 	c->used += size;
 	a->total += size;
 	memset(p, 0, size);
+	return p;
+}
+
+/* The IR's own small allocations cannot be undone halfway: running out of
+ * memory for them ends qcc with a message (sizes that come from the model
+ * go through arena_try_alloc and are reported where they are known). */
+void *arena_alloc(Arena *a, size_t size)
+{
+	void *p = arena_try_alloc(a, size);
+	if (!p) {
+		fprintf(stderr, "qcc: error: out of memory (allocating %zu "
+			"bytes)\n", size);
+		exit(1);
+	}
 	return p;
 }
 

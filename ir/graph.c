@@ -33,12 +33,156 @@ void graph_free(Graph *g)
 	free(g);
 }
 
+/* ---- the name index ----
+ * A slot per name ever given: the value created with it (v), or none yet
+ * when graph_fresh_name handed it out (reserved). A slot is current when
+ * its value still has that name; a value renamed behind the index's back
+ * (v->name assigned directly) leaves a stale slot, so its old name is free
+ * again, and its new name, if graph_fresh_name made it, stays reserved and
+ * is found by a scan. next_k: graph_fresh_name(key) tried key_1 ..
+ * key_(next_k - 1) and found them taken. */
+struct NameSlot {
+	const char *key;  /* NULL: an empty slot */
+	Value *v;
+	int reserved;
+	int next_k;
+};
+
+static uint64_t name_hash(const char *s)
+{
+	uint64_t h = 1469598103934665603u;  /* FNV-1a */
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211u;
+	return h;
+}
+
+/* The slot of name, or the empty slot where it would go (NULL: no index). */
+static NameSlot *slot_find(const Graph *g, const char *name)
+{
+	if (!g->names_cap)
+		return NULL;
+	size_t mask = (size_t)g->names_cap - 1;
+	size_t i = name_hash(name) & mask;
+	while (g->names[i].key && strcmp(g->names[i].key, name) != 0)
+		i = (i + 1) & mask;
+	return &g->names[i];
+}
+
+static void slot_insert_raw(Graph *g, const NameSlot *s)
+{
+	NameSlot *d = slot_find(g, s->key);
+	*d = *s;
+}
+
+/* The slot of name, created if needed, with room to spare (load <= 1/2). */
+static NameSlot *slot_get(Graph *g, const char *name)
+{
+	if (2 * (g->names_used + 1) > g->names_cap) {
+		NameSlot *old = g->names;
+		int ncap = g->names_cap ? 2 * g->names_cap : 64;
+		g->names = arena_alloc(&g->arena, ncap * sizeof *g->names);
+		int oldcap = g->names_cap;
+		g->names_cap = ncap;
+		for (int i = 0; i < oldcap; i++)
+			if (old[i].key)
+				slot_insert_raw(g, &old[i]);
+	}
+	NameSlot *s = slot_find(g, name);
+	if (!s->key) {
+		s->key = arena_strdup(&g->arena, name);
+		g->names_used++;
+	}
+	return s;
+}
+
+static int slot_current(const NameSlot *s)
+{
+	return s && s->key && s->v && strcmp(s->v->name, s->key) == 0;
+}
+
+static int name_taken(const Graph *g, const char *name)
+{
+	const NameSlot *s = slot_find(g, name);
+	return slot_current(s) || (s && s->key && s->reserved);
+}
+
+/* name was given up: graph_fresh_name may hand out name = BASE_K again. */
+static void name_freed(Graph *g, const char *name)
+{
+	const char *u = strrchr(name, '_');
+	if (!u || u[1] < '1' || u[1] > '9' || strspn(u + 1, "0123456789") !=
+			strlen(u + 1) || strlen(u + 1) > 9)
+		return;
+	char base[u - name + 1];
+	memcpy(base, name, u - name);
+	base[u - name] = 0;
+	NameSlot *s = slot_find(g, base);
+	int k = atoi(u + 1);
+	if (s && s->key && s->next_k > k)
+		s->next_k = k;
+}
+
+static void index_rebuild(Graph *g)
+{
+	if (g->names_cap)
+		memset(g->names, 0, g->names_cap * sizeof *g->names);
+	g->names_used = 0;
+	for (int i = 0; i < g->nvalues; i++)
+		slot_get(g, g->values[i]->name)->v = g->values[i];
+}
+
 Value *graph_find(const Graph *g, const char *name)
 {
-	for (int i = 0; i < g->nvalues; i++)
+	const NameSlot *s = slot_find(g, name);
+	if (slot_current(s))
+		return s->v;
+	if (!s || !s->key || !s->reserved)
+		return NULL;
+	for (int i = 0; i < g->nvalues; i++)  /* renamed directly: rare */
 		if (strcmp(g->values[i]->name, name) == 0)
 			return g->values[i];
 	return NULL;
+}
+
+/* The slot tables are a first value index (-1: empty) and a count per
+ * slot, in one malloc'd block of 2 * cap ints. */
+int *graph_name_repeats(const Graph *g)
+{
+	int n = g->nvalues, cap = 16;
+	while (cap < 2 * n)
+		cap *= 2;
+	int *rep = malloc((n ? n : 1) * sizeof *rep);
+	int *first = malloc(2 * (size_t)cap * sizeof *first);
+	if (!rep || !first) {
+		free(rep);
+		free(first);
+		return NULL;
+	}
+	int *seen = first + cap;
+	memset(first, -1, cap * sizeof *first);
+	memset(seen, 0, cap * sizeof *seen);
+	size_t mask = (size_t)cap - 1;
+	for (int i = 0; i < n; i++) {
+		const char *name = g->values[i]->name;
+		size_t h = name_hash(name) & mask;
+		while (first[h] >= 0 && strcmp(g->values[first[h]]->name, name))
+			h = (h + 1) & mask;
+		if (first[h] < 0)
+			first[h] = i;
+		rep[i] = seen[h]++;
+	}
+	free(first);
+	return rep;
+}
+
+void graph_rename(Graph *g, Value *v, const char *name)
+{
+	const char *old = v->name;
+	v->name = arena_strdup(&g->arena, name);
+	NameSlot *s = slot_get(g, name);
+	s->v = v;
+	s->reserved = 0;
+	name_freed(g, old);
 }
 
 static void copy_qparams(Graph *g, QParams *dst, const QParams *src)
@@ -55,15 +199,18 @@ static void copy_qparams(Graph *g, QParams *dst, const QParams *src)
 static Value *new_value(Graph *g, const char *name, ValueKind kind,
 	const Type *t, Loc loc)
 {
-	Value *old = graph_find(g, name);
-	if (old) {
+	NameSlot *s = slot_get(g, name);
+	if (slot_current(s)) {
+		Value *old = s->v;
 		diag_error(loc, "redefinition of '%s'", name);
 		if (old->loc.file)
 			diag_note(old->loc, "'%s' was defined here", name);
 		return NULL;
 	}
 	Value *v = arena_alloc(&g->arena, sizeof *v);
-	v->name = arena_strdup(&g->arena, name);
+	v->name = s->key;
+	s->v = v;
+	s->reserved = 0;
 	v->kind = kind;
 	v->loc = loc;
 	if (t)
@@ -99,6 +246,22 @@ void *graph_alloc_data(Graph *g, const Type *t)
 {
 	int64_t n = type_numel(t);
 	return arena_alloc(&g->arena, (n ? n : 1) * 4);
+}
+
+void *graph_try_alloc_data(Graph *g, const Type *t, const char *what,
+	Loc loc)
+{
+	int64_t n = type_numel(t);
+	void *p = NULL;
+	if (n >= 0 && n <= graph_mem_limit / 4)
+		p = arena_try_alloc(&g->arena, (n ? n : 1) * 4);
+	if (!p) {
+		char buf[TYPE_STR_MAX];
+		diag_error(loc, "out of memory for '%s' (%s, %lld bytes; the "
+			"limit is %lld)", what, type_str(t, buf, sizeof buf),
+			(long long)n * 4, (long long)graph_mem_limit);
+	}
+	return p;
 }
 
 static Node *make_node(Graph *g, int op, Value **in, int nin,
@@ -141,7 +304,7 @@ Node *graph_insert_node(Graph *g, int pos, int op, Value **in, int nin,
 		(g->nnodes - pos) * sizeof *g->nodes);
 	g->nodes[pos] = n;
 	g->nnodes++;
-	for (int i = 0; i < g->nnodes; i++)
+	for (int i = pos; i < g->nnodes; i++)  /* O(1) when appending */
 		g->nodes[i]->id = i;
 	return n;
 }
@@ -162,17 +325,28 @@ void graph_mark_output(Graph *g, Value *v)
 	g->outputs[g->noutputs++] = v;
 }
 
+/* The smallest free BASE_K, K >= 1; names are rarely given up (a rename,
+ * graph_compact), so each base remembers where to start: a run of fresh
+ * names from one base costs O(1) each. */
 const char *graph_fresh_name(Graph *g, const char *base)
 {
-	if (!graph_find(g, base))
-		return arena_strdup(&g->arena, base);
+	if (!name_taken(g, base)) {
+		NameSlot *s = slot_get(g, base);
+		s->reserved = 1;
+		return s->key;
+	}
 	size_t len = strlen(base) + 24;
 	char *buf = arena_alloc(&g->arena, len);
-	for (int k = 1;; k++) {
+	int k = slot_find(g, base)->next_k;
+	for (k = k > 1 ? k : 1;; k++) {
 		snprintf(buf, len, "%s_%d", base, k);
-		if (!graph_find(g, buf))
-			return buf;
+		if (!name_taken(g, buf))
+			break;
 	}
+	slot_find(g, base)->next_k = k + 1;
+	NameSlot *s = slot_get(g, buf);
+	s->reserved = 1;
+	return s->key;
 }
 
 void node_set_input(Node *n, int i, Value *v)
@@ -184,15 +358,24 @@ void node_set_input(Node *n, int i, Value *v)
 		v->nuse++;
 }
 
+/* Uses follow the definition (topological order) and from->nuse counts
+ * them, so the walk starts after from's node and stops at the last use. */
 void graph_replace_uses(Graph *g, Value *from, Value *to)
 {
-	for (int k = 0; k < g->nnodes; k++) {
+	int left = from->nuse - from->is_output;
+	int k = 0;
+	if (from->kind == VAL_NODE && from->def->id >= 0 &&
+	    from->def->id < g->nnodes && g->nodes[from->def->id] == from->def)
+		k = from->def->id + 1;
+	for (; k < g->nnodes && left > 0; k++) {
 		Node *n = g->nodes[k];
 		if (n->dead)
 			continue;
 		for (int i = 0; i < n->nin; i++)
-			if (n->in[i] == from)
+			if (n->in[i] == from && from != to) {
 				node_set_input(n, i, to);
+				left--;
+			}
 	}
 	for (int i = 0; i < g->noutputs; i++) {
 		if (g->outputs[i] != from)
@@ -212,8 +395,8 @@ void graph_take_over(Graph *g, Node *n, Node *p)
 	node_kill(g, n);
 	if (was_output) {
 		const char *name = n->out->name;
-		n->out->name = graph_fresh_name(g, "dead");
-		p->out->name = name;
+		graph_rename(g, n->out, graph_fresh_name(g, "dead"));
+		graph_rename(g, p->out, name);
 	}
 }
 
@@ -249,6 +432,7 @@ void graph_compact(Graph *g)
 	g->nvalues = k;
 	for (int i = 0; i < g->nvalues; i++)
 		g->values[i]->id = i;
+	index_rebuild(g);
 }
 
 Graph *graph_clone(const Graph *g)

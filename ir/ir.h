@@ -31,6 +31,9 @@ typedef struct {
 } Arena;
 
 void *arena_alloc(Arena *a, size_t size); /* zeroed, 16-byte aligned */
+/* As arena_alloc, but NULL when memory runs out (arena_alloc prints
+ * `qcc: error: out of memory` and exits: for the IR's own small objects). */
+void *arena_try_alloc(Arena *a, size_t size);
 void *arena_realloc(Arena *a, void *p, size_t old, size_t size);
 char *arena_strdup(Arena *a, const char *s);
 char *arena_strndup(Arena *a, const char *s, size_t n);
@@ -233,6 +236,9 @@ int64_t q_acc_bound(const Type *x, const int32_t *w, int64_t k,
 
 typedef enum { VAL_INPUT, VAL_CONST, VAL_NODE } ValueKind;
 
+/* One slot of a Graph's name index (private to graph.c). */
+typedef struct NameSlot NameSlot;
+
 struct Value {
 	const char *name;   /* unique in the graph */
 	ValueKind kind;
@@ -271,11 +277,23 @@ struct Graph {
 	int ninputs, inputs_cap;
 	Value **outputs;
 	int noutputs, outputs_cap;
+	/* The name index: open addressing over every name a value was created
+	 * with or graph_fresh_name handed out. A value renamed by assigning
+	 * v->name directly is still found (by a scan) and its old name is free
+	 * again; graph_rename is the O(1) way. Rebuilt by graph_compact. */
+	NameSlot *names;
+	int names_cap, names_used;
 };
 
 Graph *graph_new(const char *name);
 void graph_free(Graph *g);
-Value *graph_find(const Graph *g, const char *name);
+Value *graph_find(const Graph *g, const char *name);  /* O(1) */
+/* For the verifier: per value, how many values before it in g->values
+ * have its name (0 when names are unique); malloc'd, NULL if out of
+ * memory. O(nvalues). */
+int *graph_name_repeats(const Graph *g);
+/* Gives v a new name, which must be free (see graph_fresh_name). */
+void graph_rename(Graph *g, Value *v, const char *name);
 /* Creates a value; reports and returns NULL if the name is taken. */
 Value *graph_add_input(Graph *g, const char *name, const Type *t, Loc loc);
 Value *graph_add_const(Graph *g, const char *name, const Type *t, void *data,
@@ -290,7 +308,9 @@ Node *graph_insert_node(Graph *g, int pos, int op, Value **in, int nin,
 void graph_mark_output(Graph *g, Value *v);
 /* A name not used in g, made from base ("c1_q", then "c1_q_1", ...). */
 const char *graph_fresh_name(Graph *g, const char *base);
-/* Replaces every use of `from` (node inputs and graph outputs) by `to`. */
+/* Replaces every use of `from` (node inputs and graph outputs) by `to`;
+ * O(nodes) (a pass replacing many values should collect and fix the uses
+ * in one walk). */
 void graph_replace_uses(Graph *g, Value *from, Value *to);
 void node_kill(Graph *g, Node *n);  /* marks dead, drops its input uses */
 /* p's output replaces n's everywhere and n dies; if n's output was a graph
@@ -300,6 +320,10 @@ void graph_compact(Graph *g);       /* removes dead nodes and unused values */
 void node_set_input(Node *n, int i, Value *v); /* keeps nuse counts */
 /* Allocates tensor storage for t in g's arena (float or int32_t, zeroed). */
 void *graph_alloc_data(Graph *g, const Type *t);
+/* As graph_alloc_data for a tensor the model asks for: NULL after reporting
+ * at loc when it is over graph_mem_limit (check.c) or memory runs out. */
+void *graph_try_alloc_data(Graph *g, const Type *t, const char *what,
+	Loc loc);
 Graph *graph_clone(const Graph *g);  /* deep copy, data included */
 
 Attr *node_attr(const Node *n, const char *name);  /* asserts it exists */
@@ -435,6 +459,24 @@ void pack_subbyte_read(const uint8_t *p, int64_t n, int bits, int is_signed,
 /* Types, shapes, arity, attribute kinds, single definition, no dangling use,
  * topological order (hence no cycle). Reports each problem; 0 if clean. */
 int graph_verify(Graph *g);
+
+/* ---------------------------------------------------------------- check.c */
+/* Checks a frontend makes once a model is read (docs/testing.md). */
+
+/* Every f32 constant a node uses is finite and a batchnorm variance is not
+ * negative; each bad constant is reported at its definition with the index
+ * of its first bad element. 0, or -1 after reporting. */
+int graph_check_weights(const Graph *g);
+
+/* The bytes every tensor of g needs (4 per element, inputs, constants and
+ * node outputs) stay within graph_mem_limit; -1 after reporting at the
+ * value that goes over. */
+#define GRAPH_MEM_LIMIT_DEFAULT ((int64_t)4 << 30)
+extern int64_t graph_mem_limit;
+int graph_check_memory(const Graph *g);
+/* "BYTES", "NK", "NM" or "NG" (powers of 1024) into *bytes; -1 if malformed
+ * or not positive. */
+int graph_mem_limit_parse(const char *s, int64_t *bytes);
 
 /* ---------------------------------------------------------------- print.c */
 

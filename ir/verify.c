@@ -33,6 +33,7 @@ static int in_graph(const Graph *g, const Value *v)
 static int verify_values(Graph *g)
 {
 	int bad = 0;
+	int *rep = graph_name_repeats(g);
 	for (int i = 0; i < g->nvalues; i++) {
 		Value *v = g->values[i];
 		if (v->id != i) {
@@ -41,12 +42,11 @@ static int verify_values(Graph *g)
 			bad = 1;
 			continue;
 		}
-		for (int j = 0; j < i; j++)
-			if (strcmp(g->values[j]->name, v->name) == 0) {
-				diag_error(v->loc, "'%s' is defined more than once",
-					v->name);
-				bad = 1;
-			}
+		for (int j = 0; rep && j < rep[i]; j++) {
+			diag_error(v->loc, "'%s' is defined more than once",
+				v->name);
+			bad = 1;
+		}
 		if (!shape_valid_type(&v->type)) {
 			diag_error(v->loc, "'%s' has an unusable shape (rank %d; "
 				"dims must be >= 1, at most %d elements)", v->name,
@@ -69,6 +69,7 @@ static int verify_values(Graph *g)
 				i);
 			bad = 1;
 		}
+	free(rep);
 	return bad ? -1 : 0;
 }
 

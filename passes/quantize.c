@@ -358,7 +358,7 @@ static const char *take_name(Ctx *c, Value *v)
 	if (v->is_output)
 		return suffixed(c->g, v->name, "_q");
 	const char *name = v->name;
-	v->name = suffixed(c->g, name, "_float");
+	graph_rename(c->g, v, suffixed(c->g, name, "_float"));
 	return name;
 }
 
@@ -799,15 +799,11 @@ static int dequantize_uses(Ctx *c)
 		Value *q = v->aux;
 		if (!q || v->nuse == 0 || v->kind != VAL_NODE || !v->def->dead)
 			continue;
-		int pos = 0;
-		if (q->kind == VAL_NODE)
-			for (pos = 0; g->nodes[pos] != q->def; pos++)
-				;
-		c->pos = q->kind == VAL_NODE ? pos + 1 : 0;
+		c->pos = q->kind == VAL_NODE ? q->def->id + 1 : 0;
 		const char *name = v->is_output ? v->name :
 			suffixed(g, q->name, "_f");
 		if (v->is_output)
-			v->name = suffixed(g, v->name, "_float");
+			graph_rename(g, v, suffixed(g, v->name, "_float"));
 		Type ft = v->type;
 		ft.q.present = 0;
 		Node *d = emit(c, OP_DEQUANTIZE, &q, 1, name, &ft, v->loc);
