@@ -175,6 +175,17 @@ static int check_range(const char *opt, const char *s)
 	return 0;
 }
 
+/* Whether the C prefix made of s (other characters than letters and
+ * digits become '_') begins with qcc_model in any case. */
+static int reserved_name(const char *s)
+{
+	char up[10] = {0};
+	for (int i = 0; i < 9 && s[i]; i++)
+		up[i] = isalnum((unsigned char)s[i]) ?
+			(char)toupper((unsigned char)s[i]) : '_';
+	return strcmp(up, "QCC_MODEL") == 0;
+}
+
 /* --name: an identifier whose NAME_ macros cannot collide with the
  * header's model-independent QCC_MODEL_ aliases, nor with a reserved name
  * (a leading underscore; the include guard is NAME in upper case). */
@@ -191,10 +202,7 @@ static int check_name(const char *s)
 		diag_fail("--name %s: names beginning with '_' are reserved", s);
 		return -1;
 	}
-	char up[10] = {0};
-	for (int i = 0; i < 9 && s[i]; i++)
-		up[i] = (char)toupper((unsigned char)s[i]);
-	if (strcmp(up, "QCC_MODEL") == 0) {
+	if (reserved_name(s)) {
 		diag_fail("--name %s: names beginning with qcc_model (in any "
 			"case) are reserved for the header's QCC_MODEL_ aliases", s);
 		return -1;
@@ -610,6 +618,11 @@ static int emit_output(Graph *g, const Cli *c)
 {
 	if (!c->out || !has_ext(c->out, ".c")) {
 		diag_fail("nothing to do: give -o FILE.c (C code) or --emit=ir");
+		return -1;
+	}
+	if (!c->cgen.name && reserved_name(g->name)) {
+		diag_fail("the model's name '%s' makes a C prefix reserved for the "
+			"header's QCC_MODEL_ aliases; give --name NAME", g->name);
 		return -1;
 	}
 	return emit_c(g, &c->cgen, c->out, c->out2);

@@ -13,6 +13,12 @@
 # RUN-FAIL: %qcc %s --name a-b --emit=ir 2>&1
 # CHECK-NEXT: qcc: error: --name expects a C identifier, got 'a-b'
 # RUN: %qcc %s --name qcc_net --emit=ir > /dev/null
+# The model's own name, the default prefix, is held to the same rule.
+# RUN: sed 's/^model names$/model Qcc_Model_net/' %s > %T/m.g
+# RUN: %python -c "import numpy as np; np.save('%T/c.npy', np.ones((2,1,2), np.float32))"
+# RUN-FAIL: %qcc %T/m.g --calib %T/c.npy -o %T/m.c 2>&1
+# CHECK-NEXT: qcc: error: the model's name 'Qcc_Model_net' makes a C prefix reserved for the header's QCC_MODEL_ aliases; give --name NAME
+# RUN: %qcc %T/m.g --calib %T/c.npy --name net -o %T/m.c
 model names
 input x : f32[1,2]
 output y : f32[1,2] = relu(x)
