@@ -11,6 +11,7 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "ir.h"
@@ -154,11 +155,9 @@ static int parse_int(const char *name, const char *s, int lo, int hi,
 /* What range_method_parse accepts but cannot work: an infinite
  * parameter, or a percentile so low that most values are clipped and the
  * range can be zero. Unknown methods are left to the passes to report. */
-static int check_range(const char *opt, const char *s)
+static int check_range(const char *opt, const char *s, const char *method)
 {
 	RangeMethod m;
-	const char *eq = strchr(s, '=');
-	const char *method = opt[7] == '-' && eq ? eq + 1 : s;   /* --range-for */
 	if (range_method_parse(method, &m) < 0 || (m.kind != RM_PERCENTILE &&
 	    m.kind != RM_BN))
 		return 0;
@@ -264,7 +263,7 @@ static int value_option(Cli *c, int argc, char **argv, int *i)
 			diag_fail("--range needs a method, e.g. minmax");
 			return -1;
 		}
-		if (check_range("--range", v))
+		if (check_range("--range", v, v))
 			return -1;
 		o->range_method = v;
 		break;
@@ -285,7 +284,8 @@ static int value_option(Cli *c, int argc, char **argv, int *i)
 		c->outputs[c->noutputs++] = v;
 		break;
 	case 11:
-		if (check_range("--range-for", v))
+		if (strchr(v, '=') &&
+		    check_range("--range-for", v, strchr(v, '=') + 1))
 			return -1;
 		o->range_for[o->nrange_for++] = v;
 		break;
@@ -321,10 +321,11 @@ static int parse_args(Cli *c, int argc, char **argv)
 	for (int i = first; i < argc; i++) {
 		const char *a = argv[i];
 		int r = value_option(c, argc, argv, &i);
-		if (r == 0)
+		if (r == 0) {
 			r = opt_value(argc, argv, &i, "--name", &c->cgen.name);
-		if (r > 0 && c->cgen.name && check_name(c->cgen.name))
-			return -1;
+			if (r > 0 && check_name(c->cgen.name))
+				return -1;
+		}
 		if (r < 0)
 			return -1;
 		if (r > 0)
@@ -467,10 +468,13 @@ static Graph *load_model(const char *path)
 /* The second file -o writes, beside the first (beside its target if -o
  * is a symbolic link, since the first names the second by its base name):
  * "dir/net.g" -> "dir/net.safetensors" with --emit=ir, "m.c" -> "m.h" for
- * C; NULL (and no error) when there is none. */
+ * C; NULL (and no error) when there is none, as for --emit=ir to a device
+ * such as /dev/null (the constants are then all printed inline). */
 static int companion_path(Cli *c)
 {
-	if (!c->out || (!c->emit && !has_ext(c->out, ".c")))
+	struct stat st;
+	if (!c->out || (!c->emit && !has_ext(c->out, ".c")) || (c->emit &&
+	    stat(c->out, &st) == 0 && !S_ISREG(st.st_mode)))
 		return 0;
 	char *t = link_target(c->out);
 	const char *out = t && has_ext(t, c->emit ? "" : ".c") ? t : c->out;
@@ -550,9 +554,9 @@ done:
 
 /* ------------------------------------------------------------ emit=ir */
 
-/* Writes FILE.g and FILE.safetensors: every constant with more than
- * WEIGHTS_INLINE_LIMIT elements goes to the weights file, named after its
- * value; the smaller ones are printed inline. */
+/* Writes FILE.g and FILE.safetensors (wpath): every constant with more
+ * than WEIGHTS_INLINE_LIMIT elements goes to the weights file, named after
+ * its value; the smaller ones, and all without wpath, are printed inline. */
 static int emit_ir_files(Graph *g, const char *out, const char *wpath)
 {
 	NamedTensor *t = calloc(g->nvalues + 1, sizeof *t);
@@ -566,7 +570,7 @@ static int emit_ir_files(Graph *g, const char *out, const char *wpath)
 		if (v->kind != VAL_CONST)
 			continue;
 		v->ref = NULL;
-		if (type_numel(&v->type) <= WEIGHTS_INLINE_LIMIT)
+		if (!wpath || type_numel(&v->type) <= WEIGHTS_INLINE_LIMIT)
 			continue;
 		v->ref = v->name;
 		t[n] = (NamedTensor){v->name, v->type.elem, v->type.rank, {0},
@@ -574,7 +578,7 @@ static int emit_ir_files(Graph *g, const char *out, const char *wpath)
 		memcpy(t[n].dims, v->type.dims, sizeof t[n].dims);
 		n++;
 	}
-	const char *slash = strrchr(wpath, '/');
+	const char *slash = n ? strrchr(wpath, '/') : NULL;
 	g->weights_path = n ? arena_strdup(&g->arena, slash ? slash + 1 : wpath)
 		: NULL;
 	int r = n ? safetensors_write(wpath, t, n) : 0;

@@ -296,12 +296,14 @@ FILE *atomic_open(const char *path, char **tmp)
 		return NULL;
 	}
 	set_handlers();
-	o->target = link_target(path);
+	/* stat follows links the kernel's way (/dev/stdout, /proc/self/fd/1) */
+	int in_place = stat(path, &st) == 0 && !S_ISREG(st.st_mode);
+	o->target = in_place ? strdup(path) : link_target(path);
 	if (!o->target) {
 		diag_fail("cannot write '%s': %s", path, strerror(errno));
 		return NULL;
 	}
-	if (stat(o->target, &st) == 0 && !S_ISREG(st.st_mode))
+	if (in_place)
 		o->f = open_in_place(path, o->target, &st);
 	else
 		o->f = open_temporary(path, o);
