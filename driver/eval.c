@@ -87,13 +87,29 @@ static int load_data(const char *path, const Value *in, Npy *x, Samples *s)
 	return 0;
 }
 
-static int load_labels(const char *path, int64_t n, Npy *y)
+/* One label per sample, each a class index of the output: an integer in
+ * [0, classes). */
+static int load_labels(const char *path, int64_t n, int64_t classes, Npy *y)
 {
 	if (npy_read(path, y) < 0)
 		return -1;
 	if (y->numel != n || (y->rank > 1 && y->numel != y->dims[0])) {
 		diag_fail("%s: expected %lld labels (one per sample), found shape "
 			"with %lld elements", path, (long long)n, (long long)y->numel);
+		return -1;
+	}
+	for (int64_t i = 0; i < n; i++) {
+		double v = y->is_float ? (double)y->f[i] : (double)y->i[i];
+		if (v >= 0 && v < (double)classes && v == floor(v))
+			continue;
+		if (y->is_float)
+			diag_fail("%s: label %lld is %g; labels are class indices, "
+				"integers from 0 to %lld", path, (long long)i, v,
+				(long long)classes - 1);
+		else
+			diag_fail("%s: label %lld is %lld; labels are class indices, "
+				"integers from 0 to %lld", path, (long long)i,
+				(long long)y->i[i], (long long)classes - 1);
 		return -1;
 	}
 	return 0;
@@ -613,7 +629,8 @@ int eval_model(Graph *g, const Options *o, const char *data,
 	Row *rows = NULL;
 	int nrows = 0, rc = -1;
 	if (load_data(data, g->inputs[0], &x, &s) < 0 ||
-	    load_labels(labels, s.n, &y) < 0 || float_prefix(f, o) < 0 ||
+	    load_labels(labels, s.n, type_numel(&g->outputs[0]->type), &y) < 0 ||
+	    float_prefix(f, o) < 0 ||
 	    pipeline_run(q, o) < 0)
 		goto done;
 

@@ -1,10 +1,17 @@
 /* main.c - the `qcc` command: reads the options, loads the model, runs the
  * pass pipeline when asked, then prints the IR, runs the model on .npy data
  * or emits code. Only main() exits; every step returns 0, or -1 after
- * reporting. Output files are written to temporaries and renamed on success.
+ * reporting. No output may be one of the command's inputs (or another of
+ * its outputs); output files are written to temporaries and all renamed
+ * together once the command has succeeded (ir/outfile.c).
  */
+#include <ctype.h>
+#include <errno.h>
+#include <math.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "ir.h"
@@ -27,6 +34,7 @@ typedef struct {
 	int eval;               /* the `eval` subcommand (driver/eval.c) */
 	const char *data, *labels;
 	EmitOptions cgen;       /* -o FILE.c: --name, --float-helpers, --caller-arena */
+	char *out2;             /* written beside -o: FILE.h or FILE.safetensors */
 } Cli;
 
 static const char usage[] =
@@ -121,15 +129,83 @@ static int opt_value(int argc, char **argv, int *i, const char *name,
 	return 1;
 }
 
-static int parse_int(const char *name, const char *s, int *out)
+/* A decimal integer (no blanks, nothing after it) in [lo, hi]. */
+static int parse_int(const char *name, const char *s, int lo, int hi,
+	int *out)
 {
 	char *end;
+	errno = 0;
 	long v = strtol(s, &end, 10);
-	if (!*s || *end || v < -1000000 || v > 1000000) {
+	if (!*s || isspace((unsigned char)*s) || *end) {
 		diag_fail("%s expects an integer, got '%s'", name, s);
 		return -1;
 	}
+	if (errno == ERANGE || v < lo || v > hi) {
+		if (lo == 1 && v < lo)
+			diag_fail("%s must be at least 1, got %s", name, s);
+		else
+			diag_fail("%s must be between %d and %d, got %s", name, lo,
+				hi, s);
+		return -1;
+	}
 	*out = (int)v;
+	return 0;
+}
+
+/* What range_method_parse accepts but cannot work: an infinite
+ * parameter, or a percentile so low that most values are clipped and the
+ * range can be zero. Unknown methods are left to the passes to report. */
+static int check_range(const char *opt, const char *s, const char *method)
+{
+	RangeMethod m;
+	if (range_method_parse(method, &m) < 0 || (m.kind != RM_PERCENTILE &&
+	    m.kind != RM_BN))
+		return 0;
+	if (m.kind == RM_PERCENTILE && !(m.param >= 50 && m.param <= 100)) {
+		diag_fail("%s %s: the percentile P must be between 50 and 100, "
+			"e.g. percentile:99.99", opt, s);
+		return -1;
+	}
+	if (!isfinite(m.param)) {
+		diag_fail("%s %s: A must be a finite positive number, e.g. bn:6",
+			opt, s);
+		return -1;
+	}
+	return 0;
+}
+
+/* Whether the C prefix made of s (other characters than letters and
+ * digits become '_') begins with qcc_model in any case. */
+static int reserved_name(const char *s)
+{
+	char up[10] = {0};
+	for (int i = 0; i < 9 && s[i]; i++)
+		up[i] = isalnum((unsigned char)s[i]) ?
+			(char)toupper((unsigned char)s[i]) : '_';
+	return strcmp(up, "QCC_MODEL") == 0;
+}
+
+/* --name: an identifier whose NAME_ macros cannot collide with the
+ * header's model-independent QCC_MODEL_ aliases, nor with a reserved name
+ * (a leading underscore; the include guard is NAME in upper case). */
+static int check_name(const char *s)
+{
+	int ok = isalpha((unsigned char)*s) || *s == '_';
+	for (const char *p = s; ok && *p; p++)
+		ok = isalnum((unsigned char)*p) || *p == '_';
+	if (!ok) {
+		diag_fail("--name expects a C identifier, got '%s'", s);
+		return -1;
+	}
+	if (*s == '_') {
+		diag_fail("--name %s: names beginning with '_' are reserved", s);
+		return -1;
+	}
+	if (reserved_name(s)) {
+		diag_fail("--name %s: names beginning with qcc_model (in any "
+			"case) are reserved for the header's QCC_MODEL_ aliases", s);
+		return -1;
+	}
 	return 0;
 }
 
@@ -160,16 +236,11 @@ static int value_option(Cli *c, int argc, char **argv, int *i)
 	case 1: c->out = v; break;
 	case 2: o->calib_path = v; break;
 	case 3:
-		if (parse_int("--weight-bits", v, &o->weight_bits))
+		if (parse_int("--weight-bits", v, 2, 8, &o->weight_bits))
 			return -1;
-		if (o->weight_bits < 2 || o->weight_bits > 8) {
-			diag_fail("--weight-bits must be between 2 and 8, got %d",
-				o->weight_bits);
-			return -1;
-		}
 		break;
 	case 4:
-		if (parse_int("--act-bits", v, &o->act_bits))
+		if (parse_int("--act-bits", v, -1000000, 1000000, &o->act_bits))
 			return -1;
 		if (o->act_bits != 8 && o->act_bits != 16) {
 			diag_fail("--act-bits must be 8 or 16, got %d", o->act_bits);
@@ -192,6 +263,8 @@ static int value_option(Cli *c, int argc, char **argv, int *i)
 			diag_fail("--range needs a method, e.g. minmax");
 			return -1;
 		}
+		if (check_range("--range", v, v))
+			return -1;
 		o->range_method = v;
 		break;
 	case 7: o->print_after = v; break;
@@ -210,21 +283,22 @@ static int value_option(Cli *c, int argc, char **argv, int *i)
 		}
 		c->outputs[c->noutputs++] = v;
 		break;
-	case 11: o->range_for[o->nrange_for++] = v; break;
+	case 11:
+		if (strchr(v, '=') &&
+		    check_range("--range-for", v, strchr(v, '=') + 1))
+			return -1;
+		o->range_for[o->nrange_for++] = v;
+		break;
 	case 12: c->data = v; break;
 	case 13: c->labels = v; break;
 	case 14:
-		if (parse_int("--adaround-iters", v, &o->adaround_iters))
+		if (parse_int("--adaround-iters", v, 1, 1000000,
+		    &o->adaround_iters))
 			return -1;
-		if (o->adaround_iters < 1) {
-			diag_fail("--adaround-iters must be at least 1, got %d",
-				o->adaround_iters);
-			return -1;
-		}
 		break;
 	case 15: {
 		int seed;
-		if (parse_int("--seed", v, &seed))
+		if (parse_int("--seed", v, -1000000, 1000000, &seed))
 			return -1;
 		o->seed = (uint64_t)(int64_t)seed;
 		break;
@@ -247,8 +321,11 @@ static int parse_args(Cli *c, int argc, char **argv)
 	for (int i = first; i < argc; i++) {
 		const char *a = argv[i];
 		int r = value_option(c, argc, argv, &i);
-		if (r == 0)
+		if (r == 0) {
 			r = opt_value(argc, argv, &i, "--name", &c->cgen.name);
+			if (r > 0 && check_name(c->cgen.name))
+				return -1;
+		}
 		if (r < 0)
 			return -1;
 		if (r > 0)
@@ -386,30 +463,104 @@ static Graph *load_model(const char *path)
 	return NULL;
 }
 
-/* ------------------------------------------------------------ emit=ir */
+/* ---------------------------------------------------------------- files */
 
-/* "dir/net.g" -> "dir/net.safetensors" (malloc'd). */
-static char *weights_path_for(const char *out)
+/* The second file -o writes, beside the first (beside its target if -o
+ * is a symbolic link, since the first names the second by its base name):
+ * "dir/net.g" -> "dir/net.safetensors" with --emit=ir, "m.c" -> "m.h" for
+ * C; NULL (and no error) when there is none, as for --emit=ir to a device
+ * such as /dev/null (the constants are then all printed inline). */
+static int companion_path(Cli *c)
 {
+	struct stat st;
+	if (!c->out || (!c->emit && !has_ext(c->out, ".c")) || (c->emit &&
+	    stat(c->out, &st) == 0 && !S_ISREG(st.st_mode)))
+		return 0;
+	char *t = link_target(c->out);
+	const char *out = t && has_ext(t, c->emit ? "" : ".c") ? t : c->out;
 	size_t n = strlen(out);
-	if (has_ext(out, ".g"))
+	if (c->emit && has_ext(out, ".g"))
 		n -= 2;
-	char *p = malloc(n + 13);
-	if (p)
-		snprintf(p, n + 13, "%.*s.safetensors", (int)n, out);
+	c->out2 = malloc(n + 13);
+	if (c->out2 && c->emit)
+		snprintf(c->out2, n + 13, "%.*s.safetensors", (int)n, out);
+	else if (c->out2)
+		snprintf(c->out2, n + 13, "%.*sh", (int)n - 1, out);
+	free(t);
+	if (!c->out2) {
+		diag_fail("out of memory");
+		return -1;
+	}
+	return 0;
+}
+
+/* The model's weights file as the parser opened it (malloc'd), or NULL. */
+static char *weights_file(const Graph *g, const char *model)
+{
+	const char *w = g->weights_path, *slash = strrchr(model, '/');
+	if (!w)
+		return NULL;
+	size_t nd = !slash || w[0] == '/' ? 0 :
+		slash == model ? 1 : (size_t)(slash - model);
+	size_t n = nd + strlen(w) + 2;
+	char *p = malloc(n);
+	if (p && nd)
+		snprintf(p, n, "%.*s/%s", (int)nd, model, w);
+	else if (p)
+		snprintf(p, n, "%s", w);
 	return p;
 }
 
-/* Writes FILE.g and FILE.safetensors: every constant with more than
- * WEIGHTS_INLINE_LIMIT elements goes to the weights file, named after its
- * value; the smaller ones are printed inline. */
-static int emit_ir_files(Graph *g, const char *out)
+/* Refuses a command whose output is one of its inputs (with weights: the
+ * model's weights file only, known after parsing) or another output, and
+ * an input that is not a regular file (a FIFO would block). */
+static int check_files(const Cli *c, const char *weights)
 {
-	char *wpath = weights_path_for(out);
+	int nin = 0, nout = 0, r = -1;
+	NamedPath *in = calloc(c->ninputs + 5, sizeof *in);
+	NamedPath *out = calloc(c->noutputs + 2, sizeof *out);
+	if (!in || !out) {
+		diag_fail("out of memory");
+		goto done;
+	}
+	if (weights) {
+		in[nin++] = (NamedPath){weights, "the model's weights file"};
+	} else {
+		in[nin++] = (NamedPath){c->model, "the input model"};
+		if (c->opt.calib_path)
+			in[nin++] = (NamedPath){c->opt.calib_path, "the --calib file"};
+		for (int i = 0; i < c->ninputs; i++)
+			in[nin++] = (NamedPath){c->inputs[i], "the --input file"};
+		if (c->data)
+			in[nin++] = (NamedPath){c->data, "the --data file"};
+		if (c->labels)
+			in[nin++] = (NamedPath){c->labels, "the --labels file"};
+	}
+	for (int i = 0; i < nin; i++)
+		if (input_check(in[i].path))
+			goto done;
+	if (c->out)
+		out[nout++] = (NamedPath){c->out, "output"};
+	if (c->out2)
+		out[nout++] = (NamedPath){c->out2, "output"};
+	for (int i = 0; i < c->noutputs; i++)
+		out[nout++] = (NamedPath){c->outputs[i], "output"};
+	r = outfile_check(in, nin, out, nout);
+done:
+	free(in);
+	free(out);
+	return r;
+}
+
+/* ------------------------------------------------------------ emit=ir */
+
+/* Writes FILE.g and FILE.safetensors (wpath): every constant with more
+ * than WEIGHTS_INLINE_LIMIT elements goes to the weights file, named after
+ * its value; the smaller ones, and all without wpath, are printed inline. */
+static int emit_ir_files(Graph *g, const char *out, const char *wpath)
+{
 	NamedTensor *t = calloc(g->nvalues + 1, sizeof *t);
-	if (!wpath || !t) {
-		free(wpath);
-		free(t);
+	if (!t) {
 		diag_fail("out of memory");
 		return -1;
 	}
@@ -419,7 +570,7 @@ static int emit_ir_files(Graph *g, const char *out)
 		if (v->kind != VAL_CONST)
 			continue;
 		v->ref = NULL;
-		if (type_numel(&v->type) <= WEIGHTS_INLINE_LIMIT)
+		if (!wpath || type_numel(&v->type) <= WEIGHTS_INLINE_LIMIT)
 			continue;
 		v->ref = v->name;
 		t[n] = (NamedTensor){v->name, v->type.elem, v->type.rank, {0},
@@ -427,7 +578,7 @@ static int emit_ir_files(Graph *g, const char *out)
 		memcpy(t[n].dims, v->type.dims, sizeof t[n].dims);
 		n++;
 	}
-	const char *slash = strrchr(wpath, '/');
+	const char *slash = n ? strrchr(wpath, '/') : NULL;
 	g->weights_path = n ? arena_strdup(&g->arena, slash ? slash + 1 : wpath)
 		: NULL;
 	int r = n ? safetensors_write(wpath, t, n) : 0;
@@ -440,24 +591,29 @@ static int emit_ir_files(Graph *g, const char *out)
 		} else {
 			r = -1;
 		}
-		if (r != 0 && n)
-			unlink(wpath);
 	}
-	free(wpath);
 	free(t);
 	return r;
 }
 
-static int emit_ir(Graph *g, const char *out)
+/* Standard output flushed and checked for any earlier write error. */
+static int stdout_check(void)
 {
-	if (out)
-		return emit_ir_files(g, out);
+	errno = 0;
+	if (fflush(stdout) == 0 && !ferror(stdout))
+		return 0;
+	diag_fail("cannot write to standard output: %s",
+		strerror(errno ? errno : EIO));
+	clearerr(stdout);
+	return -1;
+}
+
+static int emit_ir(Graph *g, const Cli *c)
+{
+	if (c->out)
+		return emit_ir_files(g, c->out, c->out2);
 	print_graph(stdout, g, &(PrintOpts){0});
-	if (fflush(stdout) != 0) {
-		diag_fail("cannot write the output");
-		return -1;
-	}
-	return 0;
+	return 0;   /* main checks standard output */
 }
 
 /* The default action: code generation. THE place where the C emitter is
@@ -468,17 +624,12 @@ static int emit_output(Graph *g, const Cli *c)
 		diag_fail("nothing to do: give -o FILE.c (C code) or --emit=ir");
 		return -1;
 	}
-	size_t n = strlen(c->out);
-	char *h = malloc(n + 1);
-	if (!h) {
-		diag_fail("out of memory");
+	if (!c->cgen.name && reserved_name(g->name)) {
+		diag_fail("the model's name '%s' makes a C prefix reserved for the "
+			"header's QCC_MODEL_ aliases; give --name NAME", g->name);
 		return -1;
 	}
-	memcpy(h, c->out, n + 1);
-	h[n - 1] = 'h';
-	int r = emit_c(g, &c->cgen, c->out, h);
-	free(h);
-	return r;
+	return emit_c(g, &c->cgen, c->out, c->out2);
 }
 
 /* ----------------------------------------------------------------- run */
@@ -667,11 +818,17 @@ static int qcc(int argc, char **argv)
 		r = 0;
 		goto done;
 	}
-	if (check_args(&c))
+	if (check_args(&c) || companion_path(&c) || check_files(&c, NULL))
 		goto done;
 	g = load_model(c.model);
 	if (!g)
 		goto done;
+	char *weights = weights_file(g, c.model);
+	int bad = weights && check_files(&c, weights);
+	free(weights);
+	if (bad)
+		goto done;
+	outfile_defer(1);
 	if (c.eval) {
 		r = eval_model(g, &c.opt, c.data, c.labels);
 		goto done;
@@ -681,11 +838,16 @@ static int qcc(int argc, char **argv)
 	if (c.run)
 		r = run_model(g, &c);
 	else if (c.emit)
-		r = emit_ir(g, c.out);
+		r = emit_ir(g, &c);
 	else
 		r = emit_output(g, &c);
 done:
+	if (r == 0 && diag_nerrors == 0)
+		r = outfile_publish();
+	else
+		outfile_discard();
 	graph_free(g);
+	free(c.out2);
 	free(c.inputs);
 	free(c.outputs);
 	free(c.opt.range_for);
@@ -694,6 +856,12 @@ done:
 
 int main(int argc, char **argv)
 {
+	/* A file size limit makes a write fail with EFBIG, reported as any
+	 * other write error, rather than kill qcc. */
+	signal(SIGXFSZ, SIG_IGN);
 	op_init();
-	return qcc(argc, argv) == 0 && diag_nerrors == 0 ? 0 : 1;
+	int r = qcc(argc, argv);
+	if (stdout_check() != 0)
+		r = -1;
+	return r == 0 && diag_nerrors == 0 ? 0 : 1;
 }

@@ -1,9 +1,9 @@
-/* npy.c - NumPy .npy arrays in and out, and atomic file output.
+/* npy.c - NumPy .npy arrays in and out.
  *
  * Reads format versions 1.0, 2.0 and 3.0 with a little-endian (or
  * byte-order-free) descr of '<f4' '<f8' '|i1' '|u1' '<i4' '<i8' in C order;
  * anything else is refused with a message naming the file. Writes version
- * 1.0, '<f4' or '<i4', through a temporary file renamed on success.
+ * 1.0, '<f4' or '<i4', through atomic_open (ir/outfile.c).
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -14,57 +14,6 @@
 #include "ir.h"
 
 #define NPY_MAX_NUMEL ((int64_t)1 << 31)
-
-/* ---------------------------------------------------------- atomic output */
-
-FILE *atomic_open(const char *path, char **tmp)
-{
-	size_t n = strlen(path) + 16;
-	*tmp = malloc(n);
-	if (!*tmp)
-		return NULL;
-	snprintf(*tmp, n, "%s.tmp.XXXXXX", path);
-	int fd = mkstemp(*tmp);
-	if (fd < 0) {
-		diag_fail("cannot create '%s': %s", path, strerror(errno));
-		free(*tmp);
-		*tmp = NULL;
-		return NULL;
-	}
-	/* mkstemp makes the file private; give it the usual mode instead. */
-	mode_t mask = umask(0);
-	umask(mask);
-	fchmod(fd, 0666 & ~mask);
-	FILE *f = fdopen(fd, "wb");
-	if (!f) {
-		diag_fail("cannot create '%s': %s", path, strerror(errno));
-		close(fd);
-		unlink(*tmp);
-		free(*tmp);
-		*tmp = NULL;
-	}
-	return f;
-}
-
-int atomic_commit(FILE *f, char *tmp, const char *path, int ok)
-{
-	if (ok && (ferror(f) || fflush(f) != 0)) {
-		diag_fail("cannot write '%s': %s", path, strerror(errno));
-		ok = 0;
-	}
-	if (fclose(f) != 0 && ok) {
-		diag_fail("cannot write '%s': %s", path, strerror(errno));
-		ok = 0;
-	}
-	if (ok && rename(tmp, path) != 0) {
-		diag_fail("cannot write '%s': %s", path, strerror(errno));
-		ok = 0;
-	}
-	if (!ok)
-		unlink(tmp);
-	free(tmp);
-	return ok ? 0 : -1;
-}
 
 /* --------------------------------------------------------- header parsing */
 
@@ -383,9 +332,9 @@ static int write_npy(const char *path, const void *data, const char *descr,
 		return -1;
 	unsigned char pre[10] = {0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0,
 		(unsigned char)(k & 0xff), (unsigned char)(k >> 8)};
-	fwrite(pre, 1, 10, f);
-	fwrite(head, 1, k, f);
-	int ok = fwrite(data, 4, numel, f) == (size_t)numel;
+	int ok = fwrite(pre, 1, 10, f) == 10 &&
+		fwrite(head, 1, k, f) == (size_t)k &&
+		fwrite(data, 4, numel, f) == (size_t)numel;
 	return atomic_commit(f, tmp, path, ok);
 }
 

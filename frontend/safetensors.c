@@ -18,9 +18,6 @@
 
 #include "ir.h"
 
-FILE *atomic_open(const char *path, char **tmp);
-int atomic_commit(FILE *f, char *tmp, const char *path, int ok);
-
 #define MAX_HEADER (100u << 20)
 #define MAX_NUMEL ((int64_t)1 << 31)
 

@@ -528,11 +528,32 @@ int npy_write_f32(const char *path, const float *data, int rank,
 	const int64_t *dims);  /* atomic */
 int npy_write_i32(const char *path, const int32_t *data, int rank,
 	const int64_t *dims);
-/* Output through a temporary file beside path: atomic_open creates it
- * (*tmp is its malloc'd name); atomic_commit closes it and, if ok and every
- * write succeeded, renames it to path, else removes it. 0 or -1. */
+
+/* outfile.c */
+/* Output through a temporary file beside path (or beside the target of
+ * the symbolic link path; a device node or FIFO is written in place):
+ * atomic_open creates it (*tmp names it, owned by the output);
+ * atomic_commit flushes and closes it and, if ok and every write
+ * succeeded, renames it onto the target (after outfile_defer(1): at
+ * outfile_publish), else removes it. 0 or -1, after reporting. */
 FILE *atomic_open(const char *path, char **tmp);
 int atomic_commit(FILE *f, char *tmp, const char *path, int ok);
+void outfile_defer(int on);
+int outfile_publish(void);    /* every deferred rename, under one lock */
+void outfile_discard(void);   /* removes every temporary not published */
+/* A path and what it is to the command ("the input model"). */
+typedef struct {
+	const char *path;
+	const char *what;
+} NamedPath;
+/* -1 after reporting if an output is the same file as an input or as an
+ * earlier output (device nodes and FIFOs excepted). */
+int outfile_check(const NamedPath *in, int nin, const NamedPath *out,
+	int nout);
+int input_check(const char *path);   /* -1 if it exists, not a file */
+/* path with its chain of symbolic links followed (malloc'd); the result
+ * may not exist. NULL with errno set on failure. */
+char *link_target(const char *path);
 
 /* onnx.c (QCC_WITH_ONNX; the reader's own map is frontend/onnx_imp.h).
  * Graph inputs keep their element type: float, or an integer type. */

@@ -178,7 +178,12 @@ static int write_npy(const char *path, const float *y, long n)
 	memcpy(hdr + 10, dict, strlen(dict));
 	memset(hdr + 10 + strlen(dict), ' ', pad);
 	hdr[10 + strlen(dict) + pad] = '\n';
-	FILE *f = fopen(path, "wb");
+	/* A file that was there (perhaps a device) is never removed. */
+	FILE *f = fopen(path, "rb");
+	int existed = f != NULL;
+	if (f)
+		fclose(f);
+	f = fopen(path, "wb");
 	if (!f)
 		return fail("cannot create", path);
 	int ok = fwrite(hdr, 1, 10 + hl, f) == (size_t)(10 + hl);
@@ -190,8 +195,11 @@ static int write_npy(const char *path, const float *y, long n)
 		b[3] = u >> 24;
 		ok = fwrite(b, 1, 4, f) == 4;
 	}
+	if (fflush(f) != 0 || ferror(f))
+		ok = 0;
 	if (fclose(f) != 0 || !ok) {
-		remove(path);
+		if (!existed)
+			remove(path);
 		return fail("cannot write", path);
 	}
 	return 0;
@@ -236,8 +244,11 @@ int main(int argc, char **argv)
 	}
 	if (read_npy(argv[1], &a))
 		return 1;
-	long per = a.rank > 1 ? a.count / a.dims[0] : a.count;
-	long n = a.rank > 1 ? a.dims[0] : 1;
+	/* [N, ...] holds N samples (N may be 0: the output is empty too); an
+	 * array of rank 0 or 1 is one sample. */
+	long per = 1, n = a.rank > 1 ? a.dims[0] : 1;
+	for (int d = a.rank > 1 ? 1 : 0; d < a.rank; d++)
+		per *= a.dims[d];
 	if (per != QCC_MODEL_INPUT_SIZE) {
 		fprintf(stderr, "qcc_npy_main: %s: a sample has %ld elements, the "
 			"model's input %ld\n", argv[1], per, (long)QCC_MODEL_INPUT_SIZE);
