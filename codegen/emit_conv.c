@@ -134,16 +134,42 @@ static int64_t phase_len(const Node *n, const ConvGeom *c)
 	return (phase_h(n, c) + 1) * phase_w(n, c);
 }
 
-static int64_t conv_req_len(const Node *n, const ConvGeom *c);
+/* The accumulators are requantized as one flat run of a multiple of 16
+ * entries (the slack is zero), which compilers vectorize without scalar
+ * remainders, into an output-typed buffer `t` after the accumulators;
+ * the kernel copies the wanted part to y. */
+static int64_t req_len(int64_t acc_len)
+{
+	return (acc_len + 15) / 16 * 16;
+}
+
+/* The scratch of one conv kernel: `buf` bytes (a multiple of 8) of its own
+ * buffers, then `req` accumulators (8 bytes each at most), then t (`req`
+ * entries of the output type, 2 bytes at most). */
+typedef struct {
+	int64_t buf, req;
+} ConvScratch;
+
+static int64_t scratch_bytes(ConvScratch s)
+{
+	return s.buf + s.req * (8 + 2);
+}
+
+/* Pointwise: the accumulators of a whole output plane. */
+static ConvScratch pointwise_scratch(const Node *n, const ConvGeom *c)
+{
+	(void)n;
+	return (ConvScratch){0, req_len(c->OH * c->OW)};
+}
 
 /* Elements of the direct kernel's phase planes: those of every channel
- * and phase, then conv_req_len - OH * PWS more (holding zx), so that the
- * taps may run over the whole requantization length, a multiple of 16
- * (no scalar remainder), the entries past OH * PWS being discarded. */
+ * and phase, then req - OH * PWS more (holding zx), so that the taps may
+ * run over the whole requantization length, a multiple of 16 (no scalar
+ * remainder), the entries past OH * PWS being discarded. */
 static int64_t direct_pl_len(const Node *n, const ConvGeom *c)
 {
-	return c->sh * c->sw * c->ICG * phase_len(n, c) + conv_req_len(n, c) -
-		c->OH * phase_w(n, c);
+	return c->sh * c->sw * c->ICG * phase_len(n, c) +
+		req_len(c->OH * phase_w(n, c)) - c->OH * phase_w(n, c);
 }
 
 /* With a width stride of 1 or 2 dividing W, each channel is first
@@ -161,56 +187,29 @@ static int64_t direct_tmp_len(const ConvGeom *c)
 	return direct_split(c) ? c->H * c->W : 0;
 }
 
-/* Bytes before the accumulator row (OW entries of 8 bytes at most). */
-static int64_t conv_buf_bytes(const Node *n, const ConvGeom *c)
+/* Direct: the phase planes (and the split input), then the accumulators
+ * of a whole output plane on the phase width. */
+static ConvScratch direct_scratch(const Node *n, const ConvGeom *c)
 {
-	int64_t b = use_pointwise(n, c) ? 0 : use_direct(c) ?
-		(direct_pl_len(n, c) + direct_tmp_len(c)) * 2 :
-		((im2col_in_place(n, c) ? 0 : im2col_rows(n, c) * c->OW * c->Kp) +
-		im2col_xp_len(n, c)) * 2;
-	return (b + 7) / 8 * 8;
+	int64_t b = (direct_pl_len(n, c) + direct_tmp_len(c)) * 2;
+	return (ConvScratch){(b + 7) / 8 * 8, req_len(c->OH * phase_w(n, c))};
 }
 
-/* Accumulator entries: a whole plane for pointwise and direct kernels
- * (direct on the phase width), a block of rows for the column kernel. */
-static int64_t conv_acc_len(const Node *n, const ConvGeom *c)
+/* Column: the column buffer (none in place) and the padded copy, then
+ * the accumulators of a block of rows. */
+static ConvScratch im2col_scratch(const Node *n, const ConvGeom *c)
 {
-	if (use_pointwise(n, c))
-		return c->OH * c->OW;
-	if (use_direct(c))
-		return c->OH * phase_w(n, c);
-	return im2col_rows(n, c) * c->OW;
-}
-
-/* The accumulators are requantized as one flat run of a multiple of 16
- * entries (the slack is zero), which compilers vectorize without scalar
- * remainders, into an output-typed buffer `t` after the accumulators;
- * the kernel copies the wanted part to y. */
-static int64_t conv_req_len(const Node *n, const ConvGeom *c)
-{
-	return (conv_acc_len(n, c) + 15) / 16 * 16;
-}
-
-int64_t emit_conv_scratch(const Node *n)
-{
-	if (n->op == OP_QCONV2D) {
-		ConvGeom c;
-		conv_geom(n, &c);
-		return conv_buf_bytes(n, &c) + conv_req_len(n, &c) * (8 + 2);
-	}
-	if (n->op == OP_QDENSE) {
-		int64_t K = n->in[0]->type.dims[1];
-		return (K >= 16 ? (K + 7) / 8 * 8 : K) * 2;
-	}
-	if (n->op == OP_QMATMUL) {
-		const Type *at = &n->in[0]->type, *bt = &n->in[1]->type;
-		int64_t K = at->dims[at->rank - 1], P = bt->dims[bt->rank - 1];
-		return (P * K + K) * 2;
-	}
-	return 0;
+	int64_t b = ((im2col_in_place(n, c) ? 0 :
+		im2col_rows(n, c) * c->OW * c->Kp) + im2col_xp_len(n, c)) * 2;
+	return (ConvScratch){(b + 7) / 8 * 8, req_len(im2col_rows(n, c) * c->OW)};
 }
 
 /* ------------------------------------------------------ shared pieces */
+
+const char *emit_wtype(const Node *n)
+{
+	return emit_ctype(n->in[1]->type.elem);
+}
 
 /* The data of a constant input as int32; NULL (reported) if not constant. */
 const int32_t *emit_const_data(const Node *n, int i, const char *what)
@@ -350,7 +349,7 @@ void emit_channel_consts(Emit *e, const Node *n, const char *fn,
 
 /* Weights [M][K] packed as [M][Kp], zero padded. */
 void emit_packed_weights(Emit *e, const char *fn, const int32_t *w,
-	int64_t M, int64_t K, int64_t Kp)
+	int64_t M, int64_t K, int64_t Kp, DType t)
 {
 	int32_t *p = calloc(M * Kp + 1, sizeof *p);
 	if (!p)
@@ -359,11 +358,53 @@ void emit_packed_weights(Emit *e, const char *fn, const int32_t *w,
 		memcpy(p + m * Kp, w + m * K, K * sizeof *p);
 	char name[400];
 	snprintf(name, sizeof name, "%s_w", fn);
-	emit_bytes(e, name, p, M * Kp, 1);
+	emit_array(e, name, t, p, M * Kp);
 	free(p);
 }
 
 /* ------------------------------------------------------------ qconv2d */
+
+/* What a conv kernel's emitter works from: the geometry and the scratch
+ * layout of its kernel, the weights, and the requantization. */
+typedef struct {
+	ConvGeom c;
+	ConvScratch s;
+	const int32_t *w;        /* [OC][ICG][KH][KW] */
+	int wide;                /* int64 dot products (emit_fold_bias) */
+	const EmitReq32 *r32;    /* &req where qcc_requant32 is exact, or NULL */
+	EmitReq32 req;
+} ConvPrep;
+
+/* The weights as they are, [OC][ICG][KH][KW], for the pointwise and
+ * direct kernels. */
+static void emit_plain_weights(Emit *e, const Node *n, const char *fn,
+	const ConvGeom *c, const int32_t *w)
+{
+	char name[400];
+	snprintf(name, sizeof name, "%s_w", fn);
+	emit_array(e, name, n->in[1]->type.elem, w, c->OC * c->K);
+}
+
+/* The column kernel's weights, reordered to the column order
+ * [OC][KH][KW][ICG] and packed (K padded to Kp). */
+static void emit_column_weights(Emit *e, const Node *n, const char *fn,
+	const ConvGeom *c, const int32_t *w)
+{
+	int32_t *wt = malloc((c->OC * c->K + 1) * sizeof *wt);
+	if (!wt)
+		abort();
+	for (int64_t o = 0; o < c->OC; o++)
+		for (int64_t ic = 0; ic < c->ICG; ic++)
+			for (int64_t k = 0; k < c->KH * c->KW; k++)
+				wt[o * c->K + k * c->ICG + ic] = w[(o * c->ICG + ic) * c->KH *
+					c->KW + k];
+	emit_packed_weights(e, fn, wt, c->OC, c->K, c->Kp, n->in[1]->type.elem);
+	free(wt);
+}
+
+typedef ConvScratch ConvLayout(const Node *n, const ConvGeom *c);
+typedef int ConvBody(Emit *e, const Node *n, const char *fn,
+	const ConvPrep *p);
 
 /* Per group, the input channels as a zx-padded channels-last int16 copy
  * xp[PH][PW][ICG], so that a receptive field is KH runs of KW * ICG
@@ -479,28 +520,31 @@ static void row_requant(Emit *e, const Node *n, const char *fn,
 		ind);
 }
 
-/* t[q] = the requantization of channel o's acc[q], q < conv_req_len. */
+/* t[q] = the requantization of channel o's acc[q], q < p->s.req. */
 static void flat_requant(Emit *e, const Node *n, const char *fn,
-	const ConvGeom *c, int wide, const EmitReq32 *r32, const char *ind)
+	const ConvPrep *p, const char *ind)
 {
 	char loops[200];
 	snprintf(loops, sizeof loops, "for (q = 0; q < %lld; q++)",
-		(long long)conv_req_len(n, c));
-	row_requant(e, n, fn, loops, "t[q]", "acc[q]", wide, r32, ind);
+		(long long)p->s.req);
+	row_requant(e, n, fn, loops, "t[q]", "acc[q]", p->wide, p->r32, ind);
 }
 
 /* The declaration of t, after the accumulators. */
-static void decl_t(Emit *e, const Node *n, const ConvGeom *c)
+static void decl_t(Emit *e, const Node *n, ConvScratch s)
 {
 	const char *yt = emit_ctype(n->out->type.elem);
 	fprintf(e->f, "\t%s *t = (%s *)((unsigned char *)scratch + %lld);\n",
-		yt, yt, (long long)(conv_buf_bytes(n, c) + conv_req_len(n, c) * 8));
+		yt, yt, (long long)(s.buf + s.req * 8));
 }
 
 static int emit_conv_im2col(Emit *e, const Node *n, const char *fn,
-	const ConvGeom *c, int wide, const EmitReq32 *r32)
+	const ConvPrep *p)
 {
 	FILE *f = e->f;
+	const ConvGeom *c = &p->c;
+	int wide = p->wide;
+	emit_column_weights(e, n, fn, c, p->w);
 	const char *xt = emit_ctype(n->in[0]->type.elem);
 	const char *yt = emit_ctype(n->out->type.elem);
 	const char *acc = wide ? "int64_t" : "int32_t";
@@ -515,13 +559,13 @@ static int emit_conv_im2col(Emit *e, const Node *n, const char *fn,
 		fprintf(f, "\tint16_t *col = scratch, *xp = col + %lld;\n", NP * Kp);
 	fprintf(f, "\t%s *acc = (%s *)((unsigned char *)scratch + %lld);\n"
 		"\tint b, g, oh, ow, oc, ic, k, ih, iw, q;\n", acc, acc,
-		(long long)conv_buf_bytes(n, c));
+		(long long)p->s.buf);
 	if (plane_h(n, c) != c->H || plane_w(n, c) != c->W)
 		fprintf(f, "\tint i;\n");
-	decl_t(e, n, c);
-	if (conv_req_len(n, c) > NP)
+	decl_t(e, n, p->s);
+	if (p->s.req > NP)
 		fprintf(f, "\tfor (q = %lld; q < %lld; q++)\n\t\tacc[q] = 0;\n", NP,
-			(long long)conv_req_len(n, c));
+			(long long)p->s.req);
 	if (!in_place)
 		fprintf(f, "\tint kh, r;\n");
 	if (!in_place && c->dw != 1)
@@ -570,7 +614,7 @@ static int emit_conv_im2col(Emit *e, const Node *n, const char *fn,
 		(long long)c->OCG, fn, (long long)c->OCG, Kp, (long long)c->OCG,
 		NP, Kp, Kp, Kp, Kp, acc, Kp, cast, cast, cast, cast, NP, Kp, acc, Kp,
 		cast);
-	flat_requant(e, n, fn, c, wide, r32, "\t\t\t\t");
+	flat_requant(e, n, fn, p, "\t\t\t\t");
 	fprintf(f, "\t\t\t\tmemcpy(yg + oc * %lld + oh * %lld, t, %lld);\n",
 		(long long)(c->OH * c->OW), (long long)c->OW,
 		NP * memplan_elem_bytes(n->out->type.elem));
@@ -600,9 +644,12 @@ static int pointwise_pairs(const Node *n, const ConvGeom *c,
 }
 
 static int emit_conv_pointwise(Emit *e, const Node *n, const char *fn,
-	const ConvGeom *c, int wide, const EmitReq32 *r32, const int32_t *w)
+	const ConvPrep *p)
 {
 	FILE *f = e->f;
+	const ConvGeom *c = &p->c;
+	int wide = p->wide;
+	emit_plain_weights(e, n, fn, c, p->w);
 	const char *xt = emit_ctype(n->in[0]->type.elem);
 	const char *yt = emit_ctype(n->out->type.elem);
 	const char *acc = wide ? "int64_t" : "int32_t";
@@ -612,7 +659,7 @@ static int emit_conv_pointwise(Emit *e, const Node *n, const char *fn,
 	char sum4[300];
 	/* four products a pass; with 8-bit inputs each pair summed in int16
 	 * where exact (pointwise_pairs) */
-	if (narrow && pointwise_pairs(n, c, w))
+	if (narrow && pointwise_pairs(n, c, p->w))
 		snprintf(sum4, sizeof sum4, "(%s)(int16_t)(w0 * x0[p] + w1 * x1[p]) "
 			"+\n\t\t\t\t\t\t\t(int16_t)(w2 * x2[p] + w3 * x3[p]);", acc);
 	else
@@ -653,13 +700,13 @@ static int emit_conv_pointwise(Emit *e, const Node *n, const char *fn,
 		"\t\t\t\t\tfor (p = 0; p < %lld; p++)\n"
 		"\t\t\t\t\t\tacc[p] += (%s)(w0 * x0[p]);\n"
 		"\t\t\t}\n",
-		fn, xt, yt, acc, yt, yt, (long long)(conv_req_len(n, c) * 8),
-		P, (long long)conv_req_len(n, c),
+		fn, xt, yt, acc, yt, yt, (long long)(p->s.req * 8),
+		P, (long long)p->s.req,
 		(long long)c->N, (long long)c->groups, xt,
 		(long long)c->C, ICG, P, (long long)c->OCG, (long long)c->OCG, fn,
 		ICG, yt, (long long)c->OC, P, ICG, xt, P, P, xt, P, P, pt,
 		P, sum4, P, sum4, ICG, xt, P, pt, P, pt, P, pt);
-	flat_requant(e, n, fn, c, wide, r32, "\t\t\t");
+	flat_requant(e, n, fn, p, "\t\t\t");
 	fprintf(f, "\t\t\tmemcpy(yo, t, %lld);\n\t\t}\n\t}\n}\n",
 		P * memplan_elem_bytes(n->out->type.elem));
 	return 0;
@@ -669,13 +716,14 @@ static int emit_conv_pointwise(Emit *e, const Node *n, const char *fn,
  * KH * KW taps of a channel in one pass, acc[q] = sum of w * pl[q + off].
  * Consecutive taps are summed as int16 while their |w| add up to at most
  * 32767 / max|x| for every channel (exact: the sum fits int16). */
-static void emit_direct_single(Emit *e, const Node *n, const ConvGeom *c,
-	const int32_t *w)
+static void emit_direct_single(Emit *e, const Node *n, const ConvPrep *p)
 {
+	const ConvGeom *c = &p->c;
+	const int32_t *w = p->w;
 	FILE *f = e->f;
 	const Type *xt = &n->in[0]->type;
 	long long PWS = phase_w(n, c), PPS = phase_len(n, c), sh = c->sh;
-	long long sw = c->sw, Q = conv_req_len(n, c), taps = c->KH * c->KW;
+	long long sw = c->sw, Q = p->s.req, taps = c->KH * c->KW;
 	int64_t xabs = -(int64_t)type_qmin(xt) > type_qmax(xt) ?
 		-(int64_t)type_qmin(xt) : type_qmax(xt);
 	int64_t lim = 32767 / (xabs ? xabs : 1);
@@ -714,7 +762,7 @@ static void emit_direct_single(Emit *e, const Node *n, const ConvGeom *c,
 	free(gsum);
 }
 
-static void emit_direct_taps(Emit *e, const Node *n, const ConvGeom *c,
+static void emit_direct_taps(Emit *e, const Node *n, const ConvPrep *p,
 	int narrow, const char *acc);
 
 /* The output is computed on the phase width PWS (PWS columns a row, the
@@ -723,9 +771,12 @@ static void emit_direct_taps(Emit *e, const Node *n, const ConvGeom *c,
  * int16, and a row of taps is summed before it is added to the
  * accumulator. */
 static int emit_conv_direct_plane(Emit *e, const Node *n, const char *fn,
-	const ConvGeom *c, int wide, const EmitReq32 *r32, const int32_t *w)
+	const ConvPrep *p)
 {
 	FILE *f = e->f;
+	const ConvGeom *c = &p->c;
+	int wide = p->wide;
+	emit_plain_weights(e, n, fn, c, p->w);
 	const char *xt = emit_ctype(n->in[0]->type.elem);
 	const char *yt = emit_ctype(n->out->type.elem);
 	const char *acc = wide ? "int64_t" : "int32_t";
@@ -745,8 +796,8 @@ static int emit_conv_direct_plane(Emit *e, const Node *n, const char *fn,
 		"\tfor (g = 0; g < %lld; g++) {\n"
 		"\t\tfor (ic = 0; ic < %lld; ic++) {\n"
 		"\t\t\tconst %s *xc = x + (b * %lld + g * %lld + ic) * %lld;\n",
-		fn, xt, yt, acc, acc, (long long)conv_buf_bytes(n, c), yt, yt,
-		(long long)(conv_buf_bytes(n, c) + conv_req_len(n, c) * 8),
+		fn, xt, yt, acc, acc, (long long)p->s.buf, yt, yt,
+		(long long)(p->s.buf + p->s.req * 8),
 		direct_split(c) ? "" : ", iw", single ? "" : ", kh",
 		(long long)direct_pl_len(n, c),
 		(int)emit_zp(n->in[0]),
@@ -796,12 +847,12 @@ static int emit_conv_direct_plane(Emit *e, const Node *n, const char *fn,
 	/* narrow taps assign the whole requantization length */
 	if (!narrow)
 		fprintf(f, "\t\t\tfor (q = 0; q < %lld; q++)\n\t\t\t\tacc[q] = 0;\n",
-			(long long)conv_req_len(n, c));
+			(long long)p->s.req);
 	if (single)
-		emit_direct_single(e, n, c, w);
+		emit_direct_single(e, n, p);
 	else
-		emit_direct_taps(e, n, c, narrow, acc);
-	flat_requant(e, n, fn, c, wide, r32, "\t\t\t");
+		emit_direct_taps(e, n, p, narrow, acc);
+	flat_requant(e, n, fn, p, "\t\t\t");
 	long long eb = memplan_elem_bytes(n->out->type.elem);
 	fprintf(f, "\t\t\tfor (oh = 0; oh < %lld; oh++)\n"
 		"\t\t\t\tmemcpy(yo + oh * %lld, t + oh * %lld, %lld);\n"
@@ -813,9 +864,10 @@ static int emit_conv_direct_plane(Emit *e, const Node *n, const char *fn,
 /* The taps of the direct kernel row by row: per input channel and kernel
  * row one pass adding the row's products (summed as int16 products when
  * narrow); the first pass assigns. */
-static void emit_direct_taps(Emit *e, const Node *n, const ConvGeom *c,
+static void emit_direct_taps(Emit *e, const Node *n, const ConvPrep *p,
 	int narrow, const char *acc)
 {
+	const ConvGeom *c = &p->c;
 	FILE *f = e->f;
 	long long PWS = phase_w(n, c), PPS = phase_len(n, c);
 	long long Q = c->OH * PWS, ICG = c->ICG, sh = c->sh, sw = c->sw;
@@ -837,7 +889,7 @@ static void emit_direct_taps(Emit *e, const Node *n, const ConvGeom *c,
 			fprintf(f, pass ? "\t\t\t\telse\n" :
 				"\t\t\t\tif (ic == 0 && kh == 0)\n");
 			fprintf(f, "\t\t\t\t\tfor (q = 0; q < %lld; q++)\n"
-				"\t\t\t\t\t\tacc[q] %s= ", (long long)conv_req_len(n, c),
+				"\t\t\t\t\t\tacc[q] %s= ", (long long)p->s.req,
 				pass ? "+" : "");
 			for (int kw = 0; kw < c->KW; kw++) {
 				long long cw = kw * c->dw;
@@ -861,59 +913,102 @@ static void emit_direct_taps(Emit *e, const Node *n, const ConvGeom *c,
 	}
 }
 
-int emit_qconv2d(Emit *e, const Node *n, const char *fn)
+/* The folded constants and the requantization (FN_c, FN_m, FN_s, FN_a),
+ * then the kernel `body` on the scratch `layout`. */
+static int emit_conv(Emit *e, const Node *n, const char *fn,
+	ConvLayout *layout, ConvBody *body)
 {
-	ConvGeom c;
-	conv_geom(n, &c);
-	const int32_t *w = emit_const_data(n, 1, "weights");
-	if (!w || (n->nin > 2 && n->in[2] && !emit_const_data(n, 2, "bias")))
+	ConvPrep p = {0};
+	conv_geom(n, &p.c);
+	p.s = layout(n, &p.c);
+	p.w = emit_const_data(n, 1, "weights");
+	if (!p.w || (n->nin > 2 && n->in[2] && !emit_const_data(n, 2, "bias")))
 		return -1;
-	int wide;
-	int64_t *folded = emit_fold_bias(n, w, c.OC, c.K, &wide);
-	int64_t *m32 = malloc((c.OC + 1) * sizeof *m32);
-	int64_t *s32 = malloc((c.OC + 1) * sizeof *s32);
-	if (!m32 || !s32)
+	int64_t OC = p.c.OC, *folded = emit_fold_bias(n, p.w, OC, p.c.K, &p.wide);
+	int64_t *m32 = malloc((OC + 1) * sizeof *m32);
+	int64_t *s32 = malloc((OC + 1) * sizeof *s32);
+	int64_t *a32 = malloc((OC + 1) * sizeof *a32);
+	if (!m32 || !s32 || !a32)
 		abort();
-	int64_t *a32 = malloc((c.OC + 1) * sizeof *a32);
-	if (!a32)
-		abort();
-	EmitReq32 req = {m32, s32, a32, 0};
-	const EmitReq32 *r32 = !wide &&
-		requant32_prep(n, w, c.OC, c.K, m32, s32, a32) ? &req : NULL;
+	p.req = (EmitReq32){m32, s32, a32, 0};
+	if (!p.wide && requant32_prep(n, p.w, OC, p.c.K, m32, s32, a32))
+		p.r32 = &p.req;
 	int mlen;
 	attr_ints(n, "mult", &mlen);
-	for (int64_t o = 0; r32 && o < mlen; o++)
+	for (int64_t o = 0; p.r32 && o < mlen; o++)
 		if (a32[o])
-			req.any_a = 1;
-	emit_channel_consts(e, n, fn, folded, c.OC, wide, r32);
+			p.req.any_a = 1;
+	emit_channel_consts(e, n, fn, folded, OC, p.wide, p.r32);
 	free(folded);
-	int rc;
-	if (use_pointwise(n, &c) || use_direct(&c)) {
-		char name[400];
-		snprintf(name, sizeof name, "%s_w", fn);
-		emit_bytes(e, name, w, c.OC * c.K, 1);
-		rc = use_pointwise(n, &c) ?
-			emit_conv_pointwise(e, n, fn, &c, wide, r32, w) :
-			emit_conv_direct_plane(e, n, fn, &c, wide, r32, w);
-		free(m32);
-		free(s32);
-		free(a32);
-		return rc;
-	}
-	/* [OC][ICG][KH][KW] reordered to the column order [OC][KH][KW][ICG] */
-	int32_t *wt = malloc((c.OC * c.K + 1) * sizeof *wt);
-	if (!wt)
-		abort();
-	for (int64_t o = 0; o < c.OC; o++)
-		for (int64_t ic = 0; ic < c.ICG; ic++)
-			for (int64_t k = 0; k < c.KH * c.KW; k++)
-				wt[o * c.K + k * c.ICG + ic] = w[(o * c.ICG + ic) * c.KH *
-					c.KW + k];
-	emit_packed_weights(e, fn, wt, c.OC, c.K, c.Kp);
-	free(wt);
-	rc = emit_conv_im2col(e, n, fn, &c, wide, r32);
+	int rc = body(e, n, fn, &p);
 	free(m32);
 	free(s32);
 	free(a32);
 	return rc;
 }
+
+/* ---------------------------------------------------------- the rows */
+
+static int pointwise_applies(const Node *n)
+{
+	ConvGeom c;
+	conv_geom(n, &c);
+	return use_pointwise(n, &c);
+}
+
+static int direct_applies(const Node *n)
+{
+	ConvGeom c;
+	conv_geom(n, &c);
+	return use_direct(&c);
+}
+
+static int64_t conv_bytes(const Node *n, ConvLayout *layout)
+{
+	ConvGeom c;
+	conv_geom(n, &c);
+	return scratch_bytes(layout(n, &c));
+}
+
+static int64_t pointwise_bytes(const Node *n)
+{
+	return conv_bytes(n, pointwise_scratch);
+}
+
+static int64_t direct_bytes(const Node *n)
+{
+	return conv_bytes(n, direct_scratch);
+}
+
+static int64_t im2col_bytes(const Node *n)
+{
+	return conv_bytes(n, im2col_scratch);
+}
+
+static int emit_pointwise(Emit *e, const Node *n, const char *fn)
+{
+	return emit_conv(e, n, fn, pointwise_scratch, emit_conv_pointwise);
+}
+
+static int emit_direct(Emit *e, const Node *n, const char *fn)
+{
+	return emit_conv(e, n, fn, direct_scratch, emit_conv_direct_plane);
+}
+
+static int emit_im2col(Emit *e, const Node *n, const char *fn)
+{
+	return emit_conv(e, n, fn, im2col_scratch, emit_conv_im2col);
+}
+
+/* In this order: the first that applies is taken. */
+const KernelRow emit_conv_kernels[] = {
+	{OP_QCONV2D, "generic", "conv_pointwise", "1x1, stride 1, no padding, "
+		"< 32 input channels a group, >= 64 output pixels",
+		pointwise_applies, pointwise_bytes, emit_pointwise, 1},
+	{OP_QCONV2D, "generic", "conv_direct", "one input channel a group "
+		"(depthwise, 1-channel input), or < 32 products an output",
+		direct_applies, direct_bytes, emit_direct, 1},
+	{OP_QCONV2D, "generic", "conv_im2col", "otherwise (column buffer, dot "
+		"products over K)", NULL, im2col_bytes, emit_im2col, 1},
+	{0},
+};

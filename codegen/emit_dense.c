@@ -29,7 +29,14 @@ static void requant_args(Emit *e, const Node *n, const char *fn,
 
 /* ------------------------------------------------------------- qdense */
 
-int emit_qdense(Emit *e, const Node *n, const char *fn)
+/* The widened input row, K padded as the weights. */
+static int64_t dense_bytes(const Node *n)
+{
+	int64_t K = n->in[0]->type.dims[1];
+	return (K >= 16 ? (K + 7) / 8 * 8 : K) * 2;
+}
+
+static int emit_qdense(Emit *e, const Node *n, const char *fn)
 {
 	FILE *f = e->f;
 	int64_t N = n->in[0]->type.dims[0], K = n->in[0]->type.dims[1];
@@ -42,7 +49,7 @@ int emit_qdense(Emit *e, const Node *n, const char *fn)
 	int64_t *folded = emit_fold_bias(n, w, M, K, &wide);
 	emit_channel_consts(e, n, fn, folded, M, 1, NULL);
 	free(folded);
-	emit_packed_weights(e, fn, w, M, K, Kp);
+	emit_packed_weights(e, fn, w, M, K, Kp, n->in[1]->type.elem);
 	const char *xt = emit_ctype(n->in[0]->type.elem);
 	const char *yt = emit_ctype(n->out->type.elem);
 	const char *acc = wide ? "int64_t" : "int32_t";
@@ -88,7 +95,15 @@ int emit_qdense(Emit *e, const Node *n, const char *fn)
 
 /* ------------------------------------------------------------ qmatmul */
 
-int emit_qmatmul(Emit *e, const Node *n, const char *fn)
+/* B transposed, and one row of A, as int16. */
+static int64_t matmul_bytes(const Node *n)
+{
+	const Type *at = &n->in[0]->type, *bt = &n->in[1]->type;
+	int64_t K = at->dims[at->rank - 1], P = bt->dims[bt->rank - 1];
+	return (P * K + K) * 2;
+}
+
+static int emit_qmatmul(Emit *e, const Node *n, const char *fn)
 {
 	FILE *f = e->f;
 	const Type *at = &n->in[0]->type, *bt = &n->in[1]->type;
@@ -148,3 +163,11 @@ int emit_qmatmul(Emit *e, const Node *n, const char *fn)
 		(long long)attr_int(n, "act_min"), (long long)attr_int(n, "act_max"));
 	return 0;
 }
+
+const KernelRow emit_dense_kernels[] = {
+	{OP_QDENSE, "generic", "dense", "always (four weight rows share each "
+		"input load)", NULL, dense_bytes, emit_qdense, 1},
+	{OP_QMATMUL, "generic", "matmul", "always (B transposed, dot products)",
+		NULL, matmul_bytes, emit_qmatmul, -1},
+	{0},
+};

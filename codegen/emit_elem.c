@@ -62,7 +62,7 @@ static void bcast_strides(const Type *t, const Type *y, int64_t *stride)
 
 /* ---------------------------------------------------------- requantize */
 
-int emit_requantize(Emit *e, const Node *n, const char *fn)
+static int emit_requantize(Emit *e, const Node *n, const char *fn)
 {
 	const char *xt = emit_ctype(n->in[0]->type.elem);
 	const char *yt = emit_ctype(n->out->type.elem);
@@ -79,7 +79,7 @@ int emit_requantize(Emit *e, const Node *n, const char *fn)
 
 /* -------------------------------------------------------- qadd, qmul */
 
-int emit_qbinary(Emit *e, const Node *n, const char *fn)
+static int emit_qbinary(Emit *e, const Node *n, const char *fn)
 {
 	FILE *f = e->f;
 	const Type *at = &n->in[0]->type, *bt = &n->in[1]->type;
@@ -132,7 +132,7 @@ int emit_qbinary(Emit *e, const Node *n, const char *fn)
 
 /* ------------------------------------------------------------ qconcat */
 
-int emit_qconcat(Emit *e, const Node *n, const char *fn)
+static int emit_qconcat(Emit *e, const Node *n, const char *fn)
 {
 	FILE *f = e->f;
 	const Type *yt = &n->out->type;
@@ -199,7 +199,7 @@ static void pool_geom(const Node *n, PoolGeom *p)
 	}
 }
 
-int emit_qmaxpool2d(Emit *e, const Node *n, const char *fn)
+static int emit_qmaxpool2d(Emit *e, const Node *n, const char *fn)
 {
 	PoolGeom p;
 	pool_geom(n, &p);
@@ -258,7 +258,7 @@ int emit_qmaxpool2d(Emit *e, const Node *n, const char *fn)
 	return 0;
 }
 
-int emit_qavgpool2d(Emit *e, const Node *n, const char *fn)
+static int emit_qavgpool2d(Emit *e, const Node *n, const char *fn)
 {
 	PoolGeom p;
 	pool_geom(n, &p);
@@ -311,7 +311,7 @@ int emit_qavgpool2d(Emit *e, const Node *n, const char *fn)
 	return 0;
 }
 
-int emit_qglobal_avgpool(Emit *e, const Node *n, const char *fn)
+static int emit_qglobal_avgpool(Emit *e, const Node *n, const char *fn)
 {
 	const Type *xt = &n->in[0]->type, *y = &n->out->type;
 	int64_t NC = xt->dims[0] * xt->dims[1];
@@ -334,7 +334,7 @@ int emit_qglobal_avgpool(Emit *e, const Node *n, const char *fn)
 
 /* ------------------------------------------------------------- tables */
 
-int emit_qlut(Emit *e, const Node *n, const char *fn)
+static int emit_qlut(Emit *e, const Node *n, const char *fn)
 {
 	const Type *xt = &n->in[0]->type, *yt = &n->out->type;
 	int len;
@@ -363,7 +363,7 @@ int emit_qlut(Emit *e, const Node *n, const char *fn)
 	return 0;
 }
 
-int emit_qsoftmax(Emit *e, const Node *n, const char *fn)
+static int emit_qsoftmax(Emit *e, const Node *n, const char *fn)
 {
 	const Type *xt = &n->in[0]->type;
 	int len;
@@ -403,7 +403,7 @@ int emit_qsoftmax(Emit *e, const Node *n, const char *fn)
 
 /* ---------------------------------------------------------- transpose */
 
-int emit_transpose(Emit *e, const Node *n, const char *fn)
+static int emit_transpose(Emit *e, const Node *n, const char *fn)
 {
 	const Type *xt = &n->in[0]->type, *yt = &n->out->type;
 	const int64_t *perm = attr_ints(n, "perm", NULL);
@@ -422,3 +422,27 @@ int emit_transpose(Emit *e, const Node *n, const char *fn)
 	fprintf(e->f, "\t\ty[%s] = x[%s];\n}\n", iy, ix);
 	return 0;
 }
+
+const KernelRow emit_elem_kernels[] = {
+	{OP_REQUANTIZE, "generic", "requantize", "always", NULL, NULL,
+		emit_requantize, -1},
+	{OP_QADD, "generic", "add", "always (broadcast: nested loops)", NULL,
+		NULL, emit_qbinary, -1},
+	{OP_QMUL, "generic", "mul", "always (broadcast: nested loops)", NULL,
+		NULL, emit_qbinary, -1},
+	{OP_QCONCAT, "generic", "concat", "always (memcpy where no rescaling)",
+		NULL, NULL, emit_qconcat, -1},
+	{OP_QMAXPOOL2D, "generic", "maxpool", "always (literal taps where every "
+		"window is inside)", NULL, NULL, emit_qmaxpool2d, -1},
+	{OP_QAVGPOOL2D, "generic", "avgpool", "always", NULL, NULL,
+		emit_qavgpool2d, -1},
+	{OP_QGLOBAL_AVGPOOL, "generic", "global_avgpool", "always", NULL, NULL,
+		emit_qglobal_avgpool, -1},
+	{OP_QLUT, "generic", "lut", "always (8-bit: a lookup; 16-bit: "
+		"interpolated)", NULL, NULL, emit_qlut, -1},
+	{OP_QSOFTMAX, "generic", "softmax", "always", NULL, NULL, emit_qsoftmax,
+		-1},
+	{OP_TRANSPOSE, "generic", "transpose", "always", NULL, NULL,
+		emit_transpose, -1},
+	{0},
+};
