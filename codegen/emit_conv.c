@@ -224,6 +224,40 @@ const int32_t *emit_const_data(const Node *n, int i, const char *what)
 	return v->data;
 }
 
+/* max |x - z| over the integer range of n's input. */
+static int64_t x_abs_max(const Node *n, int32_t z)
+{
+	const Type *xt = &n->in[0]->type;
+	int64_t hi = (int64_t)type_qmax(xt) - z, lo = (int64_t)z - type_qmin(xt);
+	return hi > lo ? hi : lo;
+}
+
+/* The accumulator bound of output channel m of w[M][K]: the most
+ * |b + sum_k w[m][k] * (x_k - z)| reaches over every input, b the bias of
+ * channel m with_bias, else 0. With z = zx and the bias it bounds the
+ * contract's accumulator; with z = 0 and no bias, the dot product sum x * w
+ * the kernels compute before adding the folded constant. */
+static int64_t acc_bound(const Node *n, const int32_t *w, int64_t m,
+	int64_t K, int32_t z, int with_bias)
+{
+	const int32_t *bias = with_bias && n->nin > 2 && n->in[2] ?
+		n->in[2]->data : NULL;
+	int64_t xmax = x_abs_max(n, z);
+	int64_t b = bias ? (bias[m] < 0 ? -(int64_t)bias[m] : bias[m]) : 0;
+	for (int64_t k = 0; k < K; k++)
+		b += (w[m * K + k] < 0 ? -(int64_t)w[m * K + k] : w[m * K + k]) *
+			xmax;
+	return b;
+}
+
+/* The most sum |w| of a run of products summed in int16 may reach (the
+ * sum then fits int16 whatever the input): 32767 / max |x|. */
+static int64_t int16_wsum_limit(const Node *n)
+{
+	int64_t xmax = x_abs_max(n, 0);
+	return 32767 / (xmax ? xmax : 1);
+}
+
 /* Folds bias - zx * sum w per output channel; sets *wide if the int32 dot
  * product could overflow for some channel. */
 int64_t *emit_fold_bias(const Node *n, const int32_t *w, int64_t M,
@@ -231,22 +265,16 @@ int64_t *emit_fold_bias(const Node *n, const int32_t *w, int64_t M,
 {
 	const int32_t *bias = n->nin > 2 && n->in[2] ? n->in[2]->data : NULL;
 	int32_t zx = emit_zp(n->in[0]);
-	const Type *xt = &n->in[0]->type;
-	int64_t xmax = -(int64_t)type_qmin(xt) > type_qmax(xt) ?
-		-(int64_t)type_qmin(xt) : type_qmax(xt);
 	int64_t *c = malloc((M + 1) * sizeof *c);
 	if (!c)
 		abort();
 	*wide = 0;
 	for (int64_t m = 0; m < M; m++) {
-		int64_t sum = 0, abs_sum = 0;
-		for (int64_t k = 0; k < K; k++) {
+		int64_t sum = 0;
+		for (int64_t k = 0; k < K; k++)
 			sum += w[m * K + k];
-			abs_sum += w[m * K + k] < 0 ? -(int64_t)w[m * K + k] :
-				w[m * K + k];
-		}
 		c[m] = (bias ? bias[m] : 0) - (int64_t)zx * sum;
-		if (abs_sum * xmax > INT32_MAX)
+		if (acc_bound(n, w, m, K, 0, 0) > INT32_MAX)
 			*wide = 1;
 	}
 	return c;
@@ -266,20 +294,13 @@ int64_t *emit_fold_bias(const Node *n, const int32_t *w, int64_t M,
 static int requant32_prep(const Node *n, const int32_t *w, int64_t M,
 	int64_t K, int64_t *m32, int64_t *s32, int64_t *a32)
 {
-	const int32_t *bias = n->nin > 2 && n->in[2] ? n->in[2]->data : NULL;
-	const Type *xt = &n->in[0]->type;
 	int32_t zx = emit_zp(n->in[0]);
-	int64_t xmax = (int64_t)type_qmax(xt) - zx > (int64_t)zx - type_qmin(xt) ?
-		(int64_t)type_qmax(xt) - zx : (int64_t)zx - type_qmin(xt);
 	int len;
 	const int64_t *mult = attr_ints(n, "mult", &len);
 	const int64_t *shift = attr_ints(n, "shift", NULL);
 	int64_t bound = 0;
 	for (int64_t m = 0; m < M; m++) {
-		int64_t b = bias ? (bias[m] < 0 ? -(int64_t)bias[m] : bias[m]) : 0;
-		for (int64_t k = 0; k < K; k++)
-			b += (w[m * K + k] < 0 ? -(int64_t)w[m * K + k] :
-				w[m * K + k]) * xmax;
+		int64_t b = acc_bound(n, w, m, K, zx, 1);
 		if (len > 1 || b > bound)
 			bound = b;
 		if (len > 1 || m == M - 1) {
@@ -630,10 +651,7 @@ static int emit_conv_im2col(Emit *e, const Node *n, const char *fn,
 static int pointwise_pairs(const Node *n, const ConvGeom *c,
 	const int32_t *w)
 {
-	const Type *xt = &n->in[0]->type;
-	int64_t xabs = -(int64_t)type_qmin(xt) > type_qmax(xt) ?
-		-(int64_t)type_qmin(xt) : type_qmax(xt);
-	int64_t lim = 32767 / (xabs ? xabs : 1);
+	int64_t lim = int16_wsum_limit(n);
 	for (int64_t o = 0; o < c->OC; o++)
 		for (int64_t ic = 0; ic + 2 <= c->ICG / 4 * 4; ic += 2) {
 			int64_t a = w[o * c->ICG + ic], b = w[o * c->ICG + ic + 1];
@@ -721,12 +739,9 @@ static void emit_direct_single(Emit *e, const Node *n, const ConvPrep *p)
 	const ConvGeom *c = &p->c;
 	const int32_t *w = p->w;
 	FILE *f = e->f;
-	const Type *xt = &n->in[0]->type;
 	long long PWS = phase_w(n, c), PPS = phase_len(n, c), sh = c->sh;
 	long long sw = c->sw, Q = p->s.req, taps = c->KH * c->KW;
-	int64_t xabs = -(int64_t)type_qmin(xt) > type_qmax(xt) ?
-		-(int64_t)type_qmin(xt) : type_qmax(xt);
-	int64_t lim = 32767 / (xabs ? xabs : 1);
+	int64_t lim = int16_wsum_limit(n);
 	int64_t *gsum = calloc(c->OC + 1, sizeof *gsum);
 	if (!gsum)
 		abort();
