@@ -3,7 +3,7 @@
  *
  * Every kernel is one `static void` function per node whose parameters are
  * the node's data inputs (const pointers, in order), its output pointer, and
- * a `void *scratch` when emit_scratch() asks for arena scratch. Weights and
+ * a `void *scratch` when its KernelRow has a scratch size. Weights and
  * other per-node constants are `static const` arrays named after the
  * function (FN_w, FN_c, ...), written just before it.
  */
@@ -79,14 +79,14 @@ void emit_strides(const Type *t, int64_t *stride);
 /* One line: e->depth tabs, the text, a newline. */
 void emit_line(Emit *e, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
-/* emit_line(fmt) ending in "{" (just "{" for an empty fmt), then one level
- * in; emit_close goes one level out and writes "}". */
+/* emit_line(fmt), a line opening a block ("{", "for (...) {"), then one
+ * level in; emit_close goes one level out and writes "}". */
 void emit_open(Emit *e, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 void emit_close(Emit *e);
 /* The values of a template's placeholders: name/value pairs, the values
  * copied. */
-#define EMIT_MAX_VARS 48
+#define EMIT_MAX_VARS 64
 typedef struct {
 	int n;
 	const char *name[EMIT_MAX_VARS];
@@ -97,7 +97,8 @@ typedef struct {
 void emit_var(EmitVars *v, const char *name, const char *val);
 void emit_vari(EmitVars *v, const char *name, long long val);
 /* Writes tmpl with $name or ${name} replaced by the value of name in v
- * (which must be there); each line of tmpl starts with e->depth tabs. */
+ * (which must be there); tmpl starts a line, and each non-empty line it
+ * starts gets e->depth tabs first. */
 void emit_fill(Emit *e, const char *tmpl, const EmitVars *v);
 
 /* emit_conv.c: the kernels of qconv2d, and the per-channel constants

@@ -466,31 +466,38 @@ static void emit_run(Emit *e)
  * its dequantize node. Only written when asked for. */
 static void emit_float_helpers(Emit *e)
 {
-	FILE *f = e->f;
-	const char *p = e->prefix;
 	const Type *it = &e->in->type, *ot = &e->out->type;
-	fprintf(f, "\n/* float helpers (--float-helpers) */\n"
-		"void %s_quantize_input(const float *x, %s *q)\n{\n"
-		"\tint32_t i;\n\tfor (i = 0; i < %lld; i++) {\n"
-		"\t\tfloat r = x[i] / %.9ef;\n"
+	EmitVars v = {0};
+	emit_var(&v, "p", e->prefix);
+	emit_var(&v, "it", emit_ctype(it->elem));
+	emit_var(&v, "ot", emit_ctype(ot->elem));
+	emit_vari(&v, "nin", type_numel(it));
+	emit_vari(&v, "nout", type_numel(ot));
+	emit_vari(&v, "zin", it->q.zp[0]);
+	emit_vari(&v, "zout", ot->q.zp[0]);
+	emit_vari(&v, "qmin", type_qmin(it));
+	emit_vari(&v, "qmax", type_qmax(it));
+	char scale[2][40];
+	snprintf(scale[0], sizeof scale[0], "%.9e", (double)it->q.scale[0]);
+	snprintf(scale[1], sizeof scale[1], "%.9e", (double)ot->q.scale[0]);
+	emit_var(&v, "sin", scale[0]);
+	emit_var(&v, "sout", scale[1]);
+	emit_fill(e, "\n/* float helpers (--float-helpers) */\n"
+		"void ${p}_quantize_input(const float *x, $it *q)\n{\n"
+		"\tint32_t i;\n\tfor (i = 0; i < $nin; i++) {\n"
+		"\t\tfloat r = x[i] / ${sin}f;\n"
 		"\t\tint32_t t;\n\t\tfloat frac;\n"
-		"\t\tif (r != r) {\n\t\t\tq[i] = %d;\n\t\t\tcontinue;\n\t\t}\n"
+		"\t\tif (r != r) {\n\t\t\tq[i] = $zin;\n\t\t\tcontinue;\n\t\t}\n"
 		"\t\tif (r > 1e9f || r < -1e9f) {\n"
-		"\t\t\tq[i] = r > 0 ? %d : %d;\n\t\t\tcontinue;\n\t\t}\n"
+		"\t\t\tq[i] = r > 0 ? $qmax : $qmin;\n\t\t\tcontinue;\n\t\t}\n"
 		"\t\tt = (int32_t)r;\n\t\tfrac = r - (float)t;\n"
 		"\t\tif (frac > 0.5f || (frac == 0.5f && (t & 1)))\n\t\t\tt++;\n"
 		"\t\telse if (frac < -0.5f || (frac == -0.5f && (t & 1)))\n"
 		"\t\t\tt--;\n"
-		"\t\tq[i] = (%s)qcc_clamp((int64_t)t + %d, %d, %d);\n\t}\n}\n",
-		p, emit_ctype(it->elem), (long long)type_numel(it),
-		(double)it->q.scale[0], (int)it->q.zp[0], (int)type_qmax(it),
-		(int)type_qmin(it), emit_ctype(it->elem), (int)it->q.zp[0],
-		(int)type_qmin(it), (int)type_qmax(it));
-	fprintf(f, "\nvoid %s_dequantize_output(const %s *q, float *y)\n{\n"
-		"\tint32_t i;\n\tfor (i = 0; i < %lld; i++)\n"
-		"\t\ty[i] = (float)((int32_t)q[i] - %d) * %.9ef;\n}\n",
-		p, emit_ctype(ot->elem), (long long)type_numel(ot),
-		(int)ot->q.zp[0], (double)ot->q.scale[0]);
+		"\t\tq[i] = ($it)qcc_clamp((int64_t)t + $zin, $qmin, $qmax);\n\t}\n}\n"
+		"\nvoid ${p}_dequantize_output(const $ot *q, float *y)\n{\n"
+		"\tint32_t i;\n\tfor (i = 0; i < $nout; i++)\n"
+		"\t\ty[i] = (float)((int32_t)q[i] - $zout) * ${sout}f;\n}\n", &v);
 }
 
 /* The body (kernels, NAME_run, helpers) goes to memory first so that the

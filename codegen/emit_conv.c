@@ -427,58 +427,75 @@ typedef ConvScratch ConvLayout(const Node *n, const ConvGeom *c);
 typedef int ConvBody(Emit *e, const Node *n, const char *fn,
 	const ConvPrep *p);
 
+/* The values every conv template names: types, geometry and scratch. */
+static void conv_vars(EmitVars *v, const Node *n, const char *fn,
+	const ConvPrep *p)
+{
+	const ConvGeom *c = &p->c;
+	emit_var(v, "fn", fn);
+	emit_var(v, "xt", emit_ctype(n->in[0]->type.elem));
+	emit_var(v, "yt", emit_ctype(n->out->type.elem));
+	emit_var(v, "wt", emit_wtype(n));
+	emit_var(v, "acc", p->wide ? "int64_t" : "int32_t");
+	emit_var(v, "cast", p->wide ? "(int64_t)" : "");
+	emit_vari(v, "zx", emit_zp(n->in[0]));
+	const char *names[] = {"N", "C", "H", "W", "OC", "ICG", "OCG", "groups",
+		"KH", "KW", "K", "Kp", "OH", "OW", "sh", "sw", "dh", "dw", "padt",
+		"padl"};
+	int64_t vals[] = {c->N, c->C, c->H, c->W, c->OC, c->ICG, c->OCG,
+		c->groups, c->KH, c->KW, c->K, c->Kp, c->OH, c->OW, c->sh, c->sw,
+		c->dh, c->dw, c->pt, c->pl};
+	for (size_t i = 0; i < sizeof vals / sizeof vals[0]; i++)
+		emit_vari(v, names[i], vals[i]);
+	emit_vari(v, "HW", c->H * c->W);
+	emit_vari(v, "OHW", c->OH * c->OW);
+	emit_vari(v, "PW", plane_w(n, c));
+	emit_vari(v, "buf", p->s.buf);
+	emit_vari(v, "req", p->s.req);
+	emit_vari(v, "toff", p->s.buf + p->s.req * 8);
+}
+
 /* Per group, the input channels as a zx-padded channels-last int16 copy
  * xp[PH][PW][ICG], so that a receptive field is KH runs of KW * ICG
  * contiguous elements (KH * KW runs of ICG with dilation). */
 static void emit_im2col_fill(Emit *e, const Node *n, const ConvGeom *c,
-	int32_t zx)
+	const EmitVars *v)
 {
-	long long PH = plane_h(n, c), PW = plane_w(n, c);
-	fprintf(e->f,
-		"\t\t/* 1. xp = the group's channels, padded (zx), channels last */\n");
+	e->depth += 2;
+	emit_fill(e, "/* 1. xp = the group's channels, padded (zx), channels "
+		"last */\n", v);
 	/* without padding every element is written below */
-	if (PH != c->H || PW != c->W)
-		fprintf(e->f, "\t\tfor (i = 0; i < %lld; i++)\n\t\t\txp[i] = %d;\n",
-			PH * PW * c->ICG, (int)zx);
-	fprintf(e->f,
-		"\t\tfor (ih = 0; ih < %lld; ih++)\n"
-		"\t\t\tfor (iw = 0; iw < %lld; iw++) {\n"
-		"\t\t\t\tint16_t *xq = xp + ((ih + %lld) * %lld + iw + %lld) * %lld;\n"
-		"\t\t\t\tfor (ic = 0; ic < %lld; ic++)\n"
-		"\t\t\t\t\txq[ic] = xg[(ic * %lld + ih) * %lld + iw];\n"
-		"\t\t\t}\n",
-		(long long)c->H, (long long)c->W, (long long)c->pt, PW,
-		(long long)c->pl, (long long)c->ICG,
-		(long long)c->ICG, (long long)c->H, (long long)c->W);
+	if (plane_h(n, c) != c->H || plane_w(n, c) != c->W)
+		emit_fill(e, "for (i = 0; i < $xplen; i++)\n\txp[i] = $zx;\n", v);
+	emit_fill(e,
+		"for (ih = 0; ih < $H; ih++)\n"
+		"\tfor (iw = 0; iw < $W; iw++) {\n"
+		"\t\tint16_t *xq = xp + ((ih + $padt) * $PW + iw + $padl) * $ICG;\n"
+		"\t\tfor (ic = 0; ic < $ICG; ic++)\n"
+		"\t\t\txq[ic] = xg[(ic * $H + ih) * $W + iw];\n"
+		"\t}\n", v);
+	e->depth -= 2;
 }
 
-static void emit_im2col_row(Emit *e, const Node *n, const ConvGeom *c)
+static void emit_im2col_row(Emit *e, const ConvGeom *c, const EmitVars *v)
 {
-	FILE *f = e->f;
-	long long PW = plane_w(n, c), ICG = c->ICG;
-	fprintf(f, "\t\t\t/* 2. col[p][k] = the receptive field of pixel p of "
-		"the block (k = kh, kw, ic) */\n"
-		"\t\t\tfor (r = 0; r < %lld; r++)\n"
-		"\t\t\tfor (ow = 0; ow < %lld; ow++)\n", (long long)im2col_rows(n, c),
-		(long long)c->OW);
+	e->depth += 3;
+	emit_fill(e, "/* 2. col[p][k] = the receptive field of pixel p of the "
+		"block (k = kh, kw, ic) */\n"
+		"for (r = 0; r < $RB; r++)\n"
+		"for (ow = 0; ow < $OW; ow++)\n", v);
 	if (c->dw == 1)
-		fprintf(f, "\t\t\t\tfor (kh = 0; kh < %lld; kh++)\n"
-			"\t\t\t\t\tmemcpy(col + (r * %lld + ow) * %lld + kh * %lld, "
-			"xp + (((oh + r) * %lld + kh * %lld) * %lld + ow * %lld) * %lld, "
-			"%lld);\n",
-			(long long)c->KH, (long long)c->OW, (long long)c->Kp, c->KW * ICG,
-			(long long)c->sh, (long long)c->dh, PW, (long long)c->sw, ICG,
-			(long long)(c->KW * ICG * 2));
+		emit_fill(e, "\tfor (kh = 0; kh < $KH; kh++)\n"
+			"\t\tmemcpy(col + (r * $OW + ow) * $Kp + kh * $KWICG, "
+			"xp + (((oh + r) * $sh + kh * $dh) * $PW + ow * $sw) * $ICG, "
+			"$rowbytes);\n", v);
 	else
-		fprintf(f, "\t\t\t\tfor (kh = 0; kh < %lld; kh++)\n"
-			"\t\t\t\tfor (kw = 0; kw < %lld; kw++)\n"
-			"\t\t\t\t\tmemcpy(col + (r * %lld + ow) * %lld + (kh * %lld + kw) "
-			"* %lld, xp + (((oh + r) * %lld + kh * %lld) * %lld + ow * %lld + "
-			"kw * %lld) * %lld, %lld);\n",
-			(long long)c->KH, (long long)c->KW, (long long)c->OW,
-			(long long)c->Kp,
-			(long long)c->KW, ICG, (long long)c->sh, (long long)c->dh, PW,
-			(long long)c->sw, (long long)c->dw, ICG, ICG * 2);
+		emit_fill(e, "\tfor (kh = 0; kh < $KH; kh++)\n"
+			"\tfor (kw = 0; kw < $KW; kw++)\n"
+			"\t\tmemcpy(col + (r * $OW + ow) * $Kp + (kh * $KW + kw) * $ICG, "
+			"xp + (((oh + r) * $sh + kh * $dh) * $PW + ow * $sw + kw * $dw) "
+			"* $ICG, $tapbytes);\n", v);
+	e->depth -= 3;
 }
 
 /* The requantization of one output row of channel o from the dot
@@ -488,158 +505,143 @@ static void emit_im2col_row(Emit *e, const Node *n, const ConvGeom *c)
  * implementation-defined in C99; every two's complement compiler wraps). */
 static void row_requant(Emit *e, const Node *n, const char *fn,
 	const char *loops, const char *yelem, const char *aelem, int wide,
-	const EmitReq32 *r32, const char *ind)
+	const EmitReq32 *r32, int depth)
 {
 	int len;
 	const int64_t *mult = attr_ints(n, "mult", &len);
 	const int64_t *shift = attr_ints(n, "shift", NULL);
-	FILE *f = e->f;
+	int32_t zy = emit_zp(n->out);
+	EmitVars v = {0};
+	emit_var(&v, "fn", fn);
+	emit_var(&v, "loops", loops);
+	emit_var(&v, "yv", yelem);
+	emit_var(&v, "av", aelem);
+	emit_var(&v, "yt", emit_ctype(n->out->type.elem));
+	emit_vari(&v, "zy", zy);
+	emit_vari(&v, "lo", attr_int(n, "act_min"));
+	emit_vari(&v, "hi", attr_int(n, "act_max"));
+	e->depth += depth;
 	if (r32 && !wide) {
-		int32_t zy = emit_zp(n->out);
-		if (len == 1)
-			fprintf(f, "%s{\n%s\tconst int32_t m = %lld;\n"
-				"%s\tconst int sh = %lld;\n%s\tconst uint32_t half = %lluu;\n"
-				"%s\tconst int32_t base = %lld;\n", ind, ind,
-				(long long)r32->m[0], ind, (long long)r32->s[0] - 32, ind,
-				1ull << (r32->s[0] - 33), ind,
-				(long long)zy - (1ll << (62 - r32->s[0])));
-		else
-			fprintf(f, "%s{\n%s\tconst int32_t m = %s_m[o];\n"
-				"%s\tconst int sh = %s_s[o] - 32;\n"
-				"%s\tconst uint32_t half = (uint32_t)1 << (sh - 1);\n"
-				"%s\tconst int32_t base = %d - (int32_t)((uint32_t)1 << "
-				"(30 - sh));\n", ind, ind, fn, ind, fn, ind, ind, (int)zy);
-		if (r32->any_a && len == 1)
-			fprintf(f, "%s\tconst int a = %lld;\n", ind, (long long)r32->a[0]);
-		else if (r32->any_a)
-			fprintf(f, "%s\tconst int a = %s_a[o];\n", ind, fn);
-		fprintf(f, "%s\t%s\n", ind, loops);
+		emit_vari(&v, "m", r32->m[0]);
+		emit_vari(&v, "sh", r32->s[0] - 32);
+		emit_vari(&v, "half", (long long)(1ull << (r32->s[0] - 33)));
+		emit_vari(&v, "base", (long long)zy - (1ll << (62 - r32->s[0])));
+		emit_vari(&v, "a", r32->a[0]);
+		emit_var(&v, "sha", r32->any_a ? " << a" : "");
+		emit_fill(e, len == 1 ? "{\n\tconst int32_t m = $m;\n"
+			"\tconst int sh = $sh;\n\tconst uint32_t half = ${half}u;\n"
+			"\tconst int32_t base = $base;\n" :
+			"{\n\tconst int32_t m = ${fn}_m[o];\n"
+			"\tconst int sh = ${fn}_s[o] - 32;\n"
+			"\tconst uint32_t half = (uint32_t)1 << (sh - 1);\n"
+			"\tconst int32_t base = $zy - (int32_t)((uint32_t)1 << "
+			"(30 - sh));\n", &v);
+		if (r32->any_a)
+			emit_fill(e, len == 1 ? "\tconst int a = $a;\n" :
+				"\tconst int a = ${fn}_a[o];\n", &v);
 		/* acc * 2^a fits int32 (requant32_prep) */
-		fprintf(f, "%s\t\t%s = (%s)qcc_requant32((int32_t)(((uint32_t)%s_c[o]"
-			" + (uint32_t)%s)%s), m, sh, half, base, %lld, %lld);\n%s}\n", ind,
-			yelem, emit_ctype(n->out->type.elem), fn, aelem,
-			r32->any_a ? " << a" : "", (long long)attr_int(n, "act_min"),
-			(long long)attr_int(n, "act_max"), ind);
-		return;
+		emit_fill(e, "\t$loops\n\t\t$yv = ($yt)qcc_requant32((int32_t)"
+			"(((uint32_t)${fn}_c[o] + (uint32_t)$av)$sha), m, sh, half, base, "
+			"$lo, $hi);\n}\n", &v);
+	} else {
+		emit_vari(&v, "m", mult[0]);
+		emit_vari(&v, "s", shift[0]);
+		emit_fill(e, len == 1 ? "{\n\tconst int32_t m = $m;\n"
+			"\tconst int s = $s;\n" : "{\n\tconst int32_t m = ${fn}_m[o];\n"
+			"\tconst int s = ${fn}_s[o];\n", &v);
+		emit_fill(e, wide ? "\t$loops\n\t\t$yv = ($yt)qcc_requant(${fn}_c[o] "
+			"+ $av, m, s, $zy, $lo, $hi);\n}\n" :
+			"\t$loops\n\t\t$yv = ($yt)qcc_requant((int32_t)((uint32_t)"
+			"${fn}_c[o] + (uint32_t)$av), m, s, $zy, $lo, $hi);\n}\n", &v);
 	}
-	if (len == 1)
-		fprintf(f, "%s{\n%s\tconst int32_t m = %lld;\n%s\tconst int s = %lld;\n",
-			ind, ind, (long long)mult[0], ind, (long long)shift[0]);
-	else
-		fprintf(f, "%s{\n%s\tconst int32_t m = %s_m[o];\n"
-			"%s\tconst int s = %s_s[o];\n", ind, ind, fn, ind, fn);
-	fprintf(f, "%s\t%s\n", ind, loops);
-	if (wide)
-		fprintf(f, "%s\t\t%s = (%s)qcc_requant(%s_c[o] + %s, m, s, ",
-			ind, yelem, emit_ctype(n->out->type.elem), fn, aelem);
-	else
-		fprintf(f, "%s\t\t%s = (%s)qcc_requant((int32_t)((uint32_t)%s_c[o]"
-			" + (uint32_t)%s), m, s, ", ind, yelem,
-			emit_ctype(n->out->type.elem), fn, aelem);
-	fprintf(f, "%d, %lld, %lld);\n%s}\n", (int)emit_zp(n->out),
-		(long long)attr_int(n, "act_min"), (long long)attr_int(n, "act_max"),
-		ind);
+	e->depth -= depth;
 }
 
 /* t[q] = the requantization of channel o's acc[q], q < p->s.req. */
 static void flat_requant(Emit *e, const Node *n, const char *fn,
-	const ConvPrep *p, const char *ind)
+	const ConvPrep *p, int depth)
 {
 	char loops[200];
 	snprintf(loops, sizeof loops, "for (q = 0; q < %lld; q++)",
 		(long long)p->s.req);
-	row_requant(e, n, fn, loops, "t[q]", "acc[q]", p->wide, p->r32, ind);
-}
-
-/* The declaration of t, after the accumulators. */
-static void decl_t(Emit *e, const Node *n, ConvScratch s)
-{
-	const char *yt = emit_ctype(n->out->type.elem);
-	fprintf(e->f, "\t%s *t = (%s *)((unsigned char *)scratch + %lld);\n",
-		yt, yt, (long long)(s.buf + s.req * 8));
+	row_requant(e, n, fn, loops, "t[q]", "acc[q]", p->wide, p->r32, depth);
 }
 
 static int emit_conv_im2col(Emit *e, const Node *n, const char *fn,
 	const ConvPrep *p)
 {
-	FILE *f = e->f;
 	const ConvGeom *c = &p->c;
-	int wide = p->wide;
-	emit_column_weights(e, n, fn, c, p->w);
-	const char *xt = emit_ctype(n->in[0]->type.elem);
-	const char *yt = emit_ctype(n->out->type.elem);
-	const char *acc = wide ? "int64_t" : "int32_t";
-	const char *cast = wide ? "(int64_t)" : "";
-	long long Kp = c->Kp, RB = im2col_rows(n, c), NP = RB * c->OW;
+	long long RB = im2col_rows(n, c), NP = RB * c->OW;
 	int in_place = im2col_in_place(n, c);
-	fprintf(f, "static void %s(const %s *x, %s *y, void *scratch)\n{\n",
-		fn, xt, yt);
-	if (in_place)
-		fprintf(f, "\tint16_t *xp = scratch;\n\tconst int16_t *col = xp;\n");
-	else
-		fprintf(f, "\tint16_t *col = scratch, *xp = col + %lld;\n", NP * Kp);
-	fprintf(f, "\t%s *acc = (%s *)((unsigned char *)scratch + %lld);\n"
-		"\tint b, g, oh, ow, oc, ic, k, ih, iw, q;\n", acc, acc,
-		(long long)p->s.buf);
+	EmitVars v = {0};
+	emit_column_weights(e, n, fn, c, p->w);
+	conv_vars(&v, n, fn, p);
+	emit_vari(&v, "RB", RB);
+	emit_vari(&v, "NP", NP);
+	emit_vari(&v, "colsize", NP * c->Kp);
+	emit_vari(&v, "colbytes", NP * c->Kp * 2);
+	emit_vari(&v, "xplen", im2col_xp_len(n, c));
+	emit_vari(&v, "KWICG", c->KW * c->ICG);
+	emit_vari(&v, "rowbytes", c->KW * c->ICG * 2);
+	emit_vari(&v, "tapbytes", c->ICG * 2);
+	emit_vari(&v, "ybytes", NP * memplan_elem_bytes(n->out->type.elem));
+	emit_fill(e, "static void $fn(const $xt *x, $yt *y, void *scratch)\n{\n",
+		&v);
+	emit_fill(e, in_place ? "\tint16_t *xp = scratch;\n"
+		"\tconst int16_t *col = xp;\n" :
+		"\tint16_t *col = scratch, *xp = col + $colsize;\n", &v);
+	emit_fill(e, "\t$acc *acc = ($acc *)((unsigned char *)scratch + $buf);\n"
+		"\tint b, g, oh, ow, oc, ic, k, ih, iw, q;\n", &v);
 	if (plane_h(n, c) != c->H || plane_w(n, c) != c->W)
-		fprintf(f, "\tint i;\n");
-	decl_t(e, n, p->s);
+		emit_line(e, "\tint i;");
+	emit_fill(e, "\t$yt *t = ($yt *)((unsigned char *)scratch + $toff);\n",
+		&v);
 	if (p->s.req > NP)
-		fprintf(f, "\tfor (q = %lld; q < %lld; q++)\n\t\tacc[q] = 0;\n", NP,
-			(long long)p->s.req);
+		emit_fill(e, "\tfor (q = $NP; q < $req; q++)\n\t\tacc[q] = 0;\n", &v);
 	if (!in_place)
-		fprintf(f, "\tint kh, r;\n");
+		emit_line(e, "\tint kh, r;");
 	if (!in_place && c->dw != 1)
-		fprintf(f, "\tint kw;\n");
+		emit_line(e, "\tint kw;");
 	if (!in_place && c->Kp > c->K)
-		fprintf(f, "\tmemset(col, 0, %lld);\n", NP * Kp * 2);
-	fprintf(f, "\tfor (b = 0; b < %lld; b++)\n"
-		"\tfor (g = 0; g < %lld; g++) {\n"
-		"\t\tconst %s *xg = x + (b * %lld + g * %lld) * %lld;\n"
-		"\t\t%s *yg = y + (b * %lld + g * %lld) * %lld;\n",
-		(long long)c->N, (long long)c->groups, xt, (long long)c->C,
-		(long long)c->ICG, (long long)(c->H * c->W), yt, (long long)c->OC,
-		(long long)c->OCG, (long long)(c->OH * c->OW));
-	emit_im2col_fill(e, n, c, emit_zp(n->in[0]));
-	fprintf(f, "\t\tfor (oh = 0; oh < %lld; oh += %lld) {\n", (long long)c->OH,
-		RB);
+		emit_fill(e, "\tmemset(col, 0, $colbytes);\n", &v);
+	emit_fill(e, "\tfor (b = 0; b < $N; b++)\n"
+		"\tfor (g = 0; g < $groups; g++) {\n"
+		"\t\tconst $xt *xg = x + (b * $C + g * $ICG) * $HW;\n"
+		"\t\t$yt *yg = y + (b * $OC + g * $OCG) * $OHW;\n", &v);
+	emit_im2col_fill(e, n, c, &v);
+	emit_fill(e, "\t\tfor (oh = 0; oh < $OH; oh += $RB) {\n", &v);
 	if (!in_place)
-		emit_im2col_row(e, n, c);
-	fprintf(f,
+		emit_im2col_row(e, c, &v);
+	emit_fill(e,
 		"\t\t\t/* 3. per channel: dot products, four pixels sharing each "
 		"weight load */\n"
-		"\t\t\tfor (oc = 0; oc < %lld; oc++) {\n"
-		"\t\t\t\tconst int8_t *wr = %s_w + (g * %lld + oc) * %lld;\n"
-		"\t\t\t\tint o = g * %lld + oc;\n"
-		"\t\t\t\tfor (ow = 0; ow + 4 <= %lld; ow += 4) {\n"
-		"\t\t\t\t\tconst int16_t *c0 = col + ow * %lld, *c1 = c0 + %lld;\n"
-		"\t\t\t\t\tconst int16_t *c2 = c1 + %lld, *c3 = c2 + %lld;\n"
-		"\t\t\t\t\t%s a0 = 0, a1 = 0, a2 = 0, a3 = 0;\n"
-		"\t\t\t\t\tfor (k = 0; k < %lld; k++) {\n"
+		"\t\t\tfor (oc = 0; oc < $OCG; oc++) {\n"
+		"\t\t\t\tconst $wt *wr = ${fn}_w + (g * $OCG + oc) * $Kp;\n"
+		"\t\t\t\tint o = g * $OCG + oc;\n"
+		"\t\t\t\tfor (ow = 0; ow + 4 <= $NP; ow += 4) {\n"
+		"\t\t\t\t\tconst int16_t *c0 = col + ow * $Kp, *c1 = c0 + $Kp;\n"
+		"\t\t\t\t\tconst int16_t *c2 = c1 + $Kp, *c3 = c2 + $Kp;\n"
+		"\t\t\t\t\t$acc a0 = 0, a1 = 0, a2 = 0, a3 = 0;\n"
+		"\t\t\t\t\tfor (k = 0; k < $Kp; k++) {\n"
 		"\t\t\t\t\t\tint16_t wv = wr[k];\n"
-		"\t\t\t\t\t\ta0 += %sc0[k] * wv;\n"
-		"\t\t\t\t\t\ta1 += %sc1[k] * wv;\n"
-		"\t\t\t\t\t\ta2 += %sc2[k] * wv;\n"
-		"\t\t\t\t\t\ta3 += %sc3[k] * wv;\n"
+		"\t\t\t\t\t\ta0 += ${cast}c0[k] * wv;\n"
+		"\t\t\t\t\t\ta1 += ${cast}c1[k] * wv;\n"
+		"\t\t\t\t\t\ta2 += ${cast}c2[k] * wv;\n"
+		"\t\t\t\t\t\ta3 += ${cast}c3[k] * wv;\n"
 		"\t\t\t\t\t}\n"
 		"\t\t\t\t\tacc[ow] = a0;\n\t\t\t\t\tacc[ow + 1] = a1;\n"
 		"\t\t\t\t\tacc[ow + 2] = a2;\n\t\t\t\t\tacc[ow + 3] = a3;\n"
 		"\t\t\t\t}\n"
-		"\t\t\t\tfor (; ow < %lld; ow++) {\n"
-		"\t\t\t\t\tconst int16_t *c0 = col + ow * %lld;\n"
-		"\t\t\t\t\t%s a0 = 0;\n"
-		"\t\t\t\t\tfor (k = 0; k < %lld; k++)\n"
-		"\t\t\t\t\t\ta0 += %sc0[k] * (int16_t)wr[k];\n"
+		"\t\t\t\tfor (; ow < $NP; ow++) {\n"
+		"\t\t\t\t\tconst int16_t *c0 = col + ow * $Kp;\n"
+		"\t\t\t\t\t$acc a0 = 0;\n"
+		"\t\t\t\t\tfor (k = 0; k < $Kp; k++)\n"
+		"\t\t\t\t\t\ta0 += ${cast}c0[k] * (int16_t)wr[k];\n"
 		"\t\t\t\t\tacc[ow] = a0;\n"
-		"\t\t\t\t}\n",
-		(long long)c->OCG, fn, (long long)c->OCG, Kp, (long long)c->OCG,
-		NP, Kp, Kp, Kp, Kp, acc, Kp, cast, cast, cast, cast, NP, Kp, acc, Kp,
-		cast);
-	flat_requant(e, n, fn, p, "\t\t\t\t");
-	fprintf(f, "\t\t\t\tmemcpy(yg + oc * %lld + oh * %lld, t, %lld);\n",
-		(long long)(c->OH * c->OW), (long long)c->OW,
-		NP * memplan_elem_bytes(n->out->type.elem));
-	fprintf(f, "\t\t\t}\n\t\t}\n\t}\n}\n");
+		"\t\t\t\t}\n", &v);
+	flat_requant(e, n, fn, p, 4);
+	emit_fill(e, "\t\t\t\tmemcpy(yg + oc * $OHW + oh * $OW, t, $ybytes);\n"
+		"\t\t\t}\n\t\t}\n\t}\n}\n", &v);
 	return 0;
 }
 
@@ -664,17 +666,13 @@ static int pointwise_pairs(const Node *n, const ConvGeom *c,
 static int emit_conv_pointwise(Emit *e, const Node *n, const char *fn,
 	const ConvPrep *p)
 {
-	FILE *f = e->f;
 	const ConvGeom *c = &p->c;
-	int wide = p->wide;
-	emit_plain_weights(e, n, fn, c, p->w);
-	const char *xt = emit_ctype(n->in[0]->type.elem);
-	const char *yt = emit_ctype(n->out->type.elem);
-	const char *acc = wide ? "int64_t" : "int32_t";
-	int narrow = !wide && memplan_elem_bytes(n->in[0]->type.elem) == 1;
-	const char *pt = narrow ? "int16_t" : wide ? "int64_t" : "int32_t";
-	long long P = c->OH * c->OW, ICG = c->ICG;
+	const char *acc = p->wide ? "int64_t" : "int32_t";
+	int narrow = !p->wide && memplan_elem_bytes(n->in[0]->type.elem) == 1;
+	const char *pt = narrow ? "int16_t" : p->wide ? "int64_t" : "int32_t";
 	char sum4[300];
+	EmitVars v = {0};
+	emit_plain_weights(e, n, fn, c, p->w);
 	/* four products a pass; with 8-bit inputs each pair summed in int16
 	 * where exact (pointwise_pairs) */
 	if (narrow && pointwise_pairs(n, c, p->w))
@@ -684,49 +682,47 @@ static int emit_conv_pointwise(Emit *e, const Node *n, const char *fn,
 		snprintf(sum4, sizeof sum4, "(%s)(%s)(w0 * x0[p]) + (%s)(w1 * x1[p]) "
 			"+\n\t\t\t\t\t\t\t(%s)(w2 * x2[p]) + (%s)(w3 * x3[p]);", acc, pt,
 			pt, pt, pt);
-	fprintf(f, "static void %s(const %s *x, %s *y, void *scratch)\n{\n"
-		"\t%s *acc = scratch;\n"
-		"\t%s *t = (%s *)((unsigned char *)scratch + %lld);\n"
+	conv_vars(&v, n, fn, p);
+	emit_var(&v, "prod", pt);
+	emit_var(&v, "sum4", sum4);
+	emit_vari(&v, "ybytes", c->OH * c->OW *
+		memplan_elem_bytes(n->out->type.elem));
+	emit_fill(e, "static void $fn(const $xt *x, $yt *y, void *scratch)\n{\n"
+		"\t$acc *acc = scratch;\n"
+		"\t$yt *t = ($yt *)((unsigned char *)scratch + $toff);\n"
 		"\tint b, g, m, ic, p, q;\n"
-		"\tfor (q = %lld; q < %lld; q++)\n\t\tacc[q] = 0;\n"
-		"\tfor (b = 0; b < %lld; b++)\n"
-		"\tfor (g = 0; g < %lld; g++) {\n"
-		"\t\tconst %s *xg = x + (b * %lld + g * %lld) * %lld;\n"
-		"\t\tfor (m = 0; m < %lld; m++) {\n"
-		"\t\t\tint o = g * %lld + m;\n"
-		"\t\t\tconst int8_t *wo = %s_w + o * %lld;\n"
-		"\t\t\t%s *yo = y + (b * %lld + o) * %lld;\n"
-		"\t\t\tfor (ic = 0; ic + 4 <= %lld; ic += 4) {\n"
-		"\t\t\t\tconst %s *x0 = xg + ic * %lld, *x1 = x0 + %lld;\n"
-		"\t\t\t\tconst %s *x2 = x1 + %lld, *x3 = x2 + %lld;\n"
-		"\t\t\t\t%s w0 = wo[ic], w1 = wo[ic + 1], w2 = wo[ic + 2], "
+		"\tfor (q = $OHW; q < $req; q++)\n\t\tacc[q] = 0;\n"
+		"\tfor (b = 0; b < $N; b++)\n"
+		"\tfor (g = 0; g < $groups; g++) {\n"
+		"\t\tconst $xt *xg = x + (b * $C + g * $ICG) * $OHW;\n"
+		"\t\tfor (m = 0; m < $OCG; m++) {\n"
+		"\t\t\tint o = g * $OCG + m;\n"
+		"\t\t\tconst $wt *wo = ${fn}_w + o * $ICG;\n"
+		"\t\t\t$yt *yo = y + (b * $OC + o) * $OHW;\n"
+		"\t\t\tfor (ic = 0; ic + 4 <= $ICG; ic += 4) {\n"
+		"\t\t\t\tconst $xt *x0 = xg + ic * $OHW, *x1 = x0 + $OHW;\n"
+		"\t\t\t\tconst $xt *x2 = x1 + $OHW, *x3 = x2 + $OHW;\n"
+		"\t\t\t\t$prod w0 = wo[ic], w1 = wo[ic + 1], w2 = wo[ic + 2], "
 		"w3 = wo[ic + 3];\n"
 		"\t\t\t\tif (ic == 0)\n"
-		"\t\t\t\t\tfor (p = 0; p < %lld; p++)\n"
-		"\t\t\t\t\t\tacc[p] = %s\n"
+		"\t\t\t\t\tfor (p = 0; p < $OHW; p++)\n"
+		"\t\t\t\t\t\tacc[p] = $sum4\n"
 		"\t\t\t\telse\n"
-		"\t\t\t\t\tfor (p = 0; p < %lld; p++)\n"
-		"\t\t\t\t\t\tacc[p] += %s\n"
+		"\t\t\t\t\tfor (p = 0; p < $OHW; p++)\n"
+		"\t\t\t\t\t\tacc[p] += $sum4\n"
 		"\t\t\t}\n"
-		"\t\t\tfor (; ic < %lld; ic++) {\n"
-		"\t\t\t\tconst %s *x0 = xg + ic * %lld;\n"
-		"\t\t\t\t%s w0 = wo[ic];\n"
+		"\t\t\tfor (; ic < $ICG; ic++) {\n"
+		"\t\t\t\tconst $xt *x0 = xg + ic * $OHW;\n"
+		"\t\t\t\t$prod w0 = wo[ic];\n"
 		"\t\t\t\tif (ic == 0)\n"
-		"\t\t\t\t\tfor (p = 0; p < %lld; p++)\n"
-		"\t\t\t\t\t\tacc[p] = (%s)(w0 * x0[p]);\n"
+		"\t\t\t\t\tfor (p = 0; p < $OHW; p++)\n"
+		"\t\t\t\t\t\tacc[p] = ($prod)(w0 * x0[p]);\n"
 		"\t\t\t\telse\n"
-		"\t\t\t\t\tfor (p = 0; p < %lld; p++)\n"
-		"\t\t\t\t\t\tacc[p] += (%s)(w0 * x0[p]);\n"
-		"\t\t\t}\n",
-		fn, xt, yt, acc, yt, yt, (long long)(p->s.req * 8),
-		P, (long long)p->s.req,
-		(long long)c->N, (long long)c->groups, xt,
-		(long long)c->C, ICG, P, (long long)c->OCG, (long long)c->OCG, fn,
-		ICG, yt, (long long)c->OC, P, ICG, xt, P, P, xt, P, P, pt,
-		P, sum4, P, sum4, ICG, xt, P, pt, P, pt, P, pt);
-	flat_requant(e, n, fn, p, "\t\t\t");
-	fprintf(f, "\t\t\tmemcpy(yo, t, %lld);\n\t\t}\n\t}\n}\n",
-		P * memplan_elem_bytes(n->out->type.elem));
+		"\t\t\t\t\tfor (p = 0; p < $OHW; p++)\n"
+		"\t\t\t\t\t\tacc[p] += ($prod)(w0 * x0[p]);\n"
+		"\t\t\t}\n", &v);
+	flat_requant(e, n, fn, p, 3);
+	emit_fill(e, "\t\t\tmemcpy(yo, t, $ybytes);\n\t\t}\n\t}\n}\n", &v);
 	return 0;
 }
 
@@ -778,7 +774,28 @@ static void emit_direct_single(Emit *e, const Node *n, const ConvPrep *p)
 }
 
 static void emit_direct_taps(Emit *e, const Node *n, const ConvPrep *p,
-	int narrow, const char *acc);
+	int narrow, const EmitVars *v);
+
+/* The columns of phase b of input row ih: iw = iw0, iw0 + sw, ... to PWS
+ * column d0 on, as memcpy runs from the split copy or a strided loop. */
+static void emit_phase_columns(Emit *e, const Node *n, const ConvGeom *c,
+	int split)
+{
+	long long PPS = phase_len(n, c), ICG = c->ICG, sw = c->sw;
+	long long T = direct_pl_len(n, c), HWS = c->H * c->W / sw;
+	for (long long b = 0; b < sw; b++) {
+		long long iw0 = ((b - c->pl) % sw + sw) % sw, d0 = (iw0 + c->pl) / sw;
+		long long cnt = iw0 < c->W ? (c->W - iw0 + sw - 1) / sw : 0;
+		if (cnt > 0 && split)
+			fprintf(e->f, "\t\t\t\tmemcpy(pr + %lld, pl + %lld + ih * %lld, "
+				"%lld);\n", b * ICG * PPS + d0, T + iw0 * HWS,
+				(long long)c->W / sw, cnt * 2);
+		else if (cnt > 0)
+			fprintf(e->f, "\t\t\t\tfor (iw = 0; iw < %lld; iw++)\n"
+				"\t\t\t\t\tpr[%lld + iw] = xr[%lld + iw * %lld];\n",
+				cnt, b * ICG * PPS + d0, iw0, sw);
+	}
+}
 
 /* The output is computed on the phase width PWS (PWS columns a row, the
  * last PWS - OW of them discarded), so that each tap is one contiguous pass
@@ -790,89 +807,72 @@ static int emit_conv_direct_plane(Emit *e, const Node *n, const char *fn,
 {
 	FILE *f = e->f;
 	const ConvGeom *c = &p->c;
-	int wide = p->wide;
-	emit_plain_weights(e, n, fn, c, p->w);
-	const char *xt = emit_ctype(n->in[0]->type.elem);
-	const char *yt = emit_ctype(n->out->type.elem);
-	const char *acc = wide ? "int64_t" : "int32_t";
 	long long PWS = phase_w(n, c), PPS = phase_len(n, c);
-	long long ICG = c->ICG, sh = c->sh, sw = c->sw;
-	int narrow = !wide && memplan_elem_bytes(n->in[0]->type.elem) == 1 &&
+	long long ICG = c->ICG, sw = c->sw;
+	long long T = direct_pl_len(n, c), HWS = c->H * c->W / sw;
+	int narrow = !p->wide && memplan_elem_bytes(n->in[0]->type.elem) == 1 &&
 		c->KW <= 8;
 	int single = narrow && ICG == 1 && c->KH * c->KW <= 32;
-	fprintf(f, "static void %s(const %s *x, %s *y, void *scratch)\n{\n"
-		"\tint16_t *pl = scratch;\n"
-		"\t%s *acc = (%s *)((unsigned char *)scratch + %lld);\n"
-		"\t%s *t = (%s *)((unsigned char *)scratch + %lld);\n"
-		"\tint i, b, g, ic, m, oh, ih, q%s%s;\n"
-		"\t/* phase planes (each with a slack row): the border holds zx */\n"
-		"\tfor (i = 0; i < %lld; i++)\n\t\tpl[i] = %d;\n"
-		"\tfor (b = 0; b < %lld; b++)\n"
-		"\tfor (g = 0; g < %lld; g++) {\n"
-		"\t\tfor (ic = 0; ic < %lld; ic++) {\n"
-		"\t\t\tconst %s *xc = x + (b * %lld + g * %lld + ic) * %lld;\n",
-		fn, xt, yt, acc, acc, (long long)p->s.buf, yt, yt,
-		(long long)(p->s.buf + p->s.req * 8),
-		direct_split(c) ? "" : ", iw", single ? "" : ", kh",
-		(long long)direct_pl_len(n, c),
-		(int)emit_zp(n->in[0]),
-		(long long)c->N, (long long)c->groups, ICG, xt,
-		(long long)c->C, ICG, (long long)(c->H * c->W));
-	long long T = direct_pl_len(n, c), HWS = c->H * c->W / sw;
 	int split = direct_split(c);
+	EmitVars v = {0};
+	emit_plain_weights(e, n, fn, c, p->w);
+	conv_vars(&v, n, fn, p);
+	emit_vari(&v, "PWS", PWS);
+	emit_vari(&v, "PPS", PPS);
+	emit_vari(&v, "swICG", sw * ICG);
+	emit_vari(&v, "ICGPPS", ICG * PPS);
+	emit_vari(&v, "OHPWS", c->OH * PWS);
+	emit_vari(&v, "T", T);
+	emit_vari(&v, "HWS", HWS);
+	emit_vari(&v, "owbytes", c->OW * memplan_elem_bytes(n->out->type.elem));
+	emit_var(&v, "iwvar", split ? "" : ", iw");
+	emit_var(&v, "khvar", single ? "" : ", kh");
+	emit_fill(e, "static void $fn(const $xt *x, $yt *y, void *scratch)\n{\n"
+		"\tint16_t *pl = scratch;\n"
+		"\t$acc *acc = ($acc *)((unsigned char *)scratch + $buf);\n"
+		"\t$yt *t = ($yt *)((unsigned char *)scratch + $toff);\n"
+		"\tint i, b, g, ic, m, oh, ih, q${iwvar}${khvar};\n"
+		"\t/* phase planes (each with a slack row): the border holds zx */\n"
+		"\tfor (i = 0; i < $T; i++)\n\t\tpl[i] = $zx;\n"
+		"\tfor (b = 0; b < $N; b++)\n"
+		"\tfor (g = 0; g < $groups; g++) {\n"
+		"\t\tfor (ic = 0; ic < $ICG; ic++) {\n"
+		"\t\t\tconst $xt *xc = x + (b * $C + g * $ICG + ic) * $HW;\n", &v);
 	if (split && sw == 1)
-		fprintf(f, "\t\t\tfor (i = 0; i < %lld; i++)\n"
-			"\t\t\t\tpl[%lld + i] = xc[i];\n", HWS, T);
+		emit_fill(e, "\t\t\tfor (i = 0; i < $HWS; i++)\n"
+			"\t\t\t\tpl[$T + i] = xc[i];\n", &v);
 	else if (split) {
-		fprintf(f, "\t\t\tfor (i = 0; i < %lld; i++) {\n", HWS);
+		emit_fill(e, "\t\t\tfor (i = 0; i < $HWS; i++) {\n", &v);
 		for (long long r = 0; r < sw; r++)
 			fprintf(f, "\t\t\t\tpl[%lld + i] = xc[i * %lld + %lld];\n",
 				T + r * HWS, sw, r);
-		fprintf(f, "\t\t\t}\n");
+		emit_line(e, "\t\t\t}");
 	}
-	fprintf(f, "\t\t\tfor (ih = 0; ih < %lld; ih++) {\n"
-		"\t\t\t\tint ph = ih + %lld;\n"
-		"\t\t\t\tint16_t *pr = pl + ((ph %% %lld) * %lld + ic) * %lld + "
-		"ph / %lld * %lld;\n",
-		(long long)c->H, (long long)c->pt, sh, sw * ICG, PPS, sh, PWS);
+	emit_fill(e, "\t\t\tfor (ih = 0; ih < $H; ih++) {\n"
+		"\t\t\t\tint ph = ih + $padt;\n"
+		"\t\t\t\tint16_t *pr = pl + ((ph % $sh) * $swICG + ic) * $PPS + "
+		"ph / $sh * $PWS;\n", &v);
 	if (!split)
-		fprintf(f, "\t\t\t\tconst %s *xr = xc + ih * %lld;\n", xt,
-			(long long)c->W);
-	/* the columns of phase b: iw = iw0, iw0 + sw, ... to PWS column d0 on */
-	for (long long b = 0; b < sw; b++) {
-		long long iw0 = ((b - c->pl) % sw + sw) % sw, d0 = (iw0 + c->pl) / sw;
-		long long cnt = iw0 < c->W ? (c->W - iw0 + sw - 1) / sw : 0;
-		if (cnt > 0 && split)
-			fprintf(f, "\t\t\t\tmemcpy(pr + %lld, pl + %lld + ih * %lld, "
-				"%lld);\n", b * ICG * PPS + d0, T + iw0 * HWS,
-				(long long)c->W / sw, cnt * 2);
-		else if (cnt > 0)
-			fprintf(f, "\t\t\t\tfor (iw = 0; iw < %lld; iw++)\n"
-				"\t\t\t\t\tpr[%lld + iw] = xr[%lld + iw * %lld];\n",
-				cnt, b * ICG * PPS + d0, iw0, sw);
-	}
-	fprintf(f, "\t\t\t}\n"
+		emit_fill(e, "\t\t\t\tconst $xt *xr = xc + ih * $W;\n", &v);
+	emit_phase_columns(e, n, c, split);
+	emit_fill(e, "\t\t\t}\n"
 		"\t\t}\n"
-		"\t\tfor (m = 0; m < %lld; m++) {\n"
-		"\t\t\tint o = g * %lld + m;\n"
-		"\t\t\tconst int8_t *wo = %s_w + o * %lld;\n"
-		"\t\t\t%s *yo = y + (b * %lld + o) * %lld;\n",
-		(long long)c->OCG, (long long)c->OCG, fn,
-		(long long)c->K, yt, (long long)c->OC, (long long)(c->OH * c->OW));
+		"\t\tfor (m = 0; m < $OCG; m++) {\n"
+		"\t\t\tint o = g * $OCG + m;\n"
+		"\t\t\tconst $wt *wo = ${fn}_w + o * $K;\n"
+		"\t\t\t$yt *yo = y + (b * $OC + o) * $OHW;\n", &v);
 	/* narrow taps assign the whole requantization length */
 	if (!narrow)
-		fprintf(f, "\t\t\tfor (q = 0; q < %lld; q++)\n\t\t\t\tacc[q] = 0;\n",
-			(long long)p->s.req);
+		emit_fill(e, "\t\t\tfor (q = 0; q < $req; q++)\n"
+			"\t\t\t\tacc[q] = 0;\n", &v);
 	if (single)
 		emit_direct_single(e, n, p);
 	else
-		emit_direct_taps(e, n, p, narrow, acc);
-	flat_requant(e, n, fn, p, "\t\t\t");
-	long long eb = memplan_elem_bytes(n->out->type.elem);
-	fprintf(f, "\t\t\tfor (oh = 0; oh < %lld; oh++)\n"
-		"\t\t\t\tmemcpy(yo + oh * %lld, t + oh * %lld, %lld);\n"
-		"\t\t}\n\t}\n}\n", (long long)c->OH, (long long)c->OW, PWS,
-		(long long)c->OW * eb);
+		emit_direct_taps(e, n, p, narrow, &v);
+	flat_requant(e, n, fn, p, 3);
+	emit_fill(e, "\t\t\tfor (oh = 0; oh < $OH; oh++)\n"
+		"\t\t\t\tmemcpy(yo + oh * $OW, t + oh * $PWS, $owbytes);\n"
+		"\t\t}\n\t}\n}\n", &v);
 	return 0;
 }
 
@@ -880,20 +880,16 @@ static int emit_conv_direct_plane(Emit *e, const Node *n, const char *fn,
  * row one pass adding the row's products (summed as int16 products when
  * narrow); the first pass assigns. */
 static void emit_direct_taps(Emit *e, const Node *n, const ConvPrep *p,
-	int narrow, const char *acc)
+	int narrow, const EmitVars *v)
 {
 	const ConvGeom *c = &p->c;
 	FILE *f = e->f;
-	long long PWS = phase_w(n, c), PPS = phase_len(n, c);
-	long long Q = c->OH * PWS, ICG = c->ICG, sh = c->sh, sw = c->sw;
-	fprintf(f, "\t\t\tfor (ic = 0; ic < %lld; ic++)\n"
-		"\t\t\tfor (kh = 0; kh < %lld; kh++) {\n"
-		"\t\t\t\tconst int8_t *wk = wo + (ic * %lld + kh) * %lld;\n"
-		"\t\t\t\tconst int16_t *r = pl + ((kh * %lld %% %lld) * %lld + ic) "
-		"* %lld + kh * %lld / %lld * %lld;\n",
-		ICG, (long long)c->KH, (long long)c->KH,
-		(long long)c->KW, (long long)c->dh, sh, sw * ICG, PPS,
-		(long long)c->dh, sh, PWS);
+	long long PPS = phase_len(n, c), ICG = c->ICG, sw = c->sw;
+	emit_fill(e, "\t\t\tfor (ic = 0; ic < $ICG; ic++)\n"
+		"\t\t\tfor (kh = 0; kh < $KH; kh++) {\n"
+		"\t\t\t\tconst $wt *wk = wo + (ic * $KH + kh) * $KW;\n"
+		"\t\t\t\tconst int16_t *r = pl + ((kh * $dh % $sh) * $swICG + ic) "
+		"* $PPS + kh * $dh / $sh * $PWS;\n", v);
 	if (narrow) {
 		fprintf(f, "\t\t\t\tconst int16_t ");
 		for (int kw = 0; kw < c->KW; kw++)
@@ -916,15 +912,14 @@ static void emit_direct_taps(Emit *e, const Node *n, const ConvPrep *p,
 		}
 		fprintf(f, "\t\t\t}\n");
 	} else {
-		fprintf(f, "\t\t\t\tint kw;\n"
-			"\t\t\t\tfor (kw = 0; kw < %lld; kw++) {\n"
-			"\t\t\t\t\t%s wv = wk[kw];\n"
-			"\t\t\t\t\tconst int16_t *rk = r + (kw * %lld %% %lld) * %lld + "
-			"kw * %lld / %lld;\n"
-			"\t\t\t\t\tfor (q = 0; q < %lld; q++)\n"
+		emit_fill(e, "\t\t\t\tint kw;\n"
+			"\t\t\t\tfor (kw = 0; kw < $KW; kw++) {\n"
+			"\t\t\t\t\t$acc wv = wk[kw];\n"
+			"\t\t\t\t\tconst int16_t *rk = r + (kw * $dw % $sw) * $ICGPPS + "
+			"kw * $dw / $sw;\n"
+			"\t\t\t\t\tfor (q = 0; q < $OHPWS; q++)\n"
 			"\t\t\t\t\t\tacc[q] += wv * rk[q];\n"
-			"\t\t\t\t}\n\t\t\t}\n", (long long)c->KW, acc,
-			(long long)c->dw, sw, ICG * PPS, (long long)c->dw, sw, Q);
+			"\t\t\t\t}\n\t\t\t}\n", v);
 	}
 }
 

@@ -25,18 +25,18 @@ static void indent(Emit *e)
 		fputc('\t', e->f);
 }
 
-static void vline(Emit *e, const char *fmt, va_list ap, const char *end)
+static void vline(Emit *e, const char *fmt, va_list ap)
 {
 	indent(e);
 	vfprintf(e->f, fmt, ap);
-	fputs(end, e->f);
+	fputc('\n', e->f);
 }
 
 void emit_line(Emit *e, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	vline(e, fmt, ap, "\n");
+	vline(e, fmt, ap);
 	va_end(ap);
 }
 
@@ -44,7 +44,7 @@ void emit_open(Emit *e, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	vline(e, fmt, ap, *fmt ? " {\n" : "{\n");
+	vline(e, fmt, ap);
 	va_end(ap);
 	e->depth++;
 }
