@@ -9,8 +9,9 @@
  *
  * `$name` ends at the first character that cannot be in a C identifier;
  * `${name}` is for a name followed by one (`${fn}_w`). A name missing from
- * the values is a compiler bug (assert). Every line the template starts is
- * indented by e->depth tabs (empty lines are not).
+ * the values is a compiler bug (assert; without asserts the placeholder is
+ * written as it is, which no C compiler accepts). Every line the template
+ * starts is indented by e->depth tabs (empty lines are not).
  */
 #include <assert.h>
 #include <ctype.h>
@@ -80,8 +81,7 @@ static const char *lookup(const EmitVars *v, const char *name, size_t len)
 	for (int i = 0; i < v->n; i++)
 		if (strlen(v->name[i]) == len && !memcmp(v->name[i], name, len))
 			return v->text + v->val[i];
-	assert(!"template placeholder without a value");
-	return "";
+	return NULL;
 }
 
 static int ident_char(char c)
@@ -106,7 +106,13 @@ void emit_fill(Emit *e, const char *tmpl, const EmitVars *v)
 		while (ident_char(*end))
 			end++;
 		assert(end > name && (!braced || *end == '}'));
-		fputs(lookup(v, name, end - name), e->f);
+		const char *val = lookup(v, name, end - name);
+		assert(val && "template placeholder without a value");
+		/* without asserts, the placeholder stays: the C does not compile */
+		if (val)
+			fputs(val, e->f);
+		else
+			fwrite(s, 1, end + braced - s, e->f);
 		s = end + braced;
 	}
 }
