@@ -3,7 +3,7 @@
  *
  * Every kernel is one `static void` function per node whose parameters are
  * the node's data inputs (const pointers, in order), its output pointer, and
- * a `void *scratch` when emit_scratch() asks for arena scratch. Weights and
+ * a `void *scratch` when its KernelRow has a scratch size. Weights and
  * other per-node constants are `static const` arrays named after the
  * function (FN_w, FN_c, ...), written just before it.
  */
@@ -12,16 +12,47 @@
 
 #include "ir.h"
 
+typedef struct Target Target;
+
 typedef struct {
 	Graph *g;
 	const EmitOptions *o;
+	const Target *target; /* --target */
 	FILE *f;              /* the .c being written */
 	const char *prefix;   /* NAME */
 	MemPlan plan;
 	const Value *in;      /* the integer tensor the caller passes */
 	const Value *out;     /* the integer tensor written for the caller */
 	char *const_done;     /* per value id: its array has been written */
+	int depth;            /* indentation (tabs) of emit_line and emit_fill */
 } Emit;
+
+/* target.c: the targets and the kernel-selection table */
+struct Target {
+	const char *name;     /* --target NAME */
+	const char *summary;  /* one line, for --list-targets */
+	const char *base;     /* a target whose rows are tried after this one's
+	                         own (NULL: none), e.g. generic under a SIMD one */
+};
+/* One kernel of one op for one target. For a node, codegen takes the first
+ * row of its op and target (then of the target's base) whose `applies`
+ * holds, and both the memory plan's scratch and the emitted kernel come
+ * from that row. Each emitter file defines its rows in an array ended by a
+ * row with emit == NULL; target.c lists the arrays. */
+typedef struct {
+	int op;               /* OpKind */
+	const char *target;   /* Target.name */
+	const char *name;     /* the kernel's name, for --list-targets */
+	const char *when;     /* when it applies, in words */
+	int (*applies)(const Node *n);      /* NULL: always */
+	int64_t (*scratch)(const Node *n);  /* bytes of arena scratch; NULL: 0 */
+	int (*emit)(Emit *e, const Node *n, const char *fn);
+	int nparams;          /* leading inputs passed to the kernel (the others
+	                         are constants of its own); -1: all */
+} KernelRow;
+const Target *emit_target_find(const char *name);  /* NULL: unknown */
+/* The row of n's op for target t; NULL if t has none that applies. */
+const KernelRow *emit_kernel_find(const Target *t, const Node *n);
 
 /* emit_c.c */
 const char *emit_ctype(DType t);      /* int8_t, int16_t, int32_t, uint8_t */
@@ -34,22 +65,53 @@ void emit_comment(Emit *e, const Node *n);
 /* static const int8_t/uint8_t data, printed densely in hex words. */
 void emit_bytes(Emit *e, const char *name, const int32_t *v, int64_t n,
 	int is_signed);
+/* NAME[n] of element type t: emit_bytes for one-byte types, else
+ * emit_ints. */
+void emit_array(Emit *e, const char *name, DType t, const int32_t *v,
+	int64_t n);
 /* static const CTYPE NAME[n] = {...} in decimal, many per line. */
 void emit_ints(Emit *e, const char *ctype, const char *name, const int64_t *v,
 	int64_t n);
 /* The element count and per-dimension strides of a type (row-major). */
 void emit_strides(const Type *t, int64_t *stride);
 
-/* emit_conv.c: qconv2d; the scratch of qconv2d, qdense and qmatmul, and
- * the per-channel constants shared with emit_dense.c */
+/* emit_line.c: writing generated C by lines and by named pieces */
+/* One line: e->depth tabs, the text, a newline. */
+void emit_line(Emit *e, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+/* emit_line(fmt), a line opening a block ("{", "for (...) {"), then one
+ * level in; emit_close goes one level out and writes "}". */
+void emit_open(Emit *e, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+void emit_close(Emit *e);
+/* The values of a template's placeholders: name/value pairs, the values
+ * copied. */
+#define EMIT_MAX_VARS 64
+typedef struct {
+	int n;
+	const char *name[EMIT_MAX_VARS];
+	int val[EMIT_MAX_VARS];   /* offsets into text */
+	int used;
+	char text[8192];
+} EmitVars;
+void emit_var(EmitVars *v, const char *name, const char *val);
+void emit_vari(EmitVars *v, const char *name, long long val);
+/* Writes tmpl with $name or ${name} replaced by the value of name in v
+ * (which must be there); tmpl starts a line, and each non-empty line it
+ * starts gets e->depth tabs first. */
+void emit_fill(Emit *e, const char *tmpl, const EmitVars *v);
+
+/* emit_conv.c: the kernels of qconv2d, and the per-channel constants
+ * shared with emit_dense.c */
 /* The multipliers, shifts and accumulator pre-shifts of qcc_requant32
  * (one entry, or one per output channel, as the node's mult). */
 typedef struct {
 	const int64_t *m, *s, *a;   /* a: acc is multiplied by 2^a first */
 	int any_a;
 } EmitReq32;
-int64_t emit_conv_scratch(const Node *n);
-int emit_qconv2d(Emit *e, const Node *n, const char *fn);
+extern const KernelRow emit_conv_kernels[];
+/* The C element type of n's weights (input 1). */
+const char *emit_wtype(const Node *n);
 /* The data of constant input i as int32; NULL (reported) if computed. */
 const int32_t *emit_const_data(const Node *n, int i, const char *what);
 /* bias - zx * sum w per row of w[M][K] (malloc'ed); *wide if an int32 dot
@@ -60,23 +122,14 @@ int64_t *emit_fold_bias(const Node *n, const int32_t *w, int64_t M,
  * requantization, from the node or from r32 when not NULL. */
 void emit_channel_consts(Emit *e, const Node *n, const char *fn,
 	const int64_t *c, int64_t M, int wide, const EmitReq32 *r32);
-/* Weights [M][K] as FN_w [M][Kp], zero padded. */
+/* Weights [M][K] of type t as FN_w [M][Kp], zero padded. */
 void emit_packed_weights(Emit *e, const char *fn, const int32_t *w,
-	int64_t M, int64_t K, int64_t Kp);
+	int64_t M, int64_t K, int64_t Kp, DType t);
 
 /* emit_dense.c: qdense, qmatmul */
-int emit_qdense(Emit *e, const Node *n, const char *fn);
-int emit_qmatmul(Emit *e, const Node *n, const char *fn);
+extern const KernelRow emit_dense_kernels[];
 
 /* emit_elem.c: elementwise, pooling, movement, tables */
-int emit_requantize(Emit *e, const Node *n, const char *fn);
-int emit_qbinary(Emit *e, const Node *n, const char *fn);  /* qadd, qmul */
-int emit_qconcat(Emit *e, const Node *n, const char *fn);
-int emit_qmaxpool2d(Emit *e, const Node *n, const char *fn);
-int emit_qavgpool2d(Emit *e, const Node *n, const char *fn);
-int emit_qglobal_avgpool(Emit *e, const Node *n, const char *fn);
-int emit_qlut(Emit *e, const Node *n, const char *fn);
-int emit_qsoftmax(Emit *e, const Node *n, const char *fn);
-int emit_transpose(Emit *e, const Node *n, const char *fn);
+extern const KernelRow emit_elem_kernels[];
 
 #endif

@@ -13,6 +13,7 @@
  * (emit_conv.c, emit_elem.c), then NAME_run calling the kernels in schedule
  * order, then the float helpers when asked for.
  */
+#include <assert.h>
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
@@ -79,7 +80,7 @@ void emit_comment(Emit *e, const Node *n)
 		const Attr *at = &n->attr[a];
 		const char *name = op->attrs[a].name;
 		if (!strcmp(name, "mult") || !strcmp(name, "shift") ||
-			!strcmp(name, "table"))
+			!strcmp(name, "table") || !strcmp(name, "acc_bound"))
 			continue;
 		if (at->kind == AK_INT)
 			fprintf(e->f, " %s=%lld", name, (long long)at->i);
@@ -133,6 +134,22 @@ void emit_ints(Emit *e, const char *ctype, const char *name, const int64_t *v,
 			fprintf(e->f, "%lld,", (long long)v[i]);
 	}
 	fprintf(e->f, "%s\n};\n", n ? "" : "0");
+}
+
+void emit_array(Emit *e, const char *name, DType t, const int32_t *v,
+	int64_t n)
+{
+	if (memplan_elem_bytes(t) == 1) {
+		emit_bytes(e, name, v, n, t != DT_U8 && t != DT_U4);
+		return;
+	}
+	int64_t *w = malloc((n + 1) * sizeof *w);
+	if (!w)
+		abort();
+	for (int64_t i = 0; i < n; i++)
+		w[i] = v[i];
+	emit_ints(e, emit_ctype(t), name, w, n);
+	free(w);
 }
 
 /* -------------------------------------------------------- the boundary */
@@ -235,17 +252,42 @@ static int emits_code(const Node *n)
 		!memplan_is_view(n);
 }
 
-static int64_t scratch_of(void *user, const Node *n)
+/* The kernel row of a node that emits code (check_kernels found it). */
+static const KernelRow *row_of(const Emit *e, const Node *n)
 {
-	(void)user;
-	return emits_code(n) ? emit_conv_scratch(n) : 0;
+	const KernelRow *r = emit_kernel_find(e->target, n);
+	assert(r);
+	return r;
 }
 
-/* The kernel's parameters: conv and dense take their packed weights from
- * constants of their own; every other op takes all of its inputs. */
-static int ndata(const Node *n)
+/* The scratch of a node's kernel: that of the row its code comes from. */
+static int64_t scratch_of(void *user, const Node *n)
 {
-	return n->op == OP_QCONV2D || n->op == OP_QDENSE ? 1 : n->nin;
+	const KernelRow *r = emits_code(n) ? row_of(user, n) : NULL;
+	return r && r->scratch ? r->scratch(n) : 0;
+}
+
+/* The kernel's parameters: the leading inputs its row names (a kernel
+ * with weights of its own takes only its data input), or all. */
+static int ndata(const Emit *e, const Node *n)
+{
+	int k = row_of(e, n)->nparams;
+	return k < 0 ? n->nin : k;
+}
+
+/* Every node that emits code has a kernel on the target. */
+static int check_kernels(const Emit *e)
+{
+	for (int k = 0; k < e->g->nnodes; k++) {
+		const Node *n = e->g->nodes[k];
+		if (emits_code(n) && !emit_kernel_find(e->target, n)) {
+			diag_error(n->loc, "C generation has no kernel for %s ('%s') "
+				"on target '%s'", op_info(n->op)->name, n->out->name,
+				e->target->name);
+			return -1;
+		}
+	}
+	return 0;
 }
 
 static void fn_name(const Node *n, int k, char *buf, size_t size)
@@ -254,29 +296,6 @@ static void fn_name(const Node *n, int k, char *buf, size_t size)
 	for (const char *s = n->out->name; *s && len + 1 < (int)size; s++)
 		buf[len++] = isalnum((unsigned char)*s) ? *s : '_';
 	buf[len] = 0;
-}
-
-static int emit_kernel(Emit *e, const Node *n, const char *fn)
-{
-	switch (n->op) {
-	case OP_QCONV2D: return emit_qconv2d(e, n, fn);
-	case OP_QDENSE: return emit_qdense(e, n, fn);
-	case OP_QMATMUL: return emit_qmatmul(e, n, fn);
-	case OP_REQUANTIZE: return emit_requantize(e, n, fn);
-	case OP_QADD:
-	case OP_QMUL: return emit_qbinary(e, n, fn);
-	case OP_QCONCAT: return emit_qconcat(e, n, fn);
-	case OP_QMAXPOOL2D: return emit_qmaxpool2d(e, n, fn);
-	case OP_QAVGPOOL2D: return emit_qavgpool2d(e, n, fn);
-	case OP_QGLOBAL_AVGPOOL: return emit_qglobal_avgpool(e, n, fn);
-	case OP_QLUT: return emit_qlut(e, n, fn);
-	case OP_QSOFTMAX: return emit_qsoftmax(e, n, fn);
-	case OP_TRANSPOSE: return emit_transpose(e, n, fn);
-	default:
-		diag_error(n->loc, "C generation does not support %s ('%s')",
-			op_info(n->op)->name, n->out->name);
-		return -1;
-	}
 }
 
 /* A constant that a kernel takes as a data input: one array per value. */
@@ -291,21 +310,8 @@ static void emit_data_const(Emit *e, const Value *v)
 	for (const char *s = v->name; *s && len + 1 < sizeof name; s++)
 		name[len++] = isalnum((unsigned char)*s) ? *s : '_';
 	name[len] = 0;
-	int64_t cnt = type_numel(&v->type);
-	const int32_t *d = v->data;
 	fprintf(e->f, "\n/* constant %s */\n", v->name);
-	if (memplan_elem_bytes(v->type.elem) == 1) {
-		emit_bytes(e, name, d, cnt, v->type.elem != DT_U8 &&
-			v->type.elem != DT_U4);
-		return;
-	}
-	int64_t *w = malloc((cnt + 1) * sizeof *w);
-	if (!w)
-		abort();
-	for (int64_t i = 0; i < cnt; i++)
-		w[i] = d[i];
-	emit_ints(e, emit_ctype(v->type.elem), name, w, cnt);
-	free(w);
+	emit_array(e, name, v->type.elem, v->data, type_numel(&v->type));
 }
 
 /* The C expression of a value's storage in NAME_run. */
@@ -430,7 +436,7 @@ static void emit_run(Emit *e)
 		char fn[300], ptr[400];
 		fn_name(n, k, fn, sizeof fn);
 		fprintf(f, "\t%s(", fn);
-		for (int i = 0; i < ndata(n); i++) {
+		for (int i = 0; i < ndata(e, n); i++) {
 			if (!n->in[i])
 				continue;
 			value_ptr(e, n->in[i], ptr, sizeof ptr);
@@ -460,31 +466,38 @@ static void emit_run(Emit *e)
  * its dequantize node. Only written when asked for. */
 static void emit_float_helpers(Emit *e)
 {
-	FILE *f = e->f;
-	const char *p = e->prefix;
 	const Type *it = &e->in->type, *ot = &e->out->type;
-	fprintf(f, "\n/* float helpers (--float-helpers) */\n"
-		"void %s_quantize_input(const float *x, %s *q)\n{\n"
-		"\tint32_t i;\n\tfor (i = 0; i < %lld; i++) {\n"
-		"\t\tfloat r = x[i] / %.9ef;\n"
+	EmitVars v = {0};
+	emit_var(&v, "p", e->prefix);
+	emit_var(&v, "it", emit_ctype(it->elem));
+	emit_var(&v, "ot", emit_ctype(ot->elem));
+	emit_vari(&v, "nin", type_numel(it));
+	emit_vari(&v, "nout", type_numel(ot));
+	emit_vari(&v, "zin", it->q.zp[0]);
+	emit_vari(&v, "zout", ot->q.zp[0]);
+	emit_vari(&v, "qmin", type_qmin(it));
+	emit_vari(&v, "qmax", type_qmax(it));
+	char scale[2][40];
+	snprintf(scale[0], sizeof scale[0], "%.9e", (double)it->q.scale[0]);
+	snprintf(scale[1], sizeof scale[1], "%.9e", (double)ot->q.scale[0]);
+	emit_var(&v, "sin", scale[0]);
+	emit_var(&v, "sout", scale[1]);
+	emit_fill(e, "\n/* float helpers (--float-helpers) */\n"
+		"void ${p}_quantize_input(const float *x, $it *q)\n{\n"
+		"\tint32_t i;\n\tfor (i = 0; i < $nin; i++) {\n"
+		"\t\tfloat r = x[i] / ${sin}f;\n"
 		"\t\tint32_t t;\n\t\tfloat frac;\n"
-		"\t\tif (r != r) {\n\t\t\tq[i] = %d;\n\t\t\tcontinue;\n\t\t}\n"
+		"\t\tif (r != r) {\n\t\t\tq[i] = $zin;\n\t\t\tcontinue;\n\t\t}\n"
 		"\t\tif (r > 1e9f || r < -1e9f) {\n"
-		"\t\t\tq[i] = r > 0 ? %d : %d;\n\t\t\tcontinue;\n\t\t}\n"
+		"\t\t\tq[i] = r > 0 ? $qmax : $qmin;\n\t\t\tcontinue;\n\t\t}\n"
 		"\t\tt = (int32_t)r;\n\t\tfrac = r - (float)t;\n"
 		"\t\tif (frac > 0.5f || (frac == 0.5f && (t & 1)))\n\t\t\tt++;\n"
 		"\t\telse if (frac < -0.5f || (frac == -0.5f && (t & 1)))\n"
 		"\t\t\tt--;\n"
-		"\t\tq[i] = (%s)qcc_clamp((int64_t)t + %d, %d, %d);\n\t}\n}\n",
-		p, emit_ctype(it->elem), (long long)type_numel(it),
-		(double)it->q.scale[0], (int)it->q.zp[0], (int)type_qmax(it),
-		(int)type_qmin(it), emit_ctype(it->elem), (int)it->q.zp[0],
-		(int)type_qmin(it), (int)type_qmax(it));
-	fprintf(f, "\nvoid %s_dequantize_output(const %s *q, float *y)\n{\n"
-		"\tint32_t i;\n\tfor (i = 0; i < %lld; i++)\n"
-		"\t\ty[i] = (float)((int32_t)q[i] - %d) * %.9ef;\n}\n",
-		p, emit_ctype(ot->elem), (long long)type_numel(ot),
-		(int)ot->q.zp[0], (double)ot->q.scale[0]);
+		"\t\tq[i] = ($it)qcc_clamp((int64_t)t + $zin, $qmin, $qmax);\n\t}\n}\n"
+		"\nvoid ${p}_dequantize_output(const $ot *q, float *y)\n{\n"
+		"\tint32_t i;\n\tfor (i = 0; i < $nout; i++)\n"
+		"\t\ty[i] = (float)((int32_t)q[i] - $zout) * ${sout}f;\n}\n", &v);
 }
 
 /* The body (kernels, NAME_run, helpers) goes to memory first so that the
@@ -507,13 +520,13 @@ static int emit_source(Emit *e, const char *header)
 		const Node *n = g->nodes[k];
 		if (!emits_code(n))
 			continue;
-		for (int i = 0; i < ndata(n); i++)
+		for (int i = 0; i < ndata(e, n); i++)
 			if (n->in[i])
 				emit_data_const(e, n->in[i]);
 		char fn[300];
 		fn_name(n, k, fn, sizeof fn);
 		emit_comment(e, n);
-		r = emit_kernel(e, n, fn);
+		r = row_of(e, n)->emit(e, n, fn);
 	}
 	if (r == 0) {
 		/* an output that is a constant (or a view of one) */
@@ -658,6 +671,9 @@ int emit_c(Graph *g, const EmitOptions *o, const char *path_c,
 	int r = -1;
 	e.g = g;
 	e.o = o;
+	if (emit_target_check(o->target))
+		return -1;
+	e.target = emit_target_find(o->target ? o->target : "generic");
 	if (o->name && !valid_ident(o->name)) {
 		diag_fail("--name expects a C identifier, got '%s'", o->name);
 		return -1;
@@ -671,7 +687,8 @@ int emit_c(Graph *g, const EmitOptions *o, const char *path_c,
 	e.prefix = prefix;
 	for (int i = 0; i < g->nvalues; i++)
 		g->values[i]->id = i;
-	if (find_core(&e) || memplan_build(g, scratch_of, NULL, &e.plan))
+	if (find_core(&e) || check_kernels(&e) ||
+		memplan_build(g, scratch_of, &e, &e.plan))
 		goto done;
 	if (e.plan.size > e.plan.peak)
 		diag_warning((Loc){0}, "the memory plan uses %lld bytes, more than "
@@ -690,11 +707,8 @@ int emit_c(Graph *g, const EmitOptions *o, const char *path_c,
 	if (fh && atomic_commit(fh, tmp_h, path_h, ok) != 0)
 		ok = 0;
 	fh = NULL;
-	if (atomic_commit(fc, tmp_c, path_c, ok) != 0) {
-		if (ok)
-			unlink(path_h);
-		ok = 0;
-	}
+	if (atomic_commit(fc, tmp_c, path_c, ok) != 0)
+		ok = 0;  /* the driver discards the unpublished .h */
 	fc = NULL;
 	r = ok ? 0 : -1;
 done:

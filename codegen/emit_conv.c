@@ -134,16 +134,42 @@ static int64_t phase_len(const Node *n, const ConvGeom *c)
 	return (phase_h(n, c) + 1) * phase_w(n, c);
 }
 
-static int64_t conv_req_len(const Node *n, const ConvGeom *c);
+/* The accumulators are requantized as one flat run of a multiple of 16
+ * entries (the slack is zero), which compilers vectorize without scalar
+ * remainders, into an output-typed buffer `t` after the accumulators;
+ * the kernel copies the wanted part to y. */
+static int64_t req_len(int64_t acc_len)
+{
+	return (acc_len + 15) / 16 * 16;
+}
+
+/* The scratch of one conv kernel: `buf` bytes (a multiple of 8) of its own
+ * buffers, then `req` accumulators (8 bytes each at most), then t (`req`
+ * entries of the output type, 2 bytes at most). */
+typedef struct {
+	int64_t buf, req;
+} ConvScratch;
+
+static int64_t scratch_bytes(ConvScratch s)
+{
+	return s.buf + s.req * (8 + 2);
+}
+
+/* Pointwise: the accumulators of a whole output plane. */
+static ConvScratch pointwise_scratch(const Node *n, const ConvGeom *c)
+{
+	(void)n;
+	return (ConvScratch){0, req_len(c->OH * c->OW)};
+}
 
 /* Elements of the direct kernel's phase planes: those of every channel
- * and phase, then conv_req_len - OH * PWS more (holding zx), so that the
- * taps may run over the whole requantization length, a multiple of 16
- * (no scalar remainder), the entries past OH * PWS being discarded. */
+ * and phase, then req - OH * PWS more (holding zx), so that the taps may
+ * run over the whole requantization length, a multiple of 16 (no scalar
+ * remainder), the entries past OH * PWS being discarded. */
 static int64_t direct_pl_len(const Node *n, const ConvGeom *c)
 {
-	return c->sh * c->sw * c->ICG * phase_len(n, c) + conv_req_len(n, c) -
-		c->OH * phase_w(n, c);
+	return c->sh * c->sw * c->ICG * phase_len(n, c) +
+		req_len(c->OH * phase_w(n, c)) - c->OH * phase_w(n, c);
 }
 
 /* With a width stride of 1 or 2 dividing W, each channel is first
@@ -161,56 +187,29 @@ static int64_t direct_tmp_len(const ConvGeom *c)
 	return direct_split(c) ? c->H * c->W : 0;
 }
 
-/* Bytes before the accumulator row (OW entries of 8 bytes at most). */
-static int64_t conv_buf_bytes(const Node *n, const ConvGeom *c)
+/* Direct: the phase planes (and the split input), then the accumulators
+ * of a whole output plane on the phase width. */
+static ConvScratch direct_scratch(const Node *n, const ConvGeom *c)
 {
-	int64_t b = use_pointwise(n, c) ? 0 : use_direct(c) ?
-		(direct_pl_len(n, c) + direct_tmp_len(c)) * 2 :
-		((im2col_in_place(n, c) ? 0 : im2col_rows(n, c) * c->OW * c->Kp) +
-		im2col_xp_len(n, c)) * 2;
-	return (b + 7) / 8 * 8;
+	int64_t b = (direct_pl_len(n, c) + direct_tmp_len(c)) * 2;
+	return (ConvScratch){(b + 7) / 8 * 8, req_len(c->OH * phase_w(n, c))};
 }
 
-/* Accumulator entries: a whole plane for pointwise and direct kernels
- * (direct on the phase width), a block of rows for the column kernel. */
-static int64_t conv_acc_len(const Node *n, const ConvGeom *c)
+/* Column: the column buffer (none in place) and the padded copy, then
+ * the accumulators of a block of rows. */
+static ConvScratch im2col_scratch(const Node *n, const ConvGeom *c)
 {
-	if (use_pointwise(n, c))
-		return c->OH * c->OW;
-	if (use_direct(c))
-		return c->OH * phase_w(n, c);
-	return im2col_rows(n, c) * c->OW;
-}
-
-/* The accumulators are requantized as one flat run of a multiple of 16
- * entries (the slack is zero), which compilers vectorize without scalar
- * remainders, into an output-typed buffer `t` after the accumulators;
- * the kernel copies the wanted part to y. */
-static int64_t conv_req_len(const Node *n, const ConvGeom *c)
-{
-	return (conv_acc_len(n, c) + 15) / 16 * 16;
-}
-
-int64_t emit_conv_scratch(const Node *n)
-{
-	if (n->op == OP_QCONV2D) {
-		ConvGeom c;
-		conv_geom(n, &c);
-		return conv_buf_bytes(n, &c) + conv_req_len(n, &c) * (8 + 2);
-	}
-	if (n->op == OP_QDENSE) {
-		int64_t K = n->in[0]->type.dims[1];
-		return (K >= 16 ? (K + 7) / 8 * 8 : K) * 2;
-	}
-	if (n->op == OP_QMATMUL) {
-		const Type *at = &n->in[0]->type, *bt = &n->in[1]->type;
-		int64_t K = at->dims[at->rank - 1], P = bt->dims[bt->rank - 1];
-		return (P * K + K) * 2;
-	}
-	return 0;
+	int64_t b = ((im2col_in_place(n, c) ? 0 :
+		im2col_rows(n, c) * c->OW * c->Kp) + im2col_xp_len(n, c)) * 2;
+	return (ConvScratch){(b + 7) / 8 * 8, req_len(im2col_rows(n, c) * c->OW)};
 }
 
 /* ------------------------------------------------------ shared pieces */
+
+const char *emit_wtype(const Node *n)
+{
+	return emit_ctype(n->in[1]->type.elem);
+}
 
 /* The data of a constant input as int32; NULL (reported) if not constant. */
 const int32_t *emit_const_data(const Node *n, int i, const char *what)
@@ -225,6 +224,40 @@ const int32_t *emit_const_data(const Node *n, int i, const char *what)
 	return v->data;
 }
 
+/* max |x - z| over the integer range of n's input. */
+static int64_t x_abs_max(const Node *n, int32_t z)
+{
+	const Type *xt = &n->in[0]->type;
+	int64_t hi = (int64_t)type_qmax(xt) - z, lo = (int64_t)z - type_qmin(xt);
+	return hi > lo ? hi : lo;
+}
+
+/* The accumulator bound of output channel m of w[M][K]: the most
+ * |b + sum_k w[m][k] * (x_k - z)| reaches over every input, b the bias of
+ * channel m with_bias, else 0. With z = zx and the bias it bounds the
+ * contract's accumulator; with z = 0 and no bias, the dot product sum x * w
+ * the kernels compute before adding the folded constant. */
+static int64_t acc_bound(const Node *n, const int32_t *w, int64_t m,
+	int64_t K, int32_t z, int with_bias)
+{
+	const int32_t *bias = with_bias && n->nin > 2 && n->in[2] ?
+		n->in[2]->data : NULL;
+	int64_t xmax = x_abs_max(n, z);
+	int64_t b = bias ? (bias[m] < 0 ? -(int64_t)bias[m] : bias[m]) : 0;
+	for (int64_t k = 0; k < K; k++)
+		b += (w[m * K + k] < 0 ? -(int64_t)w[m * K + k] : w[m * K + k]) *
+			xmax;
+	return b;
+}
+
+/* The most sum |w| of a run of products summed in int16 may reach (the
+ * sum then fits int16 whatever the input): 32767 / max |x|. */
+static int64_t int16_wsum_limit(const Node *n)
+{
+	int64_t xmax = x_abs_max(n, 0);
+	return 32767 / (xmax ? xmax : 1);
+}
+
 /* Folds bias - zx * sum w per output channel; sets *wide if the int32 dot
  * product could overflow for some channel. */
 int64_t *emit_fold_bias(const Node *n, const int32_t *w, int64_t M,
@@ -232,22 +265,16 @@ int64_t *emit_fold_bias(const Node *n, const int32_t *w, int64_t M,
 {
 	const int32_t *bias = n->nin > 2 && n->in[2] ? n->in[2]->data : NULL;
 	int32_t zx = emit_zp(n->in[0]);
-	const Type *xt = &n->in[0]->type;
-	int64_t xmax = -(int64_t)type_qmin(xt) > type_qmax(xt) ?
-		-(int64_t)type_qmin(xt) : type_qmax(xt);
 	int64_t *c = malloc((M + 1) * sizeof *c);
 	if (!c)
 		abort();
 	*wide = 0;
 	for (int64_t m = 0; m < M; m++) {
-		int64_t sum = 0, abs_sum = 0;
-		for (int64_t k = 0; k < K; k++) {
+		int64_t sum = 0;
+		for (int64_t k = 0; k < K; k++)
 			sum += w[m * K + k];
-			abs_sum += w[m * K + k] < 0 ? -(int64_t)w[m * K + k] :
-				w[m * K + k];
-		}
 		c[m] = (bias ? bias[m] : 0) - (int64_t)zx * sum;
-		if (abs_sum * xmax > INT32_MAX)
+		if (acc_bound(n, w, m, K, 0, 0) > INT32_MAX)
 			*wide = 1;
 	}
 	return c;
@@ -267,20 +294,13 @@ int64_t *emit_fold_bias(const Node *n, const int32_t *w, int64_t M,
 static int requant32_prep(const Node *n, const int32_t *w, int64_t M,
 	int64_t K, int64_t *m32, int64_t *s32, int64_t *a32)
 {
-	const int32_t *bias = n->nin > 2 && n->in[2] ? n->in[2]->data : NULL;
-	const Type *xt = &n->in[0]->type;
 	int32_t zx = emit_zp(n->in[0]);
-	int64_t xmax = (int64_t)type_qmax(xt) - zx > (int64_t)zx - type_qmin(xt) ?
-		(int64_t)type_qmax(xt) - zx : (int64_t)zx - type_qmin(xt);
 	int len;
 	const int64_t *mult = attr_ints(n, "mult", &len);
 	const int64_t *shift = attr_ints(n, "shift", NULL);
 	int64_t bound = 0;
 	for (int64_t m = 0; m < M; m++) {
-		int64_t b = bias ? (bias[m] < 0 ? -(int64_t)bias[m] : bias[m]) : 0;
-		for (int64_t k = 0; k < K; k++)
-			b += (w[m * K + k] < 0 ? -(int64_t)w[m * K + k] :
-				w[m * K + k]) * xmax;
+		int64_t b = acc_bound(n, w, m, K, zx, 1);
 		if (len > 1 || b > bound)
 			bound = b;
 		if (len > 1 || m == M - 1) {
@@ -350,7 +370,7 @@ void emit_channel_consts(Emit *e, const Node *n, const char *fn,
 
 /* Weights [M][K] packed as [M][Kp], zero padded. */
 void emit_packed_weights(Emit *e, const char *fn, const int32_t *w,
-	int64_t M, int64_t K, int64_t Kp)
+	int64_t M, int64_t K, int64_t Kp, DType t)
 {
 	int32_t *p = calloc(M * Kp + 1, sizeof *p);
 	if (!p)
@@ -359,64 +379,123 @@ void emit_packed_weights(Emit *e, const char *fn, const int32_t *w,
 		memcpy(p + m * Kp, w + m * K, K * sizeof *p);
 	char name[400];
 	snprintf(name, sizeof name, "%s_w", fn);
-	emit_bytes(e, name, p, M * Kp, 1);
+	emit_array(e, name, t, p, M * Kp);
 	free(p);
 }
 
 /* ------------------------------------------------------------ qconv2d */
 
+/* What a conv kernel's emitter works from: the geometry and the scratch
+ * layout of its kernel, the weights, and the requantization. */
+typedef struct {
+	ConvGeom c;
+	ConvScratch s;
+	const int32_t *w;        /* [OC][ICG][KH][KW] */
+	int wide;                /* int64 dot products (emit_fold_bias) */
+	const EmitReq32 *r32;    /* &req where qcc_requant32 is exact, or NULL */
+	EmitReq32 req;
+} ConvPrep;
+
+/* The weights as they are, [OC][ICG][KH][KW], for the pointwise and
+ * direct kernels. */
+static void emit_plain_weights(Emit *e, const Node *n, const char *fn,
+	const ConvGeom *c, const int32_t *w)
+{
+	char name[400];
+	snprintf(name, sizeof name, "%s_w", fn);
+	emit_array(e, name, n->in[1]->type.elem, w, c->OC * c->K);
+}
+
+/* The column kernel's weights, reordered to the column order
+ * [OC][KH][KW][ICG] and packed (K padded to Kp). */
+static void emit_column_weights(Emit *e, const Node *n, const char *fn,
+	const ConvGeom *c, const int32_t *w)
+{
+	int32_t *wt = malloc((c->OC * c->K + 1) * sizeof *wt);
+	if (!wt)
+		abort();
+	for (int64_t o = 0; o < c->OC; o++)
+		for (int64_t ic = 0; ic < c->ICG; ic++)
+			for (int64_t k = 0; k < c->KH * c->KW; k++)
+				wt[o * c->K + k * c->ICG + ic] = w[(o * c->ICG + ic) * c->KH *
+					c->KW + k];
+	emit_packed_weights(e, fn, wt, c->OC, c->K, c->Kp, n->in[1]->type.elem);
+	free(wt);
+}
+
+typedef ConvScratch ConvLayout(const Node *n, const ConvGeom *c);
+typedef int ConvBody(Emit *e, const Node *n, const char *fn,
+	const ConvPrep *p);
+
+/* The values every conv template names: types, geometry and scratch. */
+static void conv_vars(EmitVars *v, const Node *n, const char *fn,
+	const ConvPrep *p)
+{
+	const ConvGeom *c = &p->c;
+	emit_var(v, "fn", fn);
+	emit_var(v, "xt", emit_ctype(n->in[0]->type.elem));
+	emit_var(v, "yt", emit_ctype(n->out->type.elem));
+	emit_var(v, "wt", emit_wtype(n));
+	emit_var(v, "acc", p->wide ? "int64_t" : "int32_t");
+	emit_var(v, "cast", p->wide ? "(int64_t)" : "");
+	emit_vari(v, "zx", emit_zp(n->in[0]));
+	const char *names[] = {"N", "C", "H", "W", "OC", "ICG", "OCG", "groups",
+		"KH", "KW", "K", "Kp", "OH", "OW", "sh", "sw", "dh", "dw", "padt",
+		"padl"};
+	int64_t vals[] = {c->N, c->C, c->H, c->W, c->OC, c->ICG, c->OCG,
+		c->groups, c->KH, c->KW, c->K, c->Kp, c->OH, c->OW, c->sh, c->sw,
+		c->dh, c->dw, c->pt, c->pl};
+	for (size_t i = 0; i < sizeof vals / sizeof vals[0]; i++)
+		emit_vari(v, names[i], vals[i]);
+	emit_vari(v, "HW", c->H * c->W);
+	emit_vari(v, "OHW", c->OH * c->OW);
+	emit_vari(v, "PW", plane_w(n, c));
+	emit_vari(v, "buf", p->s.buf);
+	emit_vari(v, "req", p->s.req);
+	emit_vari(v, "toff", p->s.buf + p->s.req * 8);
+}
+
 /* Per group, the input channels as a zx-padded channels-last int16 copy
  * xp[PH][PW][ICG], so that a receptive field is KH runs of KW * ICG
  * contiguous elements (KH * KW runs of ICG with dilation). */
 static void emit_im2col_fill(Emit *e, const Node *n, const ConvGeom *c,
-	int32_t zx)
+	const EmitVars *v)
 {
-	long long PH = plane_h(n, c), PW = plane_w(n, c);
-	fprintf(e->f,
-		"\t\t/* 1. xp = the group's channels, padded (zx), channels last */\n");
+	e->depth += 2;
+	emit_fill(e, "/* 1. xp = the group's channels, padded (zx), channels "
+		"last */\n", v);
 	/* without padding every element is written below */
-	if (PH != c->H || PW != c->W)
-		fprintf(e->f, "\t\tfor (i = 0; i < %lld; i++)\n\t\t\txp[i] = %d;\n",
-			PH * PW * c->ICG, (int)zx);
-	fprintf(e->f,
-		"\t\tfor (ih = 0; ih < %lld; ih++)\n"
-		"\t\t\tfor (iw = 0; iw < %lld; iw++) {\n"
-		"\t\t\t\tint16_t *xq = xp + ((ih + %lld) * %lld + iw + %lld) * %lld;\n"
-		"\t\t\t\tfor (ic = 0; ic < %lld; ic++)\n"
-		"\t\t\t\t\txq[ic] = xg[(ic * %lld + ih) * %lld + iw];\n"
-		"\t\t\t}\n",
-		(long long)c->H, (long long)c->W, (long long)c->pt, PW,
-		(long long)c->pl, (long long)c->ICG,
-		(long long)c->ICG, (long long)c->H, (long long)c->W);
+	if (plane_h(n, c) != c->H || plane_w(n, c) != c->W)
+		emit_fill(e, "for (i = 0; i < $xplen; i++)\n\txp[i] = $zx;\n", v);
+	emit_fill(e,
+		"for (ih = 0; ih < $H; ih++)\n"
+		"\tfor (iw = 0; iw < $W; iw++) {\n"
+		"\t\tint16_t *xq = xp + ((ih + $padt) * $PW + iw + $padl) * $ICG;\n"
+		"\t\tfor (ic = 0; ic < $ICG; ic++)\n"
+		"\t\t\txq[ic] = xg[(ic * $H + ih) * $W + iw];\n"
+		"\t}\n", v);
+	e->depth -= 2;
 }
 
-static void emit_im2col_row(Emit *e, const Node *n, const ConvGeom *c)
+static void emit_im2col_row(Emit *e, const ConvGeom *c, const EmitVars *v)
 {
-	FILE *f = e->f;
-	long long PW = plane_w(n, c), ICG = c->ICG;
-	fprintf(f, "\t\t\t/* 2. col[p][k] = the receptive field of pixel p of "
-		"the block (k = kh, kw, ic) */\n"
-		"\t\t\tfor (r = 0; r < %lld; r++)\n"
-		"\t\t\tfor (ow = 0; ow < %lld; ow++)\n", (long long)im2col_rows(n, c),
-		(long long)c->OW);
+	e->depth += 3;
+	emit_fill(e, "/* 2. col[p][k] = the receptive field of pixel p of the "
+		"block (k = kh, kw, ic) */\n"
+		"for (r = 0; r < $RB; r++)\n"
+		"for (ow = 0; ow < $OW; ow++)\n", v);
 	if (c->dw == 1)
-		fprintf(f, "\t\t\t\tfor (kh = 0; kh < %lld; kh++)\n"
-			"\t\t\t\t\tmemcpy(col + (r * %lld + ow) * %lld + kh * %lld, "
-			"xp + (((oh + r) * %lld + kh * %lld) * %lld + ow * %lld) * %lld, "
-			"%lld);\n",
-			(long long)c->KH, (long long)c->OW, (long long)c->Kp, c->KW * ICG,
-			(long long)c->sh, (long long)c->dh, PW, (long long)c->sw, ICG,
-			(long long)(c->KW * ICG * 2));
+		emit_fill(e, "\tfor (kh = 0; kh < $KH; kh++)\n"
+			"\t\tmemcpy(col + (r * $OW + ow) * $Kp + kh * $KWICG, "
+			"xp + (((oh + r) * $sh + kh * $dh) * $PW + ow * $sw) * $ICG, "
+			"$rowbytes);\n", v);
 	else
-		fprintf(f, "\t\t\t\tfor (kh = 0; kh < %lld; kh++)\n"
-			"\t\t\t\tfor (kw = 0; kw < %lld; kw++)\n"
-			"\t\t\t\t\tmemcpy(col + (r * %lld + ow) * %lld + (kh * %lld + kw) "
-			"* %lld, xp + (((oh + r) * %lld + kh * %lld) * %lld + ow * %lld + "
-			"kw * %lld) * %lld, %lld);\n",
-			(long long)c->KH, (long long)c->KW, (long long)c->OW,
-			(long long)c->Kp,
-			(long long)c->KW, ICG, (long long)c->sh, (long long)c->dh, PW,
-			(long long)c->sw, (long long)c->dw, ICG, ICG * 2);
+		emit_fill(e, "\tfor (kh = 0; kh < $KH; kh++)\n"
+			"\tfor (kw = 0; kw < $KW; kw++)\n"
+			"\t\tmemcpy(col + (r * $OW + ow) * $Kp + (kh * $KW + kw) * $ICG, "
+			"xp + (((oh + r) * $sh + kh * $dh) * $PW + ow * $sw + kw * $dw) "
+			"* $ICG, $tapbytes);\n", v);
+	e->depth -= 3;
 }
 
 /* The requantization of one output row of channel o from the dot
@@ -426,155 +505,143 @@ static void emit_im2col_row(Emit *e, const Node *n, const ConvGeom *c)
  * implementation-defined in C99; every two's complement compiler wraps). */
 static void row_requant(Emit *e, const Node *n, const char *fn,
 	const char *loops, const char *yelem, const char *aelem, int wide,
-	const EmitReq32 *r32, const char *ind)
+	const EmitReq32 *r32, int depth)
 {
 	int len;
 	const int64_t *mult = attr_ints(n, "mult", &len);
 	const int64_t *shift = attr_ints(n, "shift", NULL);
-	FILE *f = e->f;
+	int32_t zy = emit_zp(n->out);
+	EmitVars v = {0};
+	emit_var(&v, "fn", fn);
+	emit_var(&v, "loops", loops);
+	emit_var(&v, "yv", yelem);
+	emit_var(&v, "av", aelem);
+	emit_var(&v, "yt", emit_ctype(n->out->type.elem));
+	emit_vari(&v, "zy", zy);
+	emit_vari(&v, "lo", attr_int(n, "act_min"));
+	emit_vari(&v, "hi", attr_int(n, "act_max"));
+	e->depth += depth;
 	if (r32 && !wide) {
-		int32_t zy = emit_zp(n->out);
-		if (len == 1)
-			fprintf(f, "%s{\n%s\tconst int32_t m = %lld;\n"
-				"%s\tconst int sh = %lld;\n%s\tconst uint32_t half = %lluu;\n"
-				"%s\tconst int32_t base = %lld;\n", ind, ind,
-				(long long)r32->m[0], ind, (long long)r32->s[0] - 32, ind,
-				1ull << (r32->s[0] - 33), ind,
-				(long long)zy - (1ll << (62 - r32->s[0])));
-		else
-			fprintf(f, "%s{\n%s\tconst int32_t m = %s_m[o];\n"
-				"%s\tconst int sh = %s_s[o] - 32;\n"
-				"%s\tconst uint32_t half = (uint32_t)1 << (sh - 1);\n"
-				"%s\tconst int32_t base = %d - (int32_t)((uint32_t)1 << "
-				"(30 - sh));\n", ind, ind, fn, ind, fn, ind, ind, (int)zy);
-		if (r32->any_a && len == 1)
-			fprintf(f, "%s\tconst int a = %lld;\n", ind, (long long)r32->a[0]);
-		else if (r32->any_a)
-			fprintf(f, "%s\tconst int a = %s_a[o];\n", ind, fn);
-		fprintf(f, "%s\t%s\n", ind, loops);
+		emit_vari(&v, "m", r32->m[0]);
+		emit_vari(&v, "sh", r32->s[0] - 32);
+		emit_vari(&v, "half", (long long)(1ull << (r32->s[0] - 33)));
+		emit_vari(&v, "base", (long long)zy - (1ll << (62 - r32->s[0])));
+		emit_vari(&v, "a", r32->a[0]);
+		emit_var(&v, "sha", r32->any_a ? " << a" : "");
+		emit_fill(e, len == 1 ? "{\n\tconst int32_t m = $m;\n"
+			"\tconst int sh = $sh;\n\tconst uint32_t half = ${half}u;\n"
+			"\tconst int32_t base = $base;\n" :
+			"{\n\tconst int32_t m = ${fn}_m[o];\n"
+			"\tconst int sh = ${fn}_s[o] - 32;\n"
+			"\tconst uint32_t half = (uint32_t)1 << (sh - 1);\n"
+			"\tconst int32_t base = $zy - (int32_t)((uint32_t)1 << "
+			"(30 - sh));\n", &v);
+		if (r32->any_a)
+			emit_fill(e, len == 1 ? "\tconst int a = $a;\n" :
+				"\tconst int a = ${fn}_a[o];\n", &v);
 		/* acc * 2^a fits int32 (requant32_prep) */
-		fprintf(f, "%s\t\t%s = (%s)qcc_requant32((int32_t)(((uint32_t)%s_c[o]"
-			" + (uint32_t)%s)%s), m, sh, half, base, %lld, %lld);\n%s}\n", ind,
-			yelem, emit_ctype(n->out->type.elem), fn, aelem,
-			r32->any_a ? " << a" : "", (long long)attr_int(n, "act_min"),
-			(long long)attr_int(n, "act_max"), ind);
-		return;
+		emit_fill(e, "\t$loops\n\t\t$yv = ($yt)qcc_requant32((int32_t)"
+			"(((uint32_t)${fn}_c[o] + (uint32_t)$av)$sha), m, sh, half, base, "
+			"$lo, $hi);\n}\n", &v);
+	} else {
+		emit_vari(&v, "m", mult[0]);
+		emit_vari(&v, "s", shift[0]);
+		emit_fill(e, len == 1 ? "{\n\tconst int32_t m = $m;\n"
+			"\tconst int s = $s;\n" : "{\n\tconst int32_t m = ${fn}_m[o];\n"
+			"\tconst int s = ${fn}_s[o];\n", &v);
+		emit_fill(e, wide ? "\t$loops\n\t\t$yv = ($yt)qcc_requant(${fn}_c[o] "
+			"+ $av, m, s, $zy, $lo, $hi);\n}\n" :
+			"\t$loops\n\t\t$yv = ($yt)qcc_requant((int32_t)((uint32_t)"
+			"${fn}_c[o] + (uint32_t)$av), m, s, $zy, $lo, $hi);\n}\n", &v);
 	}
-	if (len == 1)
-		fprintf(f, "%s{\n%s\tconst int32_t m = %lld;\n%s\tconst int s = %lld;\n",
-			ind, ind, (long long)mult[0], ind, (long long)shift[0]);
-	else
-		fprintf(f, "%s{\n%s\tconst int32_t m = %s_m[o];\n"
-			"%s\tconst int s = %s_s[o];\n", ind, ind, fn, ind, fn);
-	fprintf(f, "%s\t%s\n", ind, loops);
-	if (wide)
-		fprintf(f, "%s\t\t%s = (%s)qcc_requant(%s_c[o] + %s, m, s, ",
-			ind, yelem, emit_ctype(n->out->type.elem), fn, aelem);
-	else
-		fprintf(f, "%s\t\t%s = (%s)qcc_requant((int32_t)((uint32_t)%s_c[o]"
-			" + (uint32_t)%s), m, s, ", ind, yelem,
-			emit_ctype(n->out->type.elem), fn, aelem);
-	fprintf(f, "%d, %lld, %lld);\n%s}\n", (int)emit_zp(n->out),
-		(long long)attr_int(n, "act_min"), (long long)attr_int(n, "act_max"),
-		ind);
+	e->depth -= depth;
 }
 
-/* t[q] = the requantization of channel o's acc[q], q < conv_req_len. */
+/* t[q] = the requantization of channel o's acc[q], q < p->s.req. */
 static void flat_requant(Emit *e, const Node *n, const char *fn,
-	const ConvGeom *c, int wide, const EmitReq32 *r32, const char *ind)
+	const ConvPrep *p, int depth)
 {
 	char loops[200];
 	snprintf(loops, sizeof loops, "for (q = 0; q < %lld; q++)",
-		(long long)conv_req_len(n, c));
-	row_requant(e, n, fn, loops, "t[q]", "acc[q]", wide, r32, ind);
-}
-
-/* The declaration of t, after the accumulators. */
-static void decl_t(Emit *e, const Node *n, const ConvGeom *c)
-{
-	const char *yt = emit_ctype(n->out->type.elem);
-	fprintf(e->f, "\t%s *t = (%s *)((unsigned char *)scratch + %lld);\n",
-		yt, yt, (long long)(conv_buf_bytes(n, c) + conv_req_len(n, c) * 8));
+		(long long)p->s.req);
+	row_requant(e, n, fn, loops, "t[q]", "acc[q]", p->wide, p->r32, depth);
 }
 
 static int emit_conv_im2col(Emit *e, const Node *n, const char *fn,
-	const ConvGeom *c, int wide, const EmitReq32 *r32)
+	const ConvPrep *p)
 {
-	FILE *f = e->f;
-	const char *xt = emit_ctype(n->in[0]->type.elem);
-	const char *yt = emit_ctype(n->out->type.elem);
-	const char *acc = wide ? "int64_t" : "int32_t";
-	const char *cast = wide ? "(int64_t)" : "";
-	long long Kp = c->Kp, RB = im2col_rows(n, c), NP = RB * c->OW;
+	const ConvGeom *c = &p->c;
+	long long RB = im2col_rows(n, c), NP = RB * c->OW;
 	int in_place = im2col_in_place(n, c);
-	fprintf(f, "static void %s(const %s *x, %s *y, void *scratch)\n{\n",
-		fn, xt, yt);
-	if (in_place)
-		fprintf(f, "\tint16_t *xp = scratch;\n\tconst int16_t *col = xp;\n");
-	else
-		fprintf(f, "\tint16_t *col = scratch, *xp = col + %lld;\n", NP * Kp);
-	fprintf(f, "\t%s *acc = (%s *)((unsigned char *)scratch + %lld);\n"
-		"\tint b, g, oh, ow, oc, ic, k, ih, iw, q;\n", acc, acc,
-		(long long)conv_buf_bytes(n, c));
+	EmitVars v = {0};
+	emit_column_weights(e, n, fn, c, p->w);
+	conv_vars(&v, n, fn, p);
+	emit_vari(&v, "RB", RB);
+	emit_vari(&v, "NP", NP);
+	emit_vari(&v, "colsize", NP * c->Kp);
+	emit_vari(&v, "colbytes", NP * c->Kp * 2);
+	emit_vari(&v, "xplen", im2col_xp_len(n, c));
+	emit_vari(&v, "KWICG", c->KW * c->ICG);
+	emit_vari(&v, "rowbytes", c->KW * c->ICG * 2);
+	emit_vari(&v, "tapbytes", c->ICG * 2);
+	emit_vari(&v, "ybytes", NP * memplan_elem_bytes(n->out->type.elem));
+	emit_fill(e, "static void $fn(const $xt *x, $yt *y, void *scratch)\n{\n",
+		&v);
+	emit_fill(e, in_place ? "\tint16_t *xp = scratch;\n"
+		"\tconst int16_t *col = xp;\n" :
+		"\tint16_t *col = scratch, *xp = col + $colsize;\n", &v);
+	emit_fill(e, "\t$acc *acc = ($acc *)((unsigned char *)scratch + $buf);\n"
+		"\tint b, g, oh, ow, oc, ic, k, ih, iw, q;\n", &v);
 	if (plane_h(n, c) != c->H || plane_w(n, c) != c->W)
-		fprintf(f, "\tint i;\n");
-	decl_t(e, n, c);
-	if (conv_req_len(n, c) > NP)
-		fprintf(f, "\tfor (q = %lld; q < %lld; q++)\n\t\tacc[q] = 0;\n", NP,
-			(long long)conv_req_len(n, c));
+		emit_line(e, "\tint i;");
+	emit_fill(e, "\t$yt *t = ($yt *)((unsigned char *)scratch + $toff);\n",
+		&v);
+	if (p->s.req > NP)
+		emit_fill(e, "\tfor (q = $NP; q < $req; q++)\n\t\tacc[q] = 0;\n", &v);
 	if (!in_place)
-		fprintf(f, "\tint kh, r;\n");
+		emit_line(e, "\tint kh, r;");
 	if (!in_place && c->dw != 1)
-		fprintf(f, "\tint kw;\n");
+		emit_line(e, "\tint kw;");
 	if (!in_place && c->Kp > c->K)
-		fprintf(f, "\tmemset(col, 0, %lld);\n", NP * Kp * 2);
-	fprintf(f, "\tfor (b = 0; b < %lld; b++)\n"
-		"\tfor (g = 0; g < %lld; g++) {\n"
-		"\t\tconst %s *xg = x + (b * %lld + g * %lld) * %lld;\n"
-		"\t\t%s *yg = y + (b * %lld + g * %lld) * %lld;\n",
-		(long long)c->N, (long long)c->groups, xt, (long long)c->C,
-		(long long)c->ICG, (long long)(c->H * c->W), yt, (long long)c->OC,
-		(long long)c->OCG, (long long)(c->OH * c->OW));
-	emit_im2col_fill(e, n, c, emit_zp(n->in[0]));
-	fprintf(f, "\t\tfor (oh = 0; oh < %lld; oh += %lld) {\n", (long long)c->OH,
-		RB);
+		emit_fill(e, "\tmemset(col, 0, $colbytes);\n", &v);
+	emit_fill(e, "\tfor (b = 0; b < $N; b++)\n"
+		"\tfor (g = 0; g < $groups; g++) {\n"
+		"\t\tconst $xt *xg = x + (b * $C + g * $ICG) * $HW;\n"
+		"\t\t$yt *yg = y + (b * $OC + g * $OCG) * $OHW;\n", &v);
+	emit_im2col_fill(e, n, c, &v);
+	emit_fill(e, "\t\tfor (oh = 0; oh < $OH; oh += $RB) {\n", &v);
 	if (!in_place)
-		emit_im2col_row(e, n, c);
-	fprintf(f,
+		emit_im2col_row(e, c, &v);
+	emit_fill(e,
 		"\t\t\t/* 3. per channel: dot products, four pixels sharing each "
 		"weight load */\n"
-		"\t\t\tfor (oc = 0; oc < %lld; oc++) {\n"
-		"\t\t\t\tconst int8_t *wr = %s_w + (g * %lld + oc) * %lld;\n"
-		"\t\t\t\tint o = g * %lld + oc;\n"
-		"\t\t\t\tfor (ow = 0; ow + 4 <= %lld; ow += 4) {\n"
-		"\t\t\t\t\tconst int16_t *c0 = col + ow * %lld, *c1 = c0 + %lld;\n"
-		"\t\t\t\t\tconst int16_t *c2 = c1 + %lld, *c3 = c2 + %lld;\n"
-		"\t\t\t\t\t%s a0 = 0, a1 = 0, a2 = 0, a3 = 0;\n"
-		"\t\t\t\t\tfor (k = 0; k < %lld; k++) {\n"
+		"\t\t\tfor (oc = 0; oc < $OCG; oc++) {\n"
+		"\t\t\t\tconst $wt *wr = ${fn}_w + (g * $OCG + oc) * $Kp;\n"
+		"\t\t\t\tint o = g * $OCG + oc;\n"
+		"\t\t\t\tfor (ow = 0; ow + 4 <= $NP; ow += 4) {\n"
+		"\t\t\t\t\tconst int16_t *c0 = col + ow * $Kp, *c1 = c0 + $Kp;\n"
+		"\t\t\t\t\tconst int16_t *c2 = c1 + $Kp, *c3 = c2 + $Kp;\n"
+		"\t\t\t\t\t$acc a0 = 0, a1 = 0, a2 = 0, a3 = 0;\n"
+		"\t\t\t\t\tfor (k = 0; k < $Kp; k++) {\n"
 		"\t\t\t\t\t\tint16_t wv = wr[k];\n"
-		"\t\t\t\t\t\ta0 += %sc0[k] * wv;\n"
-		"\t\t\t\t\t\ta1 += %sc1[k] * wv;\n"
-		"\t\t\t\t\t\ta2 += %sc2[k] * wv;\n"
-		"\t\t\t\t\t\ta3 += %sc3[k] * wv;\n"
+		"\t\t\t\t\t\ta0 += ${cast}c0[k] * wv;\n"
+		"\t\t\t\t\t\ta1 += ${cast}c1[k] * wv;\n"
+		"\t\t\t\t\t\ta2 += ${cast}c2[k] * wv;\n"
+		"\t\t\t\t\t\ta3 += ${cast}c3[k] * wv;\n"
 		"\t\t\t\t\t}\n"
 		"\t\t\t\t\tacc[ow] = a0;\n\t\t\t\t\tacc[ow + 1] = a1;\n"
 		"\t\t\t\t\tacc[ow + 2] = a2;\n\t\t\t\t\tacc[ow + 3] = a3;\n"
 		"\t\t\t\t}\n"
-		"\t\t\t\tfor (; ow < %lld; ow++) {\n"
-		"\t\t\t\t\tconst int16_t *c0 = col + ow * %lld;\n"
-		"\t\t\t\t\t%s a0 = 0;\n"
-		"\t\t\t\t\tfor (k = 0; k < %lld; k++)\n"
-		"\t\t\t\t\t\ta0 += %sc0[k] * (int16_t)wr[k];\n"
+		"\t\t\t\tfor (; ow < $NP; ow++) {\n"
+		"\t\t\t\t\tconst int16_t *c0 = col + ow * $Kp;\n"
+		"\t\t\t\t\t$acc a0 = 0;\n"
+		"\t\t\t\t\tfor (k = 0; k < $Kp; k++)\n"
+		"\t\t\t\t\t\ta0 += ${cast}c0[k] * (int16_t)wr[k];\n"
 		"\t\t\t\t\tacc[ow] = a0;\n"
-		"\t\t\t\t}\n",
-		(long long)c->OCG, fn, (long long)c->OCG, Kp, (long long)c->OCG,
-		NP, Kp, Kp, Kp, Kp, acc, Kp, cast, cast, cast, cast, NP, Kp, acc, Kp,
-		cast);
-	flat_requant(e, n, fn, c, wide, r32, "\t\t\t\t");
-	fprintf(f, "\t\t\t\tmemcpy(yg + oc * %lld + oh * %lld, t, %lld);\n",
-		(long long)(c->OH * c->OW), (long long)c->OW,
-		NP * memplan_elem_bytes(n->out->type.elem));
-	fprintf(f, "\t\t\t}\n\t\t}\n\t}\n}\n");
+		"\t\t\t\t}\n", &v);
+	flat_requant(e, n, fn, p, 4);
+	emit_fill(e, "\t\t\t\tmemcpy(yg + oc * $OHW + oh * $OW, t, $ybytes);\n"
+		"\t\t\t}\n\t\t}\n\t}\n}\n", &v);
 	return 0;
 }
 
@@ -586,10 +653,7 @@ static int emit_conv_im2col(Emit *e, const Node *n, const char *fn,
 static int pointwise_pairs(const Node *n, const ConvGeom *c,
 	const int32_t *w)
 {
-	const Type *xt = &n->in[0]->type;
-	int64_t xabs = -(int64_t)type_qmin(xt) > type_qmax(xt) ?
-		-(int64_t)type_qmin(xt) : type_qmax(xt);
-	int64_t lim = 32767 / (xabs ? xabs : 1);
+	int64_t lim = int16_wsum_limit(n);
 	for (int64_t o = 0; o < c->OC; o++)
 		for (int64_t ic = 0; ic + 2 <= c->ICG / 4 * 4; ic += 2) {
 			int64_t a = w[o * c->ICG + ic], b = w[o * c->ICG + ic + 1];
@@ -600,68 +664,65 @@ static int pointwise_pairs(const Node *n, const ConvGeom *c,
 }
 
 static int emit_conv_pointwise(Emit *e, const Node *n, const char *fn,
-	const ConvGeom *c, int wide, const EmitReq32 *r32, const int32_t *w)
+	const ConvPrep *p)
 {
-	FILE *f = e->f;
-	const char *xt = emit_ctype(n->in[0]->type.elem);
-	const char *yt = emit_ctype(n->out->type.elem);
-	const char *acc = wide ? "int64_t" : "int32_t";
-	int narrow = !wide && memplan_elem_bytes(n->in[0]->type.elem) == 1;
-	const char *pt = narrow ? "int16_t" : wide ? "int64_t" : "int32_t";
-	long long P = c->OH * c->OW, ICG = c->ICG;
+	const ConvGeom *c = &p->c;
+	const char *acc = p->wide ? "int64_t" : "int32_t";
+	int narrow = !p->wide && memplan_elem_bytes(n->in[0]->type.elem) == 1;
+	const char *pt = narrow ? "int16_t" : p->wide ? "int64_t" : "int32_t";
 	char sum4[300];
+	EmitVars v = {0};
+	emit_plain_weights(e, n, fn, c, p->w);
 	/* four products a pass; with 8-bit inputs each pair summed in int16
 	 * where exact (pointwise_pairs) */
-	if (narrow && pointwise_pairs(n, c, w))
+	if (narrow && pointwise_pairs(n, c, p->w))
 		snprintf(sum4, sizeof sum4, "(%s)(int16_t)(w0 * x0[p] + w1 * x1[p]) "
 			"+\n\t\t\t\t\t\t\t(int16_t)(w2 * x2[p] + w3 * x3[p]);", acc);
 	else
 		snprintf(sum4, sizeof sum4, "(%s)(%s)(w0 * x0[p]) + (%s)(w1 * x1[p]) "
 			"+\n\t\t\t\t\t\t\t(%s)(w2 * x2[p]) + (%s)(w3 * x3[p]);", acc, pt,
 			pt, pt, pt);
-	fprintf(f, "static void %s(const %s *x, %s *y, void *scratch)\n{\n"
-		"\t%s *acc = scratch;\n"
-		"\t%s *t = (%s *)((unsigned char *)scratch + %lld);\n"
+	conv_vars(&v, n, fn, p);
+	emit_var(&v, "prod", pt);
+	emit_var(&v, "sum4", sum4);
+	emit_vari(&v, "ybytes", c->OH * c->OW *
+		memplan_elem_bytes(n->out->type.elem));
+	emit_fill(e, "static void $fn(const $xt *x, $yt *y, void *scratch)\n{\n"
+		"\t$acc *acc = scratch;\n"
+		"\t$yt *t = ($yt *)((unsigned char *)scratch + $toff);\n"
 		"\tint b, g, m, ic, p, q;\n"
-		"\tfor (q = %lld; q < %lld; q++)\n\t\tacc[q] = 0;\n"
-		"\tfor (b = 0; b < %lld; b++)\n"
-		"\tfor (g = 0; g < %lld; g++) {\n"
-		"\t\tconst %s *xg = x + (b * %lld + g * %lld) * %lld;\n"
-		"\t\tfor (m = 0; m < %lld; m++) {\n"
-		"\t\t\tint o = g * %lld + m;\n"
-		"\t\t\tconst int8_t *wo = %s_w + o * %lld;\n"
-		"\t\t\t%s *yo = y + (b * %lld + o) * %lld;\n"
-		"\t\t\tfor (ic = 0; ic + 4 <= %lld; ic += 4) {\n"
-		"\t\t\t\tconst %s *x0 = xg + ic * %lld, *x1 = x0 + %lld;\n"
-		"\t\t\t\tconst %s *x2 = x1 + %lld, *x3 = x2 + %lld;\n"
-		"\t\t\t\t%s w0 = wo[ic], w1 = wo[ic + 1], w2 = wo[ic + 2], "
+		"\tfor (q = $OHW; q < $req; q++)\n\t\tacc[q] = 0;\n"
+		"\tfor (b = 0; b < $N; b++)\n"
+		"\tfor (g = 0; g < $groups; g++) {\n"
+		"\t\tconst $xt *xg = x + (b * $C + g * $ICG) * $OHW;\n"
+		"\t\tfor (m = 0; m < $OCG; m++) {\n"
+		"\t\t\tint o = g * $OCG + m;\n"
+		"\t\t\tconst $wt *wo = ${fn}_w + o * $ICG;\n"
+		"\t\t\t$yt *yo = y + (b * $OC + o) * $OHW;\n"
+		"\t\t\tfor (ic = 0; ic + 4 <= $ICG; ic += 4) {\n"
+		"\t\t\t\tconst $xt *x0 = xg + ic * $OHW, *x1 = x0 + $OHW;\n"
+		"\t\t\t\tconst $xt *x2 = x1 + $OHW, *x3 = x2 + $OHW;\n"
+		"\t\t\t\t$prod w0 = wo[ic], w1 = wo[ic + 1], w2 = wo[ic + 2], "
 		"w3 = wo[ic + 3];\n"
 		"\t\t\t\tif (ic == 0)\n"
-		"\t\t\t\t\tfor (p = 0; p < %lld; p++)\n"
-		"\t\t\t\t\t\tacc[p] = %s\n"
+		"\t\t\t\t\tfor (p = 0; p < $OHW; p++)\n"
+		"\t\t\t\t\t\tacc[p] = $sum4\n"
 		"\t\t\t\telse\n"
-		"\t\t\t\t\tfor (p = 0; p < %lld; p++)\n"
-		"\t\t\t\t\t\tacc[p] += %s\n"
+		"\t\t\t\t\tfor (p = 0; p < $OHW; p++)\n"
+		"\t\t\t\t\t\tacc[p] += $sum4\n"
 		"\t\t\t}\n"
-		"\t\t\tfor (; ic < %lld; ic++) {\n"
-		"\t\t\t\tconst %s *x0 = xg + ic * %lld;\n"
-		"\t\t\t\t%s w0 = wo[ic];\n"
+		"\t\t\tfor (; ic < $ICG; ic++) {\n"
+		"\t\t\t\tconst $xt *x0 = xg + ic * $OHW;\n"
+		"\t\t\t\t$prod w0 = wo[ic];\n"
 		"\t\t\t\tif (ic == 0)\n"
-		"\t\t\t\t\tfor (p = 0; p < %lld; p++)\n"
-		"\t\t\t\t\t\tacc[p] = (%s)(w0 * x0[p]);\n"
+		"\t\t\t\t\tfor (p = 0; p < $OHW; p++)\n"
+		"\t\t\t\t\t\tacc[p] = ($prod)(w0 * x0[p]);\n"
 		"\t\t\t\telse\n"
-		"\t\t\t\t\tfor (p = 0; p < %lld; p++)\n"
-		"\t\t\t\t\t\tacc[p] += (%s)(w0 * x0[p]);\n"
-		"\t\t\t}\n",
-		fn, xt, yt, acc, yt, yt, (long long)(conv_req_len(n, c) * 8),
-		P, (long long)conv_req_len(n, c),
-		(long long)c->N, (long long)c->groups, xt,
-		(long long)c->C, ICG, P, (long long)c->OCG, (long long)c->OCG, fn,
-		ICG, yt, (long long)c->OC, P, ICG, xt, P, P, xt, P, P, pt,
-		P, sum4, P, sum4, ICG, xt, P, pt, P, pt, P, pt);
-	flat_requant(e, n, fn, c, wide, r32, "\t\t\t");
-	fprintf(f, "\t\t\tmemcpy(yo, t, %lld);\n\t\t}\n\t}\n}\n",
-		P * memplan_elem_bytes(n->out->type.elem));
+		"\t\t\t\t\tfor (p = 0; p < $OHW; p++)\n"
+		"\t\t\t\t\t\tacc[p] += ($prod)(w0 * x0[p]);\n"
+		"\t\t\t}\n", &v);
+	flat_requant(e, n, fn, p, 3);
+	emit_fill(e, "\t\t\tmemcpy(yo, t, $ybytes);\n\t\t}\n\t}\n}\n", &v);
 	return 0;
 }
 
@@ -669,16 +730,14 @@ static int emit_conv_pointwise(Emit *e, const Node *n, const char *fn,
  * KH * KW taps of a channel in one pass, acc[q] = sum of w * pl[q + off].
  * Consecutive taps are summed as int16 while their |w| add up to at most
  * 32767 / max|x| for every channel (exact: the sum fits int16). */
-static void emit_direct_single(Emit *e, const Node *n, const ConvGeom *c,
-	const int32_t *w)
+static void emit_direct_single(Emit *e, const Node *n, const ConvPrep *p)
 {
+	const ConvGeom *c = &p->c;
+	const int32_t *w = p->w;
 	FILE *f = e->f;
-	const Type *xt = &n->in[0]->type;
 	long long PWS = phase_w(n, c), PPS = phase_len(n, c), sh = c->sh;
-	long long sw = c->sw, Q = conv_req_len(n, c), taps = c->KH * c->KW;
-	int64_t xabs = -(int64_t)type_qmin(xt) > type_qmax(xt) ?
-		-(int64_t)type_qmin(xt) : type_qmax(xt);
-	int64_t lim = 32767 / (xabs ? xabs : 1);
+	long long sw = c->sw, Q = p->s.req, taps = c->KH * c->KW;
+	int64_t lim = int16_wsum_limit(n);
 	int64_t *gsum = calloc(c->OC + 1, sizeof *gsum);
 	if (!gsum)
 		abort();
@@ -714,8 +773,29 @@ static void emit_direct_single(Emit *e, const Node *n, const ConvGeom *c,
 	free(gsum);
 }
 
-static void emit_direct_taps(Emit *e, const Node *n, const ConvGeom *c,
-	int narrow, const char *acc);
+static void emit_direct_taps(Emit *e, const Node *n, const ConvPrep *p,
+	int narrow, const EmitVars *v);
+
+/* The columns of phase b of input row ih: iw = iw0, iw0 + sw, ... to PWS
+ * column d0 on, as memcpy runs from the split copy or a strided loop. */
+static void emit_phase_columns(Emit *e, const Node *n, const ConvGeom *c,
+	int split)
+{
+	long long PPS = phase_len(n, c), ICG = c->ICG, sw = c->sw;
+	long long T = direct_pl_len(n, c), HWS = c->H * c->W / sw;
+	for (long long b = 0; b < sw; b++) {
+		long long iw0 = ((b - c->pl) % sw + sw) % sw, d0 = (iw0 + c->pl) / sw;
+		long long cnt = iw0 < c->W ? (c->W - iw0 + sw - 1) / sw : 0;
+		if (cnt > 0 && split)
+			fprintf(e->f, "\t\t\t\tmemcpy(pr + %lld, pl + %lld + ih * %lld, "
+				"%lld);\n", b * ICG * PPS + d0, T + iw0 * HWS,
+				(long long)c->W / sw, cnt * 2);
+		else if (cnt > 0)
+			fprintf(e->f, "\t\t\t\tfor (iw = 0; iw < %lld; iw++)\n"
+				"\t\t\t\t\tpr[%lld + iw] = xr[%lld + iw * %lld];\n",
+				cnt, b * ICG * PPS + d0, iw0, sw);
+	}
+}
 
 /* The output is computed on the phase width PWS (PWS columns a row, the
  * last PWS - OW of them discarded), so that each tap is one contiguous pass
@@ -723,110 +803,93 @@ static void emit_direct_taps(Emit *e, const Node *n, const ConvGeom *c,
  * int16, and a row of taps is summed before it is added to the
  * accumulator. */
 static int emit_conv_direct_plane(Emit *e, const Node *n, const char *fn,
-	const ConvGeom *c, int wide, const EmitReq32 *r32, const int32_t *w)
+	const ConvPrep *p)
 {
 	FILE *f = e->f;
-	const char *xt = emit_ctype(n->in[0]->type.elem);
-	const char *yt = emit_ctype(n->out->type.elem);
-	const char *acc = wide ? "int64_t" : "int32_t";
+	const ConvGeom *c = &p->c;
 	long long PWS = phase_w(n, c), PPS = phase_len(n, c);
-	long long ICG = c->ICG, sh = c->sh, sw = c->sw;
-	int narrow = !wide && memplan_elem_bytes(n->in[0]->type.elem) == 1 &&
+	long long ICG = c->ICG, sw = c->sw;
+	long long T = direct_pl_len(n, c), HWS = c->H * c->W / sw;
+	int narrow = !p->wide && memplan_elem_bytes(n->in[0]->type.elem) == 1 &&
 		c->KW <= 8;
 	int single = narrow && ICG == 1 && c->KH * c->KW <= 32;
-	fprintf(f, "static void %s(const %s *x, %s *y, void *scratch)\n{\n"
-		"\tint16_t *pl = scratch;\n"
-		"\t%s *acc = (%s *)((unsigned char *)scratch + %lld);\n"
-		"\t%s *t = (%s *)((unsigned char *)scratch + %lld);\n"
-		"\tint i, b, g, ic, m, oh, ih, q%s%s;\n"
-		"\t/* phase planes (each with a slack row): the border holds zx */\n"
-		"\tfor (i = 0; i < %lld; i++)\n\t\tpl[i] = %d;\n"
-		"\tfor (b = 0; b < %lld; b++)\n"
-		"\tfor (g = 0; g < %lld; g++) {\n"
-		"\t\tfor (ic = 0; ic < %lld; ic++) {\n"
-		"\t\t\tconst %s *xc = x + (b * %lld + g * %lld + ic) * %lld;\n",
-		fn, xt, yt, acc, acc, (long long)conv_buf_bytes(n, c), yt, yt,
-		(long long)(conv_buf_bytes(n, c) + conv_req_len(n, c) * 8),
-		direct_split(c) ? "" : ", iw", single ? "" : ", kh",
-		(long long)direct_pl_len(n, c),
-		(int)emit_zp(n->in[0]),
-		(long long)c->N, (long long)c->groups, ICG, xt,
-		(long long)c->C, ICG, (long long)(c->H * c->W));
-	long long T = direct_pl_len(n, c), HWS = c->H * c->W / sw;
 	int split = direct_split(c);
+	EmitVars v = {0};
+	emit_plain_weights(e, n, fn, c, p->w);
+	conv_vars(&v, n, fn, p);
+	emit_vari(&v, "PWS", PWS);
+	emit_vari(&v, "PPS", PPS);
+	emit_vari(&v, "swICG", sw * ICG);
+	emit_vari(&v, "ICGPPS", ICG * PPS);
+	emit_vari(&v, "OHPWS", c->OH * PWS);
+	emit_vari(&v, "T", T);
+	emit_vari(&v, "HWS", HWS);
+	emit_vari(&v, "owbytes", c->OW * memplan_elem_bytes(n->out->type.elem));
+	emit_var(&v, "iwvar", split ? "" : ", iw");
+	emit_var(&v, "khvar", single ? "" : ", kh");
+	emit_fill(e, "static void $fn(const $xt *x, $yt *y, void *scratch)\n{\n"
+		"\tint16_t *pl = scratch;\n"
+		"\t$acc *acc = ($acc *)((unsigned char *)scratch + $buf);\n"
+		"\t$yt *t = ($yt *)((unsigned char *)scratch + $toff);\n"
+		"\tint i, b, g, ic, m, oh, ih, q${iwvar}${khvar};\n"
+		"\t/* phase planes (each with a slack row): the border holds zx */\n"
+		"\tfor (i = 0; i < $T; i++)\n\t\tpl[i] = $zx;\n"
+		"\tfor (b = 0; b < $N; b++)\n"
+		"\tfor (g = 0; g < $groups; g++) {\n"
+		"\t\tfor (ic = 0; ic < $ICG; ic++) {\n"
+		"\t\t\tconst $xt *xc = x + (b * $C + g * $ICG + ic) * $HW;\n", &v);
 	if (split && sw == 1)
-		fprintf(f, "\t\t\tfor (i = 0; i < %lld; i++)\n"
-			"\t\t\t\tpl[%lld + i] = xc[i];\n", HWS, T);
+		emit_fill(e, "\t\t\tfor (i = 0; i < $HWS; i++)\n"
+			"\t\t\t\tpl[$T + i] = xc[i];\n", &v);
 	else if (split) {
-		fprintf(f, "\t\t\tfor (i = 0; i < %lld; i++) {\n", HWS);
+		emit_fill(e, "\t\t\tfor (i = 0; i < $HWS; i++) {\n", &v);
 		for (long long r = 0; r < sw; r++)
 			fprintf(f, "\t\t\t\tpl[%lld + i] = xc[i * %lld + %lld];\n",
 				T + r * HWS, sw, r);
-		fprintf(f, "\t\t\t}\n");
+		emit_line(e, "\t\t\t}");
 	}
-	fprintf(f, "\t\t\tfor (ih = 0; ih < %lld; ih++) {\n"
-		"\t\t\t\tint ph = ih + %lld;\n"
-		"\t\t\t\tint16_t *pr = pl + ((ph %% %lld) * %lld + ic) * %lld + "
-		"ph / %lld * %lld;\n",
-		(long long)c->H, (long long)c->pt, sh, sw * ICG, PPS, sh, PWS);
+	emit_fill(e, "\t\t\tfor (ih = 0; ih < $H; ih++) {\n"
+		"\t\t\t\tint ph = ih + $padt;\n"
+		"\t\t\t\tint16_t *pr = pl + ((ph % $sh) * $swICG + ic) * $PPS + "
+		"ph / $sh * $PWS;\n", &v);
 	if (!split)
-		fprintf(f, "\t\t\t\tconst %s *xr = xc + ih * %lld;\n", xt,
-			(long long)c->W);
-	/* the columns of phase b: iw = iw0, iw0 + sw, ... to PWS column d0 on */
-	for (long long b = 0; b < sw; b++) {
-		long long iw0 = ((b - c->pl) % sw + sw) % sw, d0 = (iw0 + c->pl) / sw;
-		long long cnt = iw0 < c->W ? (c->W - iw0 + sw - 1) / sw : 0;
-		if (cnt > 0 && split)
-			fprintf(f, "\t\t\t\tmemcpy(pr + %lld, pl + %lld + ih * %lld, "
-				"%lld);\n", b * ICG * PPS + d0, T + iw0 * HWS,
-				(long long)c->W / sw, cnt * 2);
-		else if (cnt > 0)
-			fprintf(f, "\t\t\t\tfor (iw = 0; iw < %lld; iw++)\n"
-				"\t\t\t\t\tpr[%lld + iw] = xr[%lld + iw * %lld];\n",
-				cnt, b * ICG * PPS + d0, iw0, sw);
-	}
-	fprintf(f, "\t\t\t}\n"
+		emit_fill(e, "\t\t\t\tconst $xt *xr = xc + ih * $W;\n", &v);
+	emit_phase_columns(e, n, c, split);
+	emit_fill(e, "\t\t\t}\n"
 		"\t\t}\n"
-		"\t\tfor (m = 0; m < %lld; m++) {\n"
-		"\t\t\tint o = g * %lld + m;\n"
-		"\t\t\tconst int8_t *wo = %s_w + o * %lld;\n"
-		"\t\t\t%s *yo = y + (b * %lld + o) * %lld;\n",
-		(long long)c->OCG, (long long)c->OCG, fn,
-		(long long)c->K, yt, (long long)c->OC, (long long)(c->OH * c->OW));
+		"\t\tfor (m = 0; m < $OCG; m++) {\n"
+		"\t\t\tint o = g * $OCG + m;\n"
+		"\t\t\tconst $wt *wo = ${fn}_w + o * $K;\n"
+		"\t\t\t$yt *yo = y + (b * $OC + o) * $OHW;\n", &v);
 	/* narrow taps assign the whole requantization length */
 	if (!narrow)
-		fprintf(f, "\t\t\tfor (q = 0; q < %lld; q++)\n\t\t\t\tacc[q] = 0;\n",
-			(long long)conv_req_len(n, c));
+		emit_fill(e, "\t\t\tfor (q = 0; q < $req; q++)\n"
+			"\t\t\t\tacc[q] = 0;\n", &v);
 	if (single)
-		emit_direct_single(e, n, c, w);
+		emit_direct_single(e, n, p);
 	else
-		emit_direct_taps(e, n, c, narrow, acc);
-	flat_requant(e, n, fn, c, wide, r32, "\t\t\t");
-	long long eb = memplan_elem_bytes(n->out->type.elem);
-	fprintf(f, "\t\t\tfor (oh = 0; oh < %lld; oh++)\n"
-		"\t\t\t\tmemcpy(yo + oh * %lld, t + oh * %lld, %lld);\n"
-		"\t\t}\n\t}\n}\n", (long long)c->OH, (long long)c->OW, PWS,
-		(long long)c->OW * eb);
+		emit_direct_taps(e, n, p, narrow, &v);
+	flat_requant(e, n, fn, p, 3);
+	emit_fill(e, "\t\t\tfor (oh = 0; oh < $OH; oh++)\n"
+		"\t\t\t\tmemcpy(yo + oh * $OW, t + oh * $PWS, $owbytes);\n"
+		"\t\t}\n\t}\n}\n", &v);
 	return 0;
 }
 
 /* The taps of the direct kernel row by row: per input channel and kernel
  * row one pass adding the row's products (summed as int16 products when
  * narrow); the first pass assigns. */
-static void emit_direct_taps(Emit *e, const Node *n, const ConvGeom *c,
-	int narrow, const char *acc)
+static void emit_direct_taps(Emit *e, const Node *n, const ConvPrep *p,
+	int narrow, const EmitVars *v)
 {
+	const ConvGeom *c = &p->c;
 	FILE *f = e->f;
-	long long PWS = phase_w(n, c), PPS = phase_len(n, c);
-	long long Q = c->OH * PWS, ICG = c->ICG, sh = c->sh, sw = c->sw;
-	fprintf(f, "\t\t\tfor (ic = 0; ic < %lld; ic++)\n"
-		"\t\t\tfor (kh = 0; kh < %lld; kh++) {\n"
-		"\t\t\t\tconst int8_t *wk = wo + (ic * %lld + kh) * %lld;\n"
-		"\t\t\t\tconst int16_t *r = pl + ((kh * %lld %% %lld) * %lld + ic) "
-		"* %lld + kh * %lld / %lld * %lld;\n",
-		ICG, (long long)c->KH, (long long)c->KH,
-		(long long)c->KW, (long long)c->dh, sh, sw * ICG, PPS,
-		(long long)c->dh, sh, PWS);
+	long long PPS = phase_len(n, c), ICG = c->ICG, sw = c->sw;
+	emit_fill(e, "\t\t\tfor (ic = 0; ic < $ICG; ic++)\n"
+		"\t\t\tfor (kh = 0; kh < $KH; kh++) {\n"
+		"\t\t\t\tconst $wt *wk = wo + (ic * $KH + kh) * $KW;\n"
+		"\t\t\t\tconst int16_t *r = pl + ((kh * $dh % $sh) * $swICG + ic) "
+		"* $PPS + kh * $dh / $sh * $PWS;\n", v);
 	if (narrow) {
 		fprintf(f, "\t\t\t\tconst int16_t ");
 		for (int kw = 0; kw < c->KW; kw++)
@@ -837,7 +900,7 @@ static void emit_direct_taps(Emit *e, const Node *n, const ConvGeom *c,
 			fprintf(f, pass ? "\t\t\t\telse\n" :
 				"\t\t\t\tif (ic == 0 && kh == 0)\n");
 			fprintf(f, "\t\t\t\t\tfor (q = 0; q < %lld; q++)\n"
-				"\t\t\t\t\t\tacc[q] %s= ", (long long)conv_req_len(n, c),
+				"\t\t\t\t\t\tacc[q] %s= ", (long long)p->s.req,
 				pass ? "+" : "");
 			for (int kw = 0; kw < c->KW; kw++) {
 				long long cw = kw * c->dw;
@@ -849,71 +912,113 @@ static void emit_direct_taps(Emit *e, const Node *n, const ConvGeom *c,
 		}
 		fprintf(f, "\t\t\t}\n");
 	} else {
-		fprintf(f, "\t\t\t\tint kw;\n"
-			"\t\t\t\tfor (kw = 0; kw < %lld; kw++) {\n"
-			"\t\t\t\t\t%s wv = wk[kw];\n"
-			"\t\t\t\t\tconst int16_t *rk = r + (kw * %lld %% %lld) * %lld + "
-			"kw * %lld / %lld;\n"
-			"\t\t\t\t\tfor (q = 0; q < %lld; q++)\n"
+		emit_fill(e, "\t\t\t\tint kw;\n"
+			"\t\t\t\tfor (kw = 0; kw < $KW; kw++) {\n"
+			"\t\t\t\t\t$acc wv = wk[kw];\n"
+			"\t\t\t\t\tconst int16_t *rk = r + (kw * $dw % $sw) * $ICGPPS + "
+			"kw * $dw / $sw;\n"
+			"\t\t\t\t\tfor (q = 0; q < $OHPWS; q++)\n"
 			"\t\t\t\t\t\tacc[q] += wv * rk[q];\n"
-			"\t\t\t\t}\n\t\t\t}\n", (long long)c->KW, acc,
-			(long long)c->dw, sw, ICG * PPS, (long long)c->dw, sw, Q);
+			"\t\t\t\t}\n\t\t\t}\n", v);
 	}
 }
 
-int emit_qconv2d(Emit *e, const Node *n, const char *fn)
+/* The folded constants and the requantization (FN_c, FN_m, FN_s, FN_a),
+ * then the kernel `body` on the scratch `layout`. */
+static int emit_conv(Emit *e, const Node *n, const char *fn,
+	ConvLayout *layout, ConvBody *body)
 {
-	ConvGeom c;
-	conv_geom(n, &c);
-	const int32_t *w = emit_const_data(n, 1, "weights");
-	if (!w || (n->nin > 2 && n->in[2] && !emit_const_data(n, 2, "bias")))
+	ConvPrep p = {0};
+	conv_geom(n, &p.c);
+	p.s = layout(n, &p.c);
+	p.w = emit_const_data(n, 1, "weights");
+	if (!p.w || (n->nin > 2 && n->in[2] && !emit_const_data(n, 2, "bias")))
 		return -1;
-	int wide;
-	int64_t *folded = emit_fold_bias(n, w, c.OC, c.K, &wide);
-	int64_t *m32 = malloc((c.OC + 1) * sizeof *m32);
-	int64_t *s32 = malloc((c.OC + 1) * sizeof *s32);
-	if (!m32 || !s32)
+	int64_t OC = p.c.OC, *folded = emit_fold_bias(n, p.w, OC, p.c.K, &p.wide);
+	int64_t *m32 = malloc((OC + 1) * sizeof *m32);
+	int64_t *s32 = malloc((OC + 1) * sizeof *s32);
+	int64_t *a32 = malloc((OC + 1) * sizeof *a32);
+	if (!m32 || !s32 || !a32)
 		abort();
-	int64_t *a32 = malloc((c.OC + 1) * sizeof *a32);
-	if (!a32)
-		abort();
-	EmitReq32 req = {m32, s32, a32, 0};
-	const EmitReq32 *r32 = !wide &&
-		requant32_prep(n, w, c.OC, c.K, m32, s32, a32) ? &req : NULL;
+	p.req = (EmitReq32){m32, s32, a32, 0};
+	if (!p.wide && requant32_prep(n, p.w, OC, p.c.K, m32, s32, a32))
+		p.r32 = &p.req;
 	int mlen;
 	attr_ints(n, "mult", &mlen);
-	for (int64_t o = 0; r32 && o < mlen; o++)
+	for (int64_t o = 0; p.r32 && o < mlen; o++)
 		if (a32[o])
-			req.any_a = 1;
-	emit_channel_consts(e, n, fn, folded, c.OC, wide, r32);
+			p.req.any_a = 1;
+	emit_channel_consts(e, n, fn, folded, OC, p.wide, p.r32);
 	free(folded);
-	int rc;
-	if (use_pointwise(n, &c) || use_direct(&c)) {
-		char name[400];
-		snprintf(name, sizeof name, "%s_w", fn);
-		emit_bytes(e, name, w, c.OC * c.K, 1);
-		rc = use_pointwise(n, &c) ?
-			emit_conv_pointwise(e, n, fn, &c, wide, r32, w) :
-			emit_conv_direct_plane(e, n, fn, &c, wide, r32, w);
-		free(m32);
-		free(s32);
-		free(a32);
-		return rc;
-	}
-	/* [OC][ICG][KH][KW] reordered to the column order [OC][KH][KW][ICG] */
-	int32_t *wt = malloc((c.OC * c.K + 1) * sizeof *wt);
-	if (!wt)
-		abort();
-	for (int64_t o = 0; o < c.OC; o++)
-		for (int64_t ic = 0; ic < c.ICG; ic++)
-			for (int64_t k = 0; k < c.KH * c.KW; k++)
-				wt[o * c.K + k * c.ICG + ic] = w[(o * c.ICG + ic) * c.KH *
-					c.KW + k];
-	emit_packed_weights(e, fn, wt, c.OC, c.K, c.Kp);
-	free(wt);
-	rc = emit_conv_im2col(e, n, fn, &c, wide, r32);
+	int rc = body(e, n, fn, &p);
 	free(m32);
 	free(s32);
 	free(a32);
 	return rc;
 }
+
+/* ---------------------------------------------------------- the rows */
+
+static int pointwise_applies(const Node *n)
+{
+	ConvGeom c;
+	conv_geom(n, &c);
+	return use_pointwise(n, &c);
+}
+
+static int direct_applies(const Node *n)
+{
+	ConvGeom c;
+	conv_geom(n, &c);
+	return use_direct(&c);
+}
+
+static int64_t conv_bytes(const Node *n, ConvLayout *layout)
+{
+	ConvGeom c;
+	conv_geom(n, &c);
+	return scratch_bytes(layout(n, &c));
+}
+
+static int64_t pointwise_bytes(const Node *n)
+{
+	return conv_bytes(n, pointwise_scratch);
+}
+
+static int64_t direct_bytes(const Node *n)
+{
+	return conv_bytes(n, direct_scratch);
+}
+
+static int64_t im2col_bytes(const Node *n)
+{
+	return conv_bytes(n, im2col_scratch);
+}
+
+static int emit_pointwise(Emit *e, const Node *n, const char *fn)
+{
+	return emit_conv(e, n, fn, pointwise_scratch, emit_conv_pointwise);
+}
+
+static int emit_direct(Emit *e, const Node *n, const char *fn)
+{
+	return emit_conv(e, n, fn, direct_scratch, emit_conv_direct_plane);
+}
+
+static int emit_im2col(Emit *e, const Node *n, const char *fn)
+{
+	return emit_conv(e, n, fn, im2col_scratch, emit_conv_im2col);
+}
+
+/* In this order: the first that applies is taken. */
+const KernelRow emit_conv_kernels[] = {
+	{OP_QCONV2D, "generic", "conv_pointwise", "1x1, stride 1, no padding, "
+		"< 32 input channels a group, >= 64 output pixels",
+		pointwise_applies, pointwise_bytes, emit_pointwise, 1},
+	{OP_QCONV2D, "generic", "conv_direct", "one input channel a group "
+		"(depthwise, 1-channel input), or < 32 products an output",
+		direct_applies, direct_bytes, emit_direct, 1},
+	{OP_QCONV2D, "generic", "conv_im2col", "otherwise (column buffer, dot "
+		"products over K)", NULL, im2col_bytes, emit_im2col, 1},
+	{0},
+};

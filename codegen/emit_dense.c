@@ -29,9 +29,15 @@ static void requant_args(Emit *e, const Node *n, const char *fn,
 
 /* ------------------------------------------------------------- qdense */
 
-int emit_qdense(Emit *e, const Node *n, const char *fn)
+/* The widened input row, K padded as the weights. */
+static int64_t dense_bytes(const Node *n)
 {
-	FILE *f = e->f;
+	int64_t K = n->in[0]->type.dims[1];
+	return (K >= 16 ? (K + 7) / 8 * 8 : K) * 2;
+}
+
+static int emit_qdense(Emit *e, const Node *n, const char *fn)
+{
 	int64_t N = n->in[0]->type.dims[0], K = n->in[0]->type.dims[1];
 	int64_t M = n->in[1]->type.dims[0];
 	int64_t Kp = K >= 16 ? (K + 7) / 8 * 8 : K;
@@ -42,66 +48,76 @@ int emit_qdense(Emit *e, const Node *n, const char *fn)
 	int64_t *folded = emit_fold_bias(n, w, M, K, &wide);
 	emit_channel_consts(e, n, fn, folded, M, 1, NULL);
 	free(folded);
-	emit_packed_weights(e, fn, w, M, K, Kp);
-	const char *xt = emit_ctype(n->in[0]->type.elem);
-	const char *yt = emit_ctype(n->out->type.elem);
-	const char *acc = wide ? "int64_t" : "int32_t";
-	const char *cast = wide ? "(int64_t)" : "";
-	fprintf(f, "static void %s(const %s *x, %s *y, void *scratch)\n{\n"
+	emit_packed_weights(e, fn, w, M, K, Kp, n->in[1]->type.elem);
+	EmitVars v = {0};
+	emit_var(&v, "fn", fn);
+	emit_var(&v, "xt", emit_ctype(n->in[0]->type.elem));
+	emit_var(&v, "yt", emit_ctype(n->out->type.elem));
+	emit_var(&v, "wt", emit_wtype(n));
+	emit_var(&v, "acc", wide ? "int64_t" : "int32_t");
+	emit_var(&v, "cast", wide ? "(int64_t)" : "");
+	emit_vari(&v, "N", N);
+	emit_vari(&v, "K", K);
+	emit_vari(&v, "Kp", Kp);
+	emit_vari(&v, "M", M);
+	emit_fill(e, "static void $fn(const $xt *x, $yt *y, void *scratch)\n{\n"
 		"\tint16_t *xv = scratch;\n\tint b, m, k;\n"
-		"\tfor (b = 0; b < %lld; b++) {\n"
-		"\t\tfor (k = 0; k < %lld; k++)\n\t\t\txv[k] = x[b * %lld + k];\n"
-		"\t\tfor (; k < %lld; k++)\n\t\t\txv[k] = 0;\n"
-		"\t\tfor (m = 0; m + 4 <= %lld; m += 4) {\n"
-		"\t\t\tconst int8_t *w0 = %s_w + m * %lld, *w1 = w0 + %lld;\n"
-		"\t\t\tconst int8_t *w2 = w1 + %lld, *w3 = w2 + %lld;\n"
-		"\t\t\t%s a0 = 0, a1 = 0, a2 = 0, a3 = 0;\n"
-		"\t\t\tfor (k = 0; k < %lld; k++) {\n"
+		"\tfor (b = 0; b < $N; b++) {\n"
+		"\t\tfor (k = 0; k < $K; k++)\n\t\t\txv[k] = x[b * $K + k];\n"
+		"\t\tfor (; k < $Kp; k++)\n\t\t\txv[k] = 0;\n"
+		"\t\tfor (m = 0; m + 4 <= $M; m += 4) {\n"
+		"\t\t\tconst $wt *w0 = ${fn}_w + m * $Kp, *w1 = w0 + $Kp;\n"
+		"\t\t\tconst $wt *w2 = w1 + $Kp, *w3 = w2 + $Kp;\n"
+		"\t\t\t$acc a0 = 0, a1 = 0, a2 = 0, a3 = 0;\n"
+		"\t\t\tfor (k = 0; k < $Kp; k++) {\n"
 		"\t\t\t\tint16_t xk = xv[k];\n"
-		"\t\t\t\ta0 += %sxk * (int16_t)w0[k];\n"
-		"\t\t\t\ta1 += %sxk * (int16_t)w1[k];\n"
-		"\t\t\t\ta2 += %sxk * (int16_t)w2[k];\n"
-		"\t\t\t\ta3 += %sxk * (int16_t)w3[k];\n\t\t\t}\n",
-		fn, xt, yt, (long long)N, (long long)K, (long long)K, (long long)Kp,
-		(long long)M, fn, (long long)Kp, (long long)Kp, (long long)Kp,
-		(long long)Kp, acc, (long long)Kp, cast, cast, cast, cast);
+		"\t\t\t\ta0 += ${cast}xk * (int16_t)w0[k];\n"
+		"\t\t\t\ta1 += ${cast}xk * (int16_t)w1[k];\n"
+		"\t\t\t\ta2 += ${cast}xk * (int16_t)w2[k];\n"
+		"\t\t\t\ta3 += ${cast}xk * (int16_t)w3[k];\n\t\t\t}\n", &v);
 	for (int i = 0; i < 4; i++) {
 		char ch[8];
 		snprintf(ch, sizeof ch, "m + %d", i);
-		fprintf(f, "\t\t\ty[b * %lld + m + %d] = (%s)qcc_requant("
-			"(int64_t)%s_c[m + %d] + a%d, ", (long long)M, i, yt, fn, i, i);
+		fprintf(e->f, "\t\t\ty[b * %lld + m + %d] = (%s)qcc_requant("
+			"(int64_t)%s_c[m + %d] + a%d, ", (long long)M, i,
+			emit_ctype(n->out->type.elem), fn, i, i);
 		requant_args(e, n, fn, ch);
-		fprintf(f, ");\n");
+		fprintf(e->f, ");\n");
 	}
-	fprintf(f, "\t\t}\n\t\tfor (; m < %lld; m++) {\n"
-		"\t\t\tconst int8_t *w0 = %s_w + m * %lld;\n"
-		"\t\t\t%s a0 = 0;\n"
-		"\t\t\tfor (k = 0; k < %lld; k++)\n"
-		"\t\t\t\ta0 += %sxv[k] * (int16_t)w0[k];\n"
-		"\t\t\ty[b * %lld + m] = (%s)qcc_requant((int64_t)%s_c[m] + a0, ",
-		(long long)M, fn, (long long)Kp, acc, (long long)Kp, cast,
-		(long long)M, yt, fn);
+	emit_fill(e, "\t\t}\n\t\tfor (; m < $M; m++) {\n"
+		"\t\t\tconst $wt *w0 = ${fn}_w + m * $Kp;\n"
+		"\t\t\t$acc a0 = 0;\n"
+		"\t\t\tfor (k = 0; k < $Kp; k++)\n"
+		"\t\t\t\ta0 += ${cast}xv[k] * (int16_t)w0[k];\n"
+		"\t\t\ty[b * $M + m] = ($yt)qcc_requant((int64_t)${fn}_c[m] + a0, ",
+		&v);
 	requant_args(e, n, fn, "m");
-	fprintf(f, ");\n\t\t}\n\t}\n}\n");
+	fprintf(e->f, ");\n\t\t}\n\t}\n}\n");
 	return 0;
 }
 
 /* ------------------------------------------------------------ qmatmul */
 
-int emit_qmatmul(Emit *e, const Node *n, const char *fn)
+/* B transposed, and one row of A, as int16. */
+static int64_t matmul_bytes(const Node *n)
 {
-	FILE *f = e->f;
 	const Type *at = &n->in[0]->type, *bt = &n->in[1]->type;
-	const Type *yt = &n->out->type;
-	int64_t M = at->dims[at->rank - 2], K = at->dims[at->rank - 1];
-	int64_t P = bt->dims[bt->rank - 1];
-	int64_t batches = type_numel(yt) / (M * P);
+	int64_t K = at->dims[at->rank - 1], P = bt->dims[bt->rank - 1];
+	return (P * K + K) * 2;
+}
+
+/* FN_oa, FN_ob: per batch of y, the offsets of its A and B matrices
+ * (broadcast batch dimensions repeat a matrix). */
+static void emit_batch_offsets(Emit *e, const Node *n, const char *fn,
+	int64_t M, int64_t K, int64_t P, int64_t batches)
+{
+	const Type *at = &n->in[0]->type, *bt = &n->in[1]->type;
 	int64_t *offa = malloc((batches + 1) * sizeof *offa);
 	int64_t *offb = malloc((batches + 1) * sizeof *offb);
 	if (!offa || !offb)
 		abort();
 	/* batch shapes: the types with their two matrix dims dropped */
-	Type ab = *at, bb = *bt, yb = *yt;
+	Type ab = *at, bb = *bt, yb = n->out->type;
 	ab.rank -= 2, bb.rank -= 2, yb.rank -= 2;
 	for (int64_t bi = 0; bi < batches; bi++) {
 		offa[bi] = type_bcast_offset(&ab, &yb, bi) * M * K;
@@ -114,37 +130,63 @@ int emit_qmatmul(Emit *e, const Node *n, const char *fn)
 	emit_ints(e, "int32_t", name, offb, batches);
 	free(offa);
 	free(offb);
-	const char *ta = emit_ctype(at->elem), *tb = emit_ctype(bt->elem);
-	const char *ty = emit_ctype(yt->elem);
-	fprintf(f, "static void %s(const %s *a, const %s *b, %s *y, "
+}
+
+static int emit_qmatmul(Emit *e, const Node *n, const char *fn)
+{
+	const Type *at = &n->in[0]->type, *bt = &n->in[1]->type;
+	const Type *yt = &n->out->type;
+	int64_t M = at->dims[at->rank - 2], K = at->dims[at->rank - 1];
+	int64_t P = bt->dims[bt->rank - 1];
+	int64_t batches = type_numel(yt) / (M * P);
+	emit_batch_offsets(e, n, fn, M, K, P, batches);
+	EmitVars v = {0};
+	emit_var(&v, "fn", fn);
+	emit_var(&v, "ta", emit_ctype(at->elem));
+	emit_var(&v, "tb", emit_ctype(bt->elem));
+	emit_var(&v, "ty", emit_ctype(yt->elem));
+	emit_var(&v, "subza", emit_sub(emit_zp(n->in[0])));
+	emit_var(&v, "subzb", emit_sub(emit_zp(n->in[1])));
+	emit_vari(&v, "M", M);
+	emit_vari(&v, "K", K);
+	emit_vari(&v, "P", P);
+	emit_vari(&v, "PK", P * K);
+	emit_vari(&v, "MP", M * P);
+	emit_vari(&v, "batches", batches);
+	emit_vari(&v, "mult", attr_ints(n, "mult", NULL)[0]);
+	emit_vari(&v, "shift", attr_ints(n, "shift", NULL)[0]);
+	emit_vari(&v, "zy", emit_zp(n->out));
+	emit_vari(&v, "lo", attr_int(n, "act_min"));
+	emit_vari(&v, "hi", attr_int(n, "act_max"));
+	emit_fill(e, "static void $fn(const $ta *a, const $tb *b, $ty *y, "
 		"void *scratch)\n{\n"
-		"\tint16_t *bt = scratch, *av = bt + %lld;\n"
+		"\tint16_t *bt = scratch, *av = bt + $PK;\n"
 		"\tint bi, i, j, k;\n"
-		"\tfor (bi = 0; bi < %lld; bi++) {\n"
-		"\t\tconst %s *am = a + %s_oa[bi];\n"
-		"\t\tconst %s *bm = b + %s_ob[bi];\n"
-		"\t\t%s *ym = y + bi * %lld;\n"
-		"\t\tfor (k = 0; k < %lld; k++)\n"
-		"\t\t\tfor (j = 0; j < %lld; j++)\n"
-		"\t\t\t\tbt[j * %lld + k] = (int16_t)(bm[k * %lld + j]%s);\n"
-		"\t\tfor (i = 0; i < %lld; i++) {\n"
-		"\t\t\tfor (k = 0; k < %lld; k++)\n"
-		"\t\t\t\tav[k] = (int16_t)(am[i * %lld + k]%s);\n"
-		"\t\t\tfor (j = 0; j < %lld; j++) {\n"
-		"\t\t\t\tconst int16_t *bc = bt + j * %lld;\n"
+		"\tfor (bi = 0; bi < $batches; bi++) {\n"
+		"\t\tconst $ta *am = a + ${fn}_oa[bi];\n"
+		"\t\tconst $tb *bm = b + ${fn}_ob[bi];\n"
+		"\t\t$ty *ym = y + bi * $MP;\n"
+		"\t\tfor (k = 0; k < $K; k++)\n"
+		"\t\t\tfor (j = 0; j < $P; j++)\n"
+		"\t\t\t\tbt[j * $K + k] = (int16_t)(bm[k * $P + j]$subzb);\n"
+		"\t\tfor (i = 0; i < $M; i++) {\n"
+		"\t\t\tfor (k = 0; k < $K; k++)\n"
+		"\t\t\t\tav[k] = (int16_t)(am[i * $K + k]$subza);\n"
+		"\t\t\tfor (j = 0; j < $P; j++) {\n"
+		"\t\t\t\tconst int16_t *bc = bt + j * $K;\n"
 		"\t\t\t\tint32_t acc = 0;\n"
-		"\t\t\t\tfor (k = 0; k < %lld; k++)\n"
+		"\t\t\t\tfor (k = 0; k < $K; k++)\n"
 		"\t\t\t\t\tacc += av[k] * bc[k];\n"
-		"\t\t\t\tym[i * %lld + j] = (%s)qcc_requant(acc, %lld, %lld, %d, "
-		"%lld, %lld);\n"
-		"\t\t\t}\n\t\t}\n\t}\n}\n",
-		fn, ta, tb, ty, (long long)(P * K), (long long)batches, ta, fn, tb,
-		fn, ty, (long long)(M * P), (long long)K, (long long)P,
-		(long long)K, (long long)P, emit_sub(emit_zp(n->in[1])), (long long)M,
-		(long long)K, (long long)K, emit_sub(emit_zp(n->in[0])), (long long)P,
-		(long long)K, (long long)K, (long long)P, ty,
-		(long long)attr_ints(n, "mult", NULL)[0],
-		(long long)attr_ints(n, "shift", NULL)[0], (int)emit_zp(n->out),
-		(long long)attr_int(n, "act_min"), (long long)attr_int(n, "act_max"));
+		"\t\t\t\tym[i * $P + j] = ($ty)qcc_requant(acc, $mult, $shift, $zy, "
+		"$lo, $hi);\n"
+		"\t\t\t}\n\t\t}\n\t}\n}\n", &v);
 	return 0;
 }
+
+const KernelRow emit_dense_kernels[] = {
+	{OP_QDENSE, "generic", "dense", "always (four weight rows share each "
+		"input load)", NULL, dense_bytes, emit_qdense, 1},
+	{OP_QMATMUL, "generic", "matmul", "always (B transposed, dot products)",
+		NULL, matmul_bytes, emit_qmatmul, -1},
+	{0},
+};

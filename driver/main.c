@@ -29,11 +29,12 @@ typedef struct {
 	int ninputs;
 	const char **outputs;   /* run: --output files */
 	int noutputs;
-	int help, version, list_ops, list_passes;
+	int help, version, list_ops, list_passes, list_targets;
 	Options opt;
 	int eval;               /* the `eval` subcommand (driver/eval.c) */
 	const char *data, *labels;
-	EmitOptions cgen;       /* -o FILE.c: --name, --float-helpers, --caller-arena */
+	EmitOptions cgen;       /* -o FILE.c: --name, --float-helpers, --caller-arena,
+	                           --target */
 	char *out2;             /* written beside -o: FILE.h or FILE.safetensors */
 } Cli;
 
@@ -57,6 +58,8 @@ static const char usage[] =
 "                       model's name)\n"
 "  --float-helpers      also NAME_quantize_input and NAME_dequantize_output\n"
 "  --caller-arena       NAME_run takes the arena (NAME_ARENA_SIZE bytes)\n"
+"  --target NAME        the kernels' target (default generic: portable C99);\n"
+"                       see --list-targets\n"
 "\n"
 "run:\n"
 "  --input FILE.npy     one per graph input, in order; sample i is X[i], and\n"
@@ -97,6 +100,7 @@ static const char usage[] =
 "Information:\n"
 "  --list-ops           every op with its inputs, attributes and summary\n"
 "  --list-passes        every pass with its summary\n"
+"  --list-targets       every C target with its kernels and when each applies\n"
 "  -v                   verbose\n"
 "  --help               this text\n"
 "  --version            the version\n"
@@ -326,6 +330,8 @@ static int parse_args(Cli *c, int argc, char **argv)
 			if (r > 0 && check_name(c->cgen.name))
 				return -1;
 		}
+		if (r == 0)
+			r = opt_value(argc, argv, &i, "--target", &c->cgen.target);
 		if (r < 0)
 			return -1;
 		if (r > 0)
@@ -343,6 +349,8 @@ static int parse_args(Cli *c, int argc, char **argv)
 			c->list_ops = 1;
 		else if (!strcmp(a, "--list-passes"))
 			c->list_passes = 1;
+		else if (!strcmp(a, "--list-targets"))
+			c->list_targets = 1;
 		else if (!strcmp(a, "--symmetric-acts"))
 			c->opt.symmetric_acts = 1;
 		else if (!strcmp(a, "--pow2-scales"))
@@ -372,6 +380,8 @@ static int parse_args(Cli *c, int argc, char **argv)
 /* Checks option combinations once all are known. */
 static int check_args(const Cli *c)
 {
+	if (emit_target_check(c->cgen.target))
+		return -1;
 	if (!c->model) {
 		diag_fail("no model given; see qcc --help");
 		return -1;
@@ -806,7 +816,8 @@ static int qcc(int argc, char **argv)
 	}
 	if (parse_args(&c, argc, argv))
 		goto done;
-	if (c.help || c.version || c.list_ops || c.list_passes) {
+	if (c.help || c.version || c.list_ops || c.list_passes ||
+		c.list_targets) {
 		if (c.help)
 			fputs(usage, stdout);
 		if (c.version)
@@ -815,6 +826,8 @@ static int qcc(int argc, char **argv)
 			list_ops();
 		if (c.list_passes)
 			list_passes();
+		if (c.list_targets)
+			emit_list_targets(stdout);
 		r = 0;
 		goto done;
 	}

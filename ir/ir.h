@@ -808,6 +808,7 @@ typedef struct {
 	const char *name;   /* C prefix NAME; NULL: the model's name */
 	int float_helpers;  /* also NAME_quantize_input / NAME_dequantize_output */
 	int caller_arena;   /* NAME_run takes the arena as a third argument */
+	const char *target; /* --target NAME (codegen/target.c); NULL: generic */
 } EmitOptions;
 
 /* Writes the C99 source and header of a lowered graph (one integer input and
@@ -815,5 +816,13 @@ typedef struct {
  * file renamed on success. 0, or -1 after reporting. */
 int emit_c(Graph *g, const EmitOptions *o, const char *path_c,
 	const char *path_h);
+
+/* ------------------------------------------------------ codegen/target.c */
+
+/* 0 if NULL or a known target; else -1 after reporting the known ones. */
+int emit_target_check(const char *name);
+/* Per target its summary and its kernel rows (op, kernel, when it
+ * applies), for --list-targets. */
+void emit_list_targets(FILE *f);
 
 #endif
