@@ -122,9 +122,13 @@ int64_t *emit_fold_bias(const Node *n, const int32_t *w, int64_t M,
  * requantization, from the node or from r32 when not NULL. */
 void emit_channel_consts(Emit *e, const Node *n, const char *fn,
 	const int64_t *c, int64_t M, int wide, const EmitReq32 *r32);
-/* Weights [M][K] of type t as FN_w [M][Kp], zero padded. */
+/* The weight layout of the generic kernels (ir/pack.c): conv taps
+ * channels last, [OC][KH][KW][ICG], rows of K >= 16 zero-padded to a
+ * multiple of 8 (Kp) for the column and dense kernels. */
+extern const PackSpec emit_pack;
+/* Weights [M][K] of type t as FN_w [M][Kp], zero padded (emit_pack). */
 void emit_packed_weights(Emit *e, const char *fn, const int32_t *w,
-	int64_t M, int64_t K, int64_t Kp, DType t);
+	int64_t M, int64_t K, DType t);
 
 /* emit_dense.c: qdense, qmatmul */
 extern const KernelRow emit_dense_kernels[];

@@ -28,40 +28,20 @@
 
 #include "emit.h"
 
-typedef struct {
-	int64_t N, C, H, W, OC, ICG, KH, KW, OH, OW, groups, OCG;
-	int64_t sh, sw, pt, pl, dh, dw;
-	int64_t K, Kp;        /* K = ICG*KH*KW, Kp padded */
-	int depthwise;
-} ConvGeom;
+/* The geometry is ir/'s (WinGeom); Kp, K padded for the column kernel's
+ * rows, is the packing module's (emit_pack). */
+const PackSpec emit_pack = {PACK_OHWI, 8, 16, 32};
 
-static void conv_geom(const Node *n, ConvGeom *c)
+static int64_t kp(const WinGeom *c)
 {
-	const Type *xt = &n->in[0]->type, *wt = &n->in[1]->type;
-	const Type *yt = &n->out->type;
-	const int64_t *stride = attr_ints(n, "stride", NULL);
-	const int64_t *pad = attr_ints(n, "pad", NULL);
-	const int64_t *dil = attr_ints(n, "dilation", NULL);
-	c->N = xt->dims[0], c->C = xt->dims[1], c->H = xt->dims[2];
-	c->W = xt->dims[3];
-	c->OC = wt->dims[0], c->ICG = wt->dims[1], c->KH = wt->dims[2];
-	c->KW = wt->dims[3];
-	c->OH = yt->dims[2], c->OW = yt->dims[3];
-	c->groups = attr_int(n, "groups");
-	c->OCG = c->OC / c->groups;
-	c->sh = stride[0], c->sw = stride[1];
-	c->pt = pad[0], c->pl = pad[1];
-	c->dh = dil[0], c->dw = dil[1];
-	c->K = c->ICG * c->KH * c->KW;
-	c->Kp = c->K >= 16 ? (c->K + 7) / 8 * 8 : c->K;
-	c->depthwise = c->ICG == 1 && c->groups > 1;
+	return pack_kp(&emit_pack, c->K);
 }
 
 /* Three kernels. Pointwise (1x1, stride 1, no padding): a product over
  * input channels on whole planes. Direct (depthwise, or few terms per
  * output): zx-padded int16 phase planes, accumulated tap by tap over whole
  * planes. Column: dot products over K for the rest. */
-static int use_pointwise(const Node *n, const ConvGeom *c)
+static int use_pointwise(const Node *n, const WinGeom *c)
 {
 	const int64_t *pad = attr_ints(n, "pad", NULL);
 	return c->KH == 1 && c->KW == 1 && c->sh == 1 && c->sw == 1 &&
@@ -69,46 +49,46 @@ static int use_pointwise(const Node *n, const ConvGeom *c)
 		c->OH * c->OW >= 64;
 }
 
-static int use_direct(const ConvGeom *c)
+static int use_direct(const WinGeom *c)
 {
 	return c->ICG == 1 || c->K < 32;
 }
 
-static int64_t plane_h(const Node *n, const ConvGeom *c)
+static int64_t plane_h(const Node *n, const WinGeom *c)
 {
 	return c->H + c->pt + attr_ints(n, "pad", NULL)[2];
 }
 
-static int64_t plane_w(const Node *n, const ConvGeom *c)
+static int64_t plane_w(const Node *n, const WinGeom *c)
 {
 	return c->W + c->pl + attr_ints(n, "pad", NULL)[3];
 }
 
 /* 1x1, stride 1, no padding, K not padded: the channels-last copy is
  * itself the column buffer of the whole plane. */
-static int im2col_in_place(const Node *n, const ConvGeom *c)
+static int im2col_in_place(const Node *n, const WinGeom *c)
 {
 	const int64_t *pad = attr_ints(n, "pad", NULL);
 	return c->KH == 1 && c->KW == 1 && c->sh == 1 && c->sw == 1 &&
-		!pad[0] && !pad[1] && !pad[2] && !pad[3] && c->Kp == c->K;
+		!pad[0] && !pad[1] && !pad[2] && !pad[3] && kp(c) == c->K;
 }
 
 /* The column kernel's output rows a block: the most that divide OH with
  * the block's columns in 8 KiB (one at least; the whole plane in place);
  * its RB * OW pixels share the four-pixel dot products. */
-static int64_t im2col_rows(const Node *n, const ConvGeom *c)
+static int64_t im2col_rows(const Node *n, const WinGeom *c)
 {
 	int64_t rb = 1;
 	if (im2col_in_place(n, c))
 		return c->OH;
 	for (int64_t r = 2; r <= c->OH; r++)
-		if (c->OH % r == 0 && r * c->OW * c->Kp * 2 <= 8192)
+		if (c->OH % r == 0 && r * c->OW * kp(c) * 2 <= 8192)
 			rb = r;
 	return rb;
 }
 
 /* The column kernel's padded channels-last copy of a group (elements). */
-static int64_t im2col_xp_len(const Node *n, const ConvGeom *c)
+static int64_t im2col_xp_len(const Node *n, const WinGeom *c)
 {
 	return plane_h(n, c) * plane_w(n, c) * c->ICG;
 }
@@ -118,18 +98,18 @@ static int64_t im2col_xp_len(const Node *n, const ConvGeom *c)
  * b + sw, ...: PHS rows (plus a slack row) of PWS columns. A tap is then a
  * contiguous pass over one phase plane. Stride 1: one phase, the padded
  * plane itself. */
-static int64_t phase_h(const Node *n, const ConvGeom *c)
+static int64_t phase_h(const Node *n, const WinGeom *c)
 {
 	return (plane_h(n, c) + c->sh - 1) / c->sh;
 }
 
-static int64_t phase_w(const Node *n, const ConvGeom *c)
+static int64_t phase_w(const Node *n, const WinGeom *c)
 {
 	return (plane_w(n, c) + c->sw - 1) / c->sw;
 }
 
 /* Elements of one phase plane, slack row included. */
-static int64_t phase_len(const Node *n, const ConvGeom *c)
+static int64_t phase_len(const Node *n, const WinGeom *c)
 {
 	return (phase_h(n, c) + 1) * phase_w(n, c);
 }
@@ -156,7 +136,7 @@ static int64_t scratch_bytes(ConvScratch s)
 }
 
 /* Pointwise: the accumulators of a whole output plane. */
-static ConvScratch pointwise_scratch(const Node *n, const ConvGeom *c)
+static ConvScratch pointwise_scratch(const Node *n, const WinGeom *c)
 {
 	(void)n;
 	return (ConvScratch){0, req_len(c->OH * c->OW)};
@@ -166,7 +146,7 @@ static ConvScratch pointwise_scratch(const Node *n, const ConvGeom *c)
  * and phase, then req - OH * PWS more (holding zx), so that the taps may
  * run over the whole requantization length, a multiple of 16 (no scalar
  * remainder), the entries past OH * PWS being discarded. */
-static int64_t direct_pl_len(const Node *n, const ConvGeom *c)
+static int64_t direct_pl_len(const Node *n, const WinGeom *c)
 {
 	return c->sh * c->sw * c->ICG * phase_len(n, c) +
 		req_len(c->OH * phase_w(n, c)) - c->OH * phase_w(n, c);
@@ -177,19 +157,19 @@ static int64_t direct_pl_len(const Node *n, const ConvGeom *c)
  * loop (which vectorizes), into H * W elements after the phase planes:
  * residue r holds the columns r, r + sw, ... of every row, H * W / sw
  * elements. The rows of the phase planes are then memcpy runs. */
-static int direct_split(const ConvGeom *c)
+static int direct_split(const WinGeom *c)
 {
 	return c->sw <= 2 && c->W % c->sw == 0;
 }
 
-static int64_t direct_tmp_len(const ConvGeom *c)
+static int64_t direct_tmp_len(const WinGeom *c)
 {
 	return direct_split(c) ? c->H * c->W : 0;
 }
 
 /* Direct: the phase planes (and the split input), then the accumulators
  * of a whole output plane on the phase width. */
-static ConvScratch direct_scratch(const Node *n, const ConvGeom *c)
+static ConvScratch direct_scratch(const Node *n, const WinGeom *c)
 {
 	int64_t b = (direct_pl_len(n, c) + direct_tmp_len(c)) * 2;
 	return (ConvScratch){(b + 7) / 8 * 8, req_len(c->OH * phase_w(n, c))};
@@ -197,10 +177,10 @@ static ConvScratch direct_scratch(const Node *n, const ConvGeom *c)
 
 /* Column: the column buffer (none in place) and the padded copy, then
  * the accumulators of a block of rows. */
-static ConvScratch im2col_scratch(const Node *n, const ConvGeom *c)
+static ConvScratch im2col_scratch(const Node *n, const WinGeom *c)
 {
 	int64_t b = ((im2col_in_place(n, c) ? 0 :
-		im2col_rows(n, c) * c->OW * c->Kp) + im2col_xp_len(n, c)) * 2;
+		im2col_rows(n, c) * c->OW * kp(c)) + im2col_xp_len(n, c)) * 2;
 	return (ConvScratch){(b + 7) / 8 * 8, req_len(im2col_rows(n, c) * c->OW)};
 }
 
@@ -232,22 +212,29 @@ static int64_t x_abs_max(const Node *n, int32_t z)
 	return hi > lo ? hi : lo;
 }
 
-/* The accumulator bound of output channel m of w[M][K]: the most
- * |b + sum_k w[m][k] * (x_k - z)| reaches over every input, b the bias of
- * channel m with_bias, else 0. With z = zx and the bias it bounds the
- * contract's accumulator; with z = 0 and no bias, the dot product sum x * w
- * the kernels compute before adding the folded constant. */
-static int64_t acc_bound(const Node *n, const int32_t *w, int64_t m,
-	int64_t K, int32_t z, int with_bias)
+/* The contract's accumulator bound of output channel m of w[M][K]
+ * (|bias_m| + sum_k |w_mk| max |x - zx|): the one quantize proved and
+ * recorded in acc_bound, else (a lowered graph written by hand) computed
+ * as quantize computes it. */
+static int64_t chan_bound(const Node *n, const int32_t *w, int64_t m,
+	int64_t K)
 {
-	const int32_t *bias = with_bias && n->nin > 2 && n->in[2] ?
-		n->in[2]->data : NULL;
-	int64_t xmax = x_abs_max(n, z);
-	int64_t b = bias ? (bias[m] < 0 ? -(int64_t)bias[m] : bias[m]) : 0;
-	for (int64_t k = 0; k < K; k++)
-		b += (w[m * K + k] < 0 ? -(int64_t)w[m * K + k] : w[m * K + k]) *
-			xmax;
-	return b;
+	int len;
+	const int64_t *rec = attr_ints(n, "acc_bound", &len);
+	if (m < len)
+		return rec[m];
+	const int32_t *bias = n->nin > 2 && n->in[2] ? n->in[2]->data : NULL;
+	return q_acc_bound(&n->in[0]->type, w + m * K, K, bias ? bias[m] : 0);
+}
+
+/* The bound of the dot product sum_k x_k w_mk the kernels compute before
+ * adding the folded constant: the same bound with zx = 0 and no bias. */
+static int64_t dot_bound(const Node *n, const int32_t *w, int64_t m,
+	int64_t K)
+{
+	Type raw = n->in[0]->type;
+	raw.q.present = 0;
+	return q_acc_bound(&raw, w + m * K, K, 0);
 }
 
 /* The most sum |w| of a run of products summed in int16 may reach (the
@@ -274,7 +261,7 @@ int64_t *emit_fold_bias(const Node *n, const int32_t *w, int64_t M,
 		for (int64_t k = 0; k < K; k++)
 			sum += w[m * K + k];
 		c[m] = (bias ? bias[m] : 0) - (int64_t)zx * sum;
-		if (acc_bound(n, w, m, K, 0, 0) > INT32_MAX)
+		if (dot_bound(n, w, m, K) > INT32_MAX)
 			*wide = 1;
 	}
 	return c;
@@ -294,13 +281,12 @@ int64_t *emit_fold_bias(const Node *n, const int32_t *w, int64_t M,
 static int requant32_prep(const Node *n, const int32_t *w, int64_t M,
 	int64_t K, int64_t *m32, int64_t *s32, int64_t *a32)
 {
-	int32_t zx = emit_zp(n->in[0]);
 	int len;
 	const int64_t *mult = attr_ints(n, "mult", &len);
 	const int64_t *shift = attr_ints(n, "shift", NULL);
 	int64_t bound = 0;
 	for (int64_t m = 0; m < M; m++) {
-		int64_t b = acc_bound(n, w, m, K, zx, 1);
+		int64_t b = chan_bound(n, w, m, K);
 		if (len > 1 || b > bound)
 			bound = b;
 		if (len > 1 || m == M - 1) {
@@ -368,15 +354,15 @@ void emit_channel_consts(Emit *e, const Node *n, const char *fn,
 	}
 }
 
-/* Weights [M][K] packed as [M][Kp], zero padded. */
+/* Weights [M][K] as FN_w [M][Kp], laid out by the packing module. */
 void emit_packed_weights(Emit *e, const char *fn, const int32_t *w,
-	int64_t M, int64_t K, int64_t Kp, DType t)
+	int64_t M, int64_t K, DType t)
 {
-	int32_t *p = calloc(M * Kp + 1, sizeof *p);
+	int64_t Kp = pack_kp(&emit_pack, K);
+	int32_t *p = malloc((M * Kp + 1) * sizeof *p);
 	if (!p)
 		abort();
-	for (int64_t m = 0; m < M; m++)
-		memcpy(p + m * Kp, w + m * K, K * sizeof *p);
+	pack_rows(&emit_pack, w, M, K, p);
 	char name[400];
 	snprintf(name, sizeof name, "%s_w", fn);
 	emit_array(e, name, t, p, M * Kp);
@@ -388,7 +374,7 @@ void emit_packed_weights(Emit *e, const char *fn, const int32_t *w,
 /* What a conv kernel's emitter works from: the geometry and the scratch
  * layout of its kernel, the weights, and the requantization. */
 typedef struct {
-	ConvGeom c;
+	WinGeom c;
 	ConvScratch s;
 	const int32_t *w;        /* [OC][ICG][KH][KW] */
 	int wide;                /* int64 dot products (emit_fold_bias) */
@@ -399,7 +385,7 @@ typedef struct {
 /* The weights as they are, [OC][ICG][KH][KW], for the pointwise and
  * direct kernels. */
 static void emit_plain_weights(Emit *e, const Node *n, const char *fn,
-	const ConvGeom *c, const int32_t *w)
+	const WinGeom *c, const int32_t *w)
 {
 	char name[400];
 	snprintf(name, sizeof name, "%s_w", fn);
@@ -409,21 +395,17 @@ static void emit_plain_weights(Emit *e, const Node *n, const char *fn,
 /* The column kernel's weights, reordered to the column order
  * [OC][KH][KW][ICG] and packed (K padded to Kp). */
 static void emit_column_weights(Emit *e, const Node *n, const char *fn,
-	const ConvGeom *c, const int32_t *w)
+	const WinGeom *c, const int32_t *w)
 {
 	int32_t *wt = malloc((c->OC * c->K + 1) * sizeof *wt);
 	if (!wt)
 		abort();
-	for (int64_t o = 0; o < c->OC; o++)
-		for (int64_t ic = 0; ic < c->ICG; ic++)
-			for (int64_t k = 0; k < c->KH * c->KW; k++)
-				wt[o * c->K + k * c->ICG + ic] = w[(o * c->ICG + ic) * c->KH *
-					c->KW + k];
-	emit_packed_weights(e, fn, wt, c->OC, c->K, c->Kp, n->in[1]->type.elem);
+	pack_reorder(emit_pack.order, w, c->OC, c->ICG, c->KH * c->KW, wt);
+	emit_packed_weights(e, fn, wt, c->OC, c->K, n->in[1]->type.elem);
 	free(wt);
 }
 
-typedef ConvScratch ConvLayout(const Node *n, const ConvGeom *c);
+typedef ConvScratch ConvLayout(const Node *n, const WinGeom *c);
 typedef int ConvBody(Emit *e, const Node *n, const char *fn,
 	const ConvPrep *p);
 
@@ -431,7 +413,7 @@ typedef int ConvBody(Emit *e, const Node *n, const char *fn,
 static void conv_vars(EmitVars *v, const Node *n, const char *fn,
 	const ConvPrep *p)
 {
-	const ConvGeom *c = &p->c;
+	const WinGeom *c = &p->c;
 	emit_var(v, "fn", fn);
 	emit_var(v, "xt", emit_ctype(n->in[0]->type.elem));
 	emit_var(v, "yt", emit_ctype(n->out->type.elem));
@@ -443,7 +425,7 @@ static void conv_vars(EmitVars *v, const Node *n, const char *fn,
 		"KH", "KW", "K", "Kp", "OH", "OW", "sh", "sw", "dh", "dw", "padt",
 		"padl"};
 	int64_t vals[] = {c->N, c->C, c->H, c->W, c->OC, c->ICG, c->OCG,
-		c->groups, c->KH, c->KW, c->K, c->Kp, c->OH, c->OW, c->sh, c->sw,
+		c->groups, c->KH, c->KW, c->K, kp(c), c->OH, c->OW, c->sh, c->sw,
 		c->dh, c->dw, c->pt, c->pl};
 	for (size_t i = 0; i < sizeof vals / sizeof vals[0]; i++)
 		emit_vari(v, names[i], vals[i]);
@@ -458,7 +440,7 @@ static void conv_vars(EmitVars *v, const Node *n, const char *fn,
 /* Per group, the input channels as a zx-padded channels-last int16 copy
  * xp[PH][PW][ICG], so that a receptive field is KH runs of KW * ICG
  * contiguous elements (KH * KW runs of ICG with dilation). */
-static void emit_im2col_fill(Emit *e, const Node *n, const ConvGeom *c,
+static void emit_im2col_fill(Emit *e, const Node *n, const WinGeom *c,
 	const EmitVars *v)
 {
 	e->depth += 2;
@@ -477,7 +459,7 @@ static void emit_im2col_fill(Emit *e, const Node *n, const ConvGeom *c,
 	e->depth -= 2;
 }
 
-static void emit_im2col_row(Emit *e, const ConvGeom *c, const EmitVars *v)
+static void emit_im2col_row(Emit *e, const WinGeom *c, const EmitVars *v)
 {
 	e->depth += 3;
 	emit_fill(e, "/* 2. col[p][k] = the receptive field of pixel p of the "
@@ -570,7 +552,7 @@ static void flat_requant(Emit *e, const Node *n, const char *fn,
 static int emit_conv_im2col(Emit *e, const Node *n, const char *fn,
 	const ConvPrep *p)
 {
-	const ConvGeom *c = &p->c;
+	const WinGeom *c = &p->c;
 	long long RB = im2col_rows(n, c), NP = RB * c->OW;
 	int in_place = im2col_in_place(n, c);
 	EmitVars v = {0};
@@ -578,8 +560,8 @@ static int emit_conv_im2col(Emit *e, const Node *n, const char *fn,
 	conv_vars(&v, n, fn, p);
 	emit_vari(&v, "RB", RB);
 	emit_vari(&v, "NP", NP);
-	emit_vari(&v, "colsize", NP * c->Kp);
-	emit_vari(&v, "colbytes", NP * c->Kp * 2);
+	emit_vari(&v, "colsize", NP * kp(c));
+	emit_vari(&v, "colbytes", NP * kp(c) * 2);
 	emit_vari(&v, "xplen", im2col_xp_len(n, c));
 	emit_vari(&v, "KWICG", c->KW * c->ICG);
 	emit_vari(&v, "rowbytes", c->KW * c->ICG * 2);
@@ -602,7 +584,7 @@ static int emit_conv_im2col(Emit *e, const Node *n, const char *fn,
 		emit_line(e, "\tint kh, r;");
 	if (!in_place && c->dw != 1)
 		emit_line(e, "\tint kw;");
-	if (!in_place && c->Kp > c->K)
+	if (!in_place && kp(c) > c->K)
 		emit_fill(e, "\tmemset(col, 0, $colbytes);\n", &v);
 	emit_fill(e, "\tfor (b = 0; b < $N; b++)\n"
 		"\tfor (g = 0; g < $groups; g++) {\n"
@@ -650,7 +632,7 @@ static int emit_conv_im2col(Emit *e, const Node *n, const char *fn,
 /* Whether the two products of each pair (ic, ic + 1) of the four-channel
  * passes (ic even, below ICG rounded down to a multiple of 4) sum exactly
  * in int16 in every channel: their |w| add up to at most 32767 / max|x|. */
-static int pointwise_pairs(const Node *n, const ConvGeom *c,
+static int pointwise_pairs(const Node *n, const WinGeom *c,
 	const int32_t *w)
 {
 	int64_t lim = int16_wsum_limit(n);
@@ -666,7 +648,7 @@ static int pointwise_pairs(const Node *n, const ConvGeom *c,
 static int emit_conv_pointwise(Emit *e, const Node *n, const char *fn,
 	const ConvPrep *p)
 {
-	const ConvGeom *c = &p->c;
+	const WinGeom *c = &p->c;
 	const char *acc = p->wide ? "int64_t" : "int32_t";
 	int narrow = !p->wide && memplan_elem_bytes(n->in[0]->type.elem) == 1;
 	const char *pt = narrow ? "int16_t" : p->wide ? "int64_t" : "int32_t";
@@ -732,7 +714,7 @@ static int emit_conv_pointwise(Emit *e, const Node *n, const char *fn,
  * 32767 / max|x| for every channel (exact: the sum fits int16). */
 static void emit_direct_single(Emit *e, const Node *n, const ConvPrep *p)
 {
-	const ConvGeom *c = &p->c;
+	const WinGeom *c = &p->c;
 	const int32_t *w = p->w;
 	FILE *f = e->f;
 	long long PWS = phase_w(n, c), PPS = phase_len(n, c), sh = c->sh;
@@ -778,7 +760,7 @@ static void emit_direct_taps(Emit *e, const Node *n, const ConvPrep *p,
 
 /* The columns of phase b of input row ih: iw = iw0, iw0 + sw, ... to PWS
  * column d0 on, as memcpy runs from the split copy or a strided loop. */
-static void emit_phase_columns(Emit *e, const Node *n, const ConvGeom *c,
+static void emit_phase_columns(Emit *e, const Node *n, const WinGeom *c,
 	int split)
 {
 	long long PPS = phase_len(n, c), ICG = c->ICG, sw = c->sw;
@@ -806,7 +788,7 @@ static int emit_conv_direct_plane(Emit *e, const Node *n, const char *fn,
 	const ConvPrep *p)
 {
 	FILE *f = e->f;
-	const ConvGeom *c = &p->c;
+	const WinGeom *c = &p->c;
 	long long PWS = phase_w(n, c), PPS = phase_len(n, c);
 	long long ICG = c->ICG, sw = c->sw;
 	long long T = direct_pl_len(n, c), HWS = c->H * c->W / sw;
@@ -882,7 +864,7 @@ static int emit_conv_direct_plane(Emit *e, const Node *n, const char *fn,
 static void emit_direct_taps(Emit *e, const Node *n, const ConvPrep *p,
 	int narrow, const EmitVars *v)
 {
-	const ConvGeom *c = &p->c;
+	const WinGeom *c = &p->c;
 	FILE *f = e->f;
 	long long PPS = phase_len(n, c), ICG = c->ICG, sw = c->sw;
 	emit_fill(e, "\t\t\tfor (ic = 0; ic < $ICG; ic++)\n"
@@ -929,7 +911,7 @@ static int emit_conv(Emit *e, const Node *n, const char *fn,
 	ConvLayout *layout, ConvBody *body)
 {
 	ConvPrep p = {0};
-	conv_geom(n, &p.c);
+	geom_conv(n, &p.c);
 	p.s = layout(n, &p.c);
 	p.w = emit_const_data(n, 1, "weights");
 	if (!p.w || (n->nin > 2 && n->in[2] && !emit_const_data(n, 2, "bias")))
@@ -961,22 +943,22 @@ static int emit_conv(Emit *e, const Node *n, const char *fn,
 
 static int pointwise_applies(const Node *n)
 {
-	ConvGeom c;
-	conv_geom(n, &c);
+	WinGeom c;
+	geom_conv(n, &c);
 	return use_pointwise(n, &c);
 }
 
 static int direct_applies(const Node *n)
 {
-	ConvGeom c;
-	conv_geom(n, &c);
+	WinGeom c;
+	geom_conv(n, &c);
 	return use_direct(&c);
 }
 
 static int64_t conv_bytes(const Node *n, ConvLayout *layout)
 {
-	ConvGeom c;
-	conv_geom(n, &c);
+	WinGeom c;
+	geom_conv(n, &c);
 	return scratch_bytes(layout(n, &c));
 }
 

@@ -33,14 +33,14 @@ static void requant_args(Emit *e, const Node *n, const char *fn,
 static int64_t dense_bytes(const Node *n)
 {
 	int64_t K = n->in[0]->type.dims[1];
-	return (K >= 16 ? (K + 7) / 8 * 8 : K) * 2;
+	return pack_kp(&emit_pack, K) * 2;
 }
 
 static int emit_qdense(Emit *e, const Node *n, const char *fn)
 {
 	int64_t N = n->in[0]->type.dims[0], K = n->in[0]->type.dims[1];
 	int64_t M = n->in[1]->type.dims[0];
-	int64_t Kp = K >= 16 ? (K + 7) / 8 * 8 : K;
+	int64_t Kp = pack_kp(&emit_pack, K);
 	const int32_t *w = emit_const_data(n, 1, "weights");
 	if (!w || (n->nin > 2 && n->in[2] && !emit_const_data(n, 2, "bias")))
 		return -1;
@@ -48,7 +48,7 @@ static int emit_qdense(Emit *e, const Node *n, const char *fn)
 	int64_t *folded = emit_fold_bias(n, w, M, K, &wide);
 	emit_channel_consts(e, n, fn, folded, M, 1, NULL);
 	free(folded);
-	emit_packed_weights(e, fn, w, M, K, Kp, n->in[1]->type.elem);
+	emit_packed_weights(e, fn, w, M, K, n->in[1]->type.elem);
 	EmitVars v = {0};
 	emit_var(&v, "fn", fn);
 	emit_var(&v, "xt", emit_ctype(n->in[0]->type.elem));
