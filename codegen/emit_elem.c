@@ -151,6 +151,56 @@ static int emit_qbinary(Emit *e, const Node *n, const char *fn)
 	return 0;
 }
 
+/* --------------------------------------------------------- qmax, qmin */
+
+/* Each input requantized onto the output's grid (qcc_requant clamps to the
+ * output range), then the largest (smallest); the inputs are read through
+ * their broadcast strides over the output's index space. */
+static int emit_qextreme(Emit *e, const Node *n, const char *fn)
+{
+	const Type *yt = &n->out->type;
+	const int64_t *mult = attr_ints(n, "mult", NULL);
+	const int64_t *shift = attr_ints(n, "shift", NULL);
+	int64_t sy[QCC_MAX_RANK];
+	char iy[512];
+	emit_strides(yt, sy);
+	index_expr(sy, yt->rank, iy, sizeof iy);
+	fprintf(e->f, "static void %s(", fn);
+	for (int i = 0; i < n->nin; i++)
+		fprintf(e->f, "const %s *x%d, ", emit_ctype(n->in[i]->type.elem), i);
+	fprintf(e->f, "%s *y)\n{\n", emit_ctype(yt->elem));
+	e->depth++;
+	emit_loops(e, yt);
+	emit_open(e, "{");
+	for (int i = 0; i < n->nin; i++) {
+		int64_t sx[QCC_MAX_RANK];
+		char ix[512];
+		bcast_strides(&n->in[i]->type, yt, sx);
+		index_expr(sx, yt->rank, ix, sizeof ix);
+		EmitVars v = {0};
+		out_vars(&v, n);
+		emit_vari(&v, "i", i);
+		emit_var(&v, "ix", ix);
+		emit_var(&v, "subzx", emit_sub(emit_zp(n->in[i])));
+		emit_vari(&v, "mult", mult[i]);
+		emit_vari(&v, "shift", shift[i]);
+		emit_fill(e, "int32_t r$i = qcc_requant((int64_t)x$i[$ix]$subzx, "
+			"$mult, $shift, $zy, $qmin, $qmax);\n", &v);
+	}
+	emit_line(e, "int32_t v = r0;");
+	for (int i = 1; i < n->nin; i++) {
+		emit_line(e, "if (r%d %s v)", i, n->op == OP_QMAX ? ">" : "<");
+		e->depth++;
+		emit_line(e, "v = r%d;", i);
+		e->depth--;
+	}
+	emit_line(e, "y[%s] = (%s)v;", iy, emit_ctype(yt->elem));
+	emit_close(e);
+	e->depth--;
+	fprintf(e->f, "}\n");
+	return 0;
+}
+
 /* ------------------------------------------------------------ qconcat */
 
 static int emit_qconcat(Emit *e, const Node *n, const char *fn)
@@ -446,6 +496,10 @@ const KernelRow emit_elem_kernels[] = {
 		NULL, emit_qbinary, -1},
 	{OP_QMUL, "generic", "mul", "always (broadcast: nested loops)", NULL,
 		NULL, emit_qbinary, -1},
+	{OP_QMAX, "generic", "max", "always (broadcast: nested loops)", NULL,
+		NULL, emit_qextreme, -1},
+	{OP_QMIN, "generic", "min", "always (broadcast: nested loops)", NULL,
+		NULL, emit_qextreme, -1},
 	{OP_QCONCAT, "generic", "concat", "always (memcpy where no rescaling)",
 		NULL, NULL, emit_qconcat, -1},
 	{OP_QMAXPOOL2D, "generic", "maxpool", "always (literal taps where every "

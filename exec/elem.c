@@ -80,6 +80,36 @@ void eval_div(const Node *n, const void *const *in, void *out)
 	binary(n, in, out, BIN_DIV);
 }
 
+/* max, min: over any number of broadcast inputs; a NaN wins, as in
+ * numpy's maximum/minimum. */
+static void extreme(const Node *n, const void *const *in, void *out, int big)
+{
+	const Type *o = &n->out->type;
+	float *y = out;
+	int64_t count = type_numel(o);
+	for (int64_t k = 0; k < count; k++) {
+		float v = ((const float *)in[0])[type_bcast_offset(&n->in[0]->type,
+			o, k)];
+		for (int i = 1; i < n->nin; i++) {
+			float x = ((const float *)in[i])[type_bcast_offset(
+				&n->in[i]->type, o, k)];
+			if (x != x || (big ? x > v : x < v))
+				v = v != v ? v : x;
+		}
+		y[k] = v;
+	}
+}
+
+void eval_max(const Node *n, const void *const *in, void *out)
+{
+	extreme(n, in, out, 1);
+}
+
+void eval_min(const Node *n, const void *const *in, void *out)
+{
+	extreme(n, in, out, 0);
+}
+
 /* ---- activations ---- */
 
 static int64_t out_numel(const Node *n)
@@ -243,6 +273,41 @@ void eval_qmul(const Node *n, const void *const *in, void *out)
 			((int64_t)b[type_bcast_offset(bt, yt, i)] - zb);
 		y[i] = clamp64(zy + rshift_round(p * mult, shift), lo, hi);
 	}
+}
+
+/* qmax, qmin: every input requantized onto the output's grid, then the
+ * largest (smallest); the clamp is monotonic, so it commutes with both. */
+static void qextreme(const Node *n, const void *const *in, void *out, int big)
+{
+	int32_t *y = out;
+	const Type *yt = &n->out->type;
+	const int64_t *mult = attr_ints(n, "mult", NULL);
+	const int64_t *shift = attr_ints(n, "shift", NULL);
+	int32_t zy = zp_of(n->out);
+	int64_t lo = type_qmin(yt), hi = type_qmax(yt);
+	int64_t count = type_numel(yt);
+	for (int64_t k = 0; k < count; k++) {
+		int32_t v = 0;
+		for (int i = 0; i < n->nin; i++) {
+			const int32_t *x = in[i];
+			int32_t r = requant((int64_t)x[type_bcast_offset(
+				&n->in[i]->type, yt, k)] - zp_of(n->in[i]), mult[i],
+				shift[i], zy, lo, hi);
+			if (i == 0 || (big ? r > v : r < v))
+				v = r;
+		}
+		y[k] = v;
+	}
+}
+
+void eval_qmax(const Node *n, const void *const *in, void *out)
+{
+	qextreme(n, in, out, 1);
+}
+
+void eval_qmin(const Node *n, const void *const *in, void *out)
+{
+	qextreme(n, in, out, 0);
 }
 
 /* ---- tables ---- */

@@ -252,6 +252,26 @@ static int import_sub(Ctx *c, NodeCtx *n) { return binary(c, n, OP_SUB, '-'); }
 static int import_mul(Ctx *c, NodeCtx *n) { return binary(c, n, OP_MUL, '*'); }
 static int import_div(Ctx *c, NodeCtx *n) { return binary(c, n, OP_DIV, '/'); }
 
+/* Max, Min: any number of run-time inputs, broadcasting (opset 8; opset 6
+ * wants equal shapes, which broadcasting covers). */
+static int extreme(Ctx *c, NodeCtx *n, int op)
+{
+	Value *in[16];
+	if (n->nin < 1)
+		return imp_reject(c, n, "expects at least 1 input");
+	for (int i = 0; i < n->nin; i++) {
+		if (!imp_has(n, i))
+			return imp_reject(c, n, "input %d is required", i);
+		if (!(in[i] = imp_value(c, n, i)))
+			return -1;
+	}
+	Node *node = imp_node(c, n, op, in, n->nin, 0, NULL);
+	return node ? imp_finish(c, n, node, 0) : -1;
+}
+
+static int import_max(Ctx *c, NodeCtx *n) { return extreme(c, n, OP_MAX); }
+static int import_min(Ctx *c, NodeCtx *n) { return extreme(c, n, OP_MIN); }
+
 /* ---- data movement ---- */
 
 static int import_flatten(Ctx *c, NodeCtx *n)
@@ -528,6 +548,8 @@ static const OnnxOp rows[] = {
 	{"Flatten", 1, 0, 0, import_flatten, "axis", "reshape to 2-D"},
 	{"Identity", 1, 0, 0, import_identity, "", "removed"},
 	{"LeakyRelu", 6, 0, 0, import_leaky_relu, "alpha", "leaky_relu"},
+	{"Max", 6, 0, 0, import_max, "", "max, n-ary, broadcasting"},
+	{"Min", 6, 0, 0, import_min, "", "min, n-ary, broadcasting"},
 	{"Mul", 7, 0, 0, import_mul, "", "mul; constant operands fold"},
 	{"Pad", 2, 0, 0xe, import_pad, "mode pads value",
 	 "pad: constant, reflect, edge; pads constant and non-negative"},

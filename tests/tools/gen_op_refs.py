@@ -198,6 +198,20 @@ case("div_const_left", [("x", [1, 4])], [("c", rnd(32, 3, 1))],
 case("div_broadcast", [("a", [2, 3, 4]), ("b", [3, 1])], [],
      "div(a, b)", lambda a, b: a / b, data={"b": positive(0.5)})
 
+# ---------------------------------------------------------------- max, min
+
+case("max_same_shape", [("a", [2, 3]), ("b", [2, 3])], [],
+     "max(a, b)", lambda a, b: torch.maximum(a, b))
+case("max_three_broadcast", [("a", [1, 3, 4]), ("b", [3, 1]), ("c", [4])], [],
+     "max(a, b, c)", lambda a, b, c: torch.maximum(torch.maximum(a, b), c))
+case("max_one_input", [("x", [2, 5])], [],
+     "max(x)", lambda x: x)
+case("min_const_broadcast", [("x", [1, 2, 3, 3])], [("c", rnd(33, 2, 1, 1))],
+     "min(x, c)", lambda x, c: torch.minimum(x, c))
+case("min_rank_expanding", [("a", [2, 1, 4]), ("b", [3, 1]), ("c", [1, 1, 1, 4])],
+     [], "min(a, b, c)",
+     lambda a, b, c: torch.minimum(torch.minimum(a, b), c))
+
 # ---------------------------------------------------------------- unary
 
 def gelu_tanh(x):

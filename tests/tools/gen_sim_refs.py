@@ -613,6 +613,46 @@ def case_conv_outside():
     np.save(os.path.join(DATA, name + ".out.npy"), y)
 
 
+def maxmin_case(name, op, shapes, zps, zy, mult, shift, elem, summary):
+    """qmax/qmin: every input requantized to the output grid, then the
+    largest (smallest) of them, numpy broadcasting."""
+    top = 32768 if elem == "i16" else 128
+    lo, hi = -top, top - 1
+    xs = [rng.randint(-top, top, size=(2,) + s).astype(np.int64)
+          for s in shapes]
+    ys = []
+    for i in range(2):
+        r = [requant(x[i].astype(object) - z, m, s, zy, lo, hi, name)
+             for x, z, m, s in zip(xs, zps, mult, shift)]
+        r = np.broadcast_arrays(*r)
+        pick = np.maximum if op == "qmax" else np.minimum
+        y = r[0]
+        for v in r[1:]:
+            y = pick(y, v)
+        ys.append(y)
+    y = np.stack(ys)
+    names = "abcdefgh"[:len(shapes)]
+    text = "model %s\n\n" % name
+    for nm, s, z in zip(names, shapes, zps):
+        text += "input %s : %s%s %s\n" % (nm, elem, dims(s), qstr(0.1, z))
+    text += ("\noutput y : %s%s %s = %s(%s, mult=%s, shift=%s)\n" %
+             (elem, dims(y.shape[1:]), qstr(0.1, zy), op, ", ".join(names),
+              lit(mult), lit(shift)))
+    write_case(name, text, [x.astype(np.int32) for x in xs],
+               y.astype(np.int32), summary)
+
+
+def case_maxmin():
+    maxmin_case("qmax_broadcast3", "qmax", [(1, 2, 3, 4), (1, 1, 3, 1), (4,)],
+                [5, -100, 0], -3, [1 << 30, 1 << 30, 1518500250], [31, 30, 31],
+                "i8", "qmax: three inputs, broadcasting, ties, saturation")
+    maxmin_case("qmin_i16", "qmin", [(1, 16), (1, 16)], [0, 0], 0,
+                [1 << 30, 1300000000], [31, 30], "i16",
+                "qmin: 16-bit, ties and saturation")
+    maxmin_case("qmax_one", "qmax", [(1, 6)], [7], -7, [1 << 30], [29], "i8",
+                "qmax: one input is a requantization")
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
     case_quantize()
@@ -629,18 +669,21 @@ def main():
     case_conv_paths()     # after the others: keeps their random draws
     case_maxpool_dilated()
     case_conv_outside()
+    case_maxmin()         # last: keeps the earlier cases' draws
     for name, (ties, sat, total) in sorted(STATS.items()):
         print("%-24s %5d outputs  %5d ties  %5d saturated" %
               (name, total, ties, sat))
     # the cases built for corners must have them
     for name in ["requantize_ties", "qconv2d_ties", "qdense_ties", "qadd_ties",
                  "qmul_ties", "qglobal_avgpool", "qconv2d_w4", "qlut16",
-                 "qmatmul", "qadd_i16", "qconcat", "qconv2d_dw_mult"]:
+                 "qmatmul", "qadd_i16", "qconcat", "qconv2d_dw_mult",
+                 "qmax_broadcast3", "qmin_i16"]:
         assert STATS[name][0] > 0, name + " has no rounding tie"
     for name in ["requantize_sat", "qconv2d_sat_relu", "qdense_sat",
                  "qadd_sub", "qadd_broadcast_relu", "qconv2d_i16", "qconcat",
                  "qmatmul", "qconv2d_pointwise_groups",
-                 "qconv2d_dw_stride3", "qconv2d_wide_asym"]:
+                 "qconv2d_dw_stride3", "qconv2d_wide_asym",
+                 "qmax_broadcast3", "qmin_i16", "qmax_one"]:
         assert STATS[name][1] > 0, name + " has no saturation"
 
 
