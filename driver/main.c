@@ -97,6 +97,11 @@ static const char usage[] =
 "  --passes=A,B,...     run exactly these passes, in this order\n"
 "  --print-after=PASS   print the IR after PASS (or `all`) to stdout\n"
 "\n"
+"Limits:\n"
+"  --max-memory BYTES   the most the model's tensors may take (K, M, G:\n"
+"                       powers of 1024; default 4G); a model over it is\n"
+"                       refused before its data is allocated\n"
+"\n"
 "Information:\n"
 "  --list-ops           every op with its inputs, attributes and summary\n"
 "  --list-passes        every pass with its summary\n"
@@ -220,7 +225,7 @@ static int value_option(Cli *c, int argc, char **argv, int *i)
 	static const char *names[] = {"--emit", "-o", "--calib", "--weight-bits",
 		"--act-bits", "--granularity", "--range", "--print-after",
 		"--passes", "--input", "--output", "--range-for", "--data",
-		"--labels", "--adaround-iters", "--seed"};
+		"--labels", "--adaround-iters", "--seed", "--max-memory"};
 	const char *v = NULL;
 	int k, r = 0;
 	for (k = 0; k < (int)(sizeof names / sizeof names[0]); k++)
@@ -307,6 +312,13 @@ static int value_option(Cli *c, int argc, char **argv, int *i)
 		o->seed = (uint64_t)(int64_t)seed;
 		break;
 	}
+	case 16:
+		if (graph_mem_limit_parse(v, &graph_mem_limit)) {
+			diag_fail("--max-memory expects a positive byte count with "
+				"an optional K, M or G suffix, got '%s'", v);
+			return -1;
+		}
+		break;
 	}
 	return 1;
 }

@@ -303,7 +303,8 @@ Graph *onnx_load_bound(const char *path, const NamedTensor *bind, int nbind,
 		rc = import_graph(&c, bind, nbind, kept);
 	if (rc == 0) {
 		graph_compact(g);
-		rc = graph_verify(g);
+		rc = graph_verify(g) || graph_check_weights(g) ||
+			graph_check_memory(g) ? -1 : 0;
 	}
 	onnx__model_proto__free_unpacked(m, NULL);
 	if (rc != 0) {

@@ -83,7 +83,9 @@ static int import_gather(Ctx *c, NodeCtx *n)
 		dims[r++] = idx->dims[i];
 	for (int i = ax + 1; i < d->rank; i++)
 		dims[r++] = d->dims[i];
-	Tens *o = tens_new(c, d->is_float, r, dims);
+	Tens *o = tens_fold_new(c, n, d->is_float, r, dims);
+	if (!o)
+		return -1;
 	o->dt = d->dt;
 	int64_t outer = 1, inner = 1, pos = 0;
 	for (int i = 0; i < ax; i++)
@@ -208,8 +210,11 @@ static int import_slice(Ctx *c, NodeCtx *n)
 		int64_t lo = s > 0 ? 0 : -1, hi = s > 0 ? dim : dim - 1;
 		b = b < lo ? lo : b > hi ? hi : b;
 		e = e < lo ? lo : e > hi ? hi : e;
-		int64_t cnt = s > 0 ? (e - b + s - 1) / s : (b - e - s - 1) / -s;
-		start[a] = b, step[a] = s, dims[a] = cnt > 0 ? cnt : 0;
+		/* 1 + (|e - b| - 1) / |s| elements, computed so that no step,
+		 * however near the int64 limits, overflows */
+		int64_t cnt = s > 0 ? (e > b ? 1 + (e - b - 1) / s : 0) :
+			(b > e ? 1 - (b - e - 1) / s : 0);
+		start[a] = b, step[a] = s, dims[a] = cnt;
 	}
 	Tens *o = tens_new(c, d->is_float, r, dims);
 	o->dt = d->dt;
@@ -273,19 +278,15 @@ static int import_constant_of_shape(Ctx *c, NodeCtx *n)
 		return -1;
 	if (s->is_float || s->rank != 1 || s->numel > QCC_MAX_RANK)
 		return imp_reject(c, n, "shape must be a 1-D integer tensor");
-	int64_t numel = 1;
-	for (int i = 0; i < s->numel; i++) {
-		if (s->i[i] < 0 || s->i[i] > ONNX_MAX_NUMEL ||
-			(numel *= s->i[i]) > ONNX_MAX_NUMEL)
-			return imp_reject(c, n, "shape entry %d is out of range", i);
-	}
 	const Onnx__AttributeProto *a = imp_attr(n, "value");
 	Tens *v = NULL;
 	if (a && (!a->t || !(v = imp_tensor(c, a->t, "the value attribute"))))
 		return a->t ? -1 : imp_reject(c, n, "attribute 'value' is not a tensor");
 	if (v && v->numel != 1)
 		return imp_reject(c, n, "value must hold one element");
-	Tens *o = tens_new(c, v ? v->is_float : 1, (int)s->numel, s->i);
+	Tens *o = tens_fold_new(c, n, v ? v->is_float : 1, (int)s->numel, s->i);
+	if (!o)
+		return -1;
 	o->dt = v ? v->dt : ONNX__TENSOR_PROTO__DATA_TYPE__FLOAT;
 	for (int64_t k = 0; k < o->numel; k++) {
 		if (o->is_float)

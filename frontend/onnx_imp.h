@@ -169,6 +169,16 @@ int imp_unary(Ctx *c, NodeCtx *n, int op);  /* one IR op on input 0 */
 /* onnx_tensor.c */
 /* A zeroed tensor; its dt is FLOAT or INT64 until the caller sets it. */
 Tens *tens_new(Ctx *c, int is_float, int rank, const int64_t *dims);
+/* The elements of dims, computed without overflow; -1 if a dim is negative
+ * or there are more than ONNX_MAX_NUMEL. */
+int64_t tens_numel(int rank, const int64_t *dims);
+/* tens_new for the output of a fold whose size comes from a shape (it is
+ * not bounded by its inputs): NULL after rejecting n when dims are not a
+ * valid shape, its bytes (4 per float, 8 per integer element) are over
+ * graph_mem_limit, or memory runs out. Checked before anything is
+ * allocated. */
+Tens *tens_fold_new(Ctx *c, NodeCtx *n, int is_float, int rank,
+	const int64_t *dims);
 /* Decodes a TensorProto into a Tens; reports against `what`. */
 Tens *imp_tensor(Ctx *c, const Onnx__TensorProto *tp, const char *what);
 const char *onnx_dtype_name(int dt);  /* "float", "uint8", ... */

@@ -74,11 +74,12 @@ Value *imp_reshape_to(Ctx *c, NodeCtx *n, Value *v, int rank,
 static int bind_reshaped(Ctx *c, NodeCtx *n, const Tens *t, int rank,
 	const int64_t *dims)
 {
+	int64_t numel = tens_numel(rank, dims);  /* -1: not a shape */
+	if (numel != t->numel)
+		return imp_reject(c, n, "cannot reshape %lld elements into %lld",
+			(long long)t->numel, (long long)numel);
 	Tens *o = tens_new(c, t->is_float, rank, dims);
 	o->dt = t->dt;
-	if (o->numel != t->numel)
-		return imp_reject(c, n, "cannot reshape %lld elements into %lld",
-			(long long)t->numel, (long long)o->numel);
 	if (t->is_float)
 		memcpy(o->f, t->f, t->numel * sizeof *o->f);
 	else
@@ -202,7 +203,9 @@ static int fold_binary(Ctx *c, NodeCtx *n, char op)
 			return imp_reject(c, n, "operand shapes do not broadcast");
 		dims[i] = da == 1 ? db : da;
 	}
-	Tens *o = tens_new(c, a->is_float, rank, dims);
+	Tens *o = tens_fold_new(c, n, a->is_float, rank, dims);
+	if (!o)
+		return -1;
 	o->dt = a->dt;
 	for (int64_t k = 0; k < o->numel; k++) {
 		int64_t ka = 0, kb = 0, rest = k, sa = 1, sb = 1;

@@ -2,27 +2,96 @@
  * (float and double as float; int64, int32, int16, uint16, int8, uint8 and
  * bool as integers), from raw_data (little-endian) or the typed fields, with
  * the shape checked against the bytes present before anything is read. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "onnx_imp.h"
 
-Tens *tens_new(Ctx *c, int is_float, int rank, const int64_t *dims)
+/* A tensor of numel elements; NULL if memory runs out. */
+static Tens *tens_make(Ctx *c, int is_float, int rank, const int64_t *dims,
+	int64_t numel)
 {
 	Tens *t = arena_alloc(&c->g->arena, sizeof *t);
 	t->is_float = is_float;
 	t->dt = is_float ? ONNX__TENSOR_PROTO__DATA_TYPE__FLOAT :
 		ONNX__TENSOR_PROTO__DATA_TYPE__INT64;
 	t->rank = rank;
-	t->numel = 1;
-	for (int i = 0; i < rank; i++) {
+	for (int i = 0; i < rank; i++)
 		t->dims[i] = dims[i];
-		t->numel *= dims[i];
-	}
-	size_t n = t->numel ? t->numel : 1;
+	t->numel = numel;
+	size_t n = numel ? numel : 1;
+	void *p = arena_try_alloc(&c->g->arena,
+		n * (is_float ? sizeof *t->f : sizeof *t->i));
+	if (!p)
+		return NULL;
 	if (is_float)
-		t->f = arena_alloc(&c->g->arena, n * sizeof *t->f);
+		t->f = p;
 	else
-		t->i = arena_alloc(&c->g->arena, n * sizeof *t->i);
+		t->i = p;
+	return t;
+}
+
+Tens *tens_new(Ctx *c, int is_float, int rank, const int64_t *dims)
+{
+	int64_t numel = 1;
+	for (int i = 0; i < rank; i++)
+		numel *= dims[i];
+	Tens *t = tens_make(c, is_float, rank, dims, numel);
+	if (!t) {
+		diag_fail("out of memory (a tensor of %lld elements)",
+			(long long)numel);
+		exit(1);
+	}
+	return t;
+}
+
+int64_t tens_numel(int rank, const int64_t *dims)
+{
+	for (int i = 0; i < rank; i++)
+		if (dims[i] < 0)
+			return -1;
+	for (int i = 0; i < rank; i++)
+		if (dims[i] == 0)
+			return 0;
+	int64_t numel = 1;
+	for (int i = 0; i < rank; i++) {
+		if (dims[i] > ONNX_MAX_NUMEL / numel)
+			return -1;
+		numel *= dims[i];
+	}
+	return numel;
+}
+
+Tens *tens_fold_new(Ctx *c, NodeCtx *n, int is_float, int rank,
+	const int64_t *dims)
+{
+	char buf[QCC_MAX_RANK * 21 + 3] = "[";
+	for (int i = 0; i < rank; i++)
+		snprintf(buf + strlen(buf), sizeof buf - strlen(buf), "%s%lld",
+			i ? "," : "", (long long)dims[i]);
+	strcat(buf, "]");
+	int64_t numel = tens_numel(rank, dims), size = is_float ? 4 : 8;
+	if (numel < 0) {
+		int neg = 0;
+		for (int i = 0; i < rank; i++)
+			neg |= dims[i] < 0;
+		if (neg)
+			imp_reject(c, n, "its output %s has a negative dimension", buf);
+		else
+			imp_reject(c, n, "its output %s has more than %lld elements "
+				"(the most one tensor may hold)", buf,
+				(long long)ONNX_MAX_NUMEL);
+		return NULL;
+	}
+	if (numel > graph_mem_limit / size) {
+		imp_reject(c, n, "its output %s (%lld bytes) is over the memory "
+			"limit of %lld bytes (--max-memory raises it)", buf,
+			(long long)(numel * size), (long long)graph_mem_limit);
+		return NULL;
+	}
+	Tens *t = tens_make(c, is_float, rank, dims, numel);
+	if (!t)
+		imp_reject(c, n, "out of memory for its output %s", buf);
 	return t;
 }
 

@@ -219,6 +219,12 @@ int safetensors_load(const char *path, const char *name, Arena *a,
 	NamedTensor *out, Loc loc)
 {
 	memset(out, 0, sizeof *out);
+	struct stat st;
+	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+		/* opening a FIFO would block until a writer comes */
+		diag_error(loc, "weights file '%s' is not a regular file", path);
+		return -1;
+	}
 	FILE *f = fopen(path, "rb");
 	if (!f) {
 		diag_error(loc, "cannot open weights file '%s': %s", path,
@@ -245,9 +251,22 @@ int safetensors_load(const char *path, const char *name, Arena *a,
 			"F64, I64, I32, I16, I8 and U8", name, path, en.dtype);
 		goto done;
 	}
+	if (en.numel > graph_mem_limit / 4 ||
+	    en.end - en.begin > graph_mem_limit) {
+		diag_error(loc, "tensor '%s' in '%s' (%lld elements) is over the "
+			"memory limit of %lld bytes (--max-memory raises it)", name,
+			path, (long long)en.numel, (long long)graph_mem_limit);
+		goto done;
+	}
 	size_t bytes = (size_t)(en.end - en.begin);
 	raw = malloc(bytes ? bytes : 1);
-	if (!raw || fseek(f, (long)(data_start + en.begin), SEEK_SET) != 0 ||
+	out->data = arena_try_alloc(a, (en.numel ? en.numel : 1) * 4);
+	if (!raw || !out->data) {
+		diag_error(loc, "out of memory for tensor '%s' of '%s' (%lld "
+			"elements)", name, path, (long long)en.numel);
+		goto done;
+	}
+	if (fseek(f, (long)(data_start + en.begin), SEEK_SET) != 0 ||
 	    fread(raw, 1, bytes, f) != bytes) {
 		diag_error(loc, "cannot read tensor '%s' from '%s'", name, path);
 		goto done;
@@ -255,7 +274,6 @@ int safetensors_load(const char *path, const char *name, Arena *a,
 	out->name = arena_strdup(a, name);
 	out->rank = en.rank;
 	memcpy(out->dims, en.dims, sizeof en.dims);
-	out->data = arena_alloc(a, (en.numel ? en.numel : 1) * 4);
 	if (convert(path, name, &en, raw, out, loc))
 		goto done;
 	ok = 1;

@@ -13,6 +13,7 @@
  * maths: real = s * (q - zp); conv: y = zy + (s_x s_w / s_y) acc, the
  *   multiplier m = mult / 2^shift with mult in [2^30, 2^31) (Q31).
  */
+#include <float.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -256,9 +257,20 @@ static Value *int_of(Ctx *c, Value *v)
 	return v->aux;
 }
 
+/* round_half_even(v) clamped to [lo, hi]; NaN (which the import checks
+ * keep out) becomes 0, so no float reaches an integer cast out of range. */
+static int64_t round_clamp(double v, int64_t lo, int64_t hi)
+{
+	double r = round_half_even(v);
+	if (isnan(r))
+		return 0;
+	return r <= (double)lo ? lo : r >= (double)hi ? hi : (int64_t)r;
+}
+
 /* Symmetric `bits`-wide weights for the output channels on axis 0
  * (per-channel) or for the whole tensor: `w` float [OC, inner...]
- * row-major. Returns the new constant; scales in its q. */
+ * row-major. Returns the new constant; scales in its q, normal float32
+ * numbers (a channel of zeros gets 1, a denormal one FLT_MIN). */
 static Value *quantize_weights(Ctx *c, const Value *w, const float *data,
 	const Type *shape, int bits, int per_channel)
 {
@@ -278,7 +290,8 @@ static Value *quantize_weights(Ctx *c, const Value *w, const float *data,
 		double amax = 0;
 		for (int64_t i = from; i < to; i++)
 			amax = fmax(amax, fabs(data[i]));
-		double s = amax > 0 ? amax / denom : 1.0;
+		double s = amax > 0 ? fmin(fmax(amax / denom, FLT_MIN), FLT_MAX) :
+			1.0;
 		if (c->o->pow2_scales)
 			s = pow2_up(s);
 		t.q.scale[ch] = (float)s;
@@ -286,22 +299,70 @@ static Value *quantize_weights(Ctx *c, const Value *w, const float *data,
 	int32_t *d = graph_alloc_data(c->g, &t);
 	for (int64_t i = 0; i < numel; i++) {
 		double s = t.q.scale[per_channel ? i / inner : 0];
-		d[i] = (int32_t)clamp_i64((int64_t)round_half_even(data[i] / s),
-			wmin, qw);
+		d[i] = (int32_t)round_clamp(data[i] / s, wmin, qw);
 	}
 	return graph_add_const(c->g, suffixed(c->g, w->name, "_q"), &t, d, w->loc);
 }
 
+/* The weight scale channel ch needs for its bias b to be exact at
+ * s_x * s_w (docs/arith.md, section 7): s_w itself when the bias fits
+ * beside the weights' share of the accumulator bound and s_x * s_w is a
+ * normal float32, else a larger scale giving the bias at most half of the
+ * room the weights leave (the weights only shrink on it). s_w if even the
+ * weights alone overflow: the bound check reports it. */
+static double bias_weight_scale(const Type *x, const int32_t *w,
+	int64_t inner, double sw, double b)
+{
+	double sx = x->q.scale[0];
+	int64_t room = INT32_MAX - q_acc_bound(x, w, inner, 0);
+	double need = fabs(b) / (sx * sw);
+	if ((float)(sx * sw) >= FLT_MIN && round_half_even(need) <= (double)room)
+		return sw;
+	if (room < 2)
+		return sw;
+	return fmax(sw, fmax(fabs(b) / (sx * (double)(room / 2)),
+		FLT_MIN / sx));
+}
+
+/* Raises the weight scale of each channel (or of the tensor) whose bias
+ * would not fit (bias_weight_scale), requantizing its weights from their
+ * integer values onto the coarser grid. */
+static void fit_biases(Ctx *c, const float *bf, const Type *x, Value *wq,
+	int64_t oc)
+{
+	int per_channel = wq->type.q.axis >= 0;
+	int64_t inner = type_numel(&wq->type) / oc;
+	int32_t *w = wq->data;
+	float *scale = wq->type.q.scale;
+	for (int k = 0; k < (per_channel ? oc : 1); k++) {
+		int64_t from = per_channel ? k : 0, to = per_channel ? k + 1 : oc;
+		double s = scale[k];
+		for (int64_t ch = from; ch < to; ch++)
+			s = fmax(s, bias_weight_scale(x, w + ch * inner, inner,
+				scale[k], bf ? bf[ch] : 0));
+		if (c->o->pow2_scales)
+			s = pow2_up(s);
+		if ((float)s <= scale[k])
+			continue;
+		double r = scale[k] / (double)(float)s;
+		for (int64_t i = from * inner; i < to * inner; i++)
+			w[i] = (int32_t)round_clamp(w[i] * r, -INT32_MAX, INT32_MAX);
+		scale[k] = (float)s;
+	}
+}
+
 /* i32 bias at s_x * s_w[c]; also the accumulator bound, checked and
- * recorded in n's acc_bound. */
+ * recorded in n's acc_bound. Channel scales too small for their bias are
+ * raised first (fit_biases). */
 static Value *quantize_bias(Ctx *c, Node *n, const Value *b, const Value *x,
-	const Value *wq, int64_t oc)
+	Value *wq, int64_t oc)
 {
 	Type t = {.elem = DT_I32, .rank = 1, .dims = {oc}};
 	int per_channel = wq->type.q.axis >= 0;
 	set_q(c->g, &t, per_channel ? 0 : -1, per_channel ? (int)oc : 1);
 	int32_t *d = graph_alloc_data(c->g, &t);
 	const float *bf = b ? b->data : NULL;
+	fit_biases(c, bf, &x->type, wq, oc);
 	int64_t inner = type_numel(&wq->type) / oc;
 	const int32_t *w = wq->data;
 	int64_t *bounds = arena_alloc(&c->g->arena, oc * sizeof *bounds);
@@ -310,8 +371,8 @@ static Value *quantize_bias(Ctx *c, Node *n, const Value *b, const Value *x,
 			wq->type.q.scale[per_channel ? ch : 0];
 		if (per_channel || ch == 0)
 			t.q.scale[per_channel ? ch : 0] = (float)s;
-		double v = bf ? round_half_even(bf[ch] / s) : 0;
-		d[ch] = (int32_t)fmax(fmin(v, 2147483647.0), -2147483647.0);
+		d[ch] = bf ? (int32_t)round_clamp(bf[ch] / s, -INT32_MAX,
+			INT32_MAX) : 0;
 		int64_t bound = q_acc_bound(&x->type, w + ch * inner, inner, d[ch]);
 		bounds[ch] = bound;
 		if (bound > INT32_MAX) {

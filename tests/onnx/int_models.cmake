@@ -5,9 +5,17 @@
 #     for bit, with the uint8 ids passed through unchanged;
 #   any other NAME: qcc rejects the model with exit status 1 and an error
 #     matching EXPECT (the op names the integer input).
+# SUBDIR (default int) is the directory of NAME.txtpb; ARGS are more qcc
+# options; LIMIT_KB, if set, runs that rejecting qcc under
+# `ulimit -v LIMIT_KB`; it has 5 s. With IR_EXPECT instead of EXPECT, qcc
+# must accept the model and print IR matching IR_EXPECT.
 #   cmake -DQCC=... -DNPYCHECK=... -DPROTOC_C=... -DONNX_PROTO=...
-#         -DNAME=... [-DEXPECT=regex] -DOUT=dir -P int_models.cmake
-set(dir ${CMAKE_CURRENT_LIST_DIR}/int)
+#         -DNAME=... [-DEXPECT=regex | -DIR_EXPECT=regex] [-DSUBDIR=dir]
+#         [-DARGS=opt] [-DLIMIT_KB=n] -DOUT=dir -P int_models.cmake
+if(NOT SUBDIR)
+  set(SUBDIR int)
+endif()
+set(dir ${CMAKE_CURRENT_LIST_DIR}/${SUBDIR})
 file(REMOVE_RECURSE ${OUT})
 file(MAKE_DIRECTORY ${OUT})
 get_filename_component(proto_dir ${ONNX_PROTO} DIRECTORY)
@@ -20,8 +28,21 @@ if(NOT rc EQUAL 0)
 endif()
 set(model ${OUT}/${NAME}.onnx)
 
+if(IR_EXPECT)
+  execute_process(COMMAND ${QCC} ${model} ${ARGS} --emit=ir TIMEOUT 5
+    RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+  if(NOT rc EQUAL 0 OR NOT out MATCHES "${IR_EXPECT}")
+    message(FATAL_ERROR "expected status 0 and /${IR_EXPECT}/, got ${rc}:\n"
+      "${out}${err}")
+  endif()
+  return()
+endif()
 if(NOT NAME STREQUAL "int_inputs")
-  execute_process(COMMAND ${QCC} ${model} --emit=ir
+  set(cmd ${QCC} ${model} ${ARGS} --emit=ir)
+  if(LIMIT_KB)
+    set(cmd sh -c "ulimit -v ${LIMIT_KB} && exec \"$0\" \"$@\"" ${cmd})
+  endif()
+  execute_process(COMMAND ${cmd} TIMEOUT 5
     RESULT_VARIABLE rc OUTPUT_QUIET ERROR_VARIABLE err)
   if(NOT rc EQUAL 1 OR NOT err MATCHES "${EXPECT}")
     message(FATAL_ERROR "expected status 1 and /${EXPECT}/, got ${rc}:\n${err}")
