@@ -22,7 +22,7 @@
 typedef struct {
 	Graph *g;
 	const Options *o;
-	int pos;          /* where the next new node goes in g->nodes */
+	int pos;          /* new nodes go before g->nodes[pos] (deferred) */
 } Ctx;
 
 /* ---- numbers ---- */
@@ -155,7 +155,7 @@ static int normalize_act(Ctx *c, Value *v)
 static Node *emit(Ctx *c, int op, Value **in, int nin, const char *name,
 	const Type *t, Loc loc)
 {
-	return graph_insert_node(c->g, c->pos++, op, in, nin, name, t, loc);
+	return graph_insert_node(c->g, c->pos, op, in, nin, name, t, loc);
 }
 
 /* Runs the new node's shape check: a failure is a bug in this pass or a
@@ -823,15 +823,17 @@ int pass_quantize(Graph *g, const Options *o)
 	Ctx c = {g, o, 0};
 	for (int i = 0; i < g->nvalues; i++)
 		g->values[i]->aux = NULL;
+	graph_defer_inserts(g);
 	for (int i = 0; i < g->nnodes; i++) {
 		Node *n = g->nodes[i];
 		if (n->dead)
 			continue;
 		c.pos = i;
 		int r = lower(&c, n);
-		if (r < 0)
+		if (r < 0) {
+			graph_flush_inserts(g);
 			return -1;
-		i = c.pos;  /* n, after the nodes inserted before it */
+		}
 		if (r == 0)
 			node_kill(g, n);
 		else if (n->out->type.q.present)
@@ -839,7 +841,11 @@ int pass_quantize(Graph *g, const Options *o)
 				"ops and stays in float", op_info(n->op)->name,
 				n->out->name);
 	}
-	if (dequantize_uses(&c) < 0)
+	graph_flush_inserts(g);
+	graph_defer_inserts(g);
+	int r = dequantize_uses(&c);
+	graph_flush_inserts(g);
+	if (r < 0)
 		return -1;
 	graph_compact(g);
 	for (int i = 0; i < g->nvalues; i++) {

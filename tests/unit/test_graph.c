@@ -1,6 +1,7 @@
 /* test_graph.c - the name index and the editing paths of graph.c on a graph
  * of many nodes: lookup, fresh names, renames, compaction, use replacement,
- * insertion and the verifier's duplicate count. */
+ * insertion (one at a time and deferred) and the verifier's duplicate
+ * count. */
 #include "check.h"
 
 #define N 20000
@@ -149,6 +150,49 @@ static void test_insert(void)
 	graph_free(g);
 }
 
+/* Deferred insertion: a node before every node of a chain, two at the
+ * front and two at the end; the order they were queued in is kept at
+ * each position, and ids equal positions after the flush. */
+static void test_deferred_insert(void)
+{
+	Graph *g = chain(N);
+	Value *x = g->inputs[0];
+	Node **old = malloc(N * sizeof *old);
+	memcpy(old, g->nodes, N * sizeof *old);
+	graph_defer_inserts(g);
+	Node *f0 = graph_insert_node(g, 0, OP_RELU, &x, 1, "f0", NULL, test_loc);
+	Node *f1 = graph_insert_node(g, 0, OP_RELU, &x, 1, "f1", NULL, test_loc);
+	Node **before = malloc(N * sizeof *before);
+	char name[32];
+	for (int k = N - 1; k >= 1; k--) {  /* queued out of order */
+		snprintf(name, sizeof name, "b%d", k);
+		before[k] = graph_insert_node(g, k, OP_RELU, &x, 1, name, NULL,
+			test_loc);
+	}
+	Node *e0 = graph_add_node(g, OP_RELU, &x, 1, "e0", NULL, test_loc);
+	Node *e1 = graph_insert_node(g, N, OP_RELU, &x, 1, "e1", NULL, test_loc);
+	CHECK(g->nnodes == N && g->nodes[0] == old[0] && f0->id == -1);
+	graph_flush_inserts(g);
+	CHECK(g->nnodes == 2 * N + 3);
+	int ok = g->nodes[0] == f0 && g->nodes[1] == f1 && g->nodes[2] == old[0];
+	for (int k = 1; k < N; k++)
+		ok &= g->nodes[1 + 2 * k] == before[k] &&
+			g->nodes[2 + 2 * k] == old[k];
+	ok &= g->nodes[2 * N + 1] == e0 && g->nodes[2 * N + 2] == e1;
+	for (int i = 0; i < g->nnodes; i++)
+		ok &= g->nodes[i]->id == i;
+	CHECK(ok);
+	/* not deferring any more: an insertion is immediate */
+	Node *now = graph_insert_node(g, 1, OP_RELU, &x, 1, "now", NULL,
+		test_loc);
+	CHECK(g->nodes[1] == now && now->id == 1 && f1->id == 2);
+	graph_flush_inserts(g);  /* nothing queued: no change */
+	CHECK(g->nnodes == 2 * N + 4 && g->nodes[1] == now);
+	free(old);
+	free(before);
+	graph_free(g);
+}
+
 static void test_name_repeats(void)
 {
 	Graph *g = chain(N);
@@ -174,6 +218,7 @@ int main(void)
 	test_take_over_compact();
 	test_replace_uses();
 	test_insert();
+	test_deferred_insert();
 	test_name_repeats();
 	return finish("test_graph");
 }
