@@ -102,21 +102,29 @@ static void hook(void *user, const Node *n, const Value *v, const void *out)
 		keep_rows(c, s, x, numel);
 }
 
-/* The softmax reading n's output, for observers estimated by ce. */
-static const Node *softmax_after(const Graph *g, const Node *n)
+/* softmax[v->id]: the first live softmax reading v (NULL: none), for
+ * observers estimated by ce; one walk. NULL if out of memory. */
+static const Node **softmax_readers(const Graph *g)
+{
+	const Node **sm = calloc(g->nvalues + 1, sizeof *sm);
+	for (int k = g->nnodes - 1; sm && k >= 0; k--) {
+		const Node *u = g->nodes[k];
+		if (!u->dead && u->op == OP_SOFTMAX && u->in[0])
+			sm[u->in[0]->id] = u;
+	}
+	return sm;
+}
+
+/* The softmax reading n's output, if n's method is ce. */
+static const Node *softmax_after(const Node **softmax, const Node *n)
 {
 	RangeMethod m;
 	if (range_method_parse(attr_str(n, "method"), &m) < 0 || m.kind != RM_CE)
 		return NULL;
-	for (int k = 0; k < g->nnodes; k++) {
-		const Node *u = g->nodes[k];
-		if (!u->dead && u->op == OP_SOFTMAX && u->in[0] == n->out)
-			return u;
-	}
-	return NULL;
+	return softmax[n->out->id];
 }
 
-static void init_stat(const Graph *g, Stat *s, Node *n)
+static void init_stat(const Node **softmax, Stat *s, Node *n)
 {
 	memset(s, 0, sizeof *s);
 	s->node = n;
@@ -126,7 +134,7 @@ static void init_stat(const Graph *g, Stat *s, Node *n)
 	s->hist = calloc(RANGE_HIST_BINS, sizeof *s->hist);
 	if (!s->hist)
 		abort();
-	const Node *sm = softmax_after(g, n);
+	const Node *sm = softmax_after(softmax, n);
 	const Type *t = &n->out->type;
 	if (!sm || t->rank == 0)
 		return;
@@ -302,16 +310,18 @@ int pass_calibrate(Graph *g, const Options *o)
 
 	c.stat = calloc(c.nstat, sizeof *c.stat);
 	c.by_node = malloc(g->nnodes * sizeof *c.by_node);
-	if (!c.stat || !c.by_node)
+	const Node **softmax = softmax_readers(g);
+	if (!c.stat || !c.by_node || !softmax)
 		abort();
 	for (int k = 0, i = 0; k < g->nnodes; k++) {
 		Node *n = g->nodes[k];
 		c.by_node[k] = -1;
 		if (n->dead || n->op != OP_OBSERVE)
 			continue;
-		init_stat(g, &c.stat[i], n);
+		init_stat(softmax, &c.stat[i], n);
 		c.by_node[k] = i++;
 	}
+	free(softmax);
 	if (o->verbose)
 		fprintf(stderr, "calibrate: %lld samples, %d observers\n",
 			(long long)x.dims[0], c.nstat);
