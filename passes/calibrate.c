@@ -124,16 +124,15 @@ static const Node *softmax_after(const Node **softmax, const Node *n)
 	return softmax[n->out->id];
 }
 
-static void init_stat(const Node **softmax, Stat *s, Node *n)
+static void init_stat(Graph *g, const Node **softmax, Stat *s, Node *n)
 {
 	memset(s, 0, sizeof *s);
 	s->node = n;
 	s->min = INFINITY;
 	s->max = -INFINITY;
 	s->bad_sample = -1;
-	s->hist = calloc(RANGE_HIST_BINS, sizeof *s->hist);
-	if (!s->hist)
-		abort();
+	/* in the arena, where write_back leaves it as n's hist */
+	s->hist = arena_alloc(&g->arena, (RANGE_HIST_BINS + 1) * sizeof *s->hist);
 	const Node *sm = softmax_after(softmax, n);
 	const Type *t = &n->out->type;
 	if (!sm || t->rank == 0)
@@ -167,7 +166,10 @@ static void write_back(Graph *g, const Stat *s)
 	}
 	attr_set_float(g, n, "hist_lo", s->hist_lo);
 	attr_set_float(g, n, "hist_hi", s->hist_hi);
-	attr_set_ints(g, n, "hist", s->hist, RANGE_HIST_BINS);
+	Attr *hist = node_attr(n, "hist");  /* attr_set_ints, without a copy */
+	hist->ints = s->hist;
+	hist->n = RANGE_HIST_BINS;
+	hist->set = 1;
 	if (s->row_len > 0) {
 		attr_set_int(g, n, "row_len", s->row_len);
 		attr_set_floats(g, n, "rows", s->rows, s->nrows * s->row_len);
@@ -318,7 +320,7 @@ int pass_calibrate(Graph *g, const Options *o)
 		c.by_node[k] = -1;
 		if (n->dead || n->op != OP_OBSERVE)
 			continue;
-		init_stat(softmax, &c.stat[i], n);
+		init_stat(g, softmax, &c.stat[i], n);
 		c.by_node[k] = i++;
 	}
 	free(softmax);
@@ -344,10 +346,8 @@ int pass_calibrate(Graph *g, const Options *o)
 			write_back(g, &c.stat[i]);
 	}
 	exec_free(e);
-	for (int i = 0; i < c.nstat; i++) {
-		free(c.stat[i].hist);
+	for (int i = 0; i < c.nstat; i++)
 		free(c.stat[i].rows);
-	}
 	free(c.stat);
 	free(c.by_node);
 	npy_free(&x);

@@ -1,7 +1,7 @@
 /* test_graph.c - the name index and the editing paths of graph.c on a graph
- * of many nodes: lookup, fresh names, renames, compaction, use replacement,
- * insertion (one at a time and deferred) and the verifier's duplicate
- * count. */
+ * of many nodes: lookup, fresh names, renames, compaction, use replacement
+ * (one value and many at once), insertion (one at a time and deferred) and
+ * the verifier's duplicate count. */
 #include "check.h"
 
 #define N 20000
@@ -136,6 +136,30 @@ static void test_replace_uses(void)
 	graph_free(g);
 }
 
+/* Many replacements in one walk: every use of r_k (k even) reads r_(k-1)
+ * instead, the graph output included. */
+static void test_replace_uses_by(void)
+{
+	Graph *g = chain(N);
+	Value **to = calloc(g->nvalues, sizeof *to);
+	for (int k = 2; k <= N; k += 2)
+		to[g->nodes[k - 1]->out->id] = g->nodes[k - 2]->out;
+	Value *r2 = g->nodes[1]->out, *r1 = g->nodes[0]->out;
+	Value *last = g->nodes[N - 1]->out, *before = g->nodes[N - 2]->out;
+	graph_replace_uses_by(g, to);
+	int ok = 1;
+	for (int k = 3; k <= N; k += 2)  /* r_k read r_(k-1), even */
+		ok &= g->nodes[k - 1]->in[0] == g->nodes[k - 3]->out;
+	for (int k = 2; k <= N; k += 2)  /* r_k read r_(k-1), odd: kept */
+		ok &= g->nodes[k - 1]->in[0] == g->nodes[k - 2]->out;
+	CHECK(ok);
+	CHECK(r2->nuse == 0 && r1->nuse == 2);
+	CHECK(g->outputs[0] == before && before->is_output && !last->is_output &&
+		last->nuse == 0);
+	free(to);
+	graph_free(g);
+}
+
 /* Insertion keeps ids equal to positions. */
 static void test_insert(void)
 {
@@ -217,6 +241,7 @@ int main(void)
 	test_direct_rename();
 	test_take_over_compact();
 	test_replace_uses();
+	test_replace_uses_by();
 	test_insert();
 	test_deferred_insert();
 	test_name_repeats();
