@@ -444,22 +444,21 @@ void graph_replace_uses(Graph *g, Value *from, Value *to)
 			move_output(g, i, to);
 }
 
-void graph_replace_uses_by(Graph *g, Value *const *to)
+void graph_replace_uses_by(Graph *g, Value *const *to, int nto)
 {
-	int nv = g->nvalues;
 	for (int k = 0; k < g->nnodes; k++) {
 		Node *n = g->nodes[k];
 		if (n->dead)
 			continue;
 		for (int i = 0; i < n->nin; i++) {
 			Value *v = n->in[i];
-			if (v && v->id < nv && to[v->id])
+			if (v && v->id < nto && to[v->id])
 				node_set_input(n, i, to[v->id]);
 		}
 	}
 	for (int i = 0; i < g->noutputs; i++) {
 		Value *from = g->outputs[i];
-		if (from->id < nv && to[from->id])
+		if (from->id < nto && to[from->id])
 			move_output(g, i, to[from->id]);
 	}
 }

@@ -329,9 +329,9 @@ const char *graph_fresh_name(Graph *g, const char *base);
  * in one walk). */
 void graph_replace_uses(Graph *g, Value *from, Value *to);
 /* Many at once, in one walk (O(nodes + their inputs + outputs)): every use
- * of a value v with to[v->id] != NULL (to has g->nvalues entries) reads
- * to[v->id] instead; replacements are not chained. */
-void graph_replace_uses_by(Graph *g, Value *const *to);
+ * of a value v with v->id < nto and to[v->id] != NULL reads to[v->id]
+ * instead; replacements are not chained. */
+void graph_replace_uses_by(Graph *g, Value *const *to, int nto);
 void node_kill(Graph *g, Node *n);  /* marks dead, drops its input uses */
 /* p's output replaces n's everywhere and n dies; if n's output was a graph
  * output, p's output takes its name, so outputs keep their names. */

@@ -788,12 +788,12 @@ static int lower(Ctx *c, Node *n)
 	return fn && info->qop != OP_NONE ? fn(c, n) : 1;
 }
 
-/* Float uses of lowered values get a dequantize after the integer producer;
- * a graph output keeps its name. */
-static int dequantize_uses(Ctx *c)
+/* Float uses of lowered values get a dequantize after the integer producer
+ * (queued: g defers inserts); a graph output keeps its name. to[v->id]
+ * (nvalues entries): the dequantize that takes v's uses. */
+static int dequantize_uses(Ctx *c, Value **to, int nvalues)
 {
 	Graph *g = c->g;
-	int nvalues = g->nvalues;
 	for (int i = 0; i < nvalues; i++) {
 		Value *v = g->values[i];
 		Value *q = v->aux;
@@ -809,9 +809,29 @@ static int dequantize_uses(Ctx *c)
 		Node *d = emit(c, OP_DEQUANTIZE, &q, 1, name, &ft, v->loc);
 		if (!d || finish(c, d) < 0)
 			return -1;
-		graph_replace_uses(g, v, d->out);
+		to[v->id] = d->out;
 	}
 	return 0;
+}
+
+/* dequantize_uses, with the new nodes merged and the uses moved in one
+ * walk each. */
+static int add_dequantizes(Ctx *c)
+{
+	Graph *g = c->g;
+	int nvalues = g->nvalues;
+	Value **to = calloc(nvalues + 1, sizeof *to);
+	if (!to) {
+		diag_fail("out of memory");
+		return -1;
+	}
+	graph_defer_inserts(g);
+	int r = dequantize_uses(c, to, nvalues);
+	graph_flush_inserts(g);
+	if (r == 0)
+		graph_replace_uses_by(g, to, nvalues);
+	free(to);
+	return r;
 }
 
 int pass_quantize(Graph *g, const Options *o)
@@ -842,10 +862,7 @@ int pass_quantize(Graph *g, const Options *o)
 				n->out->name);
 	}
 	graph_flush_inserts(g);
-	graph_defer_inserts(g);
-	int r = dequantize_uses(&c);
-	graph_flush_inserts(g);
-	if (r < 0)
+	if (add_dequantizes(&c) < 0)
 		return -1;
 	graph_compact(g);
 	for (int i = 0; i < g->nvalues; i++) {

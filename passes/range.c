@@ -156,7 +156,8 @@ int pass_range(Graph *g, const Options *o)
 {
 	QGrid grid = act_grid(o);
 	int bits = o->act_bits > 1 && o->act_bits < 32 ? o->act_bits : 8;
-	Value **to = calloc(g->nvalues + 1, sizeof *to);  /* observer -> input */
+	int nto = g->nvalues;
+	Value **to = calloc(nto + 1, sizeof *to);  /* observer -> input */
 	if (!to) {
 		diag_fail("out of memory");
 		return -1;
@@ -178,7 +179,7 @@ int pass_range(Graph *g, const Options *o)
 		to[n->out->id] = v;
 		node_kill(g, n);
 	}
-	graph_replace_uses_by(g, to);
+	graph_replace_uses_by(g, to, nto);
 	free(to);
 	graph_compact(g);
 

@@ -146,7 +146,7 @@ static void test_replace_uses_by(void)
 		to[g->nodes[k - 1]->out->id] = g->nodes[k - 2]->out;
 	Value *r2 = g->nodes[1]->out, *r1 = g->nodes[0]->out;
 	Value *last = g->nodes[N - 1]->out, *before = g->nodes[N - 2]->out;
-	graph_replace_uses_by(g, to);
+	graph_replace_uses_by(g, to, g->nvalues);
 	int ok = 1;
 	for (int k = 3; k <= N; k += 2)  /* r_k read r_(k-1), even */
 		ok &= g->nodes[k - 1]->in[0] == g->nodes[k - 3]->out;
