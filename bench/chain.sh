@@ -7,7 +7,7 @@
 #   bench/chain.sh [N ...]
 #
 # Two chains per size:
-#   relu    x -> relu -> relu -> ... (N nodes), --emit=ir only
+#   relu    x -> relu -> relu -> ... (N nodes)
 #   conv    N/2 blocks of conv2d(1x1, constant weights and bias) + add of a
 #           constant, so that calibration, quantize and codegen see N nodes
 # Environment: QCC (the binary; default build/qcc), TMP (work directory;
@@ -77,8 +77,9 @@ row() {  # what N seconds
 	fi
 }
 
-"$PY" -c "import numpy as np; np.save('$work/calib.npy',
-	np.random.default_rng(0).standard_normal((16, 1, 2, 2, 2)).astype('f4'))"
+"$PY" -c "import numpy as np; r = np.random.default_rng(0)
+np.save('$work/calib.npy', r.standard_normal((16, 1, 2, 2, 2)).astype('f4'))
+np.save('$work/calib8.npy', r.standard_normal((16, 1, 8)).astype('f4'))"
 
 echo "cpu: $(sed -n 's/^model name[^:]*: //p' /proc/cpuinfo | head -1)"
 echo "qcc: $QCC"
@@ -88,6 +89,8 @@ for n in "$@"; do
 	conv_chain "$n" >"$work/conv$n.g"
 	row "relu --emit=ir" "$n" \
 		"$(timed "$QCC" "$work/relu$n.g" --emit=ir -o "$work/out.g")"
+	row "relu --calib" "$n" "$(timed "$QCC" "$work/relu$n.g" \
+		--calib "$work/calib8.npy" -o "$work/m.c")"
 	row "conv --emit=ir" "$n" \
 		"$(timed "$QCC" "$work/conv$n.g" --emit=ir -o "$work/out.g")"
 	row "conv --calib" "$n" "$(timed "$QCC" "$work/conv$n.g" \

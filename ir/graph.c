@@ -292,14 +292,25 @@ static Node *make_node(Graph *g, int op, Value **in, int nin,
 	return n;
 }
 
+struct PendingNode {
+	Node *n;
+	int pos;  /* goes before g->nodes[pos] */
+};
+
 Node *graph_insert_node(Graph *g, int pos, int op, Value **in, int nin,
 	const char *out_name, const Type *t, Loc loc)
 {
 	Node *n = make_node(g, op, in, nin, out_name, t, loc);
 	if (!n)
 		return NULL;
-	GROW(g, g->nodes, g->nnodes, g->nodes_cap);
 	assert(pos >= 0 && pos <= g->nnodes);
+	if (g->deferring) {
+		GROW(g, g->pending, g->npending, g->pending_cap);
+		g->pending[g->npending++] = (PendingNode){n, pos};
+		n->id = -1;
+		return n;
+	}
+	GROW(g, g->nodes, g->nnodes, g->nodes_cap);
 	memmove(&g->nodes[pos + 1], &g->nodes[pos],
 		(g->nnodes - pos) * sizeof *g->nodes);
 	g->nodes[pos] = n;
@@ -307,6 +318,46 @@ Node *graph_insert_node(Graph *g, int pos, int op, Value **in, int nin,
 	for (int i = pos; i < g->nnodes; i++)  /* O(1) when appending */
 		g->nodes[i]->id = i;
 	return n;
+}
+
+void graph_defer_inserts(Graph *g)
+{
+	g->deferring = 1;
+}
+
+/* A counting sort of the queue by pos (stable), then one merge. */
+void graph_flush_inserts(Graph *g)
+{
+	int n = g->nnodes, m = g->npending;
+	g->deferring = 0;
+	if (m == 0)
+		return;
+	int *start = calloc(n + 2, sizeof *start);
+	Node **sorted = malloc(m * sizeof *sorted);
+	Node **nodes = arena_alloc(&g->arena, (n + m) * sizeof *nodes);
+	if (!start || !sorted)
+		abort();
+	for (int i = 0; i < m; i++)
+		start[g->pending[i].pos + 1]++;
+	for (int p = 0; p <= n; p++)
+		start[p + 1] += start[p];
+	for (int i = 0; i < m; i++)
+		sorted[start[g->pending[i].pos]++] = g->pending[i].n;
+	/* start[p] is now the end of pos p's run, the start of pos p + 1's */
+	int k = 0, j = 0;
+	for (int p = 0; p <= n; p++) {
+		while (j < start[p])
+			nodes[k++] = sorted[j++];
+		if (p < n)
+			nodes[k++] = g->nodes[p];
+	}
+	for (int i = 0; i < k; i++)
+		nodes[i]->id = i;
+	g->nodes = nodes;
+	g->nnodes = g->nodes_cap = k;
+	g->npending = 0;
+	free(start);
+	free(sorted);
 }
 
 Node *graph_add_node(Graph *g, int op, Value **in, int nin,
@@ -358,6 +409,17 @@ void node_set_input(Node *n, int i, Value *v)
 		v->nuse++;
 }
 
+/* g->outputs[i] becomes to. */
+static void move_output(Graph *g, int i, Value *to)
+{
+	Value *from = g->outputs[i];
+	g->outputs[i] = to;
+	from->is_output = 0;
+	from->nuse--;
+	to->is_output = 1;
+	to->nuse++;
+}
+
 /* Uses follow the definition (topological order) and from->nuse counts
  * them, so the walk starts after from's node and stops at the last use. */
 void graph_replace_uses(Graph *g, Value *from, Value *to)
@@ -377,14 +439,27 @@ void graph_replace_uses(Graph *g, Value *from, Value *to)
 				left--;
 			}
 	}
-	for (int i = 0; i < g->noutputs; i++) {
-		if (g->outputs[i] != from)
+	for (int i = 0; i < g->noutputs; i++)
+		if (g->outputs[i] == from)
+			move_output(g, i, to);
+}
+
+void graph_replace_uses_by(Graph *g, Value *const *to, int nto)
+{
+	for (int k = 0; k < g->nnodes; k++) {
+		Node *n = g->nodes[k];
+		if (n->dead)
 			continue;
-		g->outputs[i] = to;
-		from->is_output = 0;
-		from->nuse--;
-		to->is_output = 1;
-		to->nuse++;
+		for (int i = 0; i < n->nin; i++) {
+			Value *v = n->in[i];
+			if (v && v->id < nto && to[v->id])
+				node_set_input(n, i, to[v->id]);
+		}
+	}
+	for (int i = 0; i < g->noutputs; i++) {
+		Value *from = g->outputs[i];
+		if (from->id < nto && to[from->id])
+			move_output(g, i, to[from->id]);
 	}
 }
 

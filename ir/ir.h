@@ -238,6 +238,8 @@ typedef enum { VAL_INPUT, VAL_CONST, VAL_NODE } ValueKind;
 
 /* One slot of a Graph's name index (private to graph.c). */
 typedef struct NameSlot NameSlot;
+/* A node waiting for graph_flush_inserts (private to graph.c). */
+typedef struct PendingNode PendingNode;
 
 struct Value {
 	const char *name;   /* unique in the graph */
@@ -283,6 +285,10 @@ struct Graph {
 	 * again; graph_rename is the O(1) way. Rebuilt by graph_compact. */
 	NameSlot *names;
 	int names_cap, names_used;
+	/* Nodes inserted since graph_defer_inserts, merged by
+	 * graph_flush_inserts; deferring is 1 in between. */
+	PendingNode *pending;
+	int npending, pending_cap, deferring;
 };
 
 Graph *graph_new(const char *name);
@@ -302,9 +308,19 @@ Value *graph_add_const(Graph *g, const char *name, const Type *t, void *data,
  * NULL, else left for shape inference). Defaults fill unset attributes. */
 Node *graph_add_node(Graph *g, int op, Value **in, int nin,
 	const char *out_name, const Type *t, Loc loc);
-/* As graph_add_node, but inserts the node at position `pos` of g->nodes. */
+/* As graph_add_node, but inserts the node at position `pos` of g->nodes:
+ * O(nodes after pos), unless deferred (below). */
 Node *graph_insert_node(Graph *g, int pos, int op, Value **in, int nin,
 	const char *out_name, const Type *t, Loc loc);
+/* Batched insertion for passes that insert many nodes. After
+ * graph_defer_inserts, graph_insert_node(g, pos, ...) and graph_add_node
+ * queue the node to go before the node now at pos (pos == nnodes: at the
+ * end); g->nodes and the ids stay as they are, a queued node has id -1 and
+ * is not in g->nodes. graph_flush_inserts merges the queue in
+ * O(nodes + queued); nodes queued at one pos keep the order they were
+ * queued in. Afterwards node->id == its index again. */
+void graph_defer_inserts(Graph *g);
+void graph_flush_inserts(Graph *g);
 void graph_mark_output(Graph *g, Value *v);
 /* A name not used in g, made from base ("c1_q", then "c1_q_1", ...). */
 const char *graph_fresh_name(Graph *g, const char *base);
@@ -312,6 +328,10 @@ const char *graph_fresh_name(Graph *g, const char *base);
  * O(nodes) (a pass replacing many values should collect and fix the uses
  * in one walk). */
 void graph_replace_uses(Graph *g, Value *from, Value *to);
+/* Many at once, in one walk (O(nodes + their inputs + outputs)): every use
+ * of a value v with v->id < nto and to[v->id] != NULL reads to[v->id]
+ * instead; replacements are not chained. */
+void graph_replace_uses_by(Graph *g, Value *const *to, int nto);
 void node_kill(Graph *g, Node *n);  /* marks dead, drops its input uses */
 /* p's output replaces n's everywhere and n dies; if n's output was a graph
  * output, p's output takes its name, so outputs keep their names. */

@@ -102,31 +102,38 @@ static void hook(void *user, const Node *n, const Value *v, const void *out)
 		keep_rows(c, s, x, numel);
 }
 
-/* The softmax reading n's output, for observers estimated by ce. */
-static const Node *softmax_after(const Graph *g, const Node *n)
+/* softmax[v->id]: the first live softmax reading v (NULL: none), for
+ * observers estimated by ce; one walk. NULL if out of memory. */
+static const Node **softmax_readers(const Graph *g)
+{
+	const Node **sm = calloc(g->nvalues + 1, sizeof *sm);
+	for (int k = g->nnodes - 1; sm && k >= 0; k--) {
+		const Node *u = g->nodes[k];
+		if (!u->dead && u->op == OP_SOFTMAX && u->in[0])
+			sm[u->in[0]->id] = u;
+	}
+	return sm;
+}
+
+/* The softmax reading n's output, if n's method is ce. */
+static const Node *softmax_after(const Node **softmax, const Node *n)
 {
 	RangeMethod m;
 	if (range_method_parse(attr_str(n, "method"), &m) < 0 || m.kind != RM_CE)
 		return NULL;
-	for (int k = 0; k < g->nnodes; k++) {
-		const Node *u = g->nodes[k];
-		if (!u->dead && u->op == OP_SOFTMAX && u->in[0] == n->out)
-			return u;
-	}
-	return NULL;
+	return softmax[n->out->id];
 }
 
-static void init_stat(const Graph *g, Stat *s, Node *n)
+static void init_stat(Graph *g, const Node **softmax, Stat *s, Node *n)
 {
 	memset(s, 0, sizeof *s);
 	s->node = n;
 	s->min = INFINITY;
 	s->max = -INFINITY;
 	s->bad_sample = -1;
-	s->hist = calloc(RANGE_HIST_BINS, sizeof *s->hist);
-	if (!s->hist)
-		abort();
-	const Node *sm = softmax_after(g, n);
+	/* in the arena, where write_back leaves it as n's hist */
+	s->hist = arena_alloc(&g->arena, (RANGE_HIST_BINS + 1) * sizeof *s->hist);
+	const Node *sm = softmax_after(softmax, n);
 	const Type *t = &n->out->type;
 	if (!sm || t->rank == 0)
 		return;
@@ -159,7 +166,10 @@ static void write_back(Graph *g, const Stat *s)
 	}
 	attr_set_float(g, n, "hist_lo", s->hist_lo);
 	attr_set_float(g, n, "hist_hi", s->hist_hi);
-	attr_set_ints(g, n, "hist", s->hist, RANGE_HIST_BINS);
+	Attr *hist = node_attr(n, "hist");  /* attr_set_ints, without a copy */
+	hist->ints = s->hist;
+	hist->n = RANGE_HIST_BINS;
+	hist->set = 1;
 	if (s->row_len > 0) {
 		attr_set_int(g, n, "row_len", s->row_len);
 		attr_set_floats(g, n, "rows", s->rows, s->nrows * s->row_len);
@@ -302,16 +312,18 @@ int pass_calibrate(Graph *g, const Options *o)
 
 	c.stat = calloc(c.nstat, sizeof *c.stat);
 	c.by_node = malloc(g->nnodes * sizeof *c.by_node);
-	if (!c.stat || !c.by_node)
+	const Node **softmax = softmax_readers(g);
+	if (!c.stat || !c.by_node || !softmax)
 		abort();
 	for (int k = 0, i = 0; k < g->nnodes; k++) {
 		Node *n = g->nodes[k];
 		c.by_node[k] = -1;
 		if (n->dead || n->op != OP_OBSERVE)
 			continue;
-		init_stat(g, &c.stat[i], n);
+		init_stat(g, softmax, &c.stat[i], n);
 		c.by_node[k] = i++;
 	}
+	free(softmax);
 	if (o->verbose)
 		fprintf(stderr, "calibrate: %lld samples, %d observers\n",
 			(long long)x.dims[0], c.nstat);
@@ -334,10 +346,8 @@ int pass_calibrate(Graph *g, const Options *o)
 			write_back(g, &c.stat[i]);
 	}
 	exec_free(e);
-	for (int i = 0; i < c.nstat; i++) {
-		free(c.stat[i].hist);
+	for (int i = 0; i < c.nstat; i++)
 		free(c.stat[i].rows);
-	}
 	free(c.stat);
 	free(c.by_node);
 	npy_free(&x);

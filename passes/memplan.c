@@ -13,6 +13,7 @@
  * As a pass (--passes=...,memplan) it changes nothing and prints the plan of
  * the graph's tensors (without kernel scratch) to stderr.
  */
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -48,60 +49,168 @@ int64_t memplan_elem_bytes(DType t)
 	}
 }
 
+/* A sweep over the steps: each buffer adds its size at its first step and
+ * takes it back after its last. -1 if out of memory. */
 int64_t memplan_peak(const MemBuf *b, int n)
 {
 	int last = -1;
 	for (int i = 0; i < n; i++)
 		if (b[i].last > last)
 			last = b[i].last;
-	int64_t peak = 0;
+	int64_t *delta = calloc(last + 2, sizeof *delta);
+	if (!delta)
+		return -1;
+	for (int i = 0; i < n; i++)
+		if (b[i].first <= b[i].last) {
+			delta[b[i].first < 0 ? 0 : b[i].first] += align_up(b[i].size);
+			delta[b[i].last + 1] -= align_up(b[i].size);
+		}
+	int64_t peak = 0, live = 0;
 	for (int s = 0; s <= last; s++) {
-		int64_t live = 0;
-		for (int i = 0; i < n; i++)
-			if (b[i].first <= s && s <= b[i].last)
-				live += align_up(b[i].size);
+		live += delta[s];
 		if (live > peak)
 			peak = live;
 	}
+	free(delta);
 	return peak;
 }
 
-static int overlap_in_time(const MemBuf *a, const MemBuf *b)
+/* What place needs besides the buffers: the buffers sorted by first step
+ * and, over that order, a segment tree of the latest last step in each
+ * range, so that the buffers live at a common step with one are found in
+ * O(log n + found); and room for place's per-buffer work. */
+typedef struct {
+	int n, leaves;    /* leaves: a power of two >= n */
+	int *byfirst;     /* buffer indices by first step */
+	int *maxlast;     /* 2 * leaves nodes, root 1; INT_MIN past n */
+	int *rank;        /* place: the position of each buffer in the order */
+	int *found;       /* lives_find's result */
+	int nfound;
+	int64_t (*spans)[2];  /* place: placed [offset, end) clashing in time */
+} Lives;
+
+static const MemBuf *sort_base;
+static int sort_key;
+
+static int cmp_first(const void *pa, const void *pb)
 {
-	return a->first <= b->last && b->first <= a->last;
+	int a = *(const int *)pa, b = *(const int *)pb;
+	if (sort_base[a].first != sort_base[b].first)
+		return sort_base[a].first < sort_base[b].first ? -1 : 1;
+	return a - b;
+}
+
+static void lives_free(Lives *L)
+{
+	free(L->byfirst);
+	free(L->maxlast);
+	free(L->rank);
+	free(L->found);
+	free(L->spans);
+}
+
+static int lives_init(Lives *L, const MemBuf *b, int n)
+{
+	memset(L, 0, sizeof *L);
+	L->n = n;
+	for (L->leaves = 1; L->leaves < n; L->leaves *= 2)
+		;
+	L->byfirst = malloc((n + 1) * sizeof *L->byfirst);
+	L->maxlast = malloc(2 * L->leaves * sizeof *L->maxlast);
+	L->rank = malloc((n + 1) * sizeof *L->rank);
+	L->found = malloc((n + 1) * sizeof *L->found);
+	L->spans = malloc((n + 1) * sizeof *L->spans);
+	if (!L->byfirst || !L->maxlast || !L->rank || !L->found || !L->spans) {
+		lives_free(L);
+		return -1;
+	}
+	for (int i = 0; i < n; i++)
+		L->byfirst[i] = i;
+	sort_base = b;
+	qsort(L->byfirst, n, sizeof *L->byfirst, cmp_first);
+	for (int i = 0; i < L->leaves; i++)
+		L->maxlast[L->leaves + i] = i < n ? b[L->byfirst[i]].last : INT_MIN;
+	for (int i = L->leaves - 1; i >= 1; i--) {
+		int l = L->maxlast[2 * i], r = L->maxlast[2 * i + 1];
+		L->maxlast[i] = l > r ? l : r;
+	}
+	return 0;
+}
+
+/* Adds to L->found the buffers among byfirst[lo, lo + width) of tree node
+ * `node`, before position hi, whose last step is >= first. */
+static void lives_find(Lives *L, int node, int lo, int width, int hi,
+	int first)
+{
+	if (lo >= hi || L->maxlast[node] < first)
+		return;
+	if (width == 1) {
+		L->found[L->nfound++] = L->byfirst[lo];
+		return;
+	}
+	lives_find(L, 2 * node, lo, width / 2, hi, first);
+	lives_find(L, 2 * node + 1, lo + width / 2, width / 2, hi, first);
+}
+
+/* The buffers live at a common step with x, x included, into L->found. */
+static void lives_overlapping(Lives *L, const MemBuf *b, const MemBuf *x)
+{
+	int lo = 0, hi = L->n;  /* hi: the first in byfirst starting after x */
+	while (lo < hi) {
+		int mid = lo + (hi - lo) / 2;
+		if (b[L->byfirst[mid]].first <= x->last)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	L->nfound = 0;
+	lives_find(L, 1, 0, L->leaves, lo, x->first);
+}
+
+static int cmp_span(const void *pa, const void *pb)
+{
+	const int64_t *a = pa, *b = pb;
+	return a[0] != b[0] ? (a[0] < b[0] ? -1 : 1) : (a[1] < b[1] ? -1 :
+		a[1] > b[1]);
+}
+
+/* The lowest offset where need bytes clear every span: the spans by
+ * offset, stepping past each one that a block at off would touch. */
+static int64_t lowest_fit(int64_t (*spans)[2], int k, int64_t need)
+{
+	qsort(spans, k, sizeof *spans, cmp_span);
+	int64_t off = 0;
+	for (int j = 0; j < k && spans[j][0] < off + need; j++)
+		if (spans[j][1] > off)
+			off = spans[j][1];
+	return off;
 }
 
 /* First fit of b[order[i]] in order: the lowest offset clear of every placed
  * buffer that is live at a common step. Returns the arena size. */
-static int64_t place(MemBuf *b, const int *order, int n)
+static int64_t place(MemBuf *b, const int *order, int n, Lives *L)
 {
+	for (int i = 0; i < n; i++)
+		L->rank[order[i]] = i;
 	int64_t size = 0;
 	for (int i = 0; i < n; i++) {
 		MemBuf *x = &b[order[i]];
-		int64_t off = 0, need = align_up(x->size);
-		int moved = 1;
-		while (moved) {
-			moved = 0;
-			for (int j = 0; j < i; j++) {
-				const MemBuf *y = &b[order[j]];
-				if (!overlap_in_time(x, y))
-					continue;
-				if (off < y->offset + align_up(y->size) &&
-					y->offset < off + need) {
-					off = y->offset + align_up(y->size);
-					moved = 1;
-				}
-			}
+		int64_t need = align_up(x->size);
+		lives_overlapping(L, b, x);
+		int k = 0;
+		for (int j = 0; j < L->nfound; j++) {
+			const MemBuf *y = &b[L->found[j]];
+			if (L->rank[L->found[j]] >= i)
+				continue;  /* not placed yet, or x itself */
+			L->spans[k][0] = y->offset;
+			L->spans[k++][1] = y->offset + align_up(y->size);
 		}
-		x->offset = off;
-		if (off + need > size)
-			size = off + need;
+		x->offset = lowest_fit(L->spans, k, need);
+		if (x->offset + need > size)
+			size = x->offset + need;
 	}
 	return size;
 }
-
-static const MemBuf *sort_base;
-static int sort_key;
 
 static int64_t order_key(const MemBuf *b)
 {
@@ -135,22 +244,18 @@ static int cmp_order(const void *pa, const void *pb)
  * equals the peak or the steps run out. First fit in the order of an
  * optimal packing's offsets reproduces it, so the search space holds the
  * optimum. */
-int64_t memplan_assign(MemBuf *b, int n)
+static int64_t assign(MemBuf *b, int n, int *order, int *best_order,
+	Lives *L)
 {
-	int *order = malloc((n + 1) * sizeof *order);
-	int *best_order = malloc((n + 1) * sizeof *best_order);
-	if (!order || !best_order) {
-		free(order);
-		free(best_order);
-		return -1;
-	}
 	int64_t best = -1, peak = memplan_peak(b, n);
+	if (peak < 0)
+		return -1;
 	for (int key = 0; key < NKEYS; key++) {
 		for (int i = 0; i < n; i++)
 			order[i] = i;
 		sort_base = b, sort_key = key;
 		qsort(order, n, sizeof *order, cmp_order);
-		int64_t size = place(b, order, n);
+		int64_t size = place(b, order, n, L);
 		if (best < 0 || size < best) {
 			best = size;
 			memcpy(best_order, order, n * sizeof *order);
@@ -169,13 +274,26 @@ int64_t memplan_assign(MemBuf *b, int n)
 		else
 			memmove(order + to + 1, order + to, (from - to) * sizeof *order);
 		order[to] = moved;
-		int64_t size = place(b, order, n);
+		int64_t size = place(b, order, n, L);
 		if (size <= best) {
 			best = size;
 			memcpy(best_order, order, n * sizeof *order);
 		}
 	}
-	place(b, best_order, n);
+	place(b, best_order, n, L);
+	return best;
+}
+
+int64_t memplan_assign(MemBuf *b, int n)
+{
+	int *order = malloc((n + 1) * sizeof *order);
+	int *best_order = malloc((n + 1) * sizeof *best_order);
+	Lives L;
+	int64_t best = -1;
+	if (order && best_order && lives_init(&L, b, n) == 0) {
+		best = assign(b, n, order, best_order, &L);
+		lives_free(&L);
+	}
 	free(order);
 	free(best_order);
 	return best;

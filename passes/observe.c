@@ -12,27 +12,31 @@
  * guarantees: the graph computes the same function; running it twice adds
  *   nothing (observed and already quantized values are skipped).
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "ir.h"
 
-static int is_observed(const Graph *g, const Value *v)
+/* observed[v->id]: v is read by a live observe node. malloc'd; NULL if out
+ * of memory. */
+static char *observed_values(const Graph *g)
 {
-	for (int k = 0; k < g->nnodes; k++) {
+	char *obs = calloc(g->nvalues + 1, 1);
+	for (int k = 0; obs && k < g->nnodes; k++) {
 		const Node *n = g->nodes[k];
-		if (!n->dead && n->op == OP_OBSERVE && n->in[0] == v)
-			return 1;
+		if (!n->dead && n->op == OP_OBSERVE && n->in[0])
+			obs[n->in[0]->id] = 1;
 	}
-	return 0;
+	return obs;
 }
 
-static int wants_observer(const Graph *g, const Value *v)
+static int wants_observer(const Value *v, const char *observed)
 {
 	if (v->type.elem != DT_F32 || v->type.q.present)
 		return 0;
 	if (v->kind == VAL_NODE && op_has(v->def->op, OPF_SAME_Q))
 		return 0;
-	return v->kind != VAL_CONST && !is_observed(g, v);
+	return v->kind != VAL_CONST && !observed[v->id];
 }
 
 /* The method for v: the global one, unless a --range-for names v. */
@@ -49,7 +53,8 @@ static const char *method_for(const Value *v, const Options *o)
 	return m;
 }
 
-static int check_options(const Graph *g, const Options *o)
+static int check_options(const Graph *g, const Options *o,
+	const char *observed)
 {
 	RangeMethod m;
 	const char *global = o->range_method ? o->range_method : "minmax";
@@ -78,7 +83,7 @@ static int check_options(const Graph *g, const Options *o)
 				name);
 			return -1;
 		}
-		if (!wants_observer(g, v) && !is_observed(g, v)) {
+		if (!wants_observer(v, observed) && !observed[v->id]) {
 			diag_fail("--range-for %s: '%s' is not an f32 tensor with its "
 				"own range (views, max pooling and constants share or "
 				"have none)", s, name);
@@ -88,9 +93,9 @@ static int check_options(const Graph *g, const Options *o)
 	return 0;
 }
 
-/* Inserts V_obs = observe(V) at position pos and moves V's consumers onto
- * it. */
-static void add_observer(Graph *g, Value *v, int pos, const Options *o)
+/* Queues V_obs = observe(V) at position pos (g defers inserts); returns
+ * V_obs. */
+static Value *add_observer(Graph *g, Value *v, int pos, const Options *o)
 {
 	char base[256];
 	snprintf(base, sizeof base, "%s_obs", v->name);
@@ -100,34 +105,60 @@ static void add_observer(Graph *g, Value *v, int pos, const Options *o)
 	const char *m = method_for(v, o);
 	if (strcmp(m, "minmax") != 0)
 		attr_set_str(g, obs, "method", m);
+	return obs->out;
+}
+
+/* Moves the consumers of each observed value v onto obs_of[v->id], in one
+ * walk; the new observers (values from nold on) keep reading v. */
+static void read_observers(Graph *g, Value **obs_of, int nold)
+{
 	for (int k = 0; k < g->nnodes; k++) {
 		Node *n = g->nodes[k];
-		if (n == obs || n->dead)
+		if (n->dead || n->out->id >= nold)
 			continue;
-		for (int i = 0; i < n->nin; i++)
-			if (n->in[i] == v)
-				node_set_input(n, i, obs->out);
+		for (int i = 0; i < n->nin; i++) {
+			Value *v = n->in[i];
+			if (v && v->id < nold && obs_of[v->id])
+				node_set_input(n, i, obs_of[v->id]);
+		}
 	}
+}
+
+/* Each observer goes right after its producer, the inputs' first. */
+static void add_observers(Graph *g, const Options *o, const char *observed,
+	Value **obs_of)
+{
+	graph_defer_inserts(g);
+	for (int i = 0; i < g->ninputs; i++) {
+		Value *v = g->inputs[i];
+		if (wants_observer(v, observed))
+			obs_of[v->id] = add_observer(g, v, 0, o);
+	}
+	for (int k = 0; k < g->nnodes; k++) {
+		Node *nd = g->nodes[k];
+		if (!nd->dead && wants_observer(nd->out, observed))
+			obs_of[nd->out->id] = add_observer(g, nd->out, k + 1, o);
+	}
+	graph_flush_inserts(g);
 }
 
 int pass_observe(Graph *g, const Options *o)
 {
-	if (check_options(g, o) < 0)
+	int nold = g->nvalues;
+	char *observed = observed_values(g);
+	Value **obs_of = calloc(nold + 1, sizeof *obs_of);
+	if (!observed || !obs_of) {
+		free(observed);
+		free(obs_of);
+		diag_fail("out of memory");
 		return -1;
-	int pos = 0;
-	for (int i = 0; i < g->ninputs; i++)
-		if (wants_observer(g, g->inputs[i]))
-			add_observer(g, g->inputs[i], pos++, o);
-
-	/* each observer goes right after its producer; nodes inserted ahead
-	 * shift the ones still to visit, so walk a copy */
-	int n = g->nnodes;
-	Node **order = arena_alloc(&g->arena, (n ? n : 1) * sizeof *order);
-	memcpy(order, g->nodes, n * sizeof *order);
-	for (int k = 0; k < n; k++) {
-		Node *nd = order[k];
-		if (!nd->dead && wants_observer(g, nd->out))
-			add_observer(g, nd->out, nd->id + 1, o);
 	}
-	return 0;
+	int r = check_options(g, o, observed);
+	if (r == 0) {
+		add_observers(g, o, observed, obs_of);
+		read_observers(g, obs_of, nold);
+	}
+	free(observed);
+	free(obs_of);
+	return r;
 }

@@ -23,7 +23,7 @@
 typedef struct {
 	Graph *g;
 	const Options *o;
-	int pos;          /* where the next new node goes in g->nodes */
+	int pos;          /* new nodes go before g->nodes[pos] (deferred) */
 } Ctx;
 
 /* ---- numbers ---- */
@@ -156,7 +156,7 @@ static int normalize_act(Ctx *c, Value *v)
 static Node *emit(Ctx *c, int op, Value **in, int nin, const char *name,
 	const Type *t, Loc loc)
 {
-	return graph_insert_node(c->g, c->pos++, op, in, nin, name, t, loc);
+	return graph_insert_node(c->g, c->pos, op, in, nin, name, t, loc);
 }
 
 /* Runs the new node's shape check: a failure is a bug in this pass or a
@@ -849,12 +849,12 @@ static int lower(Ctx *c, Node *n)
 	return fn && info->qop != OP_NONE ? fn(c, n) : 1;
 }
 
-/* Float uses of lowered values get a dequantize after the integer producer;
- * a graph output keeps its name. */
-static int dequantize_uses(Ctx *c)
+/* Float uses of lowered values get a dequantize after the integer producer
+ * (queued: g defers inserts); a graph output keeps its name. to[v->id]
+ * (nvalues entries): the dequantize that takes v's uses. */
+static int dequantize_uses(Ctx *c, Value **to, int nvalues)
 {
 	Graph *g = c->g;
-	int nvalues = g->nvalues;
 	for (int i = 0; i < nvalues; i++) {
 		Value *v = g->values[i];
 		Value *q = v->aux;
@@ -870,9 +870,29 @@ static int dequantize_uses(Ctx *c)
 		Node *d = emit(c, OP_DEQUANTIZE, &q, 1, name, &ft, v->loc);
 		if (!d || finish(c, d) < 0)
 			return -1;
-		graph_replace_uses(g, v, d->out);
+		to[v->id] = d->out;
 	}
 	return 0;
+}
+
+/* dequantize_uses, with the new nodes merged and the uses moved in one
+ * walk each. */
+static int add_dequantizes(Ctx *c)
+{
+	Graph *g = c->g;
+	int nvalues = g->nvalues;
+	Value **to = calloc(nvalues + 1, sizeof *to);
+	if (!to) {
+		diag_fail("out of memory");
+		return -1;
+	}
+	graph_defer_inserts(g);
+	int r = dequantize_uses(c, to, nvalues);
+	graph_flush_inserts(g);
+	if (r == 0)
+		graph_replace_uses_by(g, to, nvalues);
+	free(to);
+	return r;
 }
 
 int pass_quantize(Graph *g, const Options *o)
@@ -884,15 +904,17 @@ int pass_quantize(Graph *g, const Options *o)
 	Ctx c = {g, o, 0};
 	for (int i = 0; i < g->nvalues; i++)
 		g->values[i]->aux = NULL;
+	graph_defer_inserts(g);
 	for (int i = 0; i < g->nnodes; i++) {
 		Node *n = g->nodes[i];
 		if (n->dead)
 			continue;
 		c.pos = i;
 		int r = lower(&c, n);
-		if (r < 0)
+		if (r < 0) {
+			graph_flush_inserts(g);
 			return -1;
-		i = c.pos;  /* n, after the nodes inserted before it */
+		}
 		if (r == 0)
 			node_kill(g, n);
 		else if (n->out->type.q.present)
@@ -900,7 +922,8 @@ int pass_quantize(Graph *g, const Options *o)
 				"ops and stays in float", op_info(n->op)->name,
 				n->out->name);
 	}
-	if (dequantize_uses(&c) < 0)
+	graph_flush_inserts(g);
+	if (add_dequantizes(&c) < 0)
 		return -1;
 	graph_compact(g);
 	for (int i = 0; i < g->nvalues; i++) {

@@ -15,6 +15,7 @@
  *   --act-bits.
  */
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "ir.h"
@@ -155,21 +156,31 @@ int pass_range(Graph *g, const Options *o)
 {
 	QGrid grid = act_grid(o);
 	int bits = o->act_bits > 1 && o->act_bits < 32 ? o->act_bits : 8;
+	int nto = g->nvalues;
+	Value **to = calloc(nto + 1, sizeof *to);  /* observer -> input */
+	if (!to) {
+		diag_fail("out of memory");
+		return -1;
+	}
 	for (int k = 0; k < g->nnodes; k++) {
 		Node *n = g->nodes[k];
 		if (n->dead || n->op != OP_OBSERVE)
 			continue;
 		double lo, hi;
-		if (estimate(n, &grid, o, &lo, &hi) < 0)
+		if (estimate(n, &grid, o, &lo, &hi) < 0) {
+			free(to);
 			return -1;
+		}
 		float scale;
 		int32_t zp;
 		range_qparams(lo, hi, &grid, &scale, &zp);
 		Value *v = n->in[0];
 		set_q(g, v, scale, zp, bits);
-		graph_replace_uses(g, n->out, v);
+		to[n->out->id] = v;
 		node_kill(g, n);
 	}
+	graph_replace_uses_by(g, to, nto);
+	free(to);
 	graph_compact(g);
 
 	for (int k = 0; k < g->nnodes; k++) {

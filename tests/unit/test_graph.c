@@ -1,6 +1,7 @@
 /* test_graph.c - the name index and the editing paths of graph.c on a graph
- * of many nodes: lookup, fresh names, renames, compaction, use replacement,
- * insertion and the verifier's duplicate count. */
+ * of many nodes: lookup, fresh names, renames, compaction, use replacement
+ * (one value and many at once), insertion (one at a time and deferred) and
+ * the verifier's duplicate count. */
 #include "check.h"
 
 #define N 20000
@@ -135,6 +136,30 @@ static void test_replace_uses(void)
 	graph_free(g);
 }
 
+/* Many replacements in one walk: every use of r_k (k even) reads r_(k-1)
+ * instead, the graph output included. */
+static void test_replace_uses_by(void)
+{
+	Graph *g = chain(N);
+	Value **to = calloc(g->nvalues, sizeof *to);
+	for (int k = 2; k <= N; k += 2)
+		to[g->nodes[k - 1]->out->id] = g->nodes[k - 2]->out;
+	Value *r2 = g->nodes[1]->out, *r1 = g->nodes[0]->out;
+	Value *last = g->nodes[N - 1]->out, *before = g->nodes[N - 2]->out;
+	graph_replace_uses_by(g, to, g->nvalues);
+	int ok = 1;
+	for (int k = 3; k <= N; k += 2)  /* r_k read r_(k-1), even */
+		ok &= g->nodes[k - 1]->in[0] == g->nodes[k - 3]->out;
+	for (int k = 2; k <= N; k += 2)  /* r_k read r_(k-1), odd: kept */
+		ok &= g->nodes[k - 1]->in[0] == g->nodes[k - 2]->out;
+	CHECK(ok);
+	CHECK(r2->nuse == 0 && r1->nuse == 2);
+	CHECK(g->outputs[0] == before && before->is_output && !last->is_output &&
+		last->nuse == 0);
+	free(to);
+	graph_free(g);
+}
+
 /* Insertion keeps ids equal to positions. */
 static void test_insert(void)
 {
@@ -146,6 +171,49 @@ static void test_insert(void)
 	for (int i = 0; i < g->nnodes; i++)
 		ok &= g->nodes[i]->id == i;
 	CHECK(ok && g->nnodes == 102 && g->nodes[0] == a && g->nodes[50] == b);
+	graph_free(g);
+}
+
+/* Deferred insertion: a node before every node of a chain, two at the
+ * front and two at the end; the order they were queued in is kept at
+ * each position, and ids equal positions after the flush. */
+static void test_deferred_insert(void)
+{
+	Graph *g = chain(N);
+	Value *x = g->inputs[0];
+	Node **old = malloc(N * sizeof *old);
+	memcpy(old, g->nodes, N * sizeof *old);
+	graph_defer_inserts(g);
+	Node *f0 = graph_insert_node(g, 0, OP_RELU, &x, 1, "f0", NULL, test_loc);
+	Node *f1 = graph_insert_node(g, 0, OP_RELU, &x, 1, "f1", NULL, test_loc);
+	Node **before = malloc(N * sizeof *before);
+	char name[32];
+	for (int k = N - 1; k >= 1; k--) {  /* queued out of order */
+		snprintf(name, sizeof name, "b%d", k);
+		before[k] = graph_insert_node(g, k, OP_RELU, &x, 1, name, NULL,
+			test_loc);
+	}
+	Node *e0 = graph_add_node(g, OP_RELU, &x, 1, "e0", NULL, test_loc);
+	Node *e1 = graph_insert_node(g, N, OP_RELU, &x, 1, "e1", NULL, test_loc);
+	CHECK(g->nnodes == N && g->nodes[0] == old[0] && f0->id == -1);
+	graph_flush_inserts(g);
+	CHECK(g->nnodes == 2 * N + 3);
+	int ok = g->nodes[0] == f0 && g->nodes[1] == f1 && g->nodes[2] == old[0];
+	for (int k = 1; k < N; k++)
+		ok &= g->nodes[1 + 2 * k] == before[k] &&
+			g->nodes[2 + 2 * k] == old[k];
+	ok &= g->nodes[2 * N + 1] == e0 && g->nodes[2 * N + 2] == e1;
+	for (int i = 0; i < g->nnodes; i++)
+		ok &= g->nodes[i]->id == i;
+	CHECK(ok);
+	/* not deferring any more: an insertion is immediate */
+	Node *now = graph_insert_node(g, 1, OP_RELU, &x, 1, "now", NULL,
+		test_loc);
+	CHECK(g->nodes[1] == now && now->id == 1 && f1->id == 2);
+	graph_flush_inserts(g);  /* nothing queued: no change */
+	CHECK(g->nnodes == 2 * N + 4 && g->nodes[1] == now);
+	free(old);
+	free(before);
 	graph_free(g);
 }
 
@@ -173,7 +241,9 @@ int main(void)
 	test_direct_rename();
 	test_take_over_compact();
 	test_replace_uses();
+	test_replace_uses_by();
 	test_insert();
+	test_deferred_insert();
 	test_name_repeats();
 	return finish("test_graph");
 }
