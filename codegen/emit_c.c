@@ -1,8 +1,8 @@
 /* emit_c.c - the C generator: a lowered graph in, one C99 source and one
  * header out.
  *
- * The generated code computes, bit for bit, what exec/qkernels.c computes
- * (docs/arith.md). Its integer core uses only <stdint.h> and <string.h>: no
+ * The generated code computes, bit for bit, what the integer kernels of
+ * exec/ compute (docs/arith.md). Its integer core uses only <stdint.h> and <string.h>: no
  * float, no malloc, no libc call but memcpy/memset. Every tensor lives in one
  * static arena (or the caller's) at the offset of the memory plan
  * (passes/memplan.c); views alias their source. The caller passes the
