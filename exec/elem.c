@@ -30,6 +30,33 @@ static void bcast_strides(const Type *t, const Type *o, int64_t *st)
 	}
 }
 
+/* A walk over one input's elements in the order of the broadcast output
+ * o: pos is the input's element for the output element reached. */
+typedef struct {
+	int64_t st[QCC_MAX_RANK], idx[QCC_MAX_RANK];
+	int64_t pos;
+	const Type *o;
+} Walk;
+
+static void walk_init(Walk *w, const Type *t, const Type *o)
+{
+	bcast_strides(t, o, w->st);
+	memset(w->idx, 0, sizeof w->idx);
+	w->pos = 0;
+	w->o = o;
+}
+
+static void walk_next(Walk *w)
+{
+	for (int d = w->o->rank - 1; d >= 0; d--) {
+		w->pos += w->st[d];
+		if (++w->idx[d] < w->o->dims[d])
+			return;
+		w->pos -= w->st[d] * w->o->dims[d];
+		w->idx[d] = 0;
+	}
+}
+
 typedef enum { BIN_ADD, BIN_SUB, BIN_MUL, BIN_DIV } BinOp;
 
 static void binary(const Node *n, const void *const *in, void *out, BinOp op)
@@ -37,25 +64,17 @@ static void binary(const Node *n, const void *const *in, void *out, BinOp op)
 	const Type *o = &n->out->type;
 	const float *a = in[0], *b = in[1];
 	float *y = out;
-	int64_t sa[QCC_MAX_RANK], sb[QCC_MAX_RANK], idx[QCC_MAX_RANK] = {0};
-	bcast_strides(&n->in[0]->type, o, sa);
-	bcast_strides(&n->in[1]->type, o, sb);
-	int64_t total = type_numel(o), ia = 0, ib = 0;
-	for (int64_t k = 0; k < total; k++) {
+	Walk wa, wb;
+	walk_init(&wa, &n->in[0]->type, o);
+	walk_init(&wb, &n->in[1]->type, o);
+	int64_t total = type_numel(o);
+	for (int64_t k = 0; k < total; k++, walk_next(&wa), walk_next(&wb)) {
+		float x = a[wa.pos], z = b[wb.pos];
 		switch (op) {
-		case BIN_ADD: y[k] = a[ia] + b[ib]; break;
-		case BIN_SUB: y[k] = a[ia] - b[ib]; break;
-		case BIN_MUL: y[k] = a[ia] * b[ib]; break;
-		case BIN_DIV: y[k] = a[ia] / b[ib]; break;
-		}
-		for (int d = o->rank - 1; d >= 0; d--) {
-			ia += sa[d];
-			ib += sb[d];
-			if (++idx[d] < o->dims[d])
-				break;
-			ia -= sa[d] * o->dims[d];
-			ib -= sb[d] * o->dims[d];
-			idx[d] = 0;
+		case BIN_ADD: y[k] = x + z; break;
+		case BIN_SUB: y[k] = x - z; break;
+		case BIN_MUL: y[k] = x * z; break;
+		case BIN_DIV: y[k] = x / z; break;
 		}
 	}
 }
@@ -87,16 +106,16 @@ static void extreme(const Node *n, const void *const *in, void *out, int big)
 	const Type *o = &n->out->type;
 	float *y = out;
 	int64_t count = type_numel(o);
-	for (int64_t k = 0; k < count; k++) {
-		float v = ((const float *)in[0])[type_bcast_offset(&n->in[0]->type,
-			o, k)];
-		for (int i = 1; i < n->nin; i++) {
-			float x = ((const float *)in[i])[type_bcast_offset(
-				&n->in[i]->type, o, k)];
-			if (x != x || (big ? x > v : x < v))
-				v = v != v ? v : x;
+	for (int i = 0; i < n->nin; i++) {
+		const float *x = in[i];
+		Walk w;
+		walk_init(&w, &n->in[i]->type, o);
+		for (int64_t k = 0; k < count; k++, walk_next(&w)) {
+			float v = x[w.pos];
+			if (i == 0 || (y[k] == y[k] && (v != v ||
+					(big ? v > y[k] : v < y[k]))))
+				y[k] = v;
 		}
-		y[k] = v;
 	}
 }
 
@@ -249,9 +268,11 @@ void eval_qadd(const Node *n, const void *const *in, void *out)
 	int64_t shift = attr_ints(n, "shift", NULL)[0];
 	int64_t lo = attr_int(n, "act_min"), hi = attr_int(n, "act_max");
 	int64_t count = type_numel(yt);
-	for (int64_t i = 0; i < count; i++) {
-		int64_t xa = a[type_bcast_offset(at, yt, i)];
-		int64_t xb = b[type_bcast_offset(bt, yt, i)];
+	Walk wa, wb;
+	walk_init(&wa, at, yt);
+	walk_init(&wb, bt, yt);
+	for (int64_t i = 0; i < count; i++, walk_next(&wa), walk_next(&wb)) {
+		int64_t xa = a[wa.pos], xb = b[wb.pos];
 		int64_t p = (xa - za) * mult[0] + (xb - zb) * mult[1];
 		y[i] = clamp64(zy + rshift_round(p, shift), lo, hi);
 	}
@@ -268,9 +289,11 @@ void eval_qmul(const Node *n, const void *const *in, void *out)
 	int64_t shift = attr_ints(n, "shift", NULL)[0];
 	int64_t lo = attr_int(n, "act_min"), hi = attr_int(n, "act_max");
 	int64_t count = type_numel(yt);
-	for (int64_t i = 0; i < count; i++) {
-		int64_t p = ((int64_t)a[type_bcast_offset(at, yt, i)] - za) *
-			((int64_t)b[type_bcast_offset(bt, yt, i)] - zb);
+	Walk wa, wb;
+	walk_init(&wa, at, yt);
+	walk_init(&wb, bt, yt);
+	for (int64_t i = 0; i < count; i++, walk_next(&wa), walk_next(&wb)) {
+		int64_t p = ((int64_t)a[wa.pos] - za) * ((int64_t)b[wb.pos] - zb);
 		y[i] = clamp64(zy + rshift_round(p * mult, shift), lo, hi);
 	}
 }
@@ -286,17 +309,17 @@ static void qextreme(const Node *n, const void *const *in, void *out, int big)
 	int32_t zy = zp_of(n->out);
 	int64_t lo = type_qmin(yt), hi = type_qmax(yt);
 	int64_t count = type_numel(yt);
-	for (int64_t k = 0; k < count; k++) {
-		int32_t v = 0;
-		for (int i = 0; i < n->nin; i++) {
-			const int32_t *x = in[i];
-			int32_t r = requant((int64_t)x[type_bcast_offset(
-				&n->in[i]->type, yt, k)] - zp_of(n->in[i]), mult[i],
-				shift[i], zy, lo, hi);
-			if (i == 0 || (big ? r > v : r < v))
-				v = r;
+	for (int i = 0; i < n->nin; i++) {
+		const int32_t *x = in[i];
+		int32_t zx = zp_of(n->in[i]);
+		Walk w;
+		walk_init(&w, &n->in[i]->type, yt);
+		for (int64_t k = 0; k < count; k++, walk_next(&w)) {
+			int32_t r = requant((int64_t)x[w.pos] - zx, mult[i], shift[i],
+				zy, lo, hi);
+			if (i == 0 || (big ? r > y[k] : r < y[k]))
+				y[k] = r;
 		}
-		y[k] = v;
 	}
 }
 
