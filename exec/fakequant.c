@@ -30,11 +30,10 @@ int wgrid_init(WeightGrid *wg, const Node *n, const float *w,
 	if (wg->oc <= 0 || numel % wg->oc)
 		return -1;
 	wg->inner = numel / wg->oc;
-	int64_t own = attr_int(n, "weight_bits");  /* the layer's, as quantize */
-	int bits = own ? (int)own : o->weight_bits;
+	int64_t bits = layer_weight_bits(n, o->weight_bits);  /* as quantize */
 	if (bits < 2 || bits > 8)
 		bits = 8;
-	int32_t qw = (1 << (bits - 1)) - 1;
+	int32_t qw = (1 << (int)(bits - 1)) - 1;
 	wg->qmax = qw;
 	wg->qmin = o->restricted_range ? -qw : -qw - 1;
 	double denom = o->restricted_range ? (double)qw : qw + 0.5;

@@ -1,6 +1,7 @@
 /* facts.c - facts about ops and integer layers that passes prove and the
  * verifier checks, each computed here once: the clamp of an activation and
- * the accumulator bound of a qconv2d/qdense channel (docs/arith.md). */
+ * the accumulator bound of a qconv2d/qdense channel (docs/arith.md), and
+ * the weight width of a layer. */
 #include <math.h>
 
 #include "ir.h"
@@ -38,4 +39,10 @@ int64_t q_acc_bound(const Type *x, const int32_t *w, int64_t k,
 		bound += span * a;
 	}
 	return bound;
+}
+
+int64_t layer_weight_bits(const Node *n, int global)
+{
+	int64_t bits = attr_int(n, "weight_bits");
+	return bits ? bits : global;
 }

@@ -231,6 +231,9 @@ int op_clamp(const Node *n, double *lo, double *hi);
  * the channel and the activation type x (per-tensor zx); saturates at 2^62. */
 int64_t q_acc_bound(const Type *x, const int32_t *w, int64_t k,
 	int32_t bias);
+/* The weight width of an OPF_LAYER node: its weight_bits, else `global`
+ * (--weight-bits); callers check the range. */
+int64_t layer_weight_bits(const Node *n, int global);
 
 /* ---------------------------------------------------------------- graph.c */
 

@@ -487,9 +487,7 @@ static int lowered_clamped(Ctx *c, Node *n, Node *qn)
  * after reporting one outside 2..8. */
 static int layer_bits(Ctx *c, const Node *n)
 {
-	int64_t bits = attr_int(n, "weight_bits");
-	if (bits == 0)
-		return c->o->weight_bits;
+	int64_t bits = layer_weight_bits(n, c->o->weight_bits);
 	if (bits < 2 || bits > 8) {
 		diag_error(n->loc, "%s '%s': weight_bits must be 2 to 8, got %lld",
 			op_info(n->op)->name, n->out->name, (long long)bits);
@@ -731,8 +729,11 @@ static int lower_avgpool(Ctx *c, Node *n)
 	int64_t *mult = arena_alloc(&c->g->arena, area * sizeof *mult);
 	int64_t *shift = arena_alloc(&c->g->arena, area * sizeof *shift);
 	for (int i = 0; i < area; i++)
-		if (quant_mult(m / (i + 1), &mult[i], &shift[i]) < 0)
+		if (quant_mult(m / (i + 1), &mult[i], &shift[i]) < 0) {
+			diag_error(n->loc, "%s: requantization multiplier %g is too "
+				"large (at most 2^31)", op_info(n->op)->name, m / (i + 1));
 			return -1;
+		}
 	set_requant(c, qn, mult, shift, area);
 	return lowered(c, n, qn);
 }
