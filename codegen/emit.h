@@ -14,6 +14,8 @@
 
 typedef struct Target Target;
 
+typedef struct KernelRow KernelRow;
+
 typedef struct {
 	Graph *g;
 	const EmitOptions *o;
@@ -24,6 +26,7 @@ typedef struct {
 	const Value *in;      /* the integer tensor the caller passes */
 	const Value *out;     /* the integer tensor written for the caller */
 	char *const_done;     /* per value id: its array has been written */
+	const KernelRow **row;  /* per node index: its kernel (check_kernels) */
 	int depth;            /* indentation (tabs) of emit_line and emit_fill */
 } Emit;
 
@@ -39,7 +42,7 @@ struct Target {
  * holds, and both the memory plan's scratch and the emitted kernel come
  * from that row. Each emitter file defines its rows in an array ended by a
  * row with emit == NULL; target.c lists the arrays. */
-typedef struct {
+struct KernelRow {
 	int op;               /* OpKind */
 	const char *target;   /* Target.name */
 	const char *name;     /* the kernel's name, for --list-targets */
@@ -49,7 +52,7 @@ typedef struct {
 	int (*emit)(Emit *e, const Node *n, const char *fn);
 	int nparams;          /* leading inputs passed to the kernel (the others
 	                         are constants of its own); -1: all */
-} KernelRow;
+};
 const Target *emit_target_find(const char *name);  /* NULL: unknown */
 /* The row of n's op for target t; NULL if t has none that applies. */
 const KernelRow *emit_kernel_find(const Target *t, const Node *n);

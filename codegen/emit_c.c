@@ -252,10 +252,10 @@ static int emits_code(const Node *n)
 		!memplan_is_view(n);
 }
 
-/* The kernel row of a node that emits code (check_kernels found it). */
+/* The kernel row of a node that emits code, chosen once by check_kernels. */
 static const KernelRow *row_of(const Emit *e, const Node *n)
 {
-	const KernelRow *r = emit_kernel_find(e->target, n);
+	const KernelRow *r = e->row[n->id];
 	assert(r);
 	return r;
 }
@@ -275,12 +275,15 @@ static int ndata(const Emit *e, const Node *n)
 	return k < 0 ? n->nin : k;
 }
 
-/* Every node that emits code has a kernel on the target. */
-static int check_kernels(const Emit *e)
+/* Chooses the kernel of every node that emits code (the memory plan's
+ * scratch and the emission both read this choice); each must have one on
+ * the target. */
+static int check_kernels(Emit *e)
 {
 	for (int k = 0; k < e->g->nnodes; k++) {
 		const Node *n = e->g->nodes[k];
-		if (emits_code(n) && !emit_kernel_find(e->target, n)) {
+		e->row[k] = emits_code(n) ? emit_kernel_find(e->target, n) : NULL;
+		if (emits_code(n) && !e->row[k]) {
 			diag_error(n->loc, "C generation has no kernel for %s ('%s') "
 				"on target '%s'", op_info(n->op)->name, n->out->name,
 				e->target->name);
@@ -680,13 +683,16 @@ int emit_c(Graph *g, const EmitOptions *o, const char *path_c,
 	}
 	prefix = default_prefix(o->name ? o->name : g->name);
 	e.const_done = calloc(g->nvalues + 1, 1);
-	if (!prefix || !e.const_done) {
+	e.row = calloc(g->nnodes + 1, sizeof *e.row);
+	if (!prefix || !e.const_done || !e.row) {
 		diag_fail("out of memory");
 		goto done;
 	}
 	e.prefix = prefix;
 	for (int i = 0; i < g->nvalues; i++)
 		g->values[i]->id = i;
+	for (int i = 0; i < g->nnodes; i++)
+		g->nodes[i]->id = i;
 	if (find_core(&e) || check_kernels(&e) ||
 		memplan_build(g, scratch_of, &e, &e.plan))
 		goto done;
@@ -714,6 +720,7 @@ int emit_c(Graph *g, const EmitOptions *o, const char *path_c,
 done:
 	memplan_free(&e.plan);
 	free(e.const_done);
+	free(e.row);
 	free(prefix);
 	return r;
 }
