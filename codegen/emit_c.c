@@ -633,14 +633,37 @@ static void emit_header(Emit *e, FILE *f)
 
 /* ------------------------------------------------------------- driver */
 
-static int valid_ident(const char *s)
+/* Whether the C prefix made of s (other characters than letters and
+ * digits become '_') begins with qcc_model in any case: the header's
+ * model-independent QCC_MODEL_ aliases would collide with its macros. */
+static int reserved_prefix(const char *s)
 {
-	if (!*s || !(isalpha((unsigned char)*s) || *s == '_'))
-		return 0;
-	for (; *s; s++)
-		if (!isalnum((unsigned char)*s) && *s != '_')
-			return 0;
-	return 1;
+	char up[10] = {0};
+	for (int i = 0; i < 9 && s[i]; i++)
+		up[i] = isalnum((unsigned char)s[i]) ?
+			(char)toupper((unsigned char)s[i]) : '_';
+	return strcmp(up, "QCC_MODEL") == 0;
+}
+
+int emit_name_check(const char *s)
+{
+	int ok = isalpha((unsigned char)*s) || *s == '_';
+	for (const char *p = s; ok && *p; p++)
+		ok = isalnum((unsigned char)*p) || *p == '_';
+	if (!ok) {
+		diag_fail("--name expects a C identifier, got '%s'", s);
+		return -1;
+	}
+	if (*s == '_') {
+		diag_fail("--name %s: names beginning with '_' are reserved", s);
+		return -1;
+	}
+	if (reserved_prefix(s)) {
+		diag_fail("--name %s: names beginning with qcc_model (in any "
+			"case) are reserved for the header's QCC_MODEL_ aliases", s);
+		return -1;
+	}
+	return 0;
 }
 
 /* The model's name made an identifier: other characters become '_'. */
@@ -677,8 +700,11 @@ int emit_c(Graph *g, const EmitOptions *o, const char *path_c,
 	if (emit_target_check(o->target))
 		return -1;
 	e.target = emit_target_find(o->target ? o->target : "generic");
-	if (o->name && !valid_ident(o->name)) {
-		diag_fail("--name expects a C identifier, got '%s'", o->name);
+	if (o->name && emit_name_check(o->name))
+		return -1;
+	if (!o->name && reserved_prefix(g->name)) {
+		diag_fail("the model's name '%s' makes a C prefix reserved for the "
+			"header's QCC_MODEL_ aliases; give --name NAME", g->name);
 		return -1;
 	}
 	prefix = default_prefix(o->name ? o->name : g->name);

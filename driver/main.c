@@ -183,41 +183,6 @@ static int check_range(const char *opt, const char *s, const char *method)
 	return 0;
 }
 
-/* Whether the C prefix made of s (other characters than letters and
- * digits become '_') begins with qcc_model in any case. */
-static int reserved_name(const char *s)
-{
-	char up[10] = {0};
-	for (int i = 0; i < 9 && s[i]; i++)
-		up[i] = isalnum((unsigned char)s[i]) ?
-			(char)toupper((unsigned char)s[i]) : '_';
-	return strcmp(up, "QCC_MODEL") == 0;
-}
-
-/* --name: an identifier whose NAME_ macros cannot collide with the
- * header's model-independent QCC_MODEL_ aliases, nor with a reserved name
- * (a leading underscore; the include guard is NAME in upper case). */
-static int check_name(const char *s)
-{
-	int ok = isalpha((unsigned char)*s) || *s == '_';
-	for (const char *p = s; ok && *p; p++)
-		ok = isalnum((unsigned char)*p) || *p == '_';
-	if (!ok) {
-		diag_fail("--name expects a C identifier, got '%s'", s);
-		return -1;
-	}
-	if (*s == '_') {
-		diag_fail("--name %s: names beginning with '_' are reserved", s);
-		return -1;
-	}
-	if (reserved_name(s)) {
-		diag_fail("--name %s: names beginning with qcc_model (in any "
-			"case) are reserved for the header's QCC_MODEL_ aliases", s);
-		return -1;
-	}
-	return 0;
-}
-
 /* Options that take a value; returns 1 if argv[*i] was one, 0 if not,
  * -1 on error. */
 static int value_option(Cli *c, int argc, char **argv, int *i)
@@ -339,7 +304,7 @@ static int parse_args(Cli *c, int argc, char **argv)
 		int r = value_option(c, argc, argv, &i);
 		if (r == 0) {
 			r = opt_value(argc, argv, &i, "--name", &c->cgen.name);
-			if (r > 0 && check_name(c->cgen.name))
+			if (r > 0 && emit_name_check(c->cgen.name))
 				return -1;
 		}
 		if (r == 0)
@@ -644,11 +609,6 @@ static int emit_output(Graph *g, const Cli *c)
 {
 	if (!c->out || !has_ext(c->out, ".c")) {
 		diag_fail("nothing to do: give -o FILE.c (C code) or --emit=ir");
-		return -1;
-	}
-	if (!c->cgen.name && reserved_name(g->name)) {
-		diag_fail("the model's name '%s' makes a C prefix reserved for the "
-			"header's QCC_MODEL_ aliases; give --name NAME", g->name);
 		return -1;
 	}
 	return emit_c(g, &c->cgen, c->out, c->out2);

@@ -839,6 +839,10 @@ typedef struct {
  * file renamed on success. 0, or -1 after reporting. */
 int emit_c(Graph *g, const EmitOptions *o, const char *path_c,
 	const char *path_h);
+/* --name: 0 if s is a C identifier whose NAME_ macros cannot collide with
+ * the header's (not beginning with '_' or qcc_model in any case); else -1
+ * after reporting. */
+int emit_name_check(const char *s);
 
 /* ------------------------------------------------------ codegen/target.c */
 
