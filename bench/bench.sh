@@ -12,7 +12,7 @@
 # $HOME/.cache/qcc-bench), CC (gcc). Not part of CTest.
 #
 # Per model: qcc MODEL --calib CALIB -o NAME.c, compiled with
-# -O3 -march=native and bench/qcc_bench_main.c; ORT fp32 on MODEL; ORT int8
+# QCC_CFLAGS (default -O3 -march=native) and bench/qcc_bench_main.c; ORT fp32 on MODEL; ORT int8
 # on a QDQ model made by bench/make_qdq.py from MODEL (its .folded.onnx
 # sibling when there is one, as ORT's quantizer wants BatchNorm folded)
 # with min-max ranges over 100 calibration samples; PyTorch int8 by
@@ -26,6 +26,7 @@ CALIB=${CALIB:-$SHARED/models/calib.npy}
 RUNS=${RUNS:-3000}
 CACHE=${CACHE:-$HOME/.cache/qcc-bench}
 CC=${CC:-gcc}
+QCC_CFLAGS=${QCC_CFLAGS:--O3 -march=native}
 PY=/usr/bin/python3
 [ $# -gt 0 ] || set -- $SHARED/models/mlp.onnx \
 	$SHARED/models/cnn_bn.onnx $SHARED/models/mobilenet_ish.onnx
@@ -46,7 +47,7 @@ printf '%-16s %10s %10s %10s %10s   %s\n' model "qcc us" "ORT fp32" \
 for m in "$@"; do
 	name=$(basename "$m" .onnx | tr . _)
 	"$QCC" "$m" --calib "$CALIB" -o "$work/$name.c" --name "$name"
-	$CC -std=c99 -O3 -march=native -I"$work" \
+	$CC -std=c99 $QCC_CFLAGS -I"$work" \
 		-DQCC_MODEL_HEADER="\"$name.h\"" "$work/$name.c" \
 		"$here/qcc_bench_main.c" -o "$work/$name.bench"
 	q=$("$work/$name.bench" "$RUNS" | us)
