@@ -11,51 +11,11 @@
 #include <math.h>
 #include <string.h>
 
+#include "bcast.h"
 #include "ir.h"
 #include "qarith.h"
 
 /* ---- binary ops with broadcasting ---- */
-
-/* Strides of t's elements along each dim of the broadcast output o: 0 where
- * t is broadcast (missing or size 1). */
-static void bcast_strides(const Type *t, const Type *o, int64_t *st)
-{
-	int off = o->rank - t->rank;
-	int64_t s = 1;
-	for (int i = o->rank - 1; i >= 0; i--) {
-		int j = i - off;
-		st[i] = (j < 0 || t->dims[j] == 1) ? 0 : s;
-		if (j >= 0)
-			s *= t->dims[j];
-	}
-}
-
-/* A walk over one input's elements in the order of the broadcast output
- * o: pos is the input's element for the output element reached. */
-typedef struct {
-	int64_t st[QCC_MAX_RANK], idx[QCC_MAX_RANK];
-	int64_t pos;
-	const Type *o;
-} Walk;
-
-static void walk_init(Walk *w, const Type *t, const Type *o)
-{
-	bcast_strides(t, o, w->st);
-	memset(w->idx, 0, sizeof w->idx);
-	w->pos = 0;
-	w->o = o;
-}
-
-static void walk_next(Walk *w)
-{
-	for (int d = w->o->rank - 1; d >= 0; d--) {
-		w->pos += w->st[d];
-		if (++w->idx[d] < w->o->dims[d])
-			return;
-		w->pos -= w->st[d] * w->o->dims[d];
-		w->idx[d] = 0;
-	}
-}
 
 typedef enum { BIN_ADD, BIN_SUB, BIN_MUL, BIN_DIV } BinOp;
 

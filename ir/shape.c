@@ -135,6 +135,11 @@ static int need_f32(const Node *n)
 	return 0;
 }
 
+int shape_need_f32(const Node *n)
+{
+	return need_f32(n);
+}
+
 /* Sets the output type; checks its dims and element count. */
 int shape_set_out(Node *n, int elem, int rank, const int64_t *dims)
 {

@@ -352,3 +352,50 @@ int shape_qglobal_pool(Graph *g, Node *n)
 			(long long)area);
 	return shape_set_out(n, -1, x->rank, dims);
 }
+
+/* Integer operands on a common grid: both quantized per tensor (a
+ * constant mapped onto the other operand's grid is i32), or both plain
+ * integers; 0 <= mult <= 2^30, so |(x - z) * mult| < 2^62. */
+int shape_qcompare(Graph *g, Node *n)
+{
+	(void)g;
+	Type out;
+	if (shape_check_inputs(n) < 0 || shape_check_cmp(n) < 0)
+		return -1;
+	const Type *a = shape_in(n, 0), *b = shape_in(n, 1);
+	int qa = a->q.present, qb = b->q.present;
+	if (!dtype_is_int(a->elem) || !dtype_is_int(b->elem) || qa != qb ||
+	    (qa && (a->q.axis >= 0 || b->q.axis >= 0)))
+		return shape_err(n, "expected two integer operands, both with a "
+			"per-tensor q(...) or both without, got %s and %s",
+			shape_tstr(a), shape_tstr(b));
+	int len;
+	const int64_t *m = attr_ints(n, "mult", &len);
+	if (len != 2)
+		return shape_err(n, "mult must have 2 entries, got %d", len);
+	for (int i = 0; i < 2; i++)
+		if (m[i] < 0 || m[i] > (1LL << 30))
+			return shape_err(n, "mult entry %lld is out of range (expected "
+				"0 <= mult <= 2^30)", (long long)m[i]);
+	if (shape_broadcast_inputs(n, &out) < 0)
+		return -1;
+	n->out->type.q.present = 0;
+	return shape_set_out(n, DT_U8, out.rank, out.dims);
+}
+
+/* A condition, then x and y each requantized onto the output's grid. */
+int shape_qwhere(Graph *g, Node *n)
+{
+	(void)g;
+	Type out;
+	if (shape_check_inputs(n) < 0 || need_qout(n) < 0)
+		return -1;
+	const Type *c = shape_in(n, 0);
+	if (c->elem != DT_U8 || c->q.present)
+		return shape_err(n, "input 0 '%s' must be a u8 condition without "
+			"q(...), got %s", n->in[0]->name, shape_tstr(c));
+	if (need_qact(n, 1) < 0 || need_qact(n, 2) < 0 ||
+	    check_requant(n, 2, 0, 0) < 0 || shape_broadcast_inputs(n, &out) < 0)
+		return -1;
+	return shape_set_out(n, -1, out.rank, out.dims);
+}
