@@ -561,16 +561,17 @@ static int lower_same_q(Ctx *c, Node *n)
 	return lowered(c, n, emit_qop(c, n, &xq, 1, &yt));
 }
 
-/* The integer inputs of an elementwise/concat node; 1 if one is missing. */
-static int all_inputs(Ctx *c, Node *n, Value **xq)
+/* The integer versions of the nin activations or constants in[]; 1 if
+ * one has none (an activation without q). */
+static int all_inputs(Ctx *c, Value *const *in, int nin, Value **xq)
 {
-	for (int i = 0; i < n->nin; i++) {
-		Value *v = n->in[i];
+	for (int i = 0; i < nin; i++) {
+		Value *v = in[i];
 		if (!v->aux && !v->type.q.present && v->kind != VAL_CONST)
 			return 1;
 	}
-	for (int i = 0; i < n->nin; i++)
-		if (!(xq[i] = int_of(c, n->in[i])))
+	for (int i = 0; i < nin; i++)
+		if (!(xq[i] = int_of(c, in[i])))
 			return -1;
 	return 0;
 }
@@ -604,7 +605,7 @@ static int lower_sum(Ctx *c, Node *n, int sign)
 	Value *xq[2];
 	if (!out_ready(c, n->out))
 		return 1;
-	int r = all_inputs(c, n, xq);
+	int r = all_inputs(c, n->in, n->nin, xq);
 	if (r)
 		return r;
 	double sy = n->out->type.q.scale[0];
@@ -645,7 +646,7 @@ static int lower_mul(Ctx *c, Node *n)
 	Value *xq[2];
 	if (!out_ready(c, n->out) || too_wide(c, n))
 		return 1;
-	int r = all_inputs(c, n, xq);
+	int r = all_inputs(c, n->in, n->nin, xq);
 	if (r)
 		return r;
 	double m = (double)xq[0]->type.q.scale[0] * xq[1]->type.q.scale[0] /
@@ -664,7 +665,7 @@ static int lower_each_to_out(Ctx *c, Node *n)
 	Value **xq = arena_alloc(&c->g->arena, n->nin * sizeof *xq);
 	if (!out_ready(c, n->out))
 		return 1;
-	int r = all_inputs(c, n, xq);
+	int r = all_inputs(c, n->in, n->nin, xq);
 	if (r)
 		return r;
 	Type yt = int_type(c, &n->out->type);
@@ -826,6 +827,135 @@ static int lower_softmax(Ctx *c, Node *n)
 	return lowered(c, n, qn);
 }
 
+/* ---- conditions ---- */
+
+/* The largest integer k with s * k <= x (floor), or the smallest with
+ * s * k >= x (ceil), decided on exact products: s and x are float32 and
+ * |k| < 2^24, so s * k is exact in double. Clamped to [lo, hi]. */
+static int64_t grid_bound(double x, double s, int up, int64_t lo, int64_t hi)
+{
+	double q = x / s;
+	if (!(q > (double)lo))
+		return lo;
+	if (!(q < (double)hi))
+		return hi;
+	int64_t k = (int64_t)floor(q);
+	while (s * (double)k > x)
+		k--;
+	while (s * (double)(k + 1) <= x)
+		k++;
+	return up && s * (double)k < x ? k + 1 : k;
+}
+
+/* A constant operand k of `act cmp k` mapped onto act's integer grid
+ * (scale s, zero point z) as an i32 tensor with act's q: for an integer a
+ * in [qmin, qmax], a > v iff a > floor(v), a >= v iff a >= ceil(v), a < v
+ * iff a < ceil(v), a <= v iff a <= floor(v), with v = k / s + z; a == v
+ * needs v integer, else the entry is qmax + 1, which no a equals. cmp is
+ * as seen with act on the left. */
+static Value *cmp_const(Ctx *c, const Value *k, const Value *act,
+	const char *cmp)
+{
+	const Type *at = &act->type;
+	double s = at->q.scale[0];
+	int64_t z = at->q.zp[0];
+	int64_t lo = type_qmin(at) - 1 - z, hi = type_qmax(at) + 1 - z;
+	Type t = k->type;
+	t.elem = DT_I32;
+	set_q(c->g, &t, -1, 1);
+	t.q.scale[0] = at->q.scale[0];
+	t.q.zp[0] = (int32_t)z;
+	int32_t *d = graph_alloc_data(c->g, &t);
+	const float *x = k->data;
+	int up = !strcmp(cmp, "ge") || !strcmp(cmp, "lt");
+	for (int64_t i = 0, m = type_numel(&t); i < m; i++) {
+		int64_t v = grid_bound(x[i], s, up, lo, hi);
+		if (!strcmp(cmp, "eq") && s * (double)v != (double)x[i])
+			v = hi;
+		d[i] = (int32_t)(v + z);
+	}
+	return graph_add_const(c->g, suffixed(c->g, k->name, "_grid"), &t, d,
+		k->loc);
+}
+
+/* cmp with its operands swapped: a cmp b iff b mirror(cmp) a. */
+static const char *mirror_cmp(const char *cmp)
+{
+	return !strcmp(cmp, "gt") ? "lt" : !strcmp(cmp, "lt") ? "gt" :
+		!strcmp(cmp, "ge") ? "le" : !strcmp(cmp, "le") ? "ge" : "eq";
+}
+
+/* Both operands of a comparison of two activations on a common grid:
+ * mult[i] = s_i / max(s_a, s_b) * 2^30, rounded half away. */
+static void cmp_mults(Value *const *xq, int64_t *mult)
+{
+	double sa = xq[0]->type.q.scale[0], sb = xq[1]->type.q.scale[0];
+	double top = fmax(sa, sb);
+	mult[0] = round_half_away(sa / top * 1073741824.0);
+	mult[1] = round_half_away(sb / top * 1073741824.0);
+}
+
+static int is_const_operand(const Value *v)
+{
+	return v->kind == VAL_CONST && !v->type.q.present;
+}
+
+/* qcompare: plain integers as they are (mult 1); two activations on their
+ * common grid; an activation and a constant on the activation's grid. */
+static int lower_compare(Ctx *c, Node *n)
+{
+	Value *xq[2] = {n->in[0], n->in[1]};
+	int64_t mult[2] = {1, 1};
+	const char *cmp = attr_str(n, "cmp");
+	int k0 = is_const_operand(xq[0]), k1 = is_const_operand(xq[1]);
+	if (xq[0]->type.elem == DT_F32) {
+		for (int i = 0; i < 2; i++)
+			if (!(i ? k1 : k0) && !xq[i]->aux && !xq[i]->type.q.present)
+				return 1;
+		if (k0 && k1)
+			return 1;
+		for (int i = 0; i < 2; i++)
+			if (!(i ? k1 : k0) && !(xq[i] = int_of(c, n->in[i])))
+				return -1;
+		if (k0)
+			xq[0] = cmp_const(c, n->in[0], xq[1], mirror_cmp(cmp));
+		else if (k1)
+			xq[1] = cmp_const(c, n->in[1], xq[0], cmp);
+		else
+			cmp_mults(xq, mult);
+	}
+	Type yt = n->out->type;
+	Node *qn = emit_qop(c, n, xq, 2, &yt);
+	attr_set_ints(c->g, qn, "mult", mult, 2);
+	return lowered(c, n, qn);
+}
+
+/* qwhere: the condition as it is, x and y each requantized onto the
+ * output's grid. */
+static int lower_where(Ctx *c, Node *n)
+{
+	Value *xq[3];
+	if (!out_ready(c, n->out))
+		return 1;
+	Value *cond = n->in[0];
+	xq[0] = cond->aux ? cond->aux : cond;
+	int r = all_inputs(c, n->in + 1, 2, xq + 1);
+	if (r)
+		return r;
+	Type yt = int_type(c, &n->out->type);
+	Node *qn = emit_qop(c, n, xq, 3, &yt);
+	int64_t mult[2], shift[2];
+	for (int i = 0; i < 2; i++)
+		if (quant_mult(xq[i + 1]->type.q.scale[0] / yt.q.scale[0], &mult[i],
+				&shift[i]) < 0) {
+			diag_error(n->loc, "where: input %d needs a multiplier that is "
+				"too large", i + 1);
+			return -1;
+		}
+	set_requant(c, qn, mult, shift, 2);
+	return lowered(c, n, qn);
+}
+
 /* The lowering rules, by the lower column of ops.def: each returns 0
  * lowered, 1 left float, -1 error. */
 typedef int (*LowerFn)(Ctx *c, Node *n);
@@ -841,6 +971,8 @@ static const LowerFn lowerings[LOWER_COUNT] = {
 	[LOWER_GLOBAL_POOL] = lower_global_pool,
 	[LOWER_LUT] = lower_lut,
 	[LOWER_SOFTMAX] = lower_softmax,
+	[LOWER_COMPARE] = lower_compare,
+	[LOWER_WHERE] = lower_where,
 };
 
 static int lower(Ctx *c, Node *n)
@@ -861,6 +993,16 @@ static int dequantize_uses(Ctx *c, Value **to, int nvalues)
 		Value *q = v->aux;
 		if (!q || v->nuse == 0 || v->kind != VAL_NODE || !v->def->dead)
 			continue;
+		if (q->type.elem == v->type.elem) {
+			/* a condition: its integer version is the same tensor */
+			if (v->is_output) {
+				const char *name = v->name;
+				graph_rename(g, v, suffixed(g, name, "_float"));
+				graph_rename(g, q, name);
+			}
+			to[v->id] = q;
+			continue;
+		}
 		c->pos = q->kind == VAL_NODE ? q->def->id + 1 : 0;
 		const char *name = v->is_output ? v->name :
 			suffixed(g, q->name, "_f");
