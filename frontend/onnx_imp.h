@@ -10,7 +10,7 @@
  *   onnx_attr.c    attribute access with type checks
  *   onnx_func.c    model-local functions, inlined at their call sites
  *   onnx_tensor.c  TensorProto decoding
- *   onnx_ops.c, onnx_nn.c, onnx_fold.c
+ *   onnx_ops.c, onnx_nn.c, onnx_fold.c, onnx_cond.c
  *                  the per-op importers, each file with its table of rows
  *
  * Adding an ONNX op: write its importer (a static function) in the importer
@@ -90,6 +90,7 @@ typedef struct {
 extern const OnnxOpTable onnx_ops_table;   /* onnx_ops.c */
 extern const OnnxOpTable onnx_nn_table;    /* onnx_nn.c */
 extern const OnnxOpTable onnx_fold_table;  /* onnx_fold.c */
+extern const OnnxOpTable onnx_cond_table;  /* onnx_cond.c */
 
 /* onnx_wire.c: 1 iff no message on the wire nests past the limit
  * (protobuf-c unpacks recursively, without one). */
@@ -119,6 +120,9 @@ int imp_reject(Ctx *c, const NodeCtx *n, const char *fmt, ...)
 /* The run-time float value of input i, materialising a constant if needed;
  * NULL after reporting (integer data, absent or empty input). */
 Value *imp_value(Ctx *c, NodeCtx *n, int i);
+/* As imp_value for any element type the IR holds: float, or integer data
+ * as the matching integer type. */
+Value *imp_operand(Ctx *c, NodeCtx *n, int i);
 /* Input i as a tensor known at import time; NULL after reporting. */
 Tens *imp_const(Ctx *c, NodeCtx *n, int i);
 /* Adds an IR node producing output k of the ONNX node (or, with k < 0, an
@@ -165,6 +169,14 @@ Value *imp_reshape_to(Ctx *c, NodeCtx *n, Value *v, int rank,
 int imp_single_output(Ctx *c, NodeCtx *n, const char *what);
 Value *imp_scalar(Ctx *c, NodeCtx *n, float x, const char *suffix);
 int imp_unary(Ctx *c, NodeCtx *n, int op);  /* one IR op on input 0 */
+/* Folds a binary op of two constant inputs with numpy broadcasting: op
+ * + - * / (numbers of the operands' kind), or a bool result for > g < l =
+ * (gt, ge, lt, le, eq) and & | ^ (and, or, xor). */
+int imp_fold_binary(Ctx *c, NodeCtx *n, char op);
+/* The element of t for element k of a broadcast shape (rank, dims) that t
+ * broadcasts to (numpy rules). */
+int64_t imp_bcast_offset(const Tens *t, int rank, const int64_t *dims,
+	int64_t k);
 
 /* onnx_tensor.c */
 /* A zeroed tensor; its dt is FLOAT or INT64 until the caller sets it. */

@@ -13,7 +13,7 @@
 
 /* Every importer file's table; an op is in exactly one. */
 static const OnnxOpTable *const tables[] = {
-	&onnx_ops_table, &onnx_nn_table, &onnx_fold_table,
+	&onnx_ops_table, &onnx_nn_table, &onnx_fold_table, &onnx_cond_table,
 };
 #define NTABLES ((int)(sizeof tables / sizeof *tables))
 
@@ -137,16 +137,29 @@ static Sym *input(Ctx *c, NodeCtx *n, int i)
 	return s;
 }
 
-Value *imp_value(Ctx *c, NodeCtx *n, int i)
+/* Input i, present and not empty; NULL after reporting. */
+static Sym *nonempty(Ctx *c, NodeCtx *n, int i)
 {
 	Sym *s = input(c, n, i);
-	if (!s)
-		return NULL;
-	if (!s->v && s->t->numel == 0) {
+	if (s && !s->v && s->t->numel == 0) {
 		imp_reject(c, n, "input %d ('%s') is empty; zero-sized tensors are "
 			"not supported", i, s->name);
 		return NULL;
 	}
+	return s;
+}
+
+Value *imp_operand(Ctx *c, NodeCtx *n, int i)
+{
+	Sym *s = nonempty(c, n, i);
+	return s ? sym_value(c, s) : NULL;
+}
+
+Value *imp_value(Ctx *c, NodeCtx *n, int i)
+{
+	Sym *s = nonempty(c, n, i);
+	if (!s)
+		return NULL;
 	if (!sym_is_float(s)) {
 		imp_reject(c, n, "input '%s' has element type %s; expected float",
 			s->name, onnx_dtype_name(sym_dtype(s)));

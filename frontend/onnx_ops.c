@@ -188,10 +188,45 @@ static int import_clip(Ctx *c, NodeCtx *n)
 	return imp_finish(c, n, node, 0);
 }
 
-/* Numpy broadcasting of constant operands, for shape arithmetic. */
-static int fold_binary(Ctx *c, NodeCtx *n, char op)
+/* One element of a folded binary op: arithmetic (+ - * /) on numbers of
+ * the operands' kind, or a condition (0 or 1) for the comparisons
+ * (> g < l = : gt, ge, lt, le, eq) and the logic ops (& | ^). */
+static double fold_elem(char op, double x, double y)
+{
+	switch (op) {
+	case '+': return x + y;
+	case '-': return x - y;
+	case '*': return x * y;
+	case '/': return x / y;
+	case '>': return x > y;
+	case 'g': return x >= y;
+	case '<': return x < y;
+	case 'l': return x <= y;
+	case '=': return x == y;
+	case '&': return x != 0 && y != 0;
+	case '|': return x != 0 || y != 0;
+	default: return (x != 0) != (y != 0);
+	}
+}
+
+int64_t imp_bcast_offset(const Tens *t, int rank, const int64_t *dims,
+	int64_t k)
+{
+	int64_t off = 0, stride = 1;
+	for (int i = rank - 1, j = t->rank - 1; j >= 0; i--, j--) {
+		off += (t->dims[j] == 1 ? 0 : k % dims[i]) * stride;
+		k /= dims[i];
+		stride *= t->dims[j];
+	}
+	return off;
+}
+
+/* Numpy broadcasting of two constant operands: shape arithmetic, and
+ * conditions (a bool result) of constants. */
+int imp_fold_binary(Ctx *c, NodeCtx *n, char op)
 {
 	const Tens *a = n->in[0]->t, *b = n->in[1]->t;
+	int cond = strchr("><gl=&|^", op) != NULL;
 	if (a->is_float != b->is_float)
 		return imp_reject(c, n, "operands have different element types");
 	int rank = a->rank > b->rank ? a->rank : b->rank;
@@ -203,36 +238,33 @@ static int fold_binary(Ctx *c, NodeCtx *n, char op)
 			return imp_reject(c, n, "operand shapes do not broadcast");
 		dims[i] = da == 1 ? db : da;
 	}
-	Tens *o = tens_fold_new(c, n, a->is_float, rank, dims);
+	Tens *o = tens_fold_new(c, n, a->is_float && !cond, rank, dims);
 	if (!o)
 		return -1;
-	o->dt = a->dt;
+	o->dt = cond ? ONNX__TENSOR_PROTO__DATA_TYPE__BOOL : a->dt;
 	for (int64_t k = 0; k < o->numel; k++) {
-		int64_t ka = 0, kb = 0, rest = k, sa = 1, sb = 1;
-		for (int i = rank - 1; i >= 0; i--) {
-			int64_t idx = rest % dims[i];
-			rest /= dims[i];
-			int ia = i - (rank - a->rank), ib = i - (rank - b->rank);
-			if (ia >= 0) {
-				ka += (a->dims[ia] == 1 ? 0 : idx) * sa;
-				sa *= a->dims[ia];
-			}
-			if (ib >= 0) {
-				kb += (b->dims[ib] == 1 ? 0 : idx) * sb;
-				sb *= b->dims[ib];
-			}
-		}
+		int64_t ka = imp_bcast_offset(a, rank, dims, k);
+		int64_t kb = imp_bcast_offset(b, rank, dims, k);
 		if (a->is_float) {
-			float x = a->f[ka], y = b->f[kb];
-			o->f[k] = op == '+' ? x + y : op == '-' ? x - y :
-				op == '*' ? x * y : x / y;
-		} else {
-			int64_t x = a->i[ka], y = b->i[kb];
-			if (op == '/' && y == 0)
-				return imp_reject(c, n, "integer division by zero");
-			o->i[k] = op == '+' ? x + y : op == '-' ? x - y :
-				op == '*' ? x * y : x / y;
+			double v = fold_elem(op, a->f[ka], b->f[kb]);
+			if (cond)
+				o->i[k] = (int64_t)v;
+			else
+				o->f[k] = (float)v;
+			continue;
 		}
+		int64_t x = a->i[ka], y = b->i[kb];
+		if (op == '/' && y == 0)
+			return imp_reject(c, n, "integer division by zero");
+		if (cond) {
+			/* exact for any int64: compare the sign of x - y with 0 */
+			int logic = strchr("&|^", op) != NULL;
+			o->i[k] = (int64_t)fold_elem(op, logic ? x != 0 :
+				(x > y) - (x < y), logic ? y != 0 : 0);
+			continue;
+		}
+		o->i[k] = op == '+' ? x + y : op == '-' ? x - y :
+			op == '*' ? x * y : x / y;
 	}
 	return sym_bind_tens(c, n->p->output[0], o);
 }
@@ -242,7 +274,7 @@ static int binary(Ctx *c, NodeCtx *n, int op, char sym)
 	if (!imp_has(n, 0) || !imp_has(n, 1))
 		return imp_reject(c, n, "expects 2 inputs");
 	if (n->in[0]->t && n->in[1]->t && !n->in[0]->v && !n->in[1]->v)
-		return fold_binary(c, n, sym);
+		return imp_fold_binary(c, n, sym);
 	Value *in[2] = {imp_value(c, n, 0), imp_value(c, n, 1)};
 	if (!in[0] || !in[1])
 		return -1;
