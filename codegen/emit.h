@@ -138,5 +138,16 @@ extern const KernelRow emit_dense_kernels[];
 
 /* emit_elem.c: elementwise, pooling, movement, tables */
 extern const KernelRow emit_elem_kernels[];
+/* The loops over the index space of n's output, at the current depth, and
+ * the index expression of each input's broadcast element (idx[i]) and of
+ * the output element (iy): one flat loop over i when every input has the
+ * output's shape, else nested loops over i0, i1, ... with literal strides
+ * (0 for a broadcast dimension). The body goes at the same depth. */
+#define EMIT_IDX_MAX 512
+void emit_elem_loops(Emit *e, const Node *n, char (*idx)[EMIT_IDX_MAX],
+	char *iy);
+
+/* emit_cond.c: the condition kernels qcompare, qwhere, not, logic */
+extern const KernelRow emit_cond_kernels[];
 
 #endif

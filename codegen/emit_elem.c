@@ -58,6 +58,31 @@ static void bcast_strides(const Type *t, const Type *y, int64_t *stride)
 	}
 }
 
+void emit_elem_loops(Emit *e, const Node *n, char (*idx)[EMIT_IDX_MAX],
+	char *iy)
+{
+	const Type *yt = &n->out->type;
+	int flat = 1;
+	for (int i = 0; i < n->nin; i++)
+		flat &= type_same_shape(&n->in[i]->type, yt);
+	if (flat) {
+		emit_line(e, "int i;");
+		emit_line(e, "for (i = 0; i < %lld; i++)", (long long)type_numel(yt));
+		for (int i = 0; i < n->nin; i++)
+			strcpy(idx[i], "i");
+		strcpy(iy, "i");
+		return;
+	}
+	int64_t st[QCC_MAX_RANK];
+	for (int i = 0; i < n->nin; i++) {
+		bcast_strides(&n->in[i]->type, yt, st);
+		index_expr(st, yt->rank, idx[i], EMIT_IDX_MAX);
+	}
+	emit_strides(yt, st);
+	index_expr(st, yt->rank, iy, EMIT_IDX_MAX);
+	emit_loops(e, yt);
+}
+
 /* The output's template values: yt, zy, qmin, qmax, and lo, hi (the
  * activation clamp) where the op has one. */
 static void out_vars(EmitVars *v, const Node *n)

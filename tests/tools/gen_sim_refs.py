@@ -653,6 +653,90 @@ def case_maxmin():
                 "qmax: one input is a requantization")
 
 
+# The condition ops draw from their own generator, so that cases added
+# here leave the draws of the cases above unchanged.
+crng = np.random.RandomState(20270105)
+
+REL = {"gt": np.greater, "ge": np.greater_equal, "lt": np.less,
+       "le": np.less_equal, "eq": np.equal}
+
+
+def qcompare_case(name, cmp, sa, sb, qa, qb, mult, summary):
+    """qcompare: (a - za) mult[0] cmp (b - zb) mult[1], exact int64.
+    qa/qb: (elem, zp, lo, hi) or (elem, None, lo, hi) for plain ints."""
+    a = crng.randint(qa[2], qa[3] + 1, size=(3,) + sa).astype(np.int64)
+    b = crng.randint(qb[2], qb[3] + 1, size=(3,) + sb).astype(np.int64)
+    za, zb = qa[1] or 0, qb[1] or 0
+    ys, eq = [], 0
+    for i in range(3):
+        pa = (a[i].astype(object) - za) * mult[0]
+        pb = (b[i].astype(object) - zb) * mult[1]
+        pa, pb = np.broadcast_arrays(pa, pb)
+        eq += int(np.sum(pa == pb))
+        ys.append(REL[cmp](pa.astype(np.int64), pb.astype(np.int64)))
+    y = np.stack(ys).astype(np.int32)
+    STATS.setdefault(name, [0, 0, 0])
+    STATS[name][0] += eq          # equal products: where gt and ge differ
+    STATS[name][2] += y.size
+
+    def decl(t, shape):
+        q = " " + qstr(0.1, t[1]) if t[1] is not None else ""
+        return "%s%s%s" % (t[0], dims(shape), q)
+    text = ("model %s\n\ninput a : %s\ninput b : %s\n\n"
+            "output y : u8%s = qcompare(a, b, cmp=%s, mult=%s)\n" %
+            (name, decl(qa, sa), decl(qb, sb), dims(y.shape[1:]), cmp,
+             lit(mult)))
+    write_case(name, text, [a.astype(np.int32), b.astype(np.int32)], y,
+               summary)
+
+
+def case_compare():
+    qcompare_case("qcompare_ge_bcast", "ge", (1, 2, 3, 4), (1, 1, 4),
+                  ("i8", 3, -5, 11), ("i8", -9, -13, -5),
+                  [1 << 29, 1 << 30],
+                  "qcompare: two grids (ratio 1/2), broadcast, equal products")
+    qcompare_case("qcompare_gt_i16", "gt", (1, 40), (1, 40),
+                  ("i16", 0, -40, 40), ("i16", 0, -60, 60),
+                  [1 << 30, 715827883],
+                  "qcompare: 16-bit, ratio 2/3")
+    qcompare_case("qcompare_eq_const", "eq", (1, 6, 5), (6, 1),
+                  ("i8", -2, -12, 12), ("i32", -2, -12, 12), [1, 1],
+                  "qcompare: a constant mapped onto the input's grid (i32)")
+    qcompare_case("qcompare_le_ids", "le", (1, 20), (1,),
+                  ("i32", None, -3, 3), ("i32", None, 0, 0),
+                  [1, 1], "qcompare: plain integers (ids) against 0")
+    qcompare_case("qcompare_lt_mixed", "lt", (1, 30), (1, 30),
+                  ("i8", 100, -128, 127), ("i16", 0, -300, 300),
+                  [1 << 30, 8388608], "qcompare: i8 against i16, ratio 2^-7")
+
+
+def case_where():
+    name = "qwhere"
+    c = crng.randint(0, 2, size=(2, 1, 3, 1)).astype(np.int64)
+    a = crng.randint(-128, 128, size=(2, 1, 3, 4)).astype(np.int64)
+    b = crng.randint(-128, 128, size=(2, 4)).astype(np.int64)
+    za, zb, zy = 7, -20, 5
+    mult, shift = [1 << 30, 1900000000], [31, 29]
+    ys = []
+    for i in range(2):
+        ra = requant(a[i].astype(object) - za, mult[0], shift[0], zy, -128,
+                     127, name)
+        rb = requant(b[i].astype(object) - zb, mult[1], shift[1], zy, -128,
+                     127, name)
+        ys.append(np.where(c[i] != 0, ra, rb))
+    y = np.stack(ys)
+    text = ("model qwhere\n\ninput c : u8[1,3,1]\ninput a : i8[1,3,4] %s\n"
+            "input b : i8[4] %s\n\noutput y : i8%s %s = qwhere(c, a, b, "
+            "mult=%s, shift=%s)\n" % (qstr(0.1, za), qstr(0.3, zb),
+                                      dims(y.shape[1:]), qstr(0.2, zy),
+                                      lit(mult), lit(shift)))
+    write_case(name, text, [c.astype(np.int32), a.astype(np.int32),
+                            b[:, None, :].astype(np.int32).reshape(2, 4)],
+               y.astype(np.int32),
+               "qwhere: broadcast condition, each value requantized (ties, "
+               "saturation)")
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
     case_quantize()
@@ -670,6 +754,8 @@ def main():
     case_maxpool_dilated()
     case_conv_outside()
     case_maxmin()         # last: keeps the earlier cases' draws
+    case_compare()        # conditions: their own generator, crng
+    case_where()
     for name, (ties, sat, total) in sorted(STATS.items()):
         print("%-24s %5d outputs  %5d ties  %5d saturated" %
               (name, total, ties, sat))
@@ -677,13 +763,15 @@ def main():
     for name in ["requantize_ties", "qconv2d_ties", "qdense_ties", "qadd_ties",
                  "qmul_ties", "qglobal_avgpool", "qconv2d_w4", "qlut16",
                  "qmatmul", "qadd_i16", "qconcat", "qconv2d_dw_mult",
-                 "qmax_broadcast3", "qmin_i16"]:
+                 "qmax_broadcast3", "qmin_i16", "qwhere",
+                 "qcompare_ge_bcast", "qcompare_eq_const",
+                 "qcompare_le_ids"]:
         assert STATS[name][0] > 0, name + " has no rounding tie"
     for name in ["requantize_sat", "qconv2d_sat_relu", "qdense_sat",
                  "qadd_sub", "qadd_broadcast_relu", "qconv2d_i16", "qconcat",
                  "qmatmul", "qconv2d_pointwise_groups",
                  "qconv2d_dw_stride3", "qconv2d_wide_asym",
-                 "qmax_broadcast3", "qmin_i16", "qmax_one"]:
+                 "qmax_broadcast3", "qmin_i16", "qmax_one", "qwhere"]:
         assert STATS[name][1] > 0, name + " has no saturation"
 
 
