@@ -2,42 +2,12 @@
  * and logic (docs/arith.md). A condition is a uint8_t array of 0 and 1.
  *
  * Each kernel is one loop nest over the output's index space
- * (emit_elem_loops) whose inputs are read through their broadcast
+ * (emit_elem_kernel) whose inputs are read through their broadcast
  * strides; the body is the contract's expression with literal constants.
  */
 #include <string.h>
 
 #include "emit.h"
-
-/* "static void FN(const T0 *x0, const T1 *x1, ..., YT *y)\n{\n" */
-static void signature(Emit *e, const Node *n, const char *fn)
-{
-	fprintf(e->f, "static void %s(", fn);
-	for (int i = 0; i < n->nin; i++)
-		fprintf(e->f, "const %s *x%d, ", emit_ctype(n->in[i]->type.elem), i);
-	fprintf(e->f, "%s *y)\n{\n", emit_ctype(n->out->type.elem));
-}
-
-/* The loop nest, the body (a template over $i0.. $iy and the values in v),
- * and the end of the function. */
-static int body(Emit *e, const Node *n, const char *fn, EmitVars *v,
-	const char *tmpl)
-{
-	static const char *names[] = {"i0", "i1", "i2"};  /* emit_var keeps them */
-	char idx[3][EMIT_IDX_MAX], iy[EMIT_IDX_MAX];
-	signature(e, n, fn);
-	e->depth++;
-	emit_elem_loops(e, n, idx, iy);
-	for (int i = 0; i < n->nin; i++)
-		emit_var(v, names[i], idx[i]);
-	emit_var(v, "iy", iy);
-	emit_var(v, "yt", emit_ctype(n->out->type.elem));
-	e->depth++;
-	emit_fill(e, tmpl, v);
-	e->depth -= 2;
-	fprintf(e->f, "}\n");
-	return 0;
-}
 
 static const char *c_relation(const char *cmp)
 {
@@ -56,7 +26,7 @@ static int emit_qcompare(Emit *e, const Node *n, const char *fn)
 	emit_var(&v, "rel", c_relation(attr_str(n, "cmp")));
 	emit_vari(&v, "ma", mult[0]);
 	emit_vari(&v, "mb", mult[1]);
-	return body(e, n, fn, &v, mult[0] == mult[1] && mult[0] > 0 ?
+	return emit_elem_kernel(e, n, fn, &v, mult[0] == mult[1] && mult[0] > 0 ?
 		"y[$iy] = ($yt)((int64_t)x0[$i0]$subza $rel (int64_t)x1[$i1]$subzb);\n" :
 		"y[$iy] = ($yt)(((int64_t)x0[$i0]$subza) * $ma $rel "
 		"((int64_t)x1[$i1]$subzb) * $mb);\n");
@@ -77,7 +47,7 @@ static int emit_qwhere(Emit *e, const Node *n, const char *fn)
 	emit_vari(&v, "zy", emit_zp(n->out));
 	emit_vari(&v, "qmin", type_qmin(yt));
 	emit_vari(&v, "qmax", type_qmax(yt));
-	return body(e, n, fn, &v, "y[$iy] = ($yt)(x0[$i0] ?\n"
+	return emit_elem_kernel(e, n, fn, &v, "y[$iy] = ($yt)(x0[$i0] ?\n"
 		"\tqcc_requant((int64_t)x1[$i1]$suba, $ma, $sa, $zy, $qmin, $qmax) :\n"
 		"\tqcc_requant((int64_t)x2[$i2]$subb, $mb, $sb, $zy, $qmin, $qmax));\n");
 }
@@ -85,7 +55,7 @@ static int emit_qwhere(Emit *e, const Node *n, const char *fn)
 static int emit_not(Emit *e, const Node *n, const char *fn)
 {
 	EmitVars v = {0};
-	return body(e, n, fn, &v, "y[$iy] = ($yt)!x0[$i0];\n");
+	return emit_elem_kernel(e, n, fn, &v, "y[$iy] = ($yt)!x0[$i0];\n");
 }
 
 static int emit_logic(Emit *e, const Node *n, const char *fn)
@@ -94,7 +64,7 @@ static int emit_logic(Emit *e, const Node *n, const char *fn)
 	EmitVars v = {0};
 	emit_var(&v, "op", !strcmp(f, "and") ? "&&" : !strcmp(f, "or") ? "||" :
 		"!=");
-	return body(e, n, fn, &v, "y[$iy] = ($yt)(!!x0[$i0] $op !!x1[$i1]);\n");
+	return emit_elem_kernel(e, n, fn, &v, "y[$iy] = ($yt)(!!x0[$i0] $op !!x1[$i1]);\n");
 }
 
 const KernelRow emit_cond_kernels[] = {

@@ -83,6 +83,33 @@ void emit_elem_loops(Emit *e, const Node *n, char (*idx)[EMIT_IDX_MAX],
 	emit_loops(e, yt);
 }
 
+int emit_elem_kernel(Emit *e, const Node *n, const char *fn, EmitVars *v,
+	const char *tmpl)
+{
+	/* emit_var keeps the names, not copies */
+	static const char *names[16] = {"i0", "i1", "i2", "i3", "i4", "i5", "i6",
+		"i7", "i8", "i9", "i10", "i11", "i12", "i13", "i14", "i15"};
+	char (*idx)[EMIT_IDX_MAX] = malloc((n->nin + 1) * sizeof *idx);
+	if (!idx)
+		abort();
+	fprintf(e->f, "static void %s(", fn);
+	for (int i = 0; i < n->nin; i++)
+		fprintf(e->f, "const %s *x%d, ", emit_ctype(n->in[i]->type.elem), i);
+	fprintf(e->f, "%s *y)\n{\n", emit_ctype(n->out->type.elem));
+	e->depth++;
+	emit_elem_loops(e, n, idx, idx[n->nin]);
+	for (int i = 0; i < n->nin && i < 16; i++)
+		emit_var(v, names[i], idx[i]);
+	emit_var(v, "iy", idx[n->nin]);
+	emit_var(v, "yt", emit_ctype(n->out->type.elem));
+	e->depth++;
+	emit_fill(e, tmpl, v);
+	e->depth -= 2;
+	fprintf(e->f, "}\n");
+	free(idx);
+	return 0;
+}
+
 /* The output's template values: yt, zy, qmin, qmax, and lo, hi (the
  * activation clamp) where the op has one. */
 static void out_vars(EmitVars *v, const Node *n)

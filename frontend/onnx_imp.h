@@ -10,7 +10,7 @@
  *   onnx_attr.c    attribute access with type checks
  *   onnx_func.c    model-local functions, inlined at their call sites
  *   onnx_tensor.c  TensorProto decoding
- *   onnx_ops.c, onnx_nn.c, onnx_fold.c, onnx_cond.c
+ *   onnx_ops.c, onnx_nn.c, onnx_fold.c, onnx_cond.c, onnx_math.c
  *                  the per-op importers, each file with its table of rows
  *
  * Adding an ONNX op: write its importer (a static function) in the importer
@@ -91,6 +91,7 @@ extern const OnnxOpTable onnx_ops_table;   /* onnx_ops.c */
 extern const OnnxOpTable onnx_nn_table;    /* onnx_nn.c */
 extern const OnnxOpTable onnx_fold_table;  /* onnx_fold.c */
 extern const OnnxOpTable onnx_cond_table;  /* onnx_cond.c */
+extern const OnnxOpTable onnx_math_table;  /* onnx_math.c */
 
 /* onnx_wire.c: 1 iff no message on the wire nests past the limit
  * (protobuf-c unpacks recursively, without one). */
@@ -132,6 +133,10 @@ Node *imp_node(Ctx *c, NodeCtx *n, int op, Value **in, int nin, int k,
 /* Shape inference and size check for a node built by imp_node; binds the
  * output when k >= 0. 0, or -1 after reporting. */
 int imp_finish(Ctx *c, NodeCtx *n, Node *node, int k);
+/* As imp_finish, but a node of f32 constants only is computed now: its
+ * kernel runs on their data, output k (>= 0) is bound as a tensor known
+ * at import time (so it keeps folding), and the node is removed. */
+int imp_finish_fold(Ctx *c, NodeCtx *n, Node *node, int k);
 
 /* onnx_attr.c: each reports a type mismatch and returns -1 */
 const Onnx__AttributeProto *imp_attr(const NodeCtx *n, const char *name);

@@ -1,7 +1,8 @@
 /* onnx_nn.c - the ONNX ops with structure to resolve: Conv and the pools
- * (auto_pad into explicit pads, 1-D windows as 2-D over a height of 1), Gemm and MatMul (alpha,
- * beta and transA folded or made explicit), Softmax (the 2-D coercion before
- * opset 13), LayerNormalization (with its optional statistics outputs) and
+ * (auto_pad into explicit pads, 1-D windows as 2-D over a height of 1),
+ * Gemm and MatMul (alpha, beta and transA folded or made explicit),
+ * Softmax and LogSoftmax (the 2-D coercion before opset 13),
+ * LayerNormalization (with its optional statistics outputs) and
  * BatchNormalization (kept as a node). */
 #include <string.h>
 
@@ -342,7 +343,9 @@ static int import_matmul(Ctx *c, NodeCtx *n)
 
 /* ---- normalisation and softmax ---- */
 
-static int import_softmax(Ctx *c, NodeCtx *n)
+/* Softmax and LogSoftmax (op): before opset 13 over the dims from axis on,
+ * flattened; from 13 along one axis. */
+static int softmax(Ctx *c, NodeCtx *n, int op)
 {
 	int64_t axis;
 	Value *x = imp_value(c, n, 0);
@@ -364,7 +367,7 @@ static int import_softmax(Ctx *c, NodeCtx *n)
 			return -1;
 		x = f->out;
 	}
-	Node *s = imp_node(c, n, OP_SOFTMAX, &x, 1, coerce ? -1 : 0, "_sm");
+	Node *s = imp_node(c, n, op, &x, 1, coerce ? -1 : 0, "_sm");
 	if (!s)
 		return -1;
 	attr_set_int(c->g, s, "axis", coerce ? 1 : ax);
@@ -373,6 +376,16 @@ static int import_softmax(Ctx *c, NodeCtx *n)
 	if (!coerce)
 		return 0;
 	return imp_reshape_to(c, n, s->out, rank, dims, 0, NULL) ? 0 : -1;
+}
+
+static int import_softmax(Ctx *c, NodeCtx *n)
+{
+	return softmax(c, n, OP_SOFTMAX);
+}
+
+static int import_log_softmax(Ctx *c, NodeCtx *n)
+{
+	return softmax(c, n, OP_LOG_SOFTMAX);
 }
 
 static Value *const_fill(Ctx *c, NodeCtx *n, int rank, const int64_t *dims,
@@ -509,6 +522,8 @@ static const OnnxOp rows[] = {
 	 "global_avgpool (2-D)"},
 	{"LayerNormalization", 17, 0, 0, import_layernorm,
 	 "axis epsilon stash_type", "layernorm; no Mean/InvStdDev outputs"},
+	{"LogSoftmax", 1, 0, 0, import_log_softmax, "axis",
+	 "log_softmax; before opset 13 over the flattened trailing dims"},
 	{"MatMul", 1, 0, 0, import_matmul, "",
 	 "dense when B is a constant matrix, else matmul; no 1-D operands"},
 	{"MaxPool", 8, 0, 0, import_maxpool,

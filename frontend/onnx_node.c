@@ -14,6 +14,7 @@
 /* Every importer file's table; an op is in exactly one. */
 static const OnnxOpTable *const tables[] = {
 	&onnx_ops_table, &onnx_nn_table, &onnx_fold_table, &onnx_cond_table,
+	&onnx_math_table,
 };
 #define NTABLES ((int)(sizeof tables / sizeof *tables))
 
@@ -204,4 +205,35 @@ int imp_finish(Ctx *c, NodeCtx *n, Node *node, int k)
 		return sym_bind_value(c, n->p->output[k], node->out,
 			onnx_dtype_of_ir(node->out->type.elem));
 	return 0;
+}
+
+/* Every input of node (at most 16) is an f32 constant. */
+static int all_const(const Node *node)
+{
+	if (node->nin > 16)
+		return 0;
+	for (int i = 0; i < node->nin; i++)
+		if (node->in[i] && (node->in[i]->kind != VAL_CONST ||
+				node->in[i]->type.elem != DT_F32))
+			return 0;
+	return 1;
+}
+
+int imp_finish_fold(Ctx *c, NodeCtx *n, Node *node, int k)
+{
+	if (!all_const(node) || node->out->type.elem != DT_F32 ||
+	    op_has(node->op, OPF_INT))
+		return imp_finish(c, n, node, k);
+	if (imp_finish(c, n, node, -1))
+		return -1;
+	const Type *t = &node->out->type;
+	Tens *o = tens_fold_new(c, n, 1, t->rank, t->dims);
+	if (!o)
+		return -1;
+	const void *in[16];
+	for (int i = 0; i < node->nin; i++)
+		in[i] = node->in[i] ? node->in[i]->data : NULL;
+	op_info(node->op)->eval(node, in, o->f);
+	node_kill(c->g, node);
+	return sym_bind_tens(c, n->p->output[k < 0 ? 0 : k], o);
 }

@@ -187,6 +187,10 @@ typedef enum {
 	LOWER_SOFTMAX,
 	LOWER_COMPARE,
 	LOWER_WHERE,
+	LOWER_SUM,
+	LOWER_PRELU,
+	LOWER_DIV,
+	LOWER_LOG_SOFTMAX,
 	LOWER_COUNT
 } LowerKind;
 
@@ -437,6 +441,8 @@ int shape_broadcast_inputs(const Node *n, Type *out);
 /* shape_elem.c: compare's and qcompare's cmp is gt, ge, lt, le or eq; -1
  * after reporting. */
 int shape_check_cmp(const Node *n);
+/* prelu and qprelu: the slope (input 1) broadcasts to the input's shape. */
+int shape_prelu_dims(const Node *n);
 /* concat and qconcat: inputs of rank >= 1 that match in every dim but the
  * axis (and in element type if same_elem); dims gets the joined shape. */
 int shape_concat_dims(const Node *n, int same_elem, int64_t *dims);

@@ -462,6 +462,7 @@ int shape_unary(Graph *g, Node *n)
 	const Type *x = shape_in(n, 0);
 	switch (n->op) {
 	case OP_SOFTMAX:
+	case OP_LOG_SOFTMAX:
 		if (x->rank < 1)
 			return shape_err(n, "input must have rank >= 1, got %s", shape_tstr(x));
 		if (norm_axis(n, attr_int(n, "axis"), x->rank, 0, x) < 0)

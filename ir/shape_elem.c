@@ -1,5 +1,7 @@
-/* shape_elem.c - shape inference of the condition ops: compare, not, logic
- * and where (their integer twins qcompare and qwhere are in shape_q.c).
+/* shape_elem.c - shape inference of the elementwise functions of one value
+ * (exp, elu, shrink, ...: shape_act) and of the condition ops: compare,
+ * not, logic and where (their integer twins qcompare and qwhere are in
+ * shape_q.c).
  *
  * A condition is a u8 tensor without q(...) holding 0 or 1, ONNX's bool.
  * compare takes two f32 operands, or two integer operands without q (ids,
@@ -7,9 +9,55 @@
  * takes a condition and two f32 values. Every op broadcasts its inputs
  * like numpy.
  */
+#include <math.h>
 #include <string.h>
 
 #include "ir.h"
+
+/* A function of one f32 value: its float attributes finite, celu's alpha
+ * not 0, shrink's lambd not negative; the output is shaped as the input. */
+int shape_act(Graph *g, Node *n)
+{
+	(void)g;
+	if (shape_check_inputs(n) < 0 || shape_need_f32(n) < 0)
+		return -1;
+	const OpInfo *info = op_info(n->op);
+	for (int i = 0; i < info->nattr; i++) {
+		const Attr *a = &n->attr[i];
+		if (a->kind == AK_FLOAT && !isfinite(a->f))
+			return shape_err(n, "%s must be finite, got %g",
+				info->attrs[i].name, a->f);
+	}
+	if (n->op == OP_CELU && attr_float(n, "alpha") == 0)
+		return shape_err(n, "alpha must not be 0");
+	if (n->op == OP_SHRINK && attr_float(n, "lambd") < 0)
+		return shape_err(n, "lambd must be >= 0, got %g",
+			attr_float(n, "lambd"));
+	const Type *x = shape_in(n, 0);
+	return shape_set_out(n, DT_F32, x->rank, x->dims);
+}
+
+/* The slope broadcasts to x, whose shape the output keeps (ONNX's
+ * unidirectional broadcasting). */
+int shape_prelu_dims(const Node *n)
+{
+	const Type *x = shape_in(n, 0), *a = shape_in(n, 1);
+	Type o;
+	if (shape_broadcast(x, a, &o) < 0 || !type_same_shape(&o, x))
+		return shape_err(n, "slope %s does not broadcast to the input %s",
+			shape_tstr(a), shape_tstr(x));
+	return 0;
+}
+
+int shape_prelu(Graph *g, Node *n)
+{
+	(void)g;
+	if (shape_check_inputs(n) < 0 || shape_need_f32(n) < 0 ||
+	    shape_prelu_dims(n) < 0)
+		return -1;
+	const Type *x = shape_in(n, 0);
+	return shape_set_out(n, DT_F32, x->rank, x->dims);
+}
 
 /* The cmp attribute of compare/qcompare names one of the five relations. */
 int shape_check_cmp(const Node *n)

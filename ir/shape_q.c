@@ -127,6 +127,45 @@ static int table_in(const Node *n, const int64_t *tab, int len, int64_t lo,
 	return 0;
 }
 
+/* The axis of qsoftmax and qlog_softmax: in range, at most 32767 long
+ * (the sum of exp table entries fits int32). */
+static int check_softmax_axis(const Node *n)
+{
+	const Type *x = shape_in(n, 0);
+	int64_t axis = attr_int(n, "axis");
+	if (axis < -x->rank || axis >= x->rank)
+		return shape_err(n, "axis %lld is out of range for rank %d",
+			(long long)axis, x->rank);
+	int64_t alen = x->dims[axis < 0 ? axis + x->rank : axis];
+	if (alen > 32767)
+		return shape_err(n, "axis length %lld exceeds 32767", (long long)alen);
+	return 0;
+}
+
+/* 8-bit input, the exp table of qsoftmax (256 entries in [0, 65536], the
+ * first positive), the 257-entry log table (each in [0, 2^16]), two mults
+ * sharing one shift. */
+static int check_log_softmax(const Node *n)
+{
+	int len;
+	if (shape_in(n, 0)->elem == DT_I16)
+		return shape_err(n, "16-bit input is not supported (8-bit only)");
+	const int64_t *tab = attr_ints(n, "exp_table", &len);
+	if (len != 256)
+		return shape_err(n, "exp_table must have 256 entries, got %d", len);
+	if (table_in(n, tab, len, 0, 65536) < 0)
+		return -1;
+	if (tab[0] < 1)
+		return shape_err(n, "exp_table entry 0 must be positive, got %lld",
+			(long long)tab[0]);
+	tab = attr_ints(n, "ln_table", &len);
+	if (len != 257)
+		return shape_err(n, "ln_table must have 257 entries, got %d", len);
+	if (table_in(n, tab, len, 0, 65536) < 0 || check_requant(n, 2, 0, 0) < 0)
+		return -1;
+	return check_softmax_axis(n);
+}
+
 /* ---- the shape functions ---- */
 
 int shape_qunary(Graph *g, Node *n)
@@ -171,6 +210,10 @@ int shape_qunary(Graph *g, Node *n)
 			return -1;
 		break;
 	}
+	case OP_QLOG_SOFTMAX:
+		if (check_log_softmax(n) < 0)
+			return -1;
+		break;
 	case OP_QSOFTMAX: {
 		if (x->elem == DT_I16)
 			return shape_err(n, "16-bit input is not supported (8-bit only)");
@@ -186,13 +229,8 @@ int shape_qunary(Graph *g, Node *n)
 		if (n->out->type.elem != DT_I8 || q->scale[0] != 1.0f / 256 ||
 		    q->zp[0] != -128)
 			return shape_err(n, "output must be i8 q(scale=0.00390625, zp=-128)");
-		int64_t axis = attr_int(n, "axis");
-		if (axis < -x->rank || axis >= x->rank)
-			return shape_err(n, "axis %lld is out of range for rank %d",
-				(long long)axis, x->rank);
-		int64_t alen = x->dims[axis < 0 ? axis + x->rank : axis];
-		if (alen > 32767)
-			return shape_err(n, "axis length %lld exceeds 32767", (long long)alen);
+		if (check_softmax_axis(n) < 0)
+			return -1;
 		break;
 	}
 	default:
@@ -397,5 +435,52 @@ int shape_qwhere(Graph *g, Node *n)
 	if (need_qact(n, 1) < 0 || need_qact(n, 2) < 0 ||
 	    check_requant(n, 2, 0, 0) < 0 || shape_broadcast_inputs(n, &out) < 0)
 		return -1;
+	return shape_set_out(n, -1, out.rank, out.dims);
+}
+
+/* At most 16 inputs, so that the sum of products stays below 2^62. */
+int shape_qsum(Graph *g, Node *n)
+{
+	if (n->nin > 16)
+		return shape_err(n, "expected at most 16 inputs, got %d", n->nin);
+	return shape_qbinary(g, n);
+}
+
+/* The largest |x - zx| of an activation type. */
+static int64_t max_dev(const Type *t)
+{
+	int64_t z = t->q.zp[0];
+	int64_t a = type_qmax(t) - z, b = z - type_qmin(t);
+	return a > b ? a : b;
+}
+
+/* x an activation; the slope an 8-bit activation or 16-bit with zp 0 (a
+ * constant slope is i16), so |u (a - za)| <= 2^30; two mult/shift pairs. */
+int shape_qprelu(Graph *g, Node *n)
+{
+	(void)g;
+	if (shape_check_inputs(n) < 0 || need_qact(n, 0) < 0 ||
+	    need_qact(n, 1) < 0 || need_qout(n) < 0 ||
+	    check_requant(n, 2, 0, 0) < 0 || shape_prelu_dims(n) < 0)
+		return -1;
+	const Type *x = shape_in(n, 0);
+	return shape_set_out(n, -1, x->rank, x->dims);
+}
+
+/* |a - za| * 2^frac <= 2^30, so the quotient t fits in 31 bits and
+ * t * mult below 2^62. */
+int shape_qdiv(Graph *g, Node *n)
+{
+	(void)g;
+	Type out;
+	if (shape_check_inputs(n) < 0 || need_qact(n, 0) < 0 ||
+	    need_qact(n, 1) < 0 || need_qout(n) < 0 ||
+	    check_requant(n, 1, 0, 0) < 0 || shape_broadcast_inputs(n, &out) < 0)
+		return -1;
+	int64_t frac = attr_int(n, "frac");
+	if (frac < 0 || frac > 30 ||
+	    max_dev(shape_in(n, 0)) > ((int64_t)1 << (30 - frac)))
+		return shape_err(n, "frac %lld is out of range (expected 0..30 "
+			"with |a - za| * 2^frac <= 2^30)", (long long)frac);
 	return shape_set_out(n, -1, out.rank, out.dims);
 }

@@ -600,6 +600,28 @@ static int too_wide(Ctx *c, const Node *n)
 
 /* qadd: y = zy + R((a - za) mult[0] + (b - zb) mult[1], shift), with
  * mult[i] = s_i / s_y 2^shift; sign -1 for a - b. */
+/* mult[i] ~= m[i] * 2^shift for k real multipliers sharing one shift,
+ * chosen (section 3) for the largest; -1 after reporting one too large. */
+static int shared_shift(const Node *n, const double *m, int k,
+	int64_t *mult, int64_t *shift)
+{
+	double top = 0;
+	for (int i = 0; i < k; i++)
+		top = fmax(top, m[i]);
+	int64_t first;
+	if (quant_mult(top, &first, shift) < 0) {
+		diag_error(n->loc, "%s: requantization multiplier %g is too "
+			"large", op_info(n->op)->name, top);
+		return -1;
+	}
+	for (int i = 0; i < k; i++) {
+		mult[i] = round_half_away(ldexp(m[i], (int)*shift));
+		if (mult[i] > INT32_MAX)
+			mult[i] = INT32_MAX;
+	}
+	return 0;
+}
+
 static int lower_sum(Ctx *c, Node *n, int sign)
 {
 	Value *xq[2];
@@ -609,21 +631,12 @@ static int lower_sum(Ctx *c, Node *n, int sign)
 	if (r)
 		return r;
 	double sy = n->out->type.q.scale[0];
-	double ma = xq[0]->type.q.scale[0] / sy, mb = xq[1]->type.q.scale[0] / sy;
+	double m[2] = {xq[0]->type.q.scale[0] / sy, xq[1]->type.q.scale[0] / sy};
 	Type yt = int_type(c, &n->out->type);
 	Node *qn = emit_qop(c, n, xq, 2, &yt);
 	int64_t mult[2], shift;
-	if (quant_mult(fmax(ma, mb), &mult[0], &shift) < 0) {
-		diag_error(n->loc, "%s: requantization multiplier %g is too "
-			"large", op_info(n->op)->name, fmax(ma, mb));
+	if (shared_shift(n, m, 2, mult, &shift) < 0)
 		return -1;
-	}
-	mult[0] = round_half_away(ldexp(ma, (int)shift));
-	mult[1] = round_half_away(ldexp(mb, (int)shift));
-	if (mult[0] > INT32_MAX)
-		mult[0] = INT32_MAX;
-	if (mult[1] > INT32_MAX)
-		mult[1] = INT32_MAX;
 	mult[1] *= sign;
 	attr_set_ints(c->g, qn, "mult", mult, 2);
 	attr_set_ints(c->g, qn, "shift", &shift, 1);
@@ -797,7 +810,8 @@ static int lower_lut(Ctx *c, Node *n)
 	run_float_kernel(n, x, y, len);
 	int64_t *table = arena_alloc(&c->g->arena, len * sizeof *table);
 	for (int i = 0; i < len; i++) {
-		double v = zy + round_half_even(y[i] / sy);
+		/* NaN (log of a negative number) becomes zy, as in quantize */
+		double v = isnan(y[i]) ? zy : zy + round_half_even(y[i] / sy);
 		table[i] = clamp_i64((int64_t)fmax(fmin(v, 4e18), -4e18), ymin, ymax);
 	}
 	free(x);
@@ -956,6 +970,167 @@ static int lower_where(Ctx *c, Node *n)
 	return lowered(c, n, qn);
 }
 
+/* ---- arithmetic of activations ---- */
+
+/* sum, mean: qsum, every input with its own multiplier s_i / (s_y k),
+ * k = 1 (sum) or the input count (mean), all sharing one shift. */
+static int lower_total(Ctx *c, Node *n)
+{
+	if (!out_ready(c, n->out) || n->nin > 16)
+		return 1;
+	Value **xq = arena_alloc(&c->g->arena, n->nin * sizeof *xq);
+	int r = all_inputs(c, n->in, n->nin, xq);
+	if (r)
+		return r;
+	double m[16], k = n->op == OP_MEAN ? n->nin : 1;
+	for (int i = 0; i < n->nin; i++)
+		m[i] = xq[i]->type.q.scale[0] / (n->out->type.q.scale[0] * k);
+	Type yt = int_type(c, &n->out->type);
+	Node *qn = emit_qop(c, n, xq, n->nin, &yt);
+	int64_t mult[16], shift;
+	if (shared_shift(n, m, n->nin, mult, &shift) < 0)
+		return -1;
+	attr_set_ints(c->g, qn, "mult", mult, n->nin);
+	attr_set_ints(c->g, qn, "shift", &shift, 1);
+	return lowered(c, n, qn);
+}
+
+/* A constant slope as i16, symmetric per tensor: s = max|a| / 32767. */
+static Value *slope_i16(Ctx *c, const Value *a)
+{
+	const float *d = a->data;
+	int64_t count = type_numel(&a->type);
+	double amax = 0;
+	for (int64_t i = 0; i < count; i++)
+		amax = fmax(amax, fabs(d[i]));
+	Type t = a->type;
+	t.elem = DT_I16;
+	set_q(c->g, &t, -1, 1);
+	t.q.scale[0] = amax > 0 ? (float)fmax(amax / 32767, FLT_MIN) : 1.0f;
+	if (c->o->pow2_scales)
+		t.q.scale[0] = (float)pow2_up(t.q.scale[0]);
+	int32_t *q = graph_alloc_data(c->g, &t);
+	for (int64_t i = 0; i < count; i++)
+		q[i] = (int32_t)round_clamp(d[i] / (double)t.q.scale[0], -32767,
+			32767);
+	return graph_add_const(c->g, suffixed(c->g, a->name, "_q"), &t, q,
+		a->loc);
+}
+
+/* qprelu: the positive side s_x / s_y, the negative s_x s_a / s_y. */
+static int lower_prelu(Ctx *c, Node *n)
+{
+	Value *xq, *aq, *a = n->in[1];
+	Type yt;
+	int r = single_input(c, n, &xq, &yt);
+	if (r)
+		return r;
+	if (is_const_operand(a))
+		aq = slope_i16(c, a);
+	else if (!a->aux && !a->type.q.present)
+		return 1;
+	else if (!(aq = int_of(c, a)))
+		return -1;
+	Node *qn = emit_qop(c, n, (Value *[]){xq, aq}, 2, &yt);
+	double sx = xq->type.q.scale[0], sy = yt.q.scale[0];
+	int64_t mult[2], shift[2];
+	if (quant_mult(sx / sy, &mult[0], &shift[0]) < 0 ||
+	    quant_mult(sx * aq->type.q.scale[0] / sy, &mult[1], &shift[1]) < 0) {
+		diag_error(n->loc, "prelu: requantization multiplier is too large");
+		return -1;
+	}
+	set_requant(c, qn, mult, shift, 2);
+	return lowered(c, n, qn);
+}
+
+/* A constant divisor as the constant 1/b (f32), for a qmul; NULL if an
+ * element is 0. */
+static Value *reciprocal_const(Ctx *c, const Value *b)
+{
+	const float *d = b->data;
+	int64_t count = type_numel(&b->type);
+	float *r = graph_alloc_data(c->g, &b->type);
+	for (int64_t i = 0; i < count; i++) {
+		if (d[i] == 0)
+			return NULL;
+		r[i] = (float)(1.0 / d[i]);
+	}
+	return graph_add_const(c->g, suffixed(c->g, b->name, "_recip"),
+		&b->type, r, b->loc);
+}
+
+/* frac for qdiv: the most bits with |a - za| 2^frac <= 2^30. */
+static int64_t div_frac(const Type *a)
+{
+	int64_t z = a->q.zp[0], dev = type_qmax(a) - z;
+	if (z - type_qmin(a) > dev)
+		dev = z - type_qmin(a);
+	int64_t frac = 30;
+	while (frac > 0 && (dev << frac) > ((int64_t)1 << 30))
+		frac--;
+	return frac;
+}
+
+/* a / b: qdiv of two activations, t = (a - za) 2^frac / (b - zb), then one
+ * multiplier s_a / (s_b s_y 2^frac); a constant b is a qmul by 1/b. */
+static int lower_div(Ctx *c, Node *n)
+{
+	Value *xq[2], *b = n->in[1];
+	if (!out_ready(c, n->out))
+		return 1;
+	int by_const = is_const_operand(b);
+	Value *in[2] = {n->in[0], by_const ? reciprocal_const(c, b) : b};
+	if (!in[1])
+		return 1;
+	int r = all_inputs(c, in, 2, xq);
+	if (r)
+		return r;
+	Type yt = int_type(c, &n->out->type);
+	double m = (double)xq[0]->type.q.scale[0] * xq[1]->type.q.scale[0] /
+		yt.q.scale[0];
+	if (by_const) {
+		Node *qn = emit(c, OP_QMUL, xq, 2, take_name(c, n->out), &yt, n->loc);
+		return one_mult(c, qn, m) < 0 ? -1 : lowered_clamped(c, n, qn);
+	}
+	int64_t frac = div_frac(&xq[0]->type);
+	Node *qn = emit_qop(c, n, xq, 2, &yt);
+	attr_set_int(c->g, qn, "frac", frac);
+	m = xq[0]->type.q.scale[0] / ((double)xq[1]->type.q.scale[0] *
+		yt.q.scale[0]);
+	if (one_mult(c, qn, ldexp(m, -(int)frac)) < 0)
+		return -1;
+	return lowered(c, n, qn);
+}
+
+/* qlog_softmax: qsoftmax's exp table, the log table ln(1 + j/256) 2^16,
+ * and s_x / s_y, 2^-16 / s_y sharing one shift. */
+static int lower_log_softmax(Ctx *c, Node *n)
+{
+	Value *xq;
+	Type yt;
+	if (too_wide(c, n))
+		return 1;  /* 8-bit input only */
+	int r = single_input(c, n, &xq, &yt);
+	if (r)
+		return r;
+	int64_t etab[256], ltab[257], mult[2], shift;
+	for (int d = 0; d < 256; d++)
+		etab[d] = round_half_away(65536.0 * exp(-(double)xq->type.q.scale[0]
+			* d));
+	for (int j = 0; j <= 256; j++)
+		ltab[j] = round_half_away(65536.0 * log1p(j / 256.0));
+	double m[2] = {xq->type.q.scale[0] / (double)yt.q.scale[0],
+		1.0 / (65536.0 * yt.q.scale[0])};
+	Node *qn = emit_qop(c, n, &xq, 1, &yt);
+	if (shared_shift(n, m, 2, mult, &shift) < 0)
+		return -1;
+	attr_set_ints(c->g, qn, "exp_table", etab, 256);
+	attr_set_ints(c->g, qn, "ln_table", ltab, 257);
+	attr_set_ints(c->g, qn, "mult", mult, 2);
+	attr_set_ints(c->g, qn, "shift", &shift, 1);
+	return lowered(c, n, qn);
+}
+
 /* The lowering rules, by the lower column of ops.def: each returns 0
  * lowered, 1 left float, -1 error. */
 typedef int (*LowerFn)(Ctx *c, Node *n);
@@ -973,6 +1148,10 @@ static const LowerFn lowerings[LOWER_COUNT] = {
 	[LOWER_SOFTMAX] = lower_softmax,
 	[LOWER_COMPARE] = lower_compare,
 	[LOWER_WHERE] = lower_where,
+	[LOWER_SUM] = lower_total,
+	[LOWER_PRELU] = lower_prelu,
+	[LOWER_DIV] = lower_div,
+	[LOWER_LOG_SOFTMAX] = lower_log_softmax,
 };
 
 static int lower(Ctx *c, Node *n)
