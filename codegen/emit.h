@@ -157,7 +157,7 @@ int emit_elem_kernel(Emit *e, const Node *n, const char *fn, EmitVars *v,
 /* emit_cond.c: the condition kernels qcompare, qwhere, not, logic */
 extern const KernelRow emit_cond_kernels[];
 
-/* emit_arith.c: qsum, qprelu, qdiv, qlog_softmax */
+/* emit_arith.c: qsum, qprelu, qdiv, qpwl, qlog_softmax */
 extern const KernelRow emit_arith_kernels[];
 
 #endif

@@ -1,5 +1,5 @@
 /* emit_arith.c - the C kernels of the arithmetic of activations: qsum,
- * qprelu, qdiv and qlog_softmax (docs/arith.md), each the contract's
+ * qprelu, qdiv, qpwl and qlog_softmax (docs/arith.md), each the contract's
  * expression with literal constants over the output's index space
  * (emit_elem_kernel), or over the slices of an axis (qlog_softmax).
  */
@@ -134,6 +134,42 @@ static int emit_qlog_softmax(Emit *e, const Node *n, const char *fn)
 	return 0;
 }
 
+/* The knots scanned from the first (there are at most three), then the
+ * piece's line; without knots the one line. */
+static int emit_qpwl(Emit *e, const Node *n, const char *fn)
+{
+	int nk;
+	const int64_t *knots = attr_ints(n, "knots", &nk);
+	char name[400];
+	snprintf(name, sizeof name, "%s_m", fn);
+	emit_ints(e, "int32_t", name, attr_ints(n, "mult", NULL), nk + 1);
+	snprintf(name, sizeof name, "%s_b", fn);
+	emit_ints(e, "int64_t", name, attr_ints(n, "bias", NULL), nk + 1);
+	if (nk) {
+		snprintf(name, sizeof name, "%s_k", fn);
+		emit_ints(e, "int32_t", name, knots, nk);
+	}
+	EmitVars v = {0};
+	grid_vars(&v, n);
+	emit_var(&v, "fn", fn);
+	emit_var(&v, "xt", emit_ctype(n->in[0]->type.elem));
+	emit_var(&v, "yt", emit_ctype(n->out->type.elem));
+	emit_var(&v, "subzx", emit_sub(emit_zp(n->in[0])));
+	emit_vari(&v, "numel", type_numel(&n->out->type));
+	emit_vari(&v, "nk", nk);
+	emit_vari(&v, "shift", attr_int(n, "shift"));
+	emit_fill(e, "static void $fn(const $xt *x, $yt *y)\n{\n"
+		"\tint i, k = 0;\n"
+		"\tfor (i = 0; i < $numel; i++) {\n", &v);
+	if (nk)
+		emit_fill(e, "\t\tfor (k = 0; k < $nk && x[i] >= ${fn}_k[k]; k++)\n"
+			"\t\t\t;\n", &v);
+	emit_fill(e, "\t\ty[i] = ($yt)qcc_clamp($zy + qcc_round_shift(((int64_t)"
+		"x[i]$subzx) *\n\t\t\t${fn}_m[k] + ${fn}_b[k], $shift), $qmin, "
+		"$qmax);\n\t}\n}\n", &v);
+	return 0;
+}
+
 const KernelRow emit_arith_kernels[] = {
 	{OP_QSUM, "generic", "sum", "always (broadcast: nested loops)", NULL,
 		NULL, emit_qsum, -1},
@@ -143,5 +179,7 @@ const KernelRow emit_arith_kernels[] = {
 		NULL, emit_qdiv, -1},
 	{OP_QLOG_SOFTMAX, "generic", "log_softmax", "always", NULL, NULL,
 		emit_qlog_softmax, -1},
+	{OP_QPWL, "generic", "pwl", "always (a scan of the knots)", NULL, NULL,
+		emit_qpwl, -1},
 	{0},
 };

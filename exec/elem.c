@@ -434,3 +434,26 @@ void eval_qlut(const Node *n, const void *const *in, void *out)
 		y[i] = clamp64(v, lo, hi);
 	}
 }
+
+/* k = the number of knots <= x, then zy + R((x - zx) mult[k] + bias[k],
+ * shift), clamped. */
+void eval_qpwl(const Node *n, const void *const *in, void *out)
+{
+	const int32_t *x = in[0];
+	int32_t *y = out;
+	const Type *yt = &n->out->type;
+	int nk;
+	const int64_t *knots = attr_ints(n, "knots", &nk);
+	const int64_t *mult = attr_ints(n, "mult", NULL);
+	const int64_t *bias = attr_ints(n, "bias", NULL);
+	int64_t shift = attr_int(n, "shift");
+	int32_t zx = zp_of(n->in[0]), zy = zp_of(n->out);
+	int64_t lo = type_qmin(yt), hi = type_qmax(yt);
+	for (int64_t i = 0, m = type_numel(yt); i < m; i++) {
+		int k = 0;
+		while (k < nk && x[i] >= knots[k])
+			k++;
+		int64_t p = ((int64_t)x[i] - zx) * mult[k] + bias[k];
+		y[i] = clamp64(zy + rshift_round(p, shift), lo, hi);
+	}
+}

@@ -7,7 +7,9 @@
  * gives them (log(0) = -inf, sqrt(-1) = NaN, a NaN input stays NaN).
  * Each is evaluated in double and rounded once to float. Their integer
  * form is a table of the input grid (qlut, LOWER_LUT), which quantize
- * builds by running these kernels.
+ * builds by running these kernels; for 16-bit input the piecewise-linear
+ * ones describe their pieces (unary_pieces), which quantize maps onto the
+ * grid exactly (qpwl).
  */
 #include <math.h>
 
@@ -219,4 +221,56 @@ void eval_shrink(const Node *n, const void *const *in, void *out)
 void eval_thresholded_relu(const Node *n, const void *const *in, void *out)
 {
 	map(n, in, out, f_thresholded_relu);
+}
+
+/* ---- pieces of the piecewise-linear functions ---- */
+
+static int piece(UnaryPiece *p, int k, double from, int open, double slope,
+	double offset)
+{
+	p[k] = (UnaryPiece){from, open, slope, offset};
+	return k + 1;
+}
+
+/* max(0, min(1, a x + b)): constant, rising (a > 0) or falling (a < 0). */
+static int hardsigmoid_pieces(double a, double b, UnaryPiece *p)
+{
+	if (a == 0)
+		return piece(p, 0, -INFINITY, 0, 0, fmax(0, fmin(1, b)));
+	double t0 = -b / a, t1 = (1 - b) / a;
+	int k = piece(p, 0, -INFINITY, 0, 0, a > 0 ? 0 : 1);
+	k = piece(p, k, fmin(t0, t1), 0, a, b);
+	return piece(p, k, fmax(t0, t1), 0, 0, a > 0 ? 1 : 0);
+}
+
+int unary_pieces(const Node *n, UnaryPiece *p)
+{
+	int k;
+	switch (n->op) {
+	case OP_NEG:
+		return piece(p, 0, -INFINITY, 0, -1, 0);
+	case OP_ABS:
+		return piece(p, piece(p, 0, -INFINITY, 0, -1, 0), 0, 0, 1, 0);
+	case OP_SIGN:
+		k = piece(p, 0, -INFINITY, 0, 0, -1);
+		k = piece(p, k, 0, 0, 0, 0);
+		return piece(p, k, 0, 1, 0, 1);
+	case OP_LEAKY_RELU:
+		k = piece(p, 0, -INFINITY, 0, attr_float(n, "alpha"), 0);
+		return piece(p, k, 0, 0, 1, 0);
+	case OP_HARDSIGMOID:
+		return hardsigmoid_pieces(attr_float(n, "alpha"),
+			attr_float(n, "beta"), p);
+	case OP_SHRINK: {
+		double bias = attr_float(n, "bias"), l = attr_float(n, "lambd");
+		k = piece(p, 0, -INFINITY, 0, 1, bias);
+		k = piece(p, k, -l, 0, 0, 0);
+		return piece(p, k, l, 1, 1, -bias);
+	}
+	case OP_THRESHOLDED_RELU:
+		k = piece(p, 0, -INFINITY, 0, 0, 0);
+		return piece(p, k, attr_float(n, "alpha"), 1, 1, 0);
+	default:
+		return 0;
+	}
 }

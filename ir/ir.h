@@ -620,6 +620,20 @@ void *exec_buffer(Exec *e, const Value *v);  /* float* or int32_t* */
 void exec_set_hook(Exec *e, ExecHook hook, void *user);
 void exec_run(Exec *e);              /* inputs must be filled first */
 
+/* ----------------------------------------------------------- exec/unary.c */
+/* A function of one value that is piecewise linear (neg, abs, sign,
+ * leaky_relu, hardsigmoid, shrink, thresholded_relu), as the pieces
+ * quantize maps onto the integer grid (qpwl). Pieces are in ascending
+ * order; piece 0 starts at -inf. */
+typedef struct {
+	double from;      /* the piece covers x >= from (x > from if open) */
+	int open;
+	double slope, offset;   /* y = slope * x + offset on the piece */
+} UnaryPiece;
+#define UNARY_MAX_PIECES 4
+/* The pieces of n's function into p; 0 if it is not piecewise linear. */
+int unary_pieces(const Node *n, UnaryPiece *p);
+
 /* -------------------------------------------------------------- options */
 
 typedef enum { GRAN_PER_CHANNEL, GRAN_PER_TENSOR } Granularity;

@@ -127,6 +127,35 @@ static int table_in(const Node *n, const int64_t *tab, int len, int64_t lo,
 	return 0;
 }
 
+/* qpwl: K ascending knots, K + 1 mults (|mult| < 2^31) and biases
+ * (|bias| <= 2^61), shift 0..62; |x - zx| <= 2^16, so every sum stays
+ * below 2^62. */
+static int check_pwl(const Node *n)
+{
+	int nk, nm, nb;
+	const int64_t *k = attr_ints(n, "knots", &nk);
+	const int64_t *m = attr_ints(n, "mult", &nm);
+	const int64_t *b = attr_ints(n, "bias", &nb);
+	int64_t shift = attr_int(n, "shift");
+	if (nm != nk + 1 || nb != nk + 1)
+		return shape_err(n, "mult and bias must have %d entries (knots + 1), "
+			"got %d and %d", nk + 1, nm, nb);
+	for (int i = 1; i < nk; i++)
+		if (k[i] < k[i - 1])
+			return shape_err(n, "knots must be ascending, got %lld after %lld",
+				(long long)k[i], (long long)k[i - 1]);
+	for (int i = 0; i < nm; i++)
+		if (m[i] <= -MULT_LIMIT || m[i] >= MULT_LIMIT ||
+		    b[i] < -((int64_t)1 << 61) || b[i] > ((int64_t)1 << 61))
+			return shape_err(n, "piece %d: mult %lld or bias %lld is out of "
+				"range (|mult| < 2^31, |bias| <= 2^61)", i, (long long)m[i],
+				(long long)b[i]);
+	if (shift < 0 || shift > SHIFT_MAX)
+		return shape_err(n, "shift %lld is out of range (expected 0..%d)",
+			(long long)shift, SHIFT_MAX);
+	return 0;
+}
+
 /* The axis of qsoftmax and qlog_softmax: in range, at most 32767 long
  * (the sum of exp table entries fits int32). */
 static int check_softmax_axis(const Node *n)
@@ -210,6 +239,10 @@ int shape_qunary(Graph *g, Node *n)
 			return -1;
 		break;
 	}
+	case OP_QPWL:
+		if (check_pwl(n) < 0)
+			return -1;
+		break;
 	case OP_QLOG_SOFTMAX:
 		if (check_log_softmax(n) < 0)
 			return -1;

@@ -55,6 +55,24 @@ static double pow2_up(double s)
 	return is_pow2(s) ? s : exp2(ceil(log2(s)));
 }
 
+/* The largest integer k with s * k <= x (floor), or the smallest with
+ * s * k >= x (ceil), decided on exact products: s and x are float32 and
+ * |k| < 2^24, so s * k is exact in double. Clamped to [lo, hi]. */
+static int64_t grid_bound(double x, double s, int up, int64_t lo, int64_t hi)
+{
+	double q = x / s;
+	if (!(q > (double)lo))
+		return lo;
+	if (!(q < (double)hi))
+		return hi;
+	int64_t k = (int64_t)floor(q);
+	while (s * (double)k > x)
+		k--;
+	while (s * (double)(k + 1) <= x)
+		k++;
+	return up && s * (double)k < x ? k + 1 : k;
+}
+
 /* m ~= mult / 2^shift, mult in [2^30, 2^31), shift in [0, 62]
  * (docs/arith.md, section 3); -1 if m >= 2^31. */
 static int quant_mult(double m, int64_t *mult, int64_t *shift)
@@ -784,12 +802,70 @@ static void run_float_kernel(const Node *n, const float *x, float *y,
 	op_info(n->op)->eval(&tmp, (const void *const[]){x}, y);
 }
 
+/* The first code of a piece starting at x = from on the grid (s, z):
+ * the smallest code whose value s (code - z) is >= from (> from if open),
+ * clamped to [lo, hi]. */
+static int64_t piece_start(const UnaryPiece *p, double s, int64_t z,
+	int64_t lo, int64_t hi)
+{
+	if (p->from == -INFINITY)
+		return lo;
+	int64_t k = p->open ? grid_bound(p->from, s, 0, lo - z, hi - z) + 1 :
+		grid_bound(p->from, s, 1, lo - z, hi - z);
+	return clamp_i64(k + z, lo, hi);
+}
+
+/* A 16-bit piecewise-linear function as qpwl: piece k from code knots[k-1]
+ * on is y = zy + ((x - zx) slope s_x + offset) / s_y, its mult and bias
+ * that times 2^shift, one shift (the largest keeping |mult| < 2^31 and
+ * |bias| <= 2^61) for all pieces. */
+static int lower_pwl(Ctx *c, Node *n, const UnaryPiece *p, int np)
+{
+	Value *xq;
+	Type yt;
+	int r = single_input(c, n, &xq, &yt);
+	if (r)
+		return r;
+	const Type *xt = &xq->type;
+	double sx = xt->q.scale[0], sy = yt.q.scale[0];
+	int64_t knots[UNARY_MAX_PIECES], mult[UNARY_MAX_PIECES],
+		bias[UNARY_MAX_PIECES], shift = 62;
+	for (int k = 0; k < np; k++) {
+		double m = fabs(p[k].slope * sx / sy), b = fabs(p[k].offset / sy);
+		while (shift > 0 && (ldexp(m, (int)shift) >= 2147483647.0 ||
+				ldexp(b, (int)shift) > ldexp(1, 61)))
+			shift--;
+		if (k > 0)
+			knots[k - 1] = piece_start(&p[k], sx, xt->q.zp[0],
+				type_qmin(xt), type_qmax(xt) + 1);
+	}
+	for (int k = 0; k < np; k++) {
+		mult[k] = round_half_away(ldexp(p[k].slope * sx / sy, (int)shift));
+		bias[k] = round_half_away(ldexp(p[k].offset / sy, (int)shift));
+		if (llabs(mult[k]) >= 2147483648LL || llabs(bias[k]) > (1LL << 61)) {
+			diag_error(n->loc, "%s: a piece's multiplier %g is too large",
+				op_info(n->op)->name, p[k].slope * sx / sy);
+			return -1;
+		}
+	}
+	Node *qn = emit(c, OP_QPWL, &xq, 1, take_name(c, n->out), &yt, n->loc);
+	attr_set_ints(c->g, qn, "knots", knots, np - 1);
+	attr_set_ints(c->g, qn, "mult", mult, np);
+	attr_set_ints(c->g, qn, "bias", bias, np);
+	attr_set_int(c->g, qn, "shift", shift);
+	return lowered(c, n, qn);
+}
+
 /* An elementwise op as a table over its input grid: entry i is the output
  * for the i-th grid point (every code of an 8-bit input; for 16 bits, 513
  * points 128 apart, interpolated by qlut). The values are n's float kernel
  * run on the dequantized points. */
 static int lower_lut(Ctx *c, Node *n)
 {
+	UnaryPiece pieces[UNARY_MAX_PIECES];
+	int np = unary_pieces(n, pieces);
+	if (np > 0 && will_be_wide(c, n->in[0]))
+		return lower_pwl(c, n, pieces, np);
 	int r;
 	Node *qn = unary_qop(c, n, &r);
 	if (!qn)
@@ -842,24 +918,6 @@ static int lower_softmax(Ctx *c, Node *n)
 }
 
 /* ---- conditions ---- */
-
-/* The largest integer k with s * k <= x (floor), or the smallest with
- * s * k >= x (ceil), decided on exact products: s and x are float32 and
- * |k| < 2^24, so s * k is exact in double. Clamped to [lo, hi]. */
-static int64_t grid_bound(double x, double s, int up, int64_t lo, int64_t hi)
-{
-	double q = x / s;
-	if (!(q > (double)lo))
-		return lo;
-	if (!(q < (double)hi))
-		return hi;
-	int64_t k = (int64_t)floor(q);
-	while (s * (double)k > x)
-		k--;
-	while (s * (double)(k + 1) <= x)
-		k++;
-	return up && s * (double)k < x ? k + 1 : k;
-}
 
 /* A constant operand k of `act cmp k` mapped onto act's integer grid
  * (scale s, zero point z) as an i32 tensor with act's q: for an integer a
