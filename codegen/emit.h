@@ -36,6 +36,21 @@ struct Target {
 	const char *summary;  /* one line, for --list-targets */
 	const char *base;     /* a target whose rows are tried after this one's
 	                         own (NULL: none), e.g. generic under a SIMD one */
+	/* What the generated .c needs of the compiler that builds it. */
+	const char *guard;    /* a preprocessor condition that must hold (NULL:
+	                         any C99 compiler); otherwise the .c stops with
+	                         #error guard_msg */
+	const char *guard_msg;
+	const char *includes; /* extra #include lines of its kernels, or NULL */
+	/* The instruction set its kernels may use, enabled for every function
+	 * of the .c by pragmas, so that plain -O2 without -m flags gives the
+	 * target's code: #pragma GCC target(gcc_isa) for gcc, a clang
+	 * attribute target(clang_isa) for clang. NULL: the compiler's flags
+	 * decide. */
+	const char *gcc_isa, *clang_isa;
+	/* Whether the machine running qcc can execute this target's code (for
+	 * --target host); NULL: never chosen by host unless nothing else is. */
+	int (*host_runs)(void);
 };
 /* One kernel of one op for one target. For a node, codegen takes the first
  * row of its op and target (then of the target's base) whose `applies`

@@ -8,6 +8,10 @@
  * row in its emitter file. A target with a base (e.g. a SIMD target over
  * generic) takes the base's row wherever it has none of its own that
  * applies.
+ *
+ * `--target host` is the last target of the table whose host_runs() says
+ * the machine running qcc can execute its code (generic if none), so a
+ * target is listed after the ones it supersedes.
  */
 #include <string.h>
 
@@ -15,7 +19,8 @@
 
 static const Target targets[] = {
 	{"generic", "portable C99 (the default): plain loops with literal trip "
-		"counts, which compilers vectorize", NULL},
+		"counts, which compilers vectorize", NULL,
+		NULL, NULL, NULL, NULL, NULL, NULL},
 };
 
 static const KernelRow *const kernel_tables[] = {
@@ -29,8 +34,19 @@ static const KernelRow *const kernel_tables[] = {
 #define NTARGETS (int)(sizeof targets / sizeof targets[0])
 #define NTABLES (int)(sizeof kernel_tables / sizeof kernel_tables[0])
 
+/* The target --target host names on this machine. */
+static const Target *host_target(void)
+{
+	for (int i = NTARGETS - 1; i > 0; i--)
+		if (targets[i].host_runs && targets[i].host_runs())
+			return &targets[i];
+	return &targets[0];
+}
+
 const Target *emit_target_find(const char *name)
 {
+	if (!strcmp(name, "host"))
+		return host_target();
 	for (int i = 0; i < NTARGETS; i++)
 		if (!strcmp(targets[i].name, name))
 			return &targets[i];
@@ -47,7 +63,8 @@ int emit_target_check(const char *name)
 	for (int i = 0; i < NTARGETS && len < sizeof list; i++)
 		len += snprintf(list + len, sizeof list - len, "%s%s", i ? ", " : "",
 			targets[i].name);
-	diag_fail("unknown target '%s'; expected one of: %s", name, list);
+	diag_fail("unknown target '%s'; expected host or one of: %s", name,
+		list);
 	return -1;
 }
 
@@ -74,6 +91,8 @@ const KernelRow *emit_kernel_find(const Target *t, const Node *n)
 
 void emit_list_targets(FILE *f)
 {
+	fprintf(f, "host  the best target this machine runs: %s\n\n",
+		host_target()->name);
 	for (int i = 0; i < NTARGETS; i++) {
 		const Target *t = &targets[i];
 		fprintf(f, "%s%s  %s\n", i ? "\n" : "", t->name, t->summary);

@@ -3,6 +3,7 @@
 # both options.
 # RUN: %qcc --list-targets
 # RUN: %qcc --help
+# CHECK: host  the best target this machine runs:
 # CHECK: generic  portable C99 (the default)
 # CHECK-NEXT: qconv2d          conv_pointwise   1x1, stride 1, no padding
 # CHECK-NEXT: qconv2d          conv_direct      one input channel a group
