@@ -10,6 +10,7 @@
  *   onnx_attr.c    attribute access with type checks
  *   onnx_func.c    model-local functions, inlined at their call sites
  *   onnx_tensor.c  TensorProto decoding
+ *   onnx_pattern.c the multi-node patterns of one op, fused at import
  *   onnx_ops.c, onnx_nn.c, onnx_fold.c, onnx_cond.c, onnx_math.c
  *                  the per-op importers, each file with its table of rows
  *
@@ -152,6 +153,20 @@ int imp_attr_ints(Ctx *c, NodeCtx *n, const char *name, int64_t *out,
 int imp_attr_str(Ctx *c, NodeCtx *n, const char *name, const char *def,
 	const char **out);
 
+/* onnx_pattern.c: the ops exporters write out in several nodes (decomposed
+ * LayerNormalization, GELU, SiLU, HardSwish), found before a graph's nodes
+ * are imported. */
+typedef struct PatPlan PatPlan;
+/* The matches in gp's nodes; NULL if memory runs out (none then). */
+PatPlan *onnx_pattern_plan(Ctx *c, const Onnx__GraphProto *gp);
+void onnx_pattern_free(PatPlan *plan);
+/* Imports node k of a graph planned by plan (NULL: none): as usual, or
+ * nothing for a node inside a match, or the fused op at a match's last
+ * node (the match's nodes one by one if shapes rule it out). 0, or -1
+ * after reporting. */
+int onnx_pattern_step(Ctx *c, const PatPlan *plan,
+	Onnx__NodeProto *const *node, int k, int opset);
+
 /* onnx_func.c */
 /* The default-domain opset among ids, or def. */
 int onnx_opset_of(Onnx__OperatorSetIdProto *const *ids, size_t n, int def);
@@ -198,6 +213,9 @@ Tens *tens_fold_new(Ctx *c, NodeCtx *n, int is_float, int rank,
 	const int64_t *dims);
 /* Decodes a TensorProto into a Tens; reports against `what`. */
 Tens *imp_tensor(Ctx *c, const Onnx__TensorProto *tp, const char *what);
+/* As imp_tensor, but quiet: NULL without a report for a tensor it would
+ * reject (a look ahead, before the node that owns it is imported). */
+Tens *tens_peek(Ctx *c, const Onnx__TensorProto *tp);
 const char *onnx_dtype_name(int dt);  /* "float", "uint8", ... */
 /* The IR element type for an ONNX one (integers as DT_I32/I16/I8/U8), or
  * -1 for a type the reader does not take. */
