@@ -5,7 +5,8 @@
  * ONNX's bool is a u8 tensor of 0 and 1 in the IR (a condition: compare,
  * not, logic, where; docs/g-language.md). A comparison takes two float
  * operands or two integer ones (ids, indices), never one of each. Ops
- * whose inputs are all known at import time fold. */
+ * whose inputs are all known at import time fold. Before opset 7 the
+ * binary ones broadcast the legacy way (imp_legacy_broadcast). */
 #include <string.h>
 
 #include "onnx_imp.h"
@@ -48,7 +49,7 @@ static int finish_bool(Ctx *c, NodeCtx *n, Node *node)
 /* a cmp b; `fold` names the relation for imp_fold_binary. */
 static int compare(Ctx *c, NodeCtx *n, const char *cmp, char fold)
 {
-	if (need_inputs(c, n, 2))
+	if (need_inputs(c, n, 2) || imp_legacy_broadcast(c, n))
 		return -1;
 	if (is_const(n->in[0]) && is_const(n->in[1]))
 		return imp_fold_binary(c, n, fold);
@@ -58,8 +59,8 @@ static int compare(Ctx *c, NodeCtx *n, const char *cmp, char fold)
 			"be float or both integer", n->in[0]->name,
 			onnx_dtype_name(sym_dtype(n->in[0])), n->in[1]->name,
 			onnx_dtype_name(sym_dtype(n->in[1])));
-	Value *in[2] = {imp_operand(c, n, 0), imp_operand(c, n, 1)};
-	if (!in[0] || !in[1])
+	Value *in[2] = {imp_operand(c, n, 0), NULL};
+	if (!in[0] || !(in[1] = imp_operand(c, n, 1)))
 		return -1;
 	Node *node = imp_node(c, n, OP_COMPARE, in, 2, 0, NULL);
 	if (!node)
@@ -94,12 +95,13 @@ static int import_not(Ctx *c, NodeCtx *n)
 /* And, Or, Xor of two bool tensors. */
 static int logic(Ctx *c, NodeCtx *n, const char *fn, char fold)
 {
-	if (need_inputs(c, n, 2) || need_bool(c, n, 0) || need_bool(c, n, 1))
+	if (need_inputs(c, n, 2) || need_bool(c, n, 0) || need_bool(c, n, 1) ||
+	    imp_legacy_broadcast(c, n))
 		return -1;
 	if (is_const(n->in[0]) && is_const(n->in[1]))
 		return imp_fold_binary(c, n, fold);
-	Value *in[2] = {imp_operand(c, n, 0), imp_operand(c, n, 1)};
-	Node *node = in[0] && in[1] ?
+	Value *in[2] = {imp_operand(c, n, 0), NULL};
+	Node *node = in[0] && (in[1] = imp_operand(c, n, 1)) ?
 		imp_node(c, n, OP_LOGIC, in, 2, 0, NULL) : NULL;
 	if (!node)
 		return -1;
@@ -165,19 +167,19 @@ static int import_where(Ctx *c, NodeCtx *n)
  * known at import time (bit i: input i), importer, accepted attributes,
  * the note `qcc --list-ops` prints */
 static const OnnxOp rows[] = {
-	{"And", 7, 0, 0, import_and, "", "logic fn=and; constants fold"},
-	{"Equal", 7, 0, 0, import_equal, "", "compare cmp=eq; constants fold"},
-	{"Greater", 7, 0, 0, import_greater, "", "compare cmp=gt; constants fold"},
+	{"And", 1, 0, 0, import_and, "axis broadcast", "logic fn=and; constants fold"},
+	{"Equal", 1, 0, 0, import_equal, "axis broadcast", "compare cmp=eq; constants fold"},
+	{"Greater", 1, 0, 0, import_greater, "axis broadcast", "compare cmp=gt; constants fold"},
 	{"GreaterOrEqual", 12, 0, 0, import_greater_equal, "",
 	 "compare cmp=ge; constants fold"},
-	{"Less", 7, 0, 0, import_less, "", "compare cmp=lt; constants fold"},
+	{"Less", 1, 0, 0, import_less, "axis broadcast", "compare cmp=lt; constants fold"},
 	{"LessOrEqual", 12, 0, 0, import_less_equal, "",
 	 "compare cmp=le; constants fold"},
 	{"Not", 1, 0, 0, import_not, "", "not; constants fold"},
-	{"Or", 7, 0, 0, import_or, "", "logic fn=or; constants fold"},
+	{"Or", 1, 0, 0, import_or, "axis broadcast", "logic fn=or; constants fold"},
 	{"Where", 9, 0, 0, import_where, "",
 	 "where (float X and Y); constants fold"},
-	{"Xor", 7, 0, 0, import_xor, "", "logic fn=xor; constants fold"},
+	{"Xor", 1, 0, 0, import_xor, "axis broadcast", "logic fn=xor; constants fold"},
 };
 
 const OnnxOpTable onnx_cond_table = ONNX_OP_TABLE(rows);

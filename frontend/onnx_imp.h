@@ -24,7 +24,7 @@
 
 /* Largest tensor the reader accepts, in elements (1 GiB of float). */
 #define ONNX_MAX_NUMEL ((int64_t)1 << 28)
-#define ONNX_OPSET_MAX 17    /* newest default-domain opset qcc takes */
+#define ONNX_OPSET_MAX 21    /* newest default-domain opset qcc takes */
 
 /* A tensor known at import time: an initializer, a Constant, a folded shape
  * computation. Float data (f) or integer data (i), never both. */
@@ -143,6 +143,10 @@ int imp_finish_fold(Ctx *c, NodeCtx *n, Node *node, int k);
 const Onnx__AttributeProto *imp_attr(const NodeCtx *n, const char *name);
 /* 1 iff name is in the space-separated list */
 int imp_attr_allowed(const char *list, const char *name);
+/* An attribute the op has only in opsets first to last (0: the newest):
+ * present outside them, it is refused. 0, or -1 after reporting. */
+int imp_attr_opsets(Ctx *c, NodeCtx *n, const char *name, int first,
+	int last);
 int imp_attr_int(Ctx *c, NodeCtx *n, const char *name, int64_t def,
 	int64_t *out);
 int imp_attr_float(Ctx *c, NodeCtx *n, const char *name, double def,
@@ -185,6 +189,12 @@ int imp_alias(Ctx *c, NodeCtx *n);     /* output 0 stands for input 0 */
 /* A reshape of v to dims, as output k (or an intermediate with suffix). */
 Value *imp_reshape_to(Ctx *c, NodeCtx *n, Value *v, int rank,
 	const int64_t *dims, int k, const char *suffix);
+/* A binary op's operands before opset 7: with the attribute broadcast=1,
+ * B (input 1) lines up with A's dims from the attribute axis (default: A's
+ * last dims), and n->in[1] becomes B with trailing 1s, which numpy
+ * broadcasting then matches; broadcast=0 wants equal shapes. From opset 7
+ * the attributes are refused. 0, or -1 after reporting. */
+int imp_legacy_broadcast(Ctx *c, NodeCtx *n);
 /* Rejects a node that names outputs past the first (`what` they are). */
 int imp_single_output(Ctx *c, NodeCtx *n, const char *what);
 Value *imp_scalar(Ctx *c, NodeCtx *n, float x, const char *suffix);

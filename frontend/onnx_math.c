@@ -84,6 +84,8 @@ static int uniform(const Tens *t, double *v)
 static int import_pow(Ctx *c, NodeCtx *n)
 {
 	double e = 0;
+	if (imp_has(n, 0) && imp_has(n, 1) && imp_legacy_broadcast(c, n))
+		return -1;
 	Tens *y = imp_has(n, 1) ? imp_const(c, n, 1) : NULL;
 	if (!y)
 		return imp_has(n, 1) ? -1 : imp_reject(c, n, "expects 2 inputs");
@@ -162,7 +164,7 @@ static const OnnxOp rows[] = {
 	{"Mean", 6, 0, 0, import_mean, "", "mean, n-ary, broadcasting"},
 	{"Mish", 18, 0, 0, import_mish, "", "mish"},
 	{"Neg", 6, 0, 0, import_neg, "", "neg"},
-	{"Pow", 7, 0, 0x2, import_pow, "",
+	{"Pow", 1, 0, 0x2, import_pow, "axis broadcast",
 	 "pow; the exponent one constant value"},
 	{"PRelu", 6, 0, 0, import_prelu, "",
 	 "prelu; opset 6: one slope per channel"},

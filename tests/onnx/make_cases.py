@@ -24,7 +24,7 @@ def write(name, graph, inputs, outputs, opset=13, functions=()):
     model = helper.make_model(graph, opset_imports=[
         helper.make_opsetid("", opset), helper.make_opsetid("local", 1)],
         functions=list(functions))
-    model.ir_version = 8
+    model.ir_version = 10 if opset >= 21 else 8
     d = os.path.join(OUT, name)
     os.makedirs(os.path.join(d, "test_data_set_0"), exist_ok=True)
     save(model, os.path.join(d, "model.onnx"))
@@ -399,3 +399,106 @@ pattern_layernorm()
 pattern_gelu()
 pattern_silu_hardswish()
 near_misses()
+
+
+# ---- opsets 6 to 21 ----
+orng = np.random.default_rng(2106)
+
+
+def old_opsets():
+    """Opset 6: Add and Mul with the legacy broadcast attributes (B on axis
+    1, and B on the last dims), Greater-1 likewise, BatchNormalization with
+    is_test, Gemm with broadcast, AveragePool and MaxPool before
+    count_include_pad and ceil_mode."""
+    x = orng.standard_normal((2, 3, 4, 4)).astype(np.float32)
+    b = orng.standard_normal(3).astype(np.float32)
+    c = orng.standard_normal((4, 4)).astype(np.float32)
+    s, o = (orng.random(3) + 0.5).astype(np.float32), orng.standard_normal(
+        3).astype(np.float32)
+    m, v = orng.standard_normal(3).astype(np.float32), (orng.random(3) + 0.5
+                                                        ).astype(np.float32)
+    w = orng.standard_normal((5, 3)).astype(np.float32)
+    gb = orng.standard_normal(5).astype(np.float32)
+    nodes = [
+        helper.make_node("Add", ["x", "b"], ["a"], broadcast=1, axis=1),
+        helper.make_node("Mul", ["a", "c"], ["mu"], broadcast=1),
+        helper.make_node("BatchNormalization", ["mu", "s", "o", "m", "v"],
+                         ["bn"], is_test=1, epsilon=1e-3),
+        helper.make_node("AveragePool", ["bn"], ["ap"], kernel_shape=[2, 2],
+                         strides=[2, 2]),
+        helper.make_node("MaxPool", ["bn"], ["mp"], kernel_shape=[2, 2],
+                         strides=[2, 2]),
+        helper.make_node("Concat", ["ap", "mp"], ["cat"], axis=1),
+        helper.make_node("GlobalAveragePool", ["cat"], ["gp"]),
+        helper.make_node("Flatten", ["gp"], ["f"]),
+        helper.make_node("Gemm", ["f", "w", "gb"], ["y"], transB=1,
+                         broadcast=1),
+        helper.make_node("Greater", ["x", "b"], ["gt"], broadcast=1, axis=1),
+    ]
+    wcat = np.concatenate([w, w], axis=1)
+    g = helper.make_graph(nodes, "old_opsets", [vi("x", [2, 3, 4, 4])],
+                          [vi("y", [2, 5]), helper.make_tensor_value_info(
+                              "gt", TensorProto.BOOL, [2, 3, 4, 4])],
+                          [init("b", b), init("c", c), init("s", s),
+                           init("o", o), init("m", m), init("v", v),
+                           init("w", wcat), init("gb", gb)])
+    xd = x.astype(np.float64)
+    a = (xd + b[None, :, None, None]) * c
+    bn = (a - m[None, :, None, None]) / np.sqrt(v[None, :, None, None] +
+                                                np.float32(1e-3)) * \
+        s[None, :, None, None] + o[None, :, None, None]
+    blocks = bn.reshape(2, 3, 2, 2, 2, 2)
+    ap, mp = blocks.mean(axis=(3, 5)), blocks.max(axis=(3, 5))
+    gp = np.concatenate([ap, mp], axis=1).mean(axis=(2, 3))
+    y = gp @ wcat.T + gb
+    write("old_opsets", g, [x], [y.astype(np.float32),
+                                 x > b[None, :, None, None]], opset=6)
+
+
+def new_opsets():
+    """Opset 21: Gelu (opset 20) in both forms, Mish (18), AveragePool with
+    its dilations attribute at 1 (19), Cast's saturate attribute (19)."""
+    x = (2 * orng.standard_normal((1, 2, 4, 4))).astype(np.float32)
+    nodes = [
+        helper.make_node("Gelu", ["x"], ["g1"]),
+        helper.make_node("Gelu", ["x"], ["g2"], approximate="tanh"),
+        helper.make_node("Mish", ["g1"], ["m"]),
+        helper.make_node("Add", ["m", "g2"], ["s"]),
+        helper.make_node("Cast", ["s"], ["c"], to=TensorProto.FLOAT,
+                         saturate=1),
+        helper.make_node("AveragePool", ["c"], ["y"], kernel_shape=[2, 2],
+                         dilations=[1, 1]),
+    ]
+    g = helper.make_graph(nodes, "new_opsets", [vi("x", [1, 2, 4, 4])],
+                          [vi("y", [1, 2, 3, 3])])
+    xd = x.astype(np.float64)
+    g1 = 0.5 * xd * (1 + erf(xd / math.sqrt(2)))
+    g2 = 0.5 * xd * (1 + np.tanh(math.sqrt(2 / math.pi) *
+                                 (xd + 0.044715 * xd ** 3)))
+    s = g1 * np.tanh(np.logaddexp(0, g1)) + g2
+    y = (s[:, :, :-1, :-1] + s[:, :, 1:, :-1] + s[:, :, :-1, 1:] +
+         s[:, :, 1:, 1:]) / 4
+    write("new_opsets", g, [x], [y.astype(np.float32)], opset=21)
+
+
+def bad_opsets():
+    """Models the reader refuses, each for one reason tied to an opset."""
+    def model(name, node, opset, shape=(1, 2, 4, 4)):
+        g = helper.make_graph([node], name, [vi("x", list(shape))],
+                              [vi("y", None)])
+        write(name, g, [], [], opset=opset)
+    model("bad_avgpool_dilated", helper.make_node(
+        "AveragePool", ["x"], ["y"], kernel_shape=[2, 2], dilations=[2, 2]),
+        19)
+    model("bad_ceil_mode_opset7", helper.make_node(
+        "AveragePool", ["x"], ["y"], kernel_shape=[2, 2], ceil_mode=1), 7)
+    model("bad_broadcast_opset13", helper.make_node(
+        "Add", ["x", "x"], ["y"], broadcast=1), 13)
+    model("bad_batchnorm_training6", helper.make_node(
+        "BatchNormalization", ["x", "x", "x", "x", "x"], ["y"]), 6)
+    model("bad_opset22", helper.make_node("Relu", ["x"], ["y"]), 22)
+
+
+old_opsets()
+new_opsets()
+bad_opsets()

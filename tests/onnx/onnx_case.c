@@ -223,7 +223,7 @@ static int run_case(const char *dir, const char **name)
 		}
 		closedir(d);
 		int rc = run_set(set, model, &g);
-		if (rc == -2 && op) {
+		if ((rc == -2 || rc == -3) && op) {
 			snprintf(reason, sizeof reason, "op %s", op);
 			status = ST_UNSUPPORTED;
 		} else if (rc == -2 || rc == -3) {
