@@ -146,7 +146,8 @@ static const Onnx__NodeProto *node_is(Pat *P, int k, const char *op)
 		return NULL;
 	const Onnx__NodeProto *p = P->node[k];
 	const char *d = p->domain ? p->domain : "";
-	if (strcmp(p->op_type, op) || (*d && strcmp(d, "ai.onnx")))
+	if (!p->op_type || strcmp(p->op_type, op) || p->n_output < 1 ||
+	    !*p->output[0] || (*d && strcmp(d, "ai.onnx")))
 		return NULL;
 	return p;
 }
