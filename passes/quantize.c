@@ -1080,14 +1080,12 @@ static int lower_prelu(Ctx *c, Node *n)
 {
 	Value *xq, *aq, *a = n->in[1];
 	Type yt;
+	if (!is_const_operand(a) && !a->aux && !a->type.q.present)
+		return 1;
 	int r = single_input(c, n, &xq, &yt);
 	if (r)
 		return r;
-	if (is_const_operand(a))
-		aq = slope_i16(c, a);
-	else if (!a->aux && !a->type.q.present)
-		return 1;
-	else if (!(aq = int_of(c, a)))
+	if (!(aq = is_const_operand(a) ? slope_i16(c, a) : int_of(c, a)))
 		return -1;
 	Node *qn = emit_qop(c, n, (Value *[]){xq, aq}, 2, &yt);
 	double sx = xq->type.q.scale[0], sy = yt.q.scale[0];
