@@ -194,10 +194,24 @@ static const char *other(const Onnx__NodeProto *p, const char *name)
 	return strcmp(in(p, 1), name) ? NULL : in(p, 0);
 }
 
+/* The name an Identity chain forwards (exporters write one to share an
+ * initializer between modules). */
+static const char *through_identity(Pat *P, const char *name)
+{
+	int k;
+	const Onnx__NodeProto *p;
+	for (int hops = 0; hops < 64 && (p = made_by(P, name, "Identity", &k)) &&
+	     p->n_input == 1; hops++)
+		name = in(p, 0);
+	return name;
+}
+
 /* The values of a constant (an initializer, a folded tensor or a Constant
- * node), up to max of them; -1 if name is not known at import time. */
+ * node, through Identity nodes), up to max of them; -1 if name is not
+ * known at import time. */
 static int const_values(Pat *P, const char *name, double *v, int max)
 {
+	name = through_identity(P, name);
 	Sym *s = sym_get(P->c, name);
 	const Tens *t = s && s->t && !s->v ? s->t : NULL;
 	int k;
@@ -556,9 +570,10 @@ static int ln_stats(Pat *P, PatFuse *f, const char *d, const char *s)
 }
 
 /* name is known at import time: an initializer or folded tensor, or the
- * output of a Constant node. */
+ * output of a Constant node, through Identity nodes. */
 static int known(Pat *P, const char *name)
 {
+	name = through_identity(P, name);
 	Sym *s = sym_get(P->c, name);
 	int k;
 	return (s && s->t && !s->v) || made_by(P, name, "Constant", &k);

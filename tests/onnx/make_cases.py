@@ -502,3 +502,22 @@ def bad_opsets():
 old_opsets()
 new_opsets()
 bad_opsets()
+
+
+def pattern_layernorm_identity():
+    """torch shares equal initializers between modules through Identity
+    nodes: the scale and bias of a second layernorm are Identity outputs."""
+    r = np.random.default_rng(1312)
+    x = r.standard_normal((1, 4, 6)).astype(np.float32)
+    w = r.standard_normal(6).astype(np.float32)
+    b = r.standard_normal(6).astype(np.float32)
+    nodes = [helper.make_node("Identity", ["w"], ["w2"]),
+             helper.make_node("Identity", ["b"], ["b2"])]
+    nodes += layernorm_nodes("x", [-1], scale="w2", bias="b2")
+    g = helper.make_graph(nodes, "pattern_layernorm_identity",
+                          [vi("x", [1, 4, 6])], [vi("y", [1, 4, 6])],
+                          [init("w", w), init("b", b)])
+    write("pattern_layernorm_identity", g, [x], [layernorm_ref(x, [-1], w, b)])
+
+
+pattern_layernorm_identity()
