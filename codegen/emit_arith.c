@@ -134,21 +134,34 @@ static int emit_qlog_softmax(Emit *e, const Node *n, const char *fn)
 	return 0;
 }
 
-/* The knots scanned from the first (there are at most three), then the
- * piece's line; without knots the one line. */
-static int emit_qpwl(Emit *e, const Node *n, const char *fn)
+/* The piece's constants (FN_q, the squares, only when one is not 0). */
+static void pwl_tables(Emit *e, const Node *n, const char *fn, int nk)
 {
-	int nk;
-	const int64_t *knots = attr_ints(n, "knots", &nk);
+	int nq;
+	const int64_t *square = attr_ints(n, "square", &nq);
 	char name[400];
 	snprintf(name, sizeof name, "%s_m", fn);
 	emit_ints(e, "int32_t", name, attr_ints(n, "mult", NULL), nk + 1);
 	snprintf(name, sizeof name, "%s_b", fn);
 	emit_ints(e, "int64_t", name, attr_ints(n, "bias", NULL), nk + 1);
+	if (nq) {
+		snprintf(name, sizeof name, "%s_q", fn);
+		emit_ints(e, "int32_t", name, square, nq);
+	}
 	if (nk) {
 		snprintf(name, sizeof name, "%s_k", fn);
-		emit_ints(e, "int32_t", name, knots, nk);
+		emit_ints(e, "int32_t", name, attr_ints(n, "knots", NULL), nk);
 	}
+}
+
+/* The knots scanned from the first (there are at most three), then the
+ * piece's polynomial; without knots the one piece. */
+static int emit_qpwl(Emit *e, const Node *n, const char *fn)
+{
+	int nk, nq;
+	attr_ints(n, "knots", &nk);
+	attr_ints(n, "square", &nq);
+	pwl_tables(e, n, fn, nk);
 	EmitVars v = {0};
 	grid_vars(&v, n);
 	emit_var(&v, "fn", fn);
@@ -160,13 +173,16 @@ static int emit_qpwl(Emit *e, const Node *n, const char *fn)
 	emit_vari(&v, "shift", attr_int(n, "shift"));
 	emit_fill(e, "static void $fn(const $xt *x, $yt *y)\n{\n"
 		"\tint i, k = 0;\n"
-		"\tfor (i = 0; i < $numel; i++) {\n", &v);
+		"\tfor (i = 0; i < $numel; i++) {\n"
+		"\t\tint64_t u = (int64_t)x[i]$subzx;\n", &v);
 	if (nk)
 		emit_fill(e, "\t\tfor (k = 0; k < $nk && x[i] >= ${fn}_k[k]; k++)\n"
 			"\t\t\t;\n", &v);
-	emit_fill(e, "\t\ty[i] = ($yt)qcc_clamp($zy + qcc_round_shift(((int64_t)"
-		"x[i]$subzx) *\n\t\t\t${fn}_m[k] + ${fn}_b[k], $shift), $qmin, "
-		"$qmax);\n\t}\n}\n", &v);
+	emit_fill(e, nq ? "\t\ty[i] = ($yt)qcc_clamp($zy + qcc_round_shift(u * u * "
+		"${fn}_q[k] +\n\t\t\tu * ${fn}_m[k] + ${fn}_b[k], $shift), $qmin, "
+		"$qmax);\n\t}\n}\n" :
+		"\t\ty[i] = ($yt)qcc_clamp($zy + qcc_round_shift(u * ${fn}_m[k] + "
+		"${fn}_b[k], $shift),\n\t\t\t$qmin, $qmax);\n\t}\n}\n", &v);
 	return 0;
 }
 

@@ -435,14 +435,15 @@ void eval_qlut(const Node *n, const void *const *in, void *out)
 	}
 }
 
-/* k = the number of knots <= x, then zy + R((x - zx) mult[k] + bias[k],
- * shift), clamped. */
+/* k = the number of knots <= x, then with u = x - zx
+ * zy + R(u u square[k] + u mult[k] + bias[k], shift), clamped. */
 void eval_qpwl(const Node *n, const void *const *in, void *out)
 {
 	const int32_t *x = in[0];
 	int32_t *y = out;
 	const Type *yt = &n->out->type;
-	int nk;
+	int nk, nq;
+	const int64_t *square = attr_ints(n, "square", &nq);
 	const int64_t *knots = attr_ints(n, "knots", &nk);
 	const int64_t *mult = attr_ints(n, "mult", NULL);
 	const int64_t *bias = attr_ints(n, "bias", NULL);
@@ -453,7 +454,8 @@ void eval_qpwl(const Node *n, const void *const *in, void *out)
 		int k = 0;
 		while (k < nk && x[i] >= knots[k])
 			k++;
-		int64_t p = ((int64_t)x[i] - zx) * mult[k] + bias[k];
+		int64_t u = (int64_t)x[i] - zx;
+		int64_t p = (nq ? u * u * square[k] : 0) + u * mult[k] + bias[k];
 		y[i] = clamp64(zy + rshift_round(p, shift), lo, hi);
 	}
 }

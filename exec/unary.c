@@ -7,9 +7,9 @@
  * gives them (log(0) = -inf, sqrt(-1) = NaN, a NaN input stays NaN).
  * Each is evaluated in double and rounded once to float. Their integer
  * form is a table of the input grid (qlut, LOWER_LUT), which quantize
- * builds by running these kernels; for 16-bit input the piecewise-linear
- * ones describe their pieces (unary_pieces), which quantize maps onto the
- * grid exactly (qpwl).
+ * builds by running these kernels; for 16-bit input the ones that are
+ * piecewise polynomials of degree 2 at most describe their pieces
+ * (unary_pieces), which quantize maps onto the grid exactly (qpwl).
  */
 #include <math.h>
 
@@ -223,12 +223,12 @@ void eval_thresholded_relu(const Node *n, const void *const *in, void *out)
 	map(n, in, out, f_thresholded_relu);
 }
 
-/* ---- pieces of the piecewise-linear functions ---- */
+/* ---- pieces of the piecewise-polynomial functions ---- */
 
 static int piece(UnaryPiece *p, int k, double from, int open, double slope,
 	double offset)
 {
-	p[k] = (UnaryPiece){from, open, slope, offset};
+	p[k] = (UnaryPiece){from, open, 0, slope, offset};
 	return k + 1;
 }
 
@@ -261,6 +261,11 @@ int unary_pieces(const Node *n, UnaryPiece *p)
 	case OP_HARDSIGMOID:
 		return hardsigmoid_pieces(attr_float(n, "alpha"),
 			attr_float(n, "beta"), p);
+	case OP_HARDSWISH:  /* x (x / 6 + 1/2) between -3 and 3 */
+		k = piece(p, 0, -INFINITY, 0, 0, 0);
+		k = piece(p, k, -3, 0, 0.5, 0);
+		p[k - 1].square = 1.0 / 6;
+		return piece(p, k, 3, 0, 1, 0);
 	case OP_SHRINK: {
 		double bias = attr_float(n, "bias"), l = attr_float(n, "lambd");
 		k = piece(p, 0, -INFINITY, 0, 1, bias);

@@ -621,14 +621,14 @@ void exec_set_hook(Exec *e, ExecHook hook, void *user);
 void exec_run(Exec *e);              /* inputs must be filled first */
 
 /* ----------------------------------------------------------- exec/unary.c */
-/* A function of one value that is piecewise linear (neg, abs, sign,
- * leaky_relu, hardsigmoid, shrink, thresholded_relu), as the pieces
- * quantize maps onto the integer grid (qpwl). Pieces are in ascending
- * order; piece 0 starts at -inf. */
+/* A function of one value that is piecewise a polynomial of degree 2 at
+ * most (neg, abs, sign, leaky_relu, hardsigmoid, hardswish, shrink,
+ * thresholded_relu), as the pieces quantize maps onto the integer grid
+ * (qpwl). Pieces are in ascending order; piece 0 starts at -inf. */
 typedef struct {
 	double from;      /* the piece covers x >= from (x > from if open) */
 	int open;
-	double slope, offset;   /* y = slope * x + offset on the piece */
+	double square, slope, offset;  /* y = square x^2 + slope x + offset */
 } UnaryPiece;
 #define UNARY_MAX_PIECES 4
 /* The pieces of n's function into p; 0 if it is not piecewise linear. */

@@ -127,28 +127,37 @@ static int table_in(const Node *n, const int64_t *tab, int len, int64_t lo,
 	return 0;
 }
 
-/* qpwl: K ascending knots, K + 1 mults (|mult| < 2^31) and biases
- * (|bias| <= 2^61), shift 0..62; |x - zx| <= 2^16, so every sum stays
- * below 2^62. */
+/* qpwl: K ascending knots, K + 1 mults (|mult| < 2^31), biases (|bias| <=
+ * 2^60) and squares (|square| <= 2^30, or none), shift 0..62; |x - zx| <=
+ * 2^15 where a square is not 0 (8-bit, or 16-bit with zp 0) and <= 2^16
+ * otherwise, so every sum stays below 2^62. */
 static int check_pwl(const Node *n)
 {
-	int nk, nm, nb;
+	int nk, nm, nb, nq;
 	const int64_t *k = attr_ints(n, "knots", &nk);
 	const int64_t *m = attr_ints(n, "mult", &nm);
 	const int64_t *b = attr_ints(n, "bias", &nb);
+	const int64_t *q = attr_ints(n, "square", &nq);
 	int64_t shift = attr_int(n, "shift");
-	if (nm != nk + 1 || nb != nk + 1)
-		return shape_err(n, "mult and bias must have %d entries (knots + 1), "
-			"got %d and %d", nk + 1, nm, nb);
+	if (nm != nk + 1 || nb != nk + 1 || (nq && nq != nk + 1))
+		return shape_err(n, "mult, bias and square (if any) must have %d "
+			"entries (knots + 1), got %d, %d and %d", nk + 1, nm, nb, nq);
+	for (int i = 0; i < nq; i++)
+		if (q[i] < -((int64_t)1 << 30) || q[i] > ((int64_t)1 << 30) ||
+		    (q[i] && shape_in(n, 0)->q.zp[0] != 0 &&
+		     shape_in(n, 0)->elem == DT_I16))
+			return shape_err(n, "piece %d: square %lld is out of range "
+				"(|square| <= 2^30, on an input with zp 0 if 16-bit)", i,
+				(long long)q[i]);
 	for (int i = 1; i < nk; i++)
 		if (k[i] < k[i - 1])
 			return shape_err(n, "knots must be ascending, got %lld after %lld",
 				(long long)k[i], (long long)k[i - 1]);
 	for (int i = 0; i < nm; i++)
 		if (m[i] <= -MULT_LIMIT || m[i] >= MULT_LIMIT ||
-		    b[i] < -((int64_t)1 << 61) || b[i] > ((int64_t)1 << 61))
+		    b[i] < -((int64_t)1 << 60) || b[i] > ((int64_t)1 << 60))
 			return shape_err(n, "piece %d: mult %lld or bias %lld is out of "
-				"range (|mult| < 2^31, |bias| <= 2^61)", i, (long long)m[i],
+				"range (|mult| < 2^31, |bias| <= 2^60)", i, (long long)m[i],
 				(long long)b[i]);
 	if (shift < 0 || shift > SHIFT_MAX)
 		return shape_err(n, "shift %lld is out of range (expected 0..%d)",

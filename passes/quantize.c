@@ -815,10 +815,19 @@ static int64_t piece_start(const UnaryPiece *p, double s, int64_t z,
 	return clamp_i64(k + z, lo, hi);
 }
 
-/* A 16-bit piecewise-linear function as qpwl: piece k from code knots[k-1]
- * on is y = zy + ((x - zx) slope s_x + offset) / s_y, its mult and bias
- * that times 2^shift, one shift (the largest keeping |mult| < 2^31 and
- * |bias| <= 2^61) for all pieces. */
+/* The coefficients of piece k on the grids: y - zy = Q u^2 + M u + C in
+ * output codes, u = x - zx. */
+static void piece_coef(const UnaryPiece *p, double sx, double sy, double *q)
+{
+	q[0] = p->square * sx * sx / sy;
+	q[1] = p->slope * sx / sy;
+	q[2] = p->offset / sy;
+}
+
+/* A 16-bit piecewise-polynomial function as qpwl: piece k from code
+ * knots[k-1] on is zy + square u^2 + mult u + bias over 2^shift, each
+ * piece_coef times 2^shift, one shift (the largest keeping |square| <=
+ * 2^30, |mult| < 2^31, |bias| <= 2^60) for all pieces. */
 static int lower_pwl(Ctx *c, Node *n, const UnaryPiece *p, int np)
 {
 	Value *xq;
@@ -828,31 +837,38 @@ static int lower_pwl(Ctx *c, Node *n, const UnaryPiece *p, int np)
 		return r;
 	const Type *xt = &xq->type;
 	double sx = xt->q.scale[0], sy = yt.q.scale[0];
-	int64_t knots[UNARY_MAX_PIECES], mult[UNARY_MAX_PIECES],
-		bias[UNARY_MAX_PIECES], shift = 62;
+	int64_t knots[UNARY_MAX_PIECES], v[3][UNARY_MAX_PIECES], shift = 62;
+	const double limit[3] = {ldexp(1, 30), 2147483647.0, ldexp(1, 60)};
+	int square = 0;
 	for (int k = 0; k < np; k++) {
-		double m = fabs(p[k].slope * sx / sy), b = fabs(p[k].offset / sy);
-		while (shift > 0 && (ldexp(m, (int)shift) >= 2147483647.0 ||
-				ldexp(b, (int)shift) > ldexp(1, 61)))
-			shift--;
+		double q[3];
+		piece_coef(&p[k], sx, sy, q);
+		for (int i = 0; i < 3; i++)
+			while (shift > 0 && ldexp(fabs(q[i]), (int)shift) > limit[i])
+				shift--;
+		square |= q[0] != 0;
 		if (k > 0)
 			knots[k - 1] = piece_start(&p[k], sx, xt->q.zp[0],
 				type_qmin(xt), type_qmax(xt) + 1);
 	}
 	for (int k = 0; k < np; k++) {
-		mult[k] = round_half_away(ldexp(p[k].slope * sx / sy, (int)shift));
-		bias[k] = round_half_away(ldexp(p[k].offset / sy, (int)shift));
-		if (llabs(mult[k]) >= 2147483648LL || llabs(bias[k]) > (1LL << 61)) {
-			diag_error(n->loc, "%s: a piece's multiplier %g is too large",
-				op_info(n->op)->name, p[k].slope * sx / sy);
-			return -1;
-		}
+		double q[3];
+		piece_coef(&p[k], sx, sy, q);
+		for (int i = 0; i < 3; i++)
+			if ((double)llabs(v[i][k] = round_half_away(ldexp(q[i],
+					(int)shift))) > limit[i]) {
+				diag_error(n->loc, "%s: a piece's coefficient %g is too "
+					"large", op_info(n->op)->name, q[i]);
+				return -1;
+			}
 	}
 	Node *qn = emit(c, OP_QPWL, &xq, 1, take_name(c, n->out), &yt, n->loc);
 	attr_set_ints(c->g, qn, "knots", knots, np - 1);
-	attr_set_ints(c->g, qn, "mult", mult, np);
-	attr_set_ints(c->g, qn, "bias", bias, np);
+	attr_set_ints(c->g, qn, "mult", v[1], np);
+	attr_set_ints(c->g, qn, "bias", v[2], np);
 	attr_set_int(c->g, qn, "shift", shift);
+	if (square)
+		attr_set_ints(c->g, qn, "square", v[0], np);
 	return lowered(c, n, qn);
 }
 

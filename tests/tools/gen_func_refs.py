@@ -12,9 +12,10 @@ form of every elementwise function of one value, as quantize builds it
              to NumPy's contract, and within the documented bound
              3/2 + max_j E_j codes of f rounded once (E_j measured on all 128
              codes of each interval)
-    pwl16_F  16-bit input of a piecewise-linear function: qpwl on the same
-             8192 codes plus those around each knot, within one code of f
-             rounded once (the contract's 1/2 plus the multipliers' 2^-15)
+    pwl16_F  16-bit input of a function that is piecewise of degree 2 at
+             most: qpwl on the same 8192 codes plus those around each knot,
+             within one code of f rounded once (the contract's 1/2 plus the
+             coefficients' precision)
 
 Each case is a float graph whose input and output carry q(...); its RUN
 lines lower it (--passes=quantize), run the lowered graph on the grid's
@@ -47,7 +48,7 @@ def sigmoid(x):
 SELU_A, SELU_G = 1.67326319, 1.05070102   # the .g defaults, as doubles
 
 # name: (the op as written in .g, f in float64, input range A, the knots
-# of a piecewise-linear f (None: smooth, an interpolated table))
+# of a piecewise-polynomial f (None: an interpolated table))
 FUNCS = {
     "exp": ("exp(x)", np.exp, 4, None),
     "log": ("log(x)", np.log, 6, None),
@@ -69,7 +70,7 @@ FUNCS = {
     "hardsigmoid": ("hardsigmoid(x)", lambda x: np.clip(
         0.2 * x + 0.5, 0, 1), 4, [-2.5, 2.5]),
     "hardswish": ("hardswish(x)", lambda x: x * np.clip(x / 6 + 0.5, 0, 1),
-                  7, None),     # the kinks at -3 and 3 inside intervals
+                  7, [-3, 3]),
     "silu": ("silu(x)", lambda x: x * sigmoid(x), 8, None),
     "mish": ("mish(x)", lambda x: x * np.tanh(softplus(x)), 8, None),
     "shrink": ("shrink(x, bias=0.25, lambd=0.5)", lambda x: np.where(

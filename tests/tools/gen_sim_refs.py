@@ -864,23 +864,26 @@ def qdiv_case(name, frac, mult, shift, summary):
 def case_qpwl():
     name = "qpwl"
     knots, mult = [-3000, 0, 0, 5000], [0, 1 << 30, -(1 << 29), 0, 1 << 28]
-    bias = [-(1 << 45), 0, 1 << 40, 3 << 44, -(1 << 61)]
+    bias = [-(1 << 45), 0, 1 << 40, 3 << 44, -(1 << 60)]
+    square = [0, 3, 0, -(1 << 16), 1 << 30]
     shift = 31
     x = np.concatenate([np.array([-32768, -3001, -3000, -1, 0, 1, 4999, 5000,
                                   32767, -2]),
                         arng.randint(-32768, 32768, size=118)])
     k = np.searchsorted(np.array(knots), x, side="right")
-    p = x.astype(object) * np.array(mult, dtype=object)[k] + \
-        np.array(bias, dtype=object)[k]
+    u = x.astype(object)
+    p = u * u * np.array(square, dtype=object)[k] + \
+        u * np.array(mult, dtype=object)[k] + np.array(bias, dtype=object)[k]
     y = requant(p, 1, shift, 0, -32768, 32767, name)
     text = ("model %s\n\ninput x : i16[1,128] %s\n\n"
             "output y : i16[1,128] %s = qpwl(x, knots=%s, mult=%s, bias=%s, "
-            "shift=%d)\n" % (name, qstr(0.01, 0), qstr(0.01, 0), lit(knots),
-                             lit(mult), lit(bias), shift))
+            "shift=%d, square=%s)\n" % (name, qstr(0.01, 0), qstr(0.01, 0),
+                                        lit(knots), lit(mult), lit(bias),
+                                        shift, lit(square)))
     write_case(name, text, [x.reshape(1, 1, 128).astype(np.int32)],
                y.reshape(1, 1, 128).astype(np.int32),
-               "qpwl: five pieces, an empty one, knots hit exactly (ties, "
-               "saturation)")
+               "qpwl: five pieces of degree 2, an empty one, knots hit "
+               "exactly (ties, saturation)")
 
 
 def case_qlog_softmax():
