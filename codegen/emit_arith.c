@@ -95,6 +95,12 @@ static int emit_qlog_softmax(Emit *e, const Node *n, const char *fn)
 	emit_ints(e, "int32_t", name, etab, len);
 	snprintf(name, sizeof name, "%s_l", fn);
 	emit_ints(e, "int32_t", name, ltab, 257);
+	int nhi;
+	const int64_t *hi = attr_ints(n, "exp_hi", &nhi);
+	if (nhi) {
+		snprintf(name, sizeof name, "%s_h", fn);
+		emit_ints(e, "int32_t", name, hi, nhi);
+	}
 	int axis = (int)attr_int(n, "axis");
 	int64_t outer, L, inner;
 	type_split_axis(xt, axis < 0 ? axis + xt->rank : axis, &outer, &L, &inner);
@@ -110,6 +116,15 @@ static int emit_qlog_softmax(Emit *e, const Node *n, const char *fn)
 	emit_vari(&v, "m0", mult[0]);
 	emit_vari(&v, "m1", mult[1]);
 	emit_vari(&v, "shift", attr_ints(n, "shift", NULL)[0]);
+	/* exp at d = m - x: the table, or (16-bit) its high byte's entry times
+	 * the low byte's */
+	char ex[1400];
+	if (nhi)
+		snprintf(ex, sizeof ex, "(d < 256 ? %s_e[d] : qcc_round_shift("
+			"(int64_t)%s_h[d >> 8] * %s_e[d & 255], 16))", fn, fn, fn);
+	else
+		snprintf(ex, sizeof ex, "%s_e[d]", fn);
+	emit_var(&v, "exp", ex);
 	emit_fill(e, "static void $fn(const $xt *x, $yt *y)\n{\n"
 		"\tint o, r, i, b;\n"
 		"\tfor (o = 0; o < $outer; o++)\n\tfor (r = 0; r < $inner; r++) {\n"
@@ -118,8 +133,9 @@ static int emit_qlog_softmax(Emit *e, const Node *n, const char *fn)
 		"\t\tint32_t m = xs[0], j, f;\n\t\tint64_t sum = 0, rest, l;\n"
 		"\t\tfor (i = 1; i < $L; i++)\n"
 		"\t\t\tif (xs[i * $inner] > m)\n\t\t\t\tm = xs[i * $inner];\n"
-		"\t\tfor (i = 0; i < $L; i++)\n"
-		"\t\t\tsum += ${fn}_e[m - xs[i * $inner]];\n"
+		"\t\tfor (i = 0; i < $L; i++) {\n"
+		"\t\t\tint32_t d = m - xs[i * $inner];\n"
+		"\t\t\tsum += $exp;\n\t\t}\n"
 		"\t\tfor (b = 0; (sum >> (b + 1)) != 0; b++)\n\t\t\t;\n"
 		"\t\trest = (b >= 16 ? sum >> (b - 16) : sum << (16 - b)) - 65536;\n"
 		"\t\tj = (int32_t)(rest >> 8), f = (int32_t)(rest & 255);\n"

@@ -117,9 +117,16 @@ void eval_batchnorm(const Node *n, const void *const *in, void *out)
 	}
 }
 
-/* The slice's maximum *m and the sum of exp table entries at m - x. */
+/* exp(-s_x d) in units of 2^-16 from the tables: table[d] for d < 256,
+ * else R(hi[d >> 8] * table[d & 255], 16) (16-bit inputs). */
+static int64_t exp_q16(int64_t d, const int64_t *table, const int64_t *hi)
+{
+	return d < 256 ? table[d] : rshift_round(hi[d >> 8] * table[d & 255], 16);
+}
+
+/* The slice's maximum *m and the sum of the exponentials at m - x. */
 static int64_t exp_sum(const int32_t *xs, int64_t len, int64_t inner,
-	const int64_t *table, int32_t *m)
+	const int64_t *table, const int64_t *hi, int32_t *m)
 {
 	*m = xs[0];
 	for (int64_t i = 1; i < len; i++)
@@ -127,7 +134,7 @@ static int64_t exp_sum(const int32_t *xs, int64_t len, int64_t inner,
 			*m = xs[i * inner];
 	int64_t sum = 0;
 	for (int64_t i = 0; i < len; i++)
-		sum += table[*m - xs[i * inner]];
+		sum += exp_q16((int64_t)*m - xs[i * inner], table, hi);
 	return sum;
 }
 
@@ -143,7 +150,7 @@ void eval_qsoftmax(const Node *n, const void *const *in, void *out)
 		const int32_t *xs = x + o * len * inner + r;
 		int32_t *ys = y + o * len * inner + r;
 		int32_t m;
-		int64_t sum = exp_sum(xs, len, inner, table, &m);
+		int64_t sum = exp_sum(xs, len, inner, table, NULL, &m);
 		for (int64_t i = 0; i < len; i++) {
 			int64_t e = table[m - xs[i * inner]];
 			int64_t v = -128 + (512 * e + sum) / (2 * sum);
@@ -176,6 +183,7 @@ void eval_qlog_softmax(const Node *n, const void *const *in, void *out)
 	int32_t *y = out;
 	const Type *yt = &n->out->type;
 	const int64_t *etab = attr_ints(n, "exp_table", NULL);
+	const int64_t *ehi = attr_ints(n, "exp_hi", NULL);
 	const int64_t *ltab = attr_ints(n, "ln_table", NULL);
 	const int64_t *mult = attr_ints(n, "mult", NULL);
 	int64_t shift = attr_ints(n, "shift", NULL)[0];
@@ -188,7 +196,7 @@ void eval_qlog_softmax(const Node *n, const void *const *in, void *out)
 		const int32_t *xs = x + o * len * inner + r;
 		int32_t *ys = y + o * len * inner + r;
 		int32_t m;
-		int64_t sum = exp_sum(xs, len, inner, etab, &m);
+		int64_t sum = exp_sum(xs, len, inner, etab, ehi, &m);
 		int64_t l = log_sum_q16(sum, ltab) * mult[1];
 		for (int64_t i = 0; i < len; i++)
 			ys[i * inner] = clamp64(zy + rshift_round(((int64_t)xs[i * inner] -

@@ -180,15 +180,19 @@ static int check_softmax_axis(const Node *n)
 	return 0;
 }
 
-/* 8-bit input, the exp table of qsoftmax (256 entries in [0, 65536], the
- * first positive), the 257-entry log table (each in [0, 2^16]), two mults
- * sharing one shift. */
+/* The exp table of qsoftmax (256 entries in [0, 65536], the first
+ * positive) and, for 16-bit input only, exp_hi alike; the 257-entry log
+ * table (each in [0, 2^16]), two mults sharing one shift. */
 static int check_log_softmax(const Node *n)
 {
-	int len;
-	if (shape_in(n, 0)->elem == DT_I16)
-		return shape_err(n, "16-bit input is not supported (8-bit only)");
-	const int64_t *tab = attr_ints(n, "exp_table", &len);
+	int len, wide = shape_in(n, 0)->elem == DT_I16;
+	const int64_t *tab = attr_ints(n, "exp_hi", &len);
+	if (len != (wide ? 256 : 0))
+		return shape_err(n, "exp_hi must have %d entries for %s input, got %d",
+			wide ? 256 : 0, wide ? "16-bit" : "8-bit", len);
+	if (wide && (table_in(n, tab, len, 0, 65536) < 0 || tab[0] < 1))
+		return shape_err(n, "exp_hi entry 0 must be positive");
+	tab = attr_ints(n, "exp_table", &len);
 	if (len != 256)
 		return shape_err(n, "exp_table must have 256 entries, got %d", len);
 	if (table_in(n, tab, len, 0, 65536) < 0)

@@ -1174,21 +1174,22 @@ static int lower_div(Ctx *c, Node *n)
 	return lowered(c, n, qn);
 }
 
-/* qlog_softmax: qsoftmax's exp table, the log table ln(1 + j/256) 2^16,
- * and s_x / s_y, 2^-16 / s_y sharing one shift. */
+/* qlog_softmax: qsoftmax's exp table (and for 16-bit input exp_hi, the
+ * same at 256 d), the log table ln(1 + j/256) 2^16, and s_x / s_y,
+ * 2^-16 / s_y sharing one shift. */
 static int lower_log_softmax(Ctx *c, Node *n)
 {
 	Value *xq;
 	Type yt;
-	if (too_wide(c, n))
-		return 1;  /* 8-bit input only */
 	int r = single_input(c, n, &xq, &yt);
 	if (r)
 		return r;
-	int64_t etab[256], ltab[257], mult[2], shift;
-	for (int d = 0; d < 256; d++)
-		etab[d] = round_half_away(65536.0 * exp(-(double)xq->type.q.scale[0]
-			* d));
+	int64_t etab[256], ehi[256], ltab[257], mult[2], shift;
+	double sx = xq->type.q.scale[0];
+	for (int d = 0; d < 256; d++) {
+		etab[d] = round_half_away(65536.0 * exp(-sx * d));
+		ehi[d] = round_half_away(65536.0 * exp(-sx * 256 * d));
+	}
 	for (int j = 0; j <= 256; j++)
 		ltab[j] = round_half_away(65536.0 * log1p(j / 256.0));
 	double m[2] = {xq->type.q.scale[0] / (double)yt.q.scale[0],
@@ -1198,6 +1199,8 @@ static int lower_log_softmax(Ctx *c, Node *n)
 		return -1;
 	attr_set_ints(c->g, qn, "exp_table", etab, 256);
 	attr_set_ints(c->g, qn, "ln_table", ltab, 257);
+	if (xq->type.elem == DT_I16)
+		attr_set_ints(c->g, qn, "exp_hi", ehi, 256);
 	attr_set_ints(c->g, qn, "mult", mult, 2);
 	attr_set_ints(c->g, qn, "shift", &shift, 1);
 	return lowered(c, n, qn);

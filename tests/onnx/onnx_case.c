@@ -138,12 +138,14 @@ static int compare(const Value *v, const float *got, const NamedTensor *want,
 	return 0;
 }
 
-/* Runs data set `set`: 0 if every output matches. */
-static int run_set(const char *set, const char *model, Graph **gp)
+/* Runs data set `set`: 0 if every output matches. The graph is loaded
+ * with the first set's data bound; kept[i] (set then) says which of the
+ * data set's inputs stay graph inputs, for every set. */
+static int run_set(const char *set, const char *model, Graph **gp,
+	int *kept)
 {
 	Arena a = {0};
 	NamedTensor in[MAX_IO], out[MAX_IO];
-	int kept[MAX_IO] = {0};
 	char path[8192];
 	int nin = count_files(set, "input"), nout = count_files(set, "output");
 	int rc = -1;
@@ -209,7 +211,7 @@ static int run_case(const char *dir, const char **name)
 	 * one op (frontend/onnx_pattern.c): unsupported only if it fails */
 	const char *op = unclaimed_op(model, buf, sizeof buf);
 	Graph *g = NULL;
-	int status = ST_PASS;
+	int status = ST_PASS, kept[MAX_IO] = {0};
 	for (int s = 0; status == ST_PASS; s++) {
 		char set[4096];
 		snprintf(set, sizeof set, "%s/test_data_set_%d", dir, s);
@@ -222,7 +224,7 @@ static int run_case(const char *dir, const char **name)
 			break;
 		}
 		closedir(d);
-		int rc = run_set(set, model, &g);
+		int rc = run_set(set, model, &g, kept);
 		if ((rc == -2 || rc == -3) && op) {
 			snprintf(reason, sizeof reason, "op %s", op);
 			status = ST_UNSUPPORTED;

@@ -886,6 +886,27 @@ def case_qpwl():
                "exactly (ties, saturation)")
 
 
+def log_softmax_rows(x, etab, ehi, ltab, mult, shift, zy, lo, hi, name):
+    """qlog_softmax along the last axis of x [N, 1, R, L]."""
+    def e(d):
+        if d < 256:
+            return etab[d]
+        return int(R(ehi[d >> 8] * etab[d & 255], 16))
+    y = np.zeros_like(x)
+    for idx in np.ndindex(*x.shape[:-1]):
+        row = x[idx]
+        m = int(row.max())
+        S = sum(e(m - int(v)) for v in row)
+        b = S.bit_length() - 1
+        r = (S >> (b - 16) if b >= 16 else S << (16 - b)) - 65536
+        j, g = r >> 8, r & 255
+        L = (b - 16) * ltab[256] + ltab[j] + int(R((ltab[j + 1] - ltab[j]) * g,
+                                                  8))
+        p = (row.astype(object) - m) * mult[0] - L * mult[1]
+        y[idx] = requant(p, 1, shift, zy, lo, hi, name)
+    return y
+
+
 def case_qlog_softmax():
     name = "qlog_softmax"
     sx = 0.0625
@@ -916,6 +937,25 @@ def case_qlog_softmax():
     write_case(name, text, [x.astype(np.int32)], y.astype(np.int32),
                "qlog_softmax: exp table, fixed-point log of the sum "
                "(saturation)")
+    # 16-bit: distances past 255 through exp_hi, the high byte's factor
+    name = "qlog_softmax_i16"
+    sx = 0.0005
+    etab = [int(np.floor(65536 * np.exp(-sx * d) + 0.5)) for d in range(256)]
+    ehi = [int(np.floor(65536 * np.exp(-sx * 256 * d) + 0.5))
+           for d in range(256)]
+    x = arng.randint(-3000, 3000, size=(2, 1, 3, 7)).astype(np.int64)
+    x[0, 0, 0, :] = 40                # uniform
+    x[0, 0, 1, :] = [-32768, 32767, 0, 100, -100, 32000, -5]
+    mult, shift = [1 << 30, 1 << 24], 30
+    y = log_softmax_rows(x, etab, ehi, ltab, mult, shift, 0, -32768, 32767,
+                         name)
+    text = ("model %s\n\ninput x : i16[1,3,7] %s\n\n"
+            "output y : i16[1,3,7] %s = qlog_softmax(x, axis=-1, exp_table=%s, "
+            "ln_table=%s, mult=%s, shift=[%d], exp_hi=%s)\n" %
+            (name, qstr(sx, 0), qstr(0.001, 0), lit(etab), lit(ltab),
+             lit(mult), shift, lit(ehi)))
+    write_case(name, text, [x.astype(np.int32)], y.astype(np.int32),
+               "qlog_softmax: 16-bit, distances through exp_hi (saturation)")
 
 
 def main():
@@ -960,7 +1000,7 @@ def main():
                  "qconv2d_dw_stride3", "qconv2d_wide_asym",
                  "qmax_broadcast3", "qmin_i16", "qmax_one", "qwhere",
                  "qsum_mean3", "qprelu_channel", "qdiv", "qpwl",
-                 "qlog_softmax"]:
+                 "qlog_softmax", "qlog_softmax_i16"]:
         assert STATS[name][1] > 0, name + " has no saturation"
 
 
