@@ -83,24 +83,37 @@ static int emit_qdiv(Emit *e, const Node *n, const char *fn)
 
 /* Per slice: the maximum, the sum of exp table entries, its fixed-point
  * log (leading one, then the log table interpolated), then each output. */
-static int emit_qlog_softmax(Emit *e, const Node *n, const char *fn)
+/* FN_e, FN_l and (16-bit input) FN_h; in ex the C expression of the
+ * exponential at the distance d. */
+static void logsm_tables(Emit *e, const Node *n, const char *fn, char *ex,
+	size_t size)
 {
-	const Type *xt = &n->in[0]->type;
-	int len;
+	int len, nhi;
 	const int64_t *etab = attr_ints(n, "exp_table", &len);
-	const int64_t *ltab = attr_ints(n, "ln_table", NULL);
-	const int64_t *mult = attr_ints(n, "mult", NULL);
+	const int64_t *hi = attr_ints(n, "exp_hi", &nhi);
 	char name[400];
 	snprintf(name, sizeof name, "%s_e", fn);
 	emit_ints(e, "int32_t", name, etab, len);
 	snprintf(name, sizeof name, "%s_l", fn);
-	emit_ints(e, "int32_t", name, ltab, 257);
-	int nhi;
-	const int64_t *hi = attr_ints(n, "exp_hi", &nhi);
+	emit_ints(e, "int32_t", name, attr_ints(n, "ln_table", NULL), 257);
 	if (nhi) {
 		snprintf(name, sizeof name, "%s_h", fn);
 		emit_ints(e, "int32_t", name, hi, nhi);
 	}
+	/* the table, or its high byte's entry times the low byte's */
+	if (nhi)
+		snprintf(ex, size, "(d < 256 ? %s_e[d] : qcc_round_shift("
+			"(int64_t)%s_h[d >> 8] * %s_e[d & 255], 16))", fn, fn, fn);
+	else
+		snprintf(ex, size, "%s_e[d]", fn);
+}
+
+static int emit_qlog_softmax(Emit *e, const Node *n, const char *fn)
+{
+	const Type *xt = &n->in[0]->type;
+	const int64_t *mult = attr_ints(n, "mult", NULL);
+	char ex[1400];
+	logsm_tables(e, n, fn, ex, sizeof ex);
 	int axis = (int)attr_int(n, "axis");
 	int64_t outer, L, inner;
 	type_split_axis(xt, axis < 0 ? axis + xt->rank : axis, &outer, &L, &inner);
@@ -116,14 +129,6 @@ static int emit_qlog_softmax(Emit *e, const Node *n, const char *fn)
 	emit_vari(&v, "m0", mult[0]);
 	emit_vari(&v, "m1", mult[1]);
 	emit_vari(&v, "shift", attr_ints(n, "shift", NULL)[0]);
-	/* exp at d = m - x: the table, or (16-bit) its high byte's entry times
-	 * the low byte's */
-	char ex[1400];
-	if (nhi)
-		snprintf(ex, sizeof ex, "(d < 256 ? %s_e[d] : qcc_round_shift("
-			"(int64_t)%s_h[d >> 8] * %s_e[d & 255], 16))", fn, fn, fn);
-	else
-		snprintf(ex, sizeof ex, "%s_e[d]", fn);
 	emit_var(&v, "exp", ex);
 	emit_fill(e, "static void $fn(const $xt *x, $yt *y)\n{\n"
 		"\tint o, r, i, b;\n"
