@@ -153,5 +153,26 @@ extern const KernelRow emit_dense_kernels[];
 
 /* emit_elem.c: elementwise, pooling, movement, tables */
 extern const KernelRow emit_elem_kernels[];
+/* The loops over the index space of n's output, at the current depth, and
+ * the index expression of each input's broadcast element (idx[i]) and of
+ * the output element (iy): one flat loop over i when every input has the
+ * output's shape, else nested loops over i0, i1, ... with literal strides
+ * (0 for a broadcast dimension). The body goes at the same depth. */
+#define EMIT_IDX_MAX 512
+void emit_elem_loops(Emit *e, const Node *n, char (*idx)[EMIT_IDX_MAX],
+	char *iy);
+/* A whole elementwise kernel: `static void FN(const T0 *x0, ..., YT *y)`,
+ * emit_elem_loops, the body tmpl (one statement, at the loops' depth plus
+ * one) with the placeholders $i0 .. $i15 (the inputs' index expressions),
+ * $iy and $yt (the output's) besides those of v, and the closing brace;
+ * returns 0, as emitters do. */
+int emit_elem_kernel(Emit *e, const Node *n, const char *fn, EmitVars *v,
+	const char *tmpl);
+
+/* emit_cond.c: the condition kernels qcompare, qwhere, not, logic */
+extern const KernelRow emit_cond_kernels[];
+
+/* emit_arith.c: qsum, qprelu, qdiv, qpwl, qlog_softmax */
+extern const KernelRow emit_arith_kernels[];
 
 #endif

@@ -58,6 +58,58 @@ static void bcast_strides(const Type *t, const Type *y, int64_t *stride)
 	}
 }
 
+void emit_elem_loops(Emit *e, const Node *n, char (*idx)[EMIT_IDX_MAX],
+	char *iy)
+{
+	const Type *yt = &n->out->type;
+	int flat = 1;
+	for (int i = 0; i < n->nin; i++)
+		flat &= type_same_shape(&n->in[i]->type, yt);
+	if (flat) {
+		emit_line(e, "int i;");
+		emit_line(e, "for (i = 0; i < %lld; i++)", (long long)type_numel(yt));
+		for (int i = 0; i < n->nin; i++)
+			strcpy(idx[i], "i");
+		strcpy(iy, "i");
+		return;
+	}
+	int64_t st[QCC_MAX_RANK];
+	for (int i = 0; i < n->nin; i++) {
+		bcast_strides(&n->in[i]->type, yt, st);
+		index_expr(st, yt->rank, idx[i], EMIT_IDX_MAX);
+	}
+	emit_strides(yt, st);
+	index_expr(st, yt->rank, iy, EMIT_IDX_MAX);
+	emit_loops(e, yt);
+}
+
+int emit_elem_kernel(Emit *e, const Node *n, const char *fn, EmitVars *v,
+	const char *tmpl)
+{
+	/* emit_var keeps the names, not copies */
+	static const char *names[16] = {"i0", "i1", "i2", "i3", "i4", "i5", "i6",
+		"i7", "i8", "i9", "i10", "i11", "i12", "i13", "i14", "i15"};
+	char (*idx)[EMIT_IDX_MAX] = malloc((n->nin + 1) * sizeof *idx);
+	if (!idx)
+		abort();
+	fprintf(e->f, "static void %s(", fn);
+	for (int i = 0; i < n->nin; i++)
+		fprintf(e->f, "const %s *x%d, ", emit_ctype(n->in[i]->type.elem), i);
+	fprintf(e->f, "%s *y)\n{\n", emit_ctype(n->out->type.elem));
+	e->depth++;
+	emit_elem_loops(e, n, idx, idx[n->nin]);
+	for (int i = 0; i < n->nin && i < 16; i++)
+		emit_var(v, names[i], idx[i]);
+	emit_var(v, "iy", idx[n->nin]);
+	emit_var(v, "yt", emit_ctype(n->out->type.elem));
+	e->depth++;
+	emit_fill(e, tmpl, v);
+	e->depth -= 2;
+	fprintf(e->f, "}\n");
+	free(idx);
+	return 0;
+}
+
 /* The output's template values: yt, zy, qmin, qmax, and lo, hi (the
  * activation clamp) where the op has one. */
 static void out_vars(EmitVars *v, const Node *n)

@@ -3,10 +3,11 @@
  *
  * A target is a name (--target NAME) and the kernel rows written for it.
  * The rows live beside their emitters (emit_conv.c, emit_dense.c,
- * emit_elem.c), one array per file; `kernel_tables` below lists the
- * arrays, so a kernel of a new op is one row in its emitter file. A
- * target with a base (e.g. a SIMD target over generic) takes the base's
- * row wherever it has none of its own that applies.
+ * emit_elem.c, emit_cond.c, emit_arith.c), one array per file;
+ * `kernel_tables` below lists the arrays, so a kernel of a new op is one
+ * row in its emitter file. A target with a base (e.g. a SIMD target over
+ * generic) takes the base's row wherever it has none of its own that
+ * applies.
  *
  * `--target host` is the last target of the table whose host_runs() says
  * the machine running qcc can execute its code (generic if none), so a
@@ -26,6 +27,8 @@ static const KernelRow *const kernel_tables[] = {
 	emit_conv_kernels,
 	emit_dense_kernels,
 	emit_elem_kernels,
+	emit_cond_kernels,
+	emit_arith_kernels,
 };
 
 #define NTARGETS (int)(sizeof targets / sizeof targets[0])

@@ -1,5 +1,6 @@
-/* elem.c - elementwise kernels, float and integer: the binary ops with
- * numpy broadcasting (add, sub, mul, div; qadd, qmul), the activations and
+/* elem.c - elementwise kernels, float and integer: the binary and n-ary
+ * ops with numpy broadcasting (add, sub, mul, div, sum, mean, prelu, max,
+ * min; qadd, qmul, qsum, qprelu, qdiv, qmax, qmin), the activations and
  * their integer table (qlut), and the boundary and change of scale
  * (quantize, dequantize, requantize).
  *
@@ -11,51 +12,11 @@
 #include <math.h>
 #include <string.h>
 
+#include "bcast.h"
 #include "ir.h"
 #include "qarith.h"
 
 /* ---- binary ops with broadcasting ---- */
-
-/* Strides of t's elements along each dim of the broadcast output o: 0 where
- * t is broadcast (missing or size 1). */
-static void bcast_strides(const Type *t, const Type *o, int64_t *st)
-{
-	int off = o->rank - t->rank;
-	int64_t s = 1;
-	for (int i = o->rank - 1; i >= 0; i--) {
-		int j = i - off;
-		st[i] = (j < 0 || t->dims[j] == 1) ? 0 : s;
-		if (j >= 0)
-			s *= t->dims[j];
-	}
-}
-
-/* A walk over one input's elements in the order of the broadcast output
- * o: pos is the input's element for the output element reached. */
-typedef struct {
-	int64_t st[QCC_MAX_RANK], idx[QCC_MAX_RANK];
-	int64_t pos;
-	const Type *o;
-} Walk;
-
-static void walk_init(Walk *w, const Type *t, const Type *o)
-{
-	bcast_strides(t, o, w->st);
-	memset(w->idx, 0, sizeof w->idx);
-	w->pos = 0;
-	w->o = o;
-}
-
-static void walk_next(Walk *w)
-{
-	for (int d = w->o->rank - 1; d >= 0; d--) {
-		w->pos += w->st[d];
-		if (++w->idx[d] < w->o->dims[d])
-			return;
-		w->pos -= w->st[d] * w->o->dims[d];
-		w->idx[d] = 0;
-	}
-}
 
 typedef enum { BIN_ADD, BIN_SUB, BIN_MUL, BIN_DIV } BinOp;
 
@@ -97,6 +58,46 @@ void eval_mul(const Node *n, const void *const *in, void *out)
 void eval_div(const Node *n, const void *const *in, void *out)
 {
 	binary(n, in, out, BIN_DIV);
+}
+
+/* sum, mean: the inputs added in order in float, as ONNX's reference
+ * does; mean divides the sum by the count. */
+static void total(const Node *n, const void *const *in, void *out, int mean)
+{
+	const Type *o = &n->out->type;
+	float *y = out;
+	int64_t count = type_numel(o);
+	for (int i = 0; i < n->nin; i++) {
+		const float *x = in[i];
+		Walk w;
+		walk_init(&w, &n->in[i]->type, o);
+		for (int64_t k = 0; k < count; k++, walk_next(&w))
+			y[k] = i ? y[k] + x[w.pos] : x[w.pos];
+	}
+	for (int64_t k = 0; mean && k < count; k++)
+		y[k] /= (float)n->nin;
+}
+
+void eval_sum(const Node *n, const void *const *in, void *out)
+{
+	total(n, in, out, 0);
+}
+
+void eval_mean(const Node *n, const void *const *in, void *out)
+{
+	total(n, in, out, 1);
+}
+
+/* x < 0: slope * x (slope broadcast to x's shape), else x. */
+void eval_prelu(const Node *n, const void *const *in, void *out)
+{
+	const Type *o = &n->out->type;
+	const float *x = in[0], *a = in[1];
+	float *y = out;
+	Walk w;
+	walk_init(&w, &n->in[1]->type, o);
+	for (int64_t k = 0, m = type_numel(o); k < m; k++, walk_next(&w))
+		y[k] = x[k] < 0 ? a[w.pos] * x[k] : x[k];
 }
 
 /* max, min: over any number of broadcast inputs; a NaN wins, as in
@@ -298,6 +299,83 @@ void eval_qmul(const Node *n, const void *const *in, void *out)
 	}
 }
 
+/* zp + R(sum_i (x_i - z_i) * mult[i], shift), at most 16 inputs. */
+void eval_qsum(const Node *n, const void *const *in, void *out)
+{
+	int32_t *y = out;
+	const Type *yt = &n->out->type;
+	const int64_t *mult = attr_ints(n, "mult", NULL);
+	int64_t shift = attr_ints(n, "shift", NULL)[0];
+	int32_t zy = zp_of(n->out), z[16];
+	int64_t lo = type_qmin(yt), hi = type_qmax(yt);
+	Walk w[16];
+	for (int i = 0; i < n->nin; i++) {
+		walk_init(&w[i], &n->in[i]->type, yt);
+		z[i] = zp_of(n->in[i]);
+	}
+	for (int64_t k = 0, m = type_numel(yt); k < m; k++) {
+		int64_t p = 0;
+		for (int i = 0; i < n->nin; i++) {
+			p += ((int64_t)((const int32_t *)in[i])[w[i].pos] - z[i]) * mult[i];
+			walk_next(&w[i]);
+		}
+		y[k] = clamp64(zy + rshift_round(p, shift), lo, hi);
+	}
+}
+
+/* u = x - zx: zy + R(u * mult[0], shift[0]) for u >= 0, else
+ * zy + R(u * (a - za) * mult[1], shift[1]); clamped to the output. */
+void eval_qprelu(const Node *n, const void *const *in, void *out)
+{
+	const int32_t *x = in[0], *a = in[1];
+	int32_t *y = out;
+	const Type *yt = &n->out->type;
+	const int64_t *mult = attr_ints(n, "mult", NULL);
+	const int64_t *shift = attr_ints(n, "shift", NULL);
+	int32_t zx = zp_of(n->in[0]), za = zp_of(n->in[1]), zy = zp_of(n->out);
+	int64_t lo = type_qmin(yt), hi = type_qmax(yt);
+	Walk w;
+	walk_init(&w, &n->in[1]->type, yt);
+	for (int64_t k = 0, m = type_numel(yt); k < m; k++, walk_next(&w)) {
+		int64_t u = (int64_t)x[k] - zx;
+		int64_t v = u >= 0 ? rshift_round(u * mult[0], shift[0]) :
+			rshift_round(u * ((int64_t)a[w.pos] - za) * mult[1], shift[1]);
+		y[k] = clamp64(zy + v, lo, hi);
+	}
+}
+
+/* t = (a - za) 2^frac / (b - zb) rounded half away from zero, then
+ * zy + R(t * mult, shift); b == zb saturates by the sign of a - za (0/0
+ * gives zy). */
+void eval_qdiv(const Node *n, const void *const *in, void *out)
+{
+	const int32_t *a = in[0], *b = in[1];
+	int32_t *y = out;
+	const Type *yt = &n->out->type;
+	int64_t frac = attr_int(n, "frac");
+	int64_t mult = attr_ints(n, "mult", NULL)[0];
+	int64_t shift = attr_ints(n, "shift", NULL)[0];
+	int32_t za = zp_of(n->in[0]), zb = zp_of(n->in[1]), zy = zp_of(n->out);
+	int64_t lo = type_qmin(yt), hi = type_qmax(yt);
+	Walk wa, wb;
+	walk_init(&wa, &n->in[0]->type, yt);
+	walk_init(&wb, &n->in[1]->type, yt);
+	for (int64_t k = 0, m = type_numel(yt); k < m;
+	     k++, walk_next(&wa), walk_next(&wb)) {
+		int64_t u = (int64_t)a[wa.pos] - za, d = (int64_t)b[wb.pos] - zb;
+		if (d == 0) {
+			y[k] = u > 0 ? (int32_t)hi : u < 0 ? (int32_t)lo :
+				clamp64(zy, lo, hi);
+			continue;
+		}
+		int64_t num = (u < 0 ? -u : u) << frac, den = d < 0 ? -d : d;
+		int64_t t = (2 * num + den) / (2 * den);
+		if ((u < 0) != (d < 0))
+			t = -t;
+		y[k] = clamp64(zy + rshift_round(t * mult, shift), lo, hi);
+	}
+}
+
 /* qmax, qmin: every input requantized onto the output's grid, then the
  * largest (smallest); the clamp is monotonic, so it commutes with both. */
 static void qextreme(const Node *n, const void *const *in, void *out, int big)
@@ -354,5 +432,30 @@ void eval_qlut(const Node *n, const void *const *in, void *out)
 		int64_t j = u >> 7, f = u & 127;
 		int64_t v = table[j] + rshift_round((table[j + 1] - table[j]) * f, 7);
 		y[i] = clamp64(v, lo, hi);
+	}
+}
+
+/* k = the number of knots <= x, then with u = x - zx
+ * zy + R(u u square[k] + u mult[k] + bias[k], shift), clamped. */
+void eval_qpwl(const Node *n, const void *const *in, void *out)
+{
+	const int32_t *x = in[0];
+	int32_t *y = out;
+	const Type *yt = &n->out->type;
+	int nk, nq;
+	const int64_t *square = attr_ints(n, "square", &nq);
+	const int64_t *knots = attr_ints(n, "knots", &nk);
+	const int64_t *mult = attr_ints(n, "mult", NULL);
+	const int64_t *bias = attr_ints(n, "bias", NULL);
+	int64_t shift = attr_int(n, "shift");
+	int32_t zx = zp_of(n->in[0]), zy = zp_of(n->out);
+	int64_t lo = type_qmin(yt), hi = type_qmax(yt);
+	for (int64_t i = 0, m = type_numel(yt); i < m; i++) {
+		int k = 0;
+		while (k < nk && x[i] >= knots[k])
+			k++;
+		int64_t u = (int64_t)x[i] - zx;
+		int64_t p = (nq ? u * u * square[k] : 0) + u * mult[k] + bias[k];
+		y[i] = clamp64(zy + rshift_round(p, shift), lo, hi);
 	}
 }

@@ -1,6 +1,7 @@
-/* norm.c - normalizations, float and integer: softmax, layernorm,
- * batchnorm and the 8-bit qsoftmax. Float reductions are evaluated in
- * double and rounded once to float; qsoftmax follows docs/arith.md.
+/* norm.c - normalizations, float and integer: softmax, log_softmax,
+ * layernorm, batchnorm and the 8-bit qsoftmax and qlog_softmax. Float
+ * reductions are evaluated in double and rounded once to float; the
+ * integer kernels follow docs/arith.md.
  */
 #include <math.h>
 #include <string.h>
@@ -8,18 +9,27 @@
 #include "ir.h"
 #include "qarith.h"
 
-/* Subtracts the maximum before exponentiating, so large inputs cannot
- * overflow. */
-void eval_softmax(const Node *n, const void *const *in, void *out)
+/* The input split at the node's axis: outer slices of len along it,
+ * inner apart. */
+static void axis_split(const Node *n, int64_t *outer, int64_t *len,
+	int64_t *inner)
 {
 	const Type *t = &n->in[0]->type;
+	int64_t axis = attr_int(n, "axis");
+	type_split_axis(t, (int)(axis < 0 ? axis + t->rank : axis), outer, len,
+		inner);
+}
+
+/* Softmax (log_sm 0) or log softmax (1) of every slice along the axis;
+ * the maximum is subtracted before exponentiating, so large inputs cannot
+ * overflow. */
+static void softmax_slices(const Node *n, const void *const *in, void *out,
+	int log_sm)
+{
 	const float *x = in[0];
 	float *y = out;
-	int64_t axis = attr_int(n, "axis");
-	if (axis < 0)
-		axis += t->rank;
 	int64_t outer, mid, inner;
-	type_split_axis(t, (int)axis, &outer, &mid, &inner);
+	axis_split(n, &outer, &mid, &inner);
 	for (int64_t o = 0; o < outer; o++)
 		for (int64_t i = 0; i < inner; i++) {
 			const float *xs = x + o * mid * inner + i;
@@ -31,8 +41,19 @@ void eval_softmax(const Node *n, const void *const *in, void *out)
 			for (int64_t j = 0; j < mid; j++)
 				sum += exp(xs[j * inner] - mx);
 			for (int64_t j = 0; j < mid; j++)
-				ys[j * inner] = (float)(exp(xs[j * inner] - mx) / sum);
+				ys[j * inner] = (float)(log_sm ? xs[j * inner] - mx - log(sum) :
+					exp(xs[j * inner] - mx) / sum);
 		}
+}
+
+void eval_softmax(const Node *n, const void *const *in, void *out)
+{
+	softmax_slices(n, in, out, 0);
+}
+
+void eval_log_softmax(const Node *n, const void *const *in, void *out)
+{
+	softmax_slices(n, in, out, 1);
 }
 
 /* Normalizes each slice over dims axis..rank-1 with the biased variance:
@@ -96,32 +117,89 @@ void eval_batchnorm(const Node *n, const void *const *in, void *out)
 	}
 }
 
+/* exp(-s_x d) in units of 2^-16 from the tables: table[d] for d < 256,
+ * else R(hi[d >> 8] * table[d & 255], 16) (16-bit inputs). */
+static int64_t exp_q16(int64_t d, const int64_t *table, const int64_t *hi)
+{
+	return d < 256 ? table[d] : rshift_round(hi[d >> 8] * table[d & 255], 16);
+}
+
+/* The slice's maximum *m and the sum of the exponentials at m - x. */
+static int64_t exp_sum(const int32_t *xs, int64_t len, int64_t inner,
+	const int64_t *table, const int64_t *hi, int32_t *m)
+{
+	*m = xs[0];
+	for (int64_t i = 1; i < len; i++)
+		if (xs[i * inner] > *m)
+			*m = xs[i * inner];
+	int64_t sum = 0;
+	for (int64_t i = 0; i < len; i++)
+		sum += exp_q16((int64_t)*m - xs[i * inner], table, hi);
+	return sum;
+}
+
 void eval_qsoftmax(const Node *n, const void *const *in, void *out)
 {
 	const int32_t *x = in[0];
 	int32_t *y = out;
-	const Type *xt = &n->in[0]->type;
 	const int64_t *table = attr_ints(n, "table", NULL);
-	int axis = (int)attr_int(n, "axis");
-	if (axis < 0)
-		axis += xt->rank;
 	int64_t outer, len, inner;
-	type_split_axis(xt, axis, &outer, &len, &inner);
+	axis_split(n, &outer, &len, &inner);
 	for (int64_t o = 0; o < outer; o++)
 	for (int64_t r = 0; r < inner; r++) {
 		const int32_t *xs = x + o * len * inner + r;
 		int32_t *ys = y + o * len * inner + r;
-		int32_t m = xs[0];
-		for (int64_t i = 1; i < len; i++)
-			if (xs[i * inner] > m)
-				m = xs[i * inner];
-		int64_t sum = 0;
-		for (int64_t i = 0; i < len; i++)
-			sum += table[m - xs[i * inner]];
+		int32_t m;
+		int64_t sum = exp_sum(xs, len, inner, table, NULL, &m);
 		for (int64_t i = 0; i < len; i++) {
 			int64_t e = table[m - xs[i * inner]];
 			int64_t v = -128 + (512 * e + sum) / (2 * sum);
 			ys[i * inner] = clamp64(v, -128, 127);
 		}
+	}
+}
+
+/* ln(S / 2^16) * 2^16 for S >= 1 (the sum of exp table entries): with
+ * b = floor(log2 S) and the 16 bits of S after its leading one,
+ * r = j * 2^8 + f, the table interpolated: (b - 16) ln 2 + ln(1 + r / 2^16),
+ * each in units of 2^-16 (ln_table[256] = ln 2). */
+static int64_t log_sum_q16(int64_t sum, const int64_t *ln_table)
+{
+	int b = 0;
+	while ((sum >> (b + 1)) != 0)
+		b++;
+	int64_t r = (b >= 16 ? sum >> (b - 16) : sum << (16 - b)) - 65536;
+	int64_t j = r >> 8, f = r & 255;
+	int64_t lnr = ln_table[j] + rshift_round((ln_table[j + 1] - ln_table[j]) *
+		f, 8);
+	return (b - 16) * ln_table[256] + lnr;
+}
+
+/* y = zy + R((x - m) mult[0] - L mult[1], shift), L the fixed-point log of
+ * the slice's sum of exp table entries. */
+void eval_qlog_softmax(const Node *n, const void *const *in, void *out)
+{
+	const int32_t *x = in[0];
+	int32_t *y = out;
+	const Type *yt = &n->out->type;
+	const int64_t *etab = attr_ints(n, "exp_table", NULL);
+	const int64_t *ehi = attr_ints(n, "exp_hi", NULL);
+	const int64_t *ltab = attr_ints(n, "ln_table", NULL);
+	const int64_t *mult = attr_ints(n, "mult", NULL);
+	int64_t shift = attr_ints(n, "shift", NULL)[0];
+	int32_t zy = zp_of(n->out);
+	int64_t lo = type_qmin(yt), hi = type_qmax(yt);
+	int64_t outer, len, inner;
+	axis_split(n, &outer, &len, &inner);
+	for (int64_t o = 0; o < outer; o++)
+	for (int64_t r = 0; r < inner; r++) {
+		const int32_t *xs = x + o * len * inner + r;
+		int32_t *ys = y + o * len * inner + r;
+		int32_t m;
+		int64_t sum = exp_sum(xs, len, inner, etab, ehi, &m);
+		int64_t l = log_sum_q16(sum, ltab) * mult[1];
+		for (int64_t i = 0; i < len; i++)
+			ys[i * inner] = clamp64(zy + rshift_round(((int64_t)xs[i * inner] -
+				m) * mult[0] - l, shift), lo, hi);
 	}
 }

@@ -194,10 +194,15 @@ static int import_graph(Ctx *c, const NamedTensor *bind, int nbind, int *kept)
 		if (add_input(c, vi) != 0)
 			return -1;
 	}
-	/* 3. nodes, in order (ONNX requires topological order) */
+	/* 3. nodes, in order (ONNX requires topological order), with the
+	 * patterns of one op fused */
+	PatPlan *plan = onnx_pattern_plan(c, gp);
 	for (size_t i = 0; i < gp->n_node; i++)
-		if (onnx_import_node(c, gp->node[i], c->opset) != 0)
+		if (onnx_pattern_step(c, plan, gp->node, (int)i, c->opset) != 0) {
+			onnx_pattern_free(plan);
 			return -1;
+		}
+	onnx_pattern_free(plan);
 	/* 4. outputs */
 	if (gp->n_output == 0) {
 		diag_error(c->loc, "the graph has no outputs");

@@ -29,6 +29,19 @@ int imp_attr_allowed(const char *list, const char *name)
 	return 0;
 }
 
+int imp_attr_opsets(Ctx *c, NodeCtx *n, const char *name, int first,
+	int last)
+{
+	if (!imp_attr(n, name) || (n->opset >= first && (!last ||
+			n->opset <= last)))
+		return 0;
+	if (n->opset < first)
+		return imp_reject(c, n, "attribute '%s' is defined from opset %d",
+			name, first);
+	return imp_reject(c, n, "attribute '%s' was removed after opset %d",
+		name, last);
+}
+
 /* The attribute `name` if present and of type `type`; *a = NULL when
  * absent. -1 after reporting a type mismatch. */
 static int typed(Ctx *c, NodeCtx *n, const char *name, int type,

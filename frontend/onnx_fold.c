@@ -15,6 +15,8 @@ static int import_constant(Ctx *c, NodeCtx *n)
 	const Onnx__AttributeProto *a = n->p->attribute[0];
 	const char *an = a->name ? a->name : "";
 	Tens *t = NULL;
+	if (strcmp(an, "value") && imp_attr_opsets(c, n, an, 12, 0))
+		return -1;  /* value_float and the others came in opset 12 */
 	if (strcmp(an, "value") == 0 && a->t) {
 		t = imp_tensor(c, a->t, "the value attribute");
 		if (!t)
@@ -303,8 +305,9 @@ static int import_constant_of_shape(Ctx *c, NodeCtx *n)
  * known at import time (bit i: input i), importer, accepted attributes,
  * the note `qcc --list-ops` prints */
 static const OnnxOp rows[] = {
-	{"Cast", 6, 0, 0, import_cast, "to", "folds; float to float is dropped"},
-	{"Constant", 9, 0, 0, import_constant,
+	{"Cast", 6, 0, 0, import_cast, "saturate to",
+	 "folds; float to float is dropped (saturate: float8 only)"},
+	{"Constant", 1, 0, 0, import_constant,
 	 "value value_float value_floats value_int value_ints", "folds"},
 	{"ConstantOfShape", 9, 0, 0x1, import_constant_of_shape, "value", "folds"},
 	{"Gather", 1, 0, 0x3, import_gather, "axis", "folds (constant data only)"},

@@ -10,7 +10,8 @@
  *   onnx_attr.c    attribute access with type checks
  *   onnx_func.c    model-local functions, inlined at their call sites
  *   onnx_tensor.c  TensorProto decoding
- *   onnx_ops.c, onnx_nn.c, onnx_fold.c
+ *   onnx_pattern.c the multi-node patterns of one op, fused at import
+ *   onnx_ops.c, onnx_nn.c, onnx_fold.c, onnx_cond.c, onnx_math.c
  *                  the per-op importers, each file with its table of rows
  *
  * Adding an ONNX op: write its importer (a static function) in the importer
@@ -23,7 +24,7 @@
 
 /* Largest tensor the reader accepts, in elements (1 GiB of float). */
 #define ONNX_MAX_NUMEL ((int64_t)1 << 28)
-#define ONNX_OPSET_MAX 17    /* newest default-domain opset qcc takes */
+#define ONNX_OPSET_MAX 21    /* newest default-domain opset qcc takes */
 
 /* A tensor known at import time: an initializer, a Constant, a folded shape
  * computation. Float data (f) or integer data (i), never both. */
@@ -90,6 +91,8 @@ typedef struct {
 extern const OnnxOpTable onnx_ops_table;   /* onnx_ops.c */
 extern const OnnxOpTable onnx_nn_table;    /* onnx_nn.c */
 extern const OnnxOpTable onnx_fold_table;  /* onnx_fold.c */
+extern const OnnxOpTable onnx_cond_table;  /* onnx_cond.c */
+extern const OnnxOpTable onnx_math_table;  /* onnx_math.c */
 
 /* onnx_wire.c: 1 iff no message on the wire nests past the limit
  * (protobuf-c unpacks recursively, without one). */
@@ -119,6 +122,9 @@ int imp_reject(Ctx *c, const NodeCtx *n, const char *fmt, ...)
 /* The run-time float value of input i, materialising a constant if needed;
  * NULL after reporting (integer data, absent or empty input). */
 Value *imp_value(Ctx *c, NodeCtx *n, int i);
+/* As imp_value for any element type the IR holds: float, or integer data
+ * as the matching integer type. */
+Value *imp_operand(Ctx *c, NodeCtx *n, int i);
 /* Input i as a tensor known at import time; NULL after reporting. */
 Tens *imp_const(Ctx *c, NodeCtx *n, int i);
 /* Adds an IR node producing output k of the ONNX node (or, with k < 0, an
@@ -128,11 +134,19 @@ Node *imp_node(Ctx *c, NodeCtx *n, int op, Value **in, int nin, int k,
 /* Shape inference and size check for a node built by imp_node; binds the
  * output when k >= 0. 0, or -1 after reporting. */
 int imp_finish(Ctx *c, NodeCtx *n, Node *node, int k);
+/* As imp_finish, but a node of f32 constants only is computed now: its
+ * kernel runs on their data, output k (>= 0) is bound as a tensor known
+ * at import time (so it keeps folding), and the node is removed. */
+int imp_finish_fold(Ctx *c, NodeCtx *n, Node *node, int k);
 
 /* onnx_attr.c: each reports a type mismatch and returns -1 */
 const Onnx__AttributeProto *imp_attr(const NodeCtx *n, const char *name);
 /* 1 iff name is in the space-separated list */
 int imp_attr_allowed(const char *list, const char *name);
+/* An attribute the op has only in opsets first to last (0: the newest):
+ * present outside them, it is refused. 0, or -1 after reporting. */
+int imp_attr_opsets(Ctx *c, NodeCtx *n, const char *name, int first,
+	int last);
 int imp_attr_int(Ctx *c, NodeCtx *n, const char *name, int64_t def,
 	int64_t *out);
 int imp_attr_float(Ctx *c, NodeCtx *n, const char *name, double def,
@@ -142,6 +156,20 @@ int imp_attr_ints(Ctx *c, NodeCtx *n, const char *name, int64_t *out,
 	int max, int *len);
 int imp_attr_str(Ctx *c, NodeCtx *n, const char *name, const char *def,
 	const char **out);
+
+/* onnx_pattern.c: the ops exporters write out in several nodes (decomposed
+ * LayerNormalization, GELU, SiLU, HardSwish), found before a graph's nodes
+ * are imported. */
+typedef struct PatPlan PatPlan;
+/* The matches in gp's nodes; NULL if memory runs out (none then). */
+PatPlan *onnx_pattern_plan(Ctx *c, const Onnx__GraphProto *gp);
+void onnx_pattern_free(PatPlan *plan);
+/* Imports node k of a graph planned by plan (NULL: none): as usual, or
+ * nothing for a node inside a match, or the fused op at a match's last
+ * node (the match's nodes one by one if shapes rule it out). 0, or -1
+ * after reporting. */
+int onnx_pattern_step(Ctx *c, const PatPlan *plan,
+	Onnx__NodeProto *const *node, int k, int opset);
 
 /* onnx_func.c */
 /* The default-domain opset among ids, or def. */
@@ -161,10 +189,24 @@ int imp_alias(Ctx *c, NodeCtx *n);     /* output 0 stands for input 0 */
 /* A reshape of v to dims, as output k (or an intermediate with suffix). */
 Value *imp_reshape_to(Ctx *c, NodeCtx *n, Value *v, int rank,
 	const int64_t *dims, int k, const char *suffix);
+/* A binary op's operands before opset 7: with the attribute broadcast=1,
+ * B (input 1) lines up with A's dims from the attribute axis (default: A's
+ * last dims), and n->in[1] becomes B with trailing 1s, which numpy
+ * broadcasting then matches; broadcast=0 wants equal shapes. From opset 7
+ * the attributes are refused. 0, or -1 after reporting. */
+int imp_legacy_broadcast(Ctx *c, NodeCtx *n);
 /* Rejects a node that names outputs past the first (`what` they are). */
 int imp_single_output(Ctx *c, NodeCtx *n, const char *what);
 Value *imp_scalar(Ctx *c, NodeCtx *n, float x, const char *suffix);
 int imp_unary(Ctx *c, NodeCtx *n, int op);  /* one IR op on input 0 */
+/* Folds a binary op of two constant inputs with numpy broadcasting: op
+ * + - * / (numbers of the operands' kind), or a bool result for > g < l =
+ * (gt, ge, lt, le, eq) and & | ^ (and, or, xor). */
+int imp_fold_binary(Ctx *c, NodeCtx *n, char op);
+/* The element of t for element k of a broadcast shape (rank, dims) that t
+ * broadcasts to (numpy rules). */
+int64_t imp_bcast_offset(const Tens *t, int rank, const int64_t *dims,
+	int64_t k);
 
 /* onnx_tensor.c */
 /* A zeroed tensor; its dt is FLOAT or INT64 until the caller sets it. */
@@ -181,6 +223,9 @@ Tens *tens_fold_new(Ctx *c, NodeCtx *n, int is_float, int rank,
 	const int64_t *dims);
 /* Decodes a TensorProto into a Tens; reports against `what`. */
 Tens *imp_tensor(Ctx *c, const Onnx__TensorProto *tp, const char *what);
+/* As imp_tensor, but quiet: NULL without a report for a tensor it would
+ * reject (a look ahead, before the node that owns it is imported). */
+Tens *tens_peek(Ctx *c, const Onnx__TensorProto *tp);
 const char *onnx_dtype_name(int dt);  /* "float", "uint8", ... */
 /* The IR element type for an ONNX one (integers as DT_I32/I16/I8/U8), or
  * -1 for a type the reader does not take. */

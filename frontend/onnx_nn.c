@@ -1,7 +1,8 @@
 /* onnx_nn.c - the ONNX ops with structure to resolve: Conv and the pools
- * (auto_pad into explicit pads, 1-D windows as 2-D over a height of 1), Gemm and MatMul (alpha,
- * beta and transA folded or made explicit), Softmax (the 2-D coercion before
- * opset 13), LayerNormalization (with its optional statistics outputs) and
+ * (auto_pad into explicit pads, 1-D windows as 2-D over a height of 1),
+ * Gemm and MatMul (alpha, beta and transA folded or made explicit),
+ * Softmax and LogSoftmax (the 2-D coercion before opset 13),
+ * LayerNormalization (with its optional statistics outputs) and
  * BatchNormalization (kept as a node). */
 #include <string.h>
 
@@ -168,6 +169,17 @@ static int import_conv(Ctx *c, NodeCtx *n)
 	return finish_window(c, n, node, nsp);
 }
 
+/* The pooling attributes newer than opset 1: MaxPool's storage_order
+ * (8), ceil_mode and dilations (10); AveragePool's count_include_pad (7),
+ * ceil_mode (10) and dilations (19). */
+static int pool_attr_opsets(Ctx *c, NodeCtx *n, int max)
+{
+	return imp_attr_opsets(c, n, "ceil_mode", 10, 0) ||
+		imp_attr_opsets(c, n, "dilations", max ? 10 : 19, 0) ||
+		(max ? imp_attr_opsets(c, n, "storage_order", 8, 0) :
+		 imp_attr_opsets(c, n, "count_include_pad", 7, 0));
+}
+
 /* 1-D pooling runs as 2-D pooling over [N,C,1,L]. */
 static int pool(Ctx *c, NodeCtx *n, int op)
 {
@@ -178,10 +190,11 @@ static int pool(Ctx *c, NodeCtx *n, int op)
 	if (rank != 3 && rank != 4)
 		return imp_reject(c, n, "only 1-D and 2-D pooling are supported "
 			"(input rank %d)", rank);
-	int nsp = rank - 2;
+	int nsp = rank - 2, max = op == OP_MAXPOOL2D;
 	Window w;
 	int64_t ceil_mode = 0, count_pad = 0, storage = 0;
-	if (window(c, n, nsp, &x->type.dims[2], NULL, op == OP_MAXPOOL2D, &w) ||
+	if (pool_attr_opsets(c, n, max) ||
+		window(c, n, nsp, &x->type.dims[2], NULL, 1, &w) ||
 		imp_attr_int(c, n, "ceil_mode", 0, &ceil_mode) ||
 		imp_attr_int(c, n, "count_include_pad", 0, &count_pad) ||
 		imp_attr_int(c, n, "storage_order", 0, &storage))
@@ -189,6 +202,9 @@ static int pool(Ctx *c, NodeCtx *n, int op)
 	if (storage != 0)
 		return imp_reject(c, n, "storage_order=%lld is not supported",
 			(long long)storage);
+	if (!max && (w.dil[0] != 1 || (nsp > 1 && w.dil[1] != 1)))
+		return imp_reject(c, n, "dilations other than 1 are not supported "
+			"for average pooling");
 	if (nsp == 1) {
 		int64_t d4[4] = {x->type.dims[0], x->type.dims[1], 1, x->type.dims[2]};
 		if (!(x = imp_reshape_to(c, n, x, 4, d4, -1, "_2d")))
@@ -271,7 +287,8 @@ static int import_gemm(Ctx *c, NodeCtx *n)
 {
 	int64_t ta, tb;
 	double alpha, beta;
-	if (imp_attr_int(c, n, "transA", 0, &ta) ||
+	if (imp_attr_opsets(c, n, "broadcast", 1, 6) ||
+		imp_attr_int(c, n, "transA", 0, &ta) ||
 		imp_attr_int(c, n, "transB", 0, &tb) ||
 		imp_attr_float(c, n, "alpha", 1, &alpha) ||
 		imp_attr_float(c, n, "beta", 1, &beta))
@@ -342,7 +359,9 @@ static int import_matmul(Ctx *c, NodeCtx *n)
 
 /* ---- normalisation and softmax ---- */
 
-static int import_softmax(Ctx *c, NodeCtx *n)
+/* Softmax and LogSoftmax (op): before opset 13 over the dims from axis on,
+ * flattened; from 13 along one axis. */
+static int softmax(Ctx *c, NodeCtx *n, int op)
 {
 	int64_t axis;
 	Value *x = imp_value(c, n, 0);
@@ -364,7 +383,7 @@ static int import_softmax(Ctx *c, NodeCtx *n)
 			return -1;
 		x = f->out;
 	}
-	Node *s = imp_node(c, n, OP_SOFTMAX, &x, 1, coerce ? -1 : 0, "_sm");
+	Node *s = imp_node(c, n, op, &x, 1, coerce ? -1 : 0, "_sm");
 	if (!s)
 		return -1;
 	attr_set_int(c->g, s, "axis", coerce ? 1 : ax);
@@ -373,6 +392,16 @@ static int import_softmax(Ctx *c, NodeCtx *n)
 	if (!coerce)
 		return 0;
 	return imp_reshape_to(c, n, s->out, rank, dims, 0, NULL) ? 0 : -1;
+}
+
+static int import_softmax(Ctx *c, NodeCtx *n)
+{
+	return softmax(c, n, OP_SOFTMAX);
+}
+
+static int import_log_softmax(Ctx *c, NodeCtx *n)
+{
+	return softmax(c, n, OP_LOG_SOFTMAX);
 }
 
 static Value *const_fill(Ctx *c, NodeCtx *n, int rank, const int64_t *dims,
@@ -468,8 +497,20 @@ static int import_layernorm(Ctx *c, NodeCtx *n)
 
 static int import_batchnorm(Ctx *c, NodeCtx *n)
 {
-	int64_t training;
+	int64_t training, is_test, spatial;
 	double eps, momentum;
+	if (imp_attr_opsets(c, n, "is_test", 1, 6) ||
+		imp_attr_opsets(c, n, "spatial", 1, 8) ||
+		imp_attr_opsets(c, n, "training_mode", 14, 0) ||
+		imp_attr_int(c, n, "is_test", n->opset < 7 ? 0 : 1, &is_test) ||
+		imp_attr_int(c, n, "spatial", 1, &spatial))
+		return -1;
+	if (!is_test)
+		return imp_reject(c, n, "is_test=0 (training) is not supported; qcc "
+			"compiles inference");
+	if (!spatial)
+		return imp_reject(c, n, "spatial=0 (statistics per element) is not "
+			"supported");
 	if (imp_single_output(c, n, "running mean and variance") ||
 		imp_attr_int(c, n, "training_mode", 0, &training) ||
 		imp_attr_float(c, n, "momentum", 0.9, &momentum) ||
@@ -495,23 +536,26 @@ static int import_batchnorm(Ctx *c, NodeCtx *n)
  * known at import time (bit i: input i), importer, accepted attributes,
  * the note `qcc --list-ops` prints */
 static const OnnxOp rows[] = {
-	{"AveragePool", 7, 0, 0, import_avgpool,
-	 "auto_pad ceil_mode count_include_pad kernel_shape pads strides",
-	 "avgpool2d; 1-D through [N,C,1,L]"},
-	{"BatchNormalization", 9, 0, 0, import_batchnorm,
-	 "epsilon momentum training_mode", "batchnorm (inference)"},
+	{"AveragePool", 1, 0, 0, import_avgpool,
+	 "auto_pad ceil_mode count_include_pad dilations kernel_shape pads strides",
+	 "avgpool2d; 1-D through [N,C,1,L]; dilations 1"},
+	{"BatchNormalization", 6, 0, 0, import_batchnorm,
+	 "epsilon is_test momentum spatial training_mode",
+	 "batchnorm (inference: is_test=1 before opset 7, spatial=1)"},
 	{"Conv", 1, 0, 0, import_conv,
 	 "auto_pad dilations group kernel_shape pads strides",
 	 "conv2d (1-D as 2-D); auto_pad resolved to explicit pads"},
-	{"Gemm", 7, 0, 0, import_gemm, "alpha beta transA transB",
+	{"Gemm", 6, 0, 0, import_gemm, "alpha beta broadcast transA transB",
 	 "dense; alpha/beta folded into constants, transA by a transpose"},
 	{"GlobalAveragePool", 1, 0, 0, import_global_avgpool, "",
 	 "global_avgpool (2-D)"},
 	{"LayerNormalization", 17, 0, 0, import_layernorm,
 	 "axis epsilon stash_type", "layernorm; no Mean/InvStdDev outputs"},
+	{"LogSoftmax", 1, 0, 0, import_log_softmax, "axis",
+	 "log_softmax; before opset 13 over the flattened trailing dims"},
 	{"MatMul", 1, 0, 0, import_matmul, "",
 	 "dense when B is a constant matrix, else matmul; no 1-D operands"},
-	{"MaxPool", 8, 0, 0, import_maxpool,
+	{"MaxPool", 1, 0, 0, import_maxpool,
 	 "auto_pad ceil_mode dilations kernel_shape pads storage_order strides",
 	 "maxpool2d; 1-D through [N,C,1,L]; no Indices output"},
 	{"Softmax", 1, 0, 0, import_softmax, "axis",

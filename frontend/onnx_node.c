@@ -13,7 +13,8 @@
 
 /* Every importer file's table; an op is in exactly one. */
 static const OnnxOpTable *const tables[] = {
-	&onnx_ops_table, &onnx_nn_table, &onnx_fold_table,
+	&onnx_ops_table, &onnx_nn_table, &onnx_fold_table, &onnx_cond_table,
+	&onnx_math_table,
 };
 #define NTABLES ((int)(sizeof tables / sizeof *tables))
 
@@ -137,16 +138,29 @@ static Sym *input(Ctx *c, NodeCtx *n, int i)
 	return s;
 }
 
-Value *imp_value(Ctx *c, NodeCtx *n, int i)
+/* Input i, present and not empty; NULL after reporting. */
+static Sym *nonempty(Ctx *c, NodeCtx *n, int i)
 {
 	Sym *s = input(c, n, i);
-	if (!s)
-		return NULL;
-	if (!s->v && s->t->numel == 0) {
+	if (s && !s->v && s->t->numel == 0) {
 		imp_reject(c, n, "input %d ('%s') is empty; zero-sized tensors are "
 			"not supported", i, s->name);
 		return NULL;
 	}
+	return s;
+}
+
+Value *imp_operand(Ctx *c, NodeCtx *n, int i)
+{
+	Sym *s = nonempty(c, n, i);
+	return s ? sym_value(c, s) : NULL;
+}
+
+Value *imp_value(Ctx *c, NodeCtx *n, int i)
+{
+	Sym *s = nonempty(c, n, i);
+	if (!s)
+		return NULL;
 	if (!sym_is_float(s)) {
 		imp_reject(c, n, "input '%s' has element type %s; expected float",
 			s->name, onnx_dtype_name(sym_dtype(s)));
@@ -191,4 +205,35 @@ int imp_finish(Ctx *c, NodeCtx *n, Node *node, int k)
 		return sym_bind_value(c, n->p->output[k], node->out,
 			onnx_dtype_of_ir(node->out->type.elem));
 	return 0;
+}
+
+/* Every input of node (at most 16) is an f32 constant. */
+static int all_const(const Node *node)
+{
+	if (node->nin > 16)
+		return 0;
+	for (int i = 0; i < node->nin; i++)
+		if (node->in[i] && (node->in[i]->kind != VAL_CONST ||
+				node->in[i]->type.elem != DT_F32))
+			return 0;
+	return 1;
+}
+
+int imp_finish_fold(Ctx *c, NodeCtx *n, Node *node, int k)
+{
+	if (!all_const(node) || node->out->type.elem != DT_F32 ||
+	    op_has(node->op, OPF_INT))
+		return imp_finish(c, n, node, k);
+	if (imp_finish(c, n, node, -1))
+		return -1;
+	const Type *t = &node->out->type;
+	Tens *o = tens_fold_new(c, n, 1, t->rank, t->dims);
+	if (!o)
+		return -1;
+	const void *in[16];
+	for (int i = 0; i < node->nin; i++)
+		in[i] = node->in[i] ? node->in[i]->data : NULL;
+	op_info(node->op)->eval(node, in, o->f);
+	node_kill(c->g, node);
+	return sym_bind_tens(c, n->p->output[k < 0 ? 0 : k], o);
 }

@@ -103,6 +103,73 @@ int imp_alias(Ctx *c, NodeCtx *n)
 	return sym_alias(c, n->p->output[0], n->in[0]);
 }
 
+/* ---- broadcasting before opset 7 ---- */
+
+/* B's dims line up with A's from `axis` on: trailing 1s make numpy
+ * broadcasting match them. A constant B is reshaped as a tensor, a
+ * run-time one by a reshape node; n->in[1] is the result. */
+static int legacy_reshape(Ctx *c, NodeCtx *n, int ra, int axis)
+{
+	Sym *b = n->in[1];
+	int rb;
+	int64_t d[QCC_MAX_RANK];
+	imp_shape(b, &rb, d);
+	for (int i = rb; i < ra - axis; i++)
+		d[i] = 1;
+	Sym *s = arena_alloc(&c->g->arena, sizeof *s);
+	*s = *b;
+	if (b->t && !b->v) {
+		Tens *t = tens_new(c, b->t->is_float, ra - axis, d);
+		t->dt = b->t->dt;
+		for (int64_t k = 0; k < t->numel; k++) {
+			if (t->is_float)
+				t->f[k] = b->t->f[k];
+			else
+				t->i[k] = b->t->i[k];
+		}
+		s->t = t;
+	} else {
+		Value *v = imp_operand(c, n, 1);
+		if (!v || !(s->v = imp_reshape_to(c, n, v, ra - axis, d, -1, "_b")))
+			return -1;
+		s->t = NULL;
+	}
+	n->in[1] = s;
+	return 0;
+}
+
+int imp_legacy_broadcast(Ctx *c, NodeCtx *n)
+{
+	int64_t bc, axis;
+	if (n->opset >= 7) {
+		if (imp_attr(n, "broadcast") || imp_attr(n, "axis"))
+			return imp_reject(c, n, "attributes broadcast and axis were "
+				"removed in opset 7 (numpy broadcasting)");
+		return 0;
+	}
+	int ra, rb;
+	int64_t da[QCC_MAX_RANK], db[QCC_MAX_RANK];
+	imp_shape(n->in[0], &ra, da);
+	imp_shape(n->in[1], &rb, db);
+	if (imp_attr_int(c, n, "broadcast", 0, &bc) ||
+	    imp_attr_int(c, n, "axis", ra - rb, &axis))
+		return -1;
+	if (!bc && (ra != rb || memcmp(da, db, ra * sizeof *da)))
+		return imp_reject(c, n, "the operands' shapes differ and broadcast "
+			"is 0");
+	if (!bc)
+		return 0;
+	if (axis < 0 || axis > ra - rb)
+		return imp_reject(c, n, "axis %lld does not place B's %d dims in A's "
+			"%d", (long long)axis, rb, ra);
+	for (int i = 0; i < rb; i++)
+		if (db[i] != 1 && db[i] != da[axis + i])
+			return imp_reject(c, n, "B's dim %d (%lld) does not match A's "
+				"dim %lld (%lld)", i, (long long)db[i], (long long)(axis + i),
+				(long long)da[axis + i]);
+	return legacy_reshape(c, n, ra, (int)axis);
+}
+
 /* ---- elementwise ---- */
 
 int imp_unary(Ctx *c, NodeCtx *n, int op)
@@ -188,10 +255,45 @@ static int import_clip(Ctx *c, NodeCtx *n)
 	return imp_finish(c, n, node, 0);
 }
 
-/* Numpy broadcasting of constant operands, for shape arithmetic. */
-static int fold_binary(Ctx *c, NodeCtx *n, char op)
+/* One element of a folded binary op: arithmetic (+ - * /) on numbers of
+ * the operands' kind, or a condition (0 or 1) for the comparisons
+ * (> g < l = : gt, ge, lt, le, eq) and the logic ops (& | ^). */
+static double fold_elem(char op, double x, double y)
+{
+	switch (op) {
+	case '+': return x + y;
+	case '-': return x - y;
+	case '*': return x * y;
+	case '/': return x / y;
+	case '>': return x > y;
+	case 'g': return x >= y;
+	case '<': return x < y;
+	case 'l': return x <= y;
+	case '=': return x == y;
+	case '&': return x != 0 && y != 0;
+	case '|': return x != 0 || y != 0;
+	default: return (x != 0) != (y != 0);
+	}
+}
+
+int64_t imp_bcast_offset(const Tens *t, int rank, const int64_t *dims,
+	int64_t k)
+{
+	int64_t off = 0, stride = 1;
+	for (int i = rank - 1, j = t->rank - 1; j >= 0; i--, j--) {
+		off += (t->dims[j] == 1 ? 0 : k % dims[i]) * stride;
+		k /= dims[i];
+		stride *= t->dims[j];
+	}
+	return off;
+}
+
+/* Numpy broadcasting of two constant operands: shape arithmetic, and
+ * conditions (a bool result) of constants. */
+int imp_fold_binary(Ctx *c, NodeCtx *n, char op)
 {
 	const Tens *a = n->in[0]->t, *b = n->in[1]->t;
+	int cond = strchr("><gl=&|^", op) != NULL;
 	if (a->is_float != b->is_float)
 		return imp_reject(c, n, "operands have different element types");
 	int rank = a->rank > b->rank ? a->rank : b->rank;
@@ -203,36 +305,33 @@ static int fold_binary(Ctx *c, NodeCtx *n, char op)
 			return imp_reject(c, n, "operand shapes do not broadcast");
 		dims[i] = da == 1 ? db : da;
 	}
-	Tens *o = tens_fold_new(c, n, a->is_float, rank, dims);
+	Tens *o = tens_fold_new(c, n, a->is_float && !cond, rank, dims);
 	if (!o)
 		return -1;
-	o->dt = a->dt;
+	o->dt = cond ? ONNX__TENSOR_PROTO__DATA_TYPE__BOOL : a->dt;
 	for (int64_t k = 0; k < o->numel; k++) {
-		int64_t ka = 0, kb = 0, rest = k, sa = 1, sb = 1;
-		for (int i = rank - 1; i >= 0; i--) {
-			int64_t idx = rest % dims[i];
-			rest /= dims[i];
-			int ia = i - (rank - a->rank), ib = i - (rank - b->rank);
-			if (ia >= 0) {
-				ka += (a->dims[ia] == 1 ? 0 : idx) * sa;
-				sa *= a->dims[ia];
-			}
-			if (ib >= 0) {
-				kb += (b->dims[ib] == 1 ? 0 : idx) * sb;
-				sb *= b->dims[ib];
-			}
-		}
+		int64_t ka = imp_bcast_offset(a, rank, dims, k);
+		int64_t kb = imp_bcast_offset(b, rank, dims, k);
 		if (a->is_float) {
-			float x = a->f[ka], y = b->f[kb];
-			o->f[k] = op == '+' ? x + y : op == '-' ? x - y :
-				op == '*' ? x * y : x / y;
-		} else {
-			int64_t x = a->i[ka], y = b->i[kb];
-			if (op == '/' && y == 0)
-				return imp_reject(c, n, "integer division by zero");
-			o->i[k] = op == '+' ? x + y : op == '-' ? x - y :
-				op == '*' ? x * y : x / y;
+			double v = fold_elem(op, a->f[ka], b->f[kb]);
+			if (cond)
+				o->i[k] = (int64_t)v;
+			else
+				o->f[k] = (float)v;
+			continue;
 		}
+		int64_t x = a->i[ka], y = b->i[kb];
+		if (op == '/' && y == 0)
+			return imp_reject(c, n, "integer division by zero");
+		if (cond) {
+			/* exact for any int64: compare the sign of x - y with 0 */
+			int logic = strchr("&|^", op) != NULL;
+			o->i[k] = (int64_t)fold_elem(op, logic ? x != 0 :
+				(x > y) - (x < y), logic ? y != 0 : 0);
+			continue;
+		}
+		o->i[k] = op == '+' ? x + y : op == '-' ? x - y :
+			op == '*' ? x * y : x / y;
 	}
 	return sym_bind_tens(c, n->p->output[0], o);
 }
@@ -241,10 +340,12 @@ static int binary(Ctx *c, NodeCtx *n, int op, char sym)
 {
 	if (!imp_has(n, 0) || !imp_has(n, 1))
 		return imp_reject(c, n, "expects 2 inputs");
+	if (imp_legacy_broadcast(c, n))
+		return -1;
 	if (n->in[0]->t && n->in[1]->t && !n->in[0]->v && !n->in[1]->v)
-		return fold_binary(c, n, sym);
-	Value *in[2] = {imp_value(c, n, 0), imp_value(c, n, 1)};
-	if (!in[0] || !in[1])
+		return imp_fold_binary(c, n, sym);
+	Value *in[2] = {imp_value(c, n, 0), NULL};
+	if (!in[0] || !(in[1] = imp_value(c, n, 1)))
 		return -1;
 	Node *node = imp_node(c, n, op, in, 2, 0, NULL);
 	return node ? imp_finish(c, n, node, 0) : -1;
@@ -443,10 +544,10 @@ static int import_concat(Ctx *c, NodeCtx *n)
 	if (n->nin < 1 || !imp_has(n, 0))
 		return imp_reject(c, n, "expects at least one input");
 	const Onnx__AttributeProto *a = imp_attr(n, "axis");
-	if (!a)
+	if (!a && n->opset >= 4)
 		return imp_reject(c, n, "attribute 'axis' is required");
 	imp_shape(n->in[0], &rank, dims);
-	if (imp_attr_int(c, n, "axis", 0, &axis) ||
+	if (imp_attr_int(c, n, "axis", 1, &axis) ||  /* 1 before opset 4 */
 		imp_axis(c, n, axis, rank, &ax))
 		return -1;
 	Value *in[16];
@@ -523,8 +624,15 @@ static int import_identity(Ctx *c, NodeCtx *n)
 
 static int import_dropout(Ctx *c, NodeCtx *n)
 {
-	if (imp_single_output(c, n, "mask"))
+	int64_t is_test;
+	if (imp_single_output(c, n, "mask") ||
+		imp_attr_opsets(c, n, "is_test", 1, 6) ||
+		imp_attr_opsets(c, n, "ratio", 1, 11) ||
+		imp_attr_int(c, n, "is_test", n->opset < 7 ? 0 : 1, &is_test))
 		return -1;
+	if (!is_test)
+		return imp_reject(c, n, "is_test=0 (training) is not supported; qcc "
+			"compiles inference");
 	if (imp_has(n, 2)) {
 		Tens *t = imp_const(c, n, 2);
 		if (!t)
@@ -541,26 +649,27 @@ static int import_dropout(Ctx *c, NodeCtx *n)
  * known at import time (bit i: input i), importer, accepted attributes,
  * the note `qcc --list-ops` prints */
 static const OnnxOp rows[] = {
-	{"Add", 7, 0, 0, import_add, "", "add; constant operands fold"},
+	{"Add", 6, 0, 0, import_add, "axis broadcast", "add; constant operands fold"},
 	{"Clip", 6, 0, 0x6, import_clip, "min max",
 	 "clip, relu6 for [0,6], relu for [0,inf); bounds constant"},
-	{"Concat", 4, 0, 0, import_concat, "axis", "concat; constant inputs fold"},
-	{"Div", 7, 0, 0, import_div, "", "div; constant operands fold"},
-	{"Dropout", 7, 0, 0x6, import_dropout, "ratio seed",
+	{"Concat", 1, 0, 0, import_concat, "axis",
+	 "concat (axis 1 by default before opset 4); constant inputs fold"},
+	{"Div", 6, 0, 0, import_div, "axis broadcast", "div; constant operands fold"},
+	{"Dropout", 6, 0, 0x6, import_dropout, "is_test ratio seed",
 	 "removed (inference); no mask output"},
 	{"Flatten", 1, 0, 0, import_flatten, "axis", "reshape to 2-D"},
 	{"Identity", 1, 0, 0, import_identity, "", "removed"},
 	{"LeakyRelu", 6, 0, 0, import_leaky_relu, "alpha", "leaky_relu"},
 	{"Max", 6, 0, 0, import_max, "", "max, n-ary, broadcasting"},
 	{"Min", 6, 0, 0, import_min, "", "min, n-ary, broadcasting"},
-	{"Mul", 7, 0, 0, import_mul, "", "mul; constant operands fold"},
+	{"Mul", 6, 0, 0, import_mul, "axis broadcast", "mul; constant operands fold"},
 	{"Pad", 2, 0, 0xe, import_pad, "mode pads value",
 	 "pad: constant, reflect, edge; pads constant and non-negative"},
 	{"Relu", 6, 0, 0, import_relu, "", "relu"},
 	{"Reshape", 5, 0, 0x2, import_reshape, "allowzero",
 	 "reshape to the static shape; shape constant"},
 	{"Sigmoid", 6, 0, 0, import_sigmoid, "", "sigmoid"},
-	{"Sub", 7, 0, 0, import_sub, "", "sub; constant operands fold"},
+	{"Sub", 6, 0, 0, import_sub, "axis broadcast", "sub; constant operands fold"},
 	{"Tanh", 6, 0, 0, import_tanh, "", "tanh"},
 	{"Transpose", 1, 0, 0, import_transpose, "perm",
 	 "transpose; constant inputs fold"},

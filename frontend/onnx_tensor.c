@@ -3,6 +3,7 @@
  * bool as integers), from raw_data (little-endian) or the typed fields, with
  * the shape checked against the bytes present before anything is read. */
 #include <stdlib.h>
+#include <stdarg.h>
 #include <string.h>
 
 #include "onnx_imp.h"
@@ -186,48 +187,70 @@ static size_t typed_count(const Onnx__TensorProto *tp, int dt)
 	}
 }
 
-Tens *imp_tensor(Ctx *c, const Onnx__TensorProto *tp, const char *what)
+/* A problem with the tensor `what`: reported unless what is NULL (a
+ * quiet look, tens_peek). Returns NULL. */
+static Tens *bad(Ctx *c, const char *what, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+static Tens *bad(Ctx *c, const char *what, const char *fmt, ...)
+{
+	char msg[400];
+	va_list ap;
+	if (!what)
+		return NULL;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	diag_error(c->loc, "%s: %s", what, msg);
+	return NULL;
+}
+
+/* The element count of tp, its data checked against it; -1 (after
+ * bad()) if tp is not a tensor qcc decodes. */
+static int64_t checked_numel(Ctx *c, const Onnx__TensorProto *tp,
+	const char *what)
 {
 	int dt = tp->has_data_type ? tp->data_type : 0;
 	if (tp->n_external_data || (tp->has_data_location &&
-		tp->data_location == ONNX__TENSOR_PROTO__DATA_LOCATION__EXTERNAL)) {
-		diag_error(c->loc, "%s: external tensor data is not supported", what);
-		return NULL;
-	}
-	if (tp->segment) {
-		diag_error(c->loc, "%s: segmented tensors are not supported", what);
-		return NULL;
-	}
-	if (!dtype_size(dt)) {
-		diag_error(c->loc, "%s: element type %s is not supported", what,
-			onnx_dtype_name(dt));
-		return NULL;
-	}
-	if (tp->n_dims > QCC_MAX_RANK) {
-		diag_error(c->loc, "%s: rank %zu exceeds the maximum of %d", what,
-			tp->n_dims, QCC_MAX_RANK);
-		return NULL;
-	}
+		tp->data_location == ONNX__TENSOR_PROTO__DATA_LOCATION__EXTERNAL))
+		return bad(c, what, "external tensor data is not supported"), -1;
+	if (tp->segment)
+		return bad(c, what, "segmented tensors are not supported"), -1;
+	if (!dtype_size(dt))
+		return bad(c, what, "element type %s is not supported",
+			onnx_dtype_name(dt)), -1;
+	if (tp->n_dims > QCC_MAX_RANK)
+		return bad(c, what, "rank %zu exceeds the maximum of %d", tp->n_dims,
+			QCC_MAX_RANK), -1;
 	int64_t numel = 1;
 	for (size_t i = 0; i < tp->n_dims; i++) {
 		if (tp->dims[i] < 0 || tp->dims[i] > ONNX_MAX_NUMEL ||
-			numel * tp->dims[i] > ONNX_MAX_NUMEL) {
-			diag_error(c->loc, "%s: dimension %zu is %lld; expected 0 to "
-				"%lld elements in all", what, i, (long long)tp->dims[i],
-				(long long)ONNX_MAX_NUMEL);
-			return NULL;
-		}
+			numel * tp->dims[i] > ONNX_MAX_NUMEL)
+			return bad(c, what, "dimension %zu is %lld; expected 0 to %lld "
+				"elements in all", i, (long long)tp->dims[i],
+				(long long)ONNX_MAX_NUMEL), -1;
 		numel *= tp->dims[i];
 	}
 	int size = dtype_size(dt);
 	size_t have = tp->has_raw_data ? tp->raw_data.len / size :
 		typed_count(tp, dt);
 	if ((tp->has_raw_data && tp->raw_data.len != (size_t)numel * size) ||
-		have != (size_t)numel) {
-		diag_error(c->loc, "%s: shape holds %lld elements but the data "
-			"holds %zu", what, (long long)numel, have);
+		have != (size_t)numel)
+		return bad(c, what, "shape holds %lld elements but the data holds %zu",
+			(long long)numel, have), -1;
+	return numel;
+}
+
+Tens *tens_peek(Ctx *c, const Onnx__TensorProto *tp)
+{
+	return imp_tensor(c, tp, NULL);
+}
+
+Tens *imp_tensor(Ctx *c, const Onnx__TensorProto *tp, const char *what)
+{
+	int dt = tp->has_data_type ? tp->data_type : 0;
+	int64_t numel = checked_numel(c, tp, what);
+	if (numel < 0)
 		return NULL;
-	}
 	int is_float = dt == ONNX__TENSOR_PROTO__DATA_TYPE__FLOAT ||
 		dt == ONNX__TENSOR_PROTO__DATA_TYPE__DOUBLE;
 	Tens *t = tens_new(c, is_float, (int)tp->n_dims, tp->dims);

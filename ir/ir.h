@@ -185,6 +185,12 @@ typedef enum {
 	LOWER_GLOBAL_POOL,
 	LOWER_LUT,
 	LOWER_SOFTMAX,
+	LOWER_COMPARE,
+	LOWER_WHERE,
+	LOWER_SUM,
+	LOWER_PRELU,
+	LOWER_DIV,
+	LOWER_LOG_SOFTMAX,
 	LOWER_COUNT
 } LowerKind;
 
@@ -402,6 +408,8 @@ int shape_valid_type(const Type *t); /* rank in range, dims >= 1, < 2^31 element
 /* Arity (ops.def), required inputs present, every input's type usable;
  * -1 after reporting at the node. */
 int shape_check_inputs(const Node *n);
+/* Every present input is f32; -1 after reporting the first that is not. */
+int shape_need_f32(const Node *n);
 /* Sliding-window output size along one axis (ONNX formula); 0 if the dilated
  * kernel does not fit the padded input. */
 int64_t shape_window(int64_t in, int64_t k, int64_t stride, int64_t pb,
@@ -430,6 +438,11 @@ int shape_pool_geom(const Node *n, WinGeom *g);
 /* Numpy broadcasting of all the inputs of n (present, any number) into
  * out's rank and dims; reports the first pair that does not broadcast. */
 int shape_broadcast_inputs(const Node *n, Type *out);
+/* shape_elem.c: compare's and qcompare's cmp is gt, ge, lt, le or eq; -1
+ * after reporting. */
+int shape_check_cmp(const Node *n);
+/* prelu and qprelu: the slope (input 1) broadcasts to the input's shape. */
+int shape_prelu_dims(const Node *n);
 /* concat and qconcat: inputs of rank >= 1 that match in every dim but the
  * axis (and in element type if same_elem); dims gets the joined shape. */
 int shape_concat_dims(const Node *n, int same_elem, int64_t *dims);
@@ -606,6 +619,20 @@ void exec_free(Exec *e);
 void *exec_buffer(Exec *e, const Value *v);  /* float* or int32_t* */
 void exec_set_hook(Exec *e, ExecHook hook, void *user);
 void exec_run(Exec *e);              /* inputs must be filled first */
+
+/* ----------------------------------------------------------- exec/unary.c */
+/* A function of one value that is piecewise a polynomial of degree 2 at
+ * most (neg, abs, sign, leaky_relu, hardsigmoid, hardswish, shrink,
+ * thresholded_relu), as the pieces quantize maps onto the integer grid
+ * (qpwl). Pieces are in ascending order; piece 0 starts at -inf. */
+typedef struct {
+	double from;      /* the piece covers x >= from (x > from if open) */
+	int open;
+	double square, slope, offset;  /* y = square x^2 + slope x + offset */
+} UnaryPiece;
+#define UNARY_MAX_PIECES 4
+/* The pieces of n's function into p; 0 if it is not piecewise linear. */
+int unary_pieces(const Node *n, UnaryPiece *p);
 
 /* -------------------------------------------------------------- options */
 

@@ -135,6 +135,11 @@ static int need_f32(const Node *n)
 	return 0;
 }
 
+int shape_need_f32(const Node *n)
+{
+	return need_f32(n);
+}
+
 /* Sets the output type; checks its dims and element count. */
 int shape_set_out(Node *n, int elem, int rank, const int64_t *dims)
 {
@@ -457,6 +462,7 @@ int shape_unary(Graph *g, Node *n)
 	const Type *x = shape_in(n, 0);
 	switch (n->op) {
 	case OP_SOFTMAX:
+	case OP_LOG_SOFTMAX:
 		if (x->rank < 1)
 			return shape_err(n, "input must have rank >= 1, got %s", shape_tstr(x));
 		if (norm_axis(n, attr_int(n, "axis"), x->rank, 0, x) < 0)

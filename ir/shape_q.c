@@ -127,6 +127,87 @@ static int table_in(const Node *n, const int64_t *tab, int len, int64_t lo,
 	return 0;
 }
 
+/* qpwl: K ascending knots, K + 1 mults (|mult| < 2^31), biases (|bias| <=
+ * 2^60) and squares (|square| <= 2^30, or none), shift 0..62; |x - zx| <=
+ * 2^15 where a square is not 0 (8-bit, or 16-bit with zp 0) and <= 2^16
+ * otherwise, so every sum stays below 2^62. */
+static int check_pwl(const Node *n)
+{
+	int nk, nm, nb, nq;
+	const int64_t *k = attr_ints(n, "knots", &nk);
+	const int64_t *m = attr_ints(n, "mult", &nm);
+	const int64_t *b = attr_ints(n, "bias", &nb);
+	const int64_t *q = attr_ints(n, "square", &nq);
+	int64_t shift = attr_int(n, "shift");
+	if (nm != nk + 1 || nb != nk + 1 || (nq && nq != nk + 1))
+		return shape_err(n, "mult, bias and square (if any) must have %d "
+			"entries (knots + 1), got %d, %d and %d", nk + 1, nm, nb, nq);
+	for (int i = 0; i < nq; i++)
+		if (q[i] < -((int64_t)1 << 30) || q[i] > ((int64_t)1 << 30) ||
+		    (q[i] && shape_in(n, 0)->q.zp[0] != 0 &&
+		     shape_in(n, 0)->elem == DT_I16))
+			return shape_err(n, "piece %d: square %lld is out of range "
+				"(|square| <= 2^30, on an input with zp 0 if 16-bit)", i,
+				(long long)q[i]);
+	for (int i = 1; i < nk; i++)
+		if (k[i] < k[i - 1])
+			return shape_err(n, "knots must be ascending, got %lld after %lld",
+				(long long)k[i], (long long)k[i - 1]);
+	for (int i = 0; i < nm; i++)
+		if (m[i] <= -MULT_LIMIT || m[i] >= MULT_LIMIT ||
+		    b[i] < -((int64_t)1 << 60) || b[i] > ((int64_t)1 << 60))
+			return shape_err(n, "piece %d: mult %lld or bias %lld is out of "
+				"range (|mult| < 2^31, |bias| <= 2^60)", i, (long long)m[i],
+				(long long)b[i]);
+	if (shift < 0 || shift > SHIFT_MAX)
+		return shape_err(n, "shift %lld is out of range (expected 0..%d)",
+			(long long)shift, SHIFT_MAX);
+	return 0;
+}
+
+/* The axis of qsoftmax and qlog_softmax: in range, at most 32767 long
+ * (the sum of exp table entries fits int32). */
+static int check_softmax_axis(const Node *n)
+{
+	const Type *x = shape_in(n, 0);
+	int64_t axis = attr_int(n, "axis");
+	if (axis < -x->rank || axis >= x->rank)
+		return shape_err(n, "axis %lld is out of range for rank %d",
+			(long long)axis, x->rank);
+	int64_t alen = x->dims[axis < 0 ? axis + x->rank : axis];
+	if (alen > 32767)
+		return shape_err(n, "axis length %lld exceeds 32767", (long long)alen);
+	return 0;
+}
+
+/* The exp table of qsoftmax (256 entries in [0, 65536], the first
+ * positive) and, for 16-bit input only, exp_hi alike; the 257-entry log
+ * table (each in [0, 2^16]), two mults sharing one shift. */
+static int check_log_softmax(const Node *n)
+{
+	int len, wide = shape_in(n, 0)->elem == DT_I16;
+	const int64_t *tab = attr_ints(n, "exp_hi", &len);
+	if (len != (wide ? 256 : 0))
+		return shape_err(n, "exp_hi must have %d entries for %s input, got %d",
+			wide ? 256 : 0, wide ? "16-bit" : "8-bit", len);
+	if (wide && (table_in(n, tab, len, 0, 65536) < 0 || tab[0] < 1))
+		return shape_err(n, "exp_hi entry 0 must be positive");
+	tab = attr_ints(n, "exp_table", &len);
+	if (len != 256)
+		return shape_err(n, "exp_table must have 256 entries, got %d", len);
+	if (table_in(n, tab, len, 0, 65536) < 0)
+		return -1;
+	if (tab[0] < 1)
+		return shape_err(n, "exp_table entry 0 must be positive, got %lld",
+			(long long)tab[0]);
+	tab = attr_ints(n, "ln_table", &len);
+	if (len != 257)
+		return shape_err(n, "ln_table must have 257 entries, got %d", len);
+	if (table_in(n, tab, len, 0, 65536) < 0 || check_requant(n, 2, 0, 0) < 0)
+		return -1;
+	return check_softmax_axis(n);
+}
+
 /* ---- the shape functions ---- */
 
 int shape_qunary(Graph *g, Node *n)
@@ -171,6 +252,14 @@ int shape_qunary(Graph *g, Node *n)
 			return -1;
 		break;
 	}
+	case OP_QPWL:
+		if (check_pwl(n) < 0)
+			return -1;
+		break;
+	case OP_QLOG_SOFTMAX:
+		if (check_log_softmax(n) < 0)
+			return -1;
+		break;
 	case OP_QSOFTMAX: {
 		if (x->elem == DT_I16)
 			return shape_err(n, "16-bit input is not supported (8-bit only)");
@@ -186,13 +275,8 @@ int shape_qunary(Graph *g, Node *n)
 		if (n->out->type.elem != DT_I8 || q->scale[0] != 1.0f / 256 ||
 		    q->zp[0] != -128)
 			return shape_err(n, "output must be i8 q(scale=0.00390625, zp=-128)");
-		int64_t axis = attr_int(n, "axis");
-		if (axis < -x->rank || axis >= x->rank)
-			return shape_err(n, "axis %lld is out of range for rank %d",
-				(long long)axis, x->rank);
-		int64_t alen = x->dims[axis < 0 ? axis + x->rank : axis];
-		if (alen > 32767)
-			return shape_err(n, "axis length %lld exceeds 32767", (long long)alen);
+		if (check_softmax_axis(n) < 0)
+			return -1;
 		break;
 	}
 	default:
@@ -351,4 +435,98 @@ int shape_qglobal_pool(Graph *g, Node *n)
 		return shape_err(n, "spatial size %lld exceeds 32767 (int32 accumulator)",
 			(long long)area);
 	return shape_set_out(n, -1, x->rank, dims);
+}
+
+/* Integer operands on a common grid: both quantized per tensor (a
+ * constant mapped onto the other operand's grid is i32), or both plain
+ * integers; 0 <= mult <= 2^30, so |(x - z) * mult| < 2^62. */
+int shape_qcompare(Graph *g, Node *n)
+{
+	(void)g;
+	Type out;
+	if (shape_check_inputs(n) < 0 || shape_check_cmp(n) < 0)
+		return -1;
+	const Type *a = shape_in(n, 0), *b = shape_in(n, 1);
+	int qa = a->q.present, qb = b->q.present;
+	if (!dtype_is_int(a->elem) || !dtype_is_int(b->elem) || qa != qb ||
+	    (qa && (a->q.axis >= 0 || b->q.axis >= 0)))
+		return shape_err(n, "expected two integer operands, both with a "
+			"per-tensor q(...) or both without, got %s and %s",
+			shape_tstr(a), shape_tstr(b));
+	int len;
+	const int64_t *m = attr_ints(n, "mult", &len);
+	if (len != 2)
+		return shape_err(n, "mult must have 2 entries, got %d", len);
+	for (int i = 0; i < 2; i++)
+		if (m[i] < 0 || m[i] > (1LL << 30))
+			return shape_err(n, "mult entry %lld is out of range (expected "
+				"0 <= mult <= 2^30)", (long long)m[i]);
+	if (shape_broadcast_inputs(n, &out) < 0)
+		return -1;
+	n->out->type.q.present = 0;
+	return shape_set_out(n, DT_U8, out.rank, out.dims);
+}
+
+/* A condition, then x and y each requantized onto the output's grid. */
+int shape_qwhere(Graph *g, Node *n)
+{
+	(void)g;
+	Type out;
+	if (shape_check_inputs(n) < 0 || need_qout(n) < 0)
+		return -1;
+	const Type *c = shape_in(n, 0);
+	if (c->elem != DT_U8 || c->q.present)
+		return shape_err(n, "input 0 '%s' must be a u8 condition without "
+			"q(...), got %s", n->in[0]->name, shape_tstr(c));
+	if (need_qact(n, 1) < 0 || need_qact(n, 2) < 0 ||
+	    check_requant(n, 2, 0, 0) < 0 || shape_broadcast_inputs(n, &out) < 0)
+		return -1;
+	return shape_set_out(n, -1, out.rank, out.dims);
+}
+
+/* At most 16 inputs, so that the sum of products stays below 2^62. */
+int shape_qsum(Graph *g, Node *n)
+{
+	if (n->nin > 16)
+		return shape_err(n, "expected at most 16 inputs, got %d", n->nin);
+	return shape_qbinary(g, n);
+}
+
+/* The largest |x - zx| of an activation type. */
+static int64_t max_dev(const Type *t)
+{
+	int64_t z = t->q.zp[0];
+	int64_t a = type_qmax(t) - z, b = z - type_qmin(t);
+	return a > b ? a : b;
+}
+
+/* x an activation; the slope an 8-bit activation or 16-bit with zp 0 (a
+ * constant slope is i16), so |u (a - za)| <= 2^30; two mult/shift pairs. */
+int shape_qprelu(Graph *g, Node *n)
+{
+	(void)g;
+	if (shape_check_inputs(n) < 0 || need_qact(n, 0) < 0 ||
+	    need_qact(n, 1) < 0 || need_qout(n) < 0 ||
+	    check_requant(n, 2, 0, 0) < 0 || shape_prelu_dims(n) < 0)
+		return -1;
+	const Type *x = shape_in(n, 0);
+	return shape_set_out(n, -1, x->rank, x->dims);
+}
+
+/* |a - za| * 2^frac <= 2^30, so the quotient t fits in 31 bits and
+ * t * mult below 2^62. */
+int shape_qdiv(Graph *g, Node *n)
+{
+	(void)g;
+	Type out;
+	if (shape_check_inputs(n) < 0 || need_qact(n, 0) < 0 ||
+	    need_qact(n, 1) < 0 || need_qout(n) < 0 ||
+	    check_requant(n, 1, 0, 0) < 0 || shape_broadcast_inputs(n, &out) < 0)
+		return -1;
+	int64_t frac = attr_int(n, "frac");
+	if (frac < 0 || frac > 30 ||
+	    max_dev(shape_in(n, 0)) > ((int64_t)1 << (30 - frac)))
+		return shape_err(n, "frac %lld is out of range (expected 0..30 "
+			"with |a - za| * 2^frac <= 2^30)", (long long)frac);
+	return shape_set_out(n, -1, out.rank, out.dims);
 }

@@ -55,6 +55,24 @@ static double pow2_up(double s)
 	return is_pow2(s) ? s : exp2(ceil(log2(s)));
 }
 
+/* The largest integer k with s * k <= x (floor), or the smallest with
+ * s * k >= x (ceil), decided on exact products: s and x are float32 and
+ * |k| < 2^24, so s * k is exact in double. Clamped to [lo, hi]. */
+static int64_t grid_bound(double x, double s, int up, int64_t lo, int64_t hi)
+{
+	double q = x / s;
+	if (!(q > (double)lo))
+		return lo;
+	if (!(q < (double)hi))
+		return hi;
+	int64_t k = (int64_t)floor(q);
+	while (s * (double)k > x)
+		k--;
+	while (s * (double)(k + 1) <= x)
+		k++;
+	return up && s * (double)k < x ? k + 1 : k;
+}
+
 /* m ~= mult / 2^shift, mult in [2^30, 2^31), shift in [0, 62]
  * (docs/arith.md, section 3); -1 if m >= 2^31. */
 static int quant_mult(double m, int64_t *mult, int64_t *shift)
@@ -561,16 +579,17 @@ static int lower_same_q(Ctx *c, Node *n)
 	return lowered(c, n, emit_qop(c, n, &xq, 1, &yt));
 }
 
-/* The integer inputs of an elementwise/concat node; 1 if one is missing. */
-static int all_inputs(Ctx *c, Node *n, Value **xq)
+/* The integer versions of the nin activations or constants in[]; 1 if
+ * one has none (an activation without q). */
+static int all_inputs(Ctx *c, Value *const *in, int nin, Value **xq)
 {
-	for (int i = 0; i < n->nin; i++) {
-		Value *v = n->in[i];
+	for (int i = 0; i < nin; i++) {
+		Value *v = in[i];
 		if (!v->aux && !v->type.q.present && v->kind != VAL_CONST)
 			return 1;
 	}
-	for (int i = 0; i < n->nin; i++)
-		if (!(xq[i] = int_of(c, n->in[i])))
+	for (int i = 0; i < nin; i++)
+		if (!(xq[i] = int_of(c, in[i])))
 			return -1;
 	return 0;
 }
@@ -599,30 +618,43 @@ static int too_wide(Ctx *c, const Node *n)
 
 /* qadd: y = zy + R((a - za) mult[0] + (b - zb) mult[1], shift), with
  * mult[i] = s_i / s_y 2^shift; sign -1 for a - b. */
+/* mult[i] ~= m[i] * 2^shift for k real multipliers sharing one shift,
+ * chosen (section 3) for the largest; -1 after reporting one too large. */
+static int shared_shift(const Node *n, const double *m, int k,
+	int64_t *mult, int64_t *shift)
+{
+	double top = 0;
+	for (int i = 0; i < k; i++)
+		top = fmax(top, m[i]);
+	int64_t first;
+	if (quant_mult(top, &first, shift) < 0) {
+		diag_error(n->loc, "%s: requantization multiplier %g is too "
+			"large", op_info(n->op)->name, top);
+		return -1;
+	}
+	for (int i = 0; i < k; i++) {
+		mult[i] = round_half_away(ldexp(m[i], (int)*shift));
+		if (mult[i] > INT32_MAX)
+			mult[i] = INT32_MAX;
+	}
+	return 0;
+}
+
 static int lower_sum(Ctx *c, Node *n, int sign)
 {
 	Value *xq[2];
 	if (!out_ready(c, n->out))
 		return 1;
-	int r = all_inputs(c, n, xq);
+	int r = all_inputs(c, n->in, n->nin, xq);
 	if (r)
 		return r;
 	double sy = n->out->type.q.scale[0];
-	double ma = xq[0]->type.q.scale[0] / sy, mb = xq[1]->type.q.scale[0] / sy;
+	double m[2] = {xq[0]->type.q.scale[0] / sy, xq[1]->type.q.scale[0] / sy};
 	Type yt = int_type(c, &n->out->type);
 	Node *qn = emit_qop(c, n, xq, 2, &yt);
 	int64_t mult[2], shift;
-	if (quant_mult(fmax(ma, mb), &mult[0], &shift) < 0) {
-		diag_error(n->loc, "%s: requantization multiplier %g is too "
-			"large", op_info(n->op)->name, fmax(ma, mb));
+	if (shared_shift(n, m, 2, mult, &shift) < 0)
 		return -1;
-	}
-	mult[0] = round_half_away(ldexp(ma, (int)shift));
-	mult[1] = round_half_away(ldexp(mb, (int)shift));
-	if (mult[0] > INT32_MAX)
-		mult[0] = INT32_MAX;
-	if (mult[1] > INT32_MAX)
-		mult[1] = INT32_MAX;
 	mult[1] *= sign;
 	attr_set_ints(c->g, qn, "mult", mult, 2);
 	attr_set_ints(c->g, qn, "shift", &shift, 1);
@@ -645,7 +677,7 @@ static int lower_mul(Ctx *c, Node *n)
 	Value *xq[2];
 	if (!out_ready(c, n->out) || too_wide(c, n))
 		return 1;
-	int r = all_inputs(c, n, xq);
+	int r = all_inputs(c, n->in, n->nin, xq);
 	if (r)
 		return r;
 	double m = (double)xq[0]->type.q.scale[0] * xq[1]->type.q.scale[0] /
@@ -664,7 +696,7 @@ static int lower_each_to_out(Ctx *c, Node *n)
 	Value **xq = arena_alloc(&c->g->arena, n->nin * sizeof *xq);
 	if (!out_ready(c, n->out))
 		return 1;
-	int r = all_inputs(c, n, xq);
+	int r = all_inputs(c, n->in, n->nin, xq);
 	if (r)
 		return r;
 	Type yt = int_type(c, &n->out->type);
@@ -770,12 +802,86 @@ static void run_float_kernel(const Node *n, const float *x, float *y,
 	op_info(n->op)->eval(&tmp, (const void *const[]){x}, y);
 }
 
+/* The first code of a piece starting at x = from on the grid (s, z):
+ * the smallest code whose value s (code - z) is >= from (> from if open),
+ * clamped to [lo, hi]. */
+static int64_t piece_start(const UnaryPiece *p, double s, int64_t z,
+	int64_t lo, int64_t hi)
+{
+	if (p->from == -INFINITY)
+		return lo;
+	int64_t k = p->open ? grid_bound(p->from, s, 0, lo - z, hi - z) + 1 :
+		grid_bound(p->from, s, 1, lo - z, hi - z);
+	return clamp_i64(k + z, lo, hi);
+}
+
+/* The coefficients of piece k on the grids: y - zy = Q u^2 + M u + C in
+ * output codes, u = x - zx. */
+static void piece_coef(const UnaryPiece *p, double sx, double sy, double *q)
+{
+	q[0] = p->square * sx * sx / sy;
+	q[1] = p->slope * sx / sy;
+	q[2] = p->offset / sy;
+}
+
+/* A 16-bit piecewise-polynomial function as qpwl: piece k from code
+ * knots[k-1] on is zy + square u^2 + mult u + bias over 2^shift, each
+ * piece_coef times 2^shift, one shift (the largest keeping |square| <=
+ * 2^30, |mult| < 2^31, |bias| <= 2^60) for all pieces. */
+static int lower_pwl(Ctx *c, Node *n, const UnaryPiece *p, int np)
+{
+	Value *xq;
+	Type yt;
+	int r = single_input(c, n, &xq, &yt);
+	if (r)
+		return r;
+	const Type *xt = &xq->type;
+	double sx = xt->q.scale[0], sy = yt.q.scale[0];
+	int64_t knots[UNARY_MAX_PIECES], v[3][UNARY_MAX_PIECES], shift = 62;
+	const double limit[3] = {ldexp(1, 30), 2147483647.0, ldexp(1, 60)};
+	int square = 0;
+	for (int k = 0; k < np; k++) {
+		double q[3];
+		piece_coef(&p[k], sx, sy, q);
+		for (int i = 0; i < 3; i++)
+			while (shift > 0 && ldexp(fabs(q[i]), (int)shift) > limit[i])
+				shift--;
+		square |= q[0] != 0;
+		if (k > 0)
+			knots[k - 1] = piece_start(&p[k], sx, xt->q.zp[0],
+				type_qmin(xt), type_qmax(xt) + 1);
+	}
+	for (int k = 0; k < np; k++) {
+		double q[3];
+		piece_coef(&p[k], sx, sy, q);
+		for (int i = 0; i < 3; i++)
+			if ((double)llabs(v[i][k] = round_half_away(ldexp(q[i],
+					(int)shift))) > limit[i]) {
+				diag_error(n->loc, "%s: a piece's coefficient %g is too "
+					"large", op_info(n->op)->name, q[i]);
+				return -1;
+			}
+	}
+	Node *qn = emit(c, OP_QPWL, &xq, 1, take_name(c, n->out), &yt, n->loc);
+	attr_set_ints(c->g, qn, "knots", knots, np - 1);
+	attr_set_ints(c->g, qn, "mult", v[1], np);
+	attr_set_ints(c->g, qn, "bias", v[2], np);
+	attr_set_int(c->g, qn, "shift", shift);
+	if (square)
+		attr_set_ints(c->g, qn, "square", v[0], np);
+	return lowered(c, n, qn);
+}
+
 /* An elementwise op as a table over its input grid: entry i is the output
  * for the i-th grid point (every code of an 8-bit input; for 16 bits, 513
  * points 128 apart, interpolated by qlut). The values are n's float kernel
  * run on the dequantized points. */
 static int lower_lut(Ctx *c, Node *n)
 {
+	UnaryPiece pieces[UNARY_MAX_PIECES];
+	int np = unary_pieces(n, pieces);
+	if (np > 0 && will_be_wide(c, n->in[0]))
+		return lower_pwl(c, n, pieces, np);
 	int r;
 	Node *qn = unary_qop(c, n, &r);
 	if (!qn)
@@ -796,7 +902,8 @@ static int lower_lut(Ctx *c, Node *n)
 	run_float_kernel(n, x, y, len);
 	int64_t *table = arena_alloc(&c->g->arena, len * sizeof *table);
 	for (int i = 0; i < len; i++) {
-		double v = zy + round_half_even(y[i] / sy);
+		/* NaN (log of a negative number) becomes zy, as in quantize */
+		double v = isnan(y[i]) ? zy : zy + round_half_even(y[i] / sy);
 		table[i] = clamp_i64((int64_t)fmax(fmin(v, 4e18), -4e18), ymin, ymax);
 	}
 	free(x);
@@ -826,6 +933,279 @@ static int lower_softmax(Ctx *c, Node *n)
 	return lowered(c, n, qn);
 }
 
+/* ---- conditions ---- */
+
+/* A constant operand k of `act cmp k` mapped onto act's integer grid
+ * (scale s, zero point z) as an i32 tensor with act's q: for an integer a
+ * in [qmin, qmax], a > v iff a > floor(v), a >= v iff a >= ceil(v), a < v
+ * iff a < ceil(v), a <= v iff a <= floor(v), with v = k / s + z; a == v
+ * needs v integer, else the entry is qmax + 1, which no a equals. cmp is
+ * as seen with act on the left. */
+static Value *cmp_const(Ctx *c, const Value *k, const Value *act,
+	const char *cmp)
+{
+	const Type *at = &act->type;
+	double s = at->q.scale[0];
+	int64_t z = at->q.zp[0];
+	int64_t lo = type_qmin(at) - 1 - z, hi = type_qmax(at) + 1 - z;
+	Type t = k->type;
+	t.elem = DT_I32;
+	set_q(c->g, &t, -1, 1);
+	t.q.scale[0] = at->q.scale[0];
+	t.q.zp[0] = (int32_t)z;
+	int32_t *d = graph_alloc_data(c->g, &t);
+	const float *x = k->data;
+	int up = !strcmp(cmp, "ge") || !strcmp(cmp, "lt");
+	for (int64_t i = 0, m = type_numel(&t); i < m; i++) {
+		int64_t v = grid_bound(x[i], s, up, lo, hi);
+		if (!strcmp(cmp, "eq") && s * (double)v != (double)x[i])
+			v = hi;
+		d[i] = (int32_t)(v + z);
+	}
+	return graph_add_const(c->g, suffixed(c->g, k->name, "_grid"), &t, d,
+		k->loc);
+}
+
+/* cmp with its operands swapped: a cmp b iff b mirror(cmp) a. */
+static const char *mirror_cmp(const char *cmp)
+{
+	return !strcmp(cmp, "gt") ? "lt" : !strcmp(cmp, "lt") ? "gt" :
+		!strcmp(cmp, "ge") ? "le" : !strcmp(cmp, "le") ? "ge" : "eq";
+}
+
+/* Both operands of a comparison of two activations on a common grid:
+ * mult[i] = s_i / max(s_a, s_b) * 2^30, rounded half away. */
+static void cmp_mults(Value *const *xq, int64_t *mult)
+{
+	double sa = xq[0]->type.q.scale[0], sb = xq[1]->type.q.scale[0];
+	double top = fmax(sa, sb);
+	mult[0] = round_half_away(sa / top * 1073741824.0);
+	mult[1] = round_half_away(sb / top * 1073741824.0);
+}
+
+static int is_const_operand(const Value *v)
+{
+	return v->kind == VAL_CONST && !v->type.q.present;
+}
+
+/* qcompare: plain integers as they are (mult 1); two activations on their
+ * common grid; an activation and a constant on the activation's grid. */
+static int lower_compare(Ctx *c, Node *n)
+{
+	Value *xq[2] = {n->in[0], n->in[1]};
+	int64_t mult[2] = {1, 1};
+	const char *cmp = attr_str(n, "cmp");
+	int k0 = is_const_operand(xq[0]), k1 = is_const_operand(xq[1]);
+	if (xq[0]->type.elem == DT_F32) {
+		for (int i = 0; i < 2; i++)
+			if (!(i ? k1 : k0) && !xq[i]->aux && !xq[i]->type.q.present)
+				return 1;
+		if (k0 && k1)
+			return 1;
+		for (int i = 0; i < 2; i++)
+			if (!(i ? k1 : k0) && !(xq[i] = int_of(c, n->in[i])))
+				return -1;
+		if (k0)
+			xq[0] = cmp_const(c, n->in[0], xq[1], mirror_cmp(cmp));
+		else if (k1)
+			xq[1] = cmp_const(c, n->in[1], xq[0], cmp);
+		else
+			cmp_mults(xq, mult);
+	}
+	Type yt = n->out->type;
+	Node *qn = emit_qop(c, n, xq, 2, &yt);
+	attr_set_ints(c->g, qn, "mult", mult, 2);
+	return lowered(c, n, qn);
+}
+
+/* qwhere: the condition as it is, x and y each requantized onto the
+ * output's grid. */
+static int lower_where(Ctx *c, Node *n)
+{
+	Value *xq[3];
+	if (!out_ready(c, n->out))
+		return 1;
+	Value *cond = n->in[0];
+	xq[0] = cond->aux ? cond->aux : cond;
+	int r = all_inputs(c, n->in + 1, 2, xq + 1);
+	if (r)
+		return r;
+	Type yt = int_type(c, &n->out->type);
+	Node *qn = emit_qop(c, n, xq, 3, &yt);
+	int64_t mult[2], shift[2];
+	for (int i = 0; i < 2; i++)
+		if (quant_mult(xq[i + 1]->type.q.scale[0] / yt.q.scale[0], &mult[i],
+				&shift[i]) < 0) {
+			diag_error(n->loc, "where: input %d needs a multiplier that is "
+				"too large", i + 1);
+			return -1;
+		}
+	set_requant(c, qn, mult, shift, 2);
+	return lowered(c, n, qn);
+}
+
+/* ---- arithmetic of activations ---- */
+
+/* sum, mean: qsum, every input with its own multiplier s_i / (s_y k),
+ * k = 1 (sum) or the input count (mean), all sharing one shift. */
+static int lower_total(Ctx *c, Node *n)
+{
+	if (!out_ready(c, n->out) || n->nin > 16)
+		return 1;
+	Value **xq = arena_alloc(&c->g->arena, n->nin * sizeof *xq);
+	int r = all_inputs(c, n->in, n->nin, xq);
+	if (r)
+		return r;
+	double m[16], k = n->op == OP_MEAN ? n->nin : 1;
+	for (int i = 0; i < n->nin; i++)
+		m[i] = xq[i]->type.q.scale[0] / (n->out->type.q.scale[0] * k);
+	Type yt = int_type(c, &n->out->type);
+	Node *qn = emit_qop(c, n, xq, n->nin, &yt);
+	int64_t mult[16], shift;
+	if (shared_shift(n, m, n->nin, mult, &shift) < 0)
+		return -1;
+	attr_set_ints(c->g, qn, "mult", mult, n->nin);
+	attr_set_ints(c->g, qn, "shift", &shift, 1);
+	return lowered(c, n, qn);
+}
+
+/* A constant slope as i16, symmetric per tensor: s = max|a| / 32767. */
+static Value *slope_i16(Ctx *c, const Value *a)
+{
+	const float *d = a->data;
+	int64_t count = type_numel(&a->type);
+	double amax = 0;
+	for (int64_t i = 0; i < count; i++)
+		amax = fmax(amax, fabs(d[i]));
+	Type t = a->type;
+	t.elem = DT_I16;
+	set_q(c->g, &t, -1, 1);
+	t.q.scale[0] = amax > 0 ? (float)fmax(amax / 32767, FLT_MIN) : 1.0f;
+	if (c->o->pow2_scales)
+		t.q.scale[0] = (float)pow2_up(t.q.scale[0]);
+	int32_t *q = graph_alloc_data(c->g, &t);
+	for (int64_t i = 0; i < count; i++)
+		q[i] = (int32_t)round_clamp(d[i] / (double)t.q.scale[0], -32767,
+			32767);
+	return graph_add_const(c->g, suffixed(c->g, a->name, "_q"), &t, q,
+		a->loc);
+}
+
+/* qprelu: the positive side s_x / s_y, the negative s_x s_a / s_y. */
+static int lower_prelu(Ctx *c, Node *n)
+{
+	Value *xq, *aq, *a = n->in[1];
+	Type yt;
+	if (!is_const_operand(a) && !a->aux && !a->type.q.present)
+		return 1;
+	int r = single_input(c, n, &xq, &yt);
+	if (r)
+		return r;
+	if (!(aq = is_const_operand(a) ? slope_i16(c, a) : int_of(c, a)))
+		return -1;
+	Node *qn = emit_qop(c, n, (Value *[]){xq, aq}, 2, &yt);
+	double sx = xq->type.q.scale[0], sy = yt.q.scale[0];
+	int64_t mult[2], shift[2];
+	if (quant_mult(sx / sy, &mult[0], &shift[0]) < 0 ||
+	    quant_mult(sx * aq->type.q.scale[0] / sy, &mult[1], &shift[1]) < 0) {
+		diag_error(n->loc, "prelu: requantization multiplier is too large");
+		return -1;
+	}
+	set_requant(c, qn, mult, shift, 2);
+	return lowered(c, n, qn);
+}
+
+/* A constant divisor as the constant 1/b (f32), for a qmul; NULL if an
+ * element is 0. */
+static Value *reciprocal_const(Ctx *c, const Value *b)
+{
+	const float *d = b->data;
+	int64_t count = type_numel(&b->type);
+	float *r = graph_alloc_data(c->g, &b->type);
+	for (int64_t i = 0; i < count; i++) {
+		if (d[i] == 0)
+			return NULL;
+		r[i] = (float)(1.0 / d[i]);
+	}
+	return graph_add_const(c->g, suffixed(c->g, b->name, "_recip"),
+		&b->type, r, b->loc);
+}
+
+/* frac for qdiv: the most bits with |a - za| 2^frac <= 2^30. */
+static int64_t div_frac(const Type *a)
+{
+	int64_t z = a->q.zp[0], dev = type_qmax(a) - z;
+	if (z - type_qmin(a) > dev)
+		dev = z - type_qmin(a);
+	int64_t frac = 30;
+	while (frac > 0 && (dev << frac) > ((int64_t)1 << 30))
+		frac--;
+	return frac;
+}
+
+/* a / b: qdiv of two activations, t = (a - za) 2^frac / (b - zb), then one
+ * multiplier s_a / (s_b s_y 2^frac); a constant b is a qmul by 1/b. */
+static int lower_div(Ctx *c, Node *n)
+{
+	Value *xq[2], *b = n->in[1];
+	if (!out_ready(c, n->out))
+		return 1;
+	int by_const = is_const_operand(b);
+	Value *in[2] = {n->in[0], by_const ? reciprocal_const(c, b) : b};
+	if (!in[1])
+		return 1;
+	int r = all_inputs(c, in, 2, xq);
+	if (r)
+		return r;
+	Type yt = int_type(c, &n->out->type);
+	double m = (double)xq[0]->type.q.scale[0] * xq[1]->type.q.scale[0] /
+		yt.q.scale[0];
+	if (by_const) {
+		Node *qn = emit(c, OP_QMUL, xq, 2, take_name(c, n->out), &yt, n->loc);
+		return one_mult(c, qn, m) < 0 ? -1 : lowered_clamped(c, n, qn);
+	}
+	int64_t frac = div_frac(&xq[0]->type);
+	Node *qn = emit_qop(c, n, xq, 2, &yt);
+	attr_set_int(c->g, qn, "frac", frac);
+	m = xq[0]->type.q.scale[0] / ((double)xq[1]->type.q.scale[0] *
+		yt.q.scale[0]);
+	if (one_mult(c, qn, ldexp(m, -(int)frac)) < 0)
+		return -1;
+	return lowered(c, n, qn);
+}
+
+/* qlog_softmax: qsoftmax's exp table (and for 16-bit input exp_hi, the
+ * same at 256 d), the log table ln(1 + j/256) 2^16, and s_x / s_y,
+ * 2^-16 / s_y sharing one shift. */
+static int lower_log_softmax(Ctx *c, Node *n)
+{
+	Value *xq;
+	Type yt;
+	int r = single_input(c, n, &xq, &yt);
+	if (r)
+		return r;
+	int64_t etab[256], ehi[256], ltab[257], mult[2], shift;
+	double sx = xq->type.q.scale[0];
+	for (int d = 0; d < 256; d++) {
+		etab[d] = round_half_away(65536.0 * exp(-sx * d));
+		ehi[d] = round_half_away(65536.0 * exp(-sx * 256 * d));
+	}
+	for (int j = 0; j <= 256; j++)
+		ltab[j] = round_half_away(65536.0 * log1p(j / 256.0));
+	double m[2] = {xq->type.q.scale[0] / (double)yt.q.scale[0],
+		1.0 / (65536.0 * yt.q.scale[0])};
+	Node *qn = emit_qop(c, n, &xq, 1, &yt);
+	if (shared_shift(n, m, 2, mult, &shift) < 0)
+		return -1;
+	attr_set_ints(c->g, qn, "exp_table", etab, 256);
+	attr_set_ints(c->g, qn, "ln_table", ltab, 257);
+	if (xq->type.elem == DT_I16)
+		attr_set_ints(c->g, qn, "exp_hi", ehi, 256);
+	attr_set_ints(c->g, qn, "mult", mult, 2);
+	attr_set_ints(c->g, qn, "shift", &shift, 1);
+	return lowered(c, n, qn);
+}
+
 /* The lowering rules, by the lower column of ops.def: each returns 0
  * lowered, 1 left float, -1 error. */
 typedef int (*LowerFn)(Ctx *c, Node *n);
@@ -841,6 +1221,12 @@ static const LowerFn lowerings[LOWER_COUNT] = {
 	[LOWER_GLOBAL_POOL] = lower_global_pool,
 	[LOWER_LUT] = lower_lut,
 	[LOWER_SOFTMAX] = lower_softmax,
+	[LOWER_COMPARE] = lower_compare,
+	[LOWER_WHERE] = lower_where,
+	[LOWER_SUM] = lower_total,
+	[LOWER_PRELU] = lower_prelu,
+	[LOWER_DIV] = lower_div,
+	[LOWER_LOG_SOFTMAX] = lower_log_softmax,
 };
 
 static int lower(Ctx *c, Node *n)
@@ -861,6 +1247,16 @@ static int dequantize_uses(Ctx *c, Value **to, int nvalues)
 		Value *q = v->aux;
 		if (!q || v->nuse == 0 || v->kind != VAL_NODE || !v->def->dead)
 			continue;
+		if (q->type.elem == v->type.elem) {
+			/* a condition: its integer version is the same tensor */
+			if (v->is_output) {
+				const char *name = v->name;
+				graph_rename(g, v, suffixed(g, name, "_float"));
+				graph_rename(g, q, name);
+			}
+			to[v->id] = q;
+			continue;
+		}
 		c->pos = q->kind == VAL_NODE ? q->def->id + 1 : 0;
 		const char *name = v->is_output ? v->name :
 			suffixed(g, q->name, "_f");

@@ -238,6 +238,64 @@ case("gelu_erf", [("x", U)], [], "gelu(x)", lambda x: F.gelu(x), data={"x": scal
 case("gelu_tanh", [("x", U)], [], "gelu(x, approx=tanh)", gelu_tanh,
      data={"x": scaled(3)})
 
+# The elementwise functions of exec/unary.c, against torch in float64
+# (NaN where the function has none: log and sqrt of negatives).
+SEL_A, SEL_G = 1.6732632423543772, 1.0507009873554805
+case("exp", [("x", U)], [], "exp(x)", lambda x: torch.exp(x), data={"x": scaled(4)})
+case("log", [("x", U)], [], "log(x)", lambda x: torch.log(x), data={"x": scaled(3)})
+case("sqrt", [("x", U)], [], "sqrt(x)", lambda x: torch.sqrt(x), data={"x": scaled(3)})
+case("reciprocal", [("x", U)], [], "reciprocal(x)", lambda x: torch.reciprocal(x))
+case("neg", [("x", U)], [], "neg(x)", lambda x: torch.neg(x))
+case("abs", [("x", U)], [], "abs(x)", lambda x: torch.abs(x))
+case("sign", [("x", U)], [], "sign(x)", lambda x: torch.sign(x),
+     data={"x": lambda r, s: np.round(r.standard_normal(s))})
+case("erf", [("x", U)], [], "erf(x)", lambda x: torch.erf(x), data={"x": scaled(2)})
+case("pow_square", [("x", U)], [], "pow(x, exponent=2)", lambda x: x ** 2)
+case("pow_half", [("x", U)], [], "pow(x, exponent=0.5)",
+     lambda x: torch.pow(x, 0.5))
+case("pow_cube", [("x", U)], [], "pow(x, exponent=3)", lambda x: x ** 3)
+case("elu", [("x", U)], [], "elu(x, alpha=0.7)", lambda x: F.elu(x, 0.7),
+     data={"x": scaled(3)})
+case("selu", [("x", U)], [], "selu(x)",
+     lambda x: SEL_G * torch.where(x > 0, x, SEL_A * torch.expm1(x)),
+     data={"x": scaled(3)})
+case("selu_attrs", [("x", U)], [], "selu(x, alpha=2, gamma=0.5)",
+     lambda x: 0.5 * torch.where(x > 0, x, 2 * torch.expm1(x)))
+case("celu", [("x", U)], [], "celu(x, alpha=1.5)", lambda x: F.celu(x, 1.5),
+     data={"x": scaled(3)})
+case("softplus", [("x", U)], [], "softplus(x)", lambda x: F.softplus(x),
+     data={"x": scaled(30)})
+case("softsign", [("x", U)], [], "softsign(x)", lambda x: F.softsign(x),
+     data={"x": scaled(3)})
+case("hardsigmoid", [("x", U)], [], "hardsigmoid(x)",
+     lambda x: torch.clamp(0.2 * x + 0.5, 0, 1), data={"x": scaled(4)})
+case("hardsigmoid_torch", [("x", U)], [],
+     "hardsigmoid(x, alpha=0.166666672, beta=0.5)",
+     lambda x: torch.clamp(float(np.float32(1 / 6)) * x + 0.5, 0, 1),
+     data={"x": scaled(4)})
+case("hardswish", [("x", U)], [], "hardswish(x)", lambda x: F.hardswish(x),
+     data={"x": scaled(4)})
+case("silu", [("x", U)], [], "silu(x)", lambda x: F.silu(x), data={"x": scaled(4)})
+case("mish", [("x", U)], [], "mish(x)", lambda x: F.mish(x), data={"x": scaled(4)})
+case("shrink_soft", [("x", U)], [], "shrink(x, bias=0.5, lambd=0.5)",
+     lambda x: F.softshrink(x, 0.5))
+case("shrink_hard", [("x", U)], [], "shrink(x, lambd=0.75)",
+     lambda x: F.hardshrink(x, 0.75))
+case("thresholded_relu", [("x", U)], [], "thresholded_relu(x, alpha=0.5)",
+     lambda x: torch.where(x > 0.5, x, torch.zeros_like(x)))
+case("prelu_channel", [("x", [1, 3, 4, 5])], [("a", rnd(41, 3, 1, 1))],
+     "prelu(x, a)", lambda x, a: torch.where(x < 0, a * x, x))
+case("prelu_last_axis", [("x", [2, 3, 4])], [("a", rnd(42, 4))],
+     "prelu(x, a)", lambda x, a: torch.where(x < 0, a * x, x))
+case("sum_three_broadcast", [("a", [1, 3, 4]), ("b", [3, 1]), ("c", [4])],
+     [], "sum(a, b, c)", lambda a, b, c: a + b + c)
+case("sum_one", [("x", [2, 5])], [], "sum(x)", lambda x: x)
+case("mean_two", [("a", [2, 3]), ("b", [2, 3])], [], "mean(a, b)",
+     lambda a, b: (a + b) / 2)
+case("mean_four_broadcast", [("a", [1, 2, 3]), ("b", [3]), ("c", [2, 1]),
+                             ("d", [1, 1, 1])],
+     [], "mean(a, b, c, d)", lambda a, b, c, d: (a + b + c + d) / 4)
+
 # ---------------------------------------------------------------- softmax, norms
 
 case("softmax_last", [("x", [1, 3, 7])], [], "softmax(x)",
@@ -248,6 +306,12 @@ case("softmax_neg_axis", [("x", [2, 5, 3])], [], "softmax(x, axis=-2)",
      lambda x: torch.softmax(x, -2))
 case("softmax_large", [("x", [1, 10])], [], "softmax(x)",
      lambda x: torch.softmax(x, -1), data={"x": scaled(200)})
+case("log_softmax_last", [("x", [1, 3, 7])], [], "log_softmax(x)",
+     lambda x: torch.log_softmax(x, -1))
+case("log_softmax_axis1", [("x", [1, 4, 3, 2])], [], "log_softmax(x, axis=1)",
+     lambda x: torch.log_softmax(x, 1))
+case("log_softmax_large", [("x", [1, 10])], [], "log_softmax(x)",
+     lambda x: torch.log_softmax(x, -1), data={"x": scaled(200)})
 case("layernorm_last", [("x", [1, 4, 6])],
      [("g", rnd(40, 6)), ("b", rnd(41, 6))], "layernorm(x, g, b)",
      lambda x, g, b: F.layer_norm(x, (6,), g, b, 1e-5))

@@ -653,6 +653,300 @@ def case_maxmin():
                 "qmax: one input is a requantization")
 
 
+# The condition ops draw from their own generator, so that cases added
+# here leave the draws of the cases above unchanged.
+crng = np.random.RandomState(20270105)
+
+REL = {"gt": np.greater, "ge": np.greater_equal, "lt": np.less,
+       "le": np.less_equal, "eq": np.equal}
+
+
+def qcompare_case(name, cmp, sa, sb, qa, qb, mult, summary):
+    """qcompare: (a - za) mult[0] cmp (b - zb) mult[1], exact int64.
+    qa/qb: (elem, zp, lo, hi) or (elem, None, lo, hi) for plain ints."""
+    a = crng.randint(qa[2], qa[3] + 1, size=(3,) + sa).astype(np.int64)
+    b = crng.randint(qb[2], qb[3] + 1, size=(3,) + sb).astype(np.int64)
+    za, zb = qa[1] or 0, qb[1] or 0
+    ys, eq = [], 0
+    for i in range(3):
+        pa = (a[i].astype(object) - za) * mult[0]
+        pb = (b[i].astype(object) - zb) * mult[1]
+        pa, pb = np.broadcast_arrays(pa, pb)
+        eq += int(np.sum(pa == pb))
+        ys.append(REL[cmp](pa.astype(np.int64), pb.astype(np.int64)))
+    y = np.stack(ys).astype(np.int32)
+    STATS.setdefault(name, [0, 0, 0])
+    STATS[name][0] += eq          # equal products: where gt and ge differ
+    STATS[name][2] += y.size
+
+    def decl(t, shape):
+        q = " " + qstr(0.1, t[1]) if t[1] is not None else ""
+        return "%s%s%s" % (t[0], dims(shape), q)
+    text = ("model %s\n\ninput a : %s\ninput b : %s\n\n"
+            "output y : u8%s = qcompare(a, b, cmp=%s, mult=%s)\n" %
+            (name, decl(qa, sa), decl(qb, sb), dims(y.shape[1:]), cmp,
+             lit(mult)))
+    write_case(name, text, [a.astype(np.int32), b.astype(np.int32)], y,
+               summary)
+
+
+def case_compare():
+    qcompare_case("qcompare_ge_bcast", "ge", (1, 2, 3, 4), (1, 1, 4),
+                  ("i8", 3, -5, 11), ("i8", -9, -13, -5),
+                  [1 << 29, 1 << 30],
+                  "qcompare: two grids (ratio 1/2), broadcast, equal products")
+    qcompare_case("qcompare_gt_i16", "gt", (1, 40), (1, 40),
+                  ("i16", 0, -40, 40), ("i16", 0, -60, 60),
+                  [1 << 30, 715827883],
+                  "qcompare: 16-bit, ratio 2/3")
+    qcompare_case("qcompare_eq_const", "eq", (1, 6, 5), (6, 1),
+                  ("i8", -2, -12, 12), ("i32", -2, -12, 12), [1, 1],
+                  "qcompare: a constant mapped onto the input's grid (i32)")
+    qcompare_case("qcompare_le_ids", "le", (1, 20), (1,),
+                  ("i32", None, -3, 3), ("i32", None, 0, 0),
+                  [1, 1], "qcompare: plain integers (ids) against 0")
+    qcompare_case("qcompare_lt_mixed", "lt", (1, 30), (1, 30),
+                  ("i8", 100, -128, 127), ("i16", 0, -300, 300),
+                  [1 << 30, 8388608], "qcompare: i8 against i16, ratio 2^-7")
+
+
+def case_where():
+    name = "qwhere"
+    c = crng.randint(0, 2, size=(2, 1, 3, 1)).astype(np.int64)
+    a = crng.randint(-128, 128, size=(2, 1, 3, 4)).astype(np.int64)
+    b = crng.randint(-128, 128, size=(2, 4)).astype(np.int64)
+    za, zb, zy = 7, -20, 5
+    mult, shift = [1 << 30, 1900000000], [31, 29]
+    ys = []
+    for i in range(2):
+        ra = requant(a[i].astype(object) - za, mult[0], shift[0], zy, -128,
+                     127, name)
+        rb = requant(b[i].astype(object) - zb, mult[1], shift[1], zy, -128,
+                     127, name)
+        ys.append(np.where(c[i] != 0, ra, rb))
+    y = np.stack(ys)
+    text = ("model qwhere\n\ninput c : u8[1,3,1]\ninput a : i8[1,3,4] %s\n"
+            "input b : i8[4] %s\n\noutput y : i8%s %s = qwhere(c, a, b, "
+            "mult=%s, shift=%s)\n" % (qstr(0.1, za), qstr(0.3, zb),
+                                      dims(y.shape[1:]), qstr(0.2, zy),
+                                      lit(mult), lit(shift)))
+    write_case(name, text, [c.astype(np.int32), a.astype(np.int32),
+                            b[:, None, :].astype(np.int32).reshape(2, 4)],
+               y.astype(np.int32),
+               "qwhere: broadcast condition, each value requantized (ties, "
+               "saturation)")
+
+
+# The arithmetic of activations: qsum, qprelu, qdiv, qpwl, qlog_softmax;
+# their own generator, as the conditions.
+arng = np.random.RandomState(20270212)
+
+
+def case_qsum():
+    name = "qsum_mean3"
+    shapes = [(1, 2, 3, 4), (1, 1, 3, 1), (4,)]
+    zps = [5, -100, 0]
+    xs = [arng.randint(-128, 128, size=(2,) + sh).astype(np.int64)
+          for sh in shapes]
+    mult, shift, zy = [1 << 30, 1 << 29, 1 << 28], 30, -3
+    ys = []
+    for i in range(2):
+        terms = [(x[i].astype(object) - z) * m
+                 for x, z, m in zip(xs, zps, mult)]
+        p = sum(np.broadcast_arrays(*terms))
+        ys.append(requant(p, 1, shift, zy, -128, 127, name))
+    y = np.stack(ys)
+    text = ("model %s\n\ninput a : i8[1,2,3,4] %s\ninput b : i8[1,1,3,1] %s\n"
+            "input c : i8[4] %s\n\noutput y : i8[1,2,3,4] %s = qsum(a, b, c, "
+            "mult=%s, shift=[%d])\n" % (name, qstr(0.1, 5), qstr(0.1, -100),
+                                        qstr(0.1, 0), qstr(0.1, zy),
+                                        lit(mult), shift))
+    write_case(name, text, [x.astype(np.int32) for x in xs],
+               y.astype(np.int32),
+               "qsum: three inputs, broadcasting, one shift (ties, saturation)")
+    name = "qsum_i16"
+    xs = [arng.randint(-32768, 32768, size=(2, 1, 10)).astype(np.int64)
+          for _ in range(2)]
+    mult, shift = [1 << 30, 1 << 30], 31
+    ys = [requant(sum((x[i].astype(object)) * m for x, m in zip(xs, mult)),
+                  1, shift, 0, -32768, 32767, name) for i in range(2)]
+    text = ("model %s\n\ninput a : i16[1,10] %s\ninput b : i16[1,10] %s\n\n"
+            "output y : i16[1,10] %s = qsum(a, b, mult=%s, shift=[%d])\n" %
+            (name, qstr(0.1, 0), qstr(0.1, 0), qstr(0.1, 0), lit(mult), shift))
+    write_case(name, text, [x.astype(np.int32) for x in xs],
+               np.stack(ys).astype(np.int32), "qsum: 16-bit mean of two")
+
+
+def case_qprelu():
+    for name, xe, ae, za, summary in [
+            ("qprelu_channel", "i8", "i16", 0,
+             "qprelu: per-channel i16 slope, both sides (ties, saturation)"),
+            ("qprelu_i16_act", "i16", "i8", -20,
+             "qprelu: 16-bit input, an 8-bit activation as slope")]:
+        top = 32768 if xe == "i16" else 128
+        zx = 0 if xe == "i16" else 7
+        x = arng.randint(-top, top, size=(2, 1, 3, 2, 4)).astype(np.int64)
+        if ae == "i16":
+            a = np.array([-3000, 16384, 32767], dtype=np.int64).reshape(3, 1, 1)
+            adecl = "const a : i16[3,1,1] %s = %s" % (qstr(0.0001, 0), lit(a))
+        else:
+            a = arng.randint(-128, 128, size=(3, 1, 1)).astype(np.int64)
+            adecl = "input a : i8[3,1,1] %s" % qstr(0.01, za)
+        mult, shift = [1 << 30, 1518500250], [31, 43 if ae == "i16" else 36]
+        ys = []
+        for i in range(2):
+            u = x[i].astype(object) - zx
+            pos = requant(u, mult[0], shift[0], 3, -top, top - 1, name)
+            neg = requant(u * (a.astype(object) - za), mult[1], shift[1], 3,
+                          -top, top - 1, name)
+            ys.append(np.where(np.asarray(u >= 0, bool), pos, neg))
+        y = np.stack(ys)
+        zy = 3 if xe == "i8" else 0
+        if xe == "i16":
+            ys = []
+            for i in range(2):
+                u = x[i].astype(object)
+                pos = requant(u, mult[0], shift[0], 0, -top, top - 1, name)
+                neg = requant(u * (a.astype(object) - za), mult[1], shift[1],
+                              0, -top, top - 1, name)
+                ys.append(np.where(np.asarray(u >= 0, bool), pos, neg))
+            y = np.stack(ys)
+        text = ("model %s\n\ninput x : %s[1,3,2,4] %s\n%s\n\n"
+                "output y : %s[1,3,2,4] %s = qprelu(x, a, mult=%s, shift=%s)\n"
+                % (name, xe, qstr(0.1, zx), adecl, xe, qstr(0.1, zy),
+                   lit(mult), lit(shift)))
+        ins = [x.astype(np.int32)]
+        if ae == "i8":
+            ins.append(np.stack([a, a]).astype(np.int32))
+        write_case(name, text, ins, y.astype(np.int32), summary)
+
+
+def case_qdiv():
+    qdiv_case("qdiv", 22, 1 << 30, 49,
+              "qdiv: rounded quotient, a zero divisor, broadcasting (ties, "
+              "saturation)")
+    qdiv_case("qdiv_frac3", 3, 1 << 30, 33,
+              "qdiv: a coarse quotient (frac 3), whose rounding shows")
+
+
+def qdiv_case(name, frac, mult, shift, summary):
+    za, zb, zy = -3, 10, 2
+    a = arng.randint(-128, 128, size=(3, 1, 4, 6)).astype(np.int64)
+    b = arng.randint(-128, 128, size=(3, 1, 4, 1)).astype(np.int64)
+    b[0, 0, 0, 0] = zb           # a zero divisor: saturates by a's sign
+    a[0, 0, 0, :3] = [za, za + 5, za - 5]
+    b[1, 0, 1, 0] = zb + 16      # u / d * 8 = u / 2: ties for odd u
+    b[2, 0, 2, 0] = zb - 48      # u / 6: ties for u = 3 * odd
+    a[2, 0, 2, :] = [za + 3, za - 9, za + 15, za + 1, za - 2, za + 6]
+    ys = []
+    for i in range(3):
+        u = a[i].astype(object) - za
+        d = np.broadcast_to(b[i].astype(object) - zb, u.shape)
+        out = np.zeros(u.shape, dtype=object)
+        for idx in np.ndindex(*u.shape):
+            uu, dd = u[idx], d[idx]
+            if dd == 0:
+                out[idx] = 127 if uu > 0 else -128 if uu < 0 else zy
+                continue
+            t = (2 * abs(uu) * 2 ** frac + abs(dd)) // (2 * abs(dd))
+            t = -t if (uu < 0) != (dd < 0) else t
+            out[idx] = requant(t, mult, shift, zy, -128, 127, name)
+        ys.append(out.astype(np.int64))
+    y = np.stack(ys)
+    text = ("model %s\n\ninput a : i8[1,4,6] %s\ninput b : i8[1,4,1] %s\n\n"
+            "output y : i8[1,4,6] %s = qdiv(a, b, frac=%d, mult=[%d], "
+            "shift=[%d])\n" % (name, qstr(0.1, za), qstr(0.1, zb),
+                               qstr(0.1, zy), frac, mult, shift))
+    write_case(name, text, [a.astype(np.int32), b.astype(np.int32)],
+               y.astype(np.int32), summary)
+
+
+def case_qpwl():
+    name = "qpwl"
+    knots, mult = [-3000, 0, 0, 5000], [0, 1 << 30, -(1 << 29), 0, 1 << 28]
+    bias = [-(1 << 45), 0, 1 << 40, 3 << 44, -(1 << 60)]
+    square = [0, 3, 0, -(1 << 16), 1 << 30]
+    shift = 31
+    x = np.concatenate([np.array([-32768, -3001, -3000, -1, 0, 1, 4999, 5000,
+                                  32767, -2]),
+                        arng.randint(-32768, 32768, size=118)])
+    k = np.searchsorted(np.array(knots), x, side="right")
+    u = x.astype(object)
+    p = u * u * np.array(square, dtype=object)[k] + \
+        u * np.array(mult, dtype=object)[k] + np.array(bias, dtype=object)[k]
+    y = requant(p, 1, shift, 0, -32768, 32767, name)
+    text = ("model %s\n\ninput x : i16[1,128] %s\n\n"
+            "output y : i16[1,128] %s = qpwl(x, knots=%s, mult=%s, bias=%s, "
+            "shift=%d, square=%s)\n" % (name, qstr(0.01, 0), qstr(0.01, 0),
+                                        lit(knots), lit(mult), lit(bias),
+                                        shift, lit(square)))
+    write_case(name, text, [x.reshape(1, 1, 128).astype(np.int32)],
+               y.reshape(1, 1, 128).astype(np.int32),
+               "qpwl: five pieces of degree 2, an empty one, knots hit "
+               "exactly (ties, saturation)")
+
+
+def log_softmax_rows(x, etab, ehi, ltab, mult, shift, zy, lo, hi, name):
+    """qlog_softmax along the last axis of x [N, 1, R, L]."""
+    def e(d):
+        if d < 256:
+            return etab[d]
+        return int(R(ehi[d >> 8] * etab[d & 255], 16))
+    y = np.zeros_like(x)
+    for idx in np.ndindex(*x.shape[:-1]):
+        row = x[idx]
+        m = int(row.max())
+        S = sum(e(m - int(v)) for v in row)
+        b = S.bit_length() - 1
+        r = (S >> (b - 16) if b >= 16 else S << (16 - b)) - 65536
+        j, g = r >> 8, r & 255
+        L = (b - 16) * ltab[256] + ltab[j] + int(R((ltab[j + 1] - ltab[j]) * g,
+                                                  8))
+        p = (row.astype(object) - m) * mult[0] - L * mult[1]
+        y[idx] = requant(p, 1, shift, zy, lo, hi, name)
+    return y
+
+
+def case_qlog_softmax():
+    name = "qlog_softmax"
+    sx = 0.0625
+    etab = [int(np.floor(65536 * np.exp(-sx * d) + 0.5)) for d in range(256)]
+    ltab = [int(np.floor(65536 * np.log1p(j / 256) + 0.5)) for j in range(257)]
+    x = arng.randint(-128, 128, size=(3, 1, 4, 9)).astype(np.int64)
+    x[0, 0, 0, :] = 5                 # a uniform row: S = 9 * 2^16
+    x[0, 0, 1, :] = -128
+    x[0, 0, 1, 3] = 127               # one dominant element: S near 2^16
+    mult, shift, zy = [1 << 30, 1 << 26], 32, 120
+    y = log_softmax_rows(x, etab, None, ltab, mult, shift, zy, -128, 127, name)
+    text = ("model %s\n\ninput x : i8[1,4,9] %s\n\n"
+            "output y : i8[1,4,9] %s = qlog_softmax(x, axis=-1, exp_table=%s, "
+            "ln_table=%s, mult=%s, shift=[%d])\n" %
+            (name, qstr(sx, 0), qstr(0.1, zy), lit(etab), lit(ltab),
+             lit(mult), shift))
+    write_case(name, text, [x.astype(np.int32)], y.astype(np.int32),
+               "qlog_softmax: exp table, fixed-point log of the sum "
+               "(saturation)")
+    # 16-bit: distances past 255 through exp_hi, the high byte's factor
+    name = "qlog_softmax_i16"
+    sx = 0.0005
+    etab = [int(np.floor(65536 * np.exp(-sx * d) + 0.5)) for d in range(256)]
+    ehi = [int(np.floor(65536 * np.exp(-sx * 256 * d) + 0.5))
+           for d in range(256)]
+    x = arng.randint(-3000, 3000, size=(2, 1, 3, 7)).astype(np.int64)
+    x[0, 0, 0, :] = 40                # uniform
+    x[0, 0, 1, :] = [-32768, 32767, 0, 100, -100, 32000, -5]
+    mult, shift = [1 << 30, 1 << 24], 30
+    y = log_softmax_rows(x, etab, ehi, ltab, mult, shift, 0, -32768, 32767,
+                         name)
+    text = ("model %s\n\ninput x : i16[1,3,7] %s\n\n"
+            "output y : i16[1,3,7] %s = qlog_softmax(x, axis=-1, exp_table=%s, "
+            "ln_table=%s, mult=%s, shift=[%d], exp_hi=%s)\n" %
+            (name, qstr(sx, 0), qstr(0.001, 0), lit(etab), lit(ltab),
+             lit(mult), shift, lit(ehi)))
+    write_case(name, text, [x.astype(np.int32)], y.astype(np.int32),
+               "qlog_softmax: 16-bit, distances through exp_hi (saturation)")
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
     case_quantize()
@@ -670,6 +964,13 @@ def main():
     case_maxpool_dilated()
     case_conv_outside()
     case_maxmin()         # last: keeps the earlier cases' draws
+    case_compare()        # conditions: their own generator, crng
+    case_where()
+    case_qsum()           # arithmetic: their own generator, arng
+    case_qprelu()
+    case_qdiv()
+    case_qpwl()
+    case_qlog_softmax()
     for name, (ties, sat, total) in sorted(STATS.items()):
         print("%-24s %5d outputs  %5d ties  %5d saturated" %
               (name, total, ties, sat))
@@ -677,13 +978,18 @@ def main():
     for name in ["requantize_ties", "qconv2d_ties", "qdense_ties", "qadd_ties",
                  "qmul_ties", "qglobal_avgpool", "qconv2d_w4", "qlut16",
                  "qmatmul", "qadd_i16", "qconcat", "qconv2d_dw_mult",
-                 "qmax_broadcast3", "qmin_i16"]:
+                 "qmax_broadcast3", "qmin_i16", "qwhere",
+                 "qcompare_ge_bcast", "qcompare_eq_const",
+                 "qcompare_le_ids", "qsum_mean3", "qsum_i16",
+                 "qprelu_channel", "qdiv", "qpwl"]:
         assert STATS[name][0] > 0, name + " has no rounding tie"
     for name in ["requantize_sat", "qconv2d_sat_relu", "qdense_sat",
                  "qadd_sub", "qadd_broadcast_relu", "qconv2d_i16", "qconcat",
                  "qmatmul", "qconv2d_pointwise_groups",
                  "qconv2d_dw_stride3", "qconv2d_wide_asym",
-                 "qmax_broadcast3", "qmin_i16", "qmax_one"]:
+                 "qmax_broadcast3", "qmin_i16", "qmax_one", "qwhere",
+                 "qsum_mean3", "qprelu_channel", "qdiv", "qpwl",
+                 "qlog_softmax", "qlog_softmax_i16"]:
         assert STATS[name][1] > 0, name + " has no saturation"
 
 

@@ -1,0 +1,185 @@
+/* onnx_cond.c - the ONNX ops that make and use conditions: the
+ * comparisons (Greater, GreaterOrEqual, Less, LessOrEqual, Equal), Not,
+ * And, Or, Xor and Where, with their table at the end.
+ *
+ * ONNX's bool is a u8 tensor of 0 and 1 in the IR (a condition: compare,
+ * not, logic, where; docs/g-language.md). A comparison takes two float
+ * operands or two integer ones (ids, indices), never one of each. Ops
+ * whose inputs are all known at import time fold. Before opset 7 the
+ * binary ones broadcast the legacy way (imp_legacy_broadcast). */
+#include <string.h>
+
+#include "onnx_imp.h"
+
+#define BOOL ONNX__TENSOR_PROTO__DATA_TYPE__BOOL
+
+static int is_const(const Sym *s)
+{
+	return s->t && !s->v;
+}
+
+static int need_inputs(Ctx *c, NodeCtx *n, int count)
+{
+	if (n->nin != count)
+		return imp_reject(c, n, "expects %d inputs, got %d", count, n->nin);
+	for (int i = 0; i < count; i++)
+		if (!imp_has(n, i))
+			return imp_reject(c, n, "input %d is required", i);
+	return 0;
+}
+
+static int need_bool(Ctx *c, NodeCtx *n, int i)
+{
+	int dt = sym_dtype(n->in[i]);
+	if (dt != BOOL)
+		return imp_reject(c, n, "input '%s' has element type %s; expected "
+			"bool", n->in[i]->name, onnx_dtype_name(dt));
+	return 0;
+}
+
+/* Output 0 of n is node's, a bool. */
+static int finish_bool(Ctx *c, NodeCtx *n, Node *node)
+{
+	if (imp_finish(c, n, node, 0))
+		return -1;
+	sym_get(c, n->p->output[0])->dt = BOOL;
+	return 0;
+}
+
+/* a cmp b; `fold` names the relation for imp_fold_binary. */
+static int compare(Ctx *c, NodeCtx *n, const char *cmp, char fold)
+{
+	if (need_inputs(c, n, 2) || imp_legacy_broadcast(c, n))
+		return -1;
+	if (is_const(n->in[0]) && is_const(n->in[1]))
+		return imp_fold_binary(c, n, fold);
+	int fa = sym_is_float(n->in[0]), fb = sym_is_float(n->in[1]);
+	if (fa != fb)
+		return imp_reject(c, n, "operands '%s' (%s) and '%s' (%s) must both "
+			"be float or both integer", n->in[0]->name,
+			onnx_dtype_name(sym_dtype(n->in[0])), n->in[1]->name,
+			onnx_dtype_name(sym_dtype(n->in[1])));
+	Value *in[2] = {imp_operand(c, n, 0), NULL};
+	if (!in[0] || !(in[1] = imp_operand(c, n, 1)))
+		return -1;
+	Node *node = imp_node(c, n, OP_COMPARE, in, 2, 0, NULL);
+	if (!node)
+		return -1;
+	attr_set_str(c->g, node, "cmp", cmp);
+	return finish_bool(c, n, node);
+}
+
+static int import_greater(Ctx *c, NodeCtx *n) { return compare(c, n, "gt", '>'); }
+static int import_greater_equal(Ctx *c, NodeCtx *n) { return compare(c, n, "ge", 'g'); }
+static int import_less(Ctx *c, NodeCtx *n) { return compare(c, n, "lt", '<'); }
+static int import_less_equal(Ctx *c, NodeCtx *n) { return compare(c, n, "le", 'l'); }
+static int import_equal(Ctx *c, NodeCtx *n) { return compare(c, n, "eq", '='); }
+
+static int import_not(Ctx *c, NodeCtx *n)
+{
+	if (need_inputs(c, n, 1) || need_bool(c, n, 0))
+		return -1;
+	if (is_const(n->in[0])) {
+		const Tens *t = n->in[0]->t;
+		Tens *o = tens_new(c, 0, t->rank, t->dims);
+		o->dt = BOOL;
+		for (int64_t k = 0; k < t->numel; k++)
+			o->i[k] = !t->i[k];
+		return sym_bind_tens(c, n->p->output[0], o);
+	}
+	Value *x = imp_operand(c, n, 0);
+	Node *node = x ? imp_node(c, n, OP_NOT, &x, 1, 0, NULL) : NULL;
+	return node ? finish_bool(c, n, node) : -1;
+}
+
+/* And, Or, Xor of two bool tensors. */
+static int logic(Ctx *c, NodeCtx *n, const char *fn, char fold)
+{
+	if (need_inputs(c, n, 2) || need_bool(c, n, 0) || need_bool(c, n, 1) ||
+	    imp_legacy_broadcast(c, n))
+		return -1;
+	if (is_const(n->in[0]) && is_const(n->in[1]))
+		return imp_fold_binary(c, n, fold);
+	Value *in[2] = {imp_operand(c, n, 0), NULL};
+	Node *node = in[0] && (in[1] = imp_operand(c, n, 1)) ?
+		imp_node(c, n, OP_LOGIC, in, 2, 0, NULL) : NULL;
+	if (!node)
+		return -1;
+	attr_set_str(c->g, node, "fn", fn);
+	return finish_bool(c, n, node);
+}
+
+static int import_and(Ctx *c, NodeCtx *n) { return logic(c, n, "and", '&'); }
+static int import_or(Ctx *c, NodeCtx *n) { return logic(c, n, "or", '|'); }
+static int import_xor(Ctx *c, NodeCtx *n) { return logic(c, n, "xor", '^'); }
+
+/* Where of three constants: the selection, broadcast. */
+static int fold_where(Ctx *c, NodeCtx *n)
+{
+	const Tens *t[3] = {n->in[0]->t, n->in[1]->t, n->in[2]->t};
+	if (t[1]->is_float != t[2]->is_float)
+		return imp_reject(c, n, "X and Y have different element types");
+	int rank = 0;
+	int64_t dims[QCC_MAX_RANK];
+	for (int i = 0; i < 3; i++)
+		rank = t[i]->rank > rank ? t[i]->rank : rank;
+	for (int d = 0; d < rank; d++) {
+		dims[d] = 1;
+		for (int i = 0; i < 3; i++) {
+			int j = d - (rank - t[i]->rank);
+			int64_t e = j >= 0 ? t[i]->dims[j] : 1;
+			if (e != 1 && dims[d] != 1 && e != dims[d])
+				return imp_reject(c, n, "input shapes do not broadcast");
+			dims[d] = e != 1 ? e : dims[d];
+		}
+	}
+	Tens *o = tens_fold_new(c, n, t[1]->is_float, rank, dims);
+	if (!o)
+		return -1;
+	o->dt = t[1]->dt;
+	for (int64_t k = 0; k < o->numel; k++) {
+		int pick = t[0]->i[imp_bcast_offset(t[0], rank, dims, k)] ? 1 : 2;
+		int64_t src = imp_bcast_offset(t[pick], rank, dims, k);
+		if (o->is_float)
+			o->f[k] = t[pick]->f[src];
+		else
+			o->i[k] = t[pick]->i[src];
+	}
+	return sym_bind_tens(c, n->p->output[0], o);
+}
+
+static int import_where(Ctx *c, NodeCtx *n)
+{
+	if (need_inputs(c, n, 3) || need_bool(c, n, 0))
+		return -1;
+	if (is_const(n->in[0]) && is_const(n->in[1]) && is_const(n->in[2]))
+		return fold_where(c, n);
+	Value *in[3] = {imp_operand(c, n, 0), imp_value(c, n, 1), NULL};
+	if (!in[0] || !in[1] || !(in[2] = imp_value(c, n, 2)))
+		return -1;
+	Node *node = imp_node(c, n, OP_WHERE, in, 3, 0, NULL);
+	return node ? imp_finish(c, n, node, 0) : -1;
+}
+
+/* ---- the table: conditions ---- */
+
+/* op type, opsets (first, last; 0: ONNX_OPSET_MAX), inputs that must be
+ * known at import time (bit i: input i), importer, accepted attributes,
+ * the note `qcc --list-ops` prints */
+static const OnnxOp rows[] = {
+	{"And", 1, 0, 0, import_and, "axis broadcast", "logic fn=and; constants fold"},
+	{"Equal", 1, 0, 0, import_equal, "axis broadcast", "compare cmp=eq; constants fold"},
+	{"Greater", 1, 0, 0, import_greater, "axis broadcast", "compare cmp=gt; constants fold"},
+	{"GreaterOrEqual", 12, 0, 0, import_greater_equal, "",
+	 "compare cmp=ge; constants fold"},
+	{"Less", 1, 0, 0, import_less, "axis broadcast", "compare cmp=lt; constants fold"},
+	{"LessOrEqual", 12, 0, 0, import_less_equal, "",
+	 "compare cmp=le; constants fold"},
+	{"Not", 1, 0, 0, import_not, "", "not; constants fold"},
+	{"Or", 1, 0, 0, import_or, "axis broadcast", "logic fn=or; constants fold"},
+	{"Where", 9, 0, 0, import_where, "",
+	 "where (float X and Y); constants fold"},
+	{"Xor", 1, 0, 0, import_xor, "axis broadcast", "logic fn=xor; constants fold"},
+};
+
+const OnnxOpTable onnx_cond_table = ONNX_OP_TABLE(rows);

@@ -1,0 +1,12 @@
+# selu(x): 16-bit interpolated table, 16 codes an interval
+# Expected output from tests/tools/gen_func_refs.py (NumPy, docs/arith.md).
+# RUN: %qcc %s --passes=quantize --emit=ir -o %t.g
+# RUN: %qcc run %t.g --input %S/data/lut16_selu.in0.npy --output %t.npy
+# RUN: %npycheck equal %t.npy %S/data/lut16_selu.out.npy
+# the bound: at most 2.50 codes from f rounded once
+# RUN: %npycheck close %t.npy %S/data/lut16_selu.ref.npy --rtol 0 --atol 0.000401173884
+model lut16_selu
+
+input x : f32[1,8192] q(scale=0.000152592547, zp=0, bits=16)
+
+output y : f32[1,8192] q(scale=0.000160329146, zp=0, bits=16) = selu(x)

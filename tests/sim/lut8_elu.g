@@ -1,0 +1,10 @@
+# elu(x, alpha=0.5): 8-bit table, every input code
+# Expected output from tests/tools/gen_func_refs.py (NumPy, docs/arith.md).
+# RUN: %qcc %s --passes=quantize --emit=ir -o %t.g
+# RUN: %qcc run %t.g --input %S/data/lut8_elu.in0.npy --output %t.npy
+# RUN: %npycheck equal %t.npy %S/data/lut8_elu.out.npy
+model lut8_elu
+
+input x : f32[1,256] q(scale=0.0392156877, zp=-3, bits=8)
+
+output y : f32[1,256] q(scale=0.0219385233, zp=-105, bits=8) = elu(x, alpha=0.5)

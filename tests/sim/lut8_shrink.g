@@ -1,0 +1,10 @@
+# shrink(x, bias=0.25, lambd=0.5): 8-bit table, every input code
+# Expected output from tests/tools/gen_func_refs.py (NumPy, docs/arith.md).
+# RUN: %qcc %s --passes=quantize --emit=ir -o %t.g
+# RUN: %qcc run %t.g --input %S/data/lut8_shrink.in0.npy --output %t.npy
+# RUN: %npycheck equal %t.npy %S/data/lut8_shrink.out.npy
+model lut8_shrink
+
+input x : f32[1,256] q(scale=0.0235294122, zp=-3, bits=8)
+
+output y : f32[1,256] q(scale=0.021568628, zp=-3, bits=8) = shrink(x, bias=0.25, lambd=0.5)

@@ -1,0 +1,12 @@
+# hardsigmoid(x): 16-bit, piecewise linear (qpwl), every input code
+# Expected output from tests/tools/gen_func_refs.py (NumPy, docs/arith.md): f rounded once, within one code.
+# RUN: %qcc %s --passes=quantize --emit=ir -o %t.g
+# RUN: grep -c qpwl %t.g
+# CHECK: {{^}}1{{$}}
+# RUN: %qcc run %t.g --input %S/data/pwl16_hardsigmoid.in0.npy --output %t.npy
+# RUN: %npycheck close %t.npy %S/data/pwl16_hardsigmoid.out.npy --rtol 0 --atol 3.08236945e-05
+model pwl16_hardsigmoid
+
+input x : f32[1,8202] q(scale=0.000122074038, zp=0, bits=16)
+
+output y : f32[1,8202] q(scale=3.05185094e-05, zp=0, bits=16) = hardsigmoid(x)
