@@ -1,5 +1,5 @@
 /* emit_arith.c - the C kernels of the arithmetic of activations: qsum,
- * qprelu, qdiv, qpwl and qlog_softmax (docs/arith.md), each the contract's
+ * qprelu, qdiv, qpwl, qlog_softmax and qlayernorm (docs/arith.md), each the contract's
  * expression with literal constants over the output's index space
  * (emit_elem_kernel), or over the slices of an axis (qlog_softmax).
  */
@@ -155,6 +155,57 @@ static int emit_qlog_softmax(Emit *e, const Node *n, const char *fn)
 	return 0;
 }
 
+/* Per slice: the integer sums, the variance D (times n^2, plus eps), its
+ * square root scaled into [2^30, 2^31) by qcc_isqrt, the reciprocal, then
+ * each output through its channel's mult, bias and shift (FN_m, FN_b,
+ * FN_s). */
+static int emit_qlayernorm(Emit *e, const Node *n, const char *fn)
+{
+	const Type *xt = &n->in[0]->type;
+	int64_t axis = attr_int(n, "axis"), outer = 1, len = 1;
+	for (int i = 0; i < xt->rank; i++)
+		*(i < (axis < 0 ? axis + xt->rank : axis) ? &outer : &len) *=
+			xt->dims[i];
+	char name[400];
+	snprintf(name, sizeof name, "%s_m", fn);
+	emit_ints(e, "int32_t", name, attr_ints(n, "mult", NULL), len);
+	snprintf(name, sizeof name, "%s_b", fn);
+	emit_ints(e, "int64_t", name, attr_ints(n, "bias", NULL), len);
+	snprintf(name, sizeof name, "%s_s", fn);
+	emit_ints(e, "uint8_t", name, attr_ints(n, "shift", NULL), len);
+	EmitVars v = {0};
+	grid_vars(&v, n);
+	emit_var(&v, "fn", fn);
+	emit_var(&v, "xt", emit_ctype(xt->elem));
+	emit_var(&v, "yt", emit_ctype(n->out->type.elem));
+	emit_var(&v, "subzx", emit_sub(emit_zp(n->in[0])));
+	emit_vari(&v, "outer", outer);
+	emit_vari(&v, "n", len);
+	emit_vari(&v, "eps", attr_int(n, "eps"));
+	emit_fill(e, "static void $fn(const $xt *x, $yt *y)\n{\n"
+		"\tint o, i, b, k;\n"
+		"\tfor (o = 0; o < $outer; o++) {\n"
+		"\t\tconst $xt *xs = x + o * $n;\n"
+		"\t\t$yt *ys = y + o * $n;\n"
+		"\t\tint64_t s1 = 0, s2 = 0, d, r, inv;\n"
+		"\t\tfor (i = 0; i < $n; i++) {\n"
+		"\t\t\tint64_t u = (int64_t)xs[i]$subzx;\n"
+		"\t\t\ts1 += u;\n\t\t\ts2 += u * u;\n\t\t}\n"
+		"\t\td = $n * s2 - s1 * s1 + ${eps}LL;\n"
+		"\t\tif (d == 0)\n\t\t\td = 1;\n"
+		"\t\tfor (b = 0; (d >> (b + 1)) != 0; b++)\n\t\t\t;\n"
+		"\t\tk = (61 - b) >> 1;\n"
+		"\t\tr = (int64_t)qcc_isqrt((uint64_t)d << (2 * k));\n"
+		"\t\tinv = (((int64_t)1 << 61) + r) / (2 * r);\n"
+		"\t\tfor (i = 0; i < $n; i++) {\n"
+		"\t\t\tint64_t c = $n * ((int64_t)xs[i]$subzx) - s1;\n"
+		"\t\t\tint64_t t = qcc_round_shift(c * inv, 40 - k);\n"
+		"\t\t\tys[i] = ($yt)qcc_clamp($zy + qcc_round_shift(t * ${fn}_m[i] +\n"
+		"\t\t\t\t${fn}_b[i], ${fn}_s[i]), $qmin, $qmax);\n"
+		"\t\t}\n\t}\n}\n", &v);
+	return 0;
+}
+
 /* The piece's constants (FN_q, the squares, only when one is not 0). */
 static void pwl_tables(Emit *e, const Node *n, const char *fn, int nk)
 {
@@ -216,6 +267,8 @@ const KernelRow emit_arith_kernels[] = {
 		NULL, emit_qdiv, -1},
 	{OP_QLOG_SOFTMAX, "generic", "log_softmax", "always", NULL, NULL,
 		emit_qlog_softmax, -1},
+	{OP_QLAYERNORM, "generic", "layernorm", "always", NULL, NULL,
+		emit_qlayernorm, -1},
 	{OP_QPWL, "generic", "pwl", "always (a scan of the knots)", NULL, NULL,
 		emit_qpwl, -1},
 	{0},

@@ -208,6 +208,39 @@ static int check_log_softmax(const Node *n)
 	return check_softmax_axis(n);
 }
 
+/* qlayernorm: the slice over dims axis.. of n <= 32767 elements, one
+ * signed mult, shift and bias (|bias| <= 2^60) per element of the slice,
+ * eps in [0, 2^60]: with |x - zx| <= 2^15 every sum of docs/arith.md
+ * stays below 2^62. */
+static int check_layernorm(const Node *nd)
+{
+	const Type *x = shape_in(nd, 0);
+	int64_t axis = attr_int(nd, "axis"), n = 1, eps = attr_int(nd, "eps");
+	if (axis < -x->rank || axis >= x->rank)
+		return shape_err(nd, "axis %lld is out of range for rank %d",
+			(long long)axis, x->rank);
+	for (int i = (int)(axis < 0 ? axis + x->rank : axis); i < x->rank; i++)
+		n *= x->dims[i];
+	if (n > 32767)
+		return shape_err(nd, "the normalized slice has %lld elements, more "
+			"than 32767", (long long)n);
+	if (check_requant(nd, (int)n, 0, 1) < 0)
+		return -1;
+	int nb;
+	const int64_t *b = attr_ints(nd, "bias", &nb);
+	if (nb != n)
+		return shape_err(nd, "bias must have %lld entries, got %d",
+			(long long)n, nb);
+	for (int i = 0; i < nb; i++)
+		if (b[i] < -((int64_t)1 << 60) || b[i] > ((int64_t)1 << 60))
+			return shape_err(nd, "bias entry %lld is out of range (|bias| <= "
+				"2^60)", (long long)b[i]);
+	if (eps < 0 || eps > ((int64_t)1 << 60))
+		return shape_err(nd, "eps %lld is out of range (0..2^60)",
+			(long long)eps);
+	return 0;
+}
+
 /* ---- the shape functions ---- */
 
 int shape_qunary(Graph *g, Node *n)
@@ -252,6 +285,10 @@ int shape_qunary(Graph *g, Node *n)
 			return -1;
 		break;
 	}
+	case OP_QLAYERNORM:
+		if (check_layernorm(n) < 0)
+			return -1;
+		break;
 	case OP_QPWL:
 		if (check_pwl(n) < 0)
 			return -1;

@@ -1206,6 +1206,70 @@ static int lower_log_softmax(Ctx *c, Node *n)
 	return lowered(c, n, qn);
 }
 
+/* Channel c of a layer norm's affine on the output grid: t (the
+ * normalized value times 2^20) times g = scale[c] / (s_y 2^20), plus
+ * B = bias[c] / s_y, over one shift: that of g (section 3), lowered
+ * until B 2^shift fits 2^60. */
+static int norm_channel(const Node *n, double g, double b, int64_t *mult,
+	int64_t *shift, int64_t *bias)
+{
+	int64_t m, s = 40;
+	if (g != 0 && quant_mult(fabs(g), &m, &s) < 0) {
+		diag_error(n->loc, "layernorm: scale multiplier %g is too large", g);
+		return -1;
+	}
+	while (s > 0 && fabs(ldexp(b, (int)s)) > ldexp(1, 60))
+		s--;
+	if (fabs(ldexp(b, (int)s)) > ldexp(1, 60)) {
+		diag_error(n->loc, "layernorm: bias %g output codes is too large",
+			b);
+		return -1;
+	}
+	*mult = round_half_away(ldexp(g, (int)s));
+	if (*mult > INT32_MAX || *mult < -INT32_MAX)
+		*mult = *mult < 0 ? -INT32_MAX : INT32_MAX;
+	*bias = round_half_away(ldexp(b, (int)s));
+	*shift = s;
+	return 0;
+}
+
+/* qlayernorm (docs/arith.md): epsilon on the input's grid, eps n^2 / s_x^2,
+ * and the constant scale and bias folded into per-channel mult, shift and
+ * bias. A scale or bias computed at run time keeps the op float. */
+static int lower_layernorm(Ctx *c, Node *n)
+{
+	for (int i = 1; i < n->nin; i++)
+		if (n->in[i] && (n->in[i]->kind != VAL_CONST ||
+				n->in[i]->type.elem != DT_F32))
+			return 1;
+	Value *xq;
+	Type yt;
+	int r = single_input(c, n, &xq, &yt);
+	if (r)
+		return r;
+	const Type *xt = &xq->type;
+	int64_t axis = attr_int(n, "axis"), len = 1;
+	for (int i = (int)(axis < 0 ? axis + xt->rank : axis); i < xt->rank; i++)
+		len *= xt->dims[i];
+	double sx = xt->q.scale[0], sy = yt.q.scale[0];
+	double eps = attr_float(n, "epsilon") * (double)len * len / (sx * sx);
+	int64_t eq = round_half_away(fmin(eps, ldexp(1, 60)));
+	const float *gamma = n->nin > 1 && n->in[1] ? n->in[1]->data : NULL;
+	const float *beta = n->nin > 2 && n->in[2] ? n->in[2]->data : NULL;
+	int64_t *mult = arena_alloc(&c->g->arena, 3 * len * sizeof *mult);
+	int64_t *shift = mult + len, *bias = shift + len;
+	for (int64_t i = 0; i < len; i++)
+		if (norm_channel(n, (gamma ? gamma[i] : 1.0) / (sy * 1048576.0),
+				(beta ? beta[i] : 0.0) / sy, &mult[i], &shift[i],
+				&bias[i]) < 0)
+			return -1;
+	Node *qn = emit_qop(c, n, &xq, 1, &yt);
+	attr_set_int(c->g, qn, "eps", eq);
+	set_requant(c, qn, mult, shift, (int)len);
+	attr_set_ints(c->g, qn, "bias", bias, (int)len);
+	return lowered(c, n, qn);
+}
+
 /* The lowering rules, by the lower column of ops.def: each returns 0
  * lowered, 1 left float, -1 error. */
 typedef int (*LowerFn)(Ctx *c, Node *n);
@@ -1227,6 +1291,7 @@ static const LowerFn lowerings[LOWER_COUNT] = {
 	[LOWER_PRELU] = lower_prelu,
 	[LOWER_DIV] = lower_div,
 	[LOWER_LOG_SOFTMAX] = lower_log_softmax,
+	[LOWER_LAYERNORM] = lower_layernorm,
 };
 
 static int lower(Ctx *c, Node *n)

@@ -947,6 +947,75 @@ def case_qlog_softmax():
                "qlog_softmax: 16-bit, distances through exp_hi (saturation)")
 
 
+# Layer norm: its own generator, trng, after the others.
+trng = np.random.RandomState(20270301)
+
+
+def layernorm_ref(x, n, zx, eps, mult, shift, bias, zy, lo, hi, name):
+    """qlayernorm over slices of n elements (x flattened, row by row):
+    Python integers and math.isqrt, no Newton iteration."""
+    import math
+    flat = x.reshape(-1, n)
+    y = np.zeros(flat.shape, dtype=np.int64)
+    for i, row in enumerate(flat):
+        u = [int(v) - zx for v in row]
+        s1, s2 = sum(u), sum(v * v for v in u)
+        d = n * s2 - s1 * s1 + eps
+        d = d if d else 1
+        k = (61 - (d.bit_length() - 1)) >> 1
+        r = math.isqrt(d << (2 * k))
+        assert 2 ** 30 <= r < 2 ** 31
+        inv = (2 ** 61 + r) // (2 * r)
+        t = R(np.array([n * v - s1 for v in u], dtype=object) * inv, 40 - k)
+        p = t * np.array(mult, dtype=object) + np.array(bias, dtype=object)
+        y[i] = requant(p, 1, np.array(shift, dtype=object), zy, lo, hi, name)
+    return y.reshape(x.shape)
+
+
+def layernorm_case(name, elem, shape, axis, zx, zy, summary, rows):
+    """A random qlayernorm (signed mults, one 0, shifts from 40 to 56)
+    on 2 batches of shape, the rows of `rows` set in the first."""
+    lo, hi = (-128, 127) if elem == "i8" else (-32768, 32767)
+    n = int(np.prod(shape[axis:]))
+    x = trng.randint(lo, hi + 1, size=(2,) + shape).astype(np.int64)
+    flat = x.reshape(2, -1, n)
+    for i, row in enumerate(rows):
+        flat[0, i] = row(n, lo, hi)
+    mult = trng.randint(-(2 ** 31) + 1, 2 ** 31, size=n).astype(object)
+    mult[0] = 0
+    mult[1] = 1 << 30
+    shift = trng.randint(40, 57, size=n).astype(object)
+    shift[1] = 50
+    mult[2], shift[2] = 2 ** 31 - 1, 36        # z 2^15: saturates
+    bias = [int(b) for b in trng.randint(-(2 ** 20), 2 ** 20, size=n)]
+    bias = [b << int(sh - 21) if sh > 21 else b for b, sh in zip(bias, shift)]
+    eps = int(trng.randint(1, 100)) * n
+    y = np.stack([layernorm_ref(xb, n, zx, eps, mult, shift, bias, zy, lo,
+                                hi, name) for xb in x])
+    text = ("model %s\n\ninput x : %s%s %s\n\n"
+            "output y : %s%s %s = qlayernorm(x, axis=%d, eps=%d, mult=%s, "
+            "shift=%s, bias=%s)\n" %
+            (name, elem, dims(shape), qstr(0.05, zx), elem, dims(shape),
+             qstr(0.02, zy), axis, eps, lit(mult), lit(shift), lit(bias)))
+    write_case(name, text, [x.astype(np.int32)], y.astype(np.int32), summary)
+
+
+def case_qlayernorm():
+    rows = [lambda n, lo, hi: np.full(n, 3),                 # variance 0
+            lambda n, lo, hi: np.full(n, lo),
+            lambda n, lo, hi: np.where(np.arange(n) % 2, hi, lo),  # extremes
+            lambda n, lo, hi: np.where(np.arange(n) == 1, hi, lo),
+            lambda n, lo, hi: np.full(n, hi),
+            lambda n, lo, hi: 3 + np.arange(n) % 2]     # eps matters
+    layernorm_case("qlayernorm", "i8", (1, 6, 12), -1, -7, 3,
+                   "qlayernorm: constant rows, rows at the extremes "
+                   "(saturation)", rows)
+    layernorm_case("qlayernorm_i16", "i16", (1, 6, 40), -1, 0, 0,
+                   "qlayernorm: 16-bit in and out, extremes", rows)
+    layernorm_case("qlayernorm_axis", "i8", (1, 2, 4, 5), 2, 100, -128,
+                   "qlayernorm: the slice over the last two dims", rows[:2])
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
     case_quantize()
@@ -971,6 +1040,7 @@ def main():
     case_qdiv()
     case_qpwl()
     case_qlog_softmax()
+    case_qlayernorm()     # layer norm: its own generator, trng
     for name, (ties, sat, total) in sorted(STATS.items()):
         print("%-24s %5d outputs  %5d ties  %5d saturated" %
               (name, total, ties, sat))
@@ -989,7 +1059,8 @@ def main():
                  "qconv2d_dw_stride3", "qconv2d_wide_asym",
                  "qmax_broadcast3", "qmin_i16", "qmax_one", "qwhere",
                  "qsum_mean3", "qprelu_channel", "qdiv", "qpwl",
-                 "qlog_softmax", "qlog_softmax_i16"]:
+                 "qlog_softmax", "qlog_softmax_i16", "qlayernorm",
+                 "qlayernorm_i16", "qlayernorm_axis"]:
         assert STATS[name][1] > 0, name + " has no saturation"
 
 
