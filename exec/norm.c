@@ -146,11 +146,17 @@ static int64_t exp_sum(const int32_t *xs, int64_t len, int64_t inner,
 	return sum;
 }
 
+/* y = zy + round(e U / S) (half up), U = 256 for the i8 output grid
+ * q(1/256, -128), 32768 for the i16 one q(1/32768, 0). */
 void eval_qsoftmax(const Node *n, const void *const *in, void *out)
 {
 	const int32_t *x = in[0];
 	int32_t *y = out;
 	const int64_t *table = attr_ints(n, "table", NULL);
+	const int64_t *hi = attr_ints(n, "exp_hi", NULL);
+	const Type *yt = &n->out->type;
+	int64_t unit = yt->elem == DT_I16 ? 32768 : 256;
+	int32_t zy = zp_of(n->out);
 	int64_t outer, len, inner;
 	axis_split(n, &outer, &len, &inner);
 	for (int64_t o = 0; o < outer; o++)
@@ -158,11 +164,11 @@ void eval_qsoftmax(const Node *n, const void *const *in, void *out)
 		const int32_t *xs = x + o * len * inner + r;
 		int32_t *ys = y + o * len * inner + r;
 		int32_t m;
-		int64_t sum = exp_sum(xs, len, inner, table, NULL, &m);
+		int64_t sum = exp_sum(xs, len, inner, table, hi, &m);
 		for (int64_t i = 0; i < len; i++) {
-			int64_t e = table[m - xs[i * inner]];
-			int64_t v = -128 + (512 * e + sum) / (2 * sum);
-			ys[i * inner] = clamp64(v, -128, 127);
+			int64_t e = exp_q16((int64_t)m - xs[i * inner], table, hi);
+			int64_t v = zy + (2 * unit * e + sum) / (2 * sum);
+			ys[i * inner] = clamp64(v, type_qmin(yt), type_qmax(yt));
 		}
 	}
 }

@@ -180,10 +180,10 @@ static int check_softmax_axis(const Node *n)
 	return 0;
 }
 
-/* The exp table of qsoftmax (256 entries in [0, 65536], the first
- * positive) and, for 16-bit input only, exp_hi alike; the 257-entry log
- * table (each in [0, 2^16]), two mults sharing one shift. */
-static int check_log_softmax(const Node *n)
+/* The exp tables of qsoftmax and qlog_softmax: `name` with 256 entries
+ * in [0, 65536], the first positive, and for 16-bit input only, exp_hi
+ * alike. */
+static int check_exp_tables(const Node *n, const char *name)
 {
 	int len, wide = shape_in(n, 0)->elem == DT_I16;
 	const int64_t *tab = attr_ints(n, "exp_hi", &len);
@@ -192,20 +192,30 @@ static int check_log_softmax(const Node *n)
 			wide ? 256 : 0, wide ? "16-bit" : "8-bit", len);
 	if (wide && (table_in(n, tab, len, 0, 65536) < 0 || tab[0] < 1))
 		return shape_err(n, "exp_hi entry 0 must be positive");
-	tab = attr_ints(n, "exp_table", &len);
+	tab = attr_ints(n, name, &len);
 	if (len != 256)
-		return shape_err(n, "exp_table must have 256 entries, got %d", len);
+		return shape_err(n, "%s must have 256 entries, got %d", name, len);
 	if (table_in(n, tab, len, 0, 65536) < 0)
 		return -1;
-	if (tab[0] < 1)
-		return shape_err(n, "exp_table entry 0 must be positive, got %lld",
+	if (tab[0] < 1)  /* the maximum's term keeps the sum positive */
+		return shape_err(n, "%s entry 0 must be positive, got %lld", name,
 			(long long)tab[0]);
-	tab = attr_ints(n, "ln_table", &len);
+	return check_softmax_axis(n);
+}
+
+/* qlog_softmax: the exp tables, the 257-entry log table (each in [0,
+ * 2^16]), two mults sharing one shift. */
+static int check_log_softmax(const Node *n)
+{
+	int len;
+	if (check_exp_tables(n, "exp_table") < 0)
+		return -1;
+	const int64_t *tab = attr_ints(n, "ln_table", &len);
 	if (len != 257)
 		return shape_err(n, "ln_table must have 257 entries, got %d", len);
 	if (table_in(n, tab, len, 0, 65536) < 0 || check_requant(n, 2, 0, 0) < 0)
 		return -1;
-	return check_softmax_axis(n);
+	return 0;
 }
 
 /* qlayernorm: the slice over dims axis.. of n <= 32767 elements, one
@@ -298,22 +308,15 @@ int shape_qunary(Graph *g, Node *n)
 			return -1;
 		break;
 	case OP_QSOFTMAX: {
-		if (x->elem == DT_I16)
-			return shape_err(n, "16-bit input is not supported (8-bit only)");
-		const int64_t *tab = attr_ints(n, "table", &len);
-		if (len != 256)
-			return shape_err(n, "table must have 256 entries, got %d", len);
-		if (table_in(n, tab, len, 0, 65536) < 0)
+		if (check_exp_tables(n, "table") < 0)
 			return -1;
-		if (tab[0] < 1)  /* the maximum's term keeps the sum positive */
-			return shape_err(n, "table entry 0 must be positive, got %lld",
-				(long long)tab[0]);
 		const QParams *q = &n->out->type.q;
-		if (n->out->type.elem != DT_I8 || q->scale[0] != 1.0f / 256 ||
-		    q->zp[0] != -128)
-			return shape_err(n, "output must be i8 q(scale=0.00390625, zp=-128)");
-		if (check_softmax_axis(n) < 0)
-			return -1;
+		if (!(n->out->type.elem == DT_I8 && q->scale[0] == 1.0f / 256 &&
+		      q->zp[0] == -128) &&
+		    !(n->out->type.elem == DT_I16 && q->scale[0] == 1.0f / 32768 &&
+		      q->zp[0] == 0))
+			return shape_err(n, "output must be i8 q(scale=0.00390625, zp=-128) "
+				"or i16 q(scale=3.05175781e-05, zp=0)");
 		break;
 	}
 	default:

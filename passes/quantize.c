@@ -911,25 +911,38 @@ static int lower_lut(Ctx *c, Node *n)
 	return lowered(c, n, qn);
 }
 
+/* exp(-s d) 2^16 for d = 0..255 at the steps step * d. */
+static void exp_table(double s, int step, int64_t *table)
+{
+	for (int d = 0; d < 256; d++)
+		table[d] = round_half_away(65536.0 * exp(-s * step * d));
+}
+
+/* qsoftmax: the exp table (and for 16-bit input exp_hi, the same at
+ * 256 d); the output on its fixed grid, i8 q(1/256, -128) or, for 16-bit
+ * activations, i16 q(1/32768, 0), whatever the calibration saw. */
 static int lower_softmax(Ctx *c, Node *n)
 {
 	Value *x = n->in[0];
-	if ((!x->aux && !x->type.q.present) || too_wide(c, n))
-		return 1;  /* qsoftmax takes 8-bit input only */
+	if (!x->aux && !x->type.q.present)
+		return 1;
+	int wide_out = will_be_wide(c, n->out);
 	Value *xq = int_of(c, x);
 	if (!xq)
 		return -1;
 	Type yt = n->out->type;
-	yt.elem = DT_I8;
+	yt.elem = wide_out ? DT_I16 : DT_I8;
 	set_q(c->g, &yt, -1, 1);
-	yt.q.scale[0] = 1.0f / 256;
-	yt.q.zp[0] = -128;
-	int64_t table[256];
-	for (int d = 0; d < 256; d++)
-		table[d] = round_half_away(65536.0 * exp(-(double)xq->type.q.scale[0]
-			* d));
+	yt.q.scale[0] = wide_out ? 1.0f / 32768 : 1.0f / 256;
+	yt.q.zp[0] = wide_out ? 0 : -128;
+	int64_t table[256], hi[256];
+	double sx = xq->type.q.scale[0];
+	exp_table(sx, 1, table);
+	exp_table(sx, 256, hi);
 	Node *qn = emit_qop(c, n, &xq, 1, &yt);
 	attr_set_ints(c->g, qn, "table", table, 256);
+	if (xq->type.elem == DT_I16)
+		attr_set_ints(c->g, qn, "exp_hi", hi, 256);
 	return lowered(c, n, qn);
 }
 
@@ -1186,10 +1199,8 @@ static int lower_log_softmax(Ctx *c, Node *n)
 		return r;
 	int64_t etab[256], ehi[256], ltab[257], mult[2], shift;
 	double sx = xq->type.q.scale[0];
-	for (int d = 0; d < 256; d++) {
-		etab[d] = round_half_away(65536.0 * exp(-sx * d));
-		ehi[d] = round_half_away(65536.0 * exp(-sx * 256 * d));
-	}
+	exp_table(sx, 1, etab);
+	exp_table(sx, 256, ehi);
 	for (int j = 0; j <= 256; j++)
 		ltab[j] = round_half_away(65536.0 * log1p(j / 256.0));
 	double m[2] = {xq->type.q.scale[0] / (double)yt.q.scale[0],

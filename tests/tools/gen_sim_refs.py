@@ -1016,6 +1016,43 @@ def case_qlayernorm():
                    "qlayernorm: the slice over the last two dims", rows[:2])
 
 
+def case_qsoftmax16():
+    """qsoftmax with 16-bit input (distances past 255 through exp_hi) and
+    the i16 output grid q(1/32768, 0); rows: uniform,
+    one dominant (saturates at 32767), the extremes."""
+    name = "qsoftmax_i16"
+    sx = 0.0005
+    etab = [int(np.floor(65536 * np.exp(-sx * d) + 0.5)) for d in range(256)]
+    ehi = [int(np.floor(65536 * np.exp(-sx * 256 * d) + 0.5))
+           for d in range(256)]
+
+    def e(d):
+        return etab[d] if d < 256 else int(R(ehi[d >> 8] * etab[d & 255], 16))
+    x = trng.randint(-6000, 6000, size=(2, 1, 4, 8)).astype(np.int64)
+    x[0, 0, 0, :] = 40
+    x[0, 0, 1, :] = -32768
+    x[0, 0, 1, 5] = 32767
+    x[0, 0, 2, :] = [-32768, 32767] * 4
+    y = np.zeros_like(x)
+    for idx in np.ndindex(*x.shape[:-1]):
+        row = x[idx]
+        m = int(row.max())
+        ex = np.array([e(m - int(v)) for v in row], dtype=object)
+        S = int(ex.sum())
+        v = (65536 * ex + S) // (2 * S)
+        st = STATS.setdefault(name, [0, 0, 0])
+        st[0] += int(np.sum((65536 * ex) % (2 * S) == S))
+        st[1] += int(np.sum(v > 32767))
+        st[2] += len(row)
+        y[idx] = clamp(v, -32768, 32767)
+    text = ("model %s\n\ninput x : i16[1,4,8] %s\n\n"
+            "output y : i16[1,4,8] q(scale=3.05175781e-05, zp=0) = "
+            "qsoftmax(x, axis=-1, table=%s, exp_hi=%s)\n" %
+            (name, qstr(sx, 0), lit(etab), lit(ehi)))
+    write_case(name, text, [x.astype(np.int32)], y.astype(np.int32),
+               "qsoftmax: 16-bit in and out, exp_hi (saturation)")
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
     case_quantize()
@@ -1041,6 +1078,7 @@ def main():
     case_qpwl()
     case_qlog_softmax()
     case_qlayernorm()     # layer norm: its own generator, trng
+    case_qsoftmax16()
     for name, (ties, sat, total) in sorted(STATS.items()):
         print("%-24s %5d outputs  %5d ties  %5d saturated" %
               (name, total, ties, sat))
@@ -1060,7 +1098,7 @@ def main():
                  "qmax_broadcast3", "qmin_i16", "qmax_one", "qwhere",
                  "qsum_mean3", "qprelu_channel", "qdiv", "qpwl",
                  "qlog_softmax", "qlog_softmax_i16", "qlayernorm",
-                 "qlayernorm_i16", "qlayernorm_axis"]:
+                 "qlayernorm_i16", "qlayernorm_axis", "qsoftmax_i16"]:
         assert STATS[name][1] > 0, name + " has no saturation"
 
 

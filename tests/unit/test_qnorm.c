@@ -71,10 +71,11 @@ static Graph *lowered(const char *text, int act_bits, Value **xin,
 
 /* ---- qsoftmax ---- */
 
-/* Rows of an 8-bit softmax (input scale sx, zp 0, rows of len): random,
- * all equal, one huge, two huge, the extremes alternating; each output
- * sums to 256 codes within len / 2, and each element is within 1/2 code
- * plus the table's error of 256 e / S computed in double. */
+/* Rows of a softmax (input scale sx, zp 0, rows of len; 8- or 16-bit):
+ * random, all equal, one huge, two huge, the extremes alternating, all
+ * at the bottom, near ties; each output row sums to U codes (U = 256 or
+ * 32768, the grid's 1.0) within len / 2, and each element is within the
+ * bound of docs/arith.md of U p, p the softmax computed in double. */
 static void softmax_rows(double sx, int len, int act_bits)
 {
 	char text[512];
@@ -85,6 +86,8 @@ static void softmax_rows(double sx, int len, int act_bits)
 	Graph *g = lowered(text, act_bits, &x, &yq);
 	int wide = act_bits > 8;
 	int64_t qmax = wide ? 32767 : 127, qmin = wide ? -32768 : -128;
+	CHECK(yq->def->op == OP_QSOFTMAX && yq->def->in[0]->type.elem ==
+		(wide ? DT_I16 : DT_I8) && yq->type.elem == (wide ? DT_I16 : DT_I8));
 	Exec *e = exec_new(g);
 	float *in = exec_buffer(e, x);
 	uint64_t s = 12345;
@@ -123,10 +126,10 @@ static void softmax_rows(double sx, int len, int act_bits)
 			double got = (double)y[r * len + i] - qy->zp[0];
 			codes += got;
 			/* 1/2 for the rounding, 1 at the saturating top (1.0 is one
-			 * code past qmax), the tables' 2^-16 relative (each entry
-			 * and, 16-bit, the product of two) */
+			 * code past qmax), 3/2 units of 2^-16 in e and in each term
+			 * of the sum */
 			ybad += fabs(got - want) > 0.5 + (want > unit - 1.5) +
-				want * 4e-5 + 1e-9;
+				1.5 * unit / 65536 + want * 1.5 * len / 65536 + 1e-9;
 		}
 		sbad += fabs(codes - unit) > len / 2.0;
 	}
@@ -231,6 +234,9 @@ int main(void)
 	softmax_rows(0.0625, 10, 8);
 	softmax_rows(0.0625, 300, 8);
 	softmax_rows(0.5, 7, 8);
+	softmax_rows(0.001, 10, 16);
+	softmax_rows(0.0002, 300, 16);
+	softmax_rows(0.01, 64, 16);
 	layernorm_rows(8);
 	layernorm_rows(16);
 	return finish("test_qnorm");
