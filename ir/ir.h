@@ -108,6 +108,11 @@ int64_t type_bcast_offset(const Type *t, const Type *out, int64_t i);
 /* qmin/qmax of a quantized type, honouring q.bits. */
 int32_t type_qmin(const Type *t);
 int32_t type_qmax(const Type *t);
+/* The largest |q - zp| of a per-tensor quantized type. */
+int64_t type_qspan(const Type *t);
+/* qmatmul's accumulator bound: k terms of the operands' largest
+ * |a - za| |b - zb| (docs/arith.md). */
+int64_t qmatmul_bound(const Type *a, const Type *b, int64_t k);
 /* Writes "f32[1,16,28,28]" (and " q(...)") into buf; returns buf. */
 char *type_str(const Type *t, char *buf, size_t size);
 #define TYPE_STR_MAX 128 /* enough for shapes; q(...) is elided past it */

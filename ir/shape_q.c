@@ -363,13 +363,18 @@ int shape_qmatmul(Graph *g, Node *n)
 	    need_qout(n) < 0)
 		return -1;
 	const Type *a = shape_in(n, 0), *b = shape_in(n, 1);
-	if (a->elem == DT_I16 || b->elem == DT_I16)
-		return shape_err(n, "16-bit operands are not supported (8-bit only)");
 	if (a->rank < 2 || b->rank < 2 || a->dims[a->rank - 1] != b->dims[b->rank - 2])
 		return shape_err(n, "cannot multiply %s by %s", shape_tstr(a), shape_tstr(b));
-	if (a->dims[a->rank - 1] > 33025)
+	int64_t k = a->dims[a->rank - 1], pre = attr_int(n, "pre");
+	if (pre < 0 || pre > 32)
+		return shape_err(n, "pre %lld is out of range (0..32)", (long long)pre);
+	if (pre == 0 && a->elem != DT_I16 && b->elem != DT_I16 && k > 33025)
 		return shape_err(n, "inner dimension %lld exceeds 33025 (int32 accumulator)",
-			(long long)a->dims[a->rank - 1]);
+			(long long)k);
+	if (k > ((int64_t)1 << 31) || qmatmul_bound(a, b, k) >> pre >= INT32_MAX)
+		return shape_err(n, "inner dimension %lld with pre %lld leaves the int32 "
+			"accumulator (at most (2^31 - 1) 2^pre / %lld terms)", (long long)k,
+			(long long)pre, (long long)(qmatmul_bound(a, b, 1)));
 	if (check_requant(n, 1, 0, 0) < 0 || check_clamp(n) < 0)
 		return -1;
 	Type ba = *a, bb = *b, out;

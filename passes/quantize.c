@@ -604,8 +604,9 @@ static int will_be_wide(Ctx *c, const Value *v)
 	return c->o->act_bits > 8;
 }
 
-/* Whether n's integer op cannot take its inputs: an OPF_IN8 op (qmatmul,
- * qsoftmax) with an input that is 16-bit. */
+/* Whether n's integer op cannot take its inputs: an OPF_IN8 op with an
+ * input that is 16-bit (no op has the flag at present: qmatmul and
+ * qsoftmax take 16-bit inputs). */
 static int too_wide(Ctx *c, const Node *n)
 {
 	if (!op_has(op_info(n->op)->qop, OPF_IN8))
@@ -671,22 +672,85 @@ static int lower_sub(Ctx *c, Node *n)
 	return lower_sum(c, n, -1);
 }
 
-/* qmul, qmatmul: one multiplier s_a s_b / s_y. */
+/* The positive finite scalar of a constant operand, else 0. */
+static double scalar_factor(const Value *k)
+{
+	if (k->kind != VAL_CONST || k->type.elem != DT_F32 ||
+	    type_numel(&k->type) != 1)
+		return 0;
+	double f = ((const float *)k->data)[0];
+	return f > 0 && f < INFINITY ? f : 0;
+}
+
+/* The node after position pos whose input is v (v has one use). */
+static Node *only_user(Ctx *c, const Value *v)
+{
+	for (int i = c->pos + 1; i < c->g->nnodes; i++) {
+		Node *u = c->g->nodes[i];
+		for (int j = 0; !u->dead && j < u->nin; j++)
+			if (u->in[j] == v)
+				return u;
+	}
+	return NULL;
+}
+
+/* A matmul's scaling folded into its requantization: the mul by a
+ * positive scalar constant (or the division by one) that is the only use
+ * of n's output and has a q; NULL if none. *f: the factor. */
+static Node *folded_scale(Ctx *c, const Node *n, double *f)
+{
+	const Value *v = n->out;
+	if (n->op != OP_MATMUL || v->nuse != 1 || v->is_output)
+		return NULL;
+	Node *u = only_user(c, v);
+	if (!u || !u->out->type.q.present || u->out->aux)
+		return NULL;
+	if (u->op == OP_MUL)
+		*f = scalar_factor(u->in[u->in[0] == v ? 1 : 0]);
+	else if (u->op == OP_DIV && u->in[0] == v && u->in[1] != v)
+		*f = scalar_factor(u->in[1]) > 0 ? 1.0 / scalar_factor(u->in[1]) : 0;
+	else
+		return NULL;
+	return *f > 0 && *f < INFINITY && out_ready(c, u->out) ? u : NULL;
+}
+
+/* qmul, qmatmul: one multiplier s_a s_b / s_y. A qmatmul's accumulator
+ * is rounded by pre bits into int32 first (16-bit operands), its
+ * multiplier 2^pre larger; a scalar scaling after it is folded in (the
+ * scaling node takes the qmatmul's output and is dropped). */
 static int lower_mul(Ctx *c, Node *n)
 {
 	Value *xq[2];
-	if (!out_ready(c, n->out) || too_wide(c, n))
+	double f = 1;
+	Node *u = folded_scale(c, n, &f);
+	Value *out = u ? u->out : n->out;
+	if (!out_ready(c, out) || too_wide(c, n))
 		return 1;
 	int r = all_inputs(c, n->in, n->nin, xq);
 	if (r)
 		return r;
-	double m = (double)xq[0]->type.q.scale[0] * xq[1]->type.q.scale[0] /
-		n->out->type.q.scale[0];
-	Type yt = int_type(c, &n->out->type);
-	Node *qn = emit_qop(c, n, xq, 2, &yt);
-	if (one_mult(c, qn, m) < 0)
+	double m = f * xq[0]->type.q.scale[0] * xq[1]->type.q.scale[0] /
+		out->type.q.scale[0];
+	Type yt = int_type(c, &out->type);
+	Node *qn = emit(c, op_info(n->op)->qop, xq, 2, take_name(c, out), &yt,
+		n->loc);
+	int64_t pre = 0;
+	if (n->op == OP_MATMUL) {
+		const Type *a = &xq[0]->type;
+		int64_t bound = qmatmul_bound(a, &xq[1]->type, a->dims[a->rank - 1]);
+		while (pre < 32 && bound >> pre >= INT32_MAX)
+			pre++;
+		if (pre)
+			attr_set_int(c->g, qn, "pre", pre);
+	}
+	if (one_mult(c, qn, ldexp(m, (int)pre)) < 0)
 		return -1;
-	return lowered_clamped(c, n, qn);
+	r = lowered_clamped(c, n, qn);
+	if (u) {
+		u->out->aux = qn->out;
+		n->out->aux = NULL;
+	}
+	return r;
 }
 
 /* n-ary ops whose integer form requantizes every input onto the output's
@@ -1307,6 +1371,8 @@ static const LowerFn lowerings[LOWER_COUNT] = {
 
 static int lower(Ctx *c, Node *n)
 {
+	if (n->out->aux)
+		return 0;  /* folded into the node before it (a matmul's scaling) */
 	const OpInfo *info = op_info(n->op);
 	LowerFn fn = lowerings[info->lower];
 	return fn && info->qop != OP_NONE ? fn(c, n) : 1;

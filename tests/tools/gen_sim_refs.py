@@ -1053,6 +1053,38 @@ def case_qsoftmax16():
                "qsoftmax: 16-bit in and out, exp_hi (saturation)")
 
 
+def case_qmatmul16():
+    """qmatmul of two 16-bit operands: the int64 accumulator rounded by
+    pre bits (K = 40: 40 * 2^30 needs pre 5), then the requantization;
+    rows of extremes (the bound's worst case, saturating); the other
+    values small and the multiplier 1, so that the output is the rounded
+    accumulator itself; ties counted in both roundings."""
+    name = "qmatmul_i16"
+    K = 40
+    a = trng.randint(-400, 400, size=(2, 2, 6, K)).astype(np.int64)
+    b = trng.randint(-400, 400, size=(2, 1, K, 8)).astype(np.int64)
+    a[0, 0, 0, :] = -32768
+    b[0, 0, :, 0] = -32768          # (-2^15)^2 K: the accumulator's bound
+    a[0, 1, 1, :] = 32767
+    pre = 0
+    while (K << 30) >> pre >= 2 ** 31 - 1:
+        pre += 1
+    assert pre == 5
+    mult, shift = 1 << 30, 30
+    acc = np.matmul(a.astype(object), b.astype(object))
+    y = requant(R(acc, pre), mult, shift, 0, -32768, 32767, name)
+    STATS[name][0] += int(np.sum(is_tie(acc, pre)))
+    text = ("model %s\n\ninput a : i16[2,6,%d] %s\ninput b : i16[1,%d,8] %s"
+            "\n\noutput y : i16[2,6,8] %s = qmatmul(a, b, mult=[%d], "
+            "shift=[%d], act_min=-32768, act_max=32767, pre=%d)\n" %
+            (name, K, qstr(0.001, 0), K, qstr(0.001, 0), qstr(0.002, 0), mult,
+             shift, pre))
+    write_case(name, text, [a.astype(np.int32), b.astype(np.int32)],
+               y.astype(np.int32),
+               "qmatmul: 16-bit, the int64 accumulator rounded by pre bits "
+               "(ties, saturation)")
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
     case_quantize()
@@ -1079,6 +1111,7 @@ def main():
     case_qlog_softmax()
     case_qlayernorm()     # layer norm: its own generator, trng
     case_qsoftmax16()
+    case_qmatmul16()
     for name, (ties, sat, total) in sorted(STATS.items()):
         print("%-24s %5d outputs  %5d ties  %5d saturated" %
               (name, total, ties, sat))
@@ -1089,7 +1122,7 @@ def main():
                  "qmax_broadcast3", "qmin_i16", "qwhere",
                  "qcompare_ge_bcast", "qcompare_eq_const",
                  "qcompare_le_ids", "qsum_mean3", "qsum_i16",
-                 "qprelu_channel", "qdiv", "qpwl"]:
+                 "qprelu_channel", "qdiv", "qpwl", "qmatmul_i16"]:
         assert STATS[name][0] > 0, name + " has no rounding tie"
     for name in ["requantize_sat", "qconv2d_sat_relu", "qdense_sat",
                  "qadd_sub", "qadd_broadcast_relu", "qconv2d_i16", "qconcat",
@@ -1098,7 +1131,8 @@ def main():
                  "qmax_broadcast3", "qmin_i16", "qmax_one", "qwhere",
                  "qsum_mean3", "qprelu_channel", "qdiv", "qpwl",
                  "qlog_softmax", "qlog_softmax_i16", "qlayernorm",
-                 "qlayernorm_i16", "qlayernorm_axis", "qsoftmax_i16"]:
+                 "qlayernorm_i16", "qlayernorm_axis", "qsoftmax_i16",
+                 "qmatmul_i16"]:
         assert STATS[name][1] > 0, name + " has no saturation"
 
 
