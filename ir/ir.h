@@ -191,6 +191,7 @@ typedef enum {
 	LOWER_PRELU,
 	LOWER_DIV,
 	LOWER_LOG_SOFTMAX,
+	LOWER_GATHER,
 	LOWER_COUNT
 } LowerKind;
 
@@ -446,6 +447,21 @@ int shape_prelu_dims(const Node *n);
 /* concat and qconcat: inputs of rank >= 1 that match in every dim but the
  * axis (and in element type if same_elem); dims gets the joined shape. */
 int shape_concat_dims(const Node *n, int same_elem, int64_t *dims);
+
+/* ------------------------------------------------------------ shape_geo.c */
+/* Where output index o of one axis of a resize reads its input: nearest
+ * takes i0 (== i1); linear takes i0 with weight 1 - f and i1 with weight
+ * f, in integers w1 = floor(f 2^RESIZE_FRAC + 1/2) and 2^RESIZE_FRAC - w1
+ * (docs/arith.md, "resize"). */
+#define RESIZE_FRAC 11
+typedef struct {
+	int64_t i0, i1;
+	double f;
+	int32_t w1;
+} ResizeTap;
+/* The taps of every output index of axis `axis` of a resize node (taps
+ * has out.dims[axis] entries). */
+void resize_taps(const Node *n, int axis, ResizeTap *taps);
 
 /* ----------------------------------------------------------------- pack.c */
 /* Weights as a kernel reads them: per output channel a row of K taps in the
