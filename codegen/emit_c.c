@@ -222,6 +222,8 @@ static int find_core(Emit *e)
 	const Value *io[2] = {e->in, e->out};
 	for (int i = 0; i < 2; i++) {
 		const QParams *q = &io[i]->type.q;
+		if (i == 0 && e->in == x && !q->present)
+			continue;  /* integer ids, passed as they are */
 		if (!q->present || q->axis >= 0) {
 			diag_fail("C generation needs a per-tensor quantized %s; '%s' "
 				"has %s", i ? "output" : "input", io[i]->name,
@@ -579,8 +581,11 @@ static void emit_io_macros(Emit *e, FILE *f, const char *what,
 	for (int d = 0; d < t->rank; d++)
 		fprintf(f, "%s%lld", d ? ", " : "", (long long)t->dims[d]);
 	fprintf(f, "%s}\n", t->rank ? "" : "1");
-	fprintf(f, "#define %s_%s_SCALE %.9ef\n", p, what, (double)t->q.scale[0]);
-	fprintf(f, "#define %s_%s_ZERO_POINT %d\n", p, what, (int)t->q.zp[0]);
+	/* integer ids without q(...): scale 1, zero point 0 */
+	fprintf(f, "#define %s_%s_SCALE %.9ef\n", p, what,
+		t->q.present ? (double)t->q.scale[0] : 1.0);
+	fprintf(f, "#define %s_%s_ZERO_POINT %d\n", p, what,
+		t->q.present ? (int)t->q.zp[0] : 0);
 	fprintf(f, "#define %s_%s_QMIN %d\n", p, what, (int)type_qmin(t));
 	fprintf(f, "#define %s_%s_QMAX %d\n", p, what, (int)type_qmax(t));
 }
