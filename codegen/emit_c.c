@@ -324,9 +324,14 @@ static void value_ptr(Emit *e, const Value *v, char *buf, size_t size)
 {
 	const Value *r = memplan_root(v);
 	const char *ct = emit_ctype(v->type.elem);
-	if (r == e->in)
+	int64_t off = memplan_view_offset(v);
+	if (off) {  /* a slice view: the run starting off elements in */
+		char base[300];
+		value_ptr(e, r, base, sizeof base);
+		snprintf(buf, size, "(%.300s + %lld)", base, (long long)off);
+	} else if (r == e->in)
 		snprintf(buf, size, "input");
-	else if (r == memplan_root(e->out))
+	else if (r == memplan_caller_root(e->out))
 		snprintf(buf, size, "output");
 	else if (r->kind == VAL_CONST) {
 		int len = snprintf(buf, size, "c%d_", r->id);
@@ -466,11 +471,13 @@ static void emit_run(Emit *e)
 			fprintf(f, ", a + %lld", (long long)e->plan.buf[s].offset);
 		fprintf(f, ");\n");
 	}
-	/* the output aliases the input or a constant: copy it */
+	/* the output aliases the input or a constant, or is a slice of an
+	 * arena tensor: copy it */
 	const Value *r = memplan_root(e->out);
-	if (r == e->in || r->kind == VAL_CONST) {
+	if (r == e->in || r->kind == VAL_CONST ||
+		memplan_caller_root(e->out) != r) {
 		char ptr[400];
-		value_ptr(e, r, ptr, sizeof ptr);
+		value_ptr(e, e->out, ptr, sizeof ptr);
 		fprintf(f, "\tmemcpy(output, %s, %lld);\n", ptr,
 			(long long)(type_numel(&e->out->type) *
 			memplan_elem_bytes(e->out->type.elem)));

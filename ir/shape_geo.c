@@ -187,6 +187,29 @@ int shape_slice(Graph *g, Node *n)
 	return shape_set_out(n, x->elem, x->rank, sizes);
 }
 
+int64_t slice_view_offset(const Node *n)
+{
+	const Type *xt = &n->in[0]->type;
+	const int64_t *starts = attr_ints(n, "starts", NULL);
+	const int64_t *steps = attr_ints(n, "steps", NULL);
+	const int64_t *sizes = attr_ints(n, "sizes", NULL);
+	int d = xt->rank - 1;
+	while (d >= 0 && sizes[d] == xt->dims[d] && (steps[d] == 1 ||
+		sizes[d] == 1))
+		d--;
+	if (d >= 0 && steps[d] != 1 && sizes[d] != 1)
+		return -1;
+	for (int i = 0; i < d; i++)
+		if (sizes[i] != 1)
+			return -1;
+	int64_t off = 0, stride = 1;
+	for (int i = xt->rank - 1; i >= 0; i--) {
+		off += starts[i] * stride;
+		stride *= xt->dims[i];
+	}
+	return off;
+}
+
 int shape_gather(Graph *g, Node *n)
 {
 	(void)g;
