@@ -155,6 +155,43 @@ def gather_ref(x, zx, ids, axis):
     return y.reshape(shp)
 
 
+def conv_transpose_ref(x, zx, w, b, stride, pads, opad, dil, groups, mult,
+                       shift, zy, lo, hi):
+    """ONNX ConvTranspose in integers, in the scatter form: every input
+    element adds w * (x - zx) to the outputs it reaches; then the
+    per-channel requantization. x [C, H, W], w [C, OC/g, KH, KW]."""
+    C, H, W = x.shape
+    _, OCG, KH, KW = w.shape
+    OC = OCG * groups
+    ICG = C // groups
+    OH = stride[0] * (H - 1) + opad[0] + (KH - 1) * dil[0] + 1 - pads[0] - pads[2]
+    OW = stride[1] * (W - 1) + opad[1] + (KW - 1) * dil[1] + 1 - pads[1] - pads[3]
+    acc = [[[int(b[oc]) for _ in range(OW)] for _ in range(OH)]
+           for oc in range(OC)]
+    for c in range(C):
+        g = c // ICG
+        for i in range(H):
+            for j in range(W):
+                u = int(x[c, i, j]) - zx
+                for ocg in range(OCG):
+                    for kh in range(KH):
+                        oh = i * stride[0] - pads[0] + kh * dil[0]
+                        if not 0 <= oh < OH:
+                            continue
+                        for kw in range(KW):
+                            ow = j * stride[1] - pads[1] + kw * dil[1]
+                            if 0 <= ow < OW:
+                                acc[g * OCG + ocg][oh][ow] += \
+                                    int(w[c, ocg, kh, kw]) * u
+    y = np.zeros((OC, OH, OW), dtype=np.int64)
+    for oc in range(OC):
+        for oh in range(OH):
+            for ow in range(OW):
+                v = zy + R(acc[oc][oh][ow] * int(mult[oc]), int(shift[oc]))
+                y[oc, oh, ow] = min(max(v, lo), hi)
+    return y
+
+
 # ---- writing ----
 
 def dims(shape):
@@ -294,6 +331,46 @@ def main():
                 ("ids", "i32[1,6]", ids)],
                "output y : %s = gather(x, ids, axis=1)" % q_type(
                    "i8", [1, 1, 6, 3], "0.1", 9), y)
+
+    # conv-transpose as the reader writes it: dilate, then a qconv2d with
+    # the flipped kernels (groups, stride 2, dilation 2, pads, output
+    # padding), against the scatter form of ConvTranspose
+    C, OCG, K, groups = 4, 3, 3, 2
+    stride, dil, pads, opad = [2, 2], [2, 1], [1, 0, 2, 1], [1, 0]
+    x = batch([1, C, 3, 4], -128, 127)
+    w = rng.randint(-127, 128, size=(C, OCG, K, K))
+    b = rng.randint(-3000, 3000, size=OCG * groups)
+    mult = rng.randint(1 << 30, 1 << 31, size=OCG * groups)
+    shift = rng.randint(38, 41, size=OCG * groups)
+    zx, zy = -5, 3
+    y = np.stack([conv_transpose_ref(s[0], zx, w, b, stride, pads, opad, dil,
+                                     groups, mult, shift, zy, -128, 127)
+                  for s in x])[:, None]
+    ICG = C // groups
+    wc = np.zeros((OCG * groups, ICG, K, K), dtype=np.int64)
+    for g in range(groups):
+        for o in range(OCG):
+            for i in range(ICG):
+                wc[g * OCG + o, i] = w[g * ICG + i, o, ::-1, ::-1]
+    dpads = [0, 0] + [dil[a] * (K - 1) - pads[a] for a in range(2)] + \
+        [0, 0] + [dil[a] * (K - 1) - pads[2 + a] + opad[a] for a in range(2)]
+    dshape = [1, C] + [(x.shape[3 + a] - 1) * stride[a] + 1 + dpads[2 + a] +
+                       dpads[6 + a] for a in range(2)]
+    write_case("geo_conv_transpose", "conv-transpose: dilate then qconv2d "
+               "with flipped kernels, against ConvTranspose's scatter form "
+               "(groups, strides, dilations, pads, output padding)",
+               [("x", q_type("i8", [1, C, 3, 4], "0.1", zx), x)],
+               "const w : i8[%s] q(scale=0.01, zp=0) = %s\n"
+               "const b : i32[%d] q(scale=0.001, zp=0) = %s\n\n"
+               "d : %s = dilate(x, stride=[1,1,2,2], pads=%s)\n"
+               "output y : %s = qconv2d(d, w, b, dilation=%s, groups=%d, "
+               "mult=%s, shift=%s, act_min=-128, act_max=127)" % (
+                   dims(wc.shape), ints(wc.ravel()), OCG * groups, ints(b),
+                   q_type("i8", dshape, "0.1", zx), ints(dpads),
+                   q_type("i8", y.shape[2:], "0.05", zy).replace(
+                       "[%s]" % dims(y.shape[2:]),
+                       "[1,%s]" % dims(y.shape[2:])),
+                   ints(dil), groups, ints(mult), ints(shift)), y)
 
     # expand: numpy broadcasting
     x = batch([1, 3, 1], -128, 127)
