@@ -34,6 +34,8 @@ typedef struct {
 	int eval;               /* the `eval` subcommand (driver/eval.c) */
 	const char *data, *labels;   /* data: the first --data file */
 	const char *score;      /* eval: the output scored (default the first) */
+	InputShape *shapes;     /* --input-shape, one per option */
+	int nshapes;
 	const char **datas;     /* eval: --data files, one per graph input */
 	int ndata;
 	EmitOptions cgen;       /* -o FILE.c: --name, --float-helpers, --caller-arena,
@@ -105,6 +107,11 @@ static const char usage[] =
 "  --passes=A,B,...     run exactly these passes, in this order\n"
 "  --print-after=PASS   print the IR after PASS (or `all`) to stdout\n"
 "\n"
+"Shapes (ONNX):\n"
+"  --input-shape NAME=D0,D1,...  the dims of graph input NAME: fixes its\n"
+"                       symbolic ones (a length, the batch); a fixed one\n"
+"                       must agree (repeatable)\n"
+"\n"
 "Limits:\n"
 "  --max-memory BYTES   the most the model's tensors may take (K, M, G:\n"
 "                       powers of 1024; default 4G); a model over it is\n"
@@ -169,6 +176,50 @@ static int parse_int(const char *name, const char *s, int lo, int hi,
 	return 0;
 }
 
+/* --input-shape NAME=D0,D1,...: positive dims, one option per name. */
+static int input_shape_parse(Cli *c, const char *v)
+{
+	InputShape *s = &c->shapes[c->nshapes];
+	const char *eq = strchr(v, '=');
+	*s = (InputShape){.text = v};
+	int ok = eq && eq > v;
+	for (const char *p = eq ? eq + 1 : v; ok; p++) {
+		char *end;
+		errno = 0;
+		long long d = strtoll(p, &end, 10);
+		ok = isdigit((unsigned char)*p) && errno == 0 && d >= 1 &&
+			d <= ((int64_t)1 << 40) && s->rank < QCC_MAX_RANK &&
+			(*end == ',' || *end == 0);
+		if (ok)
+			s->dims[s->rank++] = d;
+		if (!ok || *end == 0)
+			break;
+		p = end;
+	}
+	if (!ok) {
+		diag_fail("--input-shape expects NAME=D0,D1,... with 1 to %d "
+			"positive dimensions, got '%s'", QCC_MAX_RANK, v);
+		return -1;
+	}
+	char *name = malloc(eq - v + 1);
+	if (!name) {
+		diag_fail("out of memory");
+		return -1;
+	}
+	snprintf(name, eq - v + 1, "%s", v);
+	s->name = name;
+	for (int i = 0; i < c->nshapes; i++) {
+		if (strcmp(c->shapes[i].name, name) == 0) {
+			diag_fail("--input-shape %s: input '%s' is given a shape twice",
+				v, name);
+			free(name);
+			return -1;
+		}
+	}
+	c->nshapes++;
+	return 0;
+}
+
 /* What range_method_parse accepts but cannot work: an infinite
  * parameter, or a percentile so low that most values are clipped and the
  * range can be zero. Unknown methods are left to the passes to report. */
@@ -198,7 +249,8 @@ static int value_option(Cli *c, int argc, char **argv, int *i)
 	static const char *names[] = {"--emit", "-o", "--calib", "--weight-bits",
 		"--act-bits", "--granularity", "--range", "--print-after",
 		"--passes", "--input", "--output", "--range-for", "--data",
-		"--labels", "--adaround-iters", "--seed", "--max-memory", "--score"};
+		"--labels", "--adaround-iters", "--seed", "--max-memory", "--score",
+		"--input-shape"};
 	const char *v = NULL;
 	int k, r = 0;
 	for (k = 0; k < (int)(sizeof names / sizeof names[0]); k++)
@@ -299,6 +351,10 @@ static int value_option(Cli *c, int argc, char **argv, int *i)
 			return -1;
 		}
 		c->score = v;
+		break;
+	case 18:
+		if (input_shape_parse(c, v))
+			return -1;
 		break;
 	case 16:
 		if (graph_mem_limit_parse(v, &graph_mem_limit)) {
@@ -457,13 +513,19 @@ static int has_ext(const char *path, const char *ext)
 	return n > e && strcmp(path + n - e, ext) == 0;
 }
 
-static Graph *load_model(const char *path)
+static Graph *load_model(const char *path, const Cli *c)
 {
+	if (has_ext(path, ".g") && c->nshapes) {
+		diag_fail("--input-shape %s: a .g model's input shapes are static; "
+			"--input-shape fixes the symbolic dimensions of an ONNX model's "
+			"inputs", c->shapes[0].text);
+		return NULL;
+	}
 	if (has_ext(path, ".g"))
 		return parse_file(path);
 	if (has_ext(path, ".onnx")) {
 #ifdef QCC_WITH_ONNX
-		return onnx_load(path);
+		return onnx_load_shaped(path, c->shapes, c->nshapes);
 #else
 		diag_fail("this qcc was built without ONNX support");
 		return NULL;
@@ -813,11 +875,12 @@ static int qcc(int argc, char **argv)
 	c.opt.range_for = calloc(argc, sizeof *c.opt.range_for);
 	c.opt.calib_paths = calloc(argc, sizeof *c.opt.calib_paths);
 	c.datas = calloc(argc, sizeof *c.datas);
+	c.shapes = calloc(argc, sizeof *c.shapes);
 	c.opt.progress = 1;  /* shown only when stderr is a terminal */
 	int r = -1;
 	Graph *g = NULL;
 	if (!c.inputs || !c.outputs || !c.opt.range_for || !c.opt.calib_paths ||
-	    !c.datas) {
+	    !c.datas || !c.shapes) {
 		diag_fail("out of memory");
 		goto done;
 	}
@@ -841,7 +904,7 @@ static int qcc(int argc, char **argv)
 	}
 	if (check_args(&c) || companion_path(&c) || check_files(&c, NULL))
 		goto done;
-	g = load_model(c.model);
+	g = load_model(c.model, &c);
 	if (!g)
 		goto done;
 	char *weights = weights_file(g, c.model);
@@ -874,6 +937,9 @@ done:
 	free(c.opt.range_for);
 	free(c.opt.calib_paths);
 	free(c.datas);
+	for (int i = 0; c.shapes && i < c.nshapes; i++)
+		free((char *)c.shapes[i].name);
+	free(c.shapes);
 	return r;
 }
 

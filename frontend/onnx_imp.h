@@ -56,6 +56,8 @@ typedef struct {
 	Sym **tab;          /* hash table of symbols, open addressing */
 	int tab_cap, nsym;
 	int depth;          /* function inlining depth */
+	const InputShape *shapes;  /* --input-shape, nshapes of them */
+	int nshapes;
 } Ctx;
 
 /* A node being imported, with its inputs resolved. */

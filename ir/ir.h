@@ -601,6 +601,17 @@ Graph *onnx_load(const char *path);
  * stay graph inputs, in order. */
 Graph *onnx_load_bound(const char *path, const NamedTensor *bind, int nbind,
 	int *kept);
+/* --input-shape NAME=D0,D1,...: the dims of graph input NAME (text: the
+ * option's value, for messages). */
+typedef struct {
+	const char *name, *text;
+	int rank;
+	int64_t dims[QCC_MAX_RANK];
+} InputShape;
+/* As onnx_load, with the symbolic dims of the named graph inputs fixed by
+ * shapes[0..n): each must name a graph input, have its rank and agree
+ * with its fixed dims; -1 (NULL) after reporting otherwise. */
+Graph *onnx_load_shaped(const char *path, const InputShape *shapes, int n);
 /* Reads a serialized TensorProto (.pb) as float or int32 data in `a`. */
 int onnx_read_tensor_file(const char *path, Arena *a, NamedTensor *out);
 /* onnx_node.c: the ONNX ops the reader takes, from the importer tables */

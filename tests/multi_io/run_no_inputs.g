@@ -1,7 +1,7 @@
 # qcc run on a model without inputs (the only ONNX graph input has an
 # initializer, which makes it a constant): the outputs are computed once,
 # [1, dims...], with a warning saying why; giving an --input is an error.
-# bound_input.onnx is y = relu(x) + 1 on x = [-1, 0, 2] (make_models.py).
+# bound_input.onnx is y = relu(x) + 1 on x = [-1, 0, 2] (tests/tools/make_io_models.py).
 # RUN: %qcc run %S/bound_input.onnx --output %t.npy 2>&1
 # CHECK: qcc: warning: the model has no inputs (an ONNX graph input with an initializer is a constant); its outputs are computed once
 # RUN: %python -c "import numpy as np; y = np.load('%t.npy'); print(y.shape, y.tolist())"
