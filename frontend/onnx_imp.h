@@ -173,6 +173,9 @@ void onnx_pattern_free(PatPlan *plan);
 int onnx_pattern_step(Ctx *c, const PatPlan *plan,
 	Onnx__NodeProto *const *node, int k, int opset);
 
+/* How deep functions and If branches may nest (recursion is rejected). */
+#define ONNX_MAX_DEPTH 16
+
 /* onnx_func.c */
 /* The default-domain opset among ids, or def. */
 int onnx_opset_of(Onnx__OperatorSetIdProto *const *ids, size_t n, int def);

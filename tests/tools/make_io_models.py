@@ -1,6 +1,7 @@
 #!/usr/bin/python3
-"""Writes the test data of tests/multi_io and tests/shapes (run once; the
-files are kept). Needs /usr/bin/python3 with torch and onnx; seeds fixed.
+"""Writes the test data of tests/multi_io, tests/shapes and tests/control
+(run once; the files are kept). Needs /usr/bin/python3 with torch and onnx;
+seeds fixed.
 
 tests/multi_io:
 
@@ -27,6 +28,16 @@ kws_calib.npy   32 calibration samples [32, 1, 40, 16, 1] (length 40)
 kws_x.npy       40 test samples [40, 1, 40, 16, 1]
 kws_ref.npy     PyTorch's float outputs on them [40, 5]
 kws_x50.npy, kws_ref50.npy   the same at length 50 (10 samples)
+
+tests/control:
+if_fold.onnx    two If nodes whose conditions fold at import time (the
+                input's width 4 compared with 3 by Greater and by Less, from
+                Shape and Gather): y = relu(x) * 2 from the first's then
+                branch (with an initializer of its own), z = sigmoid(x)
+                from the second's else branch
+if_x.npy, if_y_ref.npy, if_z_ref.npy   10 samples [10, 1, 4] and NumPy's
+                outputs [10, 4]
+if_runtime.onnx an If whose condition is a graph input (known at run time)
 """
 import os
 
@@ -131,5 +142,63 @@ def shapes(here):
         save(here, "kws_ref%s.npy" % suffix, y.numpy())
 
 
+def control(here):
+    rng = np.random.RandomState(7)
+    f = TensorProto.FLOAT
+
+    def branch(name, nodes, out, inits=()):
+        return helper.make_graph(
+            nodes, name, [], [helper.make_tensor_value_info(out, f, [1, 4])],
+            list(inits))
+
+    two = helper.make_tensor("two", f, [1], [2.0])
+    then1 = branch("then1", [helper.make_node("Relu", ["x"], ["r"]),
+                             helper.make_node("Mul", ["r", "two"], ["y1"])],
+                   "y1", [two])
+    else1 = branch("else1", [helper.make_node("Neg", ["x"], ["y2"])], "y2")
+    then2 = branch("then2", [helper.make_node("Neg", ["x"], ["z1"])], "z1")
+    else2 = branch("else2", [helper.make_node("Sigmoid", ["x"], ["z2"])],
+                   "z2")
+    k1 = helper.make_tensor("k1", TensorProto.INT64, [1], [1])
+    k3 = helper.make_tensor("k3", TensorProto.INT64, [], [3])
+    nodes = [
+        helper.make_node("Shape", ["x"], ["shape"]),
+        helper.make_node("Gather", ["shape", "k1"], ["width"], axis=0),
+        helper.make_node("Greater", ["width", "k3"], ["wide"]),
+        helper.make_node("Less", ["width", "k3"], ["narrow"]),
+        helper.make_node("If", ["wide"], ["y"], name="if_wide",
+                         then_branch=then1, else_branch=else1),
+        helper.make_node("If", ["narrow"], ["z"], name="if_narrow",
+                         then_branch=then2, else_branch=else2),
+    ]
+    g = helper.make_graph(nodes, "if_fold",
+                          [helper.make_tensor_value_info("x", f, [1, 4])],
+                          [helper.make_tensor_value_info("y", f, [1, 4]),
+                           helper.make_tensor_value_info("z", f, [1, 4])],
+                          [k1, k3])
+    m = helper.make_model(g, opset_imports=[helper.make_opsetid("", 13)])
+    m.ir_version = 7
+    onnx.checker.check_model(m)
+    onnx.save(m, os.path.join(here, "if_fold.onnx"))
+    x = rng.randn(10, 1, 4)
+    save(here, "if_x.npy", x)
+    x = x.astype(np.float32)[:, 0]   # qcc run drops the leading 1
+    save(here, "if_y_ref.npy", np.maximum(x, 0) * 2)
+    save(here, "if_z_ref.npy", 1 / (1 + np.exp(-x)))
+
+    g = helper.make_graph(
+        [helper.make_node("If", ["c"], ["y"], name="gate",
+                          then_branch=then1, else_branch=else1)],
+        "if_runtime",
+        [helper.make_tensor_value_info("x", f, [1, 4]),
+         helper.make_tensor_value_info("c", TensorProto.BOOL, [])],
+        [helper.make_tensor_value_info("y", f, [1, 4])])
+    m = helper.make_model(g, opset_imports=[helper.make_opsetid("", 13)])
+    m.ir_version = 7
+    onnx.checker.check_model(m)
+    onnx.save(m, os.path.join(here, "if_runtime.onnx"))
+
+
 multi_io(os.path.join(tests, "multi_io"))
 shapes(os.path.join(tests, "shapes"))
+control(os.path.join(tests, "control"))
