@@ -296,6 +296,8 @@ static int find_core(Emit *e)
 		int is_out = i >= e->nins;
 		const Value *v = is_out ? e->outs[i - e->nins] : e->ins[i];
 		const QParams *q = &v->type.q;
+		if (!is_out && v == g->inputs[i] && !q->present)
+			continue;  /* integer ids, passed as they are */
 		if (!q->present || q->axis >= 0) {
 			diag_fail("C generation needs a per-tensor quantized %s; '%s' "
 				"has %s", is_out ? "output" : "input", v->name,
@@ -412,6 +414,13 @@ static void value_ptr(Emit *e, const Value *v, char *buf, size_t size)
 {
 	const Value *r = memplan_root(v);
 	const char *ct = emit_ctype(v->type.elem);
+	int64_t off = memplan_view_offset(v);
+	if (off) {  /* a slice view: the run starting off elements in */
+		char base[300];
+		value_ptr(e, r, base, sizeof base);
+		snprintf(buf, size, "(%.300s + %lld)", base, (long long)off);
+		return;
+	}
 	for (int i = 0; i < e->nins; i++) {
 		if (r == e->ins[i]) {
 			snprintf(buf, size, "%s", io_name(e, 0, i, 0));
@@ -419,7 +428,7 @@ static void value_ptr(Emit *e, const Value *v, char *buf, size_t size)
 		}
 	}
 	for (int i = 0; i < e->nouts; i++) {
-		if (r == memplan_root(e->outs[i])) {
+		if (r == memplan_caller_root(e->outs[i])) {
 			snprintf(buf, size, "%s", io_name(e, 1, i, 0));
 			return;
 		}
@@ -567,17 +576,18 @@ static void emit_run(Emit *e)
 			fprintf(f, ", a + %lld", (long long)e->plan.buf[s].offset);
 		fprintf(f, ");\n");
 	}
-	/* an output that aliases an input, a constant or an earlier output:
-	 * copy it */
+	/* an output that aliases an input, a constant or an earlier output,
+	 * or is a slice of an arena tensor: copy it */
 	for (int i = 0; i < e->nouts; i++) {
 		const Value *r = memplan_root(e->outs[i]);
-		int copy = in_list(e->ins, e->nins, r) || r->kind == VAL_CONST;
+		int copy = in_list(e->ins, e->nins, r) || r->kind == VAL_CONST ||
+			memplan_caller_root(e->outs[i]) != r;
 		for (int j = 0; j < i; j++)
-			copy |= memplan_root(e->outs[j]) == r;
+			copy |= memplan_caller_root(e->outs[j]) == r;
 		if (!copy)
 			continue;
 		char ptr[400];
-		value_ptr(e, r, ptr, sizeof ptr);
+		value_ptr(e, e->outs[i], ptr, sizeof ptr);
 		fprintf(f, "\tmemcpy(%s, %s, %lld);\n", io_name(e, 1, i, 0), ptr,
 			(long long)(type_numel(&e->outs[i]->type) *
 			memplan_elem_bytes(e->outs[i]->type.elem)));
@@ -696,8 +706,11 @@ static void emit_io_macros(Emit *e, FILE *f, int is_out, int i)
 	for (int d = 0; d < t->rank; d++)
 		fprintf(f, "%s%lld", d ? ", " : "", (long long)t->dims[d]);
 	fprintf(f, "%s}\n", t->rank ? "" : "1");
-	fprintf(f, "#define %s_%s_SCALE %.9ef\n", p, what, (double)t->q.scale[0]);
-	fprintf(f, "#define %s_%s_ZERO_POINT %d\n", p, what, (int)t->q.zp[0]);
+	/* integer ids without q(...): scale 1, zero point 0 */
+	fprintf(f, "#define %s_%s_SCALE %.9ef\n", p, what,
+		t->q.present ? (double)t->q.scale[0] : 1.0);
+	fprintf(f, "#define %s_%s_ZERO_POINT %d\n", p, what,
+		t->q.present ? (int)t->q.zp[0] : 0);
 	fprintf(f, "#define %s_%s_QMIN %d\n", p, what, (int)type_qmin(t));
 	fprintf(f, "#define %s_%s_QMAX %d\n", p, what, (int)type_qmax(t));
 }

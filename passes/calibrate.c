@@ -200,6 +200,25 @@ static int read_samples(const char *path, Npy *x)
 }
 
 /* Checks the samples against the model's input; 0, or -1 after reporting. */
+/* Samples for an integer input (embedding ids): integers in its range. */
+static int check_ids(const char *path, const Npy *x, const Value *in)
+{
+	if (x->is_float) {
+		diag_fail("%s: input '%s' is %s and needs integer data, got floats",
+			path, in->name, dtype_name(in->type.elem));
+		return -1;
+	}
+	int32_t lo = type_qmin(&in->type), hi = type_qmax(&in->type);
+	for (int64_t k = 0; k < x->numel; k++)
+		if (x->i[k] < lo || x->i[k] > hi) {
+			diag_fail("%s: element %lld is %lld, out of range [%d, %d] for "
+				"input '%s'", path, (long long)k, (long long)x->i[k],
+				(int)lo, (int)hi, in->name);
+			return -1;
+		}
+	return 0;
+}
+
 static int check_data(const char *path, const Npy *x, const Value *in)
 {
 	char shape[128], ty[TYPE_STR_MAX];
@@ -219,13 +238,10 @@ static int check_data(const char *path, const Npy *x, const Value *in)
 			(long long)type_numel(&in->type));
 		return -1;
 	}
+	if (in->type.elem != DT_F32)
+		return check_ids(path, x, in);
 	if (!x->is_float)
 		return 0;
-	if (in->type.elem != DT_F32) {
-		diag_fail("%s: input '%s' is %s and needs integer data, got "
-			"floats", path, in->name, dtype_name(in->type.elem));
-		return -1;
-	}
 	for (int64_t k = 0; k < x->numel; k++) {
 		if (isfinite(x->f[k]))
 			continue;
@@ -295,6 +311,12 @@ static int load_calib(const Graph *g, const Options *o, Npy *x)
 	}
 	for (int i = 0; i < g->ninputs; i++) {
 		const char *path = calib_file(o, i);
+		if (g->inputs[i]->type.elem != DT_F32 &&
+		    g->inputs[i]->type.q.present) {
+			diag_fail("calibrate needs f32 or integer (ids) inputs; input "
+				"'%s' is quantized already", g->inputs[i]->name);
+			goto fail;
+		}
 		if (read_samples(path, &x[i]) < 0)
 			goto fail;
 		if (check_data(path, &x[i], g->inputs[i]) < 0) {

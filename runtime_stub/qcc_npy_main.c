@@ -7,8 +7,9 @@
  *   ./model_run in0.npy in1.npy out0.npy out1.npy    (two inputs, two outputs)
  *
  * One .npy per model input, in the model's order, then one per output.
- * Each input file is float32 (or float64) [N, ...] with that input's element
- * count per sample, the same N in each. Each sample is quantized with its
+ * Each input file is float32 (or float64, or int64 for an input of integer
+ * ids: scale 1, zero point 0) [N, ...] with that input's element count per
+ * sample, the same N in each. Each sample is quantized with its
  * input's scale and zero point exactly as qcc's quantize op (x / scale in
  * float, rounded half to even, plus zp, saturated; NaN gives zp), run, and
  * each output dequantized as (float)(q - zp) * scale. Each output file is
@@ -54,7 +55,7 @@ static int fail(const char *msg, const char *path)
 typedef struct {
 	long dims[8];
 	int rank;
-	int f64;            /* '<f8' rather than '<f4' */
+	int f64;            /* 1: '<f8', 2: '<i8', 0: '<f4' */
 	long count;
 	unsigned char *data;
 } Array;
@@ -85,8 +86,10 @@ static int parse_header(const char *h, Array *a, const char *path)
 		a->f64 = 0;
 	else if (!strncmp(d, "'<f8'", 5))
 		a->f64 = 1;
+	else if (!strncmp(d, "'<i8'", 5))
+		a->f64 = 2;  /* integer ids: taken as floats (exact below 2^24) */
 	else
-		return fail("expected float32 or float64 data", path);
+		return fail("expected float32, float64 or int64 data", path);
 	if (strncmp(fo, "False", 5) != 0)
 		return fail("expected C order (fortran_order False)", path);
 	if (*sh != '(')
@@ -137,7 +140,7 @@ static int read_npy(const char *path, Array *a)
 	}
 	if (parse_header(h, a, path))
 		goto done;
-	size_t bytes = (size_t)a->count * (a->f64 ? 8 : 4);
+	size_t bytes = (size_t)a->count * (a->f64 ? 8 : 4);  /* f64, i64: 8 */
 	a->data = malloc(bytes + 1);
 	if (!a->data || fread(a->data, 1, bytes, f) != bytes) {
 		fail("truncated data", path);
@@ -152,6 +155,11 @@ done:
 
 static float element(const Array *a, long i)
 {
+	if (a->f64 == 2) {
+		int64_t k;
+		memcpy(&k, a->data + i * 8, 8);
+		return (float)k;
+	}
 	if (a->f64) {
 		double d;
 		memcpy(&d, a->data + i * 8, 8);
