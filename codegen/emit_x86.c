@@ -1,0 +1,378 @@
+/* emit_x86.c - the kernels of the x86 targets (codegen/target.c):
+ * x86-avx2 (vpmaddwd: pairs of int16 products into int32 lanes) and
+ * x86-avx512-vnni (vpdpbusd: quads of uint8 x int8 products into int32
+ * lanes), written with intrinsics; the target's pragmas enable the
+ * instruction set for the whole .c, so plain -O2 gives this code.
+ *
+ *   conv   direct, without a column buffer. Per group the input is copied
+ *          into zx-padded planes of lanes: G input channels side by side
+ *          in 32-bit lanes (4 bytes x + 128 for vpdpbusd, 2 int16 for
+ *          vpmaddwd), one plane per lane group and stride phase (phase
+ *          (a, b) holds the padded rows a, a + sh, ... and columns b,
+ *          b + sw, ...). The output is computed on the phase width PWS
+ *          (the last PWS - OW columns of each row discarded), so that for
+ *          every tap the lanes of consecutive output pixels are
+ *          consecutive in one plane: a tap is a vector load at a literal
+ *          offset. Per block of output rows, register tiles of PV vectors
+ *          of pixels by CB output channels: per lane group and tap, PV
+ *          loads, CB weight broadcasts and PV * CB multiply-adds, with no
+ *          horizontal sums. The accumulators are then requantized per
+ *          channel as the generic kernels do (emit_row_requant).
+ *
+ * vpdpbusd multiplies unsigned by signed bytes: the kernel sums
+ * (x + 128) * w, and 128 * sum w goes into the folded constant
+ * (emit_conv_node's xoff). The lanes wrap modulo 2^32 and the constant is
+ * added modulo 2^32, which gives the exact accumulator since that fits
+ * int32 (the node must not need int64 dot products: x86_conv_applies).
+ */
+#include <stdlib.h>
+
+#include "emit.h"
+
+typedef struct {
+	const char *target;
+	int G;           /* input channels a 32-bit lane */
+	int L;           /* 32-bit lanes a vector */
+	int PV, CB;      /* register tile: PV vectors of pixels x CB channels */
+	int vnni;        /* vpdpbusd on x + 128 (else vpmaddwd on int16) */
+} X86Isa;
+
+static const X86Isa isa_avx2 = {"x86-avx2", 2, 8, 2, 4, 0};
+static const X86Isa isa_vnni = {"x86-avx512-vnni", 4, 16, 4, 6, 1};
+
+/* Most pixels (phase-width positions) a block of output rows computes. */
+#define X86_BLOCK_Q 256
+
+/* The kernel's geometry beyond WinGeom. */
+typedef struct {
+	int64_t ICq;       /* lane groups: ceil(ICG / G) */
+	int64_t PH, PW;    /* padded plane */
+	int64_t PWS;       /* phase width */
+	int64_t RB;        /* output rows a block (divides OH) */
+	int64_t QB;        /* RB * PWS rounded up to 16 */
+	int64_t PPS;       /* lanes of one phase plane, slack included */
+	int64_t xp_bytes;  /* the planes, a multiple of 8 */
+} X86Conv;
+
+static int64_t round_up(int64_t v, int64_t m)
+{
+	return (v + m - 1) / m * m;
+}
+
+static void x86_geom(const Node *n, const WinGeom *c, const X86Isa *isa,
+	X86Conv *k)
+{
+	const int64_t *pad = attr_ints(n, "pad", NULL);
+	k->ICq = (c->ICG + isa->G - 1) / isa->G;
+	k->PH = c->H + c->pt + pad[2];
+	k->PW = c->W + c->pl + pad[3];
+	k->PWS = (k->PW + c->sw - 1) / c->sw;
+	k->RB = 1;
+	for (int64_t r = 2; r <= c->OH; r++)
+		if (c->OH % r == 0 && round_up(r * k->PWS, 16) <= X86_BLOCK_Q)
+			k->RB = r;
+	k->QB = round_up(k->RB * k->PWS, 16);
+	/* the last block's loads reach QB + the largest tap offset */
+	int64_t maxoff = (c->KH - 1) * c->dh / c->sh * k->PWS +
+		(c->KW - 1) * c->dw / c->sw;
+	int64_t PHS = (k->PH + c->sh - 1) / c->sh;
+	int64_t need = (c->OH - k->RB) * k->PWS + k->QB + maxoff;
+	k->PPS = PHS * k->PWS > need ? PHS * k->PWS : need;
+	k->xp_bytes = round_up(k->ICq * c->sh * c->sw * k->PPS * 4, 8);
+}
+
+/* 8-bit inputs and signed weights of at most 8 bits, int32 dot products,
+ * and enough input channels a group that the lanes are not mostly
+ * padding (depthwise and single-channel layers keep the generic direct
+ * kernel). */
+static int x86_conv_applies(const Node *n)
+{
+	DType xt = n->in[0]->type.elem, wt = n->in[1]->type.elem;
+	if ((xt != DT_I8 && xt != DT_U8) || (wt != DT_I8 && wt != DT_I4) ||
+		n->in[1]->kind != VAL_CONST)
+		return 0;
+	WinGeom c;
+	geom_conv(n, &c);
+	if (c.ICG < 3)
+		return 0;
+	int wide;
+	free(emit_fold_bias(n, n->in[1]->data, c.OC, c.K, &wide));
+	return !wide;
+}
+
+static EmitConvScratch x86_scratch(const Node *n, const WinGeom *c,
+	const X86Isa *isa)
+{
+	X86Conv k;
+	x86_geom(n, c, isa, &k);
+	return (EmitConvScratch){k.xp_bytes + c->OCG * k.QB * 4, k.QB};
+}
+
+static EmitConvScratch avx2_scratch(const Node *n, const WinGeom *c)
+{
+	return x86_scratch(n, c, &isa_avx2);
+}
+
+static EmitConvScratch vnni_scratch(const Node *n, const WinGeom *c)
+{
+	return x86_scratch(n, c, &isa_vnni);
+}
+
+static int64_t avx2_conv_bytes(const Node *n)
+{
+	WinGeom c;
+	geom_conv(n, &c);
+	return emit_conv_scratch_bytes(avx2_scratch(n, &c));
+}
+
+static int64_t vnni_conv_bytes(const Node *n)
+{
+	WinGeom c;
+	geom_conv(n, &c);
+	return emit_conv_scratch_bytes(vnni_scratch(n, &c));
+}
+
+/* The weights as lanes [OC][ICq][KH][KW] of G channels: FN_w, 32-bit
+ * words (vpdpbusd: 4 int8, the first in the low byte; vpmaddwd: 2 int16,
+ * the first in the low half). */
+static void x86_weights(Emit *e, const char *fn, const WinGeom *c,
+	const X86Conv *k, const X86Isa *isa, const int32_t *w)
+{
+	int64_t words = c->OC * k->ICq * c->KH * c->KW;
+	int32_t *lanes = malloc((words * isa->G + 1) * sizeof *lanes);
+	int64_t *packed = malloc((words + 1) * sizeof *packed);
+	if (!lanes || !packed)
+		abort();
+	pack_conv_lanes(c, isa->G, w, lanes);
+	for (int64_t i = 0; i < words; i++) {
+		uint32_t u = 0;
+		for (int j = 0; j < isa->G; j++)
+			u |= ((uint32_t)lanes[i * isa->G + j] & (isa->vnni ? 0xffu :
+				0xffffu)) << (32 / isa->G * j);
+		packed[i] = (int32_t)u;
+	}
+	char name[400];
+	snprintf(name, sizeof name, "%s_w", fn);
+	emit_ints(e, "int32_t", name, packed, words);
+	free(lanes);
+	free(packed);
+}
+
+/* A register tile: PV vectors of pixels from q (an expression) by CB
+ * channels from oc (an expression), accumulated over every lane group
+ * and tap, then stored to acc. */
+static void x86_tile(Emit *e, const X86Isa *isa, const WinGeom *c,
+	const X86Conv *k, int pv, int cb, const char *q, const char *oc)
+{
+	const char *vt = isa->vnni ? "__m512i" : "__m256i";
+	int64_t KHW = c->KH * c->KW, G = isa->G;
+	emit_open(e, "{");
+	for (int j = 0; j < cb; j++)
+		for (int v = 0; v < pv; v++)
+			emit_line(e, "%s a%d_%d = %s;", vt, j, v, isa->vnni ?
+				"_mm512_setzero_si512()" : "_mm256_setzero_si256()");
+	emit_open(e, "for (icq = 0; icq < %lld; icq++) {", (long long)k->ICq);
+	emit_line(e, "const %s *xi = xb + (icq * %lld + %s) * %lld;",
+		isa->vnni ? "uint8_t" : "int16_t",
+		(long long)(c->sh * c->sw * k->PPS), q, (long long)G);
+	emit_line(e, "const int32_t *wi = wg + ((%s) * %lld + icq) * %lld;", oc,
+		(long long)k->ICq, (long long)KHW);
+	if (c->KH > 1) {
+		emit_open(e, "for (kh = 0; kh < %lld; kh++) {", (long long)c->KH);
+		emit_line(e, "const %s *xr = xi + (kh * %lld %% %lld * %lld + "
+			"kh * %lld / %lld * %lld) * %lld;",
+			isa->vnni ? "uint8_t" : "int16_t", (long long)c->dh,
+			(long long)c->sh, (long long)(c->sw * k->PPS), (long long)c->dh,
+			(long long)c->sh, (long long)k->PWS, (long long)G);
+		emit_line(e, "const int32_t *wr = wi + kh * %lld;", (long long)c->KW);
+	} else {
+		emit_open(e, "{");
+		emit_line(e, "const %s *xr = xi;", isa->vnni ? "uint8_t" : "int16_t");
+		emit_line(e, "const int32_t *wr = wi;");
+	}
+	emit_line(e, "%s w;", vt);
+	for (int64_t kw = 0; kw < c->KW; kw++) {
+		int64_t off = (kw * c->dw % c->sw) * k->PPS + kw * c->dw / c->sw;
+		for (int v = 0; v < pv; v++)
+			emit_line(e, isa->vnni ? "const __m512i x%d_%lld = "
+				"_mm512_loadu_si512((const void *)(xr + %lld));" :
+				"const __m256i x%d_%lld = _mm256_loadu_si256((const __m256i *)"
+				"(const void *)(xr + %lld));", v, (long long)kw,
+				(long long)((off + v * isa->L) * G));
+		for (int j = 0; j < cb; j++) {
+			emit_line(e, isa->vnni ? "w = _mm512_set1_epi32(wr[%lld]);" :
+				"w = _mm256_set1_epi32(wr[%lld]);",
+				(long long)(j * k->ICq * KHW + kw));
+			for (int v = 0; v < pv; v++)
+				emit_line(e, isa->vnni ?
+					"a%d_%d = _mm512_dpbusd_epi32(a%d_%d, x%d_%lld, w);" :
+					"a%d_%d = _mm256_add_epi32(a%d_%d, _mm256_madd_epi16(x%d_%lld, "
+					"w));", j, v, j, v, v, (long long)kw);
+		}
+	}
+	emit_close(e);
+	emit_close(e);
+	for (int j = 0; j < cb; j++)
+		for (int v = 0; v < pv; v++)
+			emit_line(e, isa->vnni ? "_mm512_storeu_si512((void *)(acc + "
+				"((%s) + %d) * %lld + %s + %d), a%d_%d);" :
+				"_mm256_storeu_si256((__m256i *)(void *)(acc + ((%s) + %d) * "
+				"%lld + %s + %d), a%d_%d);", oc, j, (long long)k->QB, q,
+				v * isa->L, j, v);
+	emit_close(e);
+}
+
+/* The tiles of one block: every channel, every pixel of QB. */
+static void x86_tiles(Emit *e, const X86Isa *isa, const WinGeom *c,
+	const X86Conv *k)
+{
+	int64_t nv = k->QB / isa->L, tpv = nv % isa->PV;
+	int64_t tcb = c->OCG % isa->CB;
+	char tq[40], toc[40];
+	snprintf(tq, sizeof tq, "%lld", (long long)((nv - tpv) * isa->L));
+	snprintf(toc, sizeof toc, "%lld", (long long)(c->OCG - tcb));
+	for (int pass = 0; pass < 2; pass++) {
+		int cb = pass ? (int)tcb : isa->CB;
+		const char *oc = pass ? toc : "oc";
+		if (!cb)
+			continue;
+		if (!pass)
+			emit_open(e, "for (oc = 0; oc + %d <= %lld; oc += %d) {", cb,
+				(long long)c->OCG, cb);
+		if (nv >= isa->PV) {
+			emit_open(e, "for (q = 0; q + %d <= %lld; q += %d)",
+				isa->PV * isa->L, (long long)(nv - tpv) * isa->L,
+				isa->PV * isa->L);
+			x86_tile(e, isa, c, k, isa->PV, cb, "q", oc);
+			e->depth--;
+		}
+		if (tpv)
+			x86_tile(e, isa, c, k, (int)tpv, cb, tq, oc);
+		if (!pass)
+			emit_close(e);
+	}
+}
+
+/* Per group: the lane planes of the group's channels. */
+static void x86_fill(Emit *e, const Node *n, const X86Isa *isa,
+	const WinGeom *c, const X86Conv *k)
+{
+	int32_t zx = emit_zp(n->in[0]);
+	int i8 = n->in[0]->type.elem == DT_I8;
+	int64_t G = isa->G, lanes = k->ICq * c->sh * c->sw * k->PPS;
+	if (isa->vnni)
+		emit_line(e, "memset(xp, %d, %lld);", (int)((zx + (i8 ? 128 : 0)) &
+			255), (long long)(lanes * 4));
+	else
+	{
+		emit_line(e, "for (i = 0; i < %lld; i++)", (long long)(lanes * 2));
+		emit_line(e, "\txp[i] = %d;", (int)zx);
+	}
+	emit_open(e, "for (ic = 0; ic < %lld; ic++) {", (long long)c->ICG);
+	emit_line(e, "const %s *xc = xg + ic * %lld;", emit_ctype(n->in[0]->type.elem),
+		(long long)(c->H * c->W));
+	emit_line(e, "%s *d = xp + ic / %lld * %lld + ic %% %lld;",
+		isa->vnni ? "uint8_t" : "int16_t", (long long)G,
+		(long long)(c->sh * c->sw * k->PPS * G), (long long)G);
+	emit_open(e, "for (ih = 0; ih < %lld; ih++) {", (long long)c->H);
+	emit_line(e, "%s *dr = d + ((ih + %lld) %% %lld * %lld + (ih + %lld) / "
+		"%lld * %lld) * %lld;", isa->vnni ? "uint8_t" : "int16_t",
+		(long long)c->pt, (long long)c->sh, (long long)(c->sw * k->PPS),
+		(long long)c->pt, (long long)c->sh, (long long)k->PWS, (long long)G);
+	emit_line(e, "for (iw = 0; iw < %lld; iw++)", (long long)c->W);
+	emit_line(e, "\tdr[((iw + %lld) %% %lld * %lld + (iw + %lld) / %lld) * "
+		"%lld] = %sxc[ih * %lld + iw]%s;", (long long)c->pl, (long long)c->sw,
+		(long long)k->PPS, (long long)c->pl, (long long)c->sw, (long long)G,
+		isa->vnni ? "(uint8_t)(" : "", (long long)c->W,
+		isa->vnni ? (i8 ? " + 128)" : ")") : "");
+	emit_close(e);
+	emit_close(e);
+}
+
+static int x86_conv_body(Emit *e, const Node *n, const char *fn,
+	const EmitConvPrep *p, const X86Isa *isa)
+{
+	const WinGeom *c = &p->c;
+	X86Conv k;
+	x86_geom(n, c, isa, &k);
+	x86_weights(e, fn, c, &k, isa, p->w);
+	EmitVars v = {0};
+	emit_conv_vars(&v, n, fn, p);
+	emit_var(&v, "et", isa->vnni ? "uint8_t" : "int16_t");
+	emit_vari(&v, "xpb", k.xp_bytes);
+	emit_vari(&v, "wg", c->OCG * k.ICq * c->KH * c->KW);
+	emit_vari(&v, "blocks", c->OH / k.RB);
+	emit_vari(&v, "RBPWS", k.RB * k.PWS * isa->G);
+	emit_fill(e, "static void $fn(const $xt *x, $yt *y, void *scratch)\n{\n"
+		"\t$et *xp = scratch;\n"
+		"\tint32_t *acc = (int32_t *)((unsigned char *)scratch + $xpb);\n"
+		"\t$yt *t = ($yt *)((unsigned char *)scratch + $toff);\n"
+		"\tint b, g, oc, ic, ih, iw, icq, q, blk, r;\n", &v);
+	if (c->KH > 1)
+		emit_line(e, "\tint kh;");
+	if (!isa->vnni)
+		emit_line(e, "\tint i;");
+	emit_fill(e, "\tfor (b = 0; b < $N; b++)\n"
+		"\tfor (g = 0; g < $groups; g++) {\n"
+		"\t\tconst $xt *xg = x + (b * $C + g * $ICG) * $HW;\n"
+		"\t\t$yt *yg = y + (b * $OC + g * $OCG) * $OHW;\n"
+		"\t\tconst int32_t *wg = ${fn}_w + g * $wg;\n", &v);
+	e->depth = 2;
+	x86_fill(e, n, isa, c, &k);
+	emit_open(e, "for (blk = 0; blk < %lld; blk++) {", (long long)(c->OH /
+		k.RB));
+	emit_line(e, "const %s *xb = xp + blk * %lld;", isa->vnni ? "uint8_t" :
+		"int16_t", (long long)(k.RB * k.PWS * isa->G));
+	x86_tiles(e, isa, c, &k);
+	emit_open(e, "for (oc = 0; oc < %lld; oc++) {", (long long)c->OCG);
+	emit_line(e, "const int o = g * %lld + oc;", (long long)c->OCG);
+	emit_line(e, "const int32_t *ac = acc + oc * %lld;", (long long)k.QB);
+	char loops[100];
+	snprintf(loops, sizeof loops, "for (q = 0; q < %lld; q++)",
+		(long long)k.QB);
+	emit_row_requant(e, n, fn, loops, "t[q]", "ac[q]", 0, p->r32, 0);
+	emit_line(e, "for (r = 0; r < %lld; r++)", (long long)k.RB);
+	emit_line(e, "\tmemcpy(yg + oc * %lld + (blk * %lld + r) * %lld, "
+		"t + r * %lld, %lld);", (long long)(c->OH * c->OW), (long long)k.RB,
+		(long long)c->OW, (long long)k.PWS, (long long)(c->OW *
+		memplan_elem_bytes(n->out->type.elem)));
+	emit_close(e);
+	emit_close(e);
+	e->depth = 0;
+	emit_line(e, "\t}");
+	emit_line(e, "}");
+	return 0;
+}
+
+static int avx2_body(Emit *e, const Node *n, const char *fn,
+	const EmitConvPrep *p)
+{
+	return x86_conv_body(e, n, fn, p, &isa_avx2);
+}
+
+static int vnni_body(Emit *e, const Node *n, const char *fn,
+	const EmitConvPrep *p)
+{
+	return x86_conv_body(e, n, fn, p, &isa_vnni);
+}
+
+static int emit_avx2_conv(Emit *e, const Node *n, const char *fn)
+{
+	return emit_conv_node(e, n, fn, 0, avx2_scratch, avx2_body);
+}
+
+static int emit_vnni_conv(Emit *e, const Node *n, const char *fn)
+{
+	int32_t xoff = n->in[0]->type.elem == DT_I8 ? 128 : 0;
+	return emit_conv_node(e, n, fn, xoff, vnni_scratch, vnni_body);
+}
+
+const KernelRow emit_x86_kernels[] = {
+	{OP_QCONV2D, "x86-avx2", "conv_lanes", ">= 3 input channels a group, "
+		"8-bit (direct, vpmaddwd tiles of 16 pixels x 4 channels)",
+		x86_conv_applies, avx2_conv_bytes, emit_avx2_conv, 1},
+	{OP_QCONV2D, "x86-avx512-vnni", "conv_lanes", ">= 3 input channels a "
+		"group, 8-bit (direct, vpdpbusd tiles of 64 pixels x 6 channels)",
+		x86_conv_applies, vnni_conv_bytes, emit_vnni_conv, 1},
+	{0},
+};
