@@ -289,6 +289,63 @@ static void x86_fill(Emit *e, const Node *n, const X86Isa *isa,
 	emit_close(e);
 }
 
+/* t[q] = the requantization of channel o's ac[q], q < QB, sixteen lanes
+ * at a time: qcc_requant32 (emit_c.c) with the high words of the two
+ * vpmuldq products (even and odd lanes) of acc * mult + 2^62. */
+static void vnni_requant(Emit *e, const Node *n, const char *fn,
+	const EmitReq32 *r, int64_t QB)
+{
+	int len;
+	attr_ints(n, "mult", &len);
+	int32_t zy = emit_zp(n->out);
+	int y16 = memplan_elem_bytes(n->out->type.elem) == 2;
+	if (len == 1) {
+		emit_line(e, "const __m512i m = _mm512_set1_epi32(%lld);",
+			(long long)r->m[0]);
+		emit_line(e, "const __m512i sh = _mm512_set1_epi32(%lld);",
+			(long long)r->s[0] - 32);
+		emit_line(e, "const __m512i half = _mm512_set1_epi32(%lld);",
+			1ll << (r->s[0] - 33));
+		emit_line(e, "const __m512i base = _mm512_set1_epi32(%lld);",
+			(long long)zy - (1ll << (62 - r->s[0])));
+		if (r->any_a)
+			emit_line(e, "const __m512i sa = _mm512_set1_epi32(%lld);",
+				(long long)r->a[0]);
+	} else {
+		emit_line(e, "const __m512i m = _mm512_set1_epi32(%s_m[o]);", fn);
+		emit_line(e, "const __m512i sh = _mm512_set1_epi32(%s_s[o] - 32);",
+			fn);
+		emit_line(e, "const __m512i half = _mm512_set1_epi32((int)((uint32_t)1 "
+			"<< (%s_s[o] - 33)));", fn);
+		emit_line(e, "const __m512i base = _mm512_set1_epi32(%d - (int32_t)"
+			"((uint32_t)1 << (62 - %s_s[o])));", (int)zy, fn);
+		if (r->any_a)
+			emit_line(e, "const __m512i sa = _mm512_set1_epi32(%s_a[o]);", fn);
+	}
+	emit_line(e, "const __m512i c = _mm512_set1_epi32(%s_c[o]);", fn);
+	emit_line(e, "const __m512i big = _mm512_set1_epi64((int64_t)1 << 62);");
+	emit_line(e, "const __m512i lo = _mm512_set1_epi32(%lld), hi = "
+		"_mm512_set1_epi32(%lld);", (long long)attr_int(n, "act_min"),
+		(long long)attr_int(n, "act_max"));
+	emit_open(e, "for (q = 0; q < %lld; q += 16) {", (long long)QB);
+	emit_line(e, "__m512i v = _mm512_add_epi32(_mm512_loadu_si512((const void "
+		"*)(ac + q)), c), pe, po, h;");
+	if (r->any_a)
+		emit_line(e, "v = _mm512_sllv_epi32(v, sa);");
+	emit_line(e, "pe = _mm512_add_epi64(_mm512_mul_epi32(v, m), big);");
+	emit_line(e, "po = _mm512_add_epi64(_mm512_mul_epi32(_mm512_srli_epi64(v, "
+		"32), m), big);");
+	emit_line(e, "h = _mm512_mask_blend_epi32(0xaaaa, _mm512_srli_epi64(pe, "
+		"32), po);");
+	emit_line(e, "h = _mm512_add_epi32(_mm512_srlv_epi32(_mm512_add_epi32(h, "
+		"half), sh), base);");
+	emit_line(e, "h = _mm512_min_epi32(_mm512_max_epi32(h, lo), hi);");
+	emit_line(e, y16 ? "_mm256_storeu_si256((__m256i *)(void *)(t + q), "
+		"_mm512_cvtepi32_epi16(h));" : "_mm_storeu_si128((__m128i *)(void *)"
+		"(t + q), _mm512_cvtepi32_epi8(h));");
+	emit_close(e);
+}
+
 static int x86_conv_body(Emit *e, const Node *n, const char *fn,
 	const EmitConvPrep *p, const X86Isa *isa)
 {
@@ -330,7 +387,10 @@ static int x86_conv_body(Emit *e, const Node *n, const char *fn,
 	char loops[100];
 	snprintf(loops, sizeof loops, "for (q = 0; q < %lld; q++)",
 		(long long)k.QB);
-	emit_row_requant(e, n, fn, loops, "t[q]", "ac[q]", 0, p->r32, 0);
+	if (isa->vnni && p->r32)
+		vnni_requant(e, n, fn, p->r32, k.QB);
+	else
+		emit_row_requant(e, n, fn, loops, "t[q]", "ac[q]", 0, p->r32, 0);
 	emit_line(e, "for (r = 0; r < %lld; r++)", (long long)k.RB);
 	emit_line(e, "\tmemcpy(yg + oc * %lld + (blk * %lld + r) * %lld, "
 		"t + r * %lld, %lld);", (long long)(c->OH * c->OW), (long long)k.RB,
