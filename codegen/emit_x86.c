@@ -427,6 +427,102 @@ static int emit_vnni_conv(Emit *e, const Node *n, const char *fn)
 	return emit_conv_node(e, n, fn, xoff, vnni_scratch, vnni_body);
 }
 
+/* ---------------------------------------------- qadd and requantize */
+
+static int byte_type(DType t)
+{
+	return t == DT_I8 || t == DT_U8;
+}
+
+/* Every tensor 8-bit and of the output's shape (no broadcast), a shift of
+ * 1 to 62 and multipliers that fit int32 (vpmuldq takes the low 32 bits). */
+static int vnni_elem_applies(const Node *n)
+{
+	const Type *yt = &n->out->type;
+	int nin = n->op == OP_QADD ? 2 : 1, len;
+	const int64_t *mult = attr_ints(n, "mult", &len);
+	int64_t shift = attr_ints(n, "shift", NULL)[0];
+	if (!byte_type(yt->elem) || len < nin || shift < 1 || shift > 62)
+		return 0;
+	for (int i = 0; i < nin; i++)
+		if (!byte_type(n->in[i]->type.elem) ||
+			!type_same_shape(&n->in[i]->type, yt) || mult[i] < INT32_MIN ||
+			mult[i] > INT32_MAX)
+			return 0;
+	return 1;
+}
+
+/* y = clamp(zy + R(sum (x_i - z_i) * m_i, shift), lo, hi) (the generic
+ * qadd and requantize, emit_elem.c) in eight int64 lanes: R's
+ * round-half-away as (p + 2^(shift-1) - (p < 0) + 2^62) >> shift, less
+ * 2^(62 - shift), as qcc_round_shift computes it. The last numel % 8
+ * elements in scalar C. */
+static int emit_vnni_elem(Emit *e, const Node *n, const char *fn)
+{
+	const Type *yt = &n->out->type;
+	int nin = n->op == OP_QADD ? 2 : 1;
+	const int64_t *mult = attr_ints(n, "mult", NULL);
+	int64_t shift = attr_ints(n, "shift", NULL)[0];
+	int64_t numel = type_numel(yt), lo = attr_int(n, "act_min");
+	int64_t hi = attr_int(n, "act_max");
+	int32_t zy = emit_zp(n->out);
+	const char *nm[2] = {"a", "b"};
+	if (nin == 1)
+		nm[0] = "x";
+	emit_line(e, "static void %s(const %s *%s, %s%s%s%s *y)", fn,
+		emit_ctype(n->in[0]->type.elem), nm[0], nin > 1 ? "const " : "",
+		nin > 1 ? emit_ctype(n->in[1]->type.elem) : "", nin > 1 ? " *b, " : "",
+		emit_ctype(yt->elem));
+	emit_open(e, "{");
+	for (int i = 0; i < nin; i++)
+		emit_line(e, "const __m512i z%s = _mm512_set1_epi64(%d), m%s = "
+			"_mm512_set1_epi64(%lld);", nm[i], (int)emit_zp(n->in[i]), nm[i],
+			(long long)mult[i]);
+	emit_line(e, "const __m512i rnd = _mm512_set1_epi64((int64_t)%lld + "
+		"((int64_t)1 << 62));", 1ll << (shift - 1));
+	emit_line(e, "const __m512i off = _mm512_set1_epi64(%lld);",
+		(long long)zy - (1ll << (62 - shift)));
+	emit_line(e, "const __m512i lo = _mm512_set1_epi64(%lld), hi = "
+		"_mm512_set1_epi64(%lld);", (long long)lo, (long long)hi);
+	emit_line(e, "int i;");
+	emit_open(e, "for (i = 0; i + 8 <= %lld; i += 8) {", (long long)numel);
+	for (int i = 0; i < nin; i++)
+		emit_line(e, "const __m512i v%s = _mm512_sub_epi64(%s(_mm_loadl_epi64("
+			"(const __m128i *)(const void *)(%s + i))), z%s);", nm[i],
+			n->in[i]->type.elem == DT_I8 ? "_mm512_cvtepi8_epi64" :
+			"_mm512_cvtepu8_epi64", nm[i], nm[i]);
+	if (nin == 2)
+		emit_line(e, "const __m512i p = _mm512_add_epi64(_mm512_mul_epi32(va, "
+			"ma), _mm512_mul_epi32(vb, mb));");
+	else
+		emit_line(e, "const __m512i p = _mm512_mul_epi32(vx, mx);");
+	emit_line(e, "const __m512i u = _mm512_sub_epi64(_mm512_add_epi64(p, "
+		"rnd), _mm512_srli_epi64(p, 63));");
+	emit_line(e, "__m512i v = _mm512_add_epi64(_mm512_srli_epi64(u, %lld), "
+		"off);", (long long)shift);
+	emit_line(e, "v = _mm512_min_epi64(_mm512_max_epi64(v, lo), hi);");
+	emit_line(e, "_mm_storel_epi64((__m128i *)(void *)(y + i), "
+		"_mm512_cvtepi64_epi8(v));");
+	emit_close(e);
+	if (numel % 8) {
+		emit_open(e, "for (; i < %lld; i++) {", (long long)numel);
+		if (nin == 2)
+			emit_line(e, "int64_t p = ((int64_t)a[i]%s) * %lld + ((int64_t)"
+				"b[i]%s) * %lld;", emit_sub(emit_zp(n->in[0])),
+				(long long)mult[0], emit_sub(emit_zp(n->in[1])),
+				(long long)mult[1]);
+		else
+			emit_line(e, "int64_t p = ((int64_t)x[i]%s) * %lld;",
+				emit_sub(emit_zp(n->in[0])), (long long)mult[0]);
+		emit_line(e, "y[i] = (%s)qcc_clamp(%d + qcc_round_shift(p, %lld), "
+			"%lld, %lld);", emit_ctype(yt->elem), (int)zy, (long long)shift,
+			(long long)lo, (long long)hi);
+		emit_close(e);
+	}
+	emit_close(e);
+	return 0;
+}
+
 const KernelRow emit_x86_kernels[] = {
 	{OP_QCONV2D, "x86-avx2", "conv_lanes", ">= 3 input channels a group, "
 		"8-bit (direct, vpmaddwd tiles of 16 pixels x 4 channels)",
@@ -434,5 +530,9 @@ const KernelRow emit_x86_kernels[] = {
 	{OP_QCONV2D, "x86-avx512-vnni", "conv_lanes", ">= 3 input channels a "
 		"group, 8-bit (direct, vpdpbusd tiles of 64 pixels x 6 channels)",
 		x86_conv_applies, vnni_conv_bytes, emit_vnni_conv, 1},
+	{OP_QADD, "x86-avx512-vnni", "add_lanes", "8-bit, no broadcast "
+		"(eight int64 lanes)", vnni_elem_applies, NULL, emit_vnni_elem, -1},
+	{OP_REQUANTIZE, "x86-avx512-vnni", "requantize_lanes", "8-bit (eight "
+		"int64 lanes)", vnni_elem_applies, NULL, emit_vnni_elem, -1},
 	{0},
 };
