@@ -59,10 +59,33 @@ static int64_t round_up(int64_t v, int64_t m)
 	return (v + m - 1) / m * m;
 }
 
-static void x86_geom(const Node *n, const WinGeom *c, const X86Isa *isa,
+/* A single-channel input (a network's stem) puts the KW taps of a kernel
+ * row in the lanes instead of input channels: lane j of pixel (r, c)
+ * holds padded input (r, c + j * dw). */
+static int kw_lanes(const WinGeom *c, const X86Isa *isa)
+{
+	return c->ICG == 1 && c->groups == 1 && c->KW <= isa->G;
+}
+
+/* The geometry the tiles see: with kw_lanes, KW lanes of one tap a
+ * row. */
+static WinGeom tile_geom(const WinGeom *c, const X86Isa *isa)
+{
+	WinGeom t = *c;
+	if (kw_lanes(c, isa)) {
+		t.ICG = c->KW;
+		t.KW = 1;
+		t.dw = 1;
+	}
+	return t;
+}
+
+static void x86_geom(const Node *n, const WinGeom *cg, const X86Isa *isa,
 	X86Conv *k)
 {
 	const int64_t *pad = attr_ints(n, "pad", NULL);
+	WinGeom t = tile_geom(cg, isa);
+	const WinGeom *c = &t;
 	k->ICq = (c->ICG + isa->G - 1) / isa->G;
 	k->PH = c->H + c->pt + pad[2];
 	k->PW = c->W + c->pl + pad[3];
@@ -83,9 +106,9 @@ static void x86_geom(const Node *n, const WinGeom *c, const X86Isa *isa,
 
 /* 8-bit inputs and signed weights of at most 8 bits, int32 dot products,
  * and enough input channels a group that the lanes are not mostly
- * padding (depthwise and single-channel layers keep the generic direct
- * kernel). */
-static int x86_conv_applies(const Node *n)
+ * padding, or a single-channel input with kw_lanes (depthwise layers keep
+ * the generic direct kernel). */
+static int conv_applies(const Node *n, const X86Isa *isa)
 {
 	DType xt = n->in[0]->type.elem, wt = n->in[1]->type.elem;
 	if ((xt != DT_I8 && xt != DT_U8) || (wt != DT_I8 && wt != DT_I4) ||
@@ -93,11 +116,21 @@ static int x86_conv_applies(const Node *n)
 		return 0;
 	WinGeom c;
 	geom_conv(n, &c);
-	if (c.ICG < 3)
+	if (c.ICG < 3 && !kw_lanes(&c, isa))
 		return 0;
 	int wide;
 	free(emit_fold_bias(n, n->in[1]->data, c.OC, c.K, &wide));
 	return !wide;
+}
+
+static int avx2_conv_applies(const Node *n)
+{
+	return conv_applies(n, &isa_avx2);
+}
+
+static int vnni_conv_applies(const Node *n)
+{
+	return conv_applies(n, &isa_vnni);
 }
 
 static EmitConvScratch x86_scratch(const Node *n, const WinGeom *c,
@@ -138,12 +171,21 @@ static int64_t vnni_conv_bytes(const Node *n)
 static void x86_weights(Emit *e, const char *fn, const WinGeom *c,
 	const X86Conv *k, const X86Isa *isa, const int32_t *w)
 {
-	int64_t words = c->OC * k->ICq * c->KH * c->KW;
+	WinGeom t = tile_geom(c, isa);
+	int64_t words = c->OC * k->ICq * t.KH * t.KW;
 	int32_t *lanes = malloc((words * isa->G + 1) * sizeof *lanes);
 	int64_t *packed = malloc((words + 1) * sizeof *packed);
-	if (!lanes || !packed)
+	int32_t *wt = malloc((c->OC * c->K + 1) * sizeof *wt);
+	if (!lanes || !packed || !wt)
 		abort();
-	pack_conv_lanes(c, isa->G, w, lanes);
+	/* kw_lanes: [OC][1][KH][KW] as [OC][KW][KH][1], the taps of a row as
+	 * the lanes' channels */
+	for (int64_t o = 0; o < c->OC; o++)
+		for (int64_t i = 0; i < c->K; i++)
+			wt[o * c->K + i] = t.KW == c->KW ? w[o * c->K + i] :
+				w[o * c->K + i % c->KH * c->KW + i / c->KH];
+	pack_conv_lanes(&t, isa->G, wt, lanes);
+	free(wt);
 	for (int64_t i = 0; i < words; i++) {
 		uint32_t u = 0;
 		for (int j = 0; j < isa->G; j++)
@@ -253,6 +295,33 @@ static void x86_tiles(Emit *e, const X86Isa *isa, const WinGeom *c,
 	}
 }
 
+/* kw_lanes: lane j of phase-plane column pc holds padded column
+ * pc * sw + j * dw; each input element goes to the lanes whose column it
+ * is. */
+static void kw_fill(Emit *e, const Node *n, const WinGeom *c,
+	const X86Conv *k, int i8)
+{
+	emit_open(e, "for (ih = 0; ih < %lld; ih++) {", (long long)c->H);
+	emit_line(e, "uint8_t *dr = xp + ((ih + %lld) %% %lld * %lld + (ih + %lld) "
+		"/ %lld * %lld) * 4;", (long long)c->pt, (long long)c->sh,
+		(long long)k->PPS, (long long)c->pt, (long long)c->sh,
+		(long long)k->PWS);
+	emit_open(e, "for (iw = 0; iw < %lld; iw++) {", (long long)c->W);
+	emit_line(e, "const uint8_t v = (uint8_t)(xg[ih * %lld + iw]%s);",
+		(long long)c->W, i8 ? " + 128" : "");
+	for (int64_t j = 0; j < c->KW; j++) {
+		/* padded column iw + pl - j * dw, when a multiple of sw */
+		long long d = c->pl - j * c->dw;
+		emit_line(e, "if (iw + %lld >= 0 && (iw + %lld) %% %lld == 0)", d, d,
+			(long long)c->sw);
+		emit_line(e, "	dr[(iw + %lld) / %lld * 4 + %lld] = v;", d,
+			(long long)c->sw, (long long)j);
+	}
+	emit_close(e);
+	emit_close(e);
+	(void)n;
+}
+
 /* Per group: the lane planes of the group's channels. */
 static void x86_fill(Emit *e, const Node *n, const X86Isa *isa,
 	const WinGeom *c, const X86Conv *k)
@@ -267,6 +336,10 @@ static void x86_fill(Emit *e, const Node *n, const X86Isa *isa,
 	{
 		emit_line(e, "for (i = 0; i < %lld; i++)", (long long)(lanes * 2));
 		emit_line(e, "\txp[i] = %d;", (int)zx);
+	}
+	if (kw_lanes(c, isa)) {
+		kw_fill(e, n, c, k, i8);
+		return;
 	}
 	emit_open(e, "for (ic = 0; ic < %lld; ic++) {", (long long)c->ICG);
 	emit_line(e, "const %s *xc = xg + ic * %lld;", emit_ctype(n->in[0]->type.elem),
@@ -357,14 +430,17 @@ static int x86_conv_body(Emit *e, const Node *n, const char *fn,
 	emit_conv_vars(&v, n, fn, p);
 	emit_var(&v, "et", isa->vnni ? "uint8_t" : "int16_t");
 	emit_vari(&v, "xpb", k.xp_bytes);
-	emit_vari(&v, "wg", c->OCG * k.ICq * c->KH * c->KW);
+	WinGeom tg = tile_geom(c, isa);
+	emit_vari(&v, "wg", c->OCG * k.ICq * tg.KH * tg.KW);
 	emit_vari(&v, "blocks", c->OH / k.RB);
 	emit_vari(&v, "RBPWS", k.RB * k.PWS * isa->G);
 	emit_fill(e, "static void $fn(const $xt *x, $yt *y, void *scratch)\n{\n"
 		"\t$et *xp = scratch;\n"
 		"\tint32_t *acc = (int32_t *)((unsigned char *)scratch + $xpb);\n"
 		"\t$yt *t = ($yt *)((unsigned char *)scratch + $toff);\n"
-		"\tint b, g, oc, ic, ih, iw, icq, q, blk, r;\n", &v);
+		"\tint b, g, oc, ih, iw, icq, q, blk, r;\n", &v);
+	if (!kw_lanes(c, isa))
+		emit_line(e, "\tint ic;");
 	if (c->KH > 1)
 		emit_line(e, "\tint kh;");
 	if (!isa->vnni)
@@ -380,7 +456,7 @@ static int x86_conv_body(Emit *e, const Node *n, const char *fn,
 		k.RB));
 	emit_line(e, "const %s *xb = xp + blk * %lld;", isa->vnni ? "uint8_t" :
 		"int16_t", (long long)(k.RB * k.PWS * isa->G));
-	x86_tiles(e, isa, c, &k);
+	x86_tiles(e, isa, &tg, &k);
 	emit_open(e, "for (oc = 0; oc < %lld; oc++) {", (long long)c->OCG);
 	emit_line(e, "const int o = g * %lld + oc;", (long long)c->OCG);
 	emit_line(e, "const int32_t *ac = acc + oc * %lld;", (long long)k.QB);
@@ -523,15 +599,72 @@ static int emit_vnni_elem(Emit *e, const Node *n, const char *fn)
 	return 0;
 }
 
+/* ------------------------------------------------------- qmaxpool2d */
+
+/* 2x2 windows at stride 2 tiling the input exactly (no padding, even H
+ * and W), 8-bit: the planes are then rows of pairs, row pair r of the
+ * [N * C * H][W] input giving output row r. */
+static int vnni_pool_applies(const Node *n)
+{
+	WinGeom c;
+	geom_pool(n, &c);
+	return byte_type(n->in[0]->type.elem) && c.KH == 2 && c.KW == 2 &&
+		c.sh == 2 && c.sw == 2 && c.dh == 1 && c.dw == 1 && !c.pt && !c.pl &&
+		c.H == 2 * c.OH && c.W == 2 * c.OW;
+}
+
+/* Per row pair, in chunks of 32 input columns (masked loads and stores
+ * at the end): the larger of the two rows (vpmaxsb), then of each
+ * column pair as 16-bit lanes, the even column sign- or zero-extended
+ * from the low byte and the odd from the high byte, narrowed back. */
+static int emit_vnni_maxpool(Emit *e, const Node *n, const char *fn)
+{
+	WinGeom c;
+	geom_pool(n, &c);
+	int s8 = n->in[0]->type.elem == DT_I8;
+	const char *t = emit_ctype(n->in[0]->type.elem);
+	emit_line(e, "static void %s(const %s *x, %s *y)", fn, t, t);
+	emit_open(e, "{");
+	emit_line(e, "int r, i;");
+	emit_open(e, "for (r = 0; r < %lld; r++) {", (long long)(c.N * c.C *
+		c.OH));
+	emit_line(e, "const %s *x0 = x + r * %lld, *x1 = x0 + %lld;", t,
+		(long long)(2 * c.W), (long long)c.W);
+	emit_open(e, "for (i = 0; i < %lld; i += 32) {", (long long)c.W);
+	emit_line(e, "const int w = %lld - i < 32 ? %lld - i : 32;", (long long)c.W,
+		(long long)c.W);
+	emit_line(e, "const __mmask32 m = w == 32 ? 0xffffffffu : (1u << w) - 1;");
+	emit_line(e, "const __mmask16 mo = (__mmask16)(w == 32 ? 0xffffu : "
+		"(1u << w / 2) - 1);");
+	emit_line(e, "const __m256i v = _mm256_%s(_mm256_maskz_loadu_epi8(m, "
+		"x0 + i), _mm256_maskz_loadu_epi8(m, x1 + i));", s8 ? "max_epi8" :
+		"max_epu8");
+	if (s8)
+		emit_line(e, "const __m256i h = _mm256_max_epi16(_mm256_srai_epi16("
+			"_mm256_slli_epi16(v, 8), 8), _mm256_srai_epi16(v, 8));");
+	else
+		emit_line(e, "const __m256i h = _mm256_max_epu16(_mm256_and_si256(v, "
+			"_mm256_set1_epi16(255)), _mm256_srli_epi16(v, 8));");
+	emit_line(e, "_mm_mask_storeu_epi8(y + r * %lld + i / 2, mo, "
+		"_mm256_cvtepi16_epi8(h));", (long long)c.OW);
+	emit_close(e);
+	emit_close(e);
+	emit_close(e);
+	return 0;
+}
+
 const KernelRow emit_x86_kernels[] = {
 	{OP_QCONV2D, "x86-avx2", "conv_lanes", ">= 3 input channels a group, "
 		"8-bit (direct, vpmaddwd tiles of 16 pixels x 4 channels)",
-		x86_conv_applies, avx2_conv_bytes, emit_avx2_conv, 1},
+		avx2_conv_applies, avx2_conv_bytes, emit_avx2_conv, 1},
 	{OP_QCONV2D, "x86-avx512-vnni", "conv_lanes", ">= 3 input channels a "
-		"group, 8-bit (direct, vpdpbusd tiles of 64 pixels x 6 channels)",
-		x86_conv_applies, vnni_conv_bytes, emit_vnni_conv, 1},
+		"group, or 1 with KW <= 4 (taps in lanes), 8-bit (direct, vpdpbusd tiles of 64 pixels x 6 channels)",
+		vnni_conv_applies, vnni_conv_bytes, emit_vnni_conv, 1},
 	{OP_QADD, "x86-avx512-vnni", "add_lanes", "8-bit, no broadcast "
 		"(eight int64 lanes)", vnni_elem_applies, NULL, emit_vnni_elem, -1},
+	{OP_QMAXPOOL2D, "x86-avx512-vnni", "maxpool_2x2", "2x2 stride 2 "
+		"tiling the input, 8-bit (row pairs, 32 columns a step)",
+		vnni_pool_applies, NULL, emit_vnni_maxpool, -1},
 	{OP_REQUANTIZE, "x86-avx512-vnni", "requantize_lanes", "8-bit (eight "
 		"int64 lanes)", vnni_elem_applies, NULL, emit_vnni_elem, -1},
 	{0},
