@@ -297,14 +297,14 @@ static void x86_tiles(Emit *e, const X86Isa *isa, const WinGeom *c,
 
 /* kw_lanes: lane j of phase-plane column pc holds padded column
  * pc * sw + j * dw; each input element goes to the lanes whose column it
- * is. */
+ * is. Only the column phase 0 is used (the tiles see KW = 1). */
 static void kw_fill(Emit *e, const Node *n, const WinGeom *c,
 	const X86Conv *k, int i8)
 {
 	emit_open(e, "for (ih = 0; ih < %lld; ih++) {", (long long)c->H);
 	emit_line(e, "uint8_t *dr = xp + ((ih + %lld) %% %lld * %lld + (ih + %lld) "
 		"/ %lld * %lld) * 4;", (long long)c->pt, (long long)c->sh,
-		(long long)k->PPS, (long long)c->pt, (long long)c->sh,
+		(long long)(c->sw * k->PPS), (long long)c->pt, (long long)c->sh,
 		(long long)k->PWS);
 	emit_open(e, "for (iw = 0; iw < %lld; iw++) {", (long long)c->W);
 	emit_line(e, "const uint8_t v = (uint8_t)(xg[ih * %lld + iw]%s);",
@@ -322,6 +322,53 @@ static void kw_fill(Emit *e, const Node *n, const WinGeom *c,
 	(void)n;
 }
 
+static int quad_fills(const WinGeom *c, const X86Isa *isa)
+{
+	return isa->vnni && c->sw == 1 && c->ICG >= 4 && !kw_lanes(c, isa);
+}
+
+/* Whether the fill has a loop over single channels (variable ic). */
+static int channel_fills(const WinGeom *c, const X86Isa *isa)
+{
+	return !kw_lanes(c, isa) && !(quad_fills(c, isa) && c->ICG % 4 == 0);
+}
+
+/* vpdpbusd, width stride 1: four channels at a time, sixteen pixels of a
+ * row a step (masked at the row's end), each lane built from the four
+ * channels' bytes (+ 128 as ^ 0x80 for int8). */
+static void quad_fill(Emit *e, const WinGeom *c, const X86Conv *k, int i8)
+{
+	long long HW = c->H * c->W, W = c->W;
+	emit_open(e, "for (icq = 0; icq < %lld; icq++) {", (long long)(c->ICG /
+		4));
+	emit_line(e, "const uint8_t *x0 = (const uint8_t *)(const void *)(xg + "
+		"icq * %lld);", 4 * HW);
+	emit_line(e, "uint8_t *d = xp + icq * %lld;", (long long)(c->sh *
+		k->PPS * 4));
+	emit_open(e, "for (ih = 0; ih < %lld; ih++) {", (long long)c->H);
+	emit_line(e, "uint8_t *dr = d + ((ih + %lld) %% %lld * %lld + (ih + %lld) "
+		"/ %lld * %lld + %lld) * 4;", (long long)c->pt, (long long)c->sh,
+		(long long)k->PPS, (long long)c->pt, (long long)c->sh,
+		(long long)k->PWS, (long long)c->pl);
+	emit_open(e, "for (iw = 0; iw < %lld; iw += 16) {", W);
+	emit_line(e, "const __mmask16 m = %lld - iw >= 16 ? 0xffff : "
+		"(__mmask16)((1u << (%lld - iw)) - 1);", W, W);
+	emit_line(e, "const uint8_t *s = x0 + ih * %lld + iw;", W);
+	emit_line(e, "__m512i v = _mm512_cvtepu8_epi32(_mm_maskz_loadu_epi8(m, "
+		"s));");
+	for (int j = 1; j < 4; j++)
+		emit_line(e, "v = _mm512_or_si512(v, _mm512_slli_epi32("
+			"_mm512_cvtepu8_epi32(_mm_maskz_loadu_epi8(m, s + %lld)), %d));",
+			j * HW, 8 * j);
+	if (i8)
+		emit_line(e, "v = _mm512_xor_si512(v, _mm512_set1_epi32((int)"
+			"0x80808080u));");
+	emit_line(e, "_mm512_mask_storeu_epi32(dr + iw * 4, m, v);");
+	emit_close(e);
+	emit_close(e);
+	emit_close(e);
+}
+
 /* Per group: the lane planes of the group's channels. */
 static void x86_fill(Emit *e, const Node *n, const X86Isa *isa,
 	const WinGeom *c, const X86Conv *k)
@@ -329,11 +376,11 @@ static void x86_fill(Emit *e, const Node *n, const X86Isa *isa,
 	int32_t zx = emit_zp(n->in[0]);
 	int i8 = n->in[0]->type.elem == DT_I8;
 	int64_t G = isa->G, lanes = k->ICq * c->sh * c->sw * k->PPS;
-	if (isa->vnni)
+	int64_t ic0 = 0;
+	if (isa->vnni) {
 		emit_line(e, "memset(xp, %d, %lld);", (int)((zx + (i8 ? 128 : 0)) &
 			255), (long long)(lanes * 4));
-	else
-	{
+	} else {
 		emit_line(e, "for (i = 0; i < %lld; i++)", (long long)(lanes * 2));
 		emit_line(e, "\txp[i] = %d;", (int)zx);
 	}
@@ -341,7 +388,14 @@ static void x86_fill(Emit *e, const Node *n, const X86Isa *isa,
 		kw_fill(e, n, c, k, i8);
 		return;
 	}
-	emit_open(e, "for (ic = 0; ic < %lld; ic++) {", (long long)c->ICG);
+	if (quad_fills(c, isa)) {
+		quad_fill(e, c, k, i8);
+		ic0 = c->ICG / 4 * 4;
+		if (ic0 == c->ICG)
+			return;
+	}
+	emit_open(e, "for (ic = %lld; ic < %lld; ic++) {", (long long)ic0,
+		(long long)c->ICG);
 	emit_line(e, "const %s *xc = xg + ic * %lld;", emit_ctype(n->in[0]->type.elem),
 		(long long)(c->H * c->W));
 	emit_line(e, "%s *d = xp + ic / %lld * %lld + ic %% %lld;",
@@ -439,7 +493,7 @@ static int x86_conv_body(Emit *e, const Node *n, const char *fn,
 		"\tint32_t *acc = (int32_t *)((unsigned char *)scratch + $xpb);\n"
 		"\t$yt *t = ($yt *)((unsigned char *)scratch + $toff);\n"
 		"\tint b, g, oc, ih, iw, icq, q, blk, r;\n", &v);
-	if (!kw_lanes(c, isa))
+	if (channel_fills(c, isa))
 		emit_line(e, "\tint ic;");
 	if (c->KH > 1)
 		emit_line(e, "\tint kh;");
