@@ -38,7 +38,7 @@ typedef struct {
 } X86Isa;
 
 static const X86Isa isa_avx2 = {"x86-avx2", 2, 8, 2, 4, 0};
-static const X86Isa isa_vnni = {"x86-avx512-vnni", 4, 16, 4, 6, 1};
+static const X86Isa isa_vnni = {"x86-avx512-vnni", 4, 16, 4, 4, 1};
 
 /* Most pixels (phase-width positions) a block of output rows computes. */
 #define X86_BLOCK_Q 256
@@ -712,7 +712,7 @@ const KernelRow emit_x86_kernels[] = {
 		"8-bit (direct, vpmaddwd tiles of 16 pixels x 4 channels)",
 		avx2_conv_applies, avx2_conv_bytes, emit_avx2_conv, 1},
 	{OP_QCONV2D, "x86-avx512-vnni", "conv_lanes", ">= 3 input channels a "
-		"group, or 1 with KW <= 4 (taps in lanes), 8-bit (direct, vpdpbusd tiles of 64 pixels x 6 channels)",
+		"group, or 1 with KW <= 4 (taps in lanes), 8-bit (direct, vpdpbusd tiles of 64 pixels x 4 channels)",
 		vnni_conv_applies, vnni_conv_bytes, emit_vnni_conv, 1},
 	{OP_QADD, "x86-avx512-vnni", "add_lanes", "8-bit, no broadcast "
 		"(eight int64 lanes)", vnni_elem_applies, NULL, emit_vnni_elem, -1},
