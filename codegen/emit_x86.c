@@ -59,12 +59,13 @@ static int64_t round_up(int64_t v, int64_t m)
 	return (v + m - 1) / m * m;
 }
 
-/* A single-channel input (a network's stem) puts the KW taps of a kernel
- * row in the lanes instead of input channels: lane j of pixel (r, c)
- * holds padded input (r, c + j * dw). */
+/* One input channel a group (a depthwise layer, a network's stem) puts
+ * the KW taps of a kernel row in the lanes instead of input channels:
+ * lane j of pixel (r, c) holds padded input (r, c + j * dw). vpdpbusd,
+ * width stride 1 or 2. */
 static int kw_lanes(const WinGeom *c, const X86Isa *isa)
 {
-	return c->ICG == 1 && c->groups == 1 && c->KW <= isa->G;
+	return isa->vnni && c->ICG == 1 && c->KW <= isa->G && c->sw <= 2;
 }
 
 /* The geometry the tiles see: with kw_lanes, KW lanes of one tap a
@@ -296,30 +297,65 @@ static void x86_tiles(Emit *e, const X86Isa *isa, const WinGeom *c,
 }
 
 /* kw_lanes: lane j of phase-plane column pc holds padded column
- * pc * sw + j * dw; each input element goes to the lanes whose column it
- * is. Only the column phase 0 is used (the tiles see KW = 1). */
+ * pc * sw + j * dw, input column pc * sw + j * dw - pl. Per input row,
+ * sixteen lanes a step, each lane byte j from a masked load of the input
+ * row at that offset (every other byte at stride 2): the mask keeps the
+ * columns inside the row, the others take zx, and masked-off bytes are
+ * not read. Only the column phase 0 is used (the tiles see KW = 1). */
 static void kw_fill(Emit *e, const Node *n, const WinGeom *c,
-	const X86Conv *k, int i8)
+	const X86Conv *k, int i8, const char *fn)
 {
+	long long PWS = k->PWS, W = c->W, sw = c->sw;
+	emit_line(e, "const __m%d%s zv = _mm%s_set1_epi8(%d);", sw == 1 ? 128 :
+		256, "i", sw == 1 ? "" : "256", (int)emit_zp(n->in[0]));
 	emit_open(e, "for (ih = 0; ih < %lld; ih++) {", (long long)c->H);
 	emit_line(e, "uint8_t *dr = xp + ((ih + %lld) %% %lld * %lld + (ih + %lld) "
 		"/ %lld * %lld) * 4;", (long long)c->pt, (long long)c->sh,
 		(long long)(c->sw * k->PPS), (long long)c->pt, (long long)c->sh,
-		(long long)k->PWS);
-	emit_open(e, "for (iw = 0; iw < %lld; iw++) {", (long long)c->W);
-	emit_line(e, "const uint8_t v = (uint8_t)(xg[ih * %lld + iw]%s);",
-		(long long)c->W, i8 ? " + 128" : "");
+		PWS);
+	emit_line(e, "const uintptr_t xr = (uintptr_t)(const void *)(xg + ih * "
+		"%lld);", W);
+	emit_open(e, "for (iw = 0; iw < %lld; iw += 16) {", PWS);
+	emit_line(e, "const __mmask16 m = %lld - iw >= 16 ? 0xffff : "
+		"(__mmask16)((1u << (%lld - iw)) - 1);", PWS, PWS);
+	emit_line(e, "__m512i v = _mm512_setzero_si512();");
 	for (int64_t j = 0; j < c->KW; j++) {
-		/* padded column iw + pl - j * dw, when a multiple of sw */
-		long long d = c->pl - j * c->dw;
-		emit_line(e, "if (iw + %lld >= 0 && (iw + %lld) %% %lld == 0)", d, d,
-			(long long)c->sw);
-		emit_line(e, "	dr[(iw + %lld) / %lld * 4 + %lld] = v;", d,
-			(long long)c->sw, (long long)j);
+		long long d = j * c->dw - c->pl;   /* input column of lane 0, less iw * sw */
+		emit_line(e, "const long o%lld = %lld * iw + %lld;", (long long)j, sw,
+			d);
+		if (sw == 1)
+			emit_line(e, "v = _mm512_or_si512(v, _mm512_slli_epi32("
+				"_mm512_cvtepu8_epi32(_mm_mask_loadu_epi8(zv, (__mmask16)"
+				"%s_cols(o%lld, %lld), (const void *)(xr + o%lld))), %d));", fn,
+				(long long)j, W, (long long)j, (int)(8 * j));
+		else
+			emit_line(e, "v = _mm512_or_si512(v, _mm512_slli_epi32("
+				"_mm512_and_si512(_mm512_cvtepu16_epi32(_mm256_mask_loadu_epi8(zv, "
+				"(__mmask32)%s_cols(o%lld, %lld), (const void *)(xr + o%lld))), "
+				"_mm512_set1_epi32(255)), %d));", fn, (long long)j, W,
+				(long long)j, (int)(8 * j));
 	}
+	if (i8)
+		emit_line(e, "v = _mm512_xor_si512(v, _mm512_set1_epi32((int)"
+			"0x%08xu));", (unsigned)(0xffffffffu >> (32 - 8 * c->KW)) &
+			0x80808080u);
+	emit_line(e, "_mm512_mask_storeu_epi32(dr + iw * 4, m, v);");
 	emit_close(e);
 	emit_close(e);
-	(void)n;
+}
+
+/* kw_fill's masks: bit i set where column o + i of a row of w is inside
+ * it (i < 32). */
+static void kw_cols_helper(Emit *e, const char *fn)
+{
+	emit_line(e, "static inline uint32_t %s_cols(long o, long w)", fn);
+	emit_open(e, "{");
+	emit_line(e, "long lo = -o, hi = w - o;");
+	emit_line(e, "lo = lo < 0 ? 0 : lo > 32 ? 32 : lo;");
+	emit_line(e, "hi = hi < 0 ? 0 : hi > 32 ? 32 : hi;");
+	emit_line(e, "return hi <= lo ? 0 : (uint32_t)(((uint64_t)1 << hi) - "
+		"((uint64_t)1 << lo));");
+	emit_close(e);
 }
 
 static int quad_fills(const WinGeom *c, const X86Isa *isa)
@@ -371,7 +407,7 @@ static void quad_fill(Emit *e, const WinGeom *c, const X86Conv *k, int i8)
 
 /* Per group: the lane planes of the group's channels. */
 static void x86_fill(Emit *e, const Node *n, const X86Isa *isa,
-	const WinGeom *c, const X86Conv *k)
+	const WinGeom *c, const X86Conv *k, const char *fn)
 {
 	int32_t zx = emit_zp(n->in[0]);
 	int i8 = n->in[0]->type.elem == DT_I8;
@@ -385,7 +421,7 @@ static void x86_fill(Emit *e, const Node *n, const X86Isa *isa,
 		emit_line(e, "\txp[i] = %d;", (int)zx);
 	}
 	if (kw_lanes(c, isa)) {
-		kw_fill(e, n, c, k, i8);
+		kw_fill(e, n, c, k, i8, fn);
 		return;
 	}
 	if (quad_fills(c, isa)) {
@@ -488,6 +524,8 @@ static int x86_conv_body(Emit *e, const Node *n, const char *fn,
 	emit_vari(&v, "wg", c->OCG * k.ICq * tg.KH * tg.KW);
 	emit_vari(&v, "blocks", c->OH / k.RB);
 	emit_vari(&v, "RBPWS", k.RB * k.PWS * isa->G);
+	if (kw_lanes(c, isa))
+		kw_cols_helper(e, fn);
 	emit_fill(e, "static void $fn(const $xt *x, $yt *y, void *scratch)\n{\n"
 		"\t$et *xp = scratch;\n"
 		"\tint32_t *acc = (int32_t *)((unsigned char *)scratch + $xpb);\n"
@@ -495,6 +533,7 @@ static int x86_conv_body(Emit *e, const Node *n, const char *fn,
 		"\tint b, g, oc, ih, iw, icq, q, blk, r;\n", &v);
 	if (channel_fills(c, isa))
 		emit_line(e, "\tint ic;");
+
 	if (c->KH > 1)
 		emit_line(e, "\tint kh;");
 	if (!isa->vnni)
@@ -505,7 +544,7 @@ static int x86_conv_body(Emit *e, const Node *n, const char *fn,
 		"\t\t$yt *yg = y + (b * $OC + g * $OCG) * $OHW;\n"
 		"\t\tconst int32_t *wg = ${fn}_w + g * $wg;\n", &v);
 	e->depth = 2;
-	x86_fill(e, n, isa, c, &k);
+	x86_fill(e, n, isa, c, &k, fn);
 	emit_open(e, "for (blk = 0; blk < %lld; blk++) {", (long long)(c->OH /
 		k.RB));
 	emit_line(e, "const %s *xb = xp + blk * %lld;", isa->vnni ? "uint8_t" :
