@@ -51,6 +51,9 @@ struct Target {
 	/* Whether the machine running qcc can execute this target's code (for
 	 * --target host); NULL: never chosen by host unless nothing else is. */
 	int (*host_runs)(void);
+	/* Preprocessor lines written after the includes (compiler-specific
+	 * pragmas under their own #if), or NULL. */
+	const char *pragmas;
 };
 /* One kernel of one op for one target. For a node, codegen takes the first
  * row of its op and target (then of the target's base) whose `applies`
