@@ -32,15 +32,11 @@
 # of ORT fp32, ORT int8 and PyTorch int8).
 set -e
 here=$(cd "$(dirname "$0")" && pwd)
-root=$(dirname "$here")
-QCC=${QCC:-$root/build/qcc}
-SHARED=${SHARED:-$root/../shared}
-CALIB=${CALIB:-$SHARED/models/calib.npy}
+. "$here/common.sh"
 RUNS=${RUNS:-3000}
 CACHE=${CACHE:-$HOME/.cache/qcc-bench}
 CC=${CC:-gcc}
 QCC_CFLAGS=${QCC_CFLAGS:--O2}
-STAT=${STAT:-median}
 PEERS=${PEERS:-1}
 PY=/usr/bin/python3
 [ $# -gt 0 ] || set -- $SHARED/models/mlp.onnx \
@@ -54,22 +50,19 @@ export NODE_PATH="$CACHE/node_modules"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-pick() { sed -n "s/^.*${STAT}_us \([0-9.]*\).*/\1/p"; }
 calc() { awk "BEGIN { $1 }"; }
 
 $CC -O2 "$here/peak.c" -o "$work/peak"
 "$work/peak" | tee "$work/peak.txt"
 peak=$(awk '$3 != "-" && $3 > p { p = $3 } END { print p + 0 }' "$work/peak.txt")
-targets=$("$QCC" --list-targets | sed -n 's/^\([a-z0-9][a-z0-9_-]*\)  .*/\1/p' |
-	grep -v '^host$')
+targets=$(list_targets)
 echo "host target: $("$QCC" --list-targets | sed -n 's/^host .*: //p'); $CC $QCC_CFLAGS; $STAT of $RUNS runs; load average $(cut -d' ' -f1-3 /proc/loadavg)"
 printf '%-16s %8s  %-22s %10s %8s %7s %10s\n' model MMAC engine \
 	"us" "GMAC/s" "%peak" "peer/this"
 
 for m in "$@"; do
 	name=$(basename "$m" .onnx | tr . _)
-	calib=$CALIB
-	[ -f "$(dirname "$m")/calib.npy" ] && calib=$(dirname "$m")/calib.npy
+	calib=$(model_calib "$m")
 	macs=$($PY "$here/macs.py" "$m" | sed -n 's/^macs //p')
 	: > "$work/$name.rows"
 	"$QCC" "$m" --calib "$calib" --emit=ir -o "$work/${name}_q.g"

@@ -14,18 +14,12 @@
 # machine cannot run shows "-"). Not part of CTest.
 set -e
 here=$(cd "$(dirname "$0")" && pwd)
-root=$(dirname "$here")
-QCC=${QCC:-$root/build/qcc}
-SHARED=${SHARED:-$root/../shared}
-CALIB=${CALIB:-$SHARED/models/calib.npy}
+. "$here/common.sh"
 RUNS=${RUNS:-2000}
-STAT=${STAT:-median}
 [ $# -gt 0 ] || set -- $SHARED/models/cnn_bn.onnx $SHARED/models/mobilenet_ish.onnx
-TARGETS=${TARGETS:-$("$QCC" --list-targets |
-	sed -n 's/^\([a-z0-9][a-z0-9_-]*\)  .*/\1/p' | grep -v '^host$')}
+TARGETS=${TARGETS:-$(list_targets)}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-pick() { sed -n "s/^.*${STAT}_us \([0-9.]*\).*/\1/p"; }
 
 echo "$STAT us of $RUNS runs; load average $(cut -d' ' -f1-3 /proc/loadavg)"
 printf '%-16s %-16s %9s %9s %9s %9s %9s %9s %8s\n' model target \
@@ -33,8 +27,7 @@ printf '%-16s %-16s %9s %9s %9s %9s %9s %9s %8s\n' model target \
 	slow/fast
 for m in "$@"; do
 	name=$(basename "$m" .onnx | tr . _)
-	calib=$CALIB
-	[ -f "$(dirname "$m")/calib.npy" ] && calib=$(dirname "$m")/calib.npy
+	calib=$(model_calib "$m")
 	"$QCC" "$m" --calib "$calib" --emit=ir -o "$work/${name}_q.g"
 	for t in $TARGETS; do
 		tn=$(echo "$t" | tr - _)
