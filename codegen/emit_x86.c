@@ -456,7 +456,7 @@ static void x86_fill(Emit *e, const Node *n, const X86Isa *isa,
  * at a time: qcc_requant32 (emit_c.c) with the high words of the two
  * vpmuldq products (even and odd lanes) of acc * mult + 2^62. */
 static void vnni_requant(Emit *e, const Node *n, const char *fn,
-	const EmitReq32 *r, int64_t QB)
+	const EmitReq32 *r, int64_t QB, int64_t direct, int64_t OHW)
 {
 	int len;
 	attr_ints(n, "mult", &len);
@@ -503,9 +503,21 @@ static void vnni_requant(Emit *e, const Node *n, const char *fn,
 	emit_line(e, "h = _mm512_add_epi32(_mm512_srlv_epi32(_mm512_add_epi32(h, "
 		"half), sh), base);");
 	emit_line(e, "h = _mm512_min_epi32(_mm512_max_epi32(h, lo), hi);");
-	emit_line(e, y16 ? "_mm256_storeu_si256((__m256i *)(void *)(t + q), "
-		"_mm512_cvtepi32_epi16(h));" : "_mm_storeu_si128((__m128i *)(void *)"
-		"(t + q), _mm512_cvtepi32_epi8(h));");
+	if (direct) {
+		/* the block's rows are the first `direct` entries: masked stores
+		 * of them into y */
+		emit_line(e, "const __mmask16 m = %lld - q >= 16 ? 0xffff : %lld - q "
+			"<= 0 ? 0 : (__mmask16)((1u << (%lld - q)) - 1);", (long long)direct,
+			(long long)direct, (long long)direct);
+		emit_line(e, y16 ? "_mm256_mask_storeu_epi16(yg + oc * %lld + blk * "
+			"%lld + q, m, _mm512_cvtepi32_epi16(h));" :
+			"_mm_mask_storeu_epi8(yg + oc * %lld + blk * %lld + q, m, "
+			"_mm512_cvtepi32_epi8(h));", (long long)OHW, (long long)direct);
+	} else {
+		emit_line(e, y16 ? "_mm256_storeu_si256((__m256i *)(void *)(t + q), "
+			"_mm512_cvtepi32_epi16(h));" : "_mm_storeu_si128((__m128i *)"
+			"(void *)(t + q), _mm512_cvtepi32_epi8(h));");
+	}
 	emit_close(e);
 }
 
@@ -529,8 +541,13 @@ static int x86_conv_body(Emit *e, const Node *n, const char *fn,
 	emit_fill(e, "static void $fn(const $xt *x, $yt *y, void *scratch)\n{\n"
 		"\t$et *xp = scratch;\n"
 		"\tint32_t *acc = (int32_t *)((unsigned char *)scratch + $xpb);\n"
-		"\t$yt *t = ($yt *)((unsigned char *)scratch + $toff);\n"
-		"\tint b, g, oc, ih, iw, icq, q, blk, r;\n", &v);
+		"\tint b, g, oc, ih, iw, icq, q, blk;\n", &v);
+	/* rows without discarded columns are requantized straight into y */
+	int64_t direct = isa->vnni && p->r32 && k.PWS == c->OW ?
+		k.RB * c->OW : 0;
+	if (!direct)
+		emit_fill(e, "\t$yt *t = ($yt *)((unsigned char *)scratch + $toff);\n"
+			"\tint r;\n", &v);
 	if (channel_fills(c, isa))
 		emit_line(e, "\tint ic;");
 
@@ -557,10 +574,12 @@ static int x86_conv_body(Emit *e, const Node *n, const char *fn,
 	snprintf(loops, sizeof loops, "for (q = 0; q < %lld; q++)",
 		(long long)k.QB);
 	if (isa->vnni && p->r32)
-		vnni_requant(e, n, fn, p->r32, k.QB);
+		vnni_requant(e, n, fn, p->r32, k.QB, direct, c->OH * c->OW);
 	else
 		emit_row_requant(e, n, fn, loops, "t[q]", "ac[q]", 0, p->r32, 0);
-	emit_line(e, "for (r = 0; r < %lld; r++)", (long long)k.RB);
+	if (!direct)
+		emit_line(e, "for (r = 0; r < %lld; r++)", (long long)k.RB);
+	if (!direct)
 	emit_line(e, "\tmemcpy(yg + oc * %lld + (blk * %lld + r) * %lld, "
 		"t + r * %lld, %lld);", (long long)(c->OH * c->OW), (long long)k.RB,
 		(long long)c->OW, (long long)k.PWS, (long long)(c->OW *
