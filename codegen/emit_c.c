@@ -530,6 +530,8 @@ static void emit_prelude(Emit *e, const char *header, const char *body)
 			"apply_to = function)\n#elif defined(__GNUC__)\n"
 			"#pragma GCC target(\"%s\")\n#endif\n", t->clang_isa,
 			t->gcc_isa);
+	if (t->pragmas)
+		fputs(t->pragmas, f);
 	if (round)
 		fputs(helper_round_shift, f);
 	if (clamp)

@@ -507,6 +507,11 @@ void pack_rows(const PackSpec *s, const int32_t *w, int64_t M, int64_t K,
  * pack_rows'd: out [OC][Kp] with K = g->K. */
 void pack_conv(const PackSpec *s, const WinGeom *g, const int32_t *w,
 	void *out);
+/* Conv weights [OC][ICG][KH][KW] as [OC][ceil(ICG/G)][KH][KW][G]: G input
+ * channels side by side (one 32-bit lane of the x86 dot-product
+ * instructions: 4 int8 for vpdpbusd, 2 int16 for vpmaddwd), the last
+ * group's missing channels 0. out: OC * ceil(ICG/G) * KH * KW * G. */
+void pack_conv_lanes(const WinGeom *g, int G, const int32_t *w, int32_t *out);
 /* n values of `bits` (4 or 2) bits, 8/bits to a byte, value i in bits
  * [i % (8/bits) * bits, +bits) of byte i / (8/bits): low bits first; the
  * last byte's unused bits are 0. Values are taken modulo 2^bits. */
