@@ -35,6 +35,17 @@ static uint64_t arena[(QCC_MODEL_ARENA_SIZE + 7) / 8 + 1];
 #else
 #define RUN(in, out) QCC_MODEL_RUN(in, out)
 #endif
+/* -DQCC_MARK=f calls void f(void) before and after each inference (the
+ * bare-metal start-up m4_start.c counts instructions and stack there). */
+#ifdef QCC_MARK
+void QCC_MARK(void);
+#undef RUN
+#if QCC_MODEL_CALLER_ARENA
+#define RUN(in, out) (QCC_MARK(), QCC_MODEL_RUN(in, out, arena), QCC_MARK())
+#else
+#define RUN(in, out) (QCC_MARK(), QCC_MODEL_RUN(in, out), QCC_MARK())
+#endif
+#endif
 
 static int fail(const char *msg, const char *path)
 {
