@@ -485,7 +485,7 @@ static void emit_im2col_row(Emit *e, const WinGeom *c, const EmitVars *v)
  * 2^32: the exact accumulator fits int32 (docs/arith.md), so the wrapped
  * sum converted back to int32 is that accumulator (the conversion is
  * implementation-defined in C99; every two's complement compiler wraps). */
-static void row_requant(Emit *e, const Node *n, const char *fn,
+void emit_row_requant(Emit *e, const Node *n, const char *fn,
 	const char *loops, const char *yelem, const char *aelem, int wide,
 	const EmitReq32 *r32, int depth)
 {
@@ -546,7 +546,8 @@ static void flat_requant(Emit *e, const Node *n, const char *fn,
 	char loops[200];
 	snprintf(loops, sizeof loops, "for (q = 0; q < %lld; q++)",
 		(long long)p->s.req);
-	row_requant(e, n, fn, loops, "t[q]", "acc[q]", p->wide, p->r32, depth);
+	emit_row_requant(e, n, fn, loops, "t[q]", "acc[q]", p->wide, p->r32,
+		depth);
 }
 
 static int emit_conv_im2col(Emit *e, const Node *n, const char *fn,
@@ -937,6 +938,30 @@ static int emit_conv(Emit *e, const Node *n, const char *fn,
 	free(s32);
 	free(a32);
 	return rc;
+}
+
+/* A target's own conv kernel (emit_arm.c): the constants as emit_conv
+ * writes them, then `target_body` (set by emit_conv_target for the one
+ * call) with the plain weights and the requantization. */
+static EmitConvBody *target_body;
+
+static ConvScratch no_scratch(const Node *n, const WinGeom *c)
+{
+	(void)n, (void)c;
+	return (ConvScratch){0, 0};
+}
+
+static int call_target_body(Emit *e, const Node *n, const char *fn,
+	const ConvPrep *p)
+{
+	return target_body(e, n, fn, p->w, p->wide, p->r32);
+}
+
+int emit_conv_target(Emit *e, const Node *n, const char *fn,
+	EmitConvBody *body)
+{
+	target_body = body;
+	return emit_conv(e, n, fn, no_scratch, call_target_body);
 }
 
 /* ---------------------------------------------------------- the rows */

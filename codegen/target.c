@@ -21,6 +21,18 @@ static const Target targets[] = {
 	{"generic", "portable C99 (the default): plain loops with literal trip "
 		"counts, which compilers vectorize", NULL,
 		NULL, NULL, NULL, NULL, NULL, NULL},
+	{"cortex-m4", "Arm Cortex-M4 and later M cores with the DSP extension "
+		"(arm-none-eabi-gcc -mcpu=cortex-m4): dual 16-bit multiply-adds "
+		"(SMLAD), small scratch", "generic",
+		"defined(__ARM_FEATURE_DSP) && defined(__ARM_FEATURE_SIMD32)",
+		"qcc --target cortex-m4: needs an Arm compiler for a core with the "
+		"DSP extension (e.g. -mcpu=cortex-m4 -mthumb)",
+		"#include <arm_acle.h>\n", NULL, NULL, NULL},
+	{"cortex-m7", "Arm Cortex-M7: the kernels of cortex-m4", "cortex-m4",
+		"defined(__ARM_FEATURE_DSP) && defined(__ARM_FEATURE_SIMD32)",
+		"qcc --target cortex-m7: needs an Arm compiler for a core with the "
+		"DSP extension (e.g. -mcpu=cortex-m7 -mthumb)",
+		"#include <arm_acle.h>\n", NULL, NULL, NULL},
 };
 
 static const KernelRow *const kernel_tables[] = {
@@ -29,6 +41,7 @@ static const KernelRow *const kernel_tables[] = {
 	emit_elem_kernels,
 	emit_cond_kernels,
 	emit_arith_kernels,
+	emit_arm_m_kernels,
 };
 
 #define NTARGETS (int)(sizeof targets / sizeof targets[0])

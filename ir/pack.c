@@ -107,3 +107,13 @@ void pack_conv(const PackSpec *s, const WinGeom *g, const int32_t *w,
 	pack_rows(s, tmp, g->OC, g->K, out);
 	free(tmp);
 }
+
+void pack_dual16(int32_t *w, int64_t M, int64_t Kp)
+{
+	assert(Kp % 4 == 0);
+	for (int64_t i = 0; i < M * Kp; i += 4) {
+		int32_t t = w[i + 1];
+		w[i + 1] = w[i + 2];
+		w[i + 2] = t;
+	}
+}
