@@ -111,7 +111,7 @@ static void emit_rq(Emit *e, const Node *n, const char *fn,
 	EmitVars v = {0};
 	emit_var(&v, "fn", fn);
 	emit_var(&v, "yt", emit_ctype(n->out->type.elem));
-	emit_fill(e, "static $yt ${fn}_rq(int o, int32_t acc)\n{\n\t$yt r;\n",
+	emit_fill(e, "static inline $yt ${fn}_rq(int o, int32_t acc)\n{\n\t$yt r;\n",
 		&v);
 	emit_row_requant(e, n, fn, "/* one value */", "r", "acc", 0, r32, 1);
 	emit_fill(e, "\treturn r;\n}\n", &v);
@@ -124,7 +124,9 @@ static int emit_strip_body(Emit *e, const Node *n, const char *fn,
 	WinGeom c;
 	geom_conv(n, &c);
 	int64_t Kp = kp4(c.K);
-	int32_t *p = malloc((c.OC * Kp + 1) * sizeof *p);
+	/* a zero row after the last, read (and its products dropped) by the
+	 * second channel of an odd group's last pair */
+	int32_t *p = calloc((c.OC + 1) * Kp + 1, sizeof *p);
 	if (!p)
 		abort();
 	const PackSpec spec = {PACK_OIHW, 4, 0, 32};
@@ -132,7 +134,7 @@ static int emit_strip_body(Emit *e, const Node *n, const char *fn,
 	pack_dual16(p, c.OC, Kp);
 	char name[400];
 	snprintf(name, sizeof name, "%s_w", fn);
-	emit_array(e, name, DT_I8, p, c.OC * Kp);
+	emit_array(e, name, DT_I8, p, (c.OC + 1) * Kp);
 	free(p);
 	emit_rq(e, n, fn, r32);
 	EmitVars v = {0};
@@ -141,6 +143,7 @@ static int emit_strip_body(Emit *e, const Node *n, const char *fn,
 	emit_vari(&v, "iwmax", c.W - 1 - (c.KW - 1) * c.dw);
 	emit_vari(&v, "dhW", c.dh * c.W);
 	emit_vari(&v, "stripbytes", 2 * Kp * 2);
+	emit_vari(&v, "Kp4", Kp / 4);
 	/* the receptive field of pixel p, taps in the weights' order (ic, kh,
 	 * kw); without bounds tests where it lies inside the input */
 	emit_fill(e, "static void ${fn}_col(const int8_t *xg, int16_t *s, int p)\n"
@@ -165,6 +168,11 @@ static int emit_strip_body(Emit *e, const Node *n, const char *fn,
 		"\t\t\t}\n"
 		"\t\t}\n"
 		"}\n\n", &v);
+	/* gcc does not fold the rotation into SXTB16 */
+	emit_fill(e, "static inline int32_t ${fn}_sxtb16_ror8(uint32_t u)\n{\n"
+		"\tint32_t v;\n"
+		"\t__asm__(\"sxtb16 %0, %1, ror #8\" : \"=r\"(v) : \"r\"(u));\n"
+		"\treturn v;\n}\n\n", &v);
 	emit_fill(e, "static void $fn(const int8_t *x, $yt *y, void *scratch)\n"
 		"{\n"
 		"\tint16_t *s0 = scratch, *s1 = s0 + $Kp;\n"
@@ -181,36 +189,38 @@ static int emit_strip_body(Emit *e, const Node *n, const char *fn,
 		"\t\t\t\tint o0 = g * $OCG + oc;\n"
 		"\t\t\t\tint o1 = oc + 1 < $OCG ? o0 + 1 : o0;\n"
 		"\t\t\t\tconst int8_t *w0 = ${fn}_w + o0 * $Kp;\n"
-		"\t\t\t\tconst int8_t *w1 = ${fn}_w + o1 * $Kp;\n"
 		"\t\t\t\t$yt *y0 = y + (b * $OC + o0) * $OHW;\n"
 		"\t\t\t\t$yt *y1 = y + (b * $OC + o1) * $OHW;\n"
+		"\t\t\t\tconst int16_t *sk = s0;\n"
 		"\t\t\t\tint32_t a00 = 0, a01 = 0, a10 = 0, a11 = 0;\n"
-		"\t\t\t\tfor (k = 0; k < $Kp; k += 4) {\n"
-		"\t\t\t\t\tuint32_t u0, u1;\n"
-		"\t\t\t\t\tint32_t x00, x01, x10, x11, v00, v01, v10, v11;\n"
-		"\t\t\t\t\tmemcpy(&u0, w0 + k, 4);\n"
-		"\t\t\t\t\tmemcpy(&u1, w1 + k, 4);\n"
-		"\t\t\t\t\tmemcpy(&x00, s0 + k, 4);\n"
-		"\t\t\t\t\tmemcpy(&x01, s0 + k + 2, 4);\n"
-		"\t\t\t\t\tmemcpy(&x10, s1 + k, 4);\n"
-		"\t\t\t\t\tmemcpy(&x11, s1 + k + 2, 4);\n"
-		"\t\t\t\t\tv00 = __sxtb16((int32_t)u0);\n"
-		"\t\t\t\t\tv01 = __sxtb16((int32_t)(u0 >> 8 | u0 << 24));\n"
-		"\t\t\t\t\tv10 = __sxtb16((int32_t)u1);\n"
-		"\t\t\t\t\tv11 = __sxtb16((int32_t)(u1 >> 8 | u1 << 24));\n"
-		"\t\t\t\t\ta00 = __smlad(x00, v00, a00);\n"
-		"\t\t\t\t\ta00 = __smlad(x01, v01, a00);\n"
-		"\t\t\t\t\ta01 = __smlad(x10, v00, a01);\n"
-		"\t\t\t\t\ta01 = __smlad(x11, v01, a01);\n"
-		"\t\t\t\t\ta10 = __smlad(x00, v10, a10);\n"
-		"\t\t\t\t\ta10 = __smlad(x01, v11, a10);\n"
-		"\t\t\t\t\ta11 = __smlad(x10, v10, a11);\n"
-		"\t\t\t\t\ta11 = __smlad(x11, v11, a11);\n"
+		"\t\t\t\tfor (k = 0; k < $Kp4; k++, w0 += 4, sk += 4) {\n"
+		"\t\t\t\t\tuint32_t u;\n"
+		"\t\t\t\t\tint32_t x00, x01, x10, x11, v0, v1;\n"
+		"\t\t\t\t\tmemcpy(&x00, sk, 4);\n"
+		"\t\t\t\t\tmemcpy(&x01, sk + 2, 4);\n"
+		"\t\t\t\t\tmemcpy(&x10, sk + $Kp, 4);\n"
+		"\t\t\t\t\tmemcpy(&x11, sk + $Kp + 2, 4);\n"
+		"\t\t\t\t\tmemcpy(&u, w0, 4);\n"
+		"\t\t\t\t\tv0 = __sxtb16((int32_t)u);\n"
+		"\t\t\t\t\tv1 = ${fn}_sxtb16_ror8(u);\n"
+		"\t\t\t\t\ta00 = __smlad(x00, v0, a00);\n"
+		"\t\t\t\t\ta00 = __smlad(x01, v1, a00);\n"
+		"\t\t\t\t\ta01 = __smlad(x10, v0, a01);\n"
+		"\t\t\t\t\ta01 = __smlad(x11, v1, a01);\n"
+		"\t\t\t\t\tmemcpy(&u, w0 + $Kp, 4);\n"
+		"\t\t\t\t\tv0 = __sxtb16((int32_t)u);\n"
+		"\t\t\t\t\tv1 = ${fn}_sxtb16_ror8(u);\n"
+		"\t\t\t\t\ta10 = __smlad(x00, v0, a10);\n"
+		"\t\t\t\t\ta10 = __smlad(x01, v1, a10);\n"
+		"\t\t\t\t\ta11 = __smlad(x10, v0, a11);\n"
+		"\t\t\t\t\ta11 = __smlad(x11, v1, a11);\n"
 		"\t\t\t\t}\n"
 		"\t\t\t\ty0[p] = ${fn}_rq(o0, a00);\n"
 		"\t\t\t\ty0[p1] = ${fn}_rq(o0, a01);\n"
-		"\t\t\t\ty1[p] = ${fn}_rq(o1, a10);\n"
-		"\t\t\t\ty1[p1] = ${fn}_rq(o1, a11);\n"
+		"\t\t\t\tif (oc + 1 < $OCG) {\n"
+		"\t\t\t\t\ty1[p] = ${fn}_rq(o1, a10);\n"
+		"\t\t\t\t\ty1[p1] = ${fn}_rq(o1, a11);\n"
+		"\t\t\t\t}\n"
 		"\t\t\t}\n"
 		"\t\t}\n"
 		"\t}\n"
