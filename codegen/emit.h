@@ -163,8 +163,9 @@ typedef int EmitConvBody(Emit *e, const Node *n, const char *fn,
 int emit_conv_target(Emit *e, const Node *n, const char *fn,
 	EmitConvBody *body);
 
-/* emit_arm.c: the kernels of the cortex-m4 target (DSP extension) */
-extern const KernelRow emit_arm_m_kernels[];
+/* emit_arm.c: the conv kernels of the cortex-m4 (DSP extension) and
+ * aarch64-neon targets */
+extern const KernelRow emit_arm_kernels[];
 
 /* emit_dense.c: qdense, qmatmul */
 extern const KernelRow emit_dense_kernels[];

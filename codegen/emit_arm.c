@@ -1,6 +1,8 @@
-/* emit_arm.c - the conv kernels of the Cortex-M targets (cortex-m4,
- * cortex-m7): the DSP extension's dual 16-bit multiply-add (SMLAD) on
- * pairs of taps, through the ACLE intrinsics of <arm_acle.h>.
+/* emit_arm.c - the conv kernels of the Arm targets.
+ *
+ * Cortex-M (cortex-m4, cortex-m7): the DSP extension's dual 16-bit
+ * multiply-add (SMLAD) on pairs of taps, through the ACLE intrinsics of
+ * <arm_acle.h>:
  *
  *   conv_m_strip  (two output channels a group at least) the receptive
  *                 fields of two output pixels are gathered as int16 into a
@@ -18,7 +20,10 @@
  *                 output sums its taps two at a time: an unaligned word of two
  *                 neighbouring inputs against a word of two weights.
  *
- * Both need 8-bit signed inputs and weights and dot products that fit
+ * aarch64 (aarch64-neon, aarch64-dotprod): conv_neon_strip, the strip
+ * kernel on four pixels and four channels with NEON (below).
+ *
+ * All need 8-bit signed inputs and weights and dot products that fit
  * int32 (emit_fold_bias); other convs take the generic kernels. The sums are
  * those of the generic kernels (integer additions in another order), so the
  * outputs are bit-identical.
@@ -85,7 +90,7 @@ static int64_t dw_bytes(const Node *n)
 }
 
 static void m_vars(EmitVars *v, const Node *n, const char *fn,
-	const WinGeom *c)
+	const WinGeom *c, int64_t Kp)
 {
 	const int64_t *pad = attr_ints(n, "pad", NULL);
 	emit_var(v, "fn", fn);
@@ -98,7 +103,7 @@ static void m_vars(EmitVars *v, const Node *n, const char *fn,
 		c->dw, pad[0], pad[1]};
 	for (size_t i = 0; i < sizeof vals / sizeof vals[0]; i++)
 		emit_vari(v, names[i], vals[i]);
-	emit_vari(v, "Kp", kp4(c->K));
+	emit_vari(v, "Kp", Kp);
 	emit_vari(v, "HW", c->H * c->W);
 	emit_vari(v, "OHW", c->OH * c->OW);
 }
@@ -115,6 +120,41 @@ static void emit_rq(Emit *e, const Node *n, const char *fn,
 		&v);
 	emit_row_requant(e, n, fn, "/* one value */", "r", "acc", 0, r32, 1);
 	emit_fill(e, "\treturn r;\n}\n", &v);
+}
+
+/* static void FN_col(const int8_t *xg, ST *s, int p): the receptive field
+ * of output pixel p of the group's input xg into s, taps in the weights'
+ * order (ic, kh, kw), zx outside the input; without bounds tests where it
+ * lies inside. */
+static void emit_gather(Emit *e, const WinGeom *c, EmitVars *v,
+	const char *st)
+{
+	emit_var(v, "st", st);
+	emit_vari(v, "ihmax", c->H - 1 - (c->KH - 1) * c->dh);
+	emit_vari(v, "iwmax", c->W - 1 - (c->KW - 1) * c->dw);
+	emit_vari(v, "dhW", c->dh * c->W);
+	emit_fill(e, "static void ${fn}_col(const int8_t *xg, $st *s, int p)\n"
+		"{\n"
+		"\tint ih0 = p / $OW * $sh - $padt, iw0 = p % $OW * $sw - $padl;\n"
+		"\tint ic, kh, kw;\n"
+		"\tif (ih0 >= 0 && ih0 <= $ihmax && iw0 >= 0 && iw0 <= $iwmax) {\n"
+		"\t\tconst int8_t *r = xg + ih0 * $W + iw0;\n"
+		"\t\tfor (ic = 0; ic < $ICG; ic++, r += $HW)\n"
+		"\t\t\tfor (kh = 0; kh < $KH; kh++)\n"
+		"\t\t\t\tfor (kw = 0; kw < $KW; kw++)\n"
+		"\t\t\t\t\t*s++ = r[kh * $dhW + kw * $dw];\n"
+		"\t\treturn;\n"
+		"\t}\n"
+		"\tfor (ic = 0; ic < $ICG; ic++)\n"
+		"\t\tfor (kh = 0; kh < $KH; kh++) {\n"
+		"\t\t\tint ih = ih0 + kh * $dh;\n"
+		"\t\t\tfor (kw = 0; kw < $KW; kw++) {\n"
+		"\t\t\t\tint iw = iw0 + kw * $dw;\n"
+		"\t\t\t\t*s++ = (unsigned)ih < $H && (unsigned)iw < $W ?\n"
+		"\t\t\t\t\txg[(ic * $H + ih) * $W + iw] : $zx;\n"
+		"\t\t\t}\n"
+		"\t\t}\n"
+		"}\n\n", v);
 }
 
 static int emit_strip_body(Emit *e, const Node *n, const char *fn,
@@ -138,36 +178,10 @@ static int emit_strip_body(Emit *e, const Node *n, const char *fn,
 	free(p);
 	emit_rq(e, n, fn, r32);
 	EmitVars v = {0};
-	m_vars(&v, n, fn, &c);
-	emit_vari(&v, "ihmax", c.H - 1 - (c.KH - 1) * c.dh);
-	emit_vari(&v, "iwmax", c.W - 1 - (c.KW - 1) * c.dw);
-	emit_vari(&v, "dhW", c.dh * c.W);
+	m_vars(&v, n, fn, &c, Kp);
 	emit_vari(&v, "stripbytes", 2 * Kp * 2);
 	emit_vari(&v, "Kp4", Kp / 4);
-	/* the receptive field of pixel p, taps in the weights' order (ic, kh,
-	 * kw); without bounds tests where it lies inside the input */
-	emit_fill(e, "static void ${fn}_col(const int8_t *xg, int16_t *s, int p)\n"
-		"{\n"
-		"\tint ih0 = p / $OW * $sh - $padt, iw0 = p % $OW * $sw - $padl;\n"
-		"\tint ic, kh, kw;\n"
-		"\tif (ih0 >= 0 && ih0 <= $ihmax && iw0 >= 0 && iw0 <= $iwmax) {\n"
-		"\t\tconst int8_t *r = xg + ih0 * $W + iw0;\n"
-		"\t\tfor (ic = 0; ic < $ICG; ic++, r += $HW)\n"
-		"\t\t\tfor (kh = 0; kh < $KH; kh++)\n"
-		"\t\t\t\tfor (kw = 0; kw < $KW; kw++)\n"
-		"\t\t\t\t\t*s++ = r[kh * $dhW + kw * $dw];\n"
-		"\t\treturn;\n"
-		"\t}\n"
-		"\tfor (ic = 0; ic < $ICG; ic++)\n"
-		"\t\tfor (kh = 0; kh < $KH; kh++) {\n"
-		"\t\t\tint ih = ih0 + kh * $dh;\n"
-		"\t\t\tfor (kw = 0; kw < $KW; kw++) {\n"
-		"\t\t\t\tint iw = iw0 + kw * $dw;\n"
-		"\t\t\t\t*s++ = (unsigned)ih < $H && (unsigned)iw < $W ?\n"
-		"\t\t\t\t\txg[(ic * $H + ih) * $W + iw] : $zx;\n"
-		"\t\t\t}\n"
-		"\t\t}\n"
-		"}\n\n", &v);
+	emit_gather(e, &c, &v, "int16_t");
 	/* gcc does not fold the rotation into SXTB16 */
 	emit_fill(e, "static inline int32_t ${fn}_sxtb16_ror8(uint32_t u)\n{\n"
 		"\tint32_t v;\n"
@@ -255,7 +269,7 @@ static int emit_dw_body(Emit *e, const Node *n, const char *fn,
 	free(wp);
 	emit_rq(e, n, fn, r32);
 	EmitVars v = {0};
-	m_vars(&v, n, fn, &c);
+	m_vars(&v, n, fn, &c, 0);
 	emit_vari(&v, "PW", PW);
 	emit_vari(&v, "P", P);
 	emit_vari(&v, "KHP", c.KH * P);
@@ -297,6 +311,116 @@ static int emit_dw_body(Emit *e, const Node *n, const char *fn,
 	return 0;
 }
 
+
+/* ------------------------------------------------------ aarch64 (NEON) */
+
+static int64_t kp16(int64_t K)
+{
+	return (K + 15) / 16 * 16;
+}
+
+static int64_t neon_strip_bytes(const Node *n)
+{
+	WinGeom c;
+	geom_conv(n, &c);
+	return 4 * kp16(c.K);
+}
+
+/* Four output pixels' receptive fields as int8 rows of Kp (K rounded up to
+ * 16, zeros after K); per block of four output channels, sixteen int32x4
+ * accumulators take the products of four weight rows and four strip rows,
+ * 16 bytes a step: SDOT where the compiler has the dot-product extension
+ * (aarch64-dotprod enables it), else SMULL/SMLAL2 widening products added
+ * pairwise (SADALP). The lanes are summed at the end (ADDV): the same
+ * integer sum as the generic kernels'. */
+static int emit_neon_body(Emit *e, const Node *n, const char *fn,
+	const int32_t *w, int wide, const EmitReq32 *r32)
+{
+	(void)wide;
+	WinGeom c;
+	geom_conv(n, &c);
+	int64_t Kp = kp16(c.K);
+	/* three zero rows after the last, read by an incomplete last block */
+	int32_t *p = calloc((c.OC + 3) * Kp + 1, sizeof *p);
+	if (!p)
+		abort();
+	const PackSpec spec = {PACK_OIHW, 16, 0, 32};
+	pack_rows(&spec, w, c.OC, c.K, p);
+	char name[400];
+	snprintf(name, sizeof name, "%s_w", fn);
+	emit_array(e, name, DT_I8, p, (c.OC + 3) * Kp);
+	free(p);
+	emit_rq(e, n, fn, r32);
+	EmitVars v = {0};
+	m_vars(&v, n, fn, &c, Kp);
+	emit_vari(&v, "stripbytes", 4 * Kp);
+	emit_gather(e, &c, &v, "int8_t");
+	int sdot = !strcmp(e->target->name, "aarch64-dotprod");
+	emit_fill(e, "static inline int32x4_t ${fn}_dot(int32x4_t a, int8x16_t w, "
+		"int8x16_t x)\n{\n", &v);
+	if (!sdot)
+		emit_line(e, "#if defined(__ARM_FEATURE_DOTPROD)");
+	emit_line(e, "\treturn vdotq_s32(a, w, x);");
+	if (!sdot)
+		emit_fill(e, "#else\n"
+			"\ta = vpadalq_s16(a, vmull_s8(vget_low_s8(w), vget_low_s8(x)));\n"
+			"\treturn vpadalq_s16(a, vmull_high_s8(w, x));\n"
+			"#endif\n", &v);
+	emit_fill(e, "}\n\n"
+		"static void $fn(const int8_t *x, $yt *y, void *scratch)\n"
+		"{\n"
+		"\tint8_t *s = scratch;\n"
+		"\tint b, g, p, oc, k, i;\n"
+		"\tmemset(scratch, 0, $stripbytes);\n"
+		"\tfor (b = 0; b < $N; b++)\n"
+		"\tfor (g = 0; g < $groups; g++) {\n"
+		"\t\tconst int8_t *xg = x + (b * $C + g * $ICG) * $HW;\n"
+		"\t\tfor (p = 0; p < $OHW; p += 4) {\n"
+		"\t\t\tfor (i = 0; i < 4; i++)\n"
+		"\t\t\t\t${fn}_col(xg, s + i * $Kp, p + i < $OHW ? p + i : $OHW - 1);\n"
+		"\t\t\tfor (oc = 0; oc < $OCG; oc += 4) {\n"
+		"\t\t\t\tint o = g * $OCG + oc;\n"
+		"\t\t\t\tconst int8_t *w = ${fn}_w + o * $Kp;\n", &v);
+	e->depth = 4;
+	for (int i = 0; i < 4; i++)
+		emit_line(e, "int32x4_t a%d0 = vdupq_n_s32(0), a%d1 = a%d0, "
+			"a%d2 = a%d0, a%d3 = a%d0;", i, i, i, i, i, i, i);
+	emit_fill(e, "for (k = 0; k < $Kp; k += 16) {\n", &v);
+	for (int i = 0; i < 4; i++)
+		emit_line(e, "\tint8x16_t w%d = vld1q_s8(w + %lld + k);", i,
+			(long long)(i * Kp));
+	for (int j = 0; j < 4; j++)
+		emit_line(e, "\tint8x16_t x%d = vld1q_s8(s + %lld + k);", j,
+			(long long)(j * Kp));
+	for (int i = 0; i < 4; i++)
+		for (int j = 0; j < 4; j++)
+			emit_line(e, "\ta%d%d = %s_dot(a%d%d, w%d, x%d);", i, j, fn, i,
+				j, i, j);
+	emit_line(e, "}");
+	for (int i = 0; i < 4; i++) {
+		EmitVars u = v;
+		emit_vari(&u, "i", i);
+		emit_fill(e, "if (oc + $i < $OCG) {\n"
+			"\t$yt *yo = y + (b * $OC + o + $i) * $OHW;\n", &u);
+		for (int j = 0; j < 4; j++) {
+			EmitVars uj = u;
+			emit_vari(&uj, "j", j);
+			emit_fill(e, j ? "\tif (p + $j < $OHW)\n\t\tyo[p + $j] = "
+				"${fn}_rq(o + $i, vaddvq_s32(a$i$j));\n" :
+				"\tyo[p] = ${fn}_rq(o + $i, vaddvq_s32(a$i$j));\n", &uj);
+		}
+		emit_line(e, "}");
+	}
+	e->depth = 0;
+	emit_line(e, "\t\t\t}\n\t\t}\n\t}\n}");
+	return 0;
+}
+
+static int emit_neon(Emit *e, const Node *n, const char *fn)
+{
+	return emit_conv_target(e, n, fn, emit_neon_body);
+}
+
 static int emit_strip(Emit *e, const Node *n, const char *fn)
 {
 	return emit_conv_target(e, n, fn, emit_strip_body);
@@ -309,12 +433,16 @@ static int emit_dw(Emit *e, const Node *n, const char *fn)
 
 /* In this order: the first that applies is taken; the generic kernels
  * after them. */
-const KernelRow emit_arm_m_kernels[] = {
+const KernelRow emit_arm_kernels[] = {
 	{OP_QCONV2D, "cortex-m4", "conv_m_dw", "one input channel a group, "
 		"width dilation 1, int8 (depthwise: zx-padded int16 plane, SMLAD "
 		"on tap pairs)", dw_applies, dw_bytes, emit_dw, 1},
 	{OP_QCONV2D, "cortex-m4", "conv_m_strip", ">= 2 output channels a group, "
 		"int8 (two-pixel int16 strips, 2x2 SMLAD blocks)", strip_applies,
 		strip_bytes, emit_strip, 1},
+	{OP_QCONV2D, "aarch64-neon", "conv_neon_strip", ">= 2 output channels a "
+		"group, int8 (four-pixel int8 strips, 4x4 blocks of SDOT, or SMULL "
+		"and SADALP without the dot-product extension)", strip_applies,
+		neon_strip_bytes, emit_neon, 1},
 	{0},
 };

@@ -17,6 +17,15 @@
 
 #include "emit.h"
 
+static int aarch64_runs(void)
+{
+#if defined(__aarch64__)
+	return 1;
+#else
+	return 0;
+#endif
+}
+
 static const Target targets[] = {
 	{"generic", "portable C99 (the default): plain loops with literal trip "
 		"counts, which compilers vectorize", NULL,
@@ -33,6 +42,18 @@ static const Target targets[] = {
 		"qcc --target cortex-m7: needs an Arm compiler for a core with the "
 		"DSP extension (e.g. -mcpu=cortex-m7 -mthumb)",
 		"#include <arm_acle.h>\n", NULL, NULL, NULL},
+	{"aarch64-neon", "64-bit Arm with NEON (aarch64-linux-gnu-gcc): int8 "
+		"dot products, SDOT where the compiler's flags enable the "
+		"dot-product extension (-march=armv8.2-a+dotprod)", "generic",
+		"defined(__aarch64__) && defined(__ARM_NEON)",
+		"qcc --target aarch64-neon: needs a compiler for 64-bit Arm (NEON)",
+		"#include <arm_neon.h>\n", NULL, NULL, aarch64_runs},
+	{"aarch64-dotprod", "64-bit Arm with the dot-product extension "
+		"(Armv8.2-A and later): the kernels of aarch64-neon, always SDOT",
+		"aarch64-neon", "defined(__aarch64__) && defined(__ARM_NEON) && "
+		"(defined(__ARM_FEATURE_DOTPROD) || !defined(__clang__))",
+		"qcc --target aarch64-dotprod: needs gcc for 64-bit Arm, or clang "
+		"with -march=armv8.2-a+dotprod", "#include <arm_neon.h>\n", "arch=armv8.2-a+dotprod", "dotprod", NULL},
 };
 
 static const KernelRow *const kernel_tables[] = {
@@ -41,7 +62,7 @@ static const KernelRow *const kernel_tables[] = {
 	emit_elem_kernels,
 	emit_cond_kernels,
 	emit_arith_kernels,
-	emit_arm_m_kernels,
+	emit_arm_kernels,
 };
 
 #define NTARGETS (int)(sizeof targets / sizeof targets[0])
