@@ -157,6 +157,26 @@ static void emit_gather(Emit *e, const WinGeom *c, EmitVars *v,
 		"}\n\n", v);
 }
 
+/* FN_w: the weights [OC][ICG][KH][KW] as int8 rows of Kp, K rounded up
+ * to a multiple of mult (zeros after K), then `extra` zero rows; in the
+ * dual-16 order (ir/pack.c) if dual16. */
+static void emit_strip_weights(Emit *e, const char *fn, const WinGeom *c,
+	const int32_t *w, int mult, int extra, int dual16)
+{
+	const PackSpec spec = {PACK_OIHW, mult, 0, 32};
+	int64_t Kp = pack_kp(&spec, c->K);
+	int32_t *p = calloc((c->OC + extra) * Kp + 1, sizeof *p);
+	if (!p)
+		abort();
+	pack_rows(&spec, w, c->OC, c->K, p);
+	if (dual16)
+		pack_dual16(p, c->OC, Kp);
+	char name[400];
+	snprintf(name, sizeof name, "%s_w", fn);
+	emit_array(e, name, DT_I8, p, (c->OC + extra) * Kp);
+	free(p);
+}
+
 static int emit_strip_body(Emit *e, const Node *n, const char *fn,
 	const int32_t *w, int wide, const EmitReq32 *r32)
 {
@@ -166,16 +186,7 @@ static int emit_strip_body(Emit *e, const Node *n, const char *fn,
 	int64_t Kp = kp4(c.K);
 	/* a zero row after the last, read (and its products dropped) by the
 	 * second channel of an odd group's last pair */
-	int32_t *p = calloc((c.OC + 1) * Kp + 1, sizeof *p);
-	if (!p)
-		abort();
-	const PackSpec spec = {PACK_OIHW, 4, 0, 32};
-	pack_rows(&spec, w, c.OC, c.K, p);
-	pack_dual16(p, c.OC, Kp);
-	char name[400];
-	snprintf(name, sizeof name, "%s_w", fn);
-	emit_array(e, name, DT_I8, p, (c.OC + 1) * Kp);
-	free(p);
+	emit_strip_weights(e, fn, &c, w, 4, 1, 1);
 	emit_rq(e, n, fn, r32);
 	EmitVars v = {0};
 	m_vars(&v, n, fn, &c, Kp);
@@ -341,15 +352,7 @@ static int emit_neon_body(Emit *e, const Node *n, const char *fn,
 	geom_conv(n, &c);
 	int64_t Kp = kp16(c.K);
 	/* three zero rows after the last, read by an incomplete last block */
-	int32_t *p = calloc((c.OC + 3) * Kp + 1, sizeof *p);
-	if (!p)
-		abort();
-	const PackSpec spec = {PACK_OIHW, 16, 0, 32};
-	pack_rows(&spec, w, c.OC, c.K, p);
-	char name[400];
-	snprintf(name, sizeof name, "%s_w", fn);
-	emit_array(e, name, DT_I8, p, (c.OC + 3) * Kp);
-	free(p);
+	emit_strip_weights(e, fn, &c, w, 16, 3, 0);
 	emit_rq(e, n, fn, r32);
 	EmitVars v = {0};
 	m_vars(&v, n, fn, &c, Kp);
