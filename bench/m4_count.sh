@@ -2,7 +2,9 @@
 # m4_count.sh - qcc's generated C on a Cortex-M4: executed instructions per
 # inference, code size and RAM, under QEMU (machine mps2-an386,
 # runtime_stub/m4_start.c) with the instruction-counting TCG plugin of
-# ../shared/tools/qemu-insncount.
+# ../shared/tools/qemu-insncount; aarch64 targets in TARGETS are built with
+# aarch64-linux-gnu-gcc and counted under qemu-aarch64 (bench/mark.c; no
+# stack figure).
 #
 #   bench/m4_count.sh [MODEL.onnx ...]     (default: cnn_bn, mobilenet_ish)
 #
@@ -48,11 +50,19 @@ ldflags="-mcpu=cortex-m4 -mthumb --specs=nano.specs --specs=rdimon.specs \
 run() {
 	elf=$1
 	shift
-	mark=$(arm-none-eabi-nm "$elf" | awk '$3 == "qcc_mark" { print $1 }')
+	nm=arm-none-eabi-nm
+	case $elf in *.a64) nm=aarch64-linux-gnu-nm ;; esac
+	mark=$($nm "$elf" | awk '$3 == "qcc_mark" { print $1 }')
+	plugin="$work/libinsncount.so,mark=0x$mark,out=$work/c.txt"
+	case $elf in
+	*.a64)
+		qemu-aarch64 -L /usr/aarch64-linux-gnu -plugin "$plugin" "$elf" "$@"
+		return ;;
+	esac
 	args=$(printf ',arg=%s' prog "$@")
 	"$QEMU" -M mps2-an386 -cpu cortex-m4 -nographic -monitor none \
 		-serial none -semihosting-config "enable=on,target=native$args" \
-		-kernel "$elf" -plugin "$work/libinsncount.so,mark=0x$mark,out=$work/c.txt"
+		-kernel "$elf" -plugin "$plugin"
 }
 
 # per-pair instruction counts (pair 0, the empty one, subtracted)
@@ -91,23 +101,37 @@ for m in "$@"; do
 		"$QCC" "$m" --calib "$CALIB" --target "$t" -o "$d/$name.c" --name "$name"
 		arena=$(sed -n "s/^#define ${name}_ARENA_SIZE \([0-9]*\)/\1/p" "$d/$name.h")
 		for o in $OPTS; do
-			$ARMCC -std=c99 $o -mcpu=cortex-m4 -mthumb -c "$d/$name.c" -o "$d/m.o"
-			set -- $(arm-none-eabi-size -A "$d/m.o" | awk '
+			case $t in
+			aarch64*)
+				cc="aarch64-linux-gnu-gcc" elf=$d/m.a64 extra=$here/mark.c
+				cflags= size=aarch64-linux-gnu-size ;;
+			*)
+				cc=$ARMCC elf=$d/m.elf extra=$stub/m4_start.c
+				cflags="-mcpu=cortex-m4 -mthumb" size=arm-none-eabi-size ;;
+			esac
+			$cc -std=c99 $o $cflags -c "$d/$name.c" -o "$d/m.o"
+			set -- $($size -A "$d/m.o" | awk '
 				/^\.text/ { t += $2 } /^\.rodata/ { r += $2 }
 				END { print t + 0, r + 0 }')
 			code=$1 const=$2
-			$ARMCC -std=c99 $o $ldflags -I"$d" -I"$stub" \
+			case $t in
+			aarch64*) $cc -std=c99 $o -no-pie -static -I"$d" -I"$stub" \
 				-DQCC_MODEL_HEADER="\"$name.h\"" -DQCC_MARK=qcc_mark \
-				"$d/$name.c" "$stub/qcc_npy_main.c" "$stub/m4_start.c" \
-				-o "$d/m.elf"
-			stack=$(run "$d/m.elf" "$work/x.npy" "$d/out.npy" 2>&1 |
+				"$d/$name.c" "$stub/qcc_npy_main.c" "$extra" -o "$elf" ;;
+			*) $cc -std=c99 $o $ldflags -I"$d" -I"$stub" \
+				-DQCC_MODEL_HEADER="\"$name.h\"" -DQCC_MARK=qcc_mark \
+				"$d/$name.c" "$stub/qcc_npy_main.c" "$extra" -o "$elf" ;;
+			esac
+			stack=$(run "$elf" "$work/x.npy" "$d/out.npy" 2>&1 |
 				sed -n 's/^stack //p')
 			"$npycheck" equal "$d/out.npy" "$work/$name.sim.npy" > /dev/null ||
 				{ echo "m4_count.sh: $name $t $o differs from the simulator" >&2; exit 1; }
 			pairs | awk -v m="$name" -v t="$t" -v o="$o" -v code="$code" \
 				-v cst="$const" -v ar="$arena" -v st="$stack" '
 				{ s += $1; if (n == 0 || $1 < lo) lo = $1; if ($1 > hi) hi = $1; n++ }
-				END { printf "%-16s %-10s %-4s %12.0f %10d %10d %7d %7d %7d %7d  %d\n",
+				END { if (st == "") printf "%-16s %-10s %-4s %12.0f %10d %10d %7d %7d %7d %7s  %s\n",
+					m, t, o, s / n, lo, hi, code, cst, ar, "-", "-"
+				else printf "%-16s %-10s %-4s %12.0f %10d %10d %7d %7d %7d %7d  %d\n",
 					m, t, o, s / n, lo, hi, code, cst, ar, st, ar + st }'
 		done
 	done
