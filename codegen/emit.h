@@ -169,6 +169,11 @@ extern const KernelRow emit_arm_kernels[];
 
 /* emit_dense.c: qdense, qmatmul */
 extern const KernelRow emit_dense_kernels[];
+/* The multiplier, shift, zero point and bounds of qcc_requant for output
+ * channel expression `ch` of n, as C arguments (FN_m[ch], FN_s[ch] when
+ * per channel). */
+void emit_requant_args(Emit *e, const Node *n, const char *fn,
+	const char *ch);
 
 /* emit_elem.c: elementwise, pooling, movement, tables */
 extern const KernelRow emit_elem_kernels[];

@@ -177,6 +177,16 @@ static void emit_strip_weights(Emit *e, const char *fn, const WinGeom *c,
 	free(p);
 }
 
+/* static int32_t FN_sxtb16_ror8(uint32_t u): SXTB16 of u rotated by 8
+ * bits, in one instruction (gcc does not fold the rotation into it). */
+static void emit_sxtb16_ror8(Emit *e, const EmitVars *v)
+{
+	emit_fill(e, "static inline int32_t ${fn}_sxtb16_ror8(uint32_t u)\n{\n"
+		"\tint32_t v;\n"
+		"\t__asm__(\"sxtb16 %0, %1, ror #8\" : \"=r\"(v) : \"r\"(u));\n"
+		"\treturn v;\n}\n\n", v);
+}
+
 static int emit_strip_body(Emit *e, const Node *n, const char *fn,
 	const int32_t *w, int wide, const EmitReq32 *r32)
 {
@@ -184,20 +194,16 @@ static int emit_strip_body(Emit *e, const Node *n, const char *fn,
 	WinGeom c;
 	geom_conv(n, &c);
 	int64_t Kp = kp4(c.K);
-	/* a zero row after the last, read (and its products dropped) by the
-	 * second channel of an odd group's last pair */
-	emit_strip_weights(e, fn, &c, w, 4, 1, 1);
+	/* with an odd group, a zero row after the last, read (and its
+	 * products dropped) by the second channel of its last pair */
+	emit_strip_weights(e, fn, &c, w, 4, (int)(c.OCG % 2), 1);
 	emit_rq(e, n, fn, r32);
 	EmitVars v = {0};
 	m_vars(&v, n, fn, &c, Kp);
 	emit_vari(&v, "stripbytes", 2 * Kp * 2);
 	emit_vari(&v, "Kp4", Kp / 4);
 	emit_gather(e, &c, &v, "int16_t");
-	/* gcc does not fold the rotation into SXTB16 */
-	emit_fill(e, "static inline int32_t ${fn}_sxtb16_ror8(uint32_t u)\n{\n"
-		"\tint32_t v;\n"
-		"\t__asm__(\"sxtb16 %0, %1, ror #8\" : \"=r\"(v) : \"r\"(u));\n"
-		"\treturn v;\n}\n\n", &v);
+	emit_sxtb16_ror8(e, &v);
 	emit_fill(e, "static void $fn(const int8_t *x, $yt *y, void *scratch)\n"
 		"{\n"
 		"\tint16_t *s0 = scratch, *s1 = s0 + $Kp;\n"
@@ -323,6 +329,96 @@ static int emit_dw_body(Emit *e, const Node *n, const char *fn,
 }
 
 
+/* ------------------------------------------------------ Cortex-M dense */
+
+/* conv_m_strip's step on a dense layer: the input row widened once to
+ * int16 (K rounded up to 4, zeros after K); two weight rows at a time in
+ * the dual-16 order, each word widened by SXTB16, two SMLAD per row and
+ * step; the folded constant added in int64 and requantized as the generic
+ * kernel does (qcc_requant). */
+static int64_t dense_k(const Node *n)
+{
+	return n->in[0]->type.dims[1];
+}
+
+static int m_dense_applies(const Node *n)
+{
+	if (n->in[0]->type.elem != DT_I8 || n->in[1]->type.elem != DT_I8 ||
+		n->in[1]->kind != VAL_CONST ||
+		(n->nin > 2 && n->in[2] && n->in[2]->kind != VAL_CONST))
+		return 0;
+	int wide;
+	free(emit_fold_bias(n, n->in[1]->data, n->in[1]->type.dims[0],
+		dense_k(n), &wide));
+	return !wide;
+}
+
+static int64_t m_dense_bytes(const Node *n)
+{
+	return kp4(dense_k(n)) * 2;
+}
+
+static int emit_m_dense(Emit *e, const Node *n, const char *fn)
+{
+	int64_t N = n->in[0]->type.dims[0], K = dense_k(n);
+	int64_t M = n->in[1]->type.dims[0], Kp = kp4(K);
+	const int32_t *w = emit_const_data(n, 1, "weights");
+	if (!w || (n->nin > 2 && n->in[2] && !emit_const_data(n, 2, "bias")))
+		return -1;
+	int wide;
+	int64_t *folded = emit_fold_bias(n, w, M, K, &wide);
+	emit_channel_consts(e, n, fn, folded, M, 1, NULL);
+	free(folded);
+	/* with an odd M, a zero row after the last for its last pair */
+	WinGeom c = {0};
+	c.OC = M, c.K = K;
+	emit_strip_weights(e, fn, &c, w, 4, (int)(M % 2), 1);
+	EmitVars v = {0};
+	emit_var(&v, "fn", fn);
+	emit_var(&v, "yt", emit_ctype(n->out->type.elem));
+	emit_vari(&v, "N", N);
+	emit_vari(&v, "K", K);
+	emit_vari(&v, "Kp", Kp);
+	emit_vari(&v, "Kp4", Kp / 4);
+	emit_vari(&v, "M", M);
+	emit_sxtb16_ror8(e, &v);
+	emit_fill(e, "static void $fn(const int8_t *x, $yt *y, void *scratch)\n"
+		"{\n"
+		"\tint16_t *xv = scratch;\n"
+		"\tint b, m, k;\n"
+		"\tfor (b = 0; b < $N; b++) {\n"
+		"\t\tfor (k = 0; k < $K; k++)\n"
+		"\t\t\txv[k] = x[b * $K + k];\n"
+		"\t\tfor (; k < $Kp; k++)\n"
+		"\t\t\txv[k] = 0;\n"
+		"\t\tfor (m = 0; m < $M; m += 2) {\n"
+		"\t\t\tconst int8_t *w0 = ${fn}_w + m * $Kp;\n"
+		"\t\t\tconst int16_t *xk = xv;\n"
+		"\t\t\tint32_t a0 = 0, a1 = 0;\n"
+		"\t\t\tfor (k = 0; k < $Kp4; k++, w0 += 4, xk += 4) {\n"
+		"\t\t\t\tuint32_t u;\n"
+		"\t\t\t\tint32_t x0, x1;\n"
+		"\t\t\t\tmemcpy(&x0, xk, 4);\n"
+		"\t\t\t\tmemcpy(&x1, xk + 2, 4);\n"
+		"\t\t\t\tmemcpy(&u, w0, 4);\n"
+		"\t\t\t\ta0 = __smlad(x0, __sxtb16((int32_t)u), a0);\n"
+		"\t\t\t\ta0 = __smlad(x1, ${fn}_sxtb16_ror8(u), a0);\n"
+		"\t\t\t\tmemcpy(&u, w0 + $Kp, 4);\n"
+		"\t\t\t\ta1 = __smlad(x0, __sxtb16((int32_t)u), a1);\n"
+		"\t\t\t\ta1 = __smlad(x1, ${fn}_sxtb16_ror8(u), a1);\n"
+		"\t\t\t}\n"
+		"\t\t\ty[b * $M + m] = ($yt)qcc_requant((int64_t)${fn}_c[m] + a0, ",
+		&v);
+	emit_requant_args(e, n, fn, "m");
+	emit_fill(e, ");\n"
+		"\t\t\tif (m + 1 < $M)\n"
+		"\t\t\t\ty[b * $M + m + 1] = ($yt)qcc_requant("
+		"(int64_t)${fn}_c[m + 1] + a1, ", &v);
+	emit_requant_args(e, n, fn, "m + 1");
+	emit_fill(e, ");\n\t\t}\n\t}\n}\n", &v);
+	return 0;
+}
+
 /* ------------------------------------------------------ aarch64 (NEON) */
 
 static int64_t kp16(int64_t K)
@@ -351,8 +447,8 @@ static int emit_neon_body(Emit *e, const Node *n, const char *fn,
 	WinGeom c;
 	geom_conv(n, &c);
 	int64_t Kp = kp16(c.K);
-	/* three zero rows after the last, read by an incomplete last block */
-	emit_strip_weights(e, fn, &c, w, 16, 3, 0);
+	/* zero rows after the last, read by an incomplete last block */
+	emit_strip_weights(e, fn, &c, w, 16, (int)((4 - c.OCG % 4) % 4), 0);
 	emit_rq(e, n, fn, r32);
 	EmitVars v = {0};
 	m_vars(&v, n, fn, &c, Kp);
@@ -443,6 +539,8 @@ const KernelRow emit_arm_kernels[] = {
 	{OP_QCONV2D, "cortex-m4", "conv_m_strip", ">= 2 output channels a group, "
 		"int8 (two-pixel int16 strips, 2x2 SMLAD blocks)", strip_applies,
 		strip_bytes, emit_strip, 1},
+	{OP_QDENSE, "cortex-m4", "dense_m", "int8 (two weight rows a pass, "
+		"SMLAD)", m_dense_applies, m_dense_bytes, emit_m_dense, 1},
 	{OP_QCONV2D, "aarch64-neon", "conv_neon_strip", ">= 2 output channels a "
 		"group, int8 (four-pixel int8 strips, 4x4 blocks of SDOT, or SMULL "
 		"and SADALP without the dot-product extension)", strip_applies,

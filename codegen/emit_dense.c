@@ -12,8 +12,7 @@
 
 #include "emit.h"
 
-/* The requantization of channel expression `ch` as C arguments. */
-static void requant_args(Emit *e, const Node *n, const char *fn,
+void emit_requant_args(Emit *e, const Node *n, const char *fn,
 	const char *ch)
 {
 	int len;
@@ -81,7 +80,7 @@ static int emit_qdense(Emit *e, const Node *n, const char *fn)
 		fprintf(e->f, "\t\t\ty[b * %lld + m + %d] = (%s)qcc_requant("
 			"(int64_t)%s_c[m + %d] + a%d, ", (long long)M, i,
 			emit_ctype(n->out->type.elem), fn, i, i);
-		requant_args(e, n, fn, ch);
+		emit_requant_args(e, n, fn, ch);
 		fprintf(e->f, ");\n");
 	}
 	emit_fill(e, "\t\t}\n\t\tfor (; m < $M; m++) {\n"
@@ -91,7 +90,7 @@ static int emit_qdense(Emit *e, const Node *n, const char *fn)
 		"\t\t\t\ta0 += ${cast}xv[k] * (int16_t)w0[k];\n"
 		"\t\t\ty[b * $M + m] = ($yt)qcc_requant((int64_t)${fn}_c[m] + a0, ",
 		&v);
-	requant_args(e, n, fn, "m");
+	emit_requant_args(e, n, fn, "m");
 	fprintf(e->f, ");\n\t\t}\n\t}\n}\n");
 	return 0;
 }
