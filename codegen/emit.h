@@ -174,6 +174,11 @@ extern const KernelRow emit_dense_kernels[];
  * per channel). */
 void emit_requant_args(Emit *e, const Node *n, const char *fn,
 	const char *ch);
+/* A dense node's FN_c (bias - zx * sum w, int64 where needed), FN_m, FN_s;
+ * returns its weights [M][K] (NULL, reported, if not constant) and sets
+ * *wide as emit_fold_bias. */
+const int32_t *emit_dense_consts(Emit *e, const Node *n, const char *fn,
+	int *wide);
 
 /* emit_elem.c: elementwise, pooling, movement, tables */
 extern const KernelRow emit_elem_kernels[];

@@ -362,13 +362,10 @@ static int emit_m_dense(Emit *e, const Node *n, const char *fn)
 {
 	int64_t N = n->in[0]->type.dims[0], K = dense_k(n);
 	int64_t M = n->in[1]->type.dims[0], Kp = kp4(K);
-	const int32_t *w = emit_const_data(n, 1, "weights");
-	if (!w || (n->nin > 2 && n->in[2] && !emit_const_data(n, 2, "bias")))
-		return -1;
 	int wide;
-	int64_t *folded = emit_fold_bias(n, w, M, K, &wide);
-	emit_channel_consts(e, n, fn, folded, M, 1, NULL);
-	free(folded);
+	const int32_t *w = emit_dense_consts(e, n, fn, &wide);
+	if (!w)
+		return -1;
 	/* with an odd M, a zero row after the last for its last pair */
 	WinGeom c = {0};
 	c.OC = M, c.K = K;

@@ -35,18 +35,28 @@ static int64_t dense_bytes(const Node *n)
 	return pack_kp(&emit_pack, K) * 2;
 }
 
+const int32_t *emit_dense_consts(Emit *e, const Node *n, const char *fn,
+	int *wide)
+{
+	int64_t K = n->in[0]->type.dims[1], M = n->in[1]->type.dims[0];
+	const int32_t *w = emit_const_data(n, 1, "weights");
+	if (!w || (n->nin > 2 && n->in[2] && !emit_const_data(n, 2, "bias")))
+		return NULL;
+	int64_t *folded = emit_fold_bias(n, w, M, K, wide);
+	emit_channel_consts(e, n, fn, folded, M, 1, NULL);
+	free(folded);
+	return w;
+}
+
 static int emit_qdense(Emit *e, const Node *n, const char *fn)
 {
 	int64_t N = n->in[0]->type.dims[0], K = n->in[0]->type.dims[1];
 	int64_t M = n->in[1]->type.dims[0];
 	int64_t Kp = pack_kp(&emit_pack, K);
-	const int32_t *w = emit_const_data(n, 1, "weights");
-	if (!w || (n->nin > 2 && n->in[2] && !emit_const_data(n, 2, "bias")))
-		return -1;
 	int wide;
-	int64_t *folded = emit_fold_bias(n, w, M, K, &wide);
-	emit_channel_consts(e, n, fn, folded, M, 1, NULL);
-	free(folded);
+	const int32_t *w = emit_dense_consts(e, n, fn, &wide);
+	if (!w)
+		return -1;
 	emit_packed_weights(e, fn, w, M, K, n->in[1]->type.elem);
 	EmitVars v = {0};
 	emit_var(&v, "fn", fn);
