@@ -53,7 +53,8 @@ static const Target targets[] = {
 		"aarch64-neon", "defined(__aarch64__) && defined(__ARM_NEON) && "
 		"(defined(__ARM_FEATURE_DOTPROD) || !defined(__clang__))",
 		"qcc --target aarch64-dotprod: needs gcc for 64-bit Arm, or clang "
-		"with -march=armv8.2-a+dotprod", "#include <arm_neon.h>\n", "arch=armv8.2-a+dotprod", "dotprod", NULL},
+		"with -march=armv8.2-a+dotprod", "#include <arm_neon.h>\n",
+		"arch=armv8.2-a+dotprod", "dotprod", NULL},
 };
 
 static const KernelRow *const kernel_tables[] = {
@@ -62,6 +63,7 @@ static const KernelRow *const kernel_tables[] = {
 	emit_elem_kernels,
 	emit_cond_kernels,
 	emit_arith_kernels,
+	emit_geo_kernels,
 	emit_arm_kernels,
 };
 
