@@ -4,8 +4,11 @@
 #         -DINPUT=x.npy -DREF=sim.npy -DNPYCHECK=npycheck -DTAG=gcc
 #         [-DSTRIP_SAN=1] [-DRUNNER=qemu-aarch64;-L;/usr/aarch64-linux-gnu]
 #         -P cc_run.cmake
-# builds DIR/NAME_TAG from DIR/NAME.c and writes DIR/NAME_TAG.npy (RUNNER:
-# the program run under it, e.g. a cross build under qemu-user).
+# builds DIR/NAME_TAG from DIR/NAME.c and writes DIR/NAME_TAG.npy. A model
+# with several inputs and outputs takes INPUT and REF as lists (one file per
+# input, one reference per output) and writes DIR/NAME_TAG_K.npy, K from 0.
+# RUNNER: the program is run under it (a cross build under qemu-user); the
+# test prints SKIP when the compiler or the runner is not installed.
 set(exe ${DIR}/${NAME}_${TAG})
 if(CC MATCHES "-NOTFOUND" OR RUNNER MATCHES "-NOTFOUND")
   message("SKIP: not found: ${CC} ${RUNNER}")
@@ -18,11 +21,23 @@ execute_process(COMMAND ${CC} -std=c99 -Wall -Wextra -Wpedantic -Werror
 if(NOT r EQUAL 0)
   message(FATAL_ERROR "${CC} failed on ${DIR}/${NAME}.c")
 endif()
-execute_process(COMMAND ${RUNNER} ${exe} ${INPUT} ${exe}.npy RESULT_VARIABLE r)
+list(LENGTH REF nref)
+set(outs)
+if(nref EQUAL 1)
+  set(outs ${exe}.npy)
+else()
+  math(EXPR last "${nref} - 1")
+  foreach(k RANGE ${last})
+    list(APPEND outs ${exe}_${k}.npy)
+  endforeach()
+endif()
+execute_process(COMMAND ${RUNNER} ${exe} ${INPUT} ${outs} RESULT_VARIABLE r)
 if(NOT r EQUAL 0)
   message(FATAL_ERROR "${exe} failed (${r})")
 endif()
-execute_process(COMMAND ${NPYCHECK} equal ${exe}.npy ${REF} RESULT_VARIABLE r)
-if(NOT r EQUAL 0)
-  message(FATAL_ERROR "${exe}: outputs differ from the simulator's")
-endif()
+foreach(out ref IN ZIP_LISTS outs REF)
+  execute_process(COMMAND ${NPYCHECK} equal ${out} ${ref} RESULT_VARIABLE r)
+  if(NOT r EQUAL 0)
+    message(FATAL_ERROR "${exe}: ${out} differs from the simulator's ${ref}")
+  endif()
+endforeach()
