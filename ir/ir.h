@@ -512,6 +512,11 @@ void pack_conv(const PackSpec *s, const WinGeom *g, const int32_t *w,
  * instructions: 4 int8 for vpdpbusd, 2 int16 for vpmaddwd), the last
  * group's missing channels 0. out: OC * ceil(ICG/G) * KH * KW * G. */
 void pack_conv_lanes(const WinGeom *g, int G, const int32_t *w, int32_t *out);
+/* Rows of Kp (a multiple of 4) 8-bit taps for the dual 16-bit multiply-add
+ * of Arm's DSP extension: the middle two of every four taps swapped, so
+ * that SXTB16 of a little-endian 32-bit word of taps k..k+3 gives (k,
+ * k+1) and SXTB16 of it rotated by 8 bits gives (k+2, k+3). In place. */
+void pack_dual16(int32_t *w, int64_t M, int64_t Kp);
 /* n values of `bits` (4 or 2) bits, 8/bits to a byte, value i in bits
  * [i % (8/bits) * bits, +bits) of byte i / (8/bits): low bits first; the
  * last byte's unused bits are 0. Values are taken modulo 2^bits. */
