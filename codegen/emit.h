@@ -159,6 +159,12 @@ extern const KernelRow emit_elem_kernels[];
  * output's shape, else nested loops over i0, i1, ... with literal strides
  * (0 for a broadcast dimension). The body goes at the same depth. */
 #define EMIT_IDX_MAX 512
+/* int i0, i1, ...; then for (i0 = 0; i0 < D0; i0++) ... one line each,
+ * at the current depth. */
+void emit_loops(Emit *e, const Type *t);
+/* "i0 * s0 + i1 * s1" for the given strides (zero strides dropped). */
+void emit_index_expr(const int64_t *stride, int rank, char *buf,
+	size_t size);
 void emit_elem_loops(Emit *e, const Node *n, char (*idx)[EMIT_IDX_MAX],
 	char *iy);
 /* A whole elementwise kernel: `static void FN(const T0 *x0, ..., YT *y)`,
@@ -174,5 +180,8 @@ extern const KernelRow emit_cond_kernels[];
 
 /* emit_arith.c: qsum, qprelu, qdiv, qpwl, qlog_softmax */
 extern const KernelRow emit_arith_kernels[];
+
+/* emit_reduce.c: pad (integer), qaffine, qreduce */
+extern const KernelRow emit_reduce_kernels[];
 
 #endif

@@ -11,9 +11,7 @@
 
 #include "emit.h"
 
-/* int i0, i1, ...; then for (i0 = 0; i0 < D0; i0++) ... one line each,
- * at the current depth. */
-static void emit_loops(Emit *e, const Type *t)
+void emit_loops(Emit *e, const Type *t)
 {
 	char vars[16 * QCC_MAX_RANK];
 	size_t len = 0;
@@ -27,8 +25,7 @@ static void emit_loops(Emit *e, const Type *t)
 			(long long)t->dims[d], d);
 }
 
-/* "i0 * s0 + i1 * s1" for the given strides (zero strides dropped). */
-static void index_expr(const int64_t *stride, int rank, char *buf,
+void emit_index_expr(const int64_t *stride, int rank, char *buf,
 	size_t size)
 {
 	size_t len = 0;
@@ -76,10 +73,10 @@ void emit_elem_loops(Emit *e, const Node *n, char (*idx)[EMIT_IDX_MAX],
 	int64_t st[QCC_MAX_RANK];
 	for (int i = 0; i < n->nin; i++) {
 		bcast_strides(&n->in[i]->type, yt, st);
-		index_expr(st, yt->rank, idx[i], EMIT_IDX_MAX);
+		emit_index_expr(st, yt->rank, idx[i], EMIT_IDX_MAX);
 	}
 	emit_strides(yt, st);
-	index_expr(st, yt->rank, iy, EMIT_IDX_MAX);
+	emit_index_expr(st, yt->rank, iy, EMIT_IDX_MAX);
 	emit_loops(e, yt);
 }
 
@@ -174,9 +171,9 @@ static int emit_qbinary(Emit *e, const Node *n, const char *fn)
 		bcast_strides(at, yt, sa);
 		bcast_strides(bt, yt, sb);
 		emit_strides(yt, sy);
-		index_expr(sa, yt->rank, ia, sizeof ia);
-		index_expr(sb, yt->rank, ib, sizeof ib);
-		index_expr(sy, yt->rank, iy, sizeof iy);
+		emit_index_expr(sa, yt->rank, ia, sizeof ia);
+		emit_index_expr(sb, yt->rank, ib, sizeof ib);
+		emit_index_expr(sy, yt->rank, iy, sizeof iy);
 		e->depth++;
 		emit_loops(e, yt);
 		e->depth--;
@@ -216,7 +213,7 @@ static int emit_qextreme(Emit *e, const Node *n, const char *fn)
 	int64_t sy[QCC_MAX_RANK];
 	char iy[512];
 	emit_strides(yt, sy);
-	index_expr(sy, yt->rank, iy, sizeof iy);
+	emit_index_expr(sy, yt->rank, iy, sizeof iy);
 	fprintf(e->f, "static void %s(", fn);
 	for (int i = 0; i < n->nin; i++)
 		fprintf(e->f, "const %s *x%d, ", emit_ctype(n->in[i]->type.elem), i);
@@ -228,7 +225,7 @@ static int emit_qextreme(Emit *e, const Node *n, const char *fn)
 		int64_t sx[QCC_MAX_RANK];
 		char ix[512];
 		bcast_strides(&n->in[i]->type, yt, sx);
-		index_expr(sx, yt->rank, ix, sizeof ix);
+		emit_index_expr(sx, yt->rank, ix, sizeof ix);
 		EmitVars v = {0};
 		out_vars(&v, n);
 		emit_vari(&v, "i", i);
@@ -530,8 +527,8 @@ static int emit_transpose(Emit *e, const Node *n, const char *fn)
 	for (int d = 0; d < yt->rank; d++)
 		sxp[d] = sx[perm[d]];
 	char ix[512], iy[512];
-	index_expr(sxp, yt->rank, ix, sizeof ix);
-	index_expr(sy, yt->rank, iy, sizeof iy);
+	emit_index_expr(sxp, yt->rank, ix, sizeof ix);
+	emit_index_expr(sy, yt->rank, iy, sizeof iy);
 	emit_line(e, "static void %s(const %s *x, %s *y)", fn,
 		emit_ctype(xt->elem), emit_ctype(yt->elem));
 	emit_open(e, "{");

@@ -191,6 +191,9 @@ typedef enum {
 	LOWER_PRELU,
 	LOWER_DIV,
 	LOWER_LOG_SOFTMAX,
+	LOWER_PAD,
+	LOWER_AFFINE,
+	LOWER_REDUCE,
 	LOWER_COUNT
 } LowerKind;
 
@@ -429,6 +432,17 @@ int shape_set_out(Node *n, int elem, int rank, const int64_t *dims);
  * count < 0), each in [lo, 2^31-1]. */
 const int64_t *shape_ints_attr(const Node *n, const char *name, int count,
 	int64_t lo);
+/* Input 0 an 8- or 16-bit activation with per-tensor q, a declared
+ * quantized output, and count mult/shift pairs (mult negative only if
+ * signed_ok); -1 after reporting (shape_q.c). */
+int shape_qact_out(const Node *n, int count, int signed_ok);
+/* reduce and qreduce (shape_reduce.c): the index of the fn attribute,
+ * -1 if unknown; red[d] = 1 for each reduced axis of x (every axis when
+ * axes is empty), returning their count, -1 after reporting a bad axis. */
+enum { REDUCE_SUM, REDUCE_MEAN, REDUCE_MAX, REDUCE_MIN, REDUCE_SUM_SQUARE,
+	REDUCE_L1, REDUCE_L2 };
+int reduce_fn(const Node *n);
+int reduce_mask(const Node *n, const Type *x, unsigned char *red);
 /* Rank-4 input (and weights), stride/pad/dilation/kernel/groups, ceil_mode
  * and count_include_pad; then the window geometry g, whose output must not
  * be empty. For conv2d/qconv2d (groups fit the channels) and the pooling

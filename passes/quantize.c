@@ -18,13 +18,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "ir.h"
+#include "quantize.h"
 
-typedef struct {
-	Graph *g;
-	const Options *o;
-	int pos;          /* new nodes go before g->nodes[pos] (deferred) */
-} Ctx;
+typedef QuantCtx Ctx;
 
 /* ---- numbers ---- */
 
@@ -42,6 +38,11 @@ static int64_t round_half_away(double x)
 static int64_t clamp_i64(int64_t v, int64_t lo, int64_t hi)
 {
 	return v < lo ? lo : v > hi ? hi : v;
+}
+
+int64_t quant_round_away(double x)
+{
+	return round_half_away(x);
 }
 
 static int is_pow2(double s)
@@ -73,9 +74,7 @@ static int64_t grid_bound(double x, double s, int up, int64_t lo, int64_t hi)
 	return up && s * (double)k < x ? k + 1 : k;
 }
 
-/* m ~= mult / 2^shift, mult in [2^30, 2^31), shift in [0, 62]
- * (docs/arith.md, section 3); -1 if m >= 2^31. */
-static int quant_mult(double m, int64_t *mult, int64_t *shift)
+int quant_mult(double m, int64_t *mult, int64_t *shift)
 {
 	if (!(m > 0)) {
 		*mult = 0, *shift = 0;
@@ -285,6 +284,12 @@ static int64_t round_clamp(double v, int64_t lo, int64_t hi)
 	return r <= (double)lo ? lo : r >= (double)hi ? hi : (int64_t)r;
 }
 
+int64_t quant_code(const Type *t, double v)
+{
+	int64_t lo = type_qmin(t), hi = type_qmax(t);
+	return round_clamp(t->q.zp[0] + v / t->q.scale[0], lo, hi);
+}
+
 /* Symmetric `bits`-wide weights for the output channels on axis 0
  * (per-channel) or for the whole tensor: `w` float [OC, inner...]
  * row-major. Returns the new constant; scales in its q, normal float32
@@ -483,8 +488,7 @@ static Node *emit_qop(Ctx *c, Node *n, Value **xq, int nin, const Type *yt)
 	return qn;
 }
 
-/* n's output is now qn's. */
-static int lowered(Ctx *c, Node *n, Node *qn)
+int quant_lowered(Ctx *c, Node *n, Node *qn)
 {
 	n->out->aux = qn->out;
 	return finish(c, qn);
@@ -498,7 +502,7 @@ static int lowered_clamped(Ctx *c, Node *n, Node *qn)
 	if (op_has(n->op, OPF_FUSE_CLAMP))
 		lo = attr_float(n, "act_min"), hi = attr_float(n, "act_max");
 	set_clamp(c, qn, lo, hi);
-	return lowered(c, n, qn);
+	return quant_lowered(c, n, qn);
 }
 
 /* The weight width of layer n: its weight_bits, else --weight-bits; -1
@@ -564,8 +568,7 @@ static int lower_layer(Ctx *c, Node *n)
 	return lowered_clamped(c, n, qn);
 }
 
-/* Ops whose output has the input's q: views, transpose, max pooling. */
-static int lower_same_q(Ctx *c, Node *n)
+int quant_same_q(Ctx *c, Node *n)
 {
 	Value *x = n->in[0];
 	if (!x->aux && !x->type.q.present)
@@ -576,7 +579,7 @@ static int lower_same_q(Ctx *c, Node *n)
 	Type yt = n->out->type;
 	yt.elem = xq->type.elem;
 	yt.q = xq->type.q;
-	return lowered(c, n, emit_qop(c, n, &xq, 1, &yt));
+	return quant_lowered(c, n, emit_qop(c, n, &xq, 1, &yt));
 }
 
 /* The integer versions of the nin activations or constants in[]; 1 if
@@ -711,12 +714,10 @@ static int lower_each_to_out(Ctx *c, Node *n)
 			return -1;
 		}
 	set_requant(c, qn, mult, shift, n->nin);
-	return lowered(c, n, qn);
+	return quant_lowered(c, n, qn);
 }
 
-/* The integer node of a one-input op (single_input's types); NULL with *r
- * 1 to leave n float, -1 on error. */
-static Node *unary_qop(Ctx *c, Node *n, int *r)
+Node *quant_unary_qop(Ctx *c, Node *n, int *r)
 {
 	Value *xq;
 	Type yt;
@@ -736,7 +737,7 @@ static double scale_ratio(const Node *qn)
 static int lower_clamp(Ctx *c, Node *n)
 {
 	int r;
-	Node *qn = unary_qop(c, n, &r);
+	Node *qn = quant_unary_qop(c, n, &r);
 	if (!qn)
 		return r;
 	if (one_mult(c, qn, scale_ratio(qn)) < 0)
@@ -744,7 +745,7 @@ static int lower_clamp(Ctx *c, Node *n)
 	double lo, hi;
 	op_clamp(n, &lo, &hi);
 	set_clamp(c, qn, lo, hi);
-	return lowered(c, n, qn);
+	return quant_lowered(c, n, qn);
 }
 
 /* Average pooling: mult/shift[i] divide a window of i + 1 counted
@@ -752,7 +753,7 @@ static int lower_clamp(Ctx *c, Node *n)
 static int lower_avgpool(Ctx *c, Node *n)
 {
 	int r;
-	Node *qn = unary_qop(c, n, &r);
+	Node *qn = quant_unary_qop(c, n, &r);
 	if (!qn)
 		return r;
 	double m = scale_ratio(qn);
@@ -767,21 +768,21 @@ static int lower_avgpool(Ctx *c, Node *n)
 			return -1;
 		}
 	set_requant(c, qn, mult, shift, area);
-	return lowered(c, n, qn);
+	return quant_lowered(c, n, qn);
 }
 
 /* Global average pooling: one multiplier for the spatial area. */
 static int lower_global_pool(Ctx *c, Node *n)
 {
 	int r;
-	Node *qn = unary_qop(c, n, &r);
+	Node *qn = quant_unary_qop(c, n, &r);
 	if (!qn)
 		return r;
 	const Type *xt = &qn->in[0]->type;
 	int64_t area = type_numel(xt) / (xt->dims[0] * xt->dims[1]);
 	if (one_mult(c, qn, scale_ratio(qn) / area) < 0)
 		return -1;
-	return lowered(c, n, qn);
+	return quant_lowered(c, n, qn);
 }
 
 /* ---- tables ---- */
@@ -869,7 +870,7 @@ static int lower_pwl(Ctx *c, Node *n, const UnaryPiece *p, int np)
 	attr_set_int(c->g, qn, "shift", shift);
 	if (square)
 		attr_set_ints(c->g, qn, "square", v[0], np);
-	return lowered(c, n, qn);
+	return quant_lowered(c, n, qn);
 }
 
 /* An elementwise op as a table over its input grid: entry i is the output
@@ -883,7 +884,7 @@ static int lower_lut(Ctx *c, Node *n)
 	if (np > 0 && will_be_wide(c, n->in[0]))
 		return lower_pwl(c, n, pieces, np);
 	int r;
-	Node *qn = unary_qop(c, n, &r);
+	Node *qn = quant_unary_qop(c, n, &r);
 	if (!qn)
 		return r;
 	const Type *xt = &qn->in[0]->type, *yt = &qn->out->type;
@@ -908,7 +909,7 @@ static int lower_lut(Ctx *c, Node *n)
 	}
 	free(x);
 	attr_set_ints(c->g, qn, "table", table, len);
-	return lowered(c, n, qn);
+	return quant_lowered(c, n, qn);
 }
 
 static int lower_softmax(Ctx *c, Node *n)
@@ -930,7 +931,7 @@ static int lower_softmax(Ctx *c, Node *n)
 			* d));
 	Node *qn = emit_qop(c, n, &xq, 1, &yt);
 	attr_set_ints(c->g, qn, "table", table, 256);
-	return lowered(c, n, qn);
+	return quant_lowered(c, n, qn);
 }
 
 /* ---- conditions ---- */
@@ -1015,7 +1016,7 @@ static int lower_compare(Ctx *c, Node *n)
 	Type yt = n->out->type;
 	Node *qn = emit_qop(c, n, xq, 2, &yt);
 	attr_set_ints(c->g, qn, "mult", mult, 2);
-	return lowered(c, n, qn);
+	return quant_lowered(c, n, qn);
 }
 
 /* qwhere: the condition as it is, x and y each requantized onto the
@@ -1041,7 +1042,7 @@ static int lower_where(Ctx *c, Node *n)
 			return -1;
 		}
 	set_requant(c, qn, mult, shift, 2);
-	return lowered(c, n, qn);
+	return quant_lowered(c, n, qn);
 }
 
 /* ---- arithmetic of activations ---- */
@@ -1066,7 +1067,7 @@ static int lower_total(Ctx *c, Node *n)
 		return -1;
 	attr_set_ints(c->g, qn, "mult", mult, n->nin);
 	attr_set_ints(c->g, qn, "shift", &shift, 1);
-	return lowered(c, n, qn);
+	return quant_lowered(c, n, qn);
 }
 
 /* A constant slope as i16, symmetric per tensor: s = max|a| / 32767. */
@@ -1112,7 +1113,7 @@ static int lower_prelu(Ctx *c, Node *n)
 		return -1;
 	}
 	set_requant(c, qn, mult, shift, 2);
-	return lowered(c, n, qn);
+	return quant_lowered(c, n, qn);
 }
 
 /* A constant divisor as the constant 1/b (f32), for a qmul; NULL if an
@@ -1171,7 +1172,7 @@ static int lower_div(Ctx *c, Node *n)
 		yt.q.scale[0]);
 	if (one_mult(c, qn, ldexp(m, -(int)frac)) < 0)
 		return -1;
-	return lowered(c, n, qn);
+	return quant_lowered(c, n, qn);
 }
 
 /* qlog_softmax: qsoftmax's exp table (and for 16-bit input exp_hi, the
@@ -1203,7 +1204,7 @@ static int lower_log_softmax(Ctx *c, Node *n)
 		attr_set_ints(c->g, qn, "exp_hi", ehi, 256);
 	attr_set_ints(c->g, qn, "mult", mult, 2);
 	attr_set_ints(c->g, qn, "shift", &shift, 1);
-	return lowered(c, n, qn);
+	return quant_lowered(c, n, qn);
 }
 
 /* The lowering rules, by the lower column of ops.def: each returns 0
@@ -1211,7 +1212,7 @@ static int lower_log_softmax(Ctx *c, Node *n)
 typedef int (*LowerFn)(Ctx *c, Node *n);
 static const LowerFn lowerings[LOWER_COUNT] = {
 	[LOWER_LAYER] = lower_layer,
-	[LOWER_SAME_Q] = lower_same_q,
+	[LOWER_SAME_Q] = quant_same_q,
 	[LOWER_ADD] = lower_add,
 	[LOWER_SUB] = lower_sub,
 	[LOWER_MUL] = lower_mul,
@@ -1227,6 +1228,9 @@ static const LowerFn lowerings[LOWER_COUNT] = {
 	[LOWER_PRELU] = lower_prelu,
 	[LOWER_DIV] = lower_div,
 	[LOWER_LOG_SOFTMAX] = lower_log_softmax,
+	[LOWER_PAD] = lower_pad,
+	[LOWER_AFFINE] = lower_affine,
+	[LOWER_REDUCE] = lower_reduce,
 };
 
 static int lower(Ctx *c, Node *n)
