@@ -68,13 +68,22 @@ static int import_reduce(Ctx *c, NodeCtx *n)
 	Value *x = imp_value(c, n, 0);
 	if (!x)
 		return -1;
-	Node *node = imp_node(c, n, OP_REDUCE, &x, 1, 0, NULL);
+	/* l2 of a run-time value is sqrt(sum_square), so that quantization
+	 * calibrates the sum and the square root is a table */
+	int split = !strcmp(fn, "l2") && x->kind != VAL_CONST;
+	Node *node = imp_node(c, n, OP_REDUCE, &x, 1, split ? -1 : 0,
+		split ? "_sumsq" : NULL);
 	if (!node)
 		return -1;
-	attr_set_str(c->g, node, "fn", fn);
+	attr_set_str(c->g, node, "fn", split ? "sum_square" : fn);
 	attr_set_ints(c->g, node, "axes", axes, len);
 	attr_set_int(c->g, node, "keepdims", keepdims != 0);
-	return imp_finish_fold(c, n, node, 0);
+	if (!split)
+		return imp_finish_fold(c, n, node, 0);
+	if (imp_finish(c, n, node, -1))
+		return -1;
+	Node *root = imp_node(c, n, OP_SQRT, &node->out, 1, 0, NULL);
+	return root ? imp_finish(c, n, root, 0) : -1;
 }
 
 #define REDUCE_ATTRS "axes keepdims noop_with_empty_axes"
@@ -83,7 +92,7 @@ static const OnnxOp rows[] = {
 	{"ReduceL1", 1, 0, 2, import_reduce, REDUCE_ATTRS,
 	 "reduce fn=l1; axes an input from opset 18"},
 	{"ReduceL2", 1, 0, 2, import_reduce, REDUCE_ATTRS,
-	 "reduce fn=l2; axes an input from opset 18 (stays float when quantized)"},
+	 "reduce fn=sum_square, then sqrt; axes an input from opset 18"},
 	{"ReduceMax", 1, 0, 2, import_reduce, REDUCE_ATTRS,
 	 "reduce fn=max; axes an input from opset 18"},
 	{"ReduceMean", 1, 0, 2, import_reduce, REDUCE_ATTRS,

@@ -10,12 +10,27 @@ int lower_reduce(QuantCtx *c, Node *n)
 	if (fn == REDUCE_L2)
 		return 1;
 	int r;
+	const char *name = n->out->name;  /* before quant_unary_qop renames it */
 	Node *qn = quant_unary_qop(c, n, &r);
 	if (!qn)
 		return r;
-	double sx = qn->in[0]->type.q.scale[0], sy = qn->out->type.q.scale[0];
-	double count = (double)(type_numel(&qn->in[0]->type) /
-		type_numel(&qn->out->type));
+	const Type *xt = &qn->in[0]->type;
+	double sx = xt->q.scale[0], sy = qn->out->type.q.scale[0];
+	int64_t n_in = type_numel(xt) / type_numel(&qn->out->type);
+	double count = (double)n_in;
+	int64_t zx = xt->q.zp[0], dev = type_qmax(xt) - zx;
+	if (zx - type_qmin(xt) > dev)
+		dev = zx - type_qmin(xt);
+	int64_t bound = fn == REDUCE_MAX || fn == REDUCE_MIN ? dev :
+		fn == REDUCE_SUM_SQUARE ? n_in * dev * dev : n_in * dev;
+	if (bound >= (int64_t)1 << 31) {
+		diag_error(n->loc, "reduce '%s' (fn %s) over %lld elements of a "
+			"%d-bit input could reach %lld in its int32 accumulator; it "
+			"needs 8-bit activations (--act-bits 8) or fewer elements a "
+			"reduction", name, attr_str(n, "fn"), (long long)n_in,
+			xt->elem == DT_I16 ? 16 : 8, (long long)bound);
+		return -1;
+	}
 	double m = fn == REDUCE_MEAN ? sx / (sy * count) :
 		fn == REDUCE_SUM_SQUARE ? sx * sx / sy : sx / sy;
 	int64_t mult, shift;
