@@ -1,6 +1,7 @@
-/* onnx_reduce.c - the importers of the reductions ReduceSum, ReduceMean,
- * ReduceMax, ReduceMin, ReduceSumSquare, ReduceL1 and ReduceL2: one `reduce` node
- * (folded when its input is known at import time). */
+/* onnx_reduce.c - the importers of the reductions and statistics:
+ * ReduceSum, ReduceMean, ReduceMax, ReduceMin, ReduceSumSquare, ReduceL1
+ * and ReduceL2 (one `reduce` node, folded when its input is known at
+ * import time), and InstanceNormalization. */
 #include <string.h>
 
 #include "onnx_imp.h"
@@ -86,9 +87,59 @@ static int import_reduce(Ctx *c, NodeCtx *n)
 	return root ? imp_finish(c, n, root, 0) : -1;
 }
 
+/* A [C] constant of v, named after the node's output plus suffix. */
+static Value *channel_const(Ctx *c, NodeCtx *n, int64_t channels, float v,
+	const char *suffix)
+{
+	Type t = {0};
+	t.elem = DT_F32;
+	t.rank = 1;
+	t.dims[0] = channels;
+	float *d = graph_alloc_data(c->g, &t);
+	for (int64_t i = 0; i < channels; i++)
+		d[i] = v;
+	return graph_add_const(c->g, sym_fresh_name(c, n->p->output[0], suffix),
+		&t, d, c->loc);
+}
+
+/* InstanceNormalization: each sample's channel normalized over its
+ * spatial dims (a layernorm from axis 2), then the scale and bias of the
+ * channel (a batchnorm of mean 0, variance 1 and epsilon 0, exactly
+ * y = scale x + bias, which quantize lowers to qaffine). */
+static int import_instancenorm(Ctx *c, NodeCtx *n)
+{
+	double eps;
+	Value *x, *s, *b;
+	if (imp_attr_float(c, n, "epsilon", 1e-5, &eps))
+		return -1;
+	if (!(x = imp_value(c, n, 0)) || !(s = imp_value(c, n, 1)) ||
+	    !(b = imp_value(c, n, 2)))
+		return -1;
+	if (x->type.rank < 3)
+		return imp_reject(c, n, "input must have rank >= 3 [N,C,spatial...], "
+			"got rank %d", x->type.rank);
+	Node *ln = imp_node(c, n, OP_LAYERNORM, &x, 1, -1, "_norm");
+	if (!ln)
+		return -1;
+	attr_set_int(c->g, ln, "axis", 2);
+	attr_set_float(c->g, ln, "epsilon", (float)eps);
+	if (imp_finish(c, n, ln, -1))
+		return -1;
+	int64_t channels = x->type.dims[1];
+	Value *in[5] = {ln->out, s, b, channel_const(c, n, channels, 0, "_mean"),
+		channel_const(c, n, channels, 1, "_var")};
+	Node *bn = imp_node(c, n, OP_BATCHNORM, in, 5, 0, NULL);
+	if (!bn)
+		return -1;
+	attr_set_float(c->g, bn, "epsilon", 0);
+	return imp_finish(c, n, bn, 0);
+}
+
 #define REDUCE_ATTRS "axes keepdims noop_with_empty_axes"
 
 static const OnnxOp rows[] = {
+	{"InstanceNormalization", 6, 0, 0, import_instancenorm, "epsilon",
+	 "layernorm over the spatial dims, then batchnorm for scale and bias"},
 	{"ReduceL1", 1, 0, 2, import_reduce, REDUCE_ATTRS,
 	 "reduce fn=l1; axes an input from opset 18"},
 	{"ReduceL2", 1, 0, 2, import_reduce, REDUCE_ATTRS,
