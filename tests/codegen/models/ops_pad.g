@@ -1,7 +1,8 @@
-# pad (constant, reflect, edge), a batchnorm after a concat (nothing
-# to fold it into: qaffine), and the reductions: a squeeze-excite mean,
-# max and min over channels and over the last axis, sum over two axes,
-# l1 over the channels. Written by hand; random weights (seed 11).
+# pad (constant, reflect, edge; negative pads crop), a batchnorm after a
+# concat (nothing to fold it into: qaffine), and the reductions: a
+# squeeze-excite mean, max and min over channels and over the last axis,
+# sum over two axes, l1 over the channels. Written by hand; random
+# weights (seed 11).
 model ops_pad
 
 input x : f32[1,3,6,6]
@@ -25,7 +26,7 @@ bn = batchnorm(cat, g, be, mu, va)
 se = reduce(bn, fn="mean", axes=[2,3])
 sg = sigmoid(se)
 sc = mul(bn, sg)
-pe = pad(sc, pads=[0,0,0,1,0,0,2,0], mode="edge")
+pe = pad(sc, pads=[0,0,-1,1,0,0,2,-2], mode="edge")
 r1 = reduce(pe, fn="max", axes=[1], keepdims=0)
 r2 = reduce(sc, fn="min", axes=[-1])
 r3 = reduce(sc, fn="sum", axes=[1,3], keepdims=0)
