@@ -150,7 +150,11 @@ static int emit_qreduce(Emit *e, const Node *n, const char *fn)
 	if (extreme) {
 		emit_line(e, "\tif (x[%s] %c acc)", ix, f == REDUCE_MAX ? '>' : '<');
 		emit_line(e, "\t\tacc = x[%s];", ix);
-	} else if (f == REDUCE_SUM_SQUARE)
+	} else if (f == REDUCE_SUM_SQUARE && attr_int(n, "pre"))
+		emit_line(e, "\tacc += (int32_t)(((int64_t)(x[%s]%s) * (x[%s]%s) + "
+			"%lld) >> %lld);", ix, emit_sub(zx), ix, emit_sub(zx),
+			1LL << (attr_int(n, "pre") - 1), (long long)attr_int(n, "pre"));
+	else if (f == REDUCE_SUM_SQUARE)
 		emit_line(e, "\tacc += (x[%s]%s) * (x[%s]%s);", ix, emit_sub(zx), ix,
 			emit_sub(zx));
 	else if (f == REDUCE_L1)

@@ -102,7 +102,7 @@ void eval_reduce(const Node *n, const void *const *in, void *out)
 }
 
 /* acc = the fn of u = x - zx over the reduced elements (sum and mean:
- * the sum of u, sum_square of u^2, l1 of |u|, max and min the extreme
+ * the sum of u, sum_square of R(u^2, pre), l1 of |u|, max and min the extreme
  * u), then y = clamp(zy + R(acc * mult, shift)). */
 void eval_qreduce(const Node *n, const void *const *in, void *out)
 {
@@ -118,7 +118,7 @@ void eval_qreduce(const Node *n, const void *const *in, void *out)
 	for (int64_t k = 0; k < total; k++, walk_next(&w)) {
 		int64_t u = (int64_t)x[k] - zx, *a = &acc[w.off];
 		if (fn == REDUCE_SUM_SQUARE)
-			u *= u;
+			u = reduce_square(u, attr_int(n, "pre"));
 		else if (fn == REDUCE_L1 && u < 0)
 			u = -u;
 		if (!seen[w.off])

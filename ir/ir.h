@@ -443,6 +443,8 @@ enum { REDUCE_SUM, REDUCE_MEAN, REDUCE_MAX, REDUCE_MIN, REDUCE_SUM_SQUARE,
 	REDUCE_L1, REDUCE_L2 };
 int reduce_fn(const Node *n);
 int reduce_mask(const Node *n, const Type *x, unsigned char *red);
+/* R(u * u, pre): qreduce's sum_square term (|u| <= 2^16, 0 <= pre <= 30). */
+int64_t reduce_square(int64_t u, int64_t pre);
 /* Rank-4 input (and weights), stride/pad/dilation/kernel/groups, ceil_mode
  * and count_include_pad; then the window geometry g, whose output must not
  * be empty. For conv2d/qconv2d (groups fit the channels) and the pooling

@@ -39,6 +39,12 @@ int reduce_mask(const Node *n, const Type *x, unsigned char *red)
 	return count;
 }
 
+int64_t reduce_square(int64_t u, int64_t pre)
+{
+	int64_t p = u * u;
+	return pre ? (p + ((int64_t)1 << (pre - 1))) >> pre : p;
+}
+
 /* The output dims of a reduction of x: reduced axes kept as 1
  * (keepdims) or dropped; *rank set. */
 static void reduced_dims(const Node *n, const Type *x,
@@ -95,8 +101,13 @@ int shape_qreduce(Graph *g, Node *n)
 		if (red[d])
 			count *= x->dims[d];
 	int fn = reduce_fn(n);
+	int64_t pre = attr_int(n, "pre");
+	if (pre < 0 || pre > 30 || (pre && fn != REDUCE_SUM_SQUARE))
+		return shape_err(n, "pre must be 0, or 1 to 30 for sum_square, got "
+			"%lld", (long long)pre);
 	int64_t bound = fn == REDUCE_MAX || fn == REDUCE_MIN ? dev :
-		fn == REDUCE_SUM_SQUARE ? count * dev * dev : count * dev;
+		fn == REDUCE_SUM_SQUARE ? count * reduce_square(dev, pre) :
+		count * dev;
 	if (bound >= (int64_t)1 << 31)
 		return shape_err(n, "the int32 accumulator could reach %lld over %lld "
 			"elements of %s (at most 2^31 - 1)", (long long)bound,

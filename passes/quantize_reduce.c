@@ -2,6 +2,8 @@
  * int32 accumulation of x - zx over the reduced elements and one
  * requantization (docs/arith.md, "qreduce"). l2 stays float (it needs a
  * square root of the accumulator). */
+#include <math.h>
+
 #include "quantize.h"
 
 int lower_reduce(QuantCtx *c, Node *n)
@@ -21,8 +23,16 @@ int lower_reduce(QuantCtx *c, Node *n)
 	int64_t zx = xt->q.zp[0], dev = type_qmax(xt) - zx;
 	if (zx - type_qmin(xt) > dev)
 		dev = zx - type_qmin(xt);
+	/* sum_square: each square rounded right by pre bits, the fewest
+	 * that keep the sum in int32 (0 for 8-bit inputs up to 33,025
+	 * elements) */
+	int64_t pre = 0;
+	while (fn == REDUCE_SUM_SQUARE && pre < 30 &&
+	       n_in * reduce_square(dev, pre) >= (int64_t)1 << 31)
+		pre++;
 	int64_t bound = fn == REDUCE_MAX || fn == REDUCE_MIN ? dev :
-		fn == REDUCE_SUM_SQUARE ? n_in * dev * dev : n_in * dev;
+		fn == REDUCE_SUM_SQUARE ? n_in * reduce_square(dev, pre) :
+		n_in * dev;
 	if (bound >= (int64_t)1 << 31) {
 		diag_error(n->loc, "reduce '%s' (fn %s) over %lld elements of a "
 			"%d-bit input could reach %lld in its int32 accumulator; it "
@@ -32,7 +42,7 @@ int lower_reduce(QuantCtx *c, Node *n)
 		return -1;
 	}
 	double m = fn == REDUCE_MEAN ? sx / (sy * count) :
-		fn == REDUCE_SUM_SQUARE ? sx * sx / sy : sx / sy;
+		fn == REDUCE_SUM_SQUARE ? ldexp(sx * sx / sy, (int)pre) : sx / sy;
 	int64_t mult, shift;
 	if (quant_mult(m, &mult, &shift) < 0) {
 		diag_error(n->loc, "reduce '%s': requantization multiplier %g is "
@@ -41,5 +51,7 @@ int lower_reduce(QuantCtx *c, Node *n)
 	}
 	attr_set_ints(c->g, qn, "mult", &mult, 1);
 	attr_set_ints(c->g, qn, "shift", &shift, 1);
+	if (pre)
+		attr_set_int(c->g, qn, "pre", pre);
 	return quant_lowered(c, n, qn);
 }

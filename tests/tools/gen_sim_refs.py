@@ -1015,6 +1015,11 @@ def case_qaffine():
                "qaffine: 16-bit (ties, saturation)")
 
 
+def square_pre(u, pre):
+    """R(u * u, pre), exact."""
+    return R(u * u, pre) if pre else u * u
+
+
 REDUCE = {"sum": lambda u, ax: u.sum(axis=ax, keepdims=True),
           "mean": lambda u, ax: u.sum(axis=ax, keepdims=True),
           "max": lambda u, ax: u.max(axis=ax, keepdims=True),
@@ -1024,7 +1029,7 @@ REDUCE = {"sum": lambda u, ax: u.sum(axis=ax, keepdims=True),
 
 
 def qreduce_case(name, fn, elem, shape, axes, keepdims, zx, zy, mult, shift,
-                 summary, lim=None):
+                 summary, lim=None, pre=0):
     """acc = fn of u = x - zx over the axes (all if none), exact; then one
     requantization. Inputs in [-lim, lim) (default: the whole range)."""
     top = 32768 if elem == "i16" else 128
@@ -1033,7 +1038,11 @@ def qreduce_case(name, fn, elem, shape, axes, keepdims, zx, zy, mult, shift,
     r = len(shape)
     ax = tuple(sorted(1 + (a % r) for a in axes)) if axes else \
         tuple(range(1, r + 1))
-    acc = REDUCE[fn](x.astype(object) - zx, ax)
+    u = x.astype(object) - zx
+    if pre:
+        acc = square_pre(u, pre).sum(axis=ax, keepdims=True)
+    else:
+        acc = REDUCE[fn](u, ax)
     y = np.stack([requant(acc[i], mult, shift, zy, -top, top - 1, name)
                   for i in range(2)])
     if not keepdims:
@@ -1043,10 +1052,11 @@ def qreduce_case(name, fn, elem, shape, axes, keepdims, zx, zy, mult, shift,
         attrs += ", axes=%s" % lit(axes)
     if not keepdims:
         attrs += ", keepdims=0"
+    post = ", pre=%d" % pre if pre else ""
     text = ("model %s\n\ninput x : %s%s %s\n\noutput y : %s%s %s = qreduce(x, "
-            "%s, mult=[%d], shift=[%d])\n" %
+            "%s, mult=[%d], shift=[%d]%s)\n" %
             (name, elem, dims(shape), qstr(0.1, zx), elem, dims(y.shape[1:]),
-             qstr(0.1, zy), attrs, mult, shift))
+             qstr(0.1, zy), attrs, mult, shift, post))
     write_case(name, text, [x.astype(np.int32)], y.astype(np.int32), summary)
 
 
@@ -1066,6 +1076,10 @@ def case_qreduce():
     qreduce_case("qreduce_l1", "l1", "i8", (1, 6, 4), [0, 1], 0, -30, -50,
                  1 << 30, 31, "qreduce: l1 over the batch and channels "
                  "(ties, saturation)")
+    qreduce_case("qreduce_sum_square_i16", "sum_square", "i16", (1, 5, 8),
+                 [1], 1, 0, 0, 9 << 27, 28, "qreduce: 16-bit sum of squares, "
+                 "each rounded right by pre bits (ties, saturation)",
+                 lim=128, pre=2)
 
 
 def main():
@@ -1107,7 +1121,8 @@ def main():
                  "qcompare_le_ids", "qsum_mean3", "qsum_i16",
                  "qprelu_channel", "qdiv", "qpwl", "qaffine", "qaffine_i16",
                  "qreduce_mean", "qreduce_sum_i16", "qreduce_min",
-                 "qreduce_sum_square", "qreduce_l1"]:
+                 "qreduce_sum_square", "qreduce_l1",
+                 "qreduce_sum_square_i16"]:
         assert STATS[name][0] > 0, name + " has no rounding tie"
     for name in ["requantize_sat", "qconv2d_sat_relu", "qdense_sat",
                  "qadd_sub", "qadd_broadcast_relu", "qconv2d_i16", "qconcat",
@@ -1117,7 +1132,7 @@ def main():
                  "qsum_mean3", "qprelu_channel", "qdiv", "qpwl",
                  "qlog_softmax", "qlog_softmax_i16", "qaffine", "qaffine_i16",
                  "qreduce_sum_i16", "qreduce_max", "qreduce_min",
-                 "qreduce_l1"]:
+                 "qreduce_l1", "qreduce_sum_square_i16"]:
         assert STATS[name][1] > 0, name + " has no saturation"
 
 

@@ -1,7 +1,8 @@
 # pad (constant, reflect, edge; negative pads crop), a batchnorm after a
 # concat (nothing to fold it into: qaffine), and the reductions: a
 # squeeze-excite mean, max and min over channels and over the last axis,
-# sum over two axes, l1 over the channels. Written by hand; random
+# sum over two axes, l1 over the channels, sum_square over the plane
+# (16-bit: squares rounded by pre bits). Written by hand; random
 # weights (seed 11).
 model ops_pad
 
@@ -15,6 +16,7 @@ const mu : f32[7] = [0.0301444028, -0.306428492, 0.0437737145, 0.0371326506, 0.3
 const va : f32[7] = [0.644919455, 1.42960513, 1.45605826, 1.46593094, 0.857789218, 0.545870185, 1.0539273]
 const k3 : f32[1] = [0.08]
 const k5 : f32[1] = [0.3]
+const k6 : f32[1] = [0.05]
 
 c1 = conv2d(x, w1, b1, pad=[1,1,1,1])
 p1 = pad(c1, pads=[0,0,2,1,0,0,0,1], mode="reflect")
@@ -33,7 +35,10 @@ r3 = reduce(sc, fn="sum", axes=[1,3], keepdims=0)
 s3 = mul(r3, k3)
 r5 = reduce(bn, fn="l1", axes=[1])
 s5 = mul(r5, k5)
+r6 = reduce(sc, fn="sum_square", axes=[2,3])
+s6 = mul(r6, k6)
+f6 = flatten(s6)
 f1 = flatten(r1)
 f2 = flatten(r2)
 f5 = flatten(s5)
-output y = concat(f1, f2, s3, f5, axis=1)
+output y = concat(f1, f2, s3, f5, f6, axis=1)
