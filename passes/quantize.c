@@ -9,7 +9,8 @@
  *   act_min/act_max clamps, accumulator bounds checked and kept (acc_bound).
  *   Float inputs/outputs stay, behind quantize/dequantize; a node that cannot
  *   be lowered stays float (a warning). No f32 type keeps its q(...).
- * rules: ops.def's lower/qop columns (lowerings[]); tables run float kernels.
+ * rules: ops.def's lower/qop columns (lowerings[]; pad and batchnorm in
+ *   quantize_pad.c, reductions in quantize_reduce.c); tables run float kernels.
  * maths: real = s * (q - zp); conv: y = zy + (s_x s_w / s_y) acc, the
  *   multiplier m = mult / 2^shift with mult in [2^30, 2^31) (Q31).
  */
@@ -1228,9 +1229,9 @@ static const LowerFn lowerings[LOWER_COUNT] = {
 	[LOWER_PRELU] = lower_prelu,
 	[LOWER_DIV] = lower_div,
 	[LOWER_LOG_SOFTMAX] = lower_log_softmax,
-	[LOWER_PAD] = lower_pad,
-	[LOWER_AFFINE] = lower_affine,
-	[LOWER_REDUCE] = lower_reduce,
+	[LOWER_PAD] = quant_lower_pad,
+	[LOWER_AFFINE] = quant_lower_affine,
+	[LOWER_REDUCE] = quant_lower_reduce,
 };
 
 static int lower(Ctx *c, Node *n)

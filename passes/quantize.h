@@ -31,8 +31,8 @@ int quant_same_q(QuantCtx *c, Node *n);
 int quant_lowered(QuantCtx *c, Node *n, Node *qn);
 
 /* The rules of the other files, by ops.def's lower column. */
-int lower_pad(QuantCtx *c, Node *n);
-int lower_affine(QuantCtx *c, Node *n);
-int lower_reduce(QuantCtx *c, Node *n);
+int quant_lower_pad(QuantCtx *c, Node *n);
+int quant_lower_affine(QuantCtx *c, Node *n);
+int quant_lower_reduce(QuantCtx *c, Node *n);
 
 #endif

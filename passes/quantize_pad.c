@@ -9,7 +9,7 @@
 /* pad: the integer pad with the input's q; the constant's code is the
  * value rounded onto that grid and clamped to its range (0 is the zero
  * point exactly). */
-int lower_pad(QuantCtx *c, Node *n)
+int quant_lower_pad(QuantCtx *c, Node *n)
 {
 	int r = quant_same_q(c, n);
 	if (r)
@@ -53,7 +53,7 @@ static int affine_channel(const Node *n, int64_t c, double sx, double sy,
 }
 
 /* A batchnorm whose scale, bias, mean and variance are constants. */
-int lower_affine(QuantCtx *c, Node *n)
+int quant_lower_affine(QuantCtx *c, Node *n)
 {
 	for (int i = 1; i < 5; i++)
 		if (n->in[i]->kind != VAL_CONST)

@@ -6,7 +6,7 @@
 
 #include "quantize.h"
 
-int lower_reduce(QuantCtx *c, Node *n)
+int quant_lower_reduce(QuantCtx *c, Node *n)
 {
 	int fn = reduce_fn(n);
 	if (fn == REDUCE_L2)
