@@ -11,6 +11,8 @@
 
 #include "emit.h"
 
+/* int i0, i1, ...; then for (i0 = 0; i0 < D0; i0++) ... one line each,
+ * at the current depth. */
 void emit_loops(Emit *e, const Type *t)
 {
 	char vars[16 * QCC_MAX_RANK];
@@ -25,7 +27,8 @@ void emit_loops(Emit *e, const Type *t)
 			(long long)t->dims[d], d);
 }
 
-void emit_index_expr(const int64_t *stride, int rank, char *buf,
+/* "i0 * s0 + i1 * s1" for the given strides (zero strides dropped). */
+static void index_expr(const int64_t *stride, int rank, char *buf,
 	size_t size)
 {
 	size_t len = 0;
@@ -42,6 +45,12 @@ void emit_index_expr(const int64_t *stride, int rank, char *buf,
 	}
 	if (!len)
 		snprintf(buf, size, "0");
+}
+
+void emit_index_expr(const int64_t *stride, int rank, char *buf,
+	size_t size)
+{
+	index_expr(stride, rank, buf, size);
 }
 
 /* Strides of t broadcast to the shape of y (numpy rules). */
@@ -73,10 +82,10 @@ void emit_elem_loops(Emit *e, const Node *n, char (*idx)[EMIT_IDX_MAX],
 	int64_t st[QCC_MAX_RANK];
 	for (int i = 0; i < n->nin; i++) {
 		bcast_strides(&n->in[i]->type, yt, st);
-		emit_index_expr(st, yt->rank, idx[i], EMIT_IDX_MAX);
+		index_expr(st, yt->rank, idx[i], EMIT_IDX_MAX);
 	}
 	emit_strides(yt, st);
-	emit_index_expr(st, yt->rank, iy, EMIT_IDX_MAX);
+	index_expr(st, yt->rank, iy, EMIT_IDX_MAX);
 	emit_loops(e, yt);
 }
 
@@ -171,9 +180,9 @@ static int emit_qbinary(Emit *e, const Node *n, const char *fn)
 		bcast_strides(at, yt, sa);
 		bcast_strides(bt, yt, sb);
 		emit_strides(yt, sy);
-		emit_index_expr(sa, yt->rank, ia, sizeof ia);
-		emit_index_expr(sb, yt->rank, ib, sizeof ib);
-		emit_index_expr(sy, yt->rank, iy, sizeof iy);
+		index_expr(sa, yt->rank, ia, sizeof ia);
+		index_expr(sb, yt->rank, ib, sizeof ib);
+		index_expr(sy, yt->rank, iy, sizeof iy);
 		e->depth++;
 		emit_loops(e, yt);
 		e->depth--;
@@ -213,7 +222,7 @@ static int emit_qextreme(Emit *e, const Node *n, const char *fn)
 	int64_t sy[QCC_MAX_RANK];
 	char iy[512];
 	emit_strides(yt, sy);
-	emit_index_expr(sy, yt->rank, iy, sizeof iy);
+	index_expr(sy, yt->rank, iy, sizeof iy);
 	fprintf(e->f, "static void %s(", fn);
 	for (int i = 0; i < n->nin; i++)
 		fprintf(e->f, "const %s *x%d, ", emit_ctype(n->in[i]->type.elem), i);
@@ -225,7 +234,7 @@ static int emit_qextreme(Emit *e, const Node *n, const char *fn)
 		int64_t sx[QCC_MAX_RANK];
 		char ix[512];
 		bcast_strides(&n->in[i]->type, yt, sx);
-		emit_index_expr(sx, yt->rank, ix, sizeof ix);
+		index_expr(sx, yt->rank, ix, sizeof ix);
 		EmitVars v = {0};
 		out_vars(&v, n);
 		emit_vari(&v, "i", i);
@@ -527,8 +536,8 @@ static int emit_transpose(Emit *e, const Node *n, const char *fn)
 	for (int d = 0; d < yt->rank; d++)
 		sxp[d] = sx[perm[d]];
 	char ix[512], iy[512];
-	emit_index_expr(sxp, yt->rank, ix, sizeof ix);
-	emit_index_expr(sy, yt->rank, iy, sizeof iy);
+	index_expr(sxp, yt->rank, ix, sizeof ix);
+	index_expr(sy, yt->rank, iy, sizeof iy);
 	emit_line(e, "static void %s(const %s *x, %s *y)", fn,
 		emit_ctype(xt->elem), emit_ctype(yt->elem));
 	emit_open(e, "{");

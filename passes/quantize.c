@@ -19,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ir.h"
 #include "quantize.h"
 
 typedef QuantCtx Ctx;
@@ -39,11 +40,6 @@ static int64_t round_half_away(double x)
 static int64_t clamp_i64(int64_t v, int64_t lo, int64_t hi)
 {
 	return v < lo ? lo : v > hi ? hi : v;
-}
-
-int64_t quant_round_away(double x)
-{
-	return round_half_away(x);
 }
 
 static int is_pow2(double s)
@@ -285,12 +281,6 @@ static int64_t round_clamp(double v, int64_t lo, int64_t hi)
 	return r <= (double)lo ? lo : r >= (double)hi ? hi : (int64_t)r;
 }
 
-int64_t quant_code(const Type *t, double v)
-{
-	int64_t lo = type_qmin(t), hi = type_qmax(t);
-	return round_clamp(t->q.zp[0] + v / t->q.scale[0], lo, hi);
-}
-
 /* Symmetric `bits`-wide weights for the output channels on axis 0
  * (per-channel) or for the whole tensor: `w` float [OC, inner...]
  * row-major. Returns the new constant; scales in its q, normal float32
@@ -489,7 +479,8 @@ static Node *emit_qop(Ctx *c, Node *n, Value **xq, int nin, const Type *yt)
 	return qn;
 }
 
-int quant_lowered(Ctx *c, Node *n, Node *qn)
+/* n's output is now qn's. */
+static int lowered(Ctx *c, Node *n, Node *qn)
 {
 	n->out->aux = qn->out;
 	return finish(c, qn);
@@ -503,7 +494,7 @@ static int lowered_clamped(Ctx *c, Node *n, Node *qn)
 	if (op_has(n->op, OPF_FUSE_CLAMP))
 		lo = attr_float(n, "act_min"), hi = attr_float(n, "act_max");
 	set_clamp(c, qn, lo, hi);
-	return quant_lowered(c, n, qn);
+	return lowered(c, n, qn);
 }
 
 /* The weight width of layer n: its weight_bits, else --weight-bits; -1
@@ -569,7 +560,8 @@ static int lower_layer(Ctx *c, Node *n)
 	return lowered_clamped(c, n, qn);
 }
 
-int quant_same_q(Ctx *c, Node *n)
+/* Ops whose output has the input's q: views, transpose, max pooling. */
+static int lower_same_q(Ctx *c, Node *n)
 {
 	Value *x = n->in[0];
 	if (!x->aux && !x->type.q.present)
@@ -580,7 +572,7 @@ int quant_same_q(Ctx *c, Node *n)
 	Type yt = n->out->type;
 	yt.elem = xq->type.elem;
 	yt.q = xq->type.q;
-	return quant_lowered(c, n, emit_qop(c, n, &xq, 1, &yt));
+	return lowered(c, n, emit_qop(c, n, &xq, 1, &yt));
 }
 
 /* The integer versions of the nin activations or constants in[]; 1 if
@@ -715,10 +707,12 @@ static int lower_each_to_out(Ctx *c, Node *n)
 			return -1;
 		}
 	set_requant(c, qn, mult, shift, n->nin);
-	return quant_lowered(c, n, qn);
+	return lowered(c, n, qn);
 }
 
-Node *quant_unary_qop(Ctx *c, Node *n, int *r)
+/* The integer node of a one-input op (single_input's types); NULL with *r
+ * 1 to leave n float, -1 on error. */
+static Node *unary_qop(Ctx *c, Node *n, int *r)
 {
 	Value *xq;
 	Type yt;
@@ -738,7 +732,7 @@ static double scale_ratio(const Node *qn)
 static int lower_clamp(Ctx *c, Node *n)
 {
 	int r;
-	Node *qn = quant_unary_qop(c, n, &r);
+	Node *qn = unary_qop(c, n, &r);
 	if (!qn)
 		return r;
 	if (one_mult(c, qn, scale_ratio(qn)) < 0)
@@ -746,7 +740,7 @@ static int lower_clamp(Ctx *c, Node *n)
 	double lo, hi;
 	op_clamp(n, &lo, &hi);
 	set_clamp(c, qn, lo, hi);
-	return quant_lowered(c, n, qn);
+	return lowered(c, n, qn);
 }
 
 /* Average pooling: mult/shift[i] divide a window of i + 1 counted
@@ -754,7 +748,7 @@ static int lower_clamp(Ctx *c, Node *n)
 static int lower_avgpool(Ctx *c, Node *n)
 {
 	int r;
-	Node *qn = quant_unary_qop(c, n, &r);
+	Node *qn = unary_qop(c, n, &r);
 	if (!qn)
 		return r;
 	double m = scale_ratio(qn);
@@ -769,21 +763,21 @@ static int lower_avgpool(Ctx *c, Node *n)
 			return -1;
 		}
 	set_requant(c, qn, mult, shift, area);
-	return quant_lowered(c, n, qn);
+	return lowered(c, n, qn);
 }
 
 /* Global average pooling: one multiplier for the spatial area. */
 static int lower_global_pool(Ctx *c, Node *n)
 {
 	int r;
-	Node *qn = quant_unary_qop(c, n, &r);
+	Node *qn = unary_qop(c, n, &r);
 	if (!qn)
 		return r;
 	const Type *xt = &qn->in[0]->type;
 	int64_t area = type_numel(xt) / (xt->dims[0] * xt->dims[1]);
 	if (one_mult(c, qn, scale_ratio(qn) / area) < 0)
 		return -1;
-	return quant_lowered(c, n, qn);
+	return lowered(c, n, qn);
 }
 
 /* ---- tables ---- */
@@ -871,7 +865,7 @@ static int lower_pwl(Ctx *c, Node *n, const UnaryPiece *p, int np)
 	attr_set_int(c->g, qn, "shift", shift);
 	if (square)
 		attr_set_ints(c->g, qn, "square", v[0], np);
-	return quant_lowered(c, n, qn);
+	return lowered(c, n, qn);
 }
 
 /* An elementwise op as a table over its input grid: entry i is the output
@@ -885,7 +879,7 @@ static int lower_lut(Ctx *c, Node *n)
 	if (np > 0 && will_be_wide(c, n->in[0]))
 		return lower_pwl(c, n, pieces, np);
 	int r;
-	Node *qn = quant_unary_qop(c, n, &r);
+	Node *qn = unary_qop(c, n, &r);
 	if (!qn)
 		return r;
 	const Type *xt = &qn->in[0]->type, *yt = &qn->out->type;
@@ -910,7 +904,7 @@ static int lower_lut(Ctx *c, Node *n)
 	}
 	free(x);
 	attr_set_ints(c->g, qn, "table", table, len);
-	return quant_lowered(c, n, qn);
+	return lowered(c, n, qn);
 }
 
 static int lower_softmax(Ctx *c, Node *n)
@@ -932,7 +926,7 @@ static int lower_softmax(Ctx *c, Node *n)
 			* d));
 	Node *qn = emit_qop(c, n, &xq, 1, &yt);
 	attr_set_ints(c->g, qn, "table", table, 256);
-	return quant_lowered(c, n, qn);
+	return lowered(c, n, qn);
 }
 
 /* ---- conditions ---- */
@@ -1017,7 +1011,7 @@ static int lower_compare(Ctx *c, Node *n)
 	Type yt = n->out->type;
 	Node *qn = emit_qop(c, n, xq, 2, &yt);
 	attr_set_ints(c->g, qn, "mult", mult, 2);
-	return quant_lowered(c, n, qn);
+	return lowered(c, n, qn);
 }
 
 /* qwhere: the condition as it is, x and y each requantized onto the
@@ -1043,7 +1037,7 @@ static int lower_where(Ctx *c, Node *n)
 			return -1;
 		}
 	set_requant(c, qn, mult, shift, 2);
-	return quant_lowered(c, n, qn);
+	return lowered(c, n, qn);
 }
 
 /* ---- arithmetic of activations ---- */
@@ -1068,7 +1062,7 @@ static int lower_total(Ctx *c, Node *n)
 		return -1;
 	attr_set_ints(c->g, qn, "mult", mult, n->nin);
 	attr_set_ints(c->g, qn, "shift", &shift, 1);
-	return quant_lowered(c, n, qn);
+	return lowered(c, n, qn);
 }
 
 /* A constant slope as i16, symmetric per tensor: s = max|a| / 32767. */
@@ -1114,7 +1108,7 @@ static int lower_prelu(Ctx *c, Node *n)
 		return -1;
 	}
 	set_requant(c, qn, mult, shift, 2);
-	return quant_lowered(c, n, qn);
+	return lowered(c, n, qn);
 }
 
 /* A constant divisor as the constant 1/b (f32), for a qmul; NULL if an
@@ -1173,7 +1167,7 @@ static int lower_div(Ctx *c, Node *n)
 		yt.q.scale[0]);
 	if (one_mult(c, qn, ldexp(m, -(int)frac)) < 0)
 		return -1;
-	return quant_lowered(c, n, qn);
+	return lowered(c, n, qn);
 }
 
 /* qlog_softmax: qsoftmax's exp table (and for 16-bit input exp_hi, the
@@ -1205,7 +1199,44 @@ static int lower_log_softmax(Ctx *c, Node *n)
 		attr_set_ints(c->g, qn, "exp_hi", ehi, 256);
 	attr_set_ints(c->g, qn, "mult", mult, 2);
 	attr_set_ints(c->g, qn, "shift", &shift, 1);
-	return quant_lowered(c, n, qn);
+	return lowered(c, n, qn);
+}
+
+/* For the rule files (quantize.h). */
+int64_t quant_round_away(double x)
+{
+	return round_half_away(x);
+}
+
+int64_t quant_code(const Type *t, double v)
+{
+	return round_clamp(t->q.zp[0] + v / t->q.scale[0], type_qmin(t),
+		type_qmax(t));
+}
+
+Node *quant_unary_qop(Ctx *c, Node *n, int *r)
+{
+	return unary_qop(c, n, r);
+}
+
+int quant_same_q(Ctx *c, Node *n)
+{
+	return lower_same_q(c, n);
+}
+
+Value *quant_int_of(Ctx *c, Value *v)
+{
+	return int_of(c, v);
+}
+
+Node *quant_emit_qop(Ctx *c, Node *n, Value **xq, int nin, const Type *yt)
+{
+	return emit_qop(c, n, xq, nin, yt);
+}
+
+int quant_lowered(Ctx *c, Node *n, Node *qn)
+{
+	return lowered(c, n, qn);
 }
 
 /* The lowering rules, by the lower column of ops.def: each returns 0
@@ -1213,7 +1244,7 @@ static int lower_log_softmax(Ctx *c, Node *n)
 typedef int (*LowerFn)(Ctx *c, Node *n);
 static const LowerFn lowerings[LOWER_COUNT] = {
 	[LOWER_LAYER] = lower_layer,
-	[LOWER_SAME_Q] = quant_same_q,
+	[LOWER_SAME_Q] = lower_same_q,
 	[LOWER_ADD] = lower_add,
 	[LOWER_SUB] = lower_sub,
 	[LOWER_MUL] = lower_mul,
@@ -1229,6 +1260,7 @@ static const LowerFn lowerings[LOWER_COUNT] = {
 	[LOWER_PRELU] = lower_prelu,
 	[LOWER_DIV] = lower_div,
 	[LOWER_LOG_SOFTMAX] = lower_log_softmax,
+	[LOWER_GATHER] = quant_lower_gather,
 	[LOWER_PAD] = quant_lower_pad,
 	[LOWER_AFFINE] = quant_lower_affine,
 	[LOWER_REDUCE] = quant_lower_reduce,

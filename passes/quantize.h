@@ -1,6 +1,6 @@
-/* quantize.h - what the files of the quantize pass share (quantize.c,
- * the rules of quantize_pad.c and quantize_reduce.c). Private to passes/.
- */
+/* quantize.h - what pass quantize (quantize.c) shares with the files that
+ * hold more of its lowering rules (quantize_geo.c, quantize_pad.c,
+ * quantize_reduce.c). Private to passes/. */
 #ifndef QCC_QUANTIZE_H
 #define QCC_QUANTIZE_H
 
@@ -12,6 +12,13 @@ typedef struct {
 	int pos;          /* new nodes go before g->nodes[pos] (deferred) */
 } QuantCtx;
 
+/* quantize.c: the integer version of an activation or constant (NULL if it
+ * has none); n's integer node (its qop) with n's attributes copied; n's
+ * output now qn's (0, or -1 when qn's shape check fails). */
+Value *quant_int_of(QuantCtx *c, Value *v);
+Node *quant_emit_qop(QuantCtx *c, Node *n, Value **xq, int nin,
+	const Type *yt);
+int quant_lowered(QuantCtx *c, Node *n, Node *qn);
 /* m ~= mult / 2^shift, mult in [2^30, 2^31), shift in [0, 62]
  * (docs/arith.md, section 3); -1 if m >= 2^31. */
 int quant_mult(double m, int64_t *mult, int64_t *shift);
@@ -27,12 +34,11 @@ Node *quant_unary_qop(QuantCtx *c, Node *n, int *r);
 /* The lowering of an op whose output keeps its input's q (views, max
  * pooling); 0 lowered, 1 left float, -1 error. */
 int quant_same_q(QuantCtx *c, Node *n);
-/* n's output is now qn's; runs qn's shape check. */
-int quant_lowered(QuantCtx *c, Node *n, Node *qn);
 
-/* The rules of the other files, by ops.def's lower column. */
-int quant_lower_pad(QuantCtx *c, Node *n);
+/* The other files' lowering rules; 0 lowered, 1 left float, -1 error */
+int quant_lower_gather(QuantCtx *c, Node *n);         /* quantize_geo.c */
+int quant_lower_pad(QuantCtx *c, Node *n);            /* quantize_pad.c */
 int quant_lower_affine(QuantCtx *c, Node *n);
-int quant_lower_reduce(QuantCtx *c, Node *n);
+int quant_lower_reduce(QuantCtx *c, Node *n);         /* quantize_reduce.c */
 
 #endif
