@@ -199,7 +199,6 @@ static int read_samples(const char *path, Npy *x)
 	return npy_read(path, x);
 }
 
-/* Checks the samples against the model's input; 0, or -1 after reporting. */
 /* Samples for an integer input (embedding ids): integers in its range. */
 static int check_ids(const char *path, const Npy *x, const Value *in)
 {
@@ -219,6 +218,7 @@ static int check_ids(const char *path, const Npy *x, const Value *in)
 	return 0;
 }
 
+/* Checks the samples against the model's input; 0, or -1 after reporting. */
 static int check_data(const char *path, const Npy *x, const Value *in)
 {
 	char shape[128], ty[TYPE_STR_MAX];

@@ -117,6 +117,7 @@ qcc_EXTERNAL_OBJECTS = \
 "/work/h11low/build-clang/CMakeFiles/qcclib.dir/ir/shape_q.c.o" \
 "/work/h11low/build-clang/CMakeFiles/qcclib.dir/ir/shape_elem.c.o" \
 "/work/h11low/build-clang/CMakeFiles/qcclib.dir/ir/shape_reduce.c.o" \
+"/work/h11low/build-clang/CMakeFiles/qcclib.dir/ir/shape_geo.c.o" \
 "/work/h11low/build-clang/CMakeFiles/qcclib.dir/ir/print.c.o" \
 "/work/h11low/build-clang/CMakeFiles/qcclib.dir/ir/check.c.o" \
 "/work/h11low/build-clang/CMakeFiles/qcclib.dir/ir/outfile.c.o" \
@@ -135,6 +136,7 @@ qcc_EXTERNAL_OBJECTS = \
 "/work/h11low/build-clang/CMakeFiles/qcclib.dir/exec/dense.c.o" \
 "/work/h11low/build-clang/CMakeFiles/qcclib.dir/exec/layout.c.o" \
 "/work/h11low/build-clang/CMakeFiles/qcclib.dir/exec/reduce.c.o" \
+"/work/h11low/build-clang/CMakeFiles/qcclib.dir/exec/geo.c.o" \
 "/work/h11low/build-clang/CMakeFiles/qcclib.dir/exec/fused.c.o" \
 "/work/h11low/build-clang/CMakeFiles/qcclib.dir/exec/fakequant.c.o" \
 "/work/h11low/build-clang/CMakeFiles/qcclib.dir/passes/pipeline.c.o" \
@@ -143,6 +145,7 @@ qcc_EXTERNAL_OBJECTS = \
 "/work/h11low/build-clang/CMakeFiles/qcclib.dir/passes/quantize.c.o" \
 "/work/h11low/build-clang/CMakeFiles/qcclib.dir/passes/quantize_pad.c.o" \
 "/work/h11low/build-clang/CMakeFiles/qcclib.dir/passes/quantize_reduce.c.o" \
+"/work/h11low/build-clang/CMakeFiles/qcclib.dir/passes/quantize_geo.c.o" \
 "/work/h11low/build-clang/CMakeFiles/qcclib.dir/passes/range_estimators.c.o" \
 "/work/h11low/build-clang/CMakeFiles/qcclib.dir/passes/observe.c.o" \
 "/work/h11low/build-clang/CMakeFiles/qcclib.dir/passes/calibrate.c.o" \
@@ -159,6 +162,7 @@ qcc_EXTERNAL_OBJECTS = \
 "/work/h11low/build-clang/CMakeFiles/qcclib.dir/codegen/emit_arith.c.o" \
 "/work/h11low/build-clang/CMakeFiles/qcclib.dir/codegen/emit_reduce.c.o" \
 "/work/h11low/build-clang/CMakeFiles/qcclib.dir/codegen/emit_line.c.o" \
+"/work/h11low/build-clang/CMakeFiles/qcclib.dir/codegen/emit_geo.c.o" \
 "/work/h11low/build-clang/CMakeFiles/qcclib.dir/codegen/target.c.o" \
 "/work/h11low/build-clang/CMakeFiles/qcclib.dir/frontend/onnx.c.o" \
 "/work/h11low/build-clang/CMakeFiles/qcclib.dir/frontend/onnx_ops.c.o" \
@@ -167,6 +171,7 @@ qcc_EXTERNAL_OBJECTS = \
 "/work/h11low/build-clang/CMakeFiles/qcclib.dir/frontend/onnx_cond.c.o" \
 "/work/h11low/build-clang/CMakeFiles/qcclib.dir/frontend/onnx_math.c.o" \
 "/work/h11low/build-clang/CMakeFiles/qcclib.dir/frontend/onnx_reduce.c.o" \
+"/work/h11low/build-clang/CMakeFiles/qcclib.dir/frontend/onnx_geo.c.o" \
 "/work/h11low/build-clang/CMakeFiles/qcclib.dir/frontend/onnx_pattern.c.o" \
 "/work/h11low/build-clang/CMakeFiles/qcclib.dir/frontend/onnx_tensor.c.o" \
 "/work/h11low/build-clang/CMakeFiles/qcclib.dir/frontend/onnx_wire.c.o" \
@@ -191,6 +196,7 @@ qcc: CMakeFiles/qcclib.dir/ir/verify.c.o
 qcc: CMakeFiles/qcclib.dir/ir/shape_q.c.o
 qcc: CMakeFiles/qcclib.dir/ir/shape_elem.c.o
 qcc: CMakeFiles/qcclib.dir/ir/shape_reduce.c.o
+qcc: CMakeFiles/qcclib.dir/ir/shape_geo.c.o
 qcc: CMakeFiles/qcclib.dir/ir/print.c.o
 qcc: CMakeFiles/qcclib.dir/ir/check.c.o
 qcc: CMakeFiles/qcclib.dir/ir/outfile.c.o
@@ -209,6 +215,7 @@ qcc: CMakeFiles/qcclib.dir/exec/conv.c.o
 qcc: CMakeFiles/qcclib.dir/exec/dense.c.o
 qcc: CMakeFiles/qcclib.dir/exec/layout.c.o
 qcc: CMakeFiles/qcclib.dir/exec/reduce.c.o
+qcc: CMakeFiles/qcclib.dir/exec/geo.c.o
 qcc: CMakeFiles/qcclib.dir/exec/fused.c.o
 qcc: CMakeFiles/qcclib.dir/exec/fakequant.c.o
 qcc: CMakeFiles/qcclib.dir/passes/pipeline.c.o
@@ -217,6 +224,7 @@ qcc: CMakeFiles/qcclib.dir/passes/fuse.c.o
 qcc: CMakeFiles/qcclib.dir/passes/quantize.c.o
 qcc: CMakeFiles/qcclib.dir/passes/quantize_pad.c.o
 qcc: CMakeFiles/qcclib.dir/passes/quantize_reduce.c.o
+qcc: CMakeFiles/qcclib.dir/passes/quantize_geo.c.o
 qcc: CMakeFiles/qcclib.dir/passes/range_estimators.c.o
 qcc: CMakeFiles/qcclib.dir/passes/observe.c.o
 qcc: CMakeFiles/qcclib.dir/passes/calibrate.c.o
@@ -233,6 +241,7 @@ qcc: CMakeFiles/qcclib.dir/codegen/emit_cond.c.o
 qcc: CMakeFiles/qcclib.dir/codegen/emit_arith.c.o
 qcc: CMakeFiles/qcclib.dir/codegen/emit_reduce.c.o
 qcc: CMakeFiles/qcclib.dir/codegen/emit_line.c.o
+qcc: CMakeFiles/qcclib.dir/codegen/emit_geo.c.o
 qcc: CMakeFiles/qcclib.dir/codegen/target.c.o
 qcc: CMakeFiles/qcclib.dir/frontend/onnx.c.o
 qcc: CMakeFiles/qcclib.dir/frontend/onnx_ops.c.o
@@ -241,6 +250,7 @@ qcc: CMakeFiles/qcclib.dir/frontend/onnx_fold.c.o
 qcc: CMakeFiles/qcclib.dir/frontend/onnx_cond.c.o
 qcc: CMakeFiles/qcclib.dir/frontend/onnx_math.c.o
 qcc: CMakeFiles/qcclib.dir/frontend/onnx_reduce.c.o
+qcc: CMakeFiles/qcclib.dir/frontend/onnx_geo.c.o
 qcc: CMakeFiles/qcclib.dir/frontend/onnx_pattern.c.o
 qcc: CMakeFiles/qcclib.dir/frontend/onnx_tensor.c.o
 qcc: CMakeFiles/qcclib.dir/frontend/onnx_wire.c.o

@@ -269,10 +269,24 @@ CMakeFiles/qcclib.dir/ir/shape_reduce.c.s: cmake_force
 	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green "Compiling C source to assembly CMakeFiles/qcclib.dir/ir/shape_reduce.c.s"
 	/usr/bin/clang $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -S /work/h11low/ir/shape_reduce.c -o CMakeFiles/qcclib.dir/ir/shape_reduce.c.s
 
+CMakeFiles/qcclib.dir/ir/shape_geo.c.o: CMakeFiles/qcclib.dir/flags.make
+CMakeFiles/qcclib.dir/ir/shape_geo.c.o: /work/h11low/ir/shape_geo.c
+CMakeFiles/qcclib.dir/ir/shape_geo.c.o: CMakeFiles/qcclib.dir/compiler_depend.ts
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/h11low/build-clang/CMakeFiles --progress-num=$(CMAKE_PROGRESS_17) "Building C object CMakeFiles/qcclib.dir/ir/shape_geo.c.o"
+	/usr/bin/clang $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT CMakeFiles/qcclib.dir/ir/shape_geo.c.o -MF CMakeFiles/qcclib.dir/ir/shape_geo.c.o.d -o CMakeFiles/qcclib.dir/ir/shape_geo.c.o -c /work/h11low/ir/shape_geo.c
+
+CMakeFiles/qcclib.dir/ir/shape_geo.c.i: cmake_force
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green "Preprocessing C source to CMakeFiles/qcclib.dir/ir/shape_geo.c.i"
+	/usr/bin/clang $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -E /work/h11low/ir/shape_geo.c > CMakeFiles/qcclib.dir/ir/shape_geo.c.i
+
+CMakeFiles/qcclib.dir/ir/shape_geo.c.s: cmake_force
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green "Compiling C source to assembly CMakeFiles/qcclib.dir/ir/shape_geo.c.s"
+	/usr/bin/clang $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -S /work/h11low/ir/shape_geo.c -o CMakeFiles/qcclib.dir/ir/shape_geo.c.s
+
 CMakeFiles/qcclib.dir/ir/print.c.o: CMakeFiles/qcclib.dir/flags.make
 CMakeFiles/qcclib.dir/ir/print.c.o: /work/h11low/ir/print.c
 CMakeFiles/qcclib.dir/ir/print.c.o: CMakeFiles/qcclib.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/h11low/build-clang/CMakeFiles --progress-num=$(CMAKE_PROGRESS_17) "Building C object CMakeFiles/qcclib.dir/ir/print.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/h11low/build-clang/CMakeFiles --progress-num=$(CMAKE_PROGRESS_18) "Building C object CMakeFiles/qcclib.dir/ir/print.c.o"
 	/usr/bin/clang $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT CMakeFiles/qcclib.dir/ir/print.c.o -MF CMakeFiles/qcclib.dir/ir/print.c.o.d -o CMakeFiles/qcclib.dir/ir/print.c.o -c /work/h11low/ir/print.c
 
 CMakeFiles/qcclib.dir/ir/print.c.i: cmake_force
@@ -286,7 +300,7 @@ CMakeFiles/qcclib.dir/ir/print.c.s: cmake_force
 CMakeFiles/qcclib.dir/ir/check.c.o: CMakeFiles/qcclib.dir/flags.make
 CMakeFiles/qcclib.dir/ir/check.c.o: /work/h11low/ir/check.c
 CMakeFiles/qcclib.dir/ir/check.c.o: CMakeFiles/qcclib.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/h11low/build-clang/CMakeFiles --progress-num=$(CMAKE_PROGRESS_18) "Building C object CMakeFiles/qcclib.dir/ir/check.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/h11low/build-clang/CMakeFiles --progress-num=$(CMAKE_PROGRESS_19) "Building C object CMakeFiles/qcclib.dir/ir/check.c.o"
 	/usr/bin/clang $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT CMakeFiles/qcclib.dir/ir/check.c.o -MF CMakeFiles/qcclib.dir/ir/check.c.o.d -o CMakeFiles/qcclib.dir/ir/check.c.o -c /work/h11low/ir/check.c
 
 CMakeFiles/qcclib.dir/ir/check.c.i: cmake_force
@@ -300,7 +314,7 @@ CMakeFiles/qcclib.dir/ir/check.c.s: cmake_force
 CMakeFiles/qcclib.dir/ir/outfile.c.o: CMakeFiles/qcclib.dir/flags.make
 CMakeFiles/qcclib.dir/ir/outfile.c.o: /work/h11low/ir/outfile.c
 CMakeFiles/qcclib.dir/ir/outfile.c.o: CMakeFiles/qcclib.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/h11low/build-clang/CMakeFiles --progress-num=$(CMAKE_PROGRESS_19) "Building C object CMakeFiles/qcclib.dir/ir/outfile.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/h11low/build-clang/CMakeFiles --progress-num=$(CMAKE_PROGRESS_20) "Building C object CMakeFiles/qcclib.dir/ir/outfile.c.o"
 	/usr/bin/clang $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT CMakeFiles/qcclib.dir/ir/outfile.c.o -MF CMakeFiles/qcclib.dir/ir/outfile.c.o.d -o CMakeFiles/qcclib.dir/ir/outfile.c.o -c /work/h11low/ir/outfile.c
 
 CMakeFiles/qcclib.dir/ir/outfile.c.i: cmake_force
@@ -314,7 +328,7 @@ CMakeFiles/qcclib.dir/ir/outfile.c.s: cmake_force
 CMakeFiles/qcclib.dir/frontend/parse.c.o: CMakeFiles/qcclib.dir/flags.make
 CMakeFiles/qcclib.dir/frontend/parse.c.o: /work/h11low/frontend/parse.c
 CMakeFiles/qcclib.dir/frontend/parse.c.o: CMakeFiles/qcclib.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/h11low/build-clang/CMakeFiles --progress-num=$(CMAKE_PROGRESS_20) "Building C object CMakeFiles/qcclib.dir/frontend/parse.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/h11low/build-clang/CMakeFiles --progress-num=$(CMAKE_PROGRESS_21) "Building C object CMakeFiles/qcclib.dir/frontend/parse.c.o"
 	/usr/bin/clang $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT CMakeFiles/qcclib.dir/frontend/parse.c.o -MF CMakeFiles/qcclib.dir/frontend/parse.c.o.d -o CMakeFiles/qcclib.dir/frontend/parse.c.o -c /work/h11low/frontend/parse.c
 
 CMakeFiles/qcclib.dir/frontend/parse.c.i: cmake_force
@@ -328,7 +342,7 @@ CMakeFiles/qcclib.dir/frontend/parse.c.s: cmake_force
 CMakeFiles/qcclib.dir/frontend/parse_type.c.o: CMakeFiles/qcclib.dir/flags.make
 CMakeFiles/qcclib.dir/frontend/parse_type.c.o: /work/h11low/frontend/parse_type.c
 CMakeFiles/qcclib.dir/frontend/parse_type.c.o: CMakeFiles/qcclib.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/h11low/build-clang/CMakeFiles --progress-num=$(CMAKE_PROGRESS_21) "Building C object CMakeFiles/qcclib.dir/frontend/parse_type.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/h11low/build-clang/CMakeFiles --progress-num=$(CMAKE_PROGRESS_22) "Building C object CMakeFiles/qcclib.dir/frontend/parse_type.c.o"
 	/usr/bin/clang $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT CMakeFiles/qcclib.dir/frontend/parse_type.c.o -MF CMakeFiles/qcclib.dir/frontend/parse_type.c.o.d -o CMakeFiles/qcclib.dir/frontend/parse_type.c.o -c /work/h11low/frontend/parse_type.c
 
 CMakeFiles/qcclib.dir/frontend/parse_type.c.i: cmake_force
@@ -342,7 +356,7 @@ CMakeFiles/qcclib.dir/frontend/parse_type.c.s: cmake_force
 CMakeFiles/qcclib.dir/frontend/npy.c.o: CMakeFiles/qcclib.dir/flags.make
 CMakeFiles/qcclib.dir/frontend/npy.c.o: /work/h11low/frontend/npy.c
 CMakeFiles/qcclib.dir/frontend/npy.c.o: CMakeFiles/qcclib.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/h11low/build-clang/CMakeFiles --progress-num=$(CMAKE_PROGRESS_22) "Building C object CMakeFiles/qcclib.dir/frontend/npy.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/h11low/build-clang/CMakeFiles --progress-num=$(CMAKE_PROGRESS_23) "Building C object CMakeFiles/qcclib.dir/frontend/npy.c.o"
 	/usr/bin/clang $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT CMakeFiles/qcclib.dir/frontend/npy.c.o -MF CMakeFiles/qcclib.dir/frontend/npy.c.o.d -o CMakeFiles/qcclib.dir/frontend/npy.c.o -c /work/h11low/frontend/npy.c
 
 CMakeFiles/qcclib.dir/frontend/npy.c.i: cmake_force
@@ -356,7 +370,7 @@ CMakeFiles/qcclib.dir/frontend/npy.c.s: cmake_force
 CMakeFiles/qcclib.dir/frontend/safetensors.c.o: CMakeFiles/qcclib.dir/flags.make
 CMakeFiles/qcclib.dir/frontend/safetensors.c.o: /work/h11low/frontend/safetensors.c
 CMakeFiles/qcclib.dir/frontend/safetensors.c.o: CMakeFiles/qcclib.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/h11low/build-clang/CMakeFiles --progress-num=$(CMAKE_PROGRESS_23) "Building C object CMakeFiles/qcclib.dir/frontend/safetensors.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/h11low/build-clang/CMakeFiles --progress-num=$(CMAKE_PROGRESS_24) "Building C object CMakeFiles/qcclib.dir/frontend/safetensors.c.o"
 	/usr/bin/clang $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT CMakeFiles/qcclib.dir/frontend/safetensors.c.o -MF CMakeFiles/qcclib.dir/frontend/safetensors.c.o.d -o CMakeFiles/qcclib.dir/frontend/safetensors.c.o -c /work/h11low/frontend/safetensors.c
 
 CMakeFiles/qcclib.dir/frontend/safetensors.c.i: cmake_force
@@ -371,7 +385,7 @@ CMakeFiles/qcclib.dir/lexer.c.o: CMakeFiles/qcclib.dir/flags.make
 CMakeFiles/qcclib.dir/lexer.c.o: lexer.c
 CMakeFiles/qcclib.dir/lexer.c.o: parser.h
 CMakeFiles/qcclib.dir/lexer.c.o: CMakeFiles/qcclib.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/h11low/build-clang/CMakeFiles --progress-num=$(CMAKE_PROGRESS_24) "Building C object CMakeFiles/qcclib.dir/lexer.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/h11low/build-clang/CMakeFiles --progress-num=$(CMAKE_PROGRESS_25) "Building C object CMakeFiles/qcclib.dir/lexer.c.o"
 	/usr/bin/clang $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT CMakeFiles/qcclib.dir/lexer.c.o -MF CMakeFiles/qcclib.dir/lexer.c.o.d -o CMakeFiles/qcclib.dir/lexer.c.o -c /work/h11low/build-clang/lexer.c
 
 CMakeFiles/qcclib.dir/lexer.c.i: cmake_force
@@ -385,7 +399,7 @@ CMakeFiles/qcclib.dir/lexer.c.s: cmake_force
 CMakeFiles/qcclib.dir/parser.c.o: CMakeFiles/qcclib.dir/flags.make
 CMakeFiles/qcclib.dir/parser.c.o: parser.c
 CMakeFiles/qcclib.dir/parser.c.o: CMakeFiles/qcclib.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/h11low/build-clang/CMakeFiles --progress-num=$(CMAKE_PROGRESS_25) "Building C object CMakeFiles/qcclib.dir/parser.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/h11low/build-clang/CMakeFiles --progress-num=$(CMAKE_PROGRESS_26) "Building C object CMakeFiles/qcclib.dir/parser.c.o"
 	/usr/bin/clang $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT CMakeFiles/qcclib.dir/parser.c.o -MF CMakeFiles/qcclib.dir/parser.c.o.d -o CMakeFiles/qcclib.dir/parser.c.o -c /work/h11low/build-clang/parser.c
 
 CMakeFiles/qcclib.dir/parser.c.i: cmake_force
@@ -399,7 +413,7 @@ CMakeFiles/qcclib.dir/parser.c.s: cmake_force
 CMakeFiles/qcclib.dir/exec/interp.c.o: CMakeFiles/qcclib.dir/flags.make
 CMakeFiles/qcclib.dir/exec/interp.c.o: /work/h11low/exec/interp.c
 CMakeFiles/qcclib.dir/exec/interp.c.o: CMakeFiles/qcclib.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/h11low/build-clang/CMakeFiles --progress-num=$(CMAKE_PROGRESS_26) "Building C object CMakeFiles/qcclib.dir/exec/interp.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/h11low/build-clang/CMakeFiles --progress-num=$(CMAKE_PROGRESS_27) "Building C object CMakeFiles/qcclib.dir/exec/interp.c.o"
 	/usr/bin/clang $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT CMakeFiles/qcclib.dir/exec/interp.c.o -MF CMakeFiles/qcclib.dir/exec/interp.c.o.d -o CMakeFiles/qcclib.dir/exec/interp.c.o -c /work/h11low/exec/interp.c
 
 CMakeFiles/qcclib.dir/exec/interp.c.i: cmake_force
@@ -413,7 +427,7 @@ CMakeFiles/qcclib.dir/exec/interp.c.s: cmake_force
 CMakeFiles/qcclib.dir/exec/elem.c.o: CMakeFiles/qcclib.dir/flags.make
 CMakeFiles/qcclib.dir/exec/elem.c.o: /work/h11low/exec/elem.c
 CMakeFiles/qcclib.dir/exec/elem.c.o: CMakeFiles/qcclib.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/h11low/build-clang/CMakeFiles --progress-num=$(CMAKE_PROGRESS_27) "Building C object CMakeFiles/qcclib.dir/exec/elem.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/h11low/build-clang/CMakeFiles --progress-num=$(CMAKE_PROGRESS_28) "Building C object CMakeFiles/qcclib.dir/exec/elem.c.o"
 	/usr/bin/clang $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT CMakeFiles/qcclib.dir/exec/elem.c.o -MF CMakeFiles/qcclib.dir/exec/elem.c.o.d -o CMakeFiles/qcclib.dir/exec/elem.c.o -c /work/h11low/exec/elem.c
 
 CMakeFiles/qcclib.dir/exec/elem.c.i: cmake_force
@@ -427,7 +441,7 @@ CMakeFiles/qcclib.dir/exec/elem.c.s: cmake_force
 CMakeFiles/qcclib.dir/exec/cond.c.o: CMakeFiles/qcclib.dir/flags.make
 CMakeFiles/qcclib.dir/exec/cond.c.o: /work/h11low/exec/cond.c
 CMakeFiles/qcclib.dir/exec/cond.c.o: CMakeFiles/qcclib.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/h11low/build-clang/CMakeFiles --progress-num=$(CMAKE_PROGRESS_28) "Building C object CMakeFiles/qcclib.dir/exec/cond.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/h11low/build-clang/CMakeFiles --progress-num=$(CMAKE_PROGRESS_29) "Building C object CMakeFiles/qcclib.dir/exec/cond.c.o"
 	/usr/bin/clang $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT CMakeFiles/qcclib.dir/exec/cond.c.o -MF CMakeFiles/qcclib.dir/exec/cond.c.o.d -o CMakeFiles/qcclib.dir/exec/cond.c.o -c /work/h11low/exec/cond.c
 
 CMakeFiles/qcclib.dir/exec/cond.c.i: cmake_force
@@ -441,7 +455,7 @@ CMakeFiles/qcclib.dir/exec/cond.c.s: cmake_force
 CMakeFiles/qcclib.dir/exec/unary.c.o: CMakeFiles/qcclib.dir/flags.make
 CMakeFiles/qcclib.dir/exec/unary.c.o: /work/h11low/exec/unary.c
 CMakeFiles/qcclib.dir/exec/unary.c.o: CMakeFiles/qcclib.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/h11low/build-clang/CMakeFiles --progress-num=$(CMAKE_PROGRESS_29) "Building C object CMakeFiles/qcclib.dir/exec/unary.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/h11low/build-clang/CMakeFiles --progress-num=$(CMAKE_PROGRESS_30) "Building C object CMakeFiles/qcclib.dir/exec/unary.c.o"
 	/usr/bin/clang $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT CMakeFiles/qcclib.dir/exec/unary.c.o -MF CMakeFiles/qcclib.dir/exec/unary.c.o.d -o CMakeFiles/qcclib.dir/exec/unary.c.o -c /work/h11low/exec/unary.c
 
 CMakeFiles/qcclib.dir/exec/unary.c.i: cmake_force
@@ -455,7 +469,7 @@ CMakeFiles/qcclib.dir/exec/unary.c.s: cmake_force
 CMakeFiles/qcclib.dir/exec/norm.c.o: CMakeFiles/qcclib.dir/flags.make
 CMakeFiles/qcclib.dir/exec/norm.c.o: /work/h11low/exec/norm.c
 CMakeFiles/qcclib.dir/exec/norm.c.o: CMakeFiles/qcclib.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/h11low/build-clang/CMakeFiles --progress-num=$(CMAKE_PROGRESS_30) "Building C object CMakeFiles/qcclib.dir/exec/norm.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/h11low/build-clang/CMakeFiles --progress-num=$(CMAKE_PROGRESS_31) "Building C object CMakeFiles/qcclib.dir/exec/norm.c.o"
 	/usr/bin/clang $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT CMakeFiles/qcclib.dir/exec/norm.c.o -MF CMakeFiles/qcclib.dir/exec/norm.c.o.d -o CMakeFiles/qcclib.dir/exec/norm.c.o -c /work/h11low/exec/norm.c
 
 CMakeFiles/qcclib.dir/exec/norm.c.i: cmake_force
@@ -469,7 +483,7 @@ CMakeFiles/qcclib.dir/exec/norm.c.s: cmake_force
 CMakeFiles/qcclib.dir/exec/conv.c.o: CMakeFiles/qcclib.dir/flags.make
 CMakeFiles/qcclib.dir/exec/conv.c.o: /work/h11low/exec/conv.c
 CMakeFiles/qcclib.dir/exec/conv.c.o: CMakeFiles/qcclib.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/h11low/build-clang/CMakeFiles --progress-num=$(CMAKE_PROGRESS_31) "Building C object CMakeFiles/qcclib.dir/exec/conv.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/h11low/build-clang/CMakeFiles --progress-num=$(CMAKE_PROGRESS_32) "Building C object CMakeFiles/qcclib.dir/exec/conv.c.o"
 	/usr/bin/clang $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT CMakeFiles/qcclib.dir/exec/conv.c.o -MF CMakeFiles/qcclib.dir/exec/conv.c.o.d -o CMakeFiles/qcclib.dir/exec/conv.c.o -c /work/h11low/exec/conv.c
 
 CMakeFiles/qcclib.dir/exec/conv.c.i: cmake_force
@@ -483,7 +497,7 @@ CMakeFiles/qcclib.dir/exec/conv.c.s: cmake_force
 CMakeFiles/qcclib.dir/exec/dense.c.o: CMakeFiles/qcclib.dir/flags.make
 CMakeFiles/qcclib.dir/exec/dense.c.o: /work/h11low/exec/dense.c
 CMakeFiles/qcclib.dir/exec/dense.c.o: CMakeFiles/qcclib.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/h11low/build-clang/CMakeFiles --progress-num=$(CMAKE_PROGRESS_32) "Building C object CMakeFiles/qcclib.dir/exec/dense.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/h11low/build-clang/CMakeFiles --progress-num=$(CMAKE_PROGRESS_33) "Building C object CMakeFiles/qcclib.dir/exec/dense.c.o"
 	/usr/bin/clang $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT CMakeFiles/qcclib.dir/exec/dense.c.o -MF CMakeFiles/qcclib.dir/exec/dense.c.o.d -o CMakeFiles/qcclib.dir/exec/dense.c.o -c /work/h11low/exec/dense.c
 
 CMakeFiles/qcclib.dir/exec/dense.c.i: cmake_force
@@ -497,7 +511,7 @@ CMakeFiles/qcclib.dir/exec/dense.c.s: cmake_force
 CMakeFiles/qcclib.dir/exec/layout.c.o: CMakeFiles/qcclib.dir/flags.make
 CMakeFiles/qcclib.dir/exec/layout.c.o: /work/h11low/exec/layout.c
 CMakeFiles/qcclib.dir/exec/layout.c.o: CMakeFiles/qcclib.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/h11low/build-clang/CMakeFiles --progress-num=$(CMAKE_PROGRESS_33) "Building C object CMakeFiles/qcclib.dir/exec/layout.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/h11low/build-clang/CMakeFiles --progress-num=$(CMAKE_PROGRESS_34) "Building C object CMakeFiles/qcclib.dir/exec/layout.c.o"
 	/usr/bin/clang $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT CMakeFiles/qcclib.dir/exec/layout.c.o -MF CMakeFiles/qcclib.dir/exec/layout.c.o.d -o CMakeFiles/qcclib.dir/exec/layout.c.o -c /work/h11low/exec/layout.c
 
 CMakeFiles/qcclib.dir/exec/layout.c.i: cmake_force
@@ -511,7 +525,7 @@ CMakeFiles/qcclib.dir/exec/layout.c.s: cmake_force
 CMakeFiles/qcclib.dir/exec/reduce.c.o: CMakeFiles/qcclib.dir/flags.make
 CMakeFiles/qcclib.dir/exec/reduce.c.o: /work/h11low/exec/reduce.c
 CMakeFiles/qcclib.dir/exec/reduce.c.o: CMakeFiles/qcclib.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/h11low/build-clang/CMakeFiles --progress-num=$(CMAKE_PROGRESS_34) "Building C object CMakeFiles/qcclib.dir/exec/reduce.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/h11low/build-clang/CMakeFiles --progress-num=$(CMAKE_PROGRESS_35) "Building C object CMakeFiles/qcclib.dir/exec/reduce.c.o"
 	/usr/bin/clang $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT CMakeFiles/qcclib.dir/exec/reduce.c.o -MF CMakeFiles/qcclib.dir/exec/reduce.c.o.d -o CMakeFiles/qcclib.dir/exec/reduce.c.o -c /work/h11low/exec/reduce.c
 
 CMakeFiles/qcclib.dir/exec/reduce.c.i: cmake_force
@@ -522,10 +536,24 @@ CMakeFiles/qcclib.dir/exec/reduce.c.s: cmake_force
 	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green "Compiling C source to assembly CMakeFiles/qcclib.dir/exec/reduce.c.s"
 	/usr/bin/clang $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -S /work/h11low/exec/reduce.c -o CMakeFiles/qcclib.dir/exec/reduce.c.s
 
+CMakeFiles/qcclib.dir/exec/geo.c.o: CMakeFiles/qcclib.dir/flags.make
+CMakeFiles/qcclib.dir/exec/geo.c.o: /work/h11low/exec/geo.c
+CMakeFiles/qcclib.dir/exec/geo.c.o: CMakeFiles/qcclib.dir/compiler_depend.ts
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/h11low/build-clang/CMakeFiles --progress-num=$(CMAKE_PROGRESS_36) "Building C object CMakeFiles/qcclib.dir/exec/geo.c.o"
+	/usr/bin/clang $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT CMakeFiles/qcclib.dir/exec/geo.c.o -MF CMakeFiles/qcclib.dir/exec/geo.c.o.d -o CMakeFiles/qcclib.dir/exec/geo.c.o -c /work/h11low/exec/geo.c
+
+CMakeFiles/qcclib.dir/exec/geo.c.i: cmake_force
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green "Preprocessing C source to CMakeFiles/qcclib.dir/exec/geo.c.i"
+	/usr/bin/clang $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -E /work/h11low/exec/geo.c > CMakeFiles/qcclib.dir/exec/geo.c.i
+
+CMakeFiles/qcclib.dir/exec/geo.c.s: cmake_force
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green "Compiling C source to assembly CMakeFiles/qcclib.dir/exec/geo.c.s"
+	/usr/bin/clang $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -S /work/h11low/exec/geo.c -o CMakeFiles/qcclib.dir/exec/geo.c.s
+
 CMakeFiles/qcclib.dir/exec/fused.c.o: CMakeFiles/qcclib.dir/flags.make
 CMakeFiles/qcclib.dir/exec/fused.c.o: /work/h11low/exec/fused.c
 CMakeFiles/qcclib.dir/exec/fused.c.o: CMakeFiles/qcclib.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/h11low/build-clang/CMakeFiles --progress-num=$(CMAKE_PROGRESS_35) "Building C object CMakeFiles/qcclib.dir/exec/fused.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/h11low/build-clang/CMakeFiles --progress-num=$(CMAKE_PROGRESS_37) "Building C object CMakeFiles/qcclib.dir/exec/fused.c.o"
 	/usr/bin/clang $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT CMakeFiles/qcclib.dir/exec/fused.c.o -MF CMakeFiles/qcclib.dir/exec/fused.c.o.d -o CMakeFiles/qcclib.dir/exec/fused.c.o -c /work/h11low/exec/fused.c
 
 CMakeFiles/qcclib.dir/exec/fused.c.i: cmake_force
@@ -539,7 +567,7 @@ CMakeFiles/qcclib.dir/exec/fused.c.s: cmake_force
 CMakeFiles/qcclib.dir/exec/fakequant.c.o: CMakeFiles/qcclib.dir/flags.make
 CMakeFiles/qcclib.dir/exec/fakequant.c.o: /work/h11low/exec/fakequant.c
 CMakeFiles/qcclib.dir/exec/fakequant.c.o: CMakeFiles/qcclib.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/h11low/build-clang/CMakeFiles --progress-num=$(CMAKE_PROGRESS_36) "Building C object CMakeFiles/qcclib.dir/exec/fakequant.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/h11low/build-clang/CMakeFiles --progress-num=$(CMAKE_PROGRESS_38) "Building C object CMakeFiles/qcclib.dir/exec/fakequant.c.o"
 	/usr/bin/clang $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT CMakeFiles/qcclib.dir/exec/fakequant.c.o -MF CMakeFiles/qcclib.dir/exec/fakequant.c.o.d -o CMakeFiles/qcclib.dir/exec/fakequant.c.o -c /work/h11low/exec/fakequant.c
 
 CMakeFiles/qcclib.dir/exec/fakequant.c.i: cmake_force
@@ -553,7 +581,7 @@ CMakeFiles/qcclib.dir/exec/fakequant.c.s: cmake_force
 CMakeFiles/qcclib.dir/passes/pipeline.c.o: CMakeFiles/qcclib.dir/flags.make
 CMakeFiles/qcclib.dir/passes/pipeline.c.o: /work/h11low/passes/pipeline.c
 CMakeFiles/qcclib.dir/passes/pipeline.c.o: CMakeFiles/qcclib.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/h11low/build-clang/CMakeFiles --progress-num=$(CMAKE_PROGRESS_37) "Building C object CMakeFiles/qcclib.dir/passes/pipeline.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/h11low/build-clang/CMakeFiles --progress-num=$(CMAKE_PROGRESS_39) "Building C object CMakeFiles/qcclib.dir/passes/pipeline.c.o"
 	/usr/bin/clang $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT CMakeFiles/qcclib.dir/passes/pipeline.c.o -MF CMakeFiles/qcclib.dir/passes/pipeline.c.o.d -o CMakeFiles/qcclib.dir/passes/pipeline.c.o -c /work/h11low/passes/pipeline.c
 
 CMakeFiles/qcclib.dir/passes/pipeline.c.i: cmake_force
@@ -567,7 +595,7 @@ CMakeFiles/qcclib.dir/passes/pipeline.c.s: cmake_force
 CMakeFiles/qcclib.dir/passes/fold_bn.c.o: CMakeFiles/qcclib.dir/flags.make
 CMakeFiles/qcclib.dir/passes/fold_bn.c.o: /work/h11low/passes/fold_bn.c
 CMakeFiles/qcclib.dir/passes/fold_bn.c.o: CMakeFiles/qcclib.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/h11low/build-clang/CMakeFiles --progress-num=$(CMAKE_PROGRESS_38) "Building C object CMakeFiles/qcclib.dir/passes/fold_bn.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/h11low/build-clang/CMakeFiles --progress-num=$(CMAKE_PROGRESS_40) "Building C object CMakeFiles/qcclib.dir/passes/fold_bn.c.o"
 	/usr/bin/clang $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT CMakeFiles/qcclib.dir/passes/fold_bn.c.o -MF CMakeFiles/qcclib.dir/passes/fold_bn.c.o.d -o CMakeFiles/qcclib.dir/passes/fold_bn.c.o -c /work/h11low/passes/fold_bn.c
 
 CMakeFiles/qcclib.dir/passes/fold_bn.c.i: cmake_force
@@ -581,7 +609,7 @@ CMakeFiles/qcclib.dir/passes/fold_bn.c.s: cmake_force
 CMakeFiles/qcclib.dir/passes/fuse.c.o: CMakeFiles/qcclib.dir/flags.make
 CMakeFiles/qcclib.dir/passes/fuse.c.o: /work/h11low/passes/fuse.c
 CMakeFiles/qcclib.dir/passes/fuse.c.o: CMakeFiles/qcclib.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/h11low/build-clang/CMakeFiles --progress-num=$(CMAKE_PROGRESS_39) "Building C object CMakeFiles/qcclib.dir/passes/fuse.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/h11low/build-clang/CMakeFiles --progress-num=$(CMAKE_PROGRESS_41) "Building C object CMakeFiles/qcclib.dir/passes/fuse.c.o"
 	/usr/bin/clang $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT CMakeFiles/qcclib.dir/passes/fuse.c.o -MF CMakeFiles/qcclib.dir/passes/fuse.c.o.d -o CMakeFiles/qcclib.dir/passes/fuse.c.o -c /work/h11low/passes/fuse.c
 
 CMakeFiles/qcclib.dir/passes/fuse.c.i: cmake_force
@@ -595,7 +623,7 @@ CMakeFiles/qcclib.dir/passes/fuse.c.s: cmake_force
 CMakeFiles/qcclib.dir/passes/quantize.c.o: CMakeFiles/qcclib.dir/flags.make
 CMakeFiles/qcclib.dir/passes/quantize.c.o: /work/h11low/passes/quantize.c
 CMakeFiles/qcclib.dir/passes/quantize.c.o: CMakeFiles/qcclib.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/h11low/build-clang/CMakeFiles --progress-num=$(CMAKE_PROGRESS_40) "Building C object CMakeFiles/qcclib.dir/passes/quantize.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/h11low/build-clang/CMakeFiles --progress-num=$(CMAKE_PROGRESS_42) "Building C object CMakeFiles/qcclib.dir/passes/quantize.c.o"
 	/usr/bin/clang $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT CMakeFiles/qcclib.dir/passes/quantize.c.o -MF CMakeFiles/qcclib.dir/passes/quantize.c.o.d -o CMakeFiles/qcclib.dir/passes/quantize.c.o -c /work/h11low/passes/quantize.c
 
 CMakeFiles/qcclib.dir/passes/quantize.c.i: cmake_force
@@ -609,7 +637,7 @@ CMakeFiles/qcclib.dir/passes/quantize.c.s: cmake_force
 CMakeFiles/qcclib.dir/passes/quantize_pad.c.o: CMakeFiles/qcclib.dir/flags.make
 CMakeFiles/qcclib.dir/passes/quantize_pad.c.o: /work/h11low/passes/quantize_pad.c
 CMakeFiles/qcclib.dir/passes/quantize_pad.c.o: CMakeFiles/qcclib.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/h11low/build-clang/CMakeFiles --progress-num=$(CMAKE_PROGRESS_41) "Building C object CMakeFiles/qcclib.dir/passes/quantize_pad.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/h11low/build-clang/CMakeFiles --progress-num=$(CMAKE_PROGRESS_43) "Building C object CMakeFiles/qcclib.dir/passes/quantize_pad.c.o"
 	/usr/bin/clang $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT CMakeFiles/qcclib.dir/passes/quantize_pad.c.o -MF CMakeFiles/qcclib.dir/passes/quantize_pad.c.o.d -o CMakeFiles/qcclib.dir/passes/quantize_pad.c.o -c /work/h11low/passes/quantize_pad.c
 
 CMakeFiles/qcclib.dir/passes/quantize_pad.c.i: cmake_force
@@ -623,7 +651,7 @@ CMakeFiles/qcclib.dir/passes/quantize_pad.c.s: cmake_force
 CMakeFiles/qcclib.dir/passes/quantize_reduce.c.o: CMakeFiles/qcclib.dir/flags.make
 CMakeFiles/qcclib.dir/passes/quantize_reduce.c.o: /work/h11low/passes/quantize_reduce.c
 CMakeFiles/qcclib.dir/passes/quantize_reduce.c.o: CMakeFiles/qcclib.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/h11low/build-clang/CMakeFiles --progress-num=$(CMAKE_PROGRESS_42) "Building C object CMakeFiles/qcclib.dir/passes/quantize_reduce.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/h11low/build-clang/CMakeFiles --progress-num=$(CMAKE_PROGRESS_44) "Building C object CMakeFiles/qcclib.dir/passes/quantize_reduce.c.o"
 	/usr/bin/clang $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT CMakeFiles/qcclib.dir/passes/quantize_reduce.c.o -MF CMakeFiles/qcclib.dir/passes/quantize_reduce.c.o.d -o CMakeFiles/qcclib.dir/passes/quantize_reduce.c.o -c /work/h11low/passes/quantize_reduce.c
 
 CMakeFiles/qcclib.dir/passes/quantize_reduce.c.i: cmake_force
@@ -634,10 +662,24 @@ CMakeFiles/qcclib.dir/passes/quantize_reduce.c.s: cmake_force
 	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green "Compiling C source to assembly CMakeFiles/qcclib.dir/passes/quantize_reduce.c.s"
 	/usr/bin/clang $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -S /work/h11low/passes/quantize_reduce.c -o CMakeFiles/qcclib.dir/passes/quantize_reduce.c.s
 
+CMakeFiles/qcclib.dir/passes/quantize_geo.c.o: CMakeFiles/qcclib.dir/flags.make
+CMakeFiles/qcclib.dir/passes/quantize_geo.c.o: /work/h11low/passes/quantize_geo.c
+CMakeFiles/qcclib.dir/passes/quantize_geo.c.o: CMakeFiles/qcclib.dir/compiler_depend.ts
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/h11low/build-clang/CMakeFiles --progress-num=$(CMAKE_PROGRESS_45) "Building C object CMakeFiles/qcclib.dir/passes/quantize_geo.c.o"
+	/usr/bin/clang $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT CMakeFiles/qcclib.dir/passes/quantize_geo.c.o -MF CMakeFiles/qcclib.dir/passes/quantize_geo.c.o.d -o CMakeFiles/qcclib.dir/passes/quantize_geo.c.o -c /work/h11low/passes/quantize_geo.c
+
+CMakeFiles/qcclib.dir/passes/quantize_geo.c.i: cmake_force
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green "Preprocessing C source to CMakeFiles/qcclib.dir/passes/quantize_geo.c.i"
+	/usr/bin/clang $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -E /work/h11low/passes/quantize_geo.c > CMakeFiles/qcclib.dir/passes/quantize_geo.c.i
+
+CMakeFiles/qcclib.dir/passes/quantize_geo.c.s: cmake_force
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green "Compiling C source to assembly CMakeFiles/qcclib.dir/passes/quantize_geo.c.s"
+	/usr/bin/clang $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -S /work/h11low/passes/quantize_geo.c -o CMakeFiles/qcclib.dir/passes/quantize_geo.c.s
+
 CMakeFiles/qcclib.dir/passes/range_estimators.c.o: CMakeFiles/qcclib.dir/flags.make
 CMakeFiles/qcclib.dir/passes/range_estimators.c.o: /work/h11low/passes/range_estimators.c
 CMakeFiles/qcclib.dir/passes/range_estimators.c.o: CMakeFiles/qcclib.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/h11low/build-clang/CMakeFiles --progress-num=$(CMAKE_PROGRESS_43) "Building C object CMakeFiles/qcclib.dir/passes/range_estimators.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/h11low/build-clang/CMakeFiles --progress-num=$(CMAKE_PROGRESS_46) "Building C object CMakeFiles/qcclib.dir/passes/range_estimators.c.o"
 	/usr/bin/clang $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT CMakeFiles/qcclib.dir/passes/range_estimators.c.o -MF CMakeFiles/qcclib.dir/passes/range_estimators.c.o.d -o CMakeFiles/qcclib.dir/passes/range_estimators.c.o -c /work/h11low/passes/range_estimators.c
 
 CMakeFiles/qcclib.dir/passes/range_estimators.c.i: cmake_force
@@ -651,7 +693,7 @@ CMakeFiles/qcclib.dir/passes/range_estimators.c.s: cmake_force
 CMakeFiles/qcclib.dir/passes/observe.c.o: CMakeFiles/qcclib.dir/flags.make
 CMakeFiles/qcclib.dir/passes/observe.c.o: /work/h11low/passes/observe.c
 CMakeFiles/qcclib.dir/passes/observe.c.o: CMakeFiles/qcclib.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/h11low/build-clang/CMakeFiles --progress-num=$(CMAKE_PROGRESS_44) "Building C object CMakeFiles/qcclib.dir/passes/observe.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/h11low/build-clang/CMakeFiles --progress-num=$(CMAKE_PROGRESS_47) "Building C object CMakeFiles/qcclib.dir/passes/observe.c.o"
 	/usr/bin/clang $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT CMakeFiles/qcclib.dir/passes/observe.c.o -MF CMakeFiles/qcclib.dir/passes/observe.c.o.d -o CMakeFiles/qcclib.dir/passes/observe.c.o -c /work/h11low/passes/observe.c
 
 CMakeFiles/qcclib.dir/passes/observe.c.i: cmake_force
@@ -665,7 +707,7 @@ CMakeFiles/qcclib.dir/passes/observe.c.s: cmake_force
 CMakeFiles/qcclib.dir/passes/calibrate.c.o: CMakeFiles/qcclib.dir/flags.make
 CMakeFiles/qcclib.dir/passes/calibrate.c.o: /work/h11low/passes/calibrate.c
 CMakeFiles/qcclib.dir/passes/calibrate.c.o: CMakeFiles/qcclib.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/h11low/build-clang/CMakeFiles --progress-num=$(CMAKE_PROGRESS_45) "Building C object CMakeFiles/qcclib.dir/passes/calibrate.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/h11low/build-clang/CMakeFiles --progress-num=$(CMAKE_PROGRESS_48) "Building C object CMakeFiles/qcclib.dir/passes/calibrate.c.o"
 	/usr/bin/clang $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT CMakeFiles/qcclib.dir/passes/calibrate.c.o -MF CMakeFiles/qcclib.dir/passes/calibrate.c.o.d -o CMakeFiles/qcclib.dir/passes/calibrate.c.o -c /work/h11low/passes/calibrate.c
 
 CMakeFiles/qcclib.dir/passes/calibrate.c.i: cmake_force
@@ -679,7 +721,7 @@ CMakeFiles/qcclib.dir/passes/calibrate.c.s: cmake_force
 CMakeFiles/qcclib.dir/passes/range.c.o: CMakeFiles/qcclib.dir/flags.make
 CMakeFiles/qcclib.dir/passes/range.c.o: /work/h11low/passes/range.c
 CMakeFiles/qcclib.dir/passes/range.c.o: CMakeFiles/qcclib.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/h11low/build-clang/CMakeFiles --progress-num=$(CMAKE_PROGRESS_46) "Building C object CMakeFiles/qcclib.dir/passes/range.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/h11low/build-clang/CMakeFiles --progress-num=$(CMAKE_PROGRESS_49) "Building C object CMakeFiles/qcclib.dir/passes/range.c.o"
 	/usr/bin/clang $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT CMakeFiles/qcclib.dir/passes/range.c.o -MF CMakeFiles/qcclib.dir/passes/range.c.o.d -o CMakeFiles/qcclib.dir/passes/range.c.o -c /work/h11low/passes/range.c
 
 CMakeFiles/qcclib.dir/passes/range.c.i: cmake_force
@@ -693,7 +735,7 @@ CMakeFiles/qcclib.dir/passes/range.c.s: cmake_force
 CMakeFiles/qcclib.dir/passes/cle.c.o: CMakeFiles/qcclib.dir/flags.make
 CMakeFiles/qcclib.dir/passes/cle.c.o: /work/h11low/passes/cle.c
 CMakeFiles/qcclib.dir/passes/cle.c.o: CMakeFiles/qcclib.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/h11low/build-clang/CMakeFiles --progress-num=$(CMAKE_PROGRESS_47) "Building C object CMakeFiles/qcclib.dir/passes/cle.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/h11low/build-clang/CMakeFiles --progress-num=$(CMAKE_PROGRESS_50) "Building C object CMakeFiles/qcclib.dir/passes/cle.c.o"
 	/usr/bin/clang $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT CMakeFiles/qcclib.dir/passes/cle.c.o -MF CMakeFiles/qcclib.dir/passes/cle.c.o.d -o CMakeFiles/qcclib.dir/passes/cle.c.o -c /work/h11low/passes/cle.c
 
 CMakeFiles/qcclib.dir/passes/cle.c.i: cmake_force
@@ -707,7 +749,7 @@ CMakeFiles/qcclib.dir/passes/cle.c.s: cmake_force
 CMakeFiles/qcclib.dir/passes/bias_correction.c.o: CMakeFiles/qcclib.dir/flags.make
 CMakeFiles/qcclib.dir/passes/bias_correction.c.o: /work/h11low/passes/bias_correction.c
 CMakeFiles/qcclib.dir/passes/bias_correction.c.o: CMakeFiles/qcclib.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/h11low/build-clang/CMakeFiles --progress-num=$(CMAKE_PROGRESS_48) "Building C object CMakeFiles/qcclib.dir/passes/bias_correction.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/h11low/build-clang/CMakeFiles --progress-num=$(CMAKE_PROGRESS_51) "Building C object CMakeFiles/qcclib.dir/passes/bias_correction.c.o"
 	/usr/bin/clang $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT CMakeFiles/qcclib.dir/passes/bias_correction.c.o -MF CMakeFiles/qcclib.dir/passes/bias_correction.c.o.d -o CMakeFiles/qcclib.dir/passes/bias_correction.c.o -c /work/h11low/passes/bias_correction.c
 
 CMakeFiles/qcclib.dir/passes/bias_correction.c.i: cmake_force
@@ -721,7 +763,7 @@ CMakeFiles/qcclib.dir/passes/bias_correction.c.s: cmake_force
 CMakeFiles/qcclib.dir/passes/adaround.c.o: CMakeFiles/qcclib.dir/flags.make
 CMakeFiles/qcclib.dir/passes/adaround.c.o: /work/h11low/passes/adaround.c
 CMakeFiles/qcclib.dir/passes/adaround.c.o: CMakeFiles/qcclib.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/h11low/build-clang/CMakeFiles --progress-num=$(CMAKE_PROGRESS_49) "Building C object CMakeFiles/qcclib.dir/passes/adaround.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/h11low/build-clang/CMakeFiles --progress-num=$(CMAKE_PROGRESS_52) "Building C object CMakeFiles/qcclib.dir/passes/adaround.c.o"
 	/usr/bin/clang $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT CMakeFiles/qcclib.dir/passes/adaround.c.o -MF CMakeFiles/qcclib.dir/passes/adaround.c.o.d -o CMakeFiles/qcclib.dir/passes/adaround.c.o -c /work/h11low/passes/adaround.c
 
 CMakeFiles/qcclib.dir/passes/adaround.c.i: cmake_force
@@ -735,7 +777,7 @@ CMakeFiles/qcclib.dir/passes/adaround.c.s: cmake_force
 CMakeFiles/qcclib.dir/passes/memplan.c.o: CMakeFiles/qcclib.dir/flags.make
 CMakeFiles/qcclib.dir/passes/memplan.c.o: /work/h11low/passes/memplan.c
 CMakeFiles/qcclib.dir/passes/memplan.c.o: CMakeFiles/qcclib.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/h11low/build-clang/CMakeFiles --progress-num=$(CMAKE_PROGRESS_50) "Building C object CMakeFiles/qcclib.dir/passes/memplan.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/h11low/build-clang/CMakeFiles --progress-num=$(CMAKE_PROGRESS_53) "Building C object CMakeFiles/qcclib.dir/passes/memplan.c.o"
 	/usr/bin/clang $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT CMakeFiles/qcclib.dir/passes/memplan.c.o -MF CMakeFiles/qcclib.dir/passes/memplan.c.o.d -o CMakeFiles/qcclib.dir/passes/memplan.c.o -c /work/h11low/passes/memplan.c
 
 CMakeFiles/qcclib.dir/passes/memplan.c.i: cmake_force
@@ -749,7 +791,7 @@ CMakeFiles/qcclib.dir/passes/memplan.c.s: cmake_force
 CMakeFiles/qcclib.dir/codegen/emit_c.c.o: CMakeFiles/qcclib.dir/flags.make
 CMakeFiles/qcclib.dir/codegen/emit_c.c.o: /work/h11low/codegen/emit_c.c
 CMakeFiles/qcclib.dir/codegen/emit_c.c.o: CMakeFiles/qcclib.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/h11low/build-clang/CMakeFiles --progress-num=$(CMAKE_PROGRESS_51) "Building C object CMakeFiles/qcclib.dir/codegen/emit_c.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/h11low/build-clang/CMakeFiles --progress-num=$(CMAKE_PROGRESS_54) "Building C object CMakeFiles/qcclib.dir/codegen/emit_c.c.o"
 	/usr/bin/clang $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT CMakeFiles/qcclib.dir/codegen/emit_c.c.o -MF CMakeFiles/qcclib.dir/codegen/emit_c.c.o.d -o CMakeFiles/qcclib.dir/codegen/emit_c.c.o -c /work/h11low/codegen/emit_c.c
 
 CMakeFiles/qcclib.dir/codegen/emit_c.c.i: cmake_force
@@ -763,7 +805,7 @@ CMakeFiles/qcclib.dir/codegen/emit_c.c.s: cmake_force
 CMakeFiles/qcclib.dir/codegen/emit_conv.c.o: CMakeFiles/qcclib.dir/flags.make
 CMakeFiles/qcclib.dir/codegen/emit_conv.c.o: /work/h11low/codegen/emit_conv.c
 CMakeFiles/qcclib.dir/codegen/emit_conv.c.o: CMakeFiles/qcclib.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/h11low/build-clang/CMakeFiles --progress-num=$(CMAKE_PROGRESS_52) "Building C object CMakeFiles/qcclib.dir/codegen/emit_conv.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/h11low/build-clang/CMakeFiles --progress-num=$(CMAKE_PROGRESS_55) "Building C object CMakeFiles/qcclib.dir/codegen/emit_conv.c.o"
 	/usr/bin/clang $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT CMakeFiles/qcclib.dir/codegen/emit_conv.c.o -MF CMakeFiles/qcclib.dir/codegen/emit_conv.c.o.d -o CMakeFiles/qcclib.dir/codegen/emit_conv.c.o -c /work/h11low/codegen/emit_conv.c
 
 CMakeFiles/qcclib.dir/codegen/emit_conv.c.i: cmake_force
@@ -777,7 +819,7 @@ CMakeFiles/qcclib.dir/codegen/emit_conv.c.s: cmake_force
 CMakeFiles/qcclib.dir/codegen/emit_dense.c.o: CMakeFiles/qcclib.dir/flags.make
 CMakeFiles/qcclib.dir/codegen/emit_dense.c.o: /work/h11low/codegen/emit_dense.c
 CMakeFiles/qcclib.dir/codegen/emit_dense.c.o: CMakeFiles/qcclib.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/h11low/build-clang/CMakeFiles --progress-num=$(CMAKE_PROGRESS_53) "Building C object CMakeFiles/qcclib.dir/codegen/emit_dense.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/h11low/build-clang/CMakeFiles --progress-num=$(CMAKE_PROGRESS_56) "Building C object CMakeFiles/qcclib.dir/codegen/emit_dense.c.o"
 	/usr/bin/clang $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT CMakeFiles/qcclib.dir/codegen/emit_dense.c.o -MF CMakeFiles/qcclib.dir/codegen/emit_dense.c.o.d -o CMakeFiles/qcclib.dir/codegen/emit_dense.c.o -c /work/h11low/codegen/emit_dense.c
 
 CMakeFiles/qcclib.dir/codegen/emit_dense.c.i: cmake_force
@@ -791,7 +833,7 @@ CMakeFiles/qcclib.dir/codegen/emit_dense.c.s: cmake_force
 CMakeFiles/qcclib.dir/codegen/emit_elem.c.o: CMakeFiles/qcclib.dir/flags.make
 CMakeFiles/qcclib.dir/codegen/emit_elem.c.o: /work/h11low/codegen/emit_elem.c
 CMakeFiles/qcclib.dir/codegen/emit_elem.c.o: CMakeFiles/qcclib.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/h11low/build-clang/CMakeFiles --progress-num=$(CMAKE_PROGRESS_54) "Building C object CMakeFiles/qcclib.dir/codegen/emit_elem.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/h11low/build-clang/CMakeFiles --progress-num=$(CMAKE_PROGRESS_57) "Building C object CMakeFiles/qcclib.dir/codegen/emit_elem.c.o"
 	/usr/bin/clang $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT CMakeFiles/qcclib.dir/codegen/emit_elem.c.o -MF CMakeFiles/qcclib.dir/codegen/emit_elem.c.o.d -o CMakeFiles/qcclib.dir/codegen/emit_elem.c.o -c /work/h11low/codegen/emit_elem.c
 
 CMakeFiles/qcclib.dir/codegen/emit_elem.c.i: cmake_force
@@ -805,7 +847,7 @@ CMakeFiles/qcclib.dir/codegen/emit_elem.c.s: cmake_force
 CMakeFiles/qcclib.dir/codegen/emit_cond.c.o: CMakeFiles/qcclib.dir/flags.make
 CMakeFiles/qcclib.dir/codegen/emit_cond.c.o: /work/h11low/codegen/emit_cond.c
 CMakeFiles/qcclib.dir/codegen/emit_cond.c.o: CMakeFiles/qcclib.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/h11low/build-clang/CMakeFiles --progress-num=$(CMAKE_PROGRESS_55) "Building C object CMakeFiles/qcclib.dir/codegen/emit_cond.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/h11low/build-clang/CMakeFiles --progress-num=$(CMAKE_PROGRESS_58) "Building C object CMakeFiles/qcclib.dir/codegen/emit_cond.c.o"
 	/usr/bin/clang $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT CMakeFiles/qcclib.dir/codegen/emit_cond.c.o -MF CMakeFiles/qcclib.dir/codegen/emit_cond.c.o.d -o CMakeFiles/qcclib.dir/codegen/emit_cond.c.o -c /work/h11low/codegen/emit_cond.c
 
 CMakeFiles/qcclib.dir/codegen/emit_cond.c.i: cmake_force
@@ -819,7 +861,7 @@ CMakeFiles/qcclib.dir/codegen/emit_cond.c.s: cmake_force
 CMakeFiles/qcclib.dir/codegen/emit_arith.c.o: CMakeFiles/qcclib.dir/flags.make
 CMakeFiles/qcclib.dir/codegen/emit_arith.c.o: /work/h11low/codegen/emit_arith.c
 CMakeFiles/qcclib.dir/codegen/emit_arith.c.o: CMakeFiles/qcclib.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/h11low/build-clang/CMakeFiles --progress-num=$(CMAKE_PROGRESS_56) "Building C object CMakeFiles/qcclib.dir/codegen/emit_arith.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/h11low/build-clang/CMakeFiles --progress-num=$(CMAKE_PROGRESS_59) "Building C object CMakeFiles/qcclib.dir/codegen/emit_arith.c.o"
 	/usr/bin/clang $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT CMakeFiles/qcclib.dir/codegen/emit_arith.c.o -MF CMakeFiles/qcclib.dir/codegen/emit_arith.c.o.d -o CMakeFiles/qcclib.dir/codegen/emit_arith.c.o -c /work/h11low/codegen/emit_arith.c
 
 CMakeFiles/qcclib.dir/codegen/emit_arith.c.i: cmake_force
@@ -833,7 +875,7 @@ CMakeFiles/qcclib.dir/codegen/emit_arith.c.s: cmake_force
 CMakeFiles/qcclib.dir/codegen/emit_reduce.c.o: CMakeFiles/qcclib.dir/flags.make
 CMakeFiles/qcclib.dir/codegen/emit_reduce.c.o: /work/h11low/codegen/emit_reduce.c
 CMakeFiles/qcclib.dir/codegen/emit_reduce.c.o: CMakeFiles/qcclib.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/h11low/build-clang/CMakeFiles --progress-num=$(CMAKE_PROGRESS_57) "Building C object CMakeFiles/qcclib.dir/codegen/emit_reduce.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/h11low/build-clang/CMakeFiles --progress-num=$(CMAKE_PROGRESS_60) "Building C object CMakeFiles/qcclib.dir/codegen/emit_reduce.c.o"
 	/usr/bin/clang $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT CMakeFiles/qcclib.dir/codegen/emit_reduce.c.o -MF CMakeFiles/qcclib.dir/codegen/emit_reduce.c.o.d -o CMakeFiles/qcclib.dir/codegen/emit_reduce.c.o -c /work/h11low/codegen/emit_reduce.c
 
 CMakeFiles/qcclib.dir/codegen/emit_reduce.c.i: cmake_force
@@ -847,7 +889,7 @@ CMakeFiles/qcclib.dir/codegen/emit_reduce.c.s: cmake_force
 CMakeFiles/qcclib.dir/codegen/emit_line.c.o: CMakeFiles/qcclib.dir/flags.make
 CMakeFiles/qcclib.dir/codegen/emit_line.c.o: /work/h11low/codegen/emit_line.c
 CMakeFiles/qcclib.dir/codegen/emit_line.c.o: CMakeFiles/qcclib.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/h11low/build-clang/CMakeFiles --progress-num=$(CMAKE_PROGRESS_58) "Building C object CMakeFiles/qcclib.dir/codegen/emit_line.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/h11low/build-clang/CMakeFiles --progress-num=$(CMAKE_PROGRESS_61) "Building C object CMakeFiles/qcclib.dir/codegen/emit_line.c.o"
 	/usr/bin/clang $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT CMakeFiles/qcclib.dir/codegen/emit_line.c.o -MF CMakeFiles/qcclib.dir/codegen/emit_line.c.o.d -o CMakeFiles/qcclib.dir/codegen/emit_line.c.o -c /work/h11low/codegen/emit_line.c
 
 CMakeFiles/qcclib.dir/codegen/emit_line.c.i: cmake_force
@@ -858,10 +900,24 @@ CMakeFiles/qcclib.dir/codegen/emit_line.c.s: cmake_force
 	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green "Compiling C source to assembly CMakeFiles/qcclib.dir/codegen/emit_line.c.s"
 	/usr/bin/clang $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -S /work/h11low/codegen/emit_line.c -o CMakeFiles/qcclib.dir/codegen/emit_line.c.s
 
+CMakeFiles/qcclib.dir/codegen/emit_geo.c.o: CMakeFiles/qcclib.dir/flags.make
+CMakeFiles/qcclib.dir/codegen/emit_geo.c.o: /work/h11low/codegen/emit_geo.c
+CMakeFiles/qcclib.dir/codegen/emit_geo.c.o: CMakeFiles/qcclib.dir/compiler_depend.ts
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/h11low/build-clang/CMakeFiles --progress-num=$(CMAKE_PROGRESS_62) "Building C object CMakeFiles/qcclib.dir/codegen/emit_geo.c.o"
+	/usr/bin/clang $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT CMakeFiles/qcclib.dir/codegen/emit_geo.c.o -MF CMakeFiles/qcclib.dir/codegen/emit_geo.c.o.d -o CMakeFiles/qcclib.dir/codegen/emit_geo.c.o -c /work/h11low/codegen/emit_geo.c
+
+CMakeFiles/qcclib.dir/codegen/emit_geo.c.i: cmake_force
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green "Preprocessing C source to CMakeFiles/qcclib.dir/codegen/emit_geo.c.i"
+	/usr/bin/clang $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -E /work/h11low/codegen/emit_geo.c > CMakeFiles/qcclib.dir/codegen/emit_geo.c.i
+
+CMakeFiles/qcclib.dir/codegen/emit_geo.c.s: cmake_force
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green "Compiling C source to assembly CMakeFiles/qcclib.dir/codegen/emit_geo.c.s"
+	/usr/bin/clang $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -S /work/h11low/codegen/emit_geo.c -o CMakeFiles/qcclib.dir/codegen/emit_geo.c.s
+
 CMakeFiles/qcclib.dir/codegen/target.c.o: CMakeFiles/qcclib.dir/flags.make
 CMakeFiles/qcclib.dir/codegen/target.c.o: /work/h11low/codegen/target.c
 CMakeFiles/qcclib.dir/codegen/target.c.o: CMakeFiles/qcclib.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/h11low/build-clang/CMakeFiles --progress-num=$(CMAKE_PROGRESS_59) "Building C object CMakeFiles/qcclib.dir/codegen/target.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/h11low/build-clang/CMakeFiles --progress-num=$(CMAKE_PROGRESS_63) "Building C object CMakeFiles/qcclib.dir/codegen/target.c.o"
 	/usr/bin/clang $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT CMakeFiles/qcclib.dir/codegen/target.c.o -MF CMakeFiles/qcclib.dir/codegen/target.c.o.d -o CMakeFiles/qcclib.dir/codegen/target.c.o -c /work/h11low/codegen/target.c
 
 CMakeFiles/qcclib.dir/codegen/target.c.i: cmake_force
@@ -875,7 +931,7 @@ CMakeFiles/qcclib.dir/codegen/target.c.s: cmake_force
 CMakeFiles/qcclib.dir/frontend/onnx.c.o: CMakeFiles/qcclib.dir/flags.make
 CMakeFiles/qcclib.dir/frontend/onnx.c.o: /work/h11low/frontend/onnx.c
 CMakeFiles/qcclib.dir/frontend/onnx.c.o: CMakeFiles/qcclib.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/h11low/build-clang/CMakeFiles --progress-num=$(CMAKE_PROGRESS_60) "Building C object CMakeFiles/qcclib.dir/frontend/onnx.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/h11low/build-clang/CMakeFiles --progress-num=$(CMAKE_PROGRESS_64) "Building C object CMakeFiles/qcclib.dir/frontend/onnx.c.o"
 	/usr/bin/clang $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT CMakeFiles/qcclib.dir/frontend/onnx.c.o -MF CMakeFiles/qcclib.dir/frontend/onnx.c.o.d -o CMakeFiles/qcclib.dir/frontend/onnx.c.o -c /work/h11low/frontend/onnx.c
 
 CMakeFiles/qcclib.dir/frontend/onnx.c.i: cmake_force
@@ -889,7 +945,7 @@ CMakeFiles/qcclib.dir/frontend/onnx.c.s: cmake_force
 CMakeFiles/qcclib.dir/frontend/onnx_ops.c.o: CMakeFiles/qcclib.dir/flags.make
 CMakeFiles/qcclib.dir/frontend/onnx_ops.c.o: /work/h11low/frontend/onnx_ops.c
 CMakeFiles/qcclib.dir/frontend/onnx_ops.c.o: CMakeFiles/qcclib.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/h11low/build-clang/CMakeFiles --progress-num=$(CMAKE_PROGRESS_61) "Building C object CMakeFiles/qcclib.dir/frontend/onnx_ops.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/h11low/build-clang/CMakeFiles --progress-num=$(CMAKE_PROGRESS_65) "Building C object CMakeFiles/qcclib.dir/frontend/onnx_ops.c.o"
 	/usr/bin/clang $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT CMakeFiles/qcclib.dir/frontend/onnx_ops.c.o -MF CMakeFiles/qcclib.dir/frontend/onnx_ops.c.o.d -o CMakeFiles/qcclib.dir/frontend/onnx_ops.c.o -c /work/h11low/frontend/onnx_ops.c
 
 CMakeFiles/qcclib.dir/frontend/onnx_ops.c.i: cmake_force
@@ -903,7 +959,7 @@ CMakeFiles/qcclib.dir/frontend/onnx_ops.c.s: cmake_force
 CMakeFiles/qcclib.dir/frontend/onnx_nn.c.o: CMakeFiles/qcclib.dir/flags.make
 CMakeFiles/qcclib.dir/frontend/onnx_nn.c.o: /work/h11low/frontend/onnx_nn.c
 CMakeFiles/qcclib.dir/frontend/onnx_nn.c.o: CMakeFiles/qcclib.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/h11low/build-clang/CMakeFiles --progress-num=$(CMAKE_PROGRESS_62) "Building C object CMakeFiles/qcclib.dir/frontend/onnx_nn.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/h11low/build-clang/CMakeFiles --progress-num=$(CMAKE_PROGRESS_66) "Building C object CMakeFiles/qcclib.dir/frontend/onnx_nn.c.o"
 	/usr/bin/clang $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT CMakeFiles/qcclib.dir/frontend/onnx_nn.c.o -MF CMakeFiles/qcclib.dir/frontend/onnx_nn.c.o.d -o CMakeFiles/qcclib.dir/frontend/onnx_nn.c.o -c /work/h11low/frontend/onnx_nn.c
 
 CMakeFiles/qcclib.dir/frontend/onnx_nn.c.i: cmake_force
@@ -917,7 +973,7 @@ CMakeFiles/qcclib.dir/frontend/onnx_nn.c.s: cmake_force
 CMakeFiles/qcclib.dir/frontend/onnx_fold.c.o: CMakeFiles/qcclib.dir/flags.make
 CMakeFiles/qcclib.dir/frontend/onnx_fold.c.o: /work/h11low/frontend/onnx_fold.c
 CMakeFiles/qcclib.dir/frontend/onnx_fold.c.o: CMakeFiles/qcclib.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/h11low/build-clang/CMakeFiles --progress-num=$(CMAKE_PROGRESS_63) "Building C object CMakeFiles/qcclib.dir/frontend/onnx_fold.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/h11low/build-clang/CMakeFiles --progress-num=$(CMAKE_PROGRESS_67) "Building C object CMakeFiles/qcclib.dir/frontend/onnx_fold.c.o"
 	/usr/bin/clang $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT CMakeFiles/qcclib.dir/frontend/onnx_fold.c.o -MF CMakeFiles/qcclib.dir/frontend/onnx_fold.c.o.d -o CMakeFiles/qcclib.dir/frontend/onnx_fold.c.o -c /work/h11low/frontend/onnx_fold.c
 
 CMakeFiles/qcclib.dir/frontend/onnx_fold.c.i: cmake_force
@@ -931,7 +987,7 @@ CMakeFiles/qcclib.dir/frontend/onnx_fold.c.s: cmake_force
 CMakeFiles/qcclib.dir/frontend/onnx_cond.c.o: CMakeFiles/qcclib.dir/flags.make
 CMakeFiles/qcclib.dir/frontend/onnx_cond.c.o: /work/h11low/frontend/onnx_cond.c
 CMakeFiles/qcclib.dir/frontend/onnx_cond.c.o: CMakeFiles/qcclib.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/h11low/build-clang/CMakeFiles --progress-num=$(CMAKE_PROGRESS_64) "Building C object CMakeFiles/qcclib.dir/frontend/onnx_cond.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/h11low/build-clang/CMakeFiles --progress-num=$(CMAKE_PROGRESS_68) "Building C object CMakeFiles/qcclib.dir/frontend/onnx_cond.c.o"
 	/usr/bin/clang $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT CMakeFiles/qcclib.dir/frontend/onnx_cond.c.o -MF CMakeFiles/qcclib.dir/frontend/onnx_cond.c.o.d -o CMakeFiles/qcclib.dir/frontend/onnx_cond.c.o -c /work/h11low/frontend/onnx_cond.c
 
 CMakeFiles/qcclib.dir/frontend/onnx_cond.c.i: cmake_force
@@ -945,7 +1001,7 @@ CMakeFiles/qcclib.dir/frontend/onnx_cond.c.s: cmake_force
 CMakeFiles/qcclib.dir/frontend/onnx_math.c.o: CMakeFiles/qcclib.dir/flags.make
 CMakeFiles/qcclib.dir/frontend/onnx_math.c.o: /work/h11low/frontend/onnx_math.c
 CMakeFiles/qcclib.dir/frontend/onnx_math.c.o: CMakeFiles/qcclib.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/h11low/build-clang/CMakeFiles --progress-num=$(CMAKE_PROGRESS_65) "Building C object CMakeFiles/qcclib.dir/frontend/onnx_math.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/h11low/build-clang/CMakeFiles --progress-num=$(CMAKE_PROGRESS_69) "Building C object CMakeFiles/qcclib.dir/frontend/onnx_math.c.o"
 	/usr/bin/clang $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT CMakeFiles/qcclib.dir/frontend/onnx_math.c.o -MF CMakeFiles/qcclib.dir/frontend/onnx_math.c.o.d -o CMakeFiles/qcclib.dir/frontend/onnx_math.c.o -c /work/h11low/frontend/onnx_math.c
 
 CMakeFiles/qcclib.dir/frontend/onnx_math.c.i: cmake_force
@@ -959,7 +1015,7 @@ CMakeFiles/qcclib.dir/frontend/onnx_math.c.s: cmake_force
 CMakeFiles/qcclib.dir/frontend/onnx_reduce.c.o: CMakeFiles/qcclib.dir/flags.make
 CMakeFiles/qcclib.dir/frontend/onnx_reduce.c.o: /work/h11low/frontend/onnx_reduce.c
 CMakeFiles/qcclib.dir/frontend/onnx_reduce.c.o: CMakeFiles/qcclib.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/h11low/build-clang/CMakeFiles --progress-num=$(CMAKE_PROGRESS_66) "Building C object CMakeFiles/qcclib.dir/frontend/onnx_reduce.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/h11low/build-clang/CMakeFiles --progress-num=$(CMAKE_PROGRESS_70) "Building C object CMakeFiles/qcclib.dir/frontend/onnx_reduce.c.o"
 	/usr/bin/clang $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT CMakeFiles/qcclib.dir/frontend/onnx_reduce.c.o -MF CMakeFiles/qcclib.dir/frontend/onnx_reduce.c.o.d -o CMakeFiles/qcclib.dir/frontend/onnx_reduce.c.o -c /work/h11low/frontend/onnx_reduce.c
 
 CMakeFiles/qcclib.dir/frontend/onnx_reduce.c.i: cmake_force
@@ -970,10 +1026,24 @@ CMakeFiles/qcclib.dir/frontend/onnx_reduce.c.s: cmake_force
 	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green "Compiling C source to assembly CMakeFiles/qcclib.dir/frontend/onnx_reduce.c.s"
 	/usr/bin/clang $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -S /work/h11low/frontend/onnx_reduce.c -o CMakeFiles/qcclib.dir/frontend/onnx_reduce.c.s
 
+CMakeFiles/qcclib.dir/frontend/onnx_geo.c.o: CMakeFiles/qcclib.dir/flags.make
+CMakeFiles/qcclib.dir/frontend/onnx_geo.c.o: /work/h11low/frontend/onnx_geo.c
+CMakeFiles/qcclib.dir/frontend/onnx_geo.c.o: CMakeFiles/qcclib.dir/compiler_depend.ts
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/h11low/build-clang/CMakeFiles --progress-num=$(CMAKE_PROGRESS_71) "Building C object CMakeFiles/qcclib.dir/frontend/onnx_geo.c.o"
+	/usr/bin/clang $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT CMakeFiles/qcclib.dir/frontend/onnx_geo.c.o -MF CMakeFiles/qcclib.dir/frontend/onnx_geo.c.o.d -o CMakeFiles/qcclib.dir/frontend/onnx_geo.c.o -c /work/h11low/frontend/onnx_geo.c
+
+CMakeFiles/qcclib.dir/frontend/onnx_geo.c.i: cmake_force
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green "Preprocessing C source to CMakeFiles/qcclib.dir/frontend/onnx_geo.c.i"
+	/usr/bin/clang $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -E /work/h11low/frontend/onnx_geo.c > CMakeFiles/qcclib.dir/frontend/onnx_geo.c.i
+
+CMakeFiles/qcclib.dir/frontend/onnx_geo.c.s: cmake_force
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green "Compiling C source to assembly CMakeFiles/qcclib.dir/frontend/onnx_geo.c.s"
+	/usr/bin/clang $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -S /work/h11low/frontend/onnx_geo.c -o CMakeFiles/qcclib.dir/frontend/onnx_geo.c.s
+
 CMakeFiles/qcclib.dir/frontend/onnx_pattern.c.o: CMakeFiles/qcclib.dir/flags.make
 CMakeFiles/qcclib.dir/frontend/onnx_pattern.c.o: /work/h11low/frontend/onnx_pattern.c
 CMakeFiles/qcclib.dir/frontend/onnx_pattern.c.o: CMakeFiles/qcclib.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/h11low/build-clang/CMakeFiles --progress-num=$(CMAKE_PROGRESS_67) "Building C object CMakeFiles/qcclib.dir/frontend/onnx_pattern.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/h11low/build-clang/CMakeFiles --progress-num=$(CMAKE_PROGRESS_72) "Building C object CMakeFiles/qcclib.dir/frontend/onnx_pattern.c.o"
 	/usr/bin/clang $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT CMakeFiles/qcclib.dir/frontend/onnx_pattern.c.o -MF CMakeFiles/qcclib.dir/frontend/onnx_pattern.c.o.d -o CMakeFiles/qcclib.dir/frontend/onnx_pattern.c.o -c /work/h11low/frontend/onnx_pattern.c
 
 CMakeFiles/qcclib.dir/frontend/onnx_pattern.c.i: cmake_force
@@ -987,7 +1057,7 @@ CMakeFiles/qcclib.dir/frontend/onnx_pattern.c.s: cmake_force
 CMakeFiles/qcclib.dir/frontend/onnx_tensor.c.o: CMakeFiles/qcclib.dir/flags.make
 CMakeFiles/qcclib.dir/frontend/onnx_tensor.c.o: /work/h11low/frontend/onnx_tensor.c
 CMakeFiles/qcclib.dir/frontend/onnx_tensor.c.o: CMakeFiles/qcclib.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/h11low/build-clang/CMakeFiles --progress-num=$(CMAKE_PROGRESS_68) "Building C object CMakeFiles/qcclib.dir/frontend/onnx_tensor.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/h11low/build-clang/CMakeFiles --progress-num=$(CMAKE_PROGRESS_73) "Building C object CMakeFiles/qcclib.dir/frontend/onnx_tensor.c.o"
 	/usr/bin/clang $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT CMakeFiles/qcclib.dir/frontend/onnx_tensor.c.o -MF CMakeFiles/qcclib.dir/frontend/onnx_tensor.c.o.d -o CMakeFiles/qcclib.dir/frontend/onnx_tensor.c.o -c /work/h11low/frontend/onnx_tensor.c
 
 CMakeFiles/qcclib.dir/frontend/onnx_tensor.c.i: cmake_force
@@ -1001,7 +1071,7 @@ CMakeFiles/qcclib.dir/frontend/onnx_tensor.c.s: cmake_force
 CMakeFiles/qcclib.dir/frontend/onnx_wire.c.o: CMakeFiles/qcclib.dir/flags.make
 CMakeFiles/qcclib.dir/frontend/onnx_wire.c.o: /work/h11low/frontend/onnx_wire.c
 CMakeFiles/qcclib.dir/frontend/onnx_wire.c.o: CMakeFiles/qcclib.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/h11low/build-clang/CMakeFiles --progress-num=$(CMAKE_PROGRESS_69) "Building C object CMakeFiles/qcclib.dir/frontend/onnx_wire.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/h11low/build-clang/CMakeFiles --progress-num=$(CMAKE_PROGRESS_74) "Building C object CMakeFiles/qcclib.dir/frontend/onnx_wire.c.o"
 	/usr/bin/clang $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT CMakeFiles/qcclib.dir/frontend/onnx_wire.c.o -MF CMakeFiles/qcclib.dir/frontend/onnx_wire.c.o.d -o CMakeFiles/qcclib.dir/frontend/onnx_wire.c.o -c /work/h11low/frontend/onnx_wire.c
 
 CMakeFiles/qcclib.dir/frontend/onnx_wire.c.i: cmake_force
@@ -1015,7 +1085,7 @@ CMakeFiles/qcclib.dir/frontend/onnx_wire.c.s: cmake_force
 CMakeFiles/qcclib.dir/frontend/onnx_sym.c.o: CMakeFiles/qcclib.dir/flags.make
 CMakeFiles/qcclib.dir/frontend/onnx_sym.c.o: /work/h11low/frontend/onnx_sym.c
 CMakeFiles/qcclib.dir/frontend/onnx_sym.c.o: CMakeFiles/qcclib.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/h11low/build-clang/CMakeFiles --progress-num=$(CMAKE_PROGRESS_70) "Building C object CMakeFiles/qcclib.dir/frontend/onnx_sym.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/h11low/build-clang/CMakeFiles --progress-num=$(CMAKE_PROGRESS_75) "Building C object CMakeFiles/qcclib.dir/frontend/onnx_sym.c.o"
 	/usr/bin/clang $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT CMakeFiles/qcclib.dir/frontend/onnx_sym.c.o -MF CMakeFiles/qcclib.dir/frontend/onnx_sym.c.o.d -o CMakeFiles/qcclib.dir/frontend/onnx_sym.c.o -c /work/h11low/frontend/onnx_sym.c
 
 CMakeFiles/qcclib.dir/frontend/onnx_sym.c.i: cmake_force
@@ -1029,7 +1099,7 @@ CMakeFiles/qcclib.dir/frontend/onnx_sym.c.s: cmake_force
 CMakeFiles/qcclib.dir/frontend/onnx_node.c.o: CMakeFiles/qcclib.dir/flags.make
 CMakeFiles/qcclib.dir/frontend/onnx_node.c.o: /work/h11low/frontend/onnx_node.c
 CMakeFiles/qcclib.dir/frontend/onnx_node.c.o: CMakeFiles/qcclib.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/h11low/build-clang/CMakeFiles --progress-num=$(CMAKE_PROGRESS_71) "Building C object CMakeFiles/qcclib.dir/frontend/onnx_node.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/h11low/build-clang/CMakeFiles --progress-num=$(CMAKE_PROGRESS_76) "Building C object CMakeFiles/qcclib.dir/frontend/onnx_node.c.o"
 	/usr/bin/clang $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT CMakeFiles/qcclib.dir/frontend/onnx_node.c.o -MF CMakeFiles/qcclib.dir/frontend/onnx_node.c.o.d -o CMakeFiles/qcclib.dir/frontend/onnx_node.c.o -c /work/h11low/frontend/onnx_node.c
 
 CMakeFiles/qcclib.dir/frontend/onnx_node.c.i: cmake_force
@@ -1043,7 +1113,7 @@ CMakeFiles/qcclib.dir/frontend/onnx_node.c.s: cmake_force
 CMakeFiles/qcclib.dir/frontend/onnx_attr.c.o: CMakeFiles/qcclib.dir/flags.make
 CMakeFiles/qcclib.dir/frontend/onnx_attr.c.o: /work/h11low/frontend/onnx_attr.c
 CMakeFiles/qcclib.dir/frontend/onnx_attr.c.o: CMakeFiles/qcclib.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/h11low/build-clang/CMakeFiles --progress-num=$(CMAKE_PROGRESS_72) "Building C object CMakeFiles/qcclib.dir/frontend/onnx_attr.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/h11low/build-clang/CMakeFiles --progress-num=$(CMAKE_PROGRESS_77) "Building C object CMakeFiles/qcclib.dir/frontend/onnx_attr.c.o"
 	/usr/bin/clang $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT CMakeFiles/qcclib.dir/frontend/onnx_attr.c.o -MF CMakeFiles/qcclib.dir/frontend/onnx_attr.c.o.d -o CMakeFiles/qcclib.dir/frontend/onnx_attr.c.o -c /work/h11low/frontend/onnx_attr.c
 
 CMakeFiles/qcclib.dir/frontend/onnx_attr.c.i: cmake_force
@@ -1057,7 +1127,7 @@ CMakeFiles/qcclib.dir/frontend/onnx_attr.c.s: cmake_force
 CMakeFiles/qcclib.dir/frontend/onnx_func.c.o: CMakeFiles/qcclib.dir/flags.make
 CMakeFiles/qcclib.dir/frontend/onnx_func.c.o: /work/h11low/frontend/onnx_func.c
 CMakeFiles/qcclib.dir/frontend/onnx_func.c.o: CMakeFiles/qcclib.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/h11low/build-clang/CMakeFiles --progress-num=$(CMAKE_PROGRESS_73) "Building C object CMakeFiles/qcclib.dir/frontend/onnx_func.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/h11low/build-clang/CMakeFiles --progress-num=$(CMAKE_PROGRESS_78) "Building C object CMakeFiles/qcclib.dir/frontend/onnx_func.c.o"
 	/usr/bin/clang $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT CMakeFiles/qcclib.dir/frontend/onnx_func.c.o -MF CMakeFiles/qcclib.dir/frontend/onnx_func.c.o.d -o CMakeFiles/qcclib.dir/frontend/onnx_func.c.o -c /work/h11low/frontend/onnx_func.c
 
 CMakeFiles/qcclib.dir/frontend/onnx_func.c.i: cmake_force
@@ -1071,7 +1141,7 @@ CMakeFiles/qcclib.dir/frontend/onnx_func.c.s: cmake_force
 CMakeFiles/qcclib.dir/onnx.pb-c.c.o: CMakeFiles/qcclib.dir/flags.make
 CMakeFiles/qcclib.dir/onnx.pb-c.c.o: onnx.pb-c.c
 CMakeFiles/qcclib.dir/onnx.pb-c.c.o: CMakeFiles/qcclib.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/h11low/build-clang/CMakeFiles --progress-num=$(CMAKE_PROGRESS_74) "Building C object CMakeFiles/qcclib.dir/onnx.pb-c.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/h11low/build-clang/CMakeFiles --progress-num=$(CMAKE_PROGRESS_79) "Building C object CMakeFiles/qcclib.dir/onnx.pb-c.c.o"
 	/usr/bin/clang $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT CMakeFiles/qcclib.dir/onnx.pb-c.c.o -MF CMakeFiles/qcclib.dir/onnx.pb-c.c.o.d -o CMakeFiles/qcclib.dir/onnx.pb-c.c.o -c /work/h11low/build-clang/onnx.pb-c.c
 
 CMakeFiles/qcclib.dir/onnx.pb-c.c.i: cmake_force
@@ -1095,6 +1165,7 @@ qcclib: CMakeFiles/qcclib.dir/ir/verify.c.o
 qcclib: CMakeFiles/qcclib.dir/ir/shape_q.c.o
 qcclib: CMakeFiles/qcclib.dir/ir/shape_elem.c.o
 qcclib: CMakeFiles/qcclib.dir/ir/shape_reduce.c.o
+qcclib: CMakeFiles/qcclib.dir/ir/shape_geo.c.o
 qcclib: CMakeFiles/qcclib.dir/ir/print.c.o
 qcclib: CMakeFiles/qcclib.dir/ir/check.c.o
 qcclib: CMakeFiles/qcclib.dir/ir/outfile.c.o
@@ -1113,6 +1184,7 @@ qcclib: CMakeFiles/qcclib.dir/exec/conv.c.o
 qcclib: CMakeFiles/qcclib.dir/exec/dense.c.o
 qcclib: CMakeFiles/qcclib.dir/exec/layout.c.o
 qcclib: CMakeFiles/qcclib.dir/exec/reduce.c.o
+qcclib: CMakeFiles/qcclib.dir/exec/geo.c.o
 qcclib: CMakeFiles/qcclib.dir/exec/fused.c.o
 qcclib: CMakeFiles/qcclib.dir/exec/fakequant.c.o
 qcclib: CMakeFiles/qcclib.dir/passes/pipeline.c.o
@@ -1121,6 +1193,7 @@ qcclib: CMakeFiles/qcclib.dir/passes/fuse.c.o
 qcclib: CMakeFiles/qcclib.dir/passes/quantize.c.o
 qcclib: CMakeFiles/qcclib.dir/passes/quantize_pad.c.o
 qcclib: CMakeFiles/qcclib.dir/passes/quantize_reduce.c.o
+qcclib: CMakeFiles/qcclib.dir/passes/quantize_geo.c.o
 qcclib: CMakeFiles/qcclib.dir/passes/range_estimators.c.o
 qcclib: CMakeFiles/qcclib.dir/passes/observe.c.o
 qcclib: CMakeFiles/qcclib.dir/passes/calibrate.c.o
@@ -1137,6 +1210,7 @@ qcclib: CMakeFiles/qcclib.dir/codegen/emit_cond.c.o
 qcclib: CMakeFiles/qcclib.dir/codegen/emit_arith.c.o
 qcclib: CMakeFiles/qcclib.dir/codegen/emit_reduce.c.o
 qcclib: CMakeFiles/qcclib.dir/codegen/emit_line.c.o
+qcclib: CMakeFiles/qcclib.dir/codegen/emit_geo.c.o
 qcclib: CMakeFiles/qcclib.dir/codegen/target.c.o
 qcclib: CMakeFiles/qcclib.dir/frontend/onnx.c.o
 qcclib: CMakeFiles/qcclib.dir/frontend/onnx_ops.c.o
@@ -1145,6 +1219,7 @@ qcclib: CMakeFiles/qcclib.dir/frontend/onnx_fold.c.o
 qcclib: CMakeFiles/qcclib.dir/frontend/onnx_cond.c.o
 qcclib: CMakeFiles/qcclib.dir/frontend/onnx_math.c.o
 qcclib: CMakeFiles/qcclib.dir/frontend/onnx_reduce.c.o
+qcclib: CMakeFiles/qcclib.dir/frontend/onnx_geo.c.o
 qcclib: CMakeFiles/qcclib.dir/frontend/onnx_pattern.c.o
 qcclib: CMakeFiles/qcclib.dir/frontend/onnx_tensor.c.o
 qcclib: CMakeFiles/qcclib.dir/frontend/onnx_wire.c.o

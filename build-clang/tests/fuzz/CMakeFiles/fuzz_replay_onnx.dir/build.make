@@ -132,6 +132,7 @@ fuzz_replay_onnx_EXTERNAL_OBJECTS = \
 "/work/h11low/build-clang/CMakeFiles/qcclib.dir/ir/shape_q.c.o" \
 "/work/h11low/build-clang/CMakeFiles/qcclib.dir/ir/shape_elem.c.o" \
 "/work/h11low/build-clang/CMakeFiles/qcclib.dir/ir/shape_reduce.c.o" \
+"/work/h11low/build-clang/CMakeFiles/qcclib.dir/ir/shape_geo.c.o" \
 "/work/h11low/build-clang/CMakeFiles/qcclib.dir/ir/print.c.o" \
 "/work/h11low/build-clang/CMakeFiles/qcclib.dir/ir/check.c.o" \
 "/work/h11low/build-clang/CMakeFiles/qcclib.dir/ir/outfile.c.o" \
@@ -150,6 +151,7 @@ fuzz_replay_onnx_EXTERNAL_OBJECTS = \
 "/work/h11low/build-clang/CMakeFiles/qcclib.dir/exec/dense.c.o" \
 "/work/h11low/build-clang/CMakeFiles/qcclib.dir/exec/layout.c.o" \
 "/work/h11low/build-clang/CMakeFiles/qcclib.dir/exec/reduce.c.o" \
+"/work/h11low/build-clang/CMakeFiles/qcclib.dir/exec/geo.c.o" \
 "/work/h11low/build-clang/CMakeFiles/qcclib.dir/exec/fused.c.o" \
 "/work/h11low/build-clang/CMakeFiles/qcclib.dir/exec/fakequant.c.o" \
 "/work/h11low/build-clang/CMakeFiles/qcclib.dir/passes/pipeline.c.o" \
@@ -158,6 +160,7 @@ fuzz_replay_onnx_EXTERNAL_OBJECTS = \
 "/work/h11low/build-clang/CMakeFiles/qcclib.dir/passes/quantize.c.o" \
 "/work/h11low/build-clang/CMakeFiles/qcclib.dir/passes/quantize_pad.c.o" \
 "/work/h11low/build-clang/CMakeFiles/qcclib.dir/passes/quantize_reduce.c.o" \
+"/work/h11low/build-clang/CMakeFiles/qcclib.dir/passes/quantize_geo.c.o" \
 "/work/h11low/build-clang/CMakeFiles/qcclib.dir/passes/range_estimators.c.o" \
 "/work/h11low/build-clang/CMakeFiles/qcclib.dir/passes/observe.c.o" \
 "/work/h11low/build-clang/CMakeFiles/qcclib.dir/passes/calibrate.c.o" \
@@ -174,6 +177,7 @@ fuzz_replay_onnx_EXTERNAL_OBJECTS = \
 "/work/h11low/build-clang/CMakeFiles/qcclib.dir/codegen/emit_arith.c.o" \
 "/work/h11low/build-clang/CMakeFiles/qcclib.dir/codegen/emit_reduce.c.o" \
 "/work/h11low/build-clang/CMakeFiles/qcclib.dir/codegen/emit_line.c.o" \
+"/work/h11low/build-clang/CMakeFiles/qcclib.dir/codegen/emit_geo.c.o" \
 "/work/h11low/build-clang/CMakeFiles/qcclib.dir/codegen/target.c.o" \
 "/work/h11low/build-clang/CMakeFiles/qcclib.dir/frontend/onnx.c.o" \
 "/work/h11low/build-clang/CMakeFiles/qcclib.dir/frontend/onnx_ops.c.o" \
@@ -182,6 +186,7 @@ fuzz_replay_onnx_EXTERNAL_OBJECTS = \
 "/work/h11low/build-clang/CMakeFiles/qcclib.dir/frontend/onnx_cond.c.o" \
 "/work/h11low/build-clang/CMakeFiles/qcclib.dir/frontend/onnx_math.c.o" \
 "/work/h11low/build-clang/CMakeFiles/qcclib.dir/frontend/onnx_reduce.c.o" \
+"/work/h11low/build-clang/CMakeFiles/qcclib.dir/frontend/onnx_geo.c.o" \
 "/work/h11low/build-clang/CMakeFiles/qcclib.dir/frontend/onnx_pattern.c.o" \
 "/work/h11low/build-clang/CMakeFiles/qcclib.dir/frontend/onnx_tensor.c.o" \
 "/work/h11low/build-clang/CMakeFiles/qcclib.dir/frontend/onnx_wire.c.o" \
@@ -207,6 +212,7 @@ tests/fuzz/fuzz_replay_onnx: CMakeFiles/qcclib.dir/ir/verify.c.o
 tests/fuzz/fuzz_replay_onnx: CMakeFiles/qcclib.dir/ir/shape_q.c.o
 tests/fuzz/fuzz_replay_onnx: CMakeFiles/qcclib.dir/ir/shape_elem.c.o
 tests/fuzz/fuzz_replay_onnx: CMakeFiles/qcclib.dir/ir/shape_reduce.c.o
+tests/fuzz/fuzz_replay_onnx: CMakeFiles/qcclib.dir/ir/shape_geo.c.o
 tests/fuzz/fuzz_replay_onnx: CMakeFiles/qcclib.dir/ir/print.c.o
 tests/fuzz/fuzz_replay_onnx: CMakeFiles/qcclib.dir/ir/check.c.o
 tests/fuzz/fuzz_replay_onnx: CMakeFiles/qcclib.dir/ir/outfile.c.o
@@ -225,6 +231,7 @@ tests/fuzz/fuzz_replay_onnx: CMakeFiles/qcclib.dir/exec/conv.c.o
 tests/fuzz/fuzz_replay_onnx: CMakeFiles/qcclib.dir/exec/dense.c.o
 tests/fuzz/fuzz_replay_onnx: CMakeFiles/qcclib.dir/exec/layout.c.o
 tests/fuzz/fuzz_replay_onnx: CMakeFiles/qcclib.dir/exec/reduce.c.o
+tests/fuzz/fuzz_replay_onnx: CMakeFiles/qcclib.dir/exec/geo.c.o
 tests/fuzz/fuzz_replay_onnx: CMakeFiles/qcclib.dir/exec/fused.c.o
 tests/fuzz/fuzz_replay_onnx: CMakeFiles/qcclib.dir/exec/fakequant.c.o
 tests/fuzz/fuzz_replay_onnx: CMakeFiles/qcclib.dir/passes/pipeline.c.o
@@ -233,6 +240,7 @@ tests/fuzz/fuzz_replay_onnx: CMakeFiles/qcclib.dir/passes/fuse.c.o
 tests/fuzz/fuzz_replay_onnx: CMakeFiles/qcclib.dir/passes/quantize.c.o
 tests/fuzz/fuzz_replay_onnx: CMakeFiles/qcclib.dir/passes/quantize_pad.c.o
 tests/fuzz/fuzz_replay_onnx: CMakeFiles/qcclib.dir/passes/quantize_reduce.c.o
+tests/fuzz/fuzz_replay_onnx: CMakeFiles/qcclib.dir/passes/quantize_geo.c.o
 tests/fuzz/fuzz_replay_onnx: CMakeFiles/qcclib.dir/passes/range_estimators.c.o
 tests/fuzz/fuzz_replay_onnx: CMakeFiles/qcclib.dir/passes/observe.c.o
 tests/fuzz/fuzz_replay_onnx: CMakeFiles/qcclib.dir/passes/calibrate.c.o
@@ -249,6 +257,7 @@ tests/fuzz/fuzz_replay_onnx: CMakeFiles/qcclib.dir/codegen/emit_cond.c.o
 tests/fuzz/fuzz_replay_onnx: CMakeFiles/qcclib.dir/codegen/emit_arith.c.o
 tests/fuzz/fuzz_replay_onnx: CMakeFiles/qcclib.dir/codegen/emit_reduce.c.o
 tests/fuzz/fuzz_replay_onnx: CMakeFiles/qcclib.dir/codegen/emit_line.c.o
+tests/fuzz/fuzz_replay_onnx: CMakeFiles/qcclib.dir/codegen/emit_geo.c.o
 tests/fuzz/fuzz_replay_onnx: CMakeFiles/qcclib.dir/codegen/target.c.o
 tests/fuzz/fuzz_replay_onnx: CMakeFiles/qcclib.dir/frontend/onnx.c.o
 tests/fuzz/fuzz_replay_onnx: CMakeFiles/qcclib.dir/frontend/onnx_ops.c.o
@@ -257,6 +266,7 @@ tests/fuzz/fuzz_replay_onnx: CMakeFiles/qcclib.dir/frontend/onnx_fold.c.o
 tests/fuzz/fuzz_replay_onnx: CMakeFiles/qcclib.dir/frontend/onnx_cond.c.o
 tests/fuzz/fuzz_replay_onnx: CMakeFiles/qcclib.dir/frontend/onnx_math.c.o
 tests/fuzz/fuzz_replay_onnx: CMakeFiles/qcclib.dir/frontend/onnx_reduce.c.o
+tests/fuzz/fuzz_replay_onnx: CMakeFiles/qcclib.dir/frontend/onnx_geo.c.o
 tests/fuzz/fuzz_replay_onnx: CMakeFiles/qcclib.dir/frontend/onnx_pattern.c.o
 tests/fuzz/fuzz_replay_onnx: CMakeFiles/qcclib.dir/frontend/onnx_tensor.c.o
 tests/fuzz/fuzz_replay_onnx: CMakeFiles/qcclib.dir/frontend/onnx_wire.c.o

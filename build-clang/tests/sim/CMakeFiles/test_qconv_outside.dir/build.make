@@ -102,6 +102,7 @@ test_qconv_outside_EXTERNAL_OBJECTS = \
 "/work/h11low/build-clang/CMakeFiles/qcclib.dir/ir/shape_q.c.o" \
 "/work/h11low/build-clang/CMakeFiles/qcclib.dir/ir/shape_elem.c.o" \
 "/work/h11low/build-clang/CMakeFiles/qcclib.dir/ir/shape_reduce.c.o" \
+"/work/h11low/build-clang/CMakeFiles/qcclib.dir/ir/shape_geo.c.o" \
 "/work/h11low/build-clang/CMakeFiles/qcclib.dir/ir/print.c.o" \
 "/work/h11low/build-clang/CMakeFiles/qcclib.dir/ir/check.c.o" \
 "/work/h11low/build-clang/CMakeFiles/qcclib.dir/ir/outfile.c.o" \
@@ -120,6 +121,7 @@ test_qconv_outside_EXTERNAL_OBJECTS = \
 "/work/h11low/build-clang/CMakeFiles/qcclib.dir/exec/dense.c.o" \
 "/work/h11low/build-clang/CMakeFiles/qcclib.dir/exec/layout.c.o" \
 "/work/h11low/build-clang/CMakeFiles/qcclib.dir/exec/reduce.c.o" \
+"/work/h11low/build-clang/CMakeFiles/qcclib.dir/exec/geo.c.o" \
 "/work/h11low/build-clang/CMakeFiles/qcclib.dir/exec/fused.c.o" \
 "/work/h11low/build-clang/CMakeFiles/qcclib.dir/exec/fakequant.c.o" \
 "/work/h11low/build-clang/CMakeFiles/qcclib.dir/passes/pipeline.c.o" \
@@ -128,6 +130,7 @@ test_qconv_outside_EXTERNAL_OBJECTS = \
 "/work/h11low/build-clang/CMakeFiles/qcclib.dir/passes/quantize.c.o" \
 "/work/h11low/build-clang/CMakeFiles/qcclib.dir/passes/quantize_pad.c.o" \
 "/work/h11low/build-clang/CMakeFiles/qcclib.dir/passes/quantize_reduce.c.o" \
+"/work/h11low/build-clang/CMakeFiles/qcclib.dir/passes/quantize_geo.c.o" \
 "/work/h11low/build-clang/CMakeFiles/qcclib.dir/passes/range_estimators.c.o" \
 "/work/h11low/build-clang/CMakeFiles/qcclib.dir/passes/observe.c.o" \
 "/work/h11low/build-clang/CMakeFiles/qcclib.dir/passes/calibrate.c.o" \
@@ -144,6 +147,7 @@ test_qconv_outside_EXTERNAL_OBJECTS = \
 "/work/h11low/build-clang/CMakeFiles/qcclib.dir/codegen/emit_arith.c.o" \
 "/work/h11low/build-clang/CMakeFiles/qcclib.dir/codegen/emit_reduce.c.o" \
 "/work/h11low/build-clang/CMakeFiles/qcclib.dir/codegen/emit_line.c.o" \
+"/work/h11low/build-clang/CMakeFiles/qcclib.dir/codegen/emit_geo.c.o" \
 "/work/h11low/build-clang/CMakeFiles/qcclib.dir/codegen/target.c.o" \
 "/work/h11low/build-clang/CMakeFiles/qcclib.dir/frontend/onnx.c.o" \
 "/work/h11low/build-clang/CMakeFiles/qcclib.dir/frontend/onnx_ops.c.o" \
@@ -152,6 +156,7 @@ test_qconv_outside_EXTERNAL_OBJECTS = \
 "/work/h11low/build-clang/CMakeFiles/qcclib.dir/frontend/onnx_cond.c.o" \
 "/work/h11low/build-clang/CMakeFiles/qcclib.dir/frontend/onnx_math.c.o" \
 "/work/h11low/build-clang/CMakeFiles/qcclib.dir/frontend/onnx_reduce.c.o" \
+"/work/h11low/build-clang/CMakeFiles/qcclib.dir/frontend/onnx_geo.c.o" \
 "/work/h11low/build-clang/CMakeFiles/qcclib.dir/frontend/onnx_pattern.c.o" \
 "/work/h11low/build-clang/CMakeFiles/qcclib.dir/frontend/onnx_tensor.c.o" \
 "/work/h11low/build-clang/CMakeFiles/qcclib.dir/frontend/onnx_wire.c.o" \
@@ -175,6 +180,7 @@ tests/sim/test_qconv_outside: CMakeFiles/qcclib.dir/ir/verify.c.o
 tests/sim/test_qconv_outside: CMakeFiles/qcclib.dir/ir/shape_q.c.o
 tests/sim/test_qconv_outside: CMakeFiles/qcclib.dir/ir/shape_elem.c.o
 tests/sim/test_qconv_outside: CMakeFiles/qcclib.dir/ir/shape_reduce.c.o
+tests/sim/test_qconv_outside: CMakeFiles/qcclib.dir/ir/shape_geo.c.o
 tests/sim/test_qconv_outside: CMakeFiles/qcclib.dir/ir/print.c.o
 tests/sim/test_qconv_outside: CMakeFiles/qcclib.dir/ir/check.c.o
 tests/sim/test_qconv_outside: CMakeFiles/qcclib.dir/ir/outfile.c.o
@@ -193,6 +199,7 @@ tests/sim/test_qconv_outside: CMakeFiles/qcclib.dir/exec/conv.c.o
 tests/sim/test_qconv_outside: CMakeFiles/qcclib.dir/exec/dense.c.o
 tests/sim/test_qconv_outside: CMakeFiles/qcclib.dir/exec/layout.c.o
 tests/sim/test_qconv_outside: CMakeFiles/qcclib.dir/exec/reduce.c.o
+tests/sim/test_qconv_outside: CMakeFiles/qcclib.dir/exec/geo.c.o
 tests/sim/test_qconv_outside: CMakeFiles/qcclib.dir/exec/fused.c.o
 tests/sim/test_qconv_outside: CMakeFiles/qcclib.dir/exec/fakequant.c.o
 tests/sim/test_qconv_outside: CMakeFiles/qcclib.dir/passes/pipeline.c.o
@@ -201,6 +208,7 @@ tests/sim/test_qconv_outside: CMakeFiles/qcclib.dir/passes/fuse.c.o
 tests/sim/test_qconv_outside: CMakeFiles/qcclib.dir/passes/quantize.c.o
 tests/sim/test_qconv_outside: CMakeFiles/qcclib.dir/passes/quantize_pad.c.o
 tests/sim/test_qconv_outside: CMakeFiles/qcclib.dir/passes/quantize_reduce.c.o
+tests/sim/test_qconv_outside: CMakeFiles/qcclib.dir/passes/quantize_geo.c.o
 tests/sim/test_qconv_outside: CMakeFiles/qcclib.dir/passes/range_estimators.c.o
 tests/sim/test_qconv_outside: CMakeFiles/qcclib.dir/passes/observe.c.o
 tests/sim/test_qconv_outside: CMakeFiles/qcclib.dir/passes/calibrate.c.o
@@ -217,6 +225,7 @@ tests/sim/test_qconv_outside: CMakeFiles/qcclib.dir/codegen/emit_cond.c.o
 tests/sim/test_qconv_outside: CMakeFiles/qcclib.dir/codegen/emit_arith.c.o
 tests/sim/test_qconv_outside: CMakeFiles/qcclib.dir/codegen/emit_reduce.c.o
 tests/sim/test_qconv_outside: CMakeFiles/qcclib.dir/codegen/emit_line.c.o
+tests/sim/test_qconv_outside: CMakeFiles/qcclib.dir/codegen/emit_geo.c.o
 tests/sim/test_qconv_outside: CMakeFiles/qcclib.dir/codegen/target.c.o
 tests/sim/test_qconv_outside: CMakeFiles/qcclib.dir/frontend/onnx.c.o
 tests/sim/test_qconv_outside: CMakeFiles/qcclib.dir/frontend/onnx_ops.c.o
@@ -225,6 +234,7 @@ tests/sim/test_qconv_outside: CMakeFiles/qcclib.dir/frontend/onnx_fold.c.o
 tests/sim/test_qconv_outside: CMakeFiles/qcclib.dir/frontend/onnx_cond.c.o
 tests/sim/test_qconv_outside: CMakeFiles/qcclib.dir/frontend/onnx_math.c.o
 tests/sim/test_qconv_outside: CMakeFiles/qcclib.dir/frontend/onnx_reduce.c.o
+tests/sim/test_qconv_outside: CMakeFiles/qcclib.dir/frontend/onnx_geo.c.o
 tests/sim/test_qconv_outside: CMakeFiles/qcclib.dir/frontend/onnx_pattern.c.o
 tests/sim/test_qconv_outside: CMakeFiles/qcclib.dir/frontend/onnx_tensor.c.o
 tests/sim/test_qconv_outside: CMakeFiles/qcclib.dir/frontend/onnx_wire.c.o
