@@ -113,6 +113,7 @@ static const KernelRow *const kernel_tables[] = {
 	emit_elem_kernels,
 	emit_cond_kernels,
 	emit_arith_kernels,
+	emit_reduce_kernels,
 	emit_geo_kernels,
 	emit_x86_kernels,
 	emit_arm_kernels,

@@ -197,6 +197,9 @@ typedef enum {
 	LOWER_DIV,
 	LOWER_LOG_SOFTMAX,
 	LOWER_LAYERNORM,
+	LOWER_PAD,
+	LOWER_AFFINE,
+	LOWER_REDUCE,
 	LOWER_GATHER,
 	LOWER_COUNT
 } LowerKind;
@@ -436,6 +439,10 @@ int shape_set_out(Node *n, int elem, int rank, const int64_t *dims);
  * count < 0), each in [lo, 2^31-1]. */
 const int64_t *shape_ints_attr(const Node *n, const char *name, int count,
 	int64_t lo);
+/* Input 0 an 8- or 16-bit activation with per-tensor q, a declared
+ * quantized output, and count mult/shift pairs (mult negative only if
+ * signed_ok); -1 after reporting (shape_q.c). */
+int shape_qact_out(const Node *n, int count, int signed_ok);
 /* Rank-4 input (and weights), stride/pad/dilation/kernel/groups, ceil_mode
  * and count_include_pad; then the window geometry g, whose output must not
  * be empty. For conv2d/qconv2d (groups fit the channels) and the pooling
@@ -453,6 +460,17 @@ int shape_prelu_dims(const Node *n);
 /* concat and qconcat: inputs of rank >= 1 that match in every dim but the
  * axis (and in element type if same_elem); dims gets the joined shape. */
 int shape_concat_dims(const Node *n, int same_elem, int64_t *dims);
+
+/* ------------------------------------------------------- shape_reduce.c */
+/* reduce and qreduce: the index of the fn attribute,
+ * -1 if unknown; red[d] = 1 for each reduced axis of x (every axis when
+ * axes is empty), returning their count, -1 after reporting a bad axis. */
+enum { REDUCE_SUM, REDUCE_MEAN, REDUCE_MAX, REDUCE_MIN, REDUCE_SUM_SQUARE,
+	REDUCE_L1, REDUCE_L2 };
+int reduce_fn(const Node *n);
+int reduce_mask(const Node *n, const Type *x, unsigned char *red);
+/* R(u * u, pre): qreduce's sum_square term (|u| <= 2^16, 0 <= pre <= 30). */
+int64_t reduce_square(int64_t u, int64_t pre);
 
 /* ------------------------------------------------------------ shape_geo.c */
 /* Where output index o of one axis of a resize reads its input: nearest
