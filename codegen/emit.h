@@ -189,20 +189,14 @@ extern const PackSpec emit_pack;
 void emit_packed_weights(Emit *e, const char *fn, const int32_t *w,
 	int64_t M, int64_t K, DType t);
 
-/* The requantization of channel o's dot products: `loops` (a loop header,
- * or "") then `yelem = requant(FN_c[o] + aelem)` in a block of its own
- * constants, `depth` levels in; wide: int64 accumulators (qcc_requant),
- * else r32 (qcc_requant32) or qcc_requant on the int32 sum. */
-void emit_row_requant(Emit *e, const Node *n, const char *fn,
-	const char *loops, const char *yelem, const char *aelem, int wide,
-	const EmitReq32 *r32, int depth);
-/* A target's conv kernel: after the constants FN_c, FN_m, FN_s (FN_a) are
- * written as for the generic kernels, body(e, n, fn, w, wide, r32) with
- * the weights [OC][ICG][KH][KW] writes its weights and the kernel. */
-typedef int EmitConvBody(Emit *e, const Node *n, const char *fn,
+/* A target's conv kernel without scratch of its own: after the constants
+ * FN_c, FN_m, FN_s (FN_a) are written as for the generic kernels,
+ * body(e, n, fn, w, wide, r32) with the weights [OC][ICG][KH][KW] writes
+ * its weights and the kernel. */
+typedef int EmitConvTargetBody(Emit *e, const Node *n, const char *fn,
 	const int32_t *w, int wide, const EmitReq32 *r32);
 int emit_conv_target(Emit *e, const Node *n, const char *fn,
-	EmitConvBody *body);
+	EmitConvTargetBody *body);
 
 /* emit_arm.c: the conv kernels of the cortex-m4 (DSP extension) and
  * aarch64-neon targets */

@@ -927,10 +927,10 @@ int emit_conv_node(Emit *e, const Node *n, const char *fn, int32_t xoff,
 	return rc;
 }
 
-/* A target's own conv kernel (emit_arm.c): the constants as emit_conv
- * writes them, then `target_body` (set by emit_conv_target for the one
+/* A target's own conv kernel (emit_arm.c): the constants as
+ * emit_conv_node writes them, then `target_body` (set by emit_conv_target for the one
  * call) with the plain weights and the requantization. */
-static EmitConvBody *target_body;
+static EmitConvTargetBody *target_body;
 
 static ConvScratch no_scratch(const Node *n, const WinGeom *c)
 {
@@ -945,10 +945,10 @@ static int call_target_body(Emit *e, const Node *n, const char *fn,
 }
 
 int emit_conv_target(Emit *e, const Node *n, const char *fn,
-	EmitConvBody *body)
+	EmitConvTargetBody *body)
 {
 	target_body = body;
-	return emit_conv(e, n, fn, no_scratch, call_target_body);
+	return emit_conv_node(e, n, fn, 0, no_scratch, call_target_body);
 }
 
 /* ---------------------------------------------------------- the rows */
