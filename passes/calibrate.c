@@ -62,9 +62,10 @@ typedef struct {
 	int *by_node;           /* node id -> index in stat, or -1 */
 	int sweep;              /* 1: extremes and rows, 2: histograms */
 	uint64_t rng;
-	/* the samples, and the progress of all threads */
+	/* the samples (one array per graph input), and the progress of all
+	 * threads */
+	const Graph *g;
 	const Npy *x;
-	const Value *in;
 	const Options *o;
 	int64_t done, total;
 	pthread_mutex_t lock;
@@ -315,19 +316,9 @@ static void *run_samples(void *arg)
 {
 	Worker *w = arg;
 	Calib *c = w->c;
-	const Npy *x = c->x;
-	float *buf = exec_buffer(w->e, c->in);
-	int32_t *ids = (int32_t *)buf;  /* an integer input's buffer */
-	int64_t per = x->numel / x->dims[0];
 	for (int64_t i = w->lo; i < w->hi; i++) {
-		if (x->is_float)
-			memcpy(buf, x->f + i * per, per * sizeof *buf);
-		else if (c->in->type.elem != DT_F32)
-			for (int64_t k = 0; k < per; k++)
-				ids[k] = (int32_t)x->i[i * per + k];
-		else
-			for (int64_t k = 0; k < per; k++)
-				buf[k] = (float)x->i[i * per + k];
+		for (int k = 0; k < c->g->ninputs; k++)
+			exec_fill(w->e, c->g->inputs[k], &c->x[k], i);
 		w->sample = i;
 		exec_run(w->e);
 		pthread_mutex_lock(&c->lock);
@@ -354,7 +345,7 @@ static void reset_parts(const Calib *c, Worker *w)
  * the threads' Parts merged into the Stats in sample order. */
 static void run_sweep(Calib *c, Worker *w, int nw)
 {
-	int64_t n = c->x->dims[0];
+	int64_t n = c->x[0].dims[0];
 	int rows = 0;
 	for (int i = 0; i < c->nstat && c->sweep == 1; i++)
 		rows |= c->stat[i].cap > 0;
@@ -419,6 +410,58 @@ static int calib_jobs(const Options *o)
 	return n < 1 ? 1 : n > QCC_MAX_JOBS ? QCC_MAX_JOBS : (int)n;
 }
 
+/* The i-th calibration file (one per graph input). */
+static const char *calib_file(const Options *o, int i)
+{
+	return o->ncalib ? o->calib_paths[i] : o->calib_path;
+}
+
+/* One array of samples per graph input, all with as many samples; 0, or
+ * -1 after reporting (x[] freed). */
+static int load_calib(const Graph *g, const Options *o, Npy *x)
+{
+	int nfiles = o->ncalib ? o->ncalib : 1;
+	if (nfiles != g->ninputs) {
+		char names[256] = "";
+		size_t k = 0;
+		for (int i = 0; i < g->ninputs && k < sizeof names; i++)
+			k += snprintf(names + k, sizeof names - k, "%s'%s'",
+				i ? ", " : "", g->inputs[i]->name);
+		diag_fail("the model has %d input%s (%s) but %d --calib file%s "
+			"given; give one --calib FILE.npy per input, in graph order",
+			g->ninputs, g->ninputs == 1 ? "" : "s", names, nfiles,
+			nfiles == 1 ? " was" : "s were");
+		return -1;
+	}
+	for (int i = 0; i < g->ninputs; i++) {
+		const char *path = calib_file(o, i);
+		if (g->inputs[i]->type.elem != DT_F32 &&
+		    g->inputs[i]->type.q.present) {
+			diag_fail("calibrate needs f32 or integer (ids) inputs; input "
+				"'%s' is quantized already", g->inputs[i]->name);
+			goto fail;
+		}
+		if (read_samples(path, &x[i]) < 0)
+			goto fail;
+		if (check_data(path, &x[i], g->inputs[i]) < 0) {
+			npy_free(&x[i]);
+			goto fail;
+		}
+		if (i > 0 && x[i].dims[0] != x[0].dims[0]) {
+			diag_fail("%s has %lld samples but %s has %lld; the --calib "
+				"files hold one sample per run each", path,
+				(long long)x[i].dims[0], calib_file(o, 0),
+				(long long)x[0].dims[0]);
+			npy_free(&x[i]);
+		fail:
+			while (i-- > 0)
+				npy_free(&x[i]);
+			return -1;
+		}
+	}
+	return 0;
+}
+
 /* Reports the first observer that saw NaN or inf; 0 if none did. */
 static int check_finite(const Calib *c, const char *path)
 {
@@ -445,18 +488,11 @@ int pass_calibrate(Graph *g, const Options *o)
 		diag_fail("calibrate needs calibration data: --calib FILE.npy");
 		return -1;
 	}
-	if (g->ninputs != 1 || (g->inputs[0]->type.elem != DT_F32 &&
-		g->inputs[0]->type.q.present)) {
-		diag_fail("calibrate needs a model with one f32 or integer (ids) "
-			"input, '%s' has %d inputs", g->name, g->ninputs);
-		return -1;
-	}
-	Npy x;
-	if (read_samples(o->calib_path, &x) < 0)
-		return -1;
-	const Value *in = g->inputs[0];
-	if (check_data(o->calib_path, &x, in) < 0) {
-		npy_free(&x);
+	Npy *x = calloc(g->ninputs + 1, sizeof *x);
+	if (!x)
+		abort();
+	if (load_calib(g, o, x) < 0) {
+		free(x);
 		return -1;
 	}
 
@@ -476,11 +512,11 @@ int pass_calibrate(Graph *g, const Options *o)
 	free(softmax);
 	if (o->verbose)
 		fprintf(stderr, "calibrate: %lld samples, %d observers\n",
-			(long long)x.dims[0], c.nstat);
+			(long long)x[0].dims[0], c.nstat);
 
 	int nw = calib_jobs(o);
-	if (nw > x.dims[0])
-		nw = (int)x.dims[0];
+	if (nw > x[0].dims[0])
+		nw = (int)x[0].dims[0];
 	Worker *w = calloc(nw, sizeof *w);
 	if (!w)
 		abort();
@@ -496,14 +532,15 @@ int pass_calibrate(Graph *g, const Options *o)
 				abort();
 		exec_set_hook(w[t].e, hook, &w[t]);
 	}
-	c.x = &x;
-	c.in = in;
+	c.g = g;
+	c.x = x;
 	c.o = o;
-	c.total = 2 * x.dims[0];
+	c.total = 2 * x[0].dims[0];
 	pthread_mutex_init(&c.lock, NULL);
 	c.sweep = 1;
 	run_sweep(&c, w, nw);
-	int rc = check_finite(&c, o->calib_path);
+	int rc = check_finite(&c, o->ncalib > 1 ? "the --calib files" :
+		o->calib_path);
 	if (rc < 0 && o->progress && isatty(2))
 		fputc('\n', stderr);
 	if (rc == 0) {
@@ -527,6 +564,8 @@ int pass_calibrate(Graph *g, const Options *o)
 		free(c.stat[i].rows);
 	free(c.stat);
 	free(c.by_node);
-	npy_free(&x);
+	for (int i = 0; i < g->ninputs; i++)
+		npy_free(&x[i]);
+	free(x);
 	return rc;
 }
