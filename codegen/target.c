@@ -17,10 +17,94 @@
 
 #include "emit.h"
 
+/* Whether this machine runs the x86 targets' code (qcc built for x86-64
+ * by gcc or clang; elsewhere they are never the host's). */
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+static int runs_avx2(void)
+{
+	__builtin_cpu_init();
+	return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma");
+}
+
+static int runs_avx512_vnni(void)
+{
+	__builtin_cpu_init();
+	return runs_avx2() && __builtin_cpu_supports("avx512f") &&
+		__builtin_cpu_supports("avx512bw") &&
+		__builtin_cpu_supports("avx512dq") &&
+		__builtin_cpu_supports("avx512vl") &&
+		__builtin_cpu_supports("avx512vnni");
+}
+#else
+#define runs_avx2 NULL
+#define runs_avx512_vnni NULL
+#endif
+
+/* gcc >= 8 or clang >= 8 compiling for x86-64: the target attributes and
+ * intrinsics the x86 kernels use. */
+#define X86_GUARD "defined(__x86_64__) && (defined(__clang__) ? " \
+	"__clang_major__ >= 8 : defined(__GNUC__) && __GNUC__ >= 8)"
+
+/* gcc vectorizes at -O2 only the loops its "very cheap" cost model
+ * accepts, and with AVX-512 enabled (-march=native) it prefers 512-bit
+ * vectors, which the short loops of these kernels run slower than
+ * 256-bit ones (measured: docs/codegen.md); the kernels ask for the
+ * dynamic cost model and 256-bit vectors whatever the flags. */
+#define GCC_VECTORIZE "\n/* gcc: vectorize these loops at -O2 too, at " \
+	"most 256 bits wide */\n#if defined(__GNUC__) && !defined(__clang__)\n" \
+	"#pragma GCC optimize(\"tree-vectorize\", \"vect-cost-model=dynamic\")\n" \
+	"#if defined(__x86_64__) || defined(__i386__)\n" \
+	"#pragma GCC target(\"prefer-vector-width=256\")\n#endif\n#endif\n"
+
+static int aarch64_runs(void)
+{
+#if defined(__aarch64__)
+	return 1;
+#else
+	return 0;
+#endif
+}
+
 static const Target targets[] = {
 	{"generic", "portable C99 (the default): plain loops with literal trip "
 		"counts, which compilers vectorize", NULL,
-		NULL, NULL, NULL, NULL, NULL, NULL},
+		NULL, NULL, NULL, NULL, NULL, NULL, GCC_VECTORIZE},
+	{"x86-avx2", "x86-64 with AVX2 and FMA (Haswell, Zen 1 on): "
+		"vpmaddwd kernels; gcc or clang", "generic", X86_GUARD,
+		"target x86-avx2 needs gcc or clang (8 or later) compiling for x86-64",
+		"#include <immintrin.h>\n", "avx2,fma", "avx2,fma", runs_avx2, GCC_VECTORIZE},
+	{"x86-avx512-vnni", "x86-64 with AVX-512 F/BW/DQ/VL and VNNI (Ice Lake, "
+		"Zen 4 on): vpdpbusd kernels; gcc or clang", "x86-avx2", X86_GUARD,
+		"target x86-avx512-vnni needs gcc or clang (8 or later) compiling "
+		"for x86-64", "#include <immintrin.h>\n",
+		"avx2,fma,avx512f,avx512bw,avx512dq,avx512vl,avx512vnni",
+		"avx2,fma,avx512f,avx512bw,avx512dq,avx512vl,avx512vnni",
+		runs_avx512_vnni, GCC_VECTORIZE},
+	{"cortex-m4", "Arm Cortex-M4 and later M cores with the DSP extension "
+		"(arm-none-eabi-gcc -mcpu=cortex-m4): dual 16-bit multiply-adds "
+		"(SMLAD), small scratch", "generic",
+		"defined(__ARM_FEATURE_DSP) && defined(__ARM_FEATURE_SIMD32)",
+		"qcc --target cortex-m4: needs an Arm compiler for a core with the "
+		"DSP extension (e.g. -mcpu=cortex-m4 -mthumb)",
+		"#include <arm_acle.h>\n", NULL, NULL, NULL, NULL},
+	{"cortex-m7", "Arm Cortex-M7: the kernels of cortex-m4", "cortex-m4",
+		"defined(__ARM_FEATURE_DSP) && defined(__ARM_FEATURE_SIMD32)",
+		"qcc --target cortex-m7: needs an Arm compiler for a core with the "
+		"DSP extension (e.g. -mcpu=cortex-m7 -mthumb)",
+		"#include <arm_acle.h>\n", NULL, NULL, NULL, NULL},
+	{"aarch64-neon", "64-bit Arm with NEON (aarch64-linux-gnu-gcc): int8 "
+		"dot products, SDOT where the compiler's flags enable the "
+		"dot-product extension (-march=armv8.2-a+dotprod)", "generic",
+		"defined(__aarch64__) && defined(__ARM_NEON)",
+		"qcc --target aarch64-neon: needs a compiler for 64-bit Arm (NEON)",
+		"#include <arm_neon.h>\n", NULL, NULL, aarch64_runs, NULL},
+	{"aarch64-dotprod", "64-bit Arm with the dot-product extension "
+		"(Armv8.2-A and later): the kernels of aarch64-neon, always SDOT",
+		"aarch64-neon", "defined(__aarch64__) && defined(__ARM_NEON) && "
+		"(defined(__ARM_FEATURE_DOTPROD) || !defined(__clang__))",
+		"qcc --target aarch64-dotprod: needs gcc for 64-bit Arm, or clang "
+		"with -march=armv8.2-a+dotprod", "#include <arm_neon.h>\n",
+		"arch=armv8.2-a+dotprod", "dotprod", NULL, NULL},
 };
 
 static const KernelRow *const kernel_tables[] = {
@@ -30,6 +114,8 @@ static const KernelRow *const kernel_tables[] = {
 	emit_cond_kernels,
 	emit_arith_kernels,
 	emit_geo_kernels,
+	emit_x86_kernels,
+	emit_arm_kernels,
 };
 
 #define NTARGETS (int)(sizeof targets / sizeof targets[0])
