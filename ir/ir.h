@@ -733,7 +733,11 @@ typedef struct {
 	int adaround;              /* --adaround */
 	int adaround_iters;        /* iterations per layer; 0: the default */
 	uint64_t seed;             /* --seed: the PRNG seed of adaround */
+	/* --jobs: threads over calibration samples; 0: QCC_JOBS, else the
+	 * online CPUs (passes/calibrate.c) */
+	int jobs;
 } Options;
+#define QCC_MAX_JOBS 256
 
 void options_default(Options *o);
 
