@@ -36,6 +36,7 @@ typedef struct {
 	EmitOptions cgen;       /* -o FILE.c: --name, --float-helpers, --caller-arena,
 	                           --target */
 	char *out2;             /* written beside -o: FILE.h or FILE.safetensors */
+	int rounding;           /* --rounding, or -1: the model's own */
 } Cli;
 
 static const char usage[] =
@@ -89,6 +90,10 @@ static const char usage[] =
 "  --range-for NAME=METHOD  the estimator for tensor NAME (repeatable)\n"
 "  --symmetric-acts     symmetric activation ranges (zero point 0)\n"
 "  --pow2-scales        round scales to powers of two\n"
+"  --rounding R         how requantization rounds (docs/arith.md): away\n"
+"                       (ties away from zero, the default), even (ties to\n"
+"                       even, as ONNX), double (TFLite Micro / CMSIS-NN);\n"
+"                       overrides the model's `rounding` statement\n"
 "  --cle                cross-layer equalization before calibration\n"
 "  --bias-correction    remove each layer's mean output error through its\n"
 "                       bias (from --calib data, else BatchNorm statistics)\n"
@@ -191,7 +196,8 @@ static int value_option(Cli *c, int argc, char **argv, int *i)
 	static const char *names[] = {"--emit", "-o", "--calib", "--weight-bits",
 		"--act-bits", "--granularity", "--range", "--print-after",
 		"--passes", "--input", "--output", "--range-for", "--data",
-		"--labels", "--adaround-iters", "--seed", "--max-memory"};
+		"--labels", "--adaround-iters", "--seed", "--max-memory",
+		"--rounding"};
 	const char *v = NULL;
 	int k, r = 0;
 	for (k = 0; k < (int)(sizeof names / sizeof names[0]); k++)
@@ -282,6 +288,13 @@ static int value_option(Cli *c, int argc, char **argv, int *i)
 		if (graph_mem_limit_parse(v, &graph_mem_limit)) {
 			diag_fail("--max-memory expects a positive byte count with "
 				"an optional K, M or G suffix, got '%s'", v);
+			return -1;
+		}
+		break;
+	case 17:
+		if ((c->rounding = rounding_find(v)) < 0) {
+			diag_fail("--rounding must be away, even or double, got '%s'",
+				v);
 			return -1;
 		}
 		break;
@@ -776,6 +789,7 @@ done:
 static int qcc(int argc, char **argv)
 {
 	Cli c = {0};
+	c.rounding = -1;
 	options_default(&c.opt);
 	c.inputs = calloc(argc, sizeof *c.inputs);
 	c.outputs = calloc(argc, sizeof *c.outputs);
@@ -809,6 +823,8 @@ static int qcc(int argc, char **argv)
 	g = load_model(c.model);
 	if (!g)
 		goto done;
+	if (c.rounding >= 0)
+		g->rounding = c.rounding;
 	char *weights = weights_file(g, c.model);
 	int bad = weights && check_files(&c, weights);
 	free(weights);
