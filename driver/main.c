@@ -495,10 +495,11 @@ static int companion_path(Cli *c)
 	return 0;
 }
 
-/* The model's weights file as the parser opened it (malloc'd), or NULL. */
-static char *weights_file(const Graph *g, const char *model)
+/* A file a model names (weights, calib), relative to the model's
+ * directory (malloc'd), or NULL if w is. */
+static char *model_file(const char *w, const char *model)
 {
-	const char *w = g->weights_path, *slash = strrchr(model, '/');
+	const char *slash = strrchr(model, '/');
 	if (!w)
 		return NULL;
 	size_t nd = !slash || w[0] == '/' ? 0 :
@@ -786,6 +787,23 @@ done:
 
 /* ----------------------------------------------------------------- main */
 
+/* --range bn[:A]: ranges from BatchNorm statistics, data-free when no
+ * calibration data is given. */
+static int range_is_bn(const char *method)
+{
+	RangeMethod m;
+	return method && range_method_parse(method, &m) == 0 && m.kind == RM_BN;
+}
+
+/* No value carries q(...): nothing of the model is quantized yet. */
+static int float_model(const Graph *g)
+{
+	for (int i = 0; i < g->nvalues; i++)
+		if (g->values[i]->type.q.present)
+			return 0;
+	return 1;
+}
+
 static int qcc(int argc, char **argv)
 {
 	Cli c = {0};
@@ -797,6 +815,7 @@ static int qcc(int argc, char **argv)
 	c.opt.progress = 1;  /* shown only when stderr is a terminal */
 	int r = -1;
 	Graph *g = NULL;
+	char *calib = NULL;   /* the model's own calibration set */
 	if (!c.inputs || !c.outputs || !c.opt.range_for) {
 		diag_fail("out of memory");
 		goto done;
@@ -825,18 +844,29 @@ static int qcc(int argc, char **argv)
 		goto done;
 	if (c.rounding >= 0)
 		g->rounding = c.rounding;
-	char *weights = weights_file(g, c.model);
+	char *weights = model_file(g->weights_path, c.model);
 	int bad = weights && check_files(&c, weights);
 	free(weights);
 	if (bad)
 		goto done;
 	outfile_defer(1);
+	if (!c.opt.calib_path && g->calib_path)
+		c.opt.calib_path = calib = model_file(g->calib_path, c.model);
+	c.opt.data_free = !c.opt.calib_path && range_is_bn(c.opt.range_method);
 	if (c.eval) {
 		r = eval_model(g, &c.opt, c.data, c.labels);
 		goto done;
 	}
-	if ((c.opt.calib_path || c.opt.passes) && pipeline_run(g, &c.opt))
+	int quantize = c.opt.calib_path || c.opt.passes || c.opt.data_free;
+	if (quantize && pipeline_run(g, &c.opt))
 		goto done;
+	if (!quantize && !c.run && !c.emit && float_model(g)) {
+		diag_fail("'%s' is a float model and nothing says how to quantize "
+			"it: give --calib FILE.npy, name the calibration set in the "
+			"model (calib \"FILE.npy\" in .g), or --range bn for data-free "
+			"ranges (models with BatchNorm)", c.model);
+		goto done;
+	}
 	if (c.run)
 		r = run_model(g, &c);
 	else if (c.emit)
@@ -849,6 +879,7 @@ done:
 	else
 		outfile_discard();
 	graph_free(g);
+	free(calib);
 	free(c.out2);
 	free(c.inputs);
 	free(c.outputs);

@@ -667,6 +667,8 @@ typedef struct {
 	int act_bits;              /* 8 */
 	Granularity granularity;
 	const char *range_method;  /* "minmax", "percentile:99.99", "mse", ... */
+	int data_free;             /* no calibration data: --range bn alone
+	                              (range.c's data-free bounds) */
 	int symmetric_acts;
 	int pow2_scales;
 	int restricted_range;      /* weights in [-127,127] rather than [-128,127] */
