@@ -795,6 +795,20 @@ static int range_is_bn(const char *method)
 	return method && range_method_parse(method, &m) == 0 && m.kind == RM_BN;
 }
 
+/* A float model whose quantization its dequantize nodes give (QDQ):
+ * the pipeline needs no calibration data (qdq_elim). */
+static int qdq_model(const Graph *g)
+{
+	int dq = 0;
+	for (int k = 0; k < g->nnodes; k++) {
+		int op = g->nodes[k]->op;
+		if (op_has(op, OPF_INT) && op != OP_QUANTIZE && op != OP_DEQUANTIZE)
+			return 0;
+		dq |= op == OP_DEQUANTIZE;
+	}
+	return dq;
+}
+
 /* No value carries q(...): nothing of the model is quantized yet. */
 static int float_model(const Graph *g)
 {
@@ -857,7 +871,8 @@ static int qcc(int argc, char **argv)
 		r = eval_model(g, &c.opt, c.data, c.labels);
 		goto done;
 	}
-	int quantize = c.opt.calib_path || c.opt.passes || c.opt.data_free;
+	int quantize = c.opt.calib_path || c.opt.passes || c.opt.data_free ||
+		qdq_model(g);
 	if (quantize && pipeline_run(g, &c.opt))
 		goto done;
 	if (!quantize && !c.run && !c.emit && float_model(g)) {

@@ -11,7 +11,8 @@
  *   onnx_func.c    model-local functions, inlined at their call sites
  *   onnx_tensor.c  TensorProto decoding
  *   onnx_pattern.c the multi-node patterns of one op, fused at import
- *   onnx_ops.c, onnx_nn.c, onnx_fold.c, onnx_cond.c, onnx_math.c
+ *   onnx_ops.c, onnx_nn.c, onnx_fold.c, onnx_cond.c, onnx_math.c,
+ *   onnx_quant.c
  *                  the per-op importers, each file with its table of rows
  *
  * Adding an ONNX op: write its importer (a static function) in the importer
@@ -93,6 +94,7 @@ extern const OnnxOpTable onnx_nn_table;    /* onnx_nn.c */
 extern const OnnxOpTable onnx_fold_table;  /* onnx_fold.c */
 extern const OnnxOpTable onnx_cond_table;  /* onnx_cond.c */
 extern const OnnxOpTable onnx_math_table;  /* onnx_math.c */
+extern const OnnxOpTable onnx_quant_table; /* onnx_quant.c */
 
 /* onnx_wire.c: 1 iff no message on the wire nests past the limit
  * (protobuf-c unpacks recursively, without one). */

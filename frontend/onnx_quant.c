@@ -1,0 +1,191 @@
+/* onnx_quant.c - importers of ONNX's quantization boundary:
+ * QuantizeLinear and DequantizeLinear become quantize and dequantize, the
+ * scale and zero point moving into the q(...) of the integer value (a
+ * DequantizeLinear of a constant makes the constant a quantized one). The
+ * qdq_elim pass then turns the Q -> DQ pairs around float ops into qcc's
+ * quantized types (docs/onnx.md, "Quantized models").
+ *
+ * Element types: int8 and uint8, and int16 from opset 21; per tensor, and
+ * per axis for DequantizeLinear (quantize is per tensor in the IR). Scales
+ * must be positive and finite, zero points within their type, a per-axis
+ * scale as long as its axis. Blocked quantization (block_size) and the
+ * float8/int4/uint16 types are refused. */
+#include <math.h>
+#include <string.h>
+
+#include "onnx_imp.h"
+
+/* The IR element type of zero-point type dt; -1 if not supported. */
+static int zp_elem(int dt)
+{
+	switch (dt) {
+	case ONNX__TENSOR_PROTO__DATA_TYPE__INT8: return DT_I8;
+	case ONNX__TENSOR_PROTO__DATA_TYPE__UINT8: return DT_U8;
+	case ONNX__TENSOR_PROTO__DATA_TYPE__INT16: return DT_I16;
+	case ONNX__TENSOR_PROTO__DATA_TYPE__INT32: return DT_I32;  /* biases */
+	default: return -1;
+	}
+}
+
+/* The q(...) of node n (inputs 1 and 2: scale, zero point) for its data
+ * input of rank `rank` and dims, and the element type of its integer side.
+ * 0, or -1 after rejecting n. */
+static int read_qparams(Ctx *c, NodeCtx *n, int rank, const int64_t *dims,
+	int *elem, QParams *q)
+{
+	int64_t axis, block, od;
+	if (imp_attr_int(c, n, "axis", 1, &axis) ||
+	    imp_attr_int(c, n, "block_size", 0, &block) ||
+	    imp_attr_int(c, n, "output_dtype", 0, &od))
+		return -1;
+	if (block != 0)
+		return imp_reject(c, n, "blocked quantization (block_size %lld) is "
+			"not supported", (long long)block);
+	Tens *s = imp_const(c, n, 1), *z = imp_has(n, 2) ? imp_const(c, n, 2) :
+		NULL;
+	if (!s || (imp_has(n, 2) && !z))
+		return -1;
+	int dt = z ? z->dt : od ? (int)od : ONNX__TENSOR_PROTO__DATA_TYPE__UINT8;
+	*elem = zp_elem(dt);
+	if (*elem < 0)
+		return imp_reject(c, n, "quantized type %s is not supported (int8, "
+			"uint8, int16)", onnx_dtype_name(dt));
+	if (!s->is_float)
+		return imp_reject(c, n, "the scale must be float, got %s",
+			onnx_dtype_name(s->dt));
+	if (z && z->numel != s->numel)
+		return imp_reject(c, n, "%lld scales but %lld zero points",
+			(long long)s->numel, (long long)z->numel);
+	memset(q, 0, sizeof *q);
+	q->present = 1;
+	q->axis = -1;
+	q->n = (int)s->numel;
+	if (s->rank > 1 || (s->rank == 1 && s->numel > 1) || s->numel < 1) {
+		int ax;
+		if (s->rank != 1 || imp_axis(c, n, axis, rank, &ax))
+			return s->rank != 1 ? imp_reject(c, n, "the scale must be a "
+				"scalar or 1-D, got rank %d", s->rank) : -1;
+		if (dims[ax] != s->numel)
+			return imp_reject(c, n, "%lld scales for axis %d of length %lld",
+				(long long)s->numel, ax, (long long)dims[ax]);
+		q->axis = ax;
+	}
+	q->scale = arena_alloc(&c->g->arena, q->n * sizeof *q->scale);
+	q->zp = arena_alloc(&c->g->arena, q->n * sizeof *q->zp);
+	Type t = {.elem = *elem, .q = {.present = 1}};
+	for (int i = 0; i < q->n; i++) {
+		float sc = s->f[i];
+		int64_t zp = z ? z->i[i] : 0;
+		if (!(sc > 0) || !isfinite(sc))
+			return imp_reject(c, n, "scale %g%s is not a positive finite "
+				"number", sc, q->n > 1 ? " of a channel" : "");
+		if (zp < type_qmin(&t) || zp > type_qmax(&t))
+			return imp_reject(c, n, "zero point %lld is out of range for "
+				"%s", (long long)zp, onnx_dtype_name(dt));
+		q->scale[i] = sc;
+		q->zp[i] = (int32_t)zp;
+	}
+	return 0;
+}
+
+static int same_q(const QParams *a, const QParams *b)
+{
+	if (a->axis != b->axis || a->n != b->n)
+		return 0;
+	for (int i = 0; i < a->n; i++)
+		if (a->scale[i] != b->scale[i] || a->zp[i] != b->zp[i])
+			return 0;
+	return 1;
+}
+
+static int import_quantize_linear(Ctx *c, NodeCtx *n)
+{
+	if (imp_attr_opsets(c, n, "saturate", 19, 0))
+		return -1;
+	Value *x = imp_value(c, n, 0);
+	if (!x)
+		return -1;
+	int elem;
+	QParams q;
+	if (read_qparams(c, n, x->type.rank, x->type.dims, &elem, &q))
+		return -1;
+	if (q.axis >= 0)
+		return imp_reject(c, n, "per-axis QuantizeLinear is not supported "
+			"(activations are quantized per tensor)");
+	if (elem == DT_I32)
+		return imp_reject(c, n, "quantized type int32 is not supported");
+	Node *node = imp_node(c, n, OP_QUANTIZE, &x, 1, 0, NULL);
+	node->out->type = x->type;   /* the shape; shape inference checks it */
+	node->out->type.elem = elem;
+	node->out->type.q = q;
+	return imp_finish(c, n, node, 0);
+}
+
+/* A constant of n's integer input 0 with the type elem and q. */
+static Value *quantized_const(Ctx *c, NodeCtx *n, int elem, const QParams *q)
+{
+	const Tens *t = n->in[0]->t;
+	Type ty = {.elem = elem, .rank = t->rank, .q = *q};
+	memcpy(ty.dims, t->dims, sizeof ty.dims);
+	int32_t *d = graph_alloc_data(c->g, &ty);
+	for (int64_t k = 0; k < t->numel; k++) {
+		if (t->i[k] < type_qmin(&ty) || t->i[k] > type_qmax(&ty)) {
+			imp_reject(c, n, "element %lld is %lld, out of range for %s",
+				(long long)k, (long long)t->i[k], dtype_name(elem));
+			return NULL;
+		}
+		d[k] = (int32_t)t->i[k];
+	}
+	return graph_add_const(c->g, sym_fresh_name(c, n->in[0]->name, NULL),
+		&ty, d, c->loc);
+}
+
+static int import_dequantize_linear(Ctx *c, NodeCtx *n)
+{
+	Sym *s = n->in[0];
+	int elem, dt = s ? sym_dtype(s) : 0;
+	QParams q;
+	int64_t dims[QCC_MAX_RANK];
+	int rank;
+	if (!s)
+		return imp_reject(c, n, "input 0 is required");
+	imp_shape(s, &rank, dims);
+	if (read_qparams(c, n, rank, dims, &elem, &q))
+		return -1;
+	if (dt == ONNX__TENSOR_PROTO__DATA_TYPE__INT32 && !imp_has(n, 2))
+		elem = DT_I32;   /* a bias: int32 without zero point */
+	if (zp_elem(dt) != elem)
+		return imp_reject(c, n, "input '%s' is %s but its zero point says "
+			"%s", s->name, onnx_dtype_name(dt), dtype_name(elem));
+	Value *x = s->v;
+	if (!x && s->t && !s->t->is_float) {
+		if (!(x = quantized_const(c, n, elem, &q)))
+			return -1;
+	} else if (x && x->type.q.present) {
+		if (!same_q(&x->type.q, &q))
+			return imp_reject(c, n, "its scale or zero point differ from "
+				"those of the QuantizeLinear of '%s'", s->name);
+	} else if (x && x->kind == VAL_INPUT && (int)x->type.elem == elem) {
+		x->type.q = q;   /* a quantized graph input */
+	} else {
+		return imp_reject(c, n, "input '%s' is not a quantized integer "
+			"tensor", s->name);
+	}
+	Node *node = imp_node(c, n, OP_DEQUANTIZE, &x, 1, 0, NULL);
+	return imp_finish(c, n, node, 0);
+}
+
+/* op type, opsets (first, last; 0: ONNX_OPSET_MAX), inputs that must be
+ * known at import time (bit i: input i), importer, accepted attributes,
+ * the note `qcc --list-ops` prints */
+static const OnnxOp rows[] = {
+	{"DequantizeLinear", 10, 0, 0x6, import_dequantize_linear,
+	 "axis block_size",
+	 "dequantize; per tensor or axis, int8/uint8/int16/int32; qdq_elim folds "
+	 "it"},
+	{"QuantizeLinear", 10, 0, 0x6, import_quantize_linear,
+	 "axis block_size output_dtype saturate",
+	 "quantize; per tensor, int8/uint8/int16; qdq_elim folds it"},
+};
+
+const OnnxOpTable onnx_quant_table = ONNX_OP_TABLE(rows);
