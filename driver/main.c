@@ -795,7 +795,7 @@ static int range_is_bn(const char *method)
 	return method && range_method_parse(method, &m) == 0 && m.kind == RM_BN;
 }
 
-/* A float model whose quantization its dequantize nodes give (QDQ):
+/* A float model whose quantization its quantize/dequantize nodes give (QDQ):
  * the pipeline needs no calibration data (qdq_elim). */
 static int qdq_model(const Graph *g)
 {
@@ -804,7 +804,7 @@ static int qdq_model(const Graph *g)
 		int op = g->nodes[k]->op;
 		if (op_has(op, OPF_INT) && op != OP_QUANTIZE && op != OP_DEQUANTIZE)
 			return 0;
-		dq |= op == OP_DEQUANTIZE;
+		dq |= op == OP_DEQUANTIZE || op == OP_QUANTIZE;
 	}
 	return dq;
 }
