@@ -30,8 +30,8 @@ static int zp_elem(int dt)
 /* The q(...) of node n (inputs 1 and 2: scale, zero point) for its data
  * input of rank `rank` and dims, and the element type of its integer side.
  * 0, or -1 after rejecting n. */
-static int read_qparams(Ctx *c, NodeCtx *n, int rank, const int64_t *dims,
-	int *elem, QParams *q)
+static int read_qparams(Ctx *c, NodeCtx *n, int si, int rank,
+	const int64_t *dims, int *elem, QParams *q)
 {
 	int64_t axis, block, od;
 	if (imp_attr_int(c, n, "axis", 1, &axis) ||
@@ -41,9 +41,10 @@ static int read_qparams(Ctx *c, NodeCtx *n, int rank, const int64_t *dims,
 	if (block != 0)
 		return imp_reject(c, n, "blocked quantization (block_size %lld) is "
 			"not supported", (long long)block);
-	Tens *s = imp_const(c, n, 1), *z = imp_has(n, 2) ? imp_const(c, n, 2) :
+	int zi = si + 1;
+	Tens *s = imp_const(c, n, si), *z = imp_has(n, zi) ? imp_const(c, n, zi) :
 		NULL;
-	if (!s || (imp_has(n, 2) && !z))
+	if (!s || (imp_has(n, zi) && !z))
 		return -1;
 	int dt = z ? z->dt : od ? (int)od : ONNX__TENSOR_PROTO__DATA_TYPE__UINT8;
 	*elem = zp_elem(dt);
@@ -98,33 +99,40 @@ static int same_q(const QParams *a, const QParams *b)
 	return 1;
 }
 
-static int import_quantize_linear(Ctx *c, NodeCtx *n)
+/* quantize(x) with the q of n's inputs si, si + 1, as output k of n (or,
+ * k < 0, an intermediate named with suffix); 0, or -1 after reporting. */
+static int quantize_to(Ctx *c, NodeCtx *n, Value *x, int si, int k,
+	const char *suffix)
 {
-	if (imp_attr_opsets(c, n, "saturate", 19, 0))
-		return -1;
-	Value *x = imp_value(c, n, 0);
-	if (!x)
-		return -1;
 	int elem;
 	QParams q;
-	if (read_qparams(c, n, x->type.rank, x->type.dims, &elem, &q))
+	if (read_qparams(c, n, si, x->type.rank, x->type.dims, &elem, &q))
 		return -1;
 	if (q.axis >= 0)
 		return imp_reject(c, n, "per-axis QuantizeLinear is not supported "
 			"(activations are quantized per tensor)");
 	if (elem == DT_I32)
 		return imp_reject(c, n, "quantized type int32 is not supported");
-	Node *node = imp_node(c, n, OP_QUANTIZE, &x, 1, 0, NULL);
+	Node *node = imp_node(c, n, OP_QUANTIZE, &x, 1, k, suffix);
 	node->out->type = x->type;   /* the shape; shape inference checks it */
 	node->out->type.elem = elem;
 	node->out->type.q = q;
-	return imp_finish(c, n, node, 0);
+	return imp_finish(c, n, node, k);
 }
 
-/* A constant of n's integer input 0 with the type elem and q. */
-static Value *quantized_const(Ctx *c, NodeCtx *n, int elem, const QParams *q)
+static int import_quantize_linear(Ctx *c, NodeCtx *n)
 {
-	const Tens *t = n->in[0]->t;
+	if (imp_attr_opsets(c, n, "saturate", 19, 0))
+		return -1;
+	Value *x = imp_value(c, n, 0);
+	return x ? quantize_to(c, n, x, 1, 0, NULL) : -1;
+}
+
+/* A constant of n's integer input xi with the type elem and q. */
+static Value *quantized_const(Ctx *c, NodeCtx *n, int xi, int elem,
+	const QParams *q)
+{
+	const Tens *t = n->in[xi]->t;
 	Type ty = {.elem = elem, .rank = t->rank, .q = *q};
 	memcpy(ty.dims, t->dims, sizeof ty.dims);
 	int32_t *d = graph_alloc_data(c->g, &ty);
@@ -136,43 +144,125 @@ static Value *quantized_const(Ctx *c, NodeCtx *n, int elem, const QParams *q)
 		}
 		d[k] = (int32_t)t->i[k];
 	}
-	return graph_add_const(c->g, sym_fresh_name(c, n->in[0]->name, NULL),
+	return graph_add_const(c->g, sym_fresh_name(c, n->in[xi]->name, NULL),
 		&ty, d, c->loc);
 }
 
-static int import_dequantize_linear(Ctx *c, NodeCtx *n)
+/* dequantize(input xi) with the q of inputs xi + 1, xi + 2 (a bias:
+ * int32 at the scale `bias_scale` of each channel when not NULL); the
+ * dequantized value, named with suffix, or NULL after reporting. */
+static Value *dequantize_of(Ctx *c, NodeCtx *n, int xi, const char *suffix)
 {
-	Sym *s = n->in[0];
+	Sym *s = imp_has(n, xi) ? n->in[xi] : NULL;
 	int elem, dt = s ? sym_dtype(s) : 0;
 	QParams q;
 	int64_t dims[QCC_MAX_RANK];
 	int rank;
-	if (!s)
-		return imp_reject(c, n, "input 0 is required");
+	if (!s) {
+		imp_reject(c, n, "input %d is required", xi);
+		return NULL;
+	}
 	imp_shape(s, &rank, dims);
-	if (read_qparams(c, n, rank, dims, &elem, &q))
-		return -1;
-	if (dt == ONNX__TENSOR_PROTO__DATA_TYPE__INT32 && !imp_has(n, 2))
+	if (read_qparams(c, n, xi + 1, rank, dims, &elem, &q))
+		return NULL;
+	if (dt == ONNX__TENSOR_PROTO__DATA_TYPE__INT32 && !imp_has(n, xi + 2))
 		elem = DT_I32;   /* a bias: int32 without zero point */
-	if (zp_elem(dt) != elem)
-		return imp_reject(c, n, "input '%s' is %s but its zero point says "
-			"%s", s->name, onnx_dtype_name(dt), dtype_name(elem));
+	if (zp_elem(dt) != elem) {
+		imp_reject(c, n, "input '%s' is %s but its zero point says %s",
+			s->name, onnx_dtype_name(dt), dtype_name(elem));
+		return NULL;
+	}
 	Value *x = s->v;
 	if (!x && s->t && !s->t->is_float) {
-		if (!(x = quantized_const(c, n, elem, &q)))
-			return -1;
+		if (!(x = quantized_const(c, n, xi, elem, &q)))
+			return NULL;
 	} else if (x && x->type.q.present) {
-		if (!same_q(&x->type.q, &q))
-			return imp_reject(c, n, "its scale or zero point differ from "
-				"those of the QuantizeLinear of '%s'", s->name);
+		if (!same_q(&x->type.q, &q)) {
+			imp_reject(c, n, "its scale or zero point differ from those of "
+				"the QuantizeLinear of '%s'", s->name);
+			return NULL;
+		}
 	} else if (x && x->kind == VAL_INPUT && (int)x->type.elem == elem) {
 		x->type.q = q;   /* a quantized graph input */
 	} else {
-		return imp_reject(c, n, "input '%s' is not a quantized integer "
-			"tensor", s->name);
+		imp_reject(c, n, "input '%s' is not a quantized integer tensor",
+			s->name);
+		return NULL;
 	}
-	Node *node = imp_node(c, n, OP_DEQUANTIZE, &x, 1, 0, NULL);
-	return imp_finish(c, n, node, 0);
+	Node *node = imp_node(c, n, OP_DEQUANTIZE, &x, 1, suffix ? -1 : 0,
+		suffix);
+	return imp_finish(c, n, node, suffix ? -1 : 0) ? NULL : node->out;
+}
+
+static int import_dequantize_linear(Ctx *c, NodeCtx *n)
+{
+	return dequantize_of(c, n, 0, NULL) ? 0 : -1;
+}
+
+/* ---- QLinearConv, QLinearMatMul: dequantize, the float op, quantize ---- */
+
+/* The float op `op_type` of n's attributes on the inputs in[] (NULL:
+ * absent), as an intermediate value. */
+static Value *float_op(Ctx *c, NodeCtx *n, const char *op_type, Value **in,
+	int nin)
+{
+	Onnx__NodeProto p = *n->p;
+	char *out = (char *)sym_fresh_name(c, n->p->output[0], "_f");
+	char *names[3];
+	NodeCtx sub = *n;
+	p.op_type = (char *)op_type;
+	p.output = &out;
+	p.n_output = 1;
+	p.input = names;
+	p.n_input = nin;
+	sub.p = &p;
+	sub.nin = nin;
+	sub.nout = 1;
+	for (int i = 0; i < nin; i++) {
+		names[i] = in[i] ? (char *)sym_fresh_name(c, out, "_in") : "";
+		if (in[i] && sym_bind_value(c, names[i], in[i],
+		    ONNX__TENSOR_PROTO__DATA_TYPE__FLOAT))
+			return NULL;
+		sub.in[i] = in[i] ? sym_get(c, names[i]) : NULL;
+	}
+	if (onnx_op_find(op_type)->fn(c, &sub))
+		return NULL;
+	Sym *r = sym_get(c, out);
+	return r ? r->v : NULL;
+}
+
+/* QLinearConv (x, xs, xz, w, ws, wz, ys, yz, B): the bias is int32 at
+ * xs * ws of its channel, as a DequantizeLinear of it would read it. */
+static int import_qlinear_conv(Ctx *c, NodeCtx *n)
+{
+	Value *in[3] = {dequantize_of(c, n, 0, "_xdq"), NULL, NULL};
+	if (!in[0] || !(in[1] = dequantize_of(c, n, 3, "_wdq")))
+		return -1;
+	if (imp_has(n, 8)) {
+		const Tens *b = imp_const(c, n, 8);
+		const QParams *wq = &in[1]->def->in[0]->type.q;
+		if (!b || b->is_float || b->rank != 1 || b->numel != wq->n *
+		    (wq->axis < 0 ? in[1]->type.dims[0] : 1))
+			return b ? imp_reject(c, n, "the bias must be int32 [M]") : -1;
+		Type ft = {.elem = DT_F32, .rank = 1, .dims = {b->numel}};
+		float *d = graph_alloc_data(c->g, &ft);
+		float xs = in[0]->def->in[0]->type.q.scale[0];
+		for (int64_t k = 0; k < b->numel; k++)
+			d[k] = (float)b->i[k] * (xs * wq->scale[wq->n > 1 ? k : 0]);
+		in[2] = graph_add_const(c->g, sym_fresh_name(c, n->in[8]->name,
+			NULL), &ft, d, c->loc);
+	}
+	Value *y = float_op(c, n, "Conv", in, in[2] ? 3 : 2);
+	return y ? quantize_to(c, n, y, 6, 0, NULL) : -1;
+}
+
+static int import_qlinear_matmul(Ctx *c, NodeCtx *n)
+{
+	Value *in[2] = {dequantize_of(c, n, 0, "_adq"), NULL};
+	if (!in[0] || !(in[1] = dequantize_of(c, n, 3, "_bdq")))
+		return -1;
+	Value *y = float_op(c, n, "MatMul", in, 2);
+	return y ? quantize_to(c, n, y, 6, 0, NULL) : -1;
 }
 
 /* op type, opsets (first, last; 0: ONNX_OPSET_MAX), inputs that must be
@@ -183,6 +273,11 @@ static const OnnxOp rows[] = {
 	 "axis block_size",
 	 "dequantize; per tensor or axis, int8/uint8/int16/int32; qdq_elim folds "
 	 "it"},
+	{"QLinearConv", 10, 0, 0x1f6, import_qlinear_conv,
+	 "auto_pad dilations group kernel_shape pads strides",
+	 "dequantize, conv, quantize (qdq_elim folds the pairs)"},
+	{"QLinearMatMul", 10, 0, 0xf6, import_qlinear_matmul, "",
+	 "dequantize, matmul, quantize (qdq_elim folds the pairs)"},
 	{"QuantizeLinear", 10, 0, 0x6, import_quantize_linear,
 	 "axis block_size output_dtype saturate",
 	 "quantize; per tensor, int8/uint8/int16; qdq_elim folds it"},
