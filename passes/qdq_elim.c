@@ -4,7 +4,9 @@
  *
  * 1. A dequantize of a constant folds into an f32 constant; weights (8
  *    bits or fewer, zero point 0) keep their q(...) so that quantize
- *    reproduces their integers and scales exactly; an int32 bias at
+ *    reproduces their integers and scales exactly, at the narrowest width
+ *    whose restricted range [-(2^(b-1)-1), 2^(b-1)-1] holds them (4-bit
+ *    weights stored as int8 stay 4-bit); an int32 bias at
  *    s_x s_w becomes the float it stands for (quantize finds the same
  *    integers again).
  * 2. A pair x_q = quantize(x), x_dq = dequantize(x_q) puts x_q's q on x
@@ -69,8 +71,18 @@ static int fold_const(Graph *g, Node *n, Value **to)
 					"point 0)", n->out->name, (int)t->q.zp[i]);
 				return -1;
 			}
+		/* the narrowest restricted range holding the integers: QAT's
+		 * 4-bit weights in int8 storage stay 4-bit */
+		const int32_t *w = x->data;
+		int64_t amax = 0;
+		for (int64_t i = 0; i < type_numel(t); i++)
+			amax = w[i] < 0 ? (-w[i] > amax ? -w[i] : amax) :
+				(w[i] > amax ? w[i] : amax);
+		int bits = 2;
+		while (bits < dtype_bits(t->elem) && amax > (1 << (bits - 1)) - 1)
+			bits++;
 		ft.q = t->q;
-		ft.q.bits = dtype_bits(t->elem);
+		ft.q.bits = bits;
 	}
 	to[n->out->id] = graph_add_const(g, graph_fresh_name(g, n->out->name),
 		&ft, d, n->loc);
