@@ -95,6 +95,15 @@ extern const OnnxOpTable onnx_fold_table;  /* onnx_fold.c */
 extern const OnnxOpTable onnx_cond_table;  /* onnx_cond.c */
 extern const OnnxOpTable onnx_math_table;  /* onnx_math.c */
 extern const OnnxOpTable onnx_quant_table; /* onnx_quant.c */
+/* onnx_quant.c: ONNX Runtime's contrib op (com.microsoft) of that name,
+ * or NULL */
+const OnnxOp *onnx_contrib_find(const char *op_type);
+/* An op that moves or selects values (Flatten, MaxPool) on a quantized
+ * integer input 0, as ONNX Runtime's optimizer leaves them: dequantize,
+ * the float op, quantize with the same q (qdq_elim folds the pairs).
+ * 0 done, -1 after reporting, 1 if input 0 is not quantized (import as
+ * usual). */
+int imp_quantized_move(Ctx *c, NodeCtx *n);
 
 /* onnx_wire.c: 1 iff no message on the wire nests past the limit
  * (protobuf-c unpacks recursively, without one). */

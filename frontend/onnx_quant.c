@@ -5,6 +5,10 @@
  * qdq_elim pass then turns the Q -> DQ pairs around float ops into qcc's
  * quantized types (docs/onnx.md, "Quantized models").
  *
+ * QLinearConv, QLinearMatMul and ONNX Runtime's contrib ops (QGemm,
+ * QLinearAdd, QLinearMul, QLinearGlobalAveragePool, QLinearConcat) are
+ * the same boundary around the float op.
+ *
  * Element types: int8 and uint8, and int16 from opset 21; per tensor, and
  * per axis for DequantizeLinear (quantize is per tensor in the IR). Scales
  * must be positive and finite, zero points within their type, a per-axis
@@ -30,11 +34,11 @@ static int zp_elem(int dt)
 /* The q(...) of node n (inputs 1 and 2: scale, zero point) for its data
  * input of rank `rank` and dims, and the element type of its integer side.
  * 0, or -1 after rejecting n. */
-static int read_qparams(Ctx *c, NodeCtx *n, int si, int rank,
+static int read_qparams(Ctx *c, NodeCtx *n, int si, int axis_def, int rank,
 	const int64_t *dims, int *elem, QParams *q)
 {
-	int64_t axis, block, od;
-	if (imp_attr_int(c, n, "axis", 1, &axis) ||
+	int64_t axis = axis_def, block, od;
+	if ((axis_def == 1 && imp_attr_int(c, n, "axis", 1, &axis)) ||
 	    imp_attr_int(c, n, "block_size", 0, &block) ||
 	    imp_attr_int(c, n, "output_dtype", 0, &od))
 		return -1;
@@ -106,7 +110,7 @@ static int quantize_to(Ctx *c, NodeCtx *n, Value *x, int si, int k,
 {
 	int elem;
 	QParams q;
-	if (read_qparams(c, n, si, x->type.rank, x->type.dims, &elem, &q))
+	if (read_qparams(c, n, si, 1, x->type.rank, x->type.dims, &elem, &q))
 		return -1;
 	if (q.axis >= 0)
 		return imp_reject(c, n, "per-axis QuantizeLinear is not supported "
@@ -148,10 +152,12 @@ static Value *quantized_const(Ctx *c, NodeCtx *n, int xi, int elem,
 		&ty, d, c->loc);
 }
 
-/* dequantize(input xi) with the q of inputs xi + 1, xi + 2 (a bias:
- * int32 at the scale `bias_scale` of each channel when not NULL); the
- * dequantized value, named with suffix, or NULL after reporting. */
-static Value *dequantize_of(Ctx *c, NodeCtx *n, int xi, const char *suffix)
+/* dequantize(input xi) with the q of inputs xi + 1, xi + 2, per axis on
+ * `axis` (1: DequantizeLinear's attribute, default 1) when the scale is
+ * 1-D; the dequantized value, named with suffix, or NULL after
+ * reporting. */
+static Value *dequantize_of(Ctx *c, NodeCtx *n, int xi, int axis,
+	const char *suffix)
 {
 	Sym *s = imp_has(n, xi) ? n->in[xi] : NULL;
 	int elem, dt = s ? sym_dtype(s) : 0;
@@ -163,7 +169,7 @@ static Value *dequantize_of(Ctx *c, NodeCtx *n, int xi, const char *suffix)
 		return NULL;
 	}
 	imp_shape(s, &rank, dims);
-	if (read_qparams(c, n, xi + 1, rank, dims, &elem, &q))
+	if (read_qparams(c, n, xi + 1, axis, rank, dims, &elem, &q))
 		return NULL;
 	if (dt == ONNX__TENSOR_PROTO__DATA_TYPE__INT32 && !imp_has(n, xi + 2))
 		elem = DT_I32;   /* a bias: int32 without zero point */
@@ -182,8 +188,9 @@ static Value *dequantize_of(Ctx *c, NodeCtx *n, int xi, const char *suffix)
 				"the QuantizeLinear of '%s'", s->name);
 			return NULL;
 		}
-	} else if (x && x->kind == VAL_INPUT && (int)x->type.elem == elem) {
-		x->type.q = q;   /* a quantized graph input */
+	} else if (x && (int)x->type.elem == elem && (x->kind == VAL_INPUT ||
+		(x->kind == VAL_NODE && op_has(x->def->op, OPF_VIEW)))) {
+		x->type.q = q;   /* a quantized graph input, or a view of one */
 	} else {
 		imp_reject(c, n, "input '%s' is not a quantized integer tensor",
 			s->name);
@@ -196,7 +203,7 @@ static Value *dequantize_of(Ctx *c, NodeCtx *n, int xi, const char *suffix)
 
 static int import_dequantize_linear(Ctx *c, NodeCtx *n)
 {
-	return dequantize_of(c, n, 0, NULL) ? 0 : -1;
+	return dequantize_of(c, n, 0, 1, NULL) ? 0 : -1;
 }
 
 /* ---- QLinearConv, QLinearMatMul: dequantize, the float op, quantize ---- */
@@ -231,38 +238,145 @@ static Value *float_op(Ctx *c, NodeCtx *n, const char *op_type, Value **in,
 	return r ? r->v : NULL;
 }
 
+/* Input bi of n, int32 at the scale of x times that of w per channel
+ * (QLinearConv's B, QGemm's C), as the float constant it stands for;
+ * NULL after reporting. */
+static Value *int32_bias(Ctx *c, NodeCtx *n, int bi, const Value *x,
+	const Value *w)
+{
+	const Tens *b = imp_const(c, n, bi);
+	const QParams *wq = &w->def->in[0]->type.q;
+	if (!b)
+		return NULL;
+	if (b->is_float || b->rank != 1 || (wq->n > 1 && b->numel != wq->n)) {
+		imp_reject(c, n, "the bias must be int32 [M]");
+		return NULL;
+	}
+	Type ft = {.elem = DT_F32, .rank = 1, .dims = {b->numel}};
+	float *d = graph_alloc_data(c->g, &ft);
+	float xs = x->def->in[0]->type.q.scale[0];
+	for (int64_t k = 0; k < b->numel; k++)
+		d[k] = (float)b->i[k] * (xs * wq->scale[wq->n > 1 ? k : 0]);
+	return graph_add_const(c->g, sym_fresh_name(c, n->in[bi]->name, NULL),
+		&ft, d, c->loc);
+}
+
 /* QLinearConv (x, xs, xz, w, ws, wz, ys, yz, B): the bias is int32 at
  * xs * ws of its channel, as a DequantizeLinear of it would read it. */
 static int import_qlinear_conv(Ctx *c, NodeCtx *n)
 {
-	Value *in[3] = {dequantize_of(c, n, 0, "_xdq"), NULL, NULL};
-	if (!in[0] || !(in[1] = dequantize_of(c, n, 3, "_wdq")))
+	Value *in[3] = {dequantize_of(c, n, 0, 1, "_xdq"), NULL, NULL};
+	if (!in[0] || !(in[1] = dequantize_of(c, n, 3, 0, "_wdq")) ||
+	    (imp_has(n, 8) && !(in[2] = int32_bias(c, n, 8, in[0], in[1]))))
 		return -1;
-	if (imp_has(n, 8)) {
-		const Tens *b = imp_const(c, n, 8);
-		const QParams *wq = &in[1]->def->in[0]->type.q;
-		if (!b || b->is_float || b->rank != 1 || b->numel != wq->n *
-		    (wq->axis < 0 ? in[1]->type.dims[0] : 1))
-			return b ? imp_reject(c, n, "the bias must be int32 [M]") : -1;
-		Type ft = {.elem = DT_F32, .rank = 1, .dims = {b->numel}};
-		float *d = graph_alloc_data(c->g, &ft);
-		float xs = in[0]->def->in[0]->type.q.scale[0];
-		for (int64_t k = 0; k < b->numel; k++)
-			d[k] = (float)b->i[k] * (xs * wq->scale[wq->n > 1 ? k : 0]);
-		in[2] = graph_add_const(c->g, sym_fresh_name(c, n->in[8]->name,
-			NULL), &ft, d, c->loc);
-	}
 	Value *y = float_op(c, n, "Conv", in, in[2] ? 3 : 2);
 	return y ? quantize_to(c, n, y, 6, 0, NULL) : -1;
 }
 
 static int import_qlinear_matmul(Ctx *c, NodeCtx *n)
 {
-	Value *in[2] = {dequantize_of(c, n, 0, "_adq"), NULL};
-	if (!in[0] || !(in[1] = dequantize_of(c, n, 3, "_bdq")))
+	Value *in[2] = {dequantize_of(c, n, 0, 1, "_adq"), NULL};
+	if (!in[0] || !(in[1] = dequantize_of(c, n, 3, 1, "_bdq")))
 		return -1;
 	Value *y = float_op(c, n, "MatMul", in, 2);
 	return y ? quantize_to(c, n, y, 6, 0, NULL) : -1;
+}
+
+int imp_quantized_move(Ctx *c, NodeCtx *n)
+{
+	Value *x = imp_has(n, 0) ? n->in[0]->v : NULL;
+	if (!x || !dtype_is_int(x->type.elem) || !x->type.q.present)
+		return 1;
+	if (x->type.q.axis >= 0 || n->nin != 1)
+		return imp_reject(c, n, "a quantized input must be per tensor and "
+			"alone");
+	Node *dq = imp_node(c, n, OP_DEQUANTIZE, &x, 1, -1, "_dq");
+	if (imp_finish(c, n, dq, -1))
+		return -1;
+	Value *y = float_op(c, n, n->p->op_type, &dq->out, 1);
+	if (!y)
+		return -1;
+	Node *q = imp_node(c, n, OP_QUANTIZE, &y, 1, 0, NULL);
+	q->out->type = y->type;
+	q->out->type.elem = x->type.elem;
+	q->out->type.q = x->type.q;
+	return imp_finish(c, n, q, 0);
+}
+
+/* ---- ONNX Runtime's contrib ops (com.microsoft), as its graph
+ * optimizer writes them ---- */
+
+/* QGemm (A, As, Az, B, Bs, Bz, C?, Ys?, Yz?): Y float when Ys is absent. */
+static int import_qgemm(Ctx *c, NodeCtx *n)
+{
+	int64_t tb;
+	double alpha;
+	if (imp_attr_int(c, n, "transB", 0, &tb) ||
+	    imp_attr_float(c, n, "alpha", 1, &alpha))
+		return -1;
+	if (alpha != 1)
+		return imp_reject(c, n, "alpha %g: only 1 is supported", alpha);
+	Value *in[3] = {dequantize_of(c, n, 0, 1, "_adq"), NULL, NULL};
+	if (!in[0] || !(in[1] = dequantize_of(c, n, 3, tb ? 0 : 1, "_bdq")) ||
+	    (imp_has(n, 6) && !(in[2] = int32_bias(c, n, 6, in[0], in[1]))))
+		return -1;
+	Value *y = float_op(c, n, "Gemm", in, 3);
+	if (!y)
+		return -1;
+	if (imp_has(n, 7))
+		return quantize_to(c, n, y, 7, 0, NULL);
+	return sym_bind_value(c, n->p->output[0], y,
+		ONNX__TENSOR_PROTO__DATA_TYPE__FLOAT);
+}
+
+/* QLinearAdd, QLinearMul (A, As, Az, B, Bs, Bz, Cs, Cz) */
+static int binary(Ctx *c, NodeCtx *n, const char *op_type)
+{
+	Value *in[2] = {dequantize_of(c, n, 0, 1, "_adq"), NULL};
+	if (!in[0] || !(in[1] = dequantize_of(c, n, 3, 1, "_bdq")))
+		return -1;
+	Value *y = float_op(c, n, op_type, in, 2);
+	return y ? quantize_to(c, n, y, 6, 0, NULL) : -1;
+}
+
+static int import_qlinear_add(Ctx *c, NodeCtx *n)
+{
+	return binary(c, n, "Add");
+}
+
+static int import_qlinear_mul(Ctx *c, NodeCtx *n)
+{
+	return binary(c, n, "Mul");
+}
+
+static int import_qlinear_global_avgpool(Ctx *c, NodeCtx *n)
+{
+	int64_t last;
+	if (imp_attr_int(c, n, "channels_last", 0, &last))
+		return -1;
+	if (last)
+		return imp_reject(c, n, "channels_last=1 is not supported");
+	Value *x = dequantize_of(c, n, 0, 1, "_xdq");
+	Value *y = x ? float_op(c, n, "GlobalAveragePool", &x, 1) : NULL;
+	return y ? quantize_to(c, n, y, 3, 0, NULL) : -1;
+}
+
+/* QLinearConcat (Ys, Yz, X1, X1s, X1z, ...) */
+static int import_qlinear_concat(Ctx *c, NodeCtx *n)
+{
+	Value *in[4];
+	int k = 0;
+	if ((n->nin - 2) % 3 || n->nin < 5 || n->nin > 2 + 3 * 4)
+		return imp_reject(c, n, "expected Y's scale and zero point, then 1 "
+			"to 4 triples (X, scale, zero point)");
+	for (int i = 2; i + 2 < n->nin; i += 3)
+		if (!(in[k++] = dequantize_of(c, n, i, 1, "_dq")))
+			return -1;
+	Value *y = float_op(c, n, "Concat", in, k);
+	if (!y)
+		return -1;
+	/* quantize_to reads the scale and zero point at 0, 1 */
+	return quantize_to(c, n, y, 0, 0, NULL);
 }
 
 /* op type, opsets (first, last; 0: ONNX_OPSET_MAX), inputs that must be
@@ -284,3 +398,25 @@ static const OnnxOp rows[] = {
 };
 
 const OnnxOpTable onnx_quant_table = ONNX_OP_TABLE(rows);
+
+/* com.microsoft, version 1 (opsets unchecked) */
+static const OnnxOp contrib_rows[] = {
+	{"QGemm", 1, 0, 0x1f6 | 0x180, import_qgemm, "alpha transA transB",
+	 "dequantize, gemm, quantize (float output without Y's scale)"},
+	{"QLinearAdd", 1, 0, 0xf6, import_qlinear_add, "",
+	 "dequantize, add, quantize"},
+	{"QLinearConcat", 1, 0, 0, import_qlinear_concat, "axis",
+	 "dequantize, concat, quantize; up to 4 inputs"},
+	{"QLinearGlobalAveragePool", 1, 0, 0x1e, import_qlinear_global_avgpool,
+	 "channels_last", "dequantize, global average pool, quantize"},
+	{"QLinearMul", 1, 0, 0xf6, import_qlinear_mul, "",
+	 "dequantize, mul, quantize"},
+};
+
+const OnnxOp *onnx_contrib_find(const char *op_type)
+{
+	for (size_t i = 0; i < sizeof contrib_rows / sizeof *contrib_rows; i++)
+		if (!strcmp(contrib_rows[i].op_type, op_type))
+			return &contrib_rows[i];
+	return NULL;
+}
