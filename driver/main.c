@@ -604,8 +604,18 @@ static int stdout_check(void)
 	errno = 0;
 	if (fflush(stdout) == 0 && !ferror(stdout))
 		return 0;
+	int e = errno;
+	if (!e) {
+		/* the write that failed was an earlier one (a full buffer), whose
+		 * errno is gone: the broken stream is written once more to learn
+		 * why */
+		clearerr(stdout);
+		fputc('\n', stdout);
+		fflush(stdout);
+		e = errno;
+	}
 	diag_fail("cannot write to standard output: %s",
-		strerror(errno ? errno : EIO));
+		strerror(e ? e : EIO));
 	clearerr(stdout);
 	return -1;
 }
@@ -795,8 +805,8 @@ static int range_is_bn(const char *method)
 	return method && range_method_parse(method, &m) == 0 && m.kind == RM_BN;
 }
 
-/* A float model whose quantization its quantize/dequantize nodes give (QDQ):
- * the pipeline needs no calibration data (qdq_elim). */
+/* A float model whose quantization its quantize/dequantize nodes give (a
+ * QDQ ONNX model): the pipeline needs no calibration data (qdq_elim). */
 static int qdq_model(const Graph *g)
 {
 	int dq = 0;
@@ -872,7 +882,7 @@ static int qcc(int argc, char **argv)
 		goto done;
 	}
 	int quantize = c.opt.calib_path || c.opt.passes || c.opt.data_free ||
-		qdq_model(g);
+		(has_ext(c.model, ".onnx") && qdq_model(g));
 	if (quantize && pipeline_run(g, &c.opt))
 		goto done;
 	if (!quantize && !c.run && !c.emit && float_model(g)) {
