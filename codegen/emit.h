@@ -161,6 +161,13 @@ extern const KernelRow emit_elem_kernels[];
 #define EMIT_IDX_MAX 512
 void emit_elem_loops(Emit *e, const Node *n, char (*idx)[EMIT_IDX_MAX],
 	char *iy);
+/* `int i0, i1, ...;` and a for line per dim of t (i0 < dims[0], ...), at
+ * the current depth: the body goes at the same depth. */
+void emit_loops(Emit *e, const Type *t);
+/* "i0 * s0 + i1 * s1" for the strides given (zero strides dropped; "0"
+ * when all are). */
+void emit_index_expr(const int64_t *stride, int rank, char *buf,
+	size_t size);
 /* A whole elementwise kernel: `static void FN(const T0 *x0, ..., YT *y)`,
  * emit_elem_loops, the body tmpl (one statement, at the loops' depth plus
  * one) with the placeholders $i0 .. $i15 (the inputs' index expressions),
@@ -174,5 +181,8 @@ extern const KernelRow emit_cond_kernels[];
 
 /* emit_arith.c: qsum, qprelu, qdiv, qpwl, qlog_softmax */
 extern const KernelRow emit_arith_kernels[];
+
+/* emit_geo.c: resize, dilate, slice, gather, expand */
+extern const KernelRow emit_geo_kernels[];
 
 #endif

@@ -222,6 +222,8 @@ static int find_core(Emit *e)
 	const Value *io[2] = {e->in, e->out};
 	for (int i = 0; i < 2; i++) {
 		const QParams *q = &io[i]->type.q;
+		if (i == 0 && e->in == x && !q->present)
+			continue;  /* integer ids, passed as they are */
 		if (!q->present || q->axis >= 0) {
 			diag_fail("C generation needs a per-tensor quantized %s; '%s' "
 				"has %s", i ? "output" : "input", io[i]->name,
@@ -326,9 +328,14 @@ static void value_ptr(Emit *e, const Value *v, char *buf, size_t size)
 {
 	const Value *r = memplan_root(v);
 	const char *ct = emit_ctype(v->type.elem);
-	if (r == e->in)
+	int64_t off = memplan_view_offset(v);
+	if (off) {  /* a slice view: the run starting off elements in */
+		char base[300];
+		value_ptr(e, r, base, sizeof base);
+		snprintf(buf, size, "(%.300s + %lld)", base, (long long)off);
+	} else if (r == e->in)
 		snprintf(buf, size, "input");
-	else if (r == memplan_root(e->out))
+	else if (r == memplan_caller_root(e->out))
 		snprintf(buf, size, "output");
 	else if (r->kind == VAL_CONST) {
 		int len = snprintf(buf, size, "c%d_", r->id);
@@ -502,11 +509,13 @@ static void emit_run(Emit *e)
 			fprintf(f, ", a + %lld", (long long)e->plan.buf[s].offset);
 		fprintf(f, ");\n");
 	}
-	/* the output aliases the input or a constant: copy it */
+	/* the output aliases the input or a constant, or is a slice of an
+	 * arena tensor: copy it */
 	const Value *r = memplan_root(e->out);
-	if (r == e->in || r->kind == VAL_CONST) {
+	if (r == e->in || r->kind == VAL_CONST ||
+		memplan_caller_root(e->out) != r) {
 		char ptr[400];
-		value_ptr(e, r, ptr, sizeof ptr);
+		value_ptr(e, e->out, ptr, sizeof ptr);
 		fprintf(f, "\tmemcpy(output, %s, %lld);\n", ptr,
 			(long long)(type_numel(&e->out->type) *
 			memplan_elem_bytes(e->out->type.elem)));
@@ -617,8 +626,11 @@ static void emit_io_macros(Emit *e, FILE *f, const char *what,
 	for (int d = 0; d < t->rank; d++)
 		fprintf(f, "%s%lld", d ? ", " : "", (long long)t->dims[d]);
 	fprintf(f, "%s}\n", t->rank ? "" : "1");
-	fprintf(f, "#define %s_%s_SCALE %.9ef\n", p, what, (double)t->q.scale[0]);
-	fprintf(f, "#define %s_%s_ZERO_POINT %d\n", p, what, (int)t->q.zp[0]);
+	/* integer ids without q(...): scale 1, zero point 0 */
+	fprintf(f, "#define %s_%s_SCALE %.9ef\n", p, what,
+		t->q.present ? (double)t->q.scale[0] : 1.0);
+	fprintf(f, "#define %s_%s_ZERO_POINT %d\n", p, what,
+		t->q.present ? (int)t->q.zp[0] : 0);
 	fprintf(f, "#define %s_%s_QMIN %d\n", p, what, (int)type_qmin(t));
 	fprintf(f, "#define %s_%s_QMAX %d\n", p, what, (int)type_qmax(t));
 }

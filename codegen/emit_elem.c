@@ -13,7 +13,7 @@
 
 /* int i0, i1, ...; then for (i0 = 0; i0 < D0; i0++) ... one line each,
  * at the current depth. */
-static void emit_loops(Emit *e, const Type *t)
+void emit_loops(Emit *e, const Type *t)
 {
 	char vars[16 * QCC_MAX_RANK];
 	size_t len = 0;
@@ -45,6 +45,12 @@ static void index_expr(const int64_t *stride, int rank, char *buf,
 	}
 	if (!len)
 		snprintf(buf, size, "0");
+}
+
+void emit_index_expr(const int64_t *stride, int rank, char *buf,
+	size_t size)
+{
+	index_expr(stride, rank, buf, size);
 }
 
 /* Strides of t broadcast to the shape of y (numpy rules). */

@@ -29,6 +29,7 @@ static const KernelRow *const kernel_tables[] = {
 	emit_elem_kernels,
 	emit_cond_kernels,
 	emit_arith_kernels,
+	emit_geo_kernels,
 };
 
 #define NTARGETS (int)(sizeof targets / sizeof targets[0])

@@ -1,8 +1,9 @@
-/* onnx_fold.c - the ONNX ops that only compute on tensors known at import
+/* onnx_fold.c - the ONNX ops that compute on tensors known at import
  * time: Constant, Shape, Gather, Unsqueeze, Squeeze, Slice, Cast and
  * ConstantOfShape. They fold into a Tens (and so the shape sub-graphs of
- * exporters fold into a static reshape); on run-time data they reject, except
- * Unsqueeze/Squeeze (a reshape) and Cast of float to float (an alias). */
+ * exporters fold into a static reshape); on run-time data Gather and Slice
+ * become gather and slice nodes, Unsqueeze/Squeeze a reshape, Cast of float
+ * to float an alias, and the others reject. */
 #include <math.h>
 #include <string.h>
 
@@ -64,16 +65,69 @@ static int import_shape(Ctx *c, NodeCtx *n)
 	return sym_bind_tens(c, n->p->output[0], t);
 }
 
+/* The ids of a gather node: a run-time integer value (int64 and int32
+ * graph inputs are i32), or constant indices as an i32 constant. */
+static Value *gather_ids(Ctx *c, NodeCtx *n)
+{
+	Sym *s = n->in[1];
+	if (s->v) {
+		int dt = sym_dtype(s);
+		if (dt != ONNX__TENSOR_PROTO__DATA_TYPE__INT64 &&
+			dt != ONNX__TENSOR_PROTO__DATA_TYPE__INT32) {
+			imp_reject(c, n, "indices '%s' have element type %s; expected "
+				"int32 or int64", s->name, onnx_dtype_name(dt));
+			return NULL;
+		}
+		return s->v;
+	}
+	Tens *t = imp_const(c, n, 1);
+	if (!t)
+		return NULL;
+	if (t->is_float) {
+		imp_reject(c, n, "indices must be integers");
+		return NULL;
+	}
+	Type ty = {.elem = DT_I32, .rank = t->rank};
+	memcpy(ty.dims, t->dims, t->rank * sizeof *t->dims);
+	int32_t *d = graph_alloc_data(c->g, &ty);
+	for (int64_t k = 0; k < t->numel; k++) {
+		if (t->i[k] < INT32_MIN || t->i[k] > INT32_MAX) {
+			imp_reject(c, n, "index %lld is out of range",
+				(long long)t->i[k]);
+			return NULL;
+		}
+		d[k] = (int32_t)t->i[k];
+	}
+	return graph_add_const(c->g, sym_fresh_name(c, n->p->output[0], "_ids"),
+		&ty, d, c->loc);
+}
+
+/* Gather of run-time data, or by run-time ids: a gather node. */
+static int gather_node(Ctx *c, NodeCtx *n, int64_t axis)
+{
+	Value *in[2] = {imp_value(c, n, 0), NULL};
+	if (!in[0] || !(in[1] = gather_ids(c, n)))
+		return -1;
+	Node *node = imp_node(c, n, OP_GATHER, in, 2, 0, NULL);
+	if (!node)
+		return -1;
+	attr_set_int(c->g, node, "axis", axis);
+	return imp_finish(c, n, node, 0);
+}
+
 static int import_gather(Ctx *c, NodeCtx *n)
 {
 	int64_t axis, dims[QCC_MAX_RANK];
 	int ax;
-	Tens *d = imp_has(n, 0) && n->in[0]->v ? NULL : imp_const(c, n, 0);
+	if (!imp_has(n, 0) || !imp_has(n, 1))
+		return imp_reject(c, n, "inputs 0 and 1 are required");
+	if (imp_attr_int(c, n, "axis", 0, &axis))
+		return -1;
+	if (n->in[0]->v || n->in[1]->v)
+		return gather_node(c, n, axis);
+	Tens *d = imp_const(c, n, 0);
 	Tens *idx = imp_const(c, n, 1);
-	if (!d && imp_has(n, 0) && n->in[0]->v)
-		return imp_reject(c, n, "gathering from run-time data is not "
-			"supported");
-	if (!d || !idx || imp_attr_int(c, n, "axis", 0, &axis) ||
+	if (!d || !idx ||
 		imp_axis(c, n, axis, d->rank, &ax))
 		return -1;
 	if (idx->is_float || d->rank + idx->rank - 1 > QCC_MAX_RANK)
@@ -180,31 +234,52 @@ static int import_squeeze(Ctx *c, NodeCtx *n)
 	return imp_reshape(c, n, r, out);
 }
 
-static int import_slice(Ctx *c, NodeCtx *n)
+/* Slice's starts, ends, axes and steps: attributes before opset 10,
+ * constant inputs 1-4 from it; as per-axis start, step and count over a
+ * tensor of rank r with dims. */
+static int slice_lists(Ctx *c, NodeCtx *n, int r, const int64_t *dims,
+	int64_t *start, int64_t *step, int64_t *cnt)
 {
-	if (imp_has(n, 0) && n->in[0]->v)
-		return imp_reject(c, n, "slicing run-time data is not supported");
-	Tens *d = imp_const(c, n, 0), *st = imp_const(c, n, 1),
-		*en = imp_const(c, n, 2);
-	Tens *ax = imp_has(n, 3) ? imp_const(c, n, 3) : NULL;
-	Tens *sp = imp_has(n, 4) ? imp_const(c, n, 4) : NULL;
-	if (!d || !st || !en || (imp_has(n, 3) && !ax) || (imp_has(n, 4) && !sp))
-		return -1;
-	int r = d->rank;
-	int64_t start[QCC_MAX_RANK], step[QCC_MAX_RANK], dims[QCC_MAX_RANK];
-	for (int i = 0; i < r; i++)
-		start[i] = 0, step[i] = 1, dims[i] = d->dims[i];
-	if (st->is_float || en->is_float || st->numel != en->numel ||
-		st->numel > r || (ax && (ax->is_float || ax->numel != st->numel)) ||
-		(sp && (sp->is_float || sp->numel != st->numel)))
+	int64_t lst[4][QCC_MAX_RANK];
+	int len[4] = {-1, -1, -1, -1};
+	static const char *const names[4] = {"starts", "ends", "axes", "steps"};
+	if (n->opset < 10 && n->nin > 1)
+		return imp_reject(c, n, "starts, ends and axes are attributes "
+			"before opset 10");
+	if (n->opset >= 10 && (imp_attr(n, "starts") || imp_attr(n, "ends") ||
+		imp_attr(n, "axes")))
+		return imp_reject(c, n, "starts, ends and axes are inputs from "
+			"opset 10");
+	for (int k = 0; k < 4; k++) {
+		if (n->opset < 10) {
+			if (k < 3 && imp_attr_ints(c, n, names[k], lst[k], QCC_MAX_RANK,
+				&len[k]))
+				return -1;
+			continue;
+		}
+		if (!imp_has(n, k + 1))
+			continue;
+		Tens *t = imp_const(c, n, k + 1);
+		if (!t)
+			return -1;
+		if (t->is_float || t->numel > r)
+			return imp_reject(c, n, "%s must be at most %d integers",
+				names[k], r);
+		len[k] = (int)t->numel;
+		memcpy(lst[k], t->i, t->numel * sizeof *t->i);
+	}
+	if (len[0] < 0 || len[1] != len[0] || (len[2] >= 0 && len[2] != len[0]) ||
+		(len[3] >= 0 && len[3] != len[0]))
 		return imp_reject(c, n, "starts, ends, axes and steps must be "
 			"integer lists of one length");
-	for (int k = 0; k < st->numel; k++) {
+	for (int i = 0; i < r; i++)
+		start[i] = 0, step[i] = 1, cnt[i] = dims[i];
+	for (int k = 0; k < len[0]; k++) {
 		int a;
-		if (imp_axis(c, n, ax ? ax->i[k] : k, r, &a))
+		if (imp_axis(c, n, len[2] >= 0 ? lst[2][k] : k, r, &a))
 			return -1;
-		int64_t dim = d->dims[a], s = sp ? sp->i[k] : 1;
-		int64_t b = st->i[k], e = en->i[k];
+		int64_t dim = dims[a], s = len[3] >= 0 ? lst[3][k] : 1;
+		int64_t b = lst[0][k], e = lst[1][k];
 		if (s == 0)
 			return imp_reject(c, n, "a step is 0");
 		b = b < 0 ? b + dim : b;
@@ -214,10 +289,45 @@ static int import_slice(Ctx *c, NodeCtx *n)
 		e = e < lo ? lo : e > hi ? hi : e;
 		/* 1 + (|e - b| - 1) / |s| elements, computed so that no step,
 		 * however near the int64 limits, overflows */
-		int64_t cnt = s > 0 ? (e > b ? 1 + (e - b - 1) / s : 0) :
+		cnt[a] = s > 0 ? (e > b ? 1 + (e - b - 1) / s : 0) :
 			(b > e ? 1 - (b - e - 1) / s : 0);
-		start[a] = b, step[a] = s, dims[a] = cnt;
+		start[a] = b, step[a] = s;
 	}
+	return 0;
+}
+
+/* Slice of run-time data: a slice node (every axis must keep an element). */
+static int slice_node(Ctx *c, NodeCtx *n, int r, const int64_t *start,
+	const int64_t *step, const int64_t *cnt)
+{
+	for (int i = 0; i < r; i++)
+		if (cnt[i] == 0)
+			return imp_reject(c, n, "the slice of axis %d is empty", i);
+	Value *x = imp_value(c, n, 0);
+	Node *node = x ? imp_node(c, n, OP_SLICE, &x, 1, 0, NULL) : NULL;
+	if (!node)
+		return -1;
+	attr_set_ints(c->g, node, "starts", start, r);
+	attr_set_ints(c->g, node, "steps", step, r);
+	attr_set_ints(c->g, node, "sizes", cnt, r);
+	return imp_finish(c, n, node, 0);
+}
+
+static int import_slice(Ctx *c, NodeCtx *n)
+{
+	int64_t start[QCC_MAX_RANK], step[QCC_MAX_RANK], dims[QCC_MAX_RANK],
+		xdims[QCC_MAX_RANK];
+	int r;
+	if (!imp_has(n, 0))
+		return imp_reject(c, n, "input 0 is required");
+	imp_shape(n->in[0], &r, xdims);
+	if (slice_lists(c, n, r, xdims, start, step, dims))
+		return -1;
+	if (n->in[0]->v)
+		return slice_node(c, n, r, start, step, dims);
+	Tens *d = imp_const(c, n, 0);
+	if (!d)
+		return -1;
 	Tens *o = tens_new(c, d->is_float, r, dims);
 	o->dt = d->dt;
 	for (int64_t k = 0; k < o->numel; k++) {
@@ -310,9 +420,11 @@ static const OnnxOp rows[] = {
 	{"Constant", 1, 0, 0, import_constant,
 	 "value value_float value_floats value_int value_ints", "folds"},
 	{"ConstantOfShape", 9, 0, 0x1, import_constant_of_shape, "value", "folds"},
-	{"Gather", 1, 0, 0x3, import_gather, "axis", "folds (constant data only)"},
+	{"Gather", 1, 0, 0, import_gather, "axis",
+	 "gather (run-time data or ids); folds constants"},
 	{"Shape", 1, 0, 0, import_shape, "end start", "folds (static shapes)"},
-	{"Slice", 10, 0, 0x1f, import_slice, "", "folds (constant data only)"},
+	{"Slice", 1, 0, 0x1e, import_slice, "axes ends starts",
+	 "slice; folds constants"},
 	{"Squeeze", 1, 0, 0x2, import_squeeze, "axes", "reshape; folds constants"},
 	{"Unsqueeze", 1, 0, 0x2, import_unsqueeze, "axes",
 	 "reshape; folds constants"},

@@ -12,7 +12,7 @@
  *   onnx_tensor.c  TensorProto decoding
  *   onnx_pattern.c the multi-node patterns of one op, fused at import
  *   onnx_ops.c, onnx_nn.c, onnx_fold.c, onnx_cond.c, onnx_math.c,
- *   onnx_quant.c
+ *   onnx_quant.c, onnx_geo.c
  *                  the per-op importers, each file with its table of rows
  *
  * Adding an ONNX op: write its importer (a static function) in the importer
@@ -104,6 +104,7 @@ const OnnxOp *onnx_contrib_find(const char *op_type);
  * 0 done, -1 after reporting, 1 if input 0 is not quantized (import as
  * usual). */
 int imp_quantized_move(Ctx *c, NodeCtx *n);
+extern const OnnxOpTable onnx_geo_table;   /* onnx_geo.c */
 
 /* onnx_wire.c: 1 iff no message on the wire nests past the limit
  * (protobuf-c unpacks recursively, without one). */

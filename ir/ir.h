@@ -191,6 +191,7 @@ typedef enum {
 	LOWER_PRELU,
 	LOWER_DIV,
 	LOWER_LOG_SOFTMAX,
+	LOWER_GATHER,
 	LOWER_COUNT
 } LowerKind;
 
@@ -462,6 +463,24 @@ int shape_prelu_dims(const Node *n);
 /* concat and qconcat: inputs of rank >= 1 that match in every dim but the
  * axis (and in element type if same_elem); dims gets the joined shape. */
 int shape_concat_dims(const Node *n, int same_elem, int64_t *dims);
+
+/* ------------------------------------------------------------ shape_geo.c */
+/* Where output index o of one axis of a resize reads its input: nearest
+ * takes i0 (== i1); linear takes i0 with weight 1 - f and i1 with weight
+ * f, in integers w1 = floor(f 2^RESIZE_FRAC + 1/2) and 2^RESIZE_FRAC - w1
+ * (docs/arith.md, "resize"). */
+#define RESIZE_FRAC 11
+typedef struct {
+	int64_t i0, i1;
+	double f;
+	int32_t w1;
+} ResizeTap;
+/* The taps of every output index of axis `axis` of a resize node (taps
+ * has out.dims[axis] entries). */
+void resize_taps(const Node *n, int axis, ResizeTap *taps);
+/* The element offset in x of a slice whose output is one contiguous run of
+ * x (a view in the memory plan), or -1. */
+int64_t slice_view_offset(const Node *n);
 
 /* ----------------------------------------------------------------- pack.c */
 /* Weights as a kernel reads them: per output channel a row of K taps in the
@@ -864,8 +883,15 @@ typedef struct {
 /* Bytes of scratch the kernel of n needs (0: none). */
 typedef int64_t (*MemScratchFn)(void *user, const Node *n);
 
-int memplan_is_view(const Node *n);          /* flatten, reshape */
+/* flatten, reshape, and an integer slice of one contiguous run */
+int memplan_is_view(const Node *n);
 const Value *memplan_root(const Value *v);   /* through views */
+/* The element offset of v in memplan_root(v) (slices move it). */
+int64_t memplan_view_offset(const Value *v);
+/* The tensor whose buffer the caller's output is: through views that keep
+ * the start (flatten, reshape); a slice view stops it (the output is then
+ * copied out of the arena). */
+const Value *memplan_caller_root(const Value *v);
 int64_t memplan_elem_bytes(DType t);
 /* Assigns offsets; returns the arena size (-1: out of memory). */
 int64_t memplan_assign(MemBuf *b, int n);

@@ -199,6 +199,25 @@ static int read_samples(const char *path, Npy *x)
 	return npy_read(path, x);
 }
 
+/* Samples for an integer input (embedding ids): integers in its range. */
+static int check_ids(const char *path, const Npy *x, const Value *in)
+{
+	if (x->is_float) {
+		diag_fail("%s: input '%s' is %s and needs integer data, got floats",
+			path, in->name, dtype_name(in->type.elem));
+		return -1;
+	}
+	int32_t lo = type_qmin(&in->type), hi = type_qmax(&in->type);
+	for (int64_t k = 0; k < x->numel; k++)
+		if (x->i[k] < lo || x->i[k] > hi) {
+			diag_fail("%s: element %lld is %lld, out of range [%d, %d] for "
+				"input '%s'", path, (long long)k, (long long)x->i[k],
+				(int)lo, (int)hi, in->name);
+			return -1;
+		}
+	return 0;
+}
+
 /* Checks the samples against the model's input; 0, or -1 after reporting. */
 static int check_data(const char *path, const Npy *x, const Value *in)
 {
@@ -219,6 +238,8 @@ static int check_data(const char *path, const Npy *x, const Value *in)
 			(long long)type_numel(&in->type));
 		return -1;
 	}
+	if (in->type.elem != DT_F32)
+		return check_ids(path, x, in);
 	if (!x->is_float)
 		return 0;
 	for (int64_t k = 0; k < x->numel; k++) {
@@ -257,10 +278,14 @@ static void run_sweep(Calib *c, Exec *e, const Npy *x, const Value *in,
 	const Options *o, int64_t offset, int64_t total)
 {
 	float *buf = exec_buffer(e, in);
+	int32_t *ids = (int32_t *)buf;  /* an integer input's buffer */
 	int64_t per = x->numel / x->dims[0];
 	for (int64_t i = 0; i < x->dims[0]; i++) {
 		if (x->is_float)
 			memcpy(buf, x->f + i * per, per * sizeof *buf);
+		else if (in->type.elem != DT_F32)
+			for (int64_t k = 0; k < per; k++)
+				ids[k] = (int32_t)x->i[i * per + k];
 		else
 			for (int64_t k = 0; k < per; k++)
 				buf[k] = (float)x->i[i * per + k];
@@ -298,9 +323,10 @@ int pass_calibrate(Graph *g, const Options *o)
 		diag_fail("calibrate needs calibration data: --calib FILE.npy");
 		return -1;
 	}
-	if (g->ninputs != 1 || g->inputs[0]->type.elem != DT_F32) {
-		diag_fail("calibrate needs a model with one f32 input, '%s' has %d "
-			"inputs", g->name, g->ninputs);
+	if (g->ninputs != 1 || (g->inputs[0]->type.elem != DT_F32 &&
+		g->inputs[0]->type.q.present)) {
+		diag_fail("calibrate needs a model with one f32 or integer (ids) "
+			"input, '%s' has %d inputs", g->name, g->ninputs);
 		return -1;
 	}
 	Npy x;

@@ -26,12 +26,30 @@ static int64_t align_up(int64_t n)
 
 int memplan_is_view(const Node *n)
 {
-	return op_has(n->op, OPF_VIEW);
+	return op_has(n->op, OPF_VIEW) || (n->op == OP_SLICE &&
+		n->out->type.elem != DT_F32 && slice_view_offset(n) >= 0);
 }
 
 const Value *memplan_root(const Value *v)
 {
 	while (v->kind == VAL_NODE && memplan_is_view(v->def))
+		v = v->def->in[0];
+	return v;
+}
+
+int64_t memplan_view_offset(const Value *v)
+{
+	int64_t off = 0;
+	for (; v->kind == VAL_NODE && memplan_is_view(v->def);
+	     v = v->def->in[0])
+		if (v->def->op == OP_SLICE)
+			off += slice_view_offset(v->def);
+	return off;
+}
+
+const Value *memplan_caller_root(const Value *v)
+{
+	while (v->kind == VAL_NODE && op_has(v->def->op, OPF_VIEW))
 		v = v->def->in[0];
 	return v;
 }
@@ -310,7 +328,7 @@ static int is_boundary_value(const Graph *g, const Value *v)
 		const Value *o = g->outputs[i];
 		if (o->kind == VAL_NODE && o->def->op == OP_DEQUANTIZE)
 			o = o->def->in[0];
-		if (memplan_root(o) == v)
+		if (memplan_caller_root(o) == v)
 			return 1;
 	}
 	return 0;

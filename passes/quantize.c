@@ -19,12 +19,9 @@
 #include <string.h>
 
 #include "ir.h"
+#include "quantize.h"
 
-typedef struct {
-	Graph *g;
-	const Options *o;
-	int pos;          /* new nodes go before g->nodes[pos] (deferred) */
-} Ctx;
+typedef QuantCtx Ctx;
 
 /* ---- numbers ---- */
 
@@ -1218,6 +1215,22 @@ static int lower_log_softmax(Ctx *c, Node *n)
 	return lowered(c, n, qn);
 }
 
+/* For the rule files (quantize.h). */
+Value *quant_int_of(Ctx *c, Value *v)
+{
+	return int_of(c, v);
+}
+
+Node *quant_emit_qop(Ctx *c, Node *n, Value **xq, int nin, const Type *yt)
+{
+	return emit_qop(c, n, xq, nin, yt);
+}
+
+int quant_lowered(Ctx *c, Node *n, Node *qn)
+{
+	return lowered(c, n, qn);
+}
+
 /* The lowering rules, by the lower column of ops.def: each returns 0
  * lowered, 1 left float, -1 error. */
 typedef int (*LowerFn)(Ctx *c, Node *n);
@@ -1239,6 +1252,7 @@ static const LowerFn lowerings[LOWER_COUNT] = {
 	[LOWER_PRELU] = lower_prelu,
 	[LOWER_DIV] = lower_div,
 	[LOWER_LOG_SOFTMAX] = lower_log_softmax,
+	[LOWER_GATHER] = quant_lower_gather,
 };
 
 static int lower(Ctx *c, Node *n)

@@ -5,8 +5,9 @@
  *      model.c runtime_stub/qcc_npy_main.c -o model_run
  *   ./model_run test_x.npy out.npy
  *
- * test_x.npy is float32 (or float64) [N, ...] with the model's input element
- * count per sample. Each sample is quantized with the model's input scale
+ * test_x.npy is float32 (or float64, or int64 for a model whose input is
+ * integer ids: scale 1, zero point 0) [N, ...] with the model's input
+ * element count per sample. Each sample is quantized with the model's input scale
  * and zero point exactly as qcc's quantize op (x / scale in float, rounded
  * half to even, plus zp, saturated; NaN gives zp), run, and its output
  * dequantized as (float)(q - zp) * scale. out.npy is float32 [N, dims...],
@@ -47,7 +48,7 @@ static int fail(const char *msg, const char *path)
 typedef struct {
 	long dims[8];
 	int rank;
-	int f64;            /* '<f8' rather than '<f4' */
+	int f64;            /* 1: '<f8', 2: '<i8', 0: '<f4' */
 	long count;
 	unsigned char *data;
 } Array;
@@ -78,8 +79,10 @@ static int parse_header(const char *h, Array *a, const char *path)
 		a->f64 = 0;
 	else if (!strncmp(d, "'<f8'", 5))
 		a->f64 = 1;
+	else if (!strncmp(d, "'<i8'", 5))
+		a->f64 = 2;  /* integer ids: taken as floats (exact below 2^24) */
 	else
-		return fail("expected float32 or float64 data", path);
+		return fail("expected float32, float64 or int64 data", path);
 	if (strncmp(fo, "False", 5) != 0)
 		return fail("expected C order (fortran_order False)", path);
 	if (*sh != '(')
@@ -130,7 +133,7 @@ static int read_npy(const char *path, Array *a)
 	}
 	if (parse_header(h, a, path))
 		goto done;
-	size_t bytes = (size_t)a->count * (a->f64 ? 8 : 4);
+	size_t bytes = (size_t)a->count * (a->f64 ? 8 : 4);  /* f64, i64: 8 */
 	a->data = malloc(bytes + 1);
 	if (!a->data || fread(a->data, 1, bytes, f) != bytes) {
 		fail("truncated data", path);
@@ -145,6 +148,11 @@ done:
 
 static float element(const Array *a, long i)
 {
+	if (a->f64 == 2) {
+		int64_t k;
+		memcpy(&k, a->data + i * 8, 8);
+		return (float)k;
+	}
 	if (a->f64) {
 		double d;
 		memcpy(&d, a->data + i * 8, 8);

@@ -87,9 +87,30 @@ static long long aligned(long long n)
 	return (n + ALIGN - 1) / ALIGN * ALIGN;
 }
 
+/* A slice whose output is one contiguous run of its input: every axis
+ * after the first partial one taken whole, every axis before it one
+ * element wide. */
+static int contiguous_slice(const Node *n)
+{
+	const Type *x = &n->in[0]->type, *y = &n->out->type;
+	const int64_t *steps = attr_ints(n, "steps", NULL);
+	int d = x->rank - 1;
+	while (d >= 0 && y->dims[d] == x->dims[d] &&
+		(steps[d] == 1 || y->dims[d] == 1))
+		d--;
+	if (d >= 0 && steps[d] != 1 && y->dims[d] != 1)
+		return 0;
+	for (int i = 0; i < d; i++)
+		if (y->dims[i] != 1)
+			return 0;
+	return 1;
+}
+
 static int is_view(const Node *n)
 {
-	return n->op == OP_FLATTEN || n->op == OP_RESHAPE;
+	return n->op == OP_FLATTEN || n->op == OP_RESHAPE ||
+		(n->op == OP_SLICE && n->out->type.elem != DT_F32 &&
+		 contiguous_slice(n));
 }
 
 /* The last step reading v or a view of v. */
@@ -125,7 +146,8 @@ static const Value *caller_output(const Graph *g)
 	const Value *o = g->outputs[0];
 	if (o->kind == VAL_NODE && o->def->op == OP_DEQUANTIZE)
 		o = o->def->in[0];
-	while (o->kind == VAL_NODE && is_view(o->def))
+	/* a slice stops it: the output is copied out of the slice's source */
+	while (o->kind == VAL_NODE && is_view(o->def) && o->def->op != OP_SLICE)
 		o = o->def->in[0];
 	return o;
 }
