@@ -23,8 +23,10 @@ typedef struct {
 	FILE *f;              /* the .c being written */
 	const char *prefix;   /* NAME */
 	MemPlan plan;
-	const Value *in;      /* the integer tensor the caller passes */
-	const Value *out;     /* the integer tensor written for the caller */
+	/* per graph input, in order, the integer tensor the caller passes;
+	 * per graph output the integer tensor written for the caller */
+	const Value **ins, **outs;
+	int nins, nouts;
 	char *const_done;     /* per value id: its array has been written */
 	const KernelRow **row;  /* per node index: its kernel (check_kernels) */
 	int depth;            /* indentation (tabs) of emit_line and emit_fill */

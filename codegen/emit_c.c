@@ -154,79 +154,153 @@ void emit_array(Emit *e, const char *name, DType t, const int32_t *v,
 
 /* -------------------------------------------------------- the boundary */
 
-static int is_int_type(const Type *t)
+/* Whether the graph went through quantize (a quantize node, or a value
+ * of an integer op): a float op left in it could not be lowered. */
+static int was_quantized(const Graph *g)
 {
-	return t->elem != DT_F32;
+	for (int k = 0; k < g->nnodes; k++)
+		if (!g->nodes[k]->dead && op_has(g->nodes[k]->op, OPF_INT))
+			return 1;
+	return 0;
 }
 
-/* Finds the integer input and output of the core and checks that every
+/* Whether an input of n is the dequantized form of a 16-bit tensor. */
+static int wide_input(const Node *n)
+{
+	for (int i = 0; i < n->nin; i++) {
+		const Value *u = n->in[i];
+		if (u && u->kind == VAL_NODE && u->def->op == OP_DEQUANTIZE &&
+		    u->def->in[0]->type.elem == DT_I16)
+			return 1;
+	}
+	return 0;
+}
+
+/* The error for a float op left in the graph: what would make it work. */
+static void float_op_error(const Emit *e, const Node *n)
+{
+	const OpInfo *op = op_info(n->op);
+	const char *name = n->out->name;
+	if (!e->o->quantized && !was_quantized(e->g)) {
+		diag_error(n->loc, "integer-only C cannot compute the float %s '%s'; "
+			"quantize the model with --calib (an op that cannot be lowered "
+			"stays float)", op->name, name);
+		return;
+	}
+	if (op->qop == OP_NONE || op->lower == LOWER_NONE) {
+		diag_error(n->loc, "node '%s' (%s): qcc has no integer form of %s, "
+			"so it stays float and integer-only C cannot compute it; "
+			"replace it in the model with ops docs/arith.md lists, or end "
+			"the model before it and compute it in the caller", name,
+			op->name, op->name);
+		return;
+	}
+	if (op->lower == LOWER_SUM && n->nin > QSUM_MAX_IN) {
+		diag_error(n->loc, "node '%s' (%s) of %d inputs stays float: its "
+			"integer form takes at most %d, so integer-only C cannot "
+			"compute it; split it into %ss of %d inputs or fewer", name,
+			op->name, n->nin, QSUM_MAX_IN, op->name, QSUM_MAX_IN);
+		return;
+	}
+	if (op_has(op->qop, OPF_IN8) && wide_input(n)) {
+		diag_error(n->loc, "node '%s' (%s) stays float: its integer form "
+			"takes 8-bit inputs only, so integer-only C cannot compute it "
+			"with 16-bit activations; build with --act-bits 8", name,
+			op->name);
+		return;
+	}
+	diag_error(n->loc, "node '%s' (%s) stays float: quantize could not "
+		"lower it (see its warning), so integer-only C cannot compute it; "
+		"docs/arith.md gives the inputs and attributes under which %s has "
+		"an integer form", name, op->name, op->name);
+}
+
+static int in_list(const Value *const *list, int n, const Value *v)
+{
+	for (int i = 0; i < n; i++)
+		if (list[i] == v)
+			return 1;
+	return 0;
+}
+
+/* The integer tensor the caller passes for graph input x: x itself, or the
+ * output of its single quantize reader. */
+static const Value *caller_input(const Graph *g, const Value *x)
+{
+	if (x->type.elem != DT_F32)
+		return x;
+	const Value *q = NULL;
+	for (int k = 0; k < g->nnodes; k++) {
+		const Node *n = g->nodes[k];
+		for (int i = 0; !n->dead && i < n->nin; i++) {
+			if (n->in[i] != x)
+				continue;
+			if (n->op != OP_QUANTIZE || (q && q != n->out)) {
+				diag_error(n->loc, "C generation needs the float "
+					"input '%s' to feed a single quantize node; "
+					"quantize the model first (--calib)", x->name);
+				return NULL;
+			}
+			q = n->out;
+		}
+	}
+	if (!q)
+		diag_fail("input '%s' is not used", x->name);
+	return q;
+}
+
+/* The integer tensor written for the caller for graph output y. */
+static const Value *caller_output(const Value *y)
+{
+	if (y->type.elem != DT_F32)
+		return y;
+	if (y->kind != VAL_NODE || y->def->op != OP_DEQUANTIZE) {
+		diag_error(y->loc, "C generation needs the float output '%s' "
+			"to come from a dequantize node; quantize the model "
+			"first (--calib)", y->name);
+		return NULL;
+	}
+	return y->def->in[0];
+}
+
+/* Finds the integer inputs and outputs of the core and checks that every
  * other node is an integer op. */
 static int find_core(Emit *e)
 {
 	Graph *g = e->g;
-	if (g->ninputs != 1 || g->noutputs != 1) {
-		diag_fail("C generation needs one input and one output; '%s' has "
+	if (g->ninputs < 1 || g->noutputs < 1) {
+		diag_fail("C generation needs an input and an output; '%s' has "
 			"%d input%s and %d output%s", g->name, g->ninputs,
 			g->ninputs == 1 ? "" : "s", g->noutputs,
 			g->noutputs == 1 ? "" : "s");
 		return -1;
 	}
-	const Value *x = g->inputs[0], *y = g->outputs[0];
 	for (int k = 0; k < g->nnodes; k++) {
 		const Node *n = g->nodes[k];
 		if (n->dead || n->op == OP_QUANTIZE || n->op == OP_DEQUANTIZE)
 			continue;
 		if (n->out->type.elem == DT_F32) {
-			diag_error(n->loc, "integer-only C cannot compute the float "
-				"%s '%s'; quantize the model with --calib (an op that "
-				"cannot be lowered stays float)", op_info(n->op)->name,
-				n->out->name);
+			float_op_error(e, n);
 			return -1;
 		}
 	}
-	if (!is_int_type(&x->type)) {
-		for (int k = 0; k < g->nnodes; k++) {
-			const Node *n = g->nodes[k];
-			if (n->dead)
-				continue;
-			for (int i = 0; i < n->nin; i++) {
-				if (n->in[i] != x)
-					continue;
-				if (n->op != OP_QUANTIZE || (e->in && e->in != n->out)) {
-					diag_error(n->loc, "C generation needs the float "
-						"input '%s' to feed a single quantize node; "
-						"quantize the model first (--calib)", x->name);
-					return -1;
-				}
-				e->in = n->out;
-			}
-		}
-		if (!e->in) {
-			diag_fail("input '%s' is not used", x->name);
+	e->nins = g->ninputs;
+	e->nouts = g->noutputs;
+	for (int i = 0; i < g->ninputs; i++)
+		if (!(e->ins[i] = caller_input(g, g->inputs[i])))
 			return -1;
-		}
-	} else {
-		e->in = x;
-	}
-	if (!is_int_type(&y->type)) {
-		if (y->kind != VAL_NODE || y->def->op != OP_DEQUANTIZE) {
-			diag_error(y->loc, "C generation needs the float output '%s' "
-				"to come from a dequantize node; quantize the model "
-				"first (--calib)", y->name);
+	for (int i = 0; i < g->noutputs; i++)
+		if (!(e->outs[i] = caller_output(g->outputs[i])))
 			return -1;
-		}
-		e->out = y->def->in[0];
-	} else {
-		e->out = y;
-	}
-	const Value *io[2] = {e->in, e->out};
-	for (int i = 0; i < 2; i++) {
-		const QParams *q = &io[i]->type.q;
-		if (i == 0 && e->in == x && !q->present)
+	for (int i = 0; i < e->nins + e->nouts; i++) {
+		int is_out = i >= e->nins;
+		const Value *v = is_out ? e->outs[i - e->nins] : e->ins[i];
+		const QParams *q = &v->type.q;
+		if (!is_out && v == g->inputs[i] && !q->present)
 			continue;  /* integer ids, passed as they are */
 		if (!q->present || q->axis >= 0) {
 			diag_fail("C generation needs a per-tensor quantized %s; '%s' "
-				"has %s", i ? "output" : "input", io[i]->name,
+				"has %s", is_out ? "output" : "input", v->name,
 				q->present ? "per-axis parameters" : "none");
 			return -1;
 		}
@@ -235,8 +309,8 @@ static int find_core(Emit *e)
 		const Node *n = g->nodes[k];
 		if (n->dead)
 			continue;
-		if ((n->op == OP_QUANTIZE && n->out != e->in) ||
-			(n->op == OP_DEQUANTIZE && n->out != y)) {
+		if ((n->op == OP_QUANTIZE && !in_list(e->ins, e->nins, n->out)) ||
+		    (n->op == OP_DEQUANTIZE && !n->out->is_output)) {
 			diag_error(n->loc, "C generation supports quantize and "
 				"dequantize only at the graph's input and output; "
 				"'%s' is inside the graph", n->out->name);
@@ -244,6 +318,22 @@ static int find_core(Emit *e)
 		}
 	}
 	return 0;
+}
+
+/* The name of input or output i in the API: `input` and `output` (upper:
+ * INPUT, OUTPUT) when there is one, else numbered from 0. */
+static const char *io_name(const Emit *e, int is_out, int i, int upper)
+{
+	static char buf[4][40];
+	static int k;
+	const char *w = is_out ? (upper ? "OUTPUT" : "output") :
+		(upper ? "INPUT" : "input");
+	k = (k + 1) % 4;
+	if ((is_out ? e->nouts : e->nins) > 1)
+		snprintf(buf[k], sizeof buf[k], "%s%d", w, i);
+	else
+		snprintf(buf[k], sizeof buf[k], "%s", w);
+	return buf[k];
 }
 
 /* --------------------------------------------------------------- nodes */
@@ -333,11 +423,21 @@ static void value_ptr(Emit *e, const Value *v, char *buf, size_t size)
 		char base[300];
 		value_ptr(e, r, base, sizeof base);
 		snprintf(buf, size, "(%.300s + %lld)", base, (long long)off);
-	} else if (r == e->in)
-		snprintf(buf, size, "input");
-	else if (r == memplan_caller_root(e->out))
-		snprintf(buf, size, "output");
-	else if (r->kind == VAL_CONST) {
+		return;
+	}
+	for (int i = 0; i < e->nins; i++) {
+		if (r == e->ins[i]) {
+			snprintf(buf, size, "%s", io_name(e, 0, i, 0));
+			return;
+		}
+	}
+	for (int i = 0; i < e->nouts; i++) {
+		if (r == memplan_caller_root(e->outs[i])) {
+			snprintf(buf, size, "%s", io_name(e, 1, i, 0));
+			return;
+		}
+	}
+	if (r->kind == VAL_CONST) {
 		int len = snprintf(buf, size, "c%d_", r->id);
 		for (const char *s = r->name; *s && len + 1 < (int)size; s++)
 			buf[len++] = isalnum((unsigned char)*s) ? *s : '_';
@@ -481,9 +581,14 @@ static void emit_run(Emit *e)
 		fprintf(f, "\nstatic union {\n\tint64_t align;\n"
 			"\tunsigned char bytes[%lld];\n} qcc_arena;\n",
 			(long long)(e->plan.size ? e->plan.size : 1));
-	fprintf(f, "\nint %s_run(const %s *input, %s *output%s)\n{\n", p,
-		emit_ctype(e->in->type.elem), emit_ctype(e->out->type.elem),
-		e->o->caller_arena ? ", void *arena" : "");
+	fprintf(f, "\nint %s_run(", p);
+	for (int i = 0; i < e->nins; i++)
+		fprintf(f, "const %s *%s, ", emit_ctype(e->ins[i]->type.elem),
+			io_name(e, 0, i, 0));
+	for (int i = 0; i < e->nouts; i++)
+		fprintf(f, "%s *%s%s", emit_ctype(e->outs[i]->type.elem),
+			io_name(e, 1, i, 0), i + 1 < e->nouts ? ", " : "");
+	fprintf(f, "%s)\n{\n", e->o->caller_arena ? ", void *arena" : "");
 	if (e->o->caller_arena)
 		fprintf(f, "\tunsigned char *a = arena;\n");
 	else
@@ -509,57 +614,66 @@ static void emit_run(Emit *e)
 			fprintf(f, ", a + %lld", (long long)e->plan.buf[s].offset);
 		fprintf(f, ");\n");
 	}
-	/* the output aliases the input or a constant, or is a slice of an
-	 * arena tensor: copy it */
-	const Value *r = memplan_root(e->out);
-	if (r == e->in || r->kind == VAL_CONST ||
-		memplan_caller_root(e->out) != r) {
+	/* an output that aliases an input, a constant or an earlier output,
+	 * or is a slice of an arena tensor: copy it */
+	for (int i = 0; i < e->nouts; i++) {
+		const Value *r = memplan_root(e->outs[i]);
+		int copy = in_list(e->ins, e->nins, r) || r->kind == VAL_CONST ||
+			memplan_caller_root(e->outs[i]) != r;
+		for (int j = 0; j < i; j++)
+			copy |= memplan_caller_root(e->outs[j]) == r;
+		if (!copy)
+			continue;
 		char ptr[400];
-		value_ptr(e, e->out, ptr, sizeof ptr);
-		fprintf(f, "\tmemcpy(output, %s, %lld);\n", ptr,
-			(long long)(type_numel(&e->out->type) *
-			memplan_elem_bytes(e->out->type.elem)));
+		value_ptr(e, e->outs[i], ptr, sizeof ptr);
+		fprintf(f, "\tmemcpy(%s, %s, %lld);\n", io_name(e, 1, i, 0), ptr,
+			(long long)(type_numel(&e->outs[i]->type) *
+			memplan_elem_bytes(e->outs[i]->type.elem)));
 	}
 	fprintf(f, "\treturn 0;\n}\n");
 }
 
 /* The float helpers: quantize as the graph's quantize node (ONNX
  * QuantizeLinear: round half to even, saturate, NaN to zp), dequantize as
- * its dequantize node. Only written when asked for. */
+ * its dequantize node; one of each per input and output. Only written when
+ * asked for. */
 static void emit_float_helpers(Emit *e)
 {
-	const Type *it = &e->in->type, *ot = &e->out->type;
-	EmitVars v = {0};
-	emit_var(&v, "p", e->prefix);
-	emit_var(&v, "it", emit_ctype(it->elem));
-	emit_var(&v, "ot", emit_ctype(ot->elem));
-	emit_vari(&v, "nin", type_numel(it));
-	emit_vari(&v, "nout", type_numel(ot));
-	emit_vari(&v, "zin", it->q.zp[0]);
-	emit_vari(&v, "zout", ot->q.zp[0]);
-	emit_vari(&v, "qmin", type_qmin(it));
-	emit_vari(&v, "qmax", type_qmax(it));
-	char scale[2][40];
-	snprintf(scale[0], sizeof scale[0], "%.9e", (double)it->q.scale[0]);
-	snprintf(scale[1], sizeof scale[1], "%.9e", (double)ot->q.scale[0]);
-	emit_var(&v, "sin", scale[0]);
-	emit_var(&v, "sout", scale[1]);
-	emit_fill(e, "\n/* float helpers (--float-helpers) */\n"
-		"void ${p}_quantize_input(const float *x, $it *q)\n{\n"
-		"\tint32_t i;\n\tfor (i = 0; i < $nin; i++) {\n"
-		"\t\tfloat r = x[i] / ${sin}f;\n"
-		"\t\tint32_t t;\n\t\tfloat frac;\n"
-		"\t\tif (r != r) {\n\t\t\tq[i] = $zin;\n\t\t\tcontinue;\n\t\t}\n"
-		"\t\tif (r > 1e9f || r < -1e9f) {\n"
-		"\t\t\tq[i] = r > 0 ? $qmax : $qmin;\n\t\t\tcontinue;\n\t\t}\n"
-		"\t\tt = (int32_t)r;\n\t\tfrac = r - (float)t;\n"
-		"\t\tif (frac > 0.5f || (frac == 0.5f && (t & 1)))\n\t\t\tt++;\n"
-		"\t\telse if (frac < -0.5f || (frac == -0.5f && (t & 1)))\n"
-		"\t\t\tt--;\n"
-		"\t\tq[i] = ($it)qcc_clamp((int64_t)t + $zin, $qmin, $qmax);\n\t}\n}\n"
-		"\nvoid ${p}_dequantize_output(const $ot *q, float *y)\n{\n"
-		"\tint32_t i;\n\tfor (i = 0; i < $nout; i++)\n"
-		"\t\ty[i] = (float)((int32_t)q[i] - $zout) * ${sout}f;\n}\n", &v);
+	fprintf(e->f, "\n/* float helpers (--float-helpers) */");
+	for (int k = 0; k < e->nins + e->nouts; k++) {
+		int is_out = k >= e->nins, i = is_out ? k - e->nins : k;
+		const Type *t = is_out ? &e->outs[i]->type : &e->ins[i]->type;
+		EmitVars v = {0};
+		char scale[40];
+		snprintf(scale, sizeof scale, "%.9e", (double)t->q.scale[0]);
+		emit_var(&v, "p", e->prefix);
+		emit_var(&v, "io", io_name(e, is_out, i, 0));
+		emit_var(&v, "t", emit_ctype(t->elem));
+		emit_vari(&v, "n", type_numel(t));
+		emit_vari(&v, "z", t->q.zp[0]);
+		emit_vari(&v, "qmin", type_qmin(t));
+		emit_vari(&v, "qmax", type_qmax(t));
+		emit_var(&v, "s", scale);
+		if (is_out)
+			emit_fill(e, "\nvoid ${p}_dequantize_$io(const $t *q, float *y)\n"
+				"{\n\tint32_t i;\n\tfor (i = 0; i < $n; i++)\n"
+				"\t\ty[i] = (float)((int32_t)q[i] - $z) * ${s}f;\n}\n", &v);
+		else
+			emit_fill(e, "\nvoid ${p}_quantize_$io(const float *x, $t *q)\n"
+				"{\n\tint32_t i;\n\tfor (i = 0; i < $n; i++) {\n"
+				"\t\tfloat r = x[i] / ${s}f;\n"
+				"\t\tint32_t t;\n\t\tfloat frac;\n"
+				"\t\tif (r != r) {\n\t\t\tq[i] = $z;\n\t\t\tcontinue;\n\t\t}\n"
+				"\t\tif (r > 1e9f || r < -1e9f) {\n"
+				"\t\t\tq[i] = r > 0 ? $qmax : $qmin;\n\t\t\tcontinue;\n\t\t}\n"
+				"\t\tt = (int32_t)r;\n\t\tfrac = r - (float)t;\n"
+				"\t\tif (frac > 0.5f || (frac == 0.5f && (t & 1)))\n"
+				"\t\t\tt++;\n"
+				"\t\telse if (frac < -0.5f || (frac == -0.5f && (t & 1)))\n"
+				"\t\t\tt--;\n"
+				"\t\tq[i] = ($t)qcc_clamp((int64_t)t + $z, $qmin, $qmax);\n"
+				"\t}\n}\n", &v);
+	}
 }
 
 /* The body (kernels, NAME_run, helpers) goes to memory first so that the
@@ -592,7 +706,8 @@ static int emit_source(Emit *e, const char *header)
 	}
 	if (r == 0) {
 		/* an output that is a constant (or a view of one) */
-		emit_data_const(e, memplan_root(e->out));
+		for (int i = 0; i < e->nouts; i++)
+			emit_data_const(e, memplan_root(e->outs[i]));
 		emit_run(e);
 		if (e->o->float_helpers)
 			emit_float_helpers(e);
@@ -614,11 +729,14 @@ static int emit_source(Emit *e, const char *header)
 	return r;
 }
 
-static void emit_io_macros(Emit *e, FILE *f, const char *what,
-	const Value *v)
+static void emit_io_macros(Emit *e, FILE *f, int is_out, int i)
 {
-	const char *p = e->prefix;
+	const char *p = e->prefix, *what = io_name(e, is_out, i, 1);
+	const Value *v = is_out ? e->outs[i] : e->ins[i];
 	const Type *t = &v->type;
+	if ((is_out ? e->nouts : e->nins) > 1)
+		fprintf(f, "#define %s_%s_NAME \"%s\"\n", p, what,
+			is_out ? e->g->outputs[i]->name : e->g->inputs[i]->name);
 	fprintf(f, "#define %s_%s_SIZE %lld\n", p, what,
 		(long long)type_numel(t));
 	fprintf(f, "#define %s_%s_RANK %d\n", p, what, t->rank);
@@ -633,6 +751,54 @@ static void emit_io_macros(Emit *e, FILE *f, const char *what,
 		t->q.present ? (int)t->q.zp[0] : 0);
 	fprintf(f, "#define %s_%s_QMIN %d\n", p, what, (int)type_qmin(t));
 	fprintf(f, "#define %s_%s_QMAX %d\n", p, what, (int)type_qmax(t));
+}
+
+/* NAME_run's parameters: "const NAME_input_t *input, ..." */
+static void emit_run_params(Emit *e, FILE *f)
+{
+	const char *p = e->prefix;
+	for (int i = 0; i < e->nins; i++)
+		fprintf(f, "const %s_%s_t *%s, ", p, io_name(e, 0, i, 0),
+			io_name(e, 0, i, 0));
+	for (int i = 0; i < e->nouts; i++)
+		fprintf(f, "%s_%s_t *%s%s", p, io_name(e, 1, i, 0),
+			io_name(e, 1, i, 0), i + 1 < e->nouts ? ", " : "");
+}
+
+/* The model-independent tables of every input and output, and
+ * QCC_MODEL_RUN_ARRAYS(in, out, arena), which calls NAME_run on arrays of
+ * pointers (arena ignored without --caller-arena). */
+static void emit_io_tables(Emit *e, FILE *f)
+{
+	static const char *field[] = {"SIZE", "SCALE", "ZERO_POINT", "QMIN",
+		"QMAX", "RANK", "SHAPE"};
+	const char *p = e->prefix;
+	fprintf(f, "#define QCC_MODEL_NUM_INPUTS %d\n#define QCC_MODEL_NUM_OUTPUTS "
+		"%d\n", e->nins, e->nouts);
+	for (int is_out = 0; is_out < 2; is_out++) {
+		int n = is_out ? e->nouts : e->nins;
+		const char *w = is_out ? "OUTPUT" : "INPUT";
+		for (size_t k = 0; k < sizeof field / sizeof field[0]; k++) {
+			fprintf(f, "#define QCC_MODEL_%s_%sS {", w, field[k]);
+			for (int i = 0; i < n; i++)
+				fprintf(f, "%s%s_%s_%s", i ? ", " : "", p,
+					io_name(e, is_out, i, 1), field[k]);
+			fprintf(f, "}\n");
+		}
+		fprintf(f, "#define QCC_MODEL_%s_BYTES {", w);
+		for (int i = 0; i < n; i++)
+			fprintf(f, "%ssizeof(%s_%s_t)", i ? ", " : "", p,
+				io_name(e, is_out, i, 0));
+		fprintf(f, "}\n");
+	}
+	fprintf(f, "#define QCC_MODEL_RUN_ARRAYS(in, out, arena) %s%s_run(",
+		e->o->caller_arena ? "" : "((void)(arena), ", p);
+	for (int i = 0; i < e->nins; i++)
+		fprintf(f, "(const %s_%s_t *)(in)[%d], ", p, io_name(e, 0, i, 0), i);
+	for (int i = 0; i < e->nouts; i++)
+		fprintf(f, "(%s_%s_t *)(out)[%d]%s", p, io_name(e, 1, i, 0), i,
+			i + 1 < e->nouts ? ", " : "");
+	fprintf(f, "%s)\n", e->o->caller_arena ? ", (arena)" : ")");
 }
 
 static void emit_header(Emit *e, FILE *f)
@@ -651,45 +817,65 @@ static void emit_header(Emit *e, FILE *f)
 		"#define %s_TARGET \"%s\"\n\n", p, e->target->name);
 	fprintf(f, "/* real = SCALE * (q - ZERO_POINT); shapes are NCHW as in "
 		"the model */\n");
-	emit_io_macros(e, f, "INPUT", e->in);
-	emit_io_macros(e, f, "OUTPUT", e->out);
-	fprintf(f, "typedef %s %s_input_t;\ntypedef %s %s_output_t;\n\n",
-		emit_ctype(e->in->type.elem), p, emit_ctype(e->out->type.elem), p);
-	fprintf(f, "/* bytes of working memory (one static arena, or the "
+	for (int k = 0; k < e->nins; k++)
+		emit_io_macros(e, f, 0, k);
+	for (int k = 0; k < e->nouts; k++)
+		emit_io_macros(e, f, 1, k);
+	for (int k = 0; k < e->nins + e->nouts; k++) {
+		int is_out = k >= e->nins, j = is_out ? k - e->nins : k;
+		fprintf(f, "typedef %s %s_%s_t;\n", emit_ctype(is_out ?
+			e->outs[j]->type.elem : e->ins[j]->type.elem), p,
+			io_name(e, is_out, j, 0));
+	}
+	fprintf(f, "\n/* bytes of working memory (one static arena, or the "
 		"caller's) */\n#define %s_ARENA_SIZE %lld\n", p,
 		(long long)e->plan.size);
 	fprintf(f, "#define %s_CALLER_ARENA %d\n\n", p, e->o->caller_arena);
+	int many = e->nins > 1 || e->nouts > 1;
 	if (e->o->caller_arena)
-		fprintf(f, "/* Runs the model on one quantized input. arena: "
+		fprintf(f, "/* Runs the model on one quantized %s. arena: "
 			"%s_ARENA_SIZE bytes, 8-byte\n * aligned, one per concurrent "
-			"call. input and output must not overlap.\n * Returns 0. */\n"
-			"int %s_run(const %s_input_t *input, %s_output_t *output, "
-			"void *arena);\n", p, p, p, p);
+			"call. %s must not overlap.\n * Returns 0. */\n"
+			"int %s_run(", many ? "sample" : "input", p,
+			many ? "Inputs and outputs" : "input and output", p);
 	else
-		fprintf(f, "/* Runs the model on one quantized input (not "
-			"reentrant: one static arena).\n * input and output must not "
+		fprintf(f, "/* Runs the model on one quantized %s (not "
+			"reentrant: one static arena).\n * %s must not "
 			"overlap. Returns 0. */\n"
-			"int %s_run(const %s_input_t *input, %s_output_t *output);\n",
-			p, p, p);
-	if (e->o->float_helpers)
-		fprintf(f, "\n#define %s_FLOAT_HELPERS 1\n"
-			"void %s_quantize_input(const float *x, %s_input_t *q);\n"
-			"void %s_dequantize_output(const %s_output_t *q, float *y);\n",
-			p, p, p, p, p);
+			"int %s_run(", many ? "sample" : "input",
+			many ? "Inputs and outputs" : "input and output", p);
+	emit_run_params(e, f);
+	fprintf(f, "%s);\n", e->o->caller_arena ? ", void *arena" : "");
+	if (e->o->float_helpers) {
+		fprintf(f, "\n#define %s_FLOAT_HELPERS 1\n", p);
+		for (int k = 0; k < e->nins; k++)
+			fprintf(f, "void %s_quantize_%s(const float *x, %s_%s_t *q);\n",
+				p, io_name(e, 0, k, 0), p, io_name(e, 0, k, 0));
+		for (int k = 0; k < e->nouts; k++)
+			fprintf(f, "void %s_dequantize_%s(const %s_%s_t *q, float *y);"
+				"\n", p, io_name(e, 1, k, 0), p, io_name(e, 1, k, 0));
+	}
 	fprintf(f, "\n/* model-independent names, for runtime_stub/qcc_npy_main.c "
 		"and the like */\n#ifndef QCC_MODEL_NO_ALIASES\n");
-	static const char *alias[] = {"INPUT_SIZE", "INPUT_RANK", "INPUT_SHAPE",
-		"INPUT_SCALE", "INPUT_ZERO_POINT", "INPUT_QMIN", "INPUT_QMAX",
-		"OUTPUT_SIZE", "OUTPUT_RANK", "OUTPUT_SHAPE", "OUTPUT_SCALE",
-		"OUTPUT_ZERO_POINT", "OUTPUT_QMIN", "OUTPUT_QMAX", "ARENA_SIZE",
-		"CALLER_ARENA", "TARGET"};
+	static const char *alias[] = {"SIZE", "RANK", "SHAPE", "SCALE",
+		"ZERO_POINT", "QMIN", "QMAX"};
 	fprintf(f, "#define QCC_MODEL_NAME \"%s\"\n", p);
-	for (size_t k = 0; k < sizeof alias / sizeof alias[0]; k++)
-		fprintf(f, "#define QCC_MODEL_%s %s_%s\n", alias[k], p, alias[k]);
-	fprintf(f, "#define QCC_MODEL_RUN %s_run\n"
-		"typedef %s_input_t qcc_model_input_t;\n"
-		"typedef %s_output_t qcc_model_output_t;\n", p, p, p);
-	if (e->o->float_helpers)
+	for (int is_out = 0; is_out < 2; is_out++)
+		for (size_t k = 0; (is_out ? e->nouts : e->nins) == 1 &&
+		    k < sizeof alias / sizeof alias[0]; k++)
+			fprintf(f, "#define QCC_MODEL_%s_%s %s_%s_%s\n",
+				is_out ? "OUTPUT" : "INPUT", alias[k], p,
+				is_out ? "OUTPUT" : "INPUT", alias[k]);
+	fprintf(f, "#define QCC_MODEL_ARENA_SIZE %s_ARENA_SIZE\n"
+		"#define QCC_MODEL_CALLER_ARENA %s_CALLER_ARENA\n"
+		"#define QCC_MODEL_TARGET %s_TARGET\n", p, p, p);
+	fprintf(f, "#define QCC_MODEL_RUN %s_run\n", p);
+	if (e->nins == 1)
+		fprintf(f, "typedef %s_input_t qcc_model_input_t;\n", p);
+	if (e->nouts == 1)
+		fprintf(f, "typedef %s_output_t qcc_model_output_t;\n", p);
+	emit_io_tables(e, f);
+	if (e->o->float_helpers && !many)
 		fprintf(f, "#define QCC_MODEL_FLOAT_HELPERS 1\n"
 			"#define QCC_MODEL_QUANTIZE_INPUT %s_quantize_input\n"
 			"#define QCC_MODEL_DEQUANTIZE_OUTPUT %s_dequantize_output\n",
@@ -777,7 +963,9 @@ int emit_c(Graph *g, const EmitOptions *o, const char *path_c,
 	prefix = default_prefix(o->name ? o->name : g->name);
 	e.const_done = calloc(g->nvalues + 1, 1);
 	e.row = calloc(g->nnodes + 1, sizeof *e.row);
-	if (!prefix || !e.const_done || !e.row) {
+	e.ins = calloc(g->ninputs + 1, sizeof *e.ins);
+	e.outs = calloc(g->noutputs + 1, sizeof *e.outs);
+	if (!prefix || !e.const_done || !e.row || !e.ins || !e.outs) {
 		diag_fail("out of memory");
 		goto done;
 	}
@@ -814,6 +1002,8 @@ done:
 	memplan_free(&e.plan);
 	free(e.const_done);
 	free(e.row);
+	free(e.ins);
+	free(e.outs);
 	free(prefix);
 	return r;
 }

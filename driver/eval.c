@@ -48,15 +48,10 @@ typedef struct {
 	int64_t nch;
 } Row;
 
-typedef struct {
-	const float *f;         /* float data, or NULL for integer data */
-	const int64_t *i;
-	int64_t n, per;         /* samples, elements per sample */
-} Samples;
 
 /* ---- data ---- */
 
-static int load_data(const char *path, const Value *in, Npy *x, Samples *s)
+static int load_data(const char *path, const Value *in, Npy *x)
 {
 	if (npy_read(path, x) < 0)
 		return -1;
@@ -65,22 +60,39 @@ static int load_data(const char *path, const Value *in, Npy *x, Samples *s)
 			path);
 		return -1;
 	}
-	s->n = x->dims[0];
-	s->per = x->numel / s->n;
-	if (s->per != type_numel(&in->type)) {
+	int64_t per = x->numel / x->dims[0];
+	if (per != type_numel(&in->type)) {
 		char ty[TYPE_STR_MAX];
 		diag_fail("%s: each sample has %lld elements, input '%s' : %s has "
-			"%lld", path, (long long)s->per, in->name,
+			"%lld", path, (long long)per, in->name,
 			type_str(&in->type, ty, sizeof ty),
 			(long long)type_numel(&in->type));
 		return -1;
 	}
-	s->f = x->is_float ? x->f : NULL;
-	s->i = x->is_float ? NULL : x->i;
-	for (int64_t k = 0; s->f && k < x->numel; k++) {
-		if (!isfinite(s->f[k])) {
+	if (x->is_float && in->type.elem != DT_F32) {
+		diag_fail("%s: input '%s' is %s and needs integer data, got "
+			"floats", path, in->name, dtype_name(in->type.elem));
+		return -1;
+	}
+	for (int64_t k = 0; x->is_float && k < x->numel; k++) {
+		if (!isfinite(x->f[k])) {
 			diag_fail("%s: sample %lld contains %s", path,
-				(long long)(k / s->per), isnan(s->f[k]) ? "NaN" : "inf");
+				(long long)(k / per), isnan(x->f[k]) ? "NaN" : "inf");
+			return -1;
+		}
+	}
+	return 0;
+}
+
+/* Every graph input's samples, as many in each file; 0 or -1. */
+static int load_all(const Graph *g, const char **data, Npy *x)
+{
+	for (int i = 0; i < g->ninputs; i++) {
+		if (load_data(data[i], g->inputs[i], &x[i]) < 0)
+			return -1;
+		if (x[i].dims[0] != x[0].dims[0]) {
+			diag_fail("%s has %lld samples but %s has %lld", data[i],
+				(long long)x[i].dims[0], data[0], (long long)x[0].dims[0]);
 			return -1;
 		}
 	}
@@ -115,11 +127,10 @@ static int load_labels(const char *path, int64_t n, int64_t classes, Npy *y)
 	return 0;
 }
 
-static void fill_input(Exec *e, const Value *in, const Samples *s, int64_t i)
+static void fill_inputs(Exec *e, const Graph *g, const Npy *x, int64_t i)
 {
-	float *buf = exec_buffer(e, in);
-	for (int64_t k = 0; k < s->per; k++)
-		buf[k] = s->f ? s->f[i * s->per + k] : (float)s->i[i * s->per + k];
+	for (int k = 0; k < g->ninputs; k++)
+		exec_fill(e, g->inputs[k], &x[k], i);
 }
 
 /* ---- values ---- */
@@ -540,10 +551,16 @@ static void print_findings(const Row *rows, int n)
 }
 
 static void print_summary(const Graph *g, const Options *o, int64_t n,
-	int64_t ok_f, int64_t ok_q, int64_t agree)
+	const Value *scored, int64_t ok_f, int64_t ok_q, int64_t agree)
 {
-	printf("model %s: %lld test samples, calibration %s\n", g->name,
+	printf("model %s: %lld test samples, calibration %s", g->name,
 		(long long)n, o->calib_path);
+	for (int i = 1; i < o->ncalib; i++)
+		printf(", %s", o->calib_paths[i]);
+	printf("\n");
+	if (g->noutputs > 1)
+		printf("scored output: '%s' (of %d outputs; --score NAME picks "
+			"another)\n", scored->name, g->noutputs);
 	printf("range %s, %d-bit %s activations, %d-bit %s weights%s\n",
 		o->range_method ? o->range_method : "minmax", o->act_bits,
 		o->symmetric_acts || o->act_bits > 8 ? "symmetric" : "asymmetric",
@@ -598,39 +615,53 @@ static int float_prefix(Graph *f, const Options *o)
 	return pipeline_run(f, &fo);
 }
 
-static int check_args(const Graph *g, const Options *o, const char *data,
-	const char *labels)
+/* The index of the scored output, or -1 after reporting. */
+static int check_args(const Graph *g, const Options *o, int ndata,
+	const char *labels, const char *score)
 {
 	const char *missing = !o->calib_path && !o->data_free ?
 		"--calib FILE.npy (or --range bn, data-free)" :
-		!data ? "--data FILE.npy" : !labels ? "--labels FILE.npy" : NULL;
+		!ndata ? "--data FILE.npy" : !labels ? "--labels FILE.npy" : NULL;
 	if (missing) {
 		diag_fail("qcc eval needs %s", missing);
 		return -1;
 	}
-	if (g->ninputs != 1 || g->noutputs < 1 ||
-	    g->inputs[0]->type.elem != DT_F32) {
-		diag_fail("qcc eval needs a model with one f32 input and an output, "
+	if (g->ninputs < 1 || g->noutputs < 1) {
+		diag_fail("qcc eval needs a model with inputs and an output, "
 			"'%s' has %d inputs and %d outputs", g->name, g->ninputs,
 			g->noutputs);
 		return -1;
 	}
-	return 0;
+	if (ndata != g->ninputs) {
+		diag_fail("the model has %d input%s but %d --data file%s given; "
+			"give one --data FILE.npy per input, in graph order",
+			g->ninputs, g->ninputs == 1 ? "" : "s", ndata,
+			ndata == 1 ? " was" : "s were");
+		return -1;
+	}
+	for (int i = 0; i < g->noutputs; i++)
+		if (!score || strcmp(score, g->outputs[i]->name) == 0)
+			return i;
+	diag_fail("--score %s: the model has no output of that name", score);
+	return -1;
 }
 
-int eval_model(Graph *g, const Options *o, const char *data,
-	const char *labels)
+int eval_model(Graph *g, const Options *o, const char **data, int ndata,
+	const char *labels, const char *score)
 {
-	if (check_args(g, o, data, labels) < 0)
+	int out = check_args(g, o, ndata, labels, score);
+	if (out < 0)
 		return -1;
-	Npy x = {0}, y = {0};
-	Samples s = {0};
+	Npy *x = calloc(g->ninputs, sizeof *x), y = {0};
+	if (!x)
+		abort();
 	Graph *f = graph_clone(g), *q = graph_clone(g);
 	Exec *eg = NULL, *ef = NULL, *eq = NULL;
 	Row *rows = NULL;
 	int nrows = 0, rc = -1;
-	if (load_data(data, g->inputs[0], &x, &s) < 0 ||
-	    load_labels(labels, s.n, type_numel(&g->outputs[0]->type), &y) < 0 ||
+	if (load_all(g, data, x) < 0 ||
+	    load_labels(labels, x[0].dims[0],
+	    type_numel(&g->outputs[out]->type), &y) < 0 ||
 	    float_prefix(f, o) < 0 ||
 	    pipeline_run(q, o) < 0)
 		goto done;
@@ -640,16 +671,17 @@ int eval_model(Graph *g, const Options *o, const char *data,
 	ef = exec_new(f);
 	eq = exec_new(q);
 	int64_t ok_f = 0, ok_q = 0, agree = 0;
-	for (int64_t i = 0; i < s.n; i++) {
-		fill_input(eg, g->inputs[0], &s, i);
-		fill_input(ef, f->inputs[0], &s, i);
-		fill_input(eq, q->inputs[0], &s, i);
+	int64_t n = x[0].dims[0];
+	for (int64_t i = 0; i < n; i++) {
+		fill_inputs(eg, g, x, i);
+		fill_inputs(ef, f, x, i);
+		fill_inputs(eq, q, x, i);
 		exec_run(eg);
 		exec_run(ef);
 		exec_run(eq);
 		int64_t label = y.is_float ? (int64_t)y.f[i] : y.i[i];
-		int cf = argmax(g->outputs[0], exec_buffer(eg, g->outputs[0]));
-		int cq = argmax(q->outputs[0], exec_buffer(eq, q->outputs[0]));
+		int cf = argmax(g->outputs[out], exec_buffer(eg, g->outputs[out]));
+		int cq = argmax(q->outputs[out], exec_buffer(eq, q->outputs[out]));
 		ok_f += cf == label;
 		ok_q += cq == label;
 		agree += cf == cq;
@@ -661,7 +693,7 @@ int eval_model(Graph *g, const Options *o, const char *data,
 			if (rows[r].lin)
 				local_run(&rows[r], ef, eq);
 	}
-	print_summary(g, o, s.n, ok_f, ok_q, agree);
+	print_summary(g, o, n, g->outputs[out], ok_f, ok_q, agree);
 	print_rows(rows, nrows);
 	print_findings(rows, nrows);
 	rc = 0;
@@ -672,7 +704,9 @@ done:
 	free_rows(rows, nrows);
 	graph_free(f);
 	graph_free(q);
-	npy_free(&x);
+	for (int i = 0; i < g->ninputs; i++)
+		npy_free(&x[i]);
+	free(x);
 	npy_free(&y);
 	return rc;
 }

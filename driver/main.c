@@ -32,11 +32,17 @@ typedef struct {
 	int help, version, list_ops, list_passes, list_targets;
 	Options opt;
 	int eval;               /* the `eval` subcommand (driver/eval.c) */
-	const char *data, *labels;
+	const char *data, *labels;   /* data: the first --data file */
+	const char *score;      /* eval: the output scored (default the first) */
+	InputShape *shapes;     /* --input-shape, one per option */
+	int nshapes;
+	const char **datas;     /* eval: --data files, one per graph input */
+	int ndata;
 	EmitOptions cgen;       /* -o FILE.c: --name, --float-helpers, --caller-arena,
 	                           --target */
 	char *out2;             /* written beside -o: FILE.h or FILE.safetensors */
 	int rounding;           /* --rounding, or -1: the model's own */
+	int quantized;          /* the pass pipeline ran */
 } Cli;
 
 static const char usage[] =
@@ -72,13 +78,17 @@ static const char usage[] =
 "                       float32 for f32 outputs, int32 for integer outputs\n"
 "\n"
 "eval:\n"
-"  --data FILE.npy      test samples (as for run); --labels FILE.npy their\n"
-"                       classes [N]; prints float and quantized top-1\n"
-"                       accuracy, their agreement, and per quantized tensor\n"
-"                       its bits, scale, clipped fraction and SQNR (dB)\n"
+"  --data FILE.npy      test samples (as for run), one per graph input;\n"
+"                       --labels FILE.npy their classes [N]; prints float\n"
+"                       and quantized top-1 accuracy of the scored output,\n"
+"                       their agreement, and per quantized tensor its bits,\n"
+"                       scale, clipped fraction and SQNR (dB)\n"
+"  --score NAME         the output whose top-1 is scored (default: the\n"
+"                       first)\n"
 "\n"
 "Quantization (any of --calib or --passes runs the pass pipeline):\n"
-"  --calib FILE.npy     calibration samples; runs the default pipeline\n"
+"  --calib FILE.npy     calibration samples, one file per graph input in\n"
+"                       graph order; runs the default pipeline\n"
 "  --weight-bits N      weight bits, 2 to 8 (default 8)\n"
 "  --act-bits N         activation bits, 8 or 16 (default 8)\n"
 "  --granularity G      per-channel (default) or per-tensor weights\n"
@@ -102,6 +112,11 @@ static const char usage[] =
 "  --seed N             seed of AdaRound's sampling (default 0)\n"
 "  --passes=A,B,...     run exactly these passes, in this order\n"
 "  --print-after=PASS   print the IR after PASS (or `all`) to stdout\n"
+"\n"
+"Shapes (ONNX):\n"
+"  --input-shape NAME=D0,D1,...  the dims of graph input NAME: fixes its\n"
+"                       symbolic ones (a length, the batch); a fixed one\n"
+"                       must agree (repeatable)\n"
 "\n"
 "Limits:\n"
 "  --max-memory BYTES   the most the model's tensors may take (K, M, G:\n"
@@ -167,6 +182,50 @@ static int parse_int(const char *name, const char *s, int lo, int hi,
 	return 0;
 }
 
+/* --input-shape NAME=D0,D1,...: positive dims, one option per name. */
+static int input_shape_parse(Cli *c, const char *v)
+{
+	InputShape *s = &c->shapes[c->nshapes];
+	const char *eq = strchr(v, '=');
+	*s = (InputShape){.text = v};
+	int ok = eq && eq > v;
+	for (const char *p = eq ? eq + 1 : v; ok; p++) {
+		char *end;
+		errno = 0;
+		long long d = strtoll(p, &end, 10);
+		ok = isdigit((unsigned char)*p) && errno == 0 && d >= 1 &&
+			d <= ((int64_t)1 << 40) && s->rank < QCC_MAX_RANK &&
+			(*end == ',' || *end == 0);
+		if (ok)
+			s->dims[s->rank++] = d;
+		if (!ok || *end == 0)
+			break;
+		p = end;
+	}
+	if (!ok) {
+		diag_fail("--input-shape expects NAME=D0,D1,... with 1 to %d "
+			"positive dimensions, got '%s'", QCC_MAX_RANK, v);
+		return -1;
+	}
+	char *name = malloc(eq - v + 1);
+	if (!name) {
+		diag_fail("out of memory");
+		return -1;
+	}
+	snprintf(name, eq - v + 1, "%s", v);
+	s->name = name;
+	for (int i = 0; i < c->nshapes; i++) {
+		if (strcmp(c->shapes[i].name, name) == 0) {
+			diag_fail("--input-shape %s: input '%s' is given a shape twice",
+				v, name);
+			free(name);
+			return -1;
+		}
+	}
+	c->nshapes++;
+	return 0;
+}
+
 /* What range_method_parse accepts but cannot work: an infinite
  * parameter, or a percentile so low that most values are clipped and the
  * range can be zero. Unknown methods are left to the passes to report. */
@@ -196,8 +255,8 @@ static int value_option(Cli *c, int argc, char **argv, int *i)
 	static const char *names[] = {"--emit", "-o", "--calib", "--weight-bits",
 		"--act-bits", "--granularity", "--range", "--print-after",
 		"--passes", "--input", "--output", "--range-for", "--data",
-		"--labels", "--adaround-iters", "--seed", "--max-memory",
-		"--rounding"};
+		"--labels", "--adaround-iters", "--seed", "--max-memory", "--score",
+		"--input-shape", "--rounding"};
 	const char *v = NULL;
 	int k, r = 0;
 	for (k = 0; k < (int)(sizeof names / sizeof names[0]); k++)
@@ -215,7 +274,11 @@ static int value_option(Cli *c, int argc, char **argv, int *i)
 		c->emit = v;
 		break;
 	case 1: c->out = v; break;
-	case 2: o->calib_path = v; break;
+	case 2:
+		if (!o->calib_path)
+			o->calib_path = v;
+		o->calib_paths[o->ncalib++] = v;
+		break;
 	case 3:
 		if (parse_int("--weight-bits", v, 2, 8, &o->weight_bits))
 			return -1;
@@ -270,7 +333,11 @@ static int value_option(Cli *c, int argc, char **argv, int *i)
 			return -1;
 		o->range_for[o->nrange_for++] = v;
 		break;
-	case 12: c->data = v; break;
+	case 12:
+		if (!c->data)
+			c->data = v;
+		c->datas[c->ndata++] = v;
+		break;
 	case 13: c->labels = v; break;
 	case 14:
 		if (parse_int("--adaround-iters", v, 1, 1000000,
@@ -284,6 +351,17 @@ static int value_option(Cli *c, int argc, char **argv, int *i)
 		o->seed = (uint64_t)(int64_t)seed;
 		break;
 	}
+	case 17:
+		if (!c->eval) {
+			diag_fail("--score is an option of `qcc eval`");
+			return -1;
+		}
+		c->score = v;
+		break;
+	case 18:
+		if (input_shape_parse(c, v))
+			return -1;
+		break;
 	case 16:
 		if (graph_mem_limit_parse(v, &graph_mem_limit)) {
 			diag_fail("--max-memory expects a positive byte count with "
@@ -291,7 +369,7 @@ static int value_option(Cli *c, int argc, char **argv, int *i)
 			return -1;
 		}
 		break;
-	case 17:
+	case 19:
 		if ((c->rounding = rounding_find(v)) < 0) {
 			diag_fail("--rounding must be away, even or double, got '%s'",
 				v);
@@ -448,13 +526,19 @@ static int has_ext(const char *path, const char *ext)
 	return n > e && strcmp(path + n - e, ext) == 0;
 }
 
-static Graph *load_model(const char *path)
+static Graph *load_model(const char *path, const Cli *c)
 {
+	if (has_ext(path, ".g") && c->nshapes) {
+		diag_fail("--input-shape %s: a .g model's input shapes are static; "
+			"--input-shape fixes the symbolic dimensions of an ONNX model's "
+			"inputs", c->shapes[0].text);
+		return NULL;
+	}
 	if (has_ext(path, ".g"))
 		return parse_file(path);
 	if (has_ext(path, ".onnx")) {
 #ifdef QCC_WITH_ONNX
-		return onnx_load(path);
+		return onnx_load_shaped(path, c->shapes, c->nshapes);
 #else
 		diag_fail("this qcc was built without ONNX support");
 		return NULL;
@@ -519,7 +603,8 @@ static char *model_file(const char *w, const char *model)
 static int check_files(const Cli *c, const char *weights)
 {
 	int nin = 0, nout = 0, r = -1;
-	NamedPath *in = calloc(c->ninputs + 5, sizeof *in);
+	NamedPath *in = calloc(c->ninputs + c->opt.ncalib + c->ndata + 3,
+		sizeof *in);
 	NamedPath *out = calloc(c->noutputs + 2, sizeof *out);
 	if (!in || !out) {
 		diag_fail("out of memory");
@@ -529,12 +614,13 @@ static int check_files(const Cli *c, const char *weights)
 		in[nin++] = (NamedPath){weights, "the model's weights file"};
 	} else {
 		in[nin++] = (NamedPath){c->model, "the input model"};
-		if (c->opt.calib_path)
-			in[nin++] = (NamedPath){c->opt.calib_path, "the --calib file"};
+		for (int i = 0; i < c->opt.ncalib; i++)
+			in[nin++] = (NamedPath){c->opt.calib_paths[i],
+				"the --calib file"};
 		for (int i = 0; i < c->ninputs; i++)
 			in[nin++] = (NamedPath){c->inputs[i], "the --input file"};
-		if (c->data)
-			in[nin++] = (NamedPath){c->data, "the --data file"};
+		for (int i = 0; i < c->ndata; i++)
+			in[nin++] = (NamedPath){c->datas[i], "the --data file"};
 		if (c->labels)
 			in[nin++] = (NamedPath){c->labels, "the --labels file"};
 	}
@@ -598,26 +684,26 @@ static int emit_ir_files(Graph *g, const char *out, const char *wpath)
 	return r;
 }
 
+/* A write to standard output failed with err (0: unknown): reported
+ * once. */
+static int stdout_reported;
+static int stdout_error(int err)
+{
+	if (!stdout_reported)
+		diag_fail("cannot write to standard output: %s",
+			strerror(err ? err : EIO));
+	stdout_reported = 1;
+	clearerr(stdout);
+	return -1;
+}
+
 /* Standard output flushed and checked for any earlier write error. */
 static int stdout_check(void)
 {
 	errno = 0;
-	if (fflush(stdout) == 0 && !ferror(stdout))
+	if (!stdout_reported && fflush(stdout) == 0 && !ferror(stdout))
 		return 0;
-	int e = errno;
-	if (!e) {
-		/* the write that failed was an earlier one (a full buffer), whose
-		 * errno is gone: the broken stream is written once more to learn
-		 * why */
-		clearerr(stdout);
-		fputc('\n', stdout);
-		fflush(stdout);
-		e = errno;
-	}
-	diag_fail("cannot write to standard output: %s",
-		strerror(e ? e : EIO));
-	clearerr(stdout);
-	return -1;
+	return stdout_error(errno);
 }
 
 static int emit_ir(Graph *g, const Cli *c)
@@ -636,7 +722,9 @@ static int emit_output(Graph *g, const Cli *c)
 		diag_fail("nothing to do: give -o FILE.c (C code) or --emit=ir");
 		return -1;
 	}
-	return emit_c(g, &c->cgen, c->out, c->out2);
+	EmitOptions o = c->cgen;
+	o.quantized = c->quantized;
+	return emit_c(g, &o, c->out, c->out2);
 }
 
 /* ----------------------------------------------------------------- run */
@@ -686,17 +774,6 @@ static int load_batch(const char *path, const Value *in, Batch *b)
 	return 0;
 }
 
-static void fill_input(void *buf, const Value *in, const Batch *b, int64_t s)
-{
-	for (int64_t k = 0; k < b->per; k++) {
-		int64_t j = s * b->per + k;
-		if (in->type.elem == DT_F32)
-			((float *)buf)[k] = b->a.is_float ? b->a.f[j] : (float)b->a.i[j];
-		else
-			((int32_t *)buf)[k] = (int32_t)b->a.i[j];
-	}
-}
-
 /* [N] + dims, dropping a leading 1. */
 static int out_shape(const Value *v, int64_t n, int64_t *dims, int *rank)
 {
@@ -723,7 +800,7 @@ static int run_batches(Graph *g, Batch *b, void **res, int64_t n)
 	}
 	for (int64_t s = 0; s < n; s++) {
 		for (int i = 0; i < g->ninputs; i++)
-			fill_input(exec_buffer(e, g->inputs[i]), g->inputs[i], &b[i], s);
+			exec_fill(e, g->inputs[i], &b[i].a, s);
 		exec_run(e);
 		for (int i = 0; i < g->noutputs; i++) {
 			int64_t per = type_numel(&g->outputs[i]->type);
@@ -745,7 +822,13 @@ static int run_model(Graph *g, const Cli *c)
 		return -1;
 	}
 	int r = -1;
-	int64_t n = 0;
+	/* a model without inputs (each ONNX input had an initializer, which
+	 * makes it a constant) computes its outputs once */
+	int64_t n = g->ninputs ? 0 : 1;
+	if (!g->ninputs)
+		diag_warning((Loc){0}, "the model has no inputs (an ONNX graph "
+			"input with an initializer is a constant); its outputs are "
+			"computed once");
 	Batch *b = calloc(g->ninputs + 1, sizeof *b);
 	void **res = calloc(g->noutputs + 1, sizeof *res);
 	if (!b || !res) {
@@ -836,11 +919,15 @@ static int qcc(int argc, char **argv)
 	c.inputs = calloc(argc, sizeof *c.inputs);
 	c.outputs = calloc(argc, sizeof *c.outputs);
 	c.opt.range_for = calloc(argc, sizeof *c.opt.range_for);
+	c.opt.calib_paths = calloc(argc, sizeof *c.opt.calib_paths);
+	c.datas = calloc(argc, sizeof *c.datas);
+	c.shapes = calloc(argc, sizeof *c.shapes);
 	c.opt.progress = 1;  /* shown only when stderr is a terminal */
 	int r = -1;
 	Graph *g = NULL;
 	char *calib = NULL;   /* the model's own calibration set */
-	if (!c.inputs || !c.outputs || !c.opt.range_for) {
+	if (!c.inputs || !c.outputs || !c.opt.range_for || !c.opt.calib_paths ||
+	    !c.datas || !c.shapes) {
 		diag_fail("out of memory");
 		goto done;
 	}
@@ -849,7 +936,8 @@ static int qcc(int argc, char **argv)
 	if (c.help || c.version || c.list_ops || c.list_passes ||
 		c.list_targets) {
 		if (c.help)
-			fputs(usage, stdout);
+			if ((errno = 0, fputs(usage, stdout)) == EOF)
+				stdout_error(errno);
 		if (c.version)
 			puts("qcc " QCC_VERSION);
 		if (c.list_ops)
@@ -863,7 +951,7 @@ static int qcc(int argc, char **argv)
 	}
 	if (check_args(&c) || companion_path(&c) || check_files(&c, NULL))
 		goto done;
-	g = load_model(c.model);
+	g = load_model(c.model, &c);
 	if (!g)
 		goto done;
 	if (c.rounding >= 0)
@@ -878,13 +966,14 @@ static int qcc(int argc, char **argv)
 		c.opt.calib_path = calib = model_file(g->calib_path, c.model);
 	c.opt.data_free = !c.opt.calib_path && range_is_bn(c.opt.range_method);
 	if (c.eval) {
-		r = eval_model(g, &c.opt, c.data, c.labels);
+		r = eval_model(g, &c.opt, c.datas, c.ndata, c.labels, c.score);
 		goto done;
 	}
 	int quantize = c.opt.calib_path || c.opt.passes || c.opt.data_free ||
 		(has_ext(c.model, ".onnx") && qdq_model(g));
 	if (quantize && pipeline_run(g, &c.opt))
 		goto done;
+	c.quantized = quantize;
 	if (!quantize && !c.run && !c.emit && float_model(g)) {
 		diag_fail("'%s' is a float model and nothing says how to quantize "
 			"it: give --calib FILE.npy, name the calibration set in the "
@@ -909,6 +998,11 @@ done:
 	free(c.inputs);
 	free(c.outputs);
 	free(c.opt.range_for);
+	free(c.opt.calib_paths);
+	free(c.datas);
+	for (int i = 0; c.shapes && i < c.nshapes; i++)
+		free((char *)c.shapes[i].name);
+	free(c.shapes);
 	return r;
 }
 

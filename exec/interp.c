@@ -77,6 +77,19 @@ void *exec_buffer(Exec *e, const Value *v)
 	return e->buf[v->id];
 }
 
+void exec_fill(Exec *e, const Value *v, const Npy *a, int64_t s)
+{
+	int64_t per = type_numel(&v->type), at = s * per;
+	void *buf = exec_buffer(e, v);
+	for (int64_t k = 0; k < per; k++) {
+		if (v->type.elem == DT_F32)
+			((float *)buf)[k] = a->is_float ? a->f[at + k] :
+				(float)a->i[at + k];
+		else
+			((int32_t *)buf)[k] = (int32_t)a->i[at + k];
+	}
+}
+
 void exec_set_hook(Exec *e, ExecHook hook, void *user)
 {
 	e->hook = hook;

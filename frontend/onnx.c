@@ -28,10 +28,77 @@ static const Onnx__TypeProto__Tensor *tensor_type(
 	return vi->type->tensor_type;
 }
 
-/* The static dims of a graph input into ty; -1 after reporting. */
+/* The --input-shape for graph input `name`, or NULL. */
+static const InputShape *given_shape(const Ctx *c, const char *name)
+{
+	for (int i = 0; i < c->nshapes; i++)
+		if (strcmp(c->shapes[i].name, name) == 0)
+			return &c->shapes[i];
+	return NULL;
+}
+
+/* The model's shape of a graph input as text: [N,80,T] (? unnamed). */
+static void shape_text(const Onnx__TensorShapeProto *shape, char *buf,
+	size_t size)
+{
+	size_t k = snprintf(buf, size, "[");
+	for (size_t i = 0; i < shape->n_dim && k < size; i++) {
+		const Onnx__TensorShapeProto__Dimension *d = shape->dim[i];
+		if (d->value_case ==
+		    ONNX__TENSOR_SHAPE_PROTO__DIMENSION__VALUE_DIM_VALUE)
+			k += snprintf(buf + k, size - k, "%s%lld", i ? "," : "",
+				(long long)d->dim_value);
+		else
+			k += snprintf(buf + k, size - k, "%s%s", i ? "," : "",
+				d->value_case ==
+				ONNX__TENSOR_SHAPE_PROTO__DIMENSION__VALUE_DIM_PARAM &&
+				d->dim_param && *d->dim_param ? d->dim_param : "?");
+	}
+	if (k < size)
+		snprintf(buf + k, size - k, "]");
+}
+
+/* Checks --input-shape s against graph input vi's shape: its rank, and
+ * each dim the model fixes. -1 after reporting. */
+static int check_given(Ctx *c, const Onnx__ValueInfoProto *vi,
+	const Onnx__TensorShapeProto *shape, const InputShape *s)
+{
+	char text[256];
+	shape_text(shape, text, sizeof text);
+	if ((size_t)s->rank != shape->n_dim) {
+		diag_error(c->loc, "--input-shape %s: graph input '%s' has rank "
+			"%zu (%s), not %d", s->text, vi->name, shape->n_dim, text,
+			s->rank);
+		return -1;
+	}
+	for (int i = 0; i < s->rank; i++) {
+		const Onnx__TensorShapeProto__Dimension *d = shape->dim[i];
+		if (d->value_case ==
+		    ONNX__TENSOR_SHAPE_PROTO__DIMENSION__VALUE_DIM_VALUE &&
+		    d->dim_value != s->dims[i]) {
+			diag_error(c->loc, "--input-shape %s: dimension %d of graph "
+				"input '%s' is %lld in the model (%s), not %lld", s->text,
+				i, vi->name, (long long)d->dim_value, text,
+				(long long)s->dims[i]);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+/* The static dims of a graph input into ty (its --input-shape, if given);
+ * -1 after reporting. */
 static int input_dims(Ctx *c, const Onnx__ValueInfoProto *vi,
 	const Onnx__TensorShapeProto *shape, Type *ty)
 {
+	const InputShape *given = given_shape(c, vi->name);
+	if (given && shape && check_given(c, vi, shape, given) != 0)
+		return -1;
+	if (!shape && given) {
+		ty->rank = given->rank;
+		memcpy(ty->dims, given->dims, sizeof ty->dims);
+		return 0;
+	}
 	if (!shape) {
 		diag_error(c->loc, "graph input '%s' has no shape; qcc needs static "
 			"shapes", vi->name);
@@ -48,22 +115,28 @@ static int input_dims(Ctx *c, const Onnx__ValueInfoProto *vi,
 		const Onnx__TensorShapeProto__Dimension *d = shape->dim[i];
 		int known = d->value_case ==
 			ONNX__TENSOR_SHAPE_PROTO__DIMENSION__VALUE_DIM_VALUE;
-		if (!known && i == 0) {
+		if (given) {
+			ty->dims[i] = given->dims[i];
+		} else if (!known && i == 0) {
 			ty->dims[i] = 1; /* symbolic batch: qcc compiles batch 1 */
 		} else if (!known) {
+			char text[256];
+			shape_text(shape, text, sizeof text);
 			diag_error(c->loc, "graph input '%s' has a dynamic dimension %d "
-				"('%s'); qcc needs static shapes", vi->name, i,
+				"('%s'); qcc needs static shapes: fix it with --input-shape "
+				"%s=D0,D1,... (the model's shape is %s)", vi->name, i,
 				d->value_case == ONNX__TENSOR_SHAPE_PROTO__DIMENSION__VALUE_DIM_PARAM
-				? d->dim_param : "?");
-			return -1;
-		} else if (d->dim_value < 1 || d->dim_value > ONNX_MAX_NUMEL ||
-			numel * d->dim_value > ONNX_MAX_NUMEL) {
-			diag_error(c->loc, "graph input '%s' has dimension %d of size "
-				"%lld; expected 1 to %lld elements in all", vi->name, i,
-				(long long)d->dim_value, (long long)ONNX_MAX_NUMEL);
+				? d->dim_param : "?", vi->name, text);
 			return -1;
 		} else {
 			ty->dims[i] = d->dim_value;
+		}
+		if (ty->dims[i] < 1 || ty->dims[i] > ONNX_MAX_NUMEL ||
+		    numel * ty->dims[i] > ONNX_MAX_NUMEL) {
+			diag_error(c->loc, "graph input '%s' has dimension %d of size "
+				"%lld; expected 1 to %lld elements in all", vi->name, i,
+				(long long)ty->dims[i], (long long)ONNX_MAX_NUMEL);
+			return -1;
 		}
 		numel *= ty->dims[i];
 	}
@@ -165,9 +238,38 @@ static int add_output(Ctx *c, const char *name)
 	return 0;
 }
 
+/* Every --input-shape names a graph input (not an initializer); -1 after
+ * reporting the first that does not, with the inputs there are. */
+static int check_shape_names(Ctx *c, const Onnx__GraphProto *gp)
+{
+	for (int k = 0; k < c->nshapes; k++) {
+		char names[512] = "";
+		size_t len = 0;
+		int found = 0;
+		for (size_t i = 0; i < gp->n_input; i++) {
+			const char *name = gp->input[i]->name;
+			if (!name || is_initializer(gp, name))
+				continue;
+			found |= strcmp(name, c->shapes[k].name) == 0;
+			if (len < sizeof names)
+				len += snprintf(names + len, sizeof names - len, "%s'%s'",
+					len ? ", " : "", name);
+		}
+		if (found)
+			continue;
+		diag_error(c->loc, "--input-shape %s: the model has no graph input "
+			"'%s'; its inputs: %s", c->shapes[k].text, c->shapes[k].name,
+			len ? names : "none");
+		return -1;
+	}
+	return 0;
+}
+
 static int import_graph(Ctx *c, const NamedTensor *bind, int nbind, int *kept)
 {
 	const Onnx__GraphProto *gp = c->model->graph;
+	if (check_shape_names(c, gp) != 0)
+		return -1;
 	/* 1. initializers */
 	for (size_t i = 0; i < gp->n_initializer; i++) {
 		const Onnx__TensorProto *tp = gp->initializer[i];
@@ -272,8 +374,8 @@ static const char *model_name(Arena *a, const char *path)
 	return arena_strndup(a, base, n ? n : strlen(base));
 }
 
-Graph *onnx_load_bound(const char *path, const NamedTensor *bind, int nbind,
-	int *kept)
+static Graph *load(const char *path, const NamedTensor *bind, int nbind,
+	int *kept, const InputShape *shapes, int nshapes)
 {
 	size_t len;
 	uint8_t *buf = read_file(path, &len);
@@ -306,6 +408,8 @@ Graph *onnx_load_bound(const char *path, const NamedTensor *bind, int nbind,
 	c.path = g->path;
 	c.loc = (Loc){g->path, 0, 0};
 	c.model = m;
+	c.shapes = shapes;
+	c.nshapes = nshapes;
 	c.opset = onnx_opset_of(m->opset_import, m->n_opset_import, 0);
 	int rc = -1;
 	if (c.opset == 0)
@@ -325,9 +429,20 @@ Graph *onnx_load_bound(const char *path, const NamedTensor *bind, int nbind,
 	return g;
 }
 
+Graph *onnx_load_bound(const char *path, const NamedTensor *bind, int nbind,
+	int *kept)
+{
+	return load(path, bind, nbind, kept, NULL, 0);
+}
+
+Graph *onnx_load_shaped(const char *path, const InputShape *shapes, int n)
+{
+	return load(path, NULL, 0, NULL, shapes, n);
+}
+
 Graph *onnx_load(const char *path)
 {
-	return onnx_load_bound(path, NULL, 0, NULL);
+	return load(path, NULL, 0, NULL, NULL, 0);
 }
 
 int onnx_read_tensor_file(const char *path, Arena *a, NamedTensor *out)

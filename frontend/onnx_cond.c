@@ -161,6 +161,89 @@ static int import_where(Ctx *c, NodeCtx *n)
 	return node ? imp_finish(c, n, node, 0) : -1;
 }
 
+/* ---- If ---- */
+
+/* The branch graph of attribute `name`, or NULL after reporting. */
+static const Onnx__GraphProto *branch(Ctx *c, NodeCtx *n, const char *name)
+{
+	const Onnx__AttributeProto *at = imp_attr(n, name);
+	if (!at || !at->g) {
+		imp_reject(c, n, "attribute '%s' (a graph) is required", name);
+		return NULL;
+	}
+	return at->g;
+}
+
+/* Imports branch graph gp in place of If node n: its initializers, its
+ * nodes (patterns included), then its outputs stand for n's. */
+static int inline_branch(Ctx *c, NodeCtx *n, const Onnx__GraphProto *gp,
+	const char *which)
+{
+	if (gp->n_output != n->p->n_output)
+		return imp_reject(c, n, "its %s branch has %zu outputs, the node "
+			"%zu", which, gp->n_output, n->p->n_output);
+	for (size_t i = 0; i < gp->n_initializer; i++) {
+		const Onnx__TensorProto *tp = gp->initializer[i];
+		Tens *t = imp_tensor(c, tp, "initializer");
+		if (!t || sym_bind_tens(c, tp->name ? tp->name : "", t) != 0)
+			return -1;
+	}
+	PatPlan *plan = onnx_pattern_plan(c, gp);
+	int r = 0, first = c->g->nvalues;
+	c->depth++;
+	for (size_t k = 0; k < gp->n_node && r == 0; k++)
+		r = onnx_pattern_step(c, plan, gp->node, (int)k, c->opset);
+	c->depth--;
+	onnx_pattern_free(plan);
+	if (r != 0) {
+		diag_note(c->loc, "inside the %s branch of If node '%s'", which,
+			n->label);
+		return -1;
+	}
+	for (size_t i = 0; i < gp->n_output; i++) {
+		const char *name = gp->output[i]->name ? gp->output[i]->name : "";
+		Sym *s = sym_get(c, name);
+		if (!s)
+			return imp_reject(c, n, "its %s branch does not define its "
+				"output '%s'", which, name);
+		if (*n->p->output[i] && sym_alias(c, n->p->output[i], s) != 0)
+			return -1;
+		/* a value the branch computed takes the If output's name */
+		for (int k = first; *n->p->output[i] && s->v && k < c->g->nvalues;
+		     k++)
+			if (c->g->values[k] == s->v)
+				graph_rename(c->g, s->v, sym_fresh_name(c, n->p->output[i],
+					NULL));
+	}
+	return 0;
+}
+
+/* If whose condition is known at import time (a constant, or a shape
+ * computation that folds): the branch it takes is imported in place. A
+ * condition computed at run time is rejected. */
+static int import_if(Ctx *c, NodeCtx *n)
+{
+	Sym *cond = n->nin > 0 ? n->in[0] : NULL;
+	if (!cond)
+		return imp_reject(c, n, "input 0 (the condition) is required");
+	if (!cond->t)
+		return imp_reject(c, n, "its condition '%s' is computed at run "
+			"time; qcc imports If only when the condition is known at "
+			"import time (a constant or a shape computation), and then "
+			"only the branch it takes", cond->name);
+	if (cond->t->numel != 1)
+		return imp_reject(c, n, "its condition '%s' has %lld elements; "
+			"expected one", cond->name, (long long)cond->t->numel);
+	if (c->depth >= ONNX_MAX_DEPTH)
+		return imp_reject(c, n, "subgraphs nested deeper than %d levels",
+			ONNX_MAX_DEPTH);
+	int taken = cond->t->is_float ? cond->t->f[0] != 0 : cond->t->i[0] != 0;
+	const char *which = taken ? "then" : "else";
+	const Onnx__GraphProto *gp = branch(c, n, taken ? "then_branch" :
+		"else_branch");
+	return gp ? inline_branch(c, n, gp, which) : -1;
+}
+
 /* ---- the table: conditions ---- */
 
 /* op type, opsets (first, last; 0: ONNX_OPSET_MAX), inputs that must be
@@ -172,6 +255,8 @@ static const OnnxOp rows[] = {
 	{"Greater", 1, 0, 0, import_greater, "axis broadcast", "compare cmp=gt; constants fold"},
 	{"GreaterOrEqual", 12, 0, 0, import_greater_equal, "",
 	 "compare cmp=ge; constants fold"},
+	{"If", 1, 0, 1, import_if, "then_branch else_branch",
+	 "the branch taken when the condition is known at import time"},
 	{"Less", 1, 0, 0, import_less, "axis broadcast", "compare cmp=lt; constants fold"},
 	{"LessOrEqual", 12, 0, 0, import_less_equal, "",
 	 "compare cmp=le; constants fold"},

@@ -9,8 +9,6 @@
 
 #include "onnx_imp.h"
 
-#define ONNX_MAX_DEPTH 16
-
 int onnx_opset_of(Onnx__OperatorSetIdProto *const *ids, size_t n, int def)
 {
 	for (size_t i = 0; i < n; i++) {

@@ -57,6 +57,8 @@ typedef struct {
 	Sym **tab;          /* hash table of symbols, open addressing */
 	int tab_cap, nsym;
 	int depth;          /* function inlining depth */
+	const InputShape *shapes;  /* --input-shape, nshapes of them */
+	int nshapes;
 } Ctx;
 
 /* A node being imported, with its inputs resolved. */
@@ -182,6 +184,9 @@ void onnx_pattern_free(PatPlan *plan);
  * after reporting. */
 int onnx_pattern_step(Ctx *c, const PatPlan *plan,
 	Onnx__NodeProto *const *node, int k, int opset);
+
+/* How deep functions and If branches may nest (recursion is rejected). */
+#define ONNX_MAX_DEPTH 16
 
 /* onnx_func.c */
 /* The default-domain opset among ids, or def. */

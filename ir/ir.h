@@ -636,6 +636,17 @@ Graph *onnx_load(const char *path);
  * stay graph inputs, in order. */
 Graph *onnx_load_bound(const char *path, const NamedTensor *bind, int nbind,
 	int *kept);
+/* --input-shape NAME=D0,D1,...: the dims of graph input NAME (text: the
+ * option's value, for messages). */
+typedef struct {
+	const char *name, *text;
+	int rank;
+	int64_t dims[QCC_MAX_RANK];
+} InputShape;
+/* As onnx_load, with the symbolic dims of the named graph inputs fixed by
+ * shapes[0..n): each must name a graph input, have its rank and agree
+ * with its fixed dims; -1 (NULL) after reporting otherwise. */
+Graph *onnx_load_shaped(const char *path, const InputShape *shapes, int n);
 /* Reads a serialized TensorProto (.pb) as float or int32 data in `a`. */
 int onnx_read_tensor_file(const char *path, Arena *a, NamedTensor *out);
 /* onnx_node.c: the ONNX ops the reader takes, from the importer tables */
@@ -660,6 +671,9 @@ int64_t exec_round_shift(int64_t p, int n, int mode);
 /* The rounding the integer kernels use from now on (exec_run sets it to
  * its graph's). */
 void exec_set_rounding(int mode);
+/* Sample s of a (samples along its first axis) into input v's buffer:
+ * floats for f32, int32 for integer inputs. */
+void exec_fill(Exec *e, const Value *v, const Npy *a, int64_t s);
 
 /* ----------------------------------------------------------- exec/unary.c */
 /* A function of one value that is piecewise a polynomial of degree 2 at
@@ -681,7 +695,10 @@ typedef enum { GRAN_PER_CHANNEL, GRAN_PER_TENSOR } Granularity;
 
 typedef struct {
 	/* quantization */
-	const char *calib_path;
+	const char *calib_path;    /* the first --calib file */
+	const char **calib_paths;  /* one per graph input, in graph order (NULL:
+	                              calib_path alone) */
+	int ncalib;
 	int weight_bits;           /* 8 */
 	int act_bits;              /* 8 */
 	Granularity granularity;
@@ -709,6 +726,9 @@ typedef struct {
 } Options;
 
 void options_default(Options *o);
+
+/* The most inputs qsum (sum, mean) takes; more stay float. */
+#define QSUM_MAX_IN 16
 
 /* ------------------------------------------------------ exec/fakequant.c */
 /* Quantization simulated in float, for passes that tune weights before
@@ -852,10 +872,11 @@ int range_method_parse(const char *s, RangeMethod *m);
 
 /* ---------------------------------------------------------- driver/eval.c */
 
-/* `qcc eval`: float and quantized accuracy on data/labels, their top-1
+/* `qcc eval`: float and quantized accuracy of output `score` (NULL: the
+ * first) on data (one file per graph input) and labels, their top-1
  * agreement, and per quantized tensor its clipping and SQNR, on stdout. */
-int eval_model(Graph *g, const Options *o, const char *data,
-	const char *labels);
+int eval_model(Graph *g, const Options *o, const char **data, int ndata,
+	const char *labels, const char *score);
 
 /* ------------------------------------------------------ passes/memplan.c */
 /* The static arena of generated code: one buffer per integer tensor (views
@@ -910,11 +931,12 @@ typedef struct {
 	int float_helpers;  /* also NAME_quantize_input / NAME_dequantize_output */
 	int caller_arena;   /* NAME_run takes the arena as a third argument */
 	const char *target; /* --target NAME (codegen/target.c); NULL: generic */
+	int quantized;      /* the pass pipeline ran (--calib or --passes) */
 } EmitOptions;
 
-/* Writes the C99 source and header of a lowered graph (one integer input and
- * output, or f32 ones behind quantize/dequantize), each through a temporary
- * file renamed on success. 0, or -1 after reporting. */
+/* Writes the C99 source and header of a lowered graph (integer inputs and
+ * outputs, or f32 ones behind quantize/dequantize), each through a
+ * temporary file renamed on success. 0, or -1 after reporting. */
 int emit_c(Graph *g, const EmitOptions *o, const char *path_c,
 	const char *path_h);
 /* --name: 0 if s is a C identifier whose NAME_ macros cannot collide with

@@ -274,25 +274,68 @@ static void progress(const Options *o, int64_t done, int64_t total)
 	}
 }
 
-static void run_sweep(Calib *c, Exec *e, const Npy *x, const Value *in,
+static void run_sweep(Calib *c, Exec *e, const Graph *g, const Npy *x,
 	const Options *o, int64_t offset, int64_t total)
 {
-	float *buf = exec_buffer(e, in);
-	int32_t *ids = (int32_t *)buf;  /* an integer input's buffer */
-	int64_t per = x->numel / x->dims[0];
-	for (int64_t i = 0; i < x->dims[0]; i++) {
-		if (x->is_float)
-			memcpy(buf, x->f + i * per, per * sizeof *buf);
-		else if (in->type.elem != DT_F32)
-			for (int64_t k = 0; k < per; k++)
-				ids[k] = (int32_t)x->i[i * per + k];
-		else
-			for (int64_t k = 0; k < per; k++)
-				buf[k] = (float)x->i[i * per + k];
+	for (int64_t i = 0; i < x[0].dims[0]; i++) {
+		for (int k = 0; k < g->ninputs; k++)
+			exec_fill(e, g->inputs[k], &x[k], i);
 		c->sample = i;
 		exec_run(e);
 		progress(o, offset + i + 1, total);
 	}
+}
+
+/* The i-th calibration file (one per graph input). */
+static const char *calib_file(const Options *o, int i)
+{
+	return o->ncalib ? o->calib_paths[i] : o->calib_path;
+}
+
+/* One array of samples per graph input, all with as many samples; 0, or
+ * -1 after reporting (x[] freed). */
+static int load_calib(const Graph *g, const Options *o, Npy *x)
+{
+	int nfiles = o->ncalib ? o->ncalib : 1;
+	if (nfiles != g->ninputs) {
+		char names[256] = "";
+		size_t k = 0;
+		for (int i = 0; i < g->ninputs && k < sizeof names; i++)
+			k += snprintf(names + k, sizeof names - k, "%s'%s'",
+				i ? ", " : "", g->inputs[i]->name);
+		diag_fail("the model has %d input%s (%s) but %d --calib file%s "
+			"given; give one --calib FILE.npy per input, in graph order",
+			g->ninputs, g->ninputs == 1 ? "" : "s", names, nfiles,
+			nfiles == 1 ? " was" : "s were");
+		return -1;
+	}
+	for (int i = 0; i < g->ninputs; i++) {
+		const char *path = calib_file(o, i);
+		if (g->inputs[i]->type.elem != DT_F32 &&
+		    g->inputs[i]->type.q.present) {
+			diag_fail("calibrate needs f32 or integer (ids) inputs; input "
+				"'%s' is quantized already", g->inputs[i]->name);
+			goto fail;
+		}
+		if (read_samples(path, &x[i]) < 0)
+			goto fail;
+		if (check_data(path, &x[i], g->inputs[i]) < 0) {
+			npy_free(&x[i]);
+			goto fail;
+		}
+		if (i > 0 && x[i].dims[0] != x[0].dims[0]) {
+			diag_fail("%s has %lld samples but %s has %lld; the --calib "
+				"files hold one sample per run each", path,
+				(long long)x[i].dims[0], calib_file(o, 0),
+				(long long)x[0].dims[0]);
+			npy_free(&x[i]);
+		fail:
+			while (i-- > 0)
+				npy_free(&x[i]);
+			return -1;
+		}
+	}
+	return 0;
 }
 
 /* Reports the first observer that saw NaN or inf; 0 if none did. */
@@ -323,18 +366,11 @@ int pass_calibrate(Graph *g, const Options *o)
 		diag_fail("calibrate needs calibration data: --calib FILE.npy");
 		return -1;
 	}
-	if (g->ninputs != 1 || (g->inputs[0]->type.elem != DT_F32 &&
-		g->inputs[0]->type.q.present)) {
-		diag_fail("calibrate needs a model with one f32 or integer (ids) "
-			"input, '%s' has %d inputs", g->name, g->ninputs);
-		return -1;
-	}
-	Npy x;
-	if (read_samples(o->calib_path, &x) < 0)
-		return -1;
-	const Value *in = g->inputs[0];
-	if (check_data(o->calib_path, &x, in) < 0) {
-		npy_free(&x);
+	Npy *x = calloc(g->ninputs + 1, sizeof *x);
+	if (!x)
+		abort();
+	if (load_calib(g, o, x) < 0) {
+		free(x);
 		return -1;
 	}
 
@@ -354,14 +390,15 @@ int pass_calibrate(Graph *g, const Options *o)
 	free(softmax);
 	if (o->verbose)
 		fprintf(stderr, "calibrate: %lld samples, %d observers\n",
-			(long long)x.dims[0], c.nstat);
+			(long long)x[0].dims[0], c.nstat);
 
 	Exec *e = exec_new(g);
 	exec_set_hook(e, hook, &c);
-	int64_t total = 2 * x.dims[0];
+	int64_t total = 2 * x[0].dims[0];
 	c.sweep = 1;
-	run_sweep(&c, e, &x, in, o, 0, total);
-	int rc = check_finite(&c, o->calib_path);
+	run_sweep(&c, e, g, x, o, 0, total);
+	int rc = check_finite(&c, o->ncalib > 1 ? "the --calib files" :
+		o->calib_path);
 	if (rc < 0 && o->progress && isatty(2))
 		fputc('\n', stderr);
 	if (rc == 0) {
@@ -369,7 +406,7 @@ int pass_calibrate(Graph *g, const Options *o)
 			range_hist_span(c.stat[i].min, c.stat[i].max,
 				&c.stat[i].hist_lo, &c.stat[i].hist_hi);
 		c.sweep = 2;
-		run_sweep(&c, e, &x, in, o, x.dims[0], total);
+		run_sweep(&c, e, g, x, o, x[0].dims[0], total);
 		for (int i = 0; i < c.nstat; i++)
 			write_back(g, &c.stat[i]);
 	}
@@ -378,6 +415,8 @@ int pass_calibrate(Graph *g, const Options *o)
 		free(c.stat[i].rows);
 	free(c.stat);
 	free(c.by_node);
-	npy_free(&x);
+	for (int i = 0; i < g->ninputs; i++)
+		npy_free(&x[i]);
+	free(x);
 	return rc;
 }

@@ -1059,13 +1059,13 @@ static int lower_where(Ctx *c, Node *n)
  * k = 1 (sum) or the input count (mean), all sharing one shift. */
 static int lower_total(Ctx *c, Node *n)
 {
-	if (!out_ready(c, n->out) || n->nin > 16)
+	if (!out_ready(c, n->out) || n->nin > QSUM_MAX_IN)
 		return 1;
 	Value **xq = arena_alloc(&c->g->arena, n->nin * sizeof *xq);
 	int r = all_inputs(c, n->in, n->nin, xq);
 	if (r)
 		return r;
-	double m[16], k = n->op == OP_MEAN ? n->nin : 1;
+	double m[QSUM_MAX_IN], k = n->op == OP_MEAN ? n->nin : 1;
 	for (int i = 0; i < n->nin; i++)
 		m[i] = xq[i]->type.q.scale[0] / (n->out->type.q.scale[0] * k);
 	Type yt = int_type(c, &n->out->type);

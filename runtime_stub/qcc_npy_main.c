@@ -4,17 +4,20 @@
  *   cc -std=c99 -O2 -I. -Iruntime_stub -DQCC_MODEL_HEADER='"model.h"' \
  *      model.c runtime_stub/qcc_npy_main.c -o model_run
  *   ./model_run test_x.npy out.npy
+ *   ./model_run in0.npy in1.npy out0.npy out1.npy    (two inputs, two outputs)
  *
- * test_x.npy is float32 (or float64, or int64 for a model whose input is
- * integer ids: scale 1, zero point 0) [N, ...] with the model's input
- * element count per sample. Each sample is quantized with the model's input scale
- * and zero point exactly as qcc's quantize op (x / scale in float, rounded
- * half to even, plus zp, saturated; NaN gives zp), run, and its output
- * dequantized as (float)(q - zp) * scale. out.npy is float32 [N, dims...],
- * the output's dims with a leading 1 dropped, as `qcc run` writes it.
- * Only the model-independent names of the header are used (QCC_MODEL_*).
- * With -DQCC_USE_FLOAT_HELPERS (for a model generated with --float-helpers)
- * the model's own quantize/dequantize helpers are used instead.
+ * One .npy per model input, in the model's order, then one per output.
+ * Each input file is float32 (or float64, or int64 for an input of integer
+ * ids: scale 1, zero point 0) [N, ...] with that input's element count per
+ * sample, the same N in each. Each sample is quantized with its
+ * input's scale and zero point exactly as qcc's quantize op (x / scale in
+ * float, rounded half to even, plus zp, saturated; NaN gives zp), run, and
+ * each output dequantized as (float)(q - zp) * scale. Each output file is
+ * float32 [N, dims...], the output's dims with a leading 1 dropped, as `qcc
+ * run` writes it. Only the model-independent names of the header are used
+ * (QCC_MODEL_*). With -DQCC_USE_FLOAT_HELPERS (for a one-input, one-output
+ * model generated with --float-helpers) the model's own quantize/dequantize
+ * helpers are used instead.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -27,15 +30,19 @@
 #include QCC_MODEL_HEADER
 
 #if defined(QCC_USE_FLOAT_HELPERS) && !defined(QCC_MODEL_FLOAT_HELPERS)
-#error "QCC_USE_FLOAT_HELPERS needs a model generated with --float-helpers"
+#error "QCC_USE_FLOAT_HELPERS needs a one-input, one-output model generated with --float-helpers"
 #endif
 
-#if QCC_MODEL_CALLER_ARENA
 static uint64_t arena[(QCC_MODEL_ARENA_SIZE + 7) / 8 + 1];
-#define RUN(in, out) QCC_MODEL_RUN(in, out, arena)
-#else
-#define RUN(in, out) QCC_MODEL_RUN(in, out)
-#endif
+
+#define NIN QCC_MODEL_NUM_INPUTS
+#define NOUT QCC_MODEL_NUM_OUTPUTS
+static const long in_size[] = QCC_MODEL_INPUT_SIZES;
+static const int in_bytes[] = QCC_MODEL_INPUT_BYTES;
+static const long out_size[] = QCC_MODEL_OUTPUT_SIZES;
+static const int out_bytes[] = QCC_MODEL_OUTPUT_BYTES;
+static const int out_rank[] = QCC_MODEL_OUTPUT_RANKS;
+static const long out_shape[][8] = QCC_MODEL_OUTPUT_SHAPES;
 
 static int fail(const char *msg, const char *path)
 {
@@ -165,10 +172,11 @@ static float element(const Array *a, long i)
 
 /* ---------------------------------------------------------- .npy write */
 
-static int write_npy(const char *path, const float *y, long n)
+/* Output o of n samples, y. */
+static int write_npy(const char *path, const float *y, long n, int o)
 {
-	static const long shape[] = QCC_MODEL_OUTPUT_SHAPE;
-	int rank = QCC_MODEL_OUTPUT_RANK, skip = rank > 0 && shape[0] == 1;
+	const long *shape = out_shape[o];
+	int rank = out_rank[o], skip = rank > 0 && shape[0] == 1;
 	char dict[256], hdr[512];
 	int len = snprintf(dict, sizeof dict,
 		"{'descr': '<f4', 'fortran_order': False, 'shape': (%ld,", n);
@@ -195,7 +203,7 @@ static int write_npy(const char *path, const float *y, long n)
 	if (!f)
 		return fail("cannot create", path);
 	int ok = fwrite(hdr, 1, 10 + hl, f) == (size_t)(10 + hl);
-	for (long i = 0; ok && i < n * QCC_MODEL_OUTPUT_SIZE; i++) {
+	for (long i = 0; ok && i < n * out_size[o]; i++) {
 		unsigned char b[4];
 		uint32_t u;
 		memcpy(&u, &y[i], 4);
@@ -215,76 +223,152 @@ static int write_npy(const char *path, const float *y, long n)
 
 /* ------------------------------------------------------------ quantize */
 #ifndef QCC_USE_FLOAT_HELPERS
+static const float in_scale[] = QCC_MODEL_INPUT_SCALES;
+static const int32_t in_zp[] = QCC_MODEL_INPUT_ZERO_POINTS;
+static const int32_t in_qmin[] = QCC_MODEL_INPUT_QMINS;
+static const int32_t in_qmax[] = QCC_MODEL_INPUT_QMAXS;
+static const float out_scale[] = QCC_MODEL_OUTPUT_SCALES;
+static const int32_t out_zp[] = QCC_MODEL_OUTPUT_ZERO_POINTS;
+static const int32_t out_qmin[] = QCC_MODEL_OUTPUT_QMINS;
 
 /* clamp(round_half_even(x / scale) + zp, qmin, qmax), NaN -> zp, without
  * libm: the fraction of r is exact for |r| < 2^23, and larger |r| are
  * integers already. */
-static int32_t quantize(float x)
+static int32_t quantize(float x, int k)
 {
-	float r = x / QCC_MODEL_INPUT_SCALE;
+	float r = x / in_scale[k];
 	if (r != r)
-		return QCC_MODEL_INPUT_ZERO_POINT;
+		return in_zp[k];
 	if (r > 1e9f)
-		return QCC_MODEL_INPUT_QMAX;
+		return in_qmax[k];
 	if (r < -1e9f)
-		return QCC_MODEL_INPUT_QMIN;
+		return in_qmin[k];
 	int32_t t = (int32_t)r;
 	float frac = r - (float)t;
 	if (frac > 0.5f || (frac == 0.5f && (t & 1)))
 		t++;
 	else if (frac < -0.5f || (frac == -0.5f && (t & 1)))
 		t--;
-	int64_t v = (int64_t)t + QCC_MODEL_INPUT_ZERO_POINT;
-	return (int32_t)(v < QCC_MODEL_INPUT_QMIN ? QCC_MODEL_INPUT_QMIN :
-		v > QCC_MODEL_INPUT_QMAX ? QCC_MODEL_INPUT_QMAX : v);
+	int64_t v = (int64_t)t + in_zp[k];
+	return (int32_t)(v < in_qmin[k] ? in_qmin[k] : v > in_qmax[k] ?
+		in_qmax[k] : v);
+}
+
+/* Element i of an integer buffer of `bytes`-wide elements, signed unless
+ * one byte wide with qmin >= 0 (uint8). */
+static void put(void *buf, long i, int bytes, int32_t qmin, int32_t v)
+{
+	if (bytes == 1 && qmin >= 0)
+		((uint8_t *)buf)[i] = (uint8_t)v;
+	else if (bytes == 1)
+		((int8_t *)buf)[i] = (int8_t)v;
+	else if (bytes == 2)
+		((int16_t *)buf)[i] = (int16_t)v;
+	else
+		((int32_t *)buf)[i] = v;
+}
+
+static int32_t get(const void *buf, long i, int bytes, int32_t qmin)
+{
+	if (bytes == 1 && qmin >= 0)
+		return ((const uint8_t *)buf)[i];
+	if (bytes == 1)
+		return ((const int8_t *)buf)[i];
+	if (bytes == 2)
+		return ((const int16_t *)buf)[i];
+	return ((const int32_t *)buf)[i];
 }
 #endif
 
+/* Quantizes sample s of each input, runs the model, and dequantizes each
+ * output into y[o] + s * out_size[o]. */
+static void run_sample(const Array *a, long s, void **in, void **out,
+	float **y)
+{
+#ifdef QCC_USE_FLOAT_HELPERS
+	static float xf[QCC_MODEL_INPUT_SIZE];
+	for (long i = 0; i < in_size[0]; i++)
+		xf[i] = element(&a[0], s * in_size[0] + i);
+	QCC_MODEL_QUANTIZE_INPUT(xf, (qcc_model_input_t *)in[0]);
+	QCC_MODEL_RUN_ARRAYS(in, out, arena);
+	QCC_MODEL_DEQUANTIZE_OUTPUT((qcc_model_output_t *)out[0],
+		y[0] + s * out_size[0]);
+#else
+	for (int k = 0; k < NIN; k++)
+		for (long i = 0; i < in_size[k]; i++)
+			put(in[k], i, in_bytes[k], in_qmin[k],
+				quantize(element(&a[k], s * in_size[k] + i), k));
+	QCC_MODEL_RUN_ARRAYS(in, out, arena);
+	for (int o = 0; o < NOUT; o++)
+		for (long i = 0; i < out_size[o]; i++)
+			y[o][s * out_size[o] + i] = (float)(get(out[o], i,
+				out_bytes[o], out_qmin[o]) - out_zp[o]) * out_scale[o];
+#endif
+}
+
 int main(int argc, char **argv)
 {
-	static qcc_model_input_t in[QCC_MODEL_INPUT_SIZE];
-	static qcc_model_output_t out[QCC_MODEL_OUTPUT_SIZE];
-	Array a = {0};
-	if (argc != 3) {
-		fprintf(stderr, "usage: %s INPUT.npy OUTPUT.npy   (model %s)\n",
-			argv[0], QCC_MODEL_NAME);
+	Array a[NIN];
+	void *in[NIN], *out[NOUT];
+	float *y[NOUT];
+	long n = 0;
+	int r = 1;
+	memset(a, 0, sizeof a);
+	for (int k = 0; k < NIN; k++)
+		in[k] = NULL;
+	for (int o = 0; o < NOUT; o++)
+		out[o] = y[o] = NULL;
+	if (argc != 1 + NIN + NOUT) {
+		fprintf(stderr, "usage: %s INPUT.npy%s OUTPUT.npy%s   (model %s: "
+			"%d input%s, %d output%s)\n", argv[0], NIN > 1 ? " ..." : "",
+			NOUT > 1 ? " ..." : "", QCC_MODEL_NAME, NIN, NIN > 1 ? "s" : "",
+			NOUT, NOUT > 1 ? "s" : "");
 		return 2;
 	}
-	if (read_npy(argv[1], &a))
-		return 1;
-	/* [N, ...] holds N samples (N may be 0: the output is empty too); an
-	 * array of rank 0 or 1 is one sample. */
-	long per = 1, n = a.rank > 1 ? a.dims[0] : 1;
-	for (int d = a.rank > 1 ? 1 : 0; d < a.rank; d++)
-		per *= a.dims[d];
-	if (per != QCC_MODEL_INPUT_SIZE) {
-		fprintf(stderr, "qcc_npy_main: %s: a sample has %ld elements, the "
-			"model's input %ld\n", argv[1], per, (long)QCC_MODEL_INPUT_SIZE);
-		return 1;
+	for (int k = 0; k < NIN; k++) {
+		const char *path = argv[1 + k];
+		if (read_npy(path, &a[k]))
+			goto done;
+		/* [N, ...] holds N samples (N may be 0: the output is empty too);
+		 * an array of rank 0 or 1 is one sample. */
+		long per = 1, nk = a[k].rank > 1 ? a[k].dims[0] : 1;
+		for (int d = a[k].rank > 1 ? 1 : 0; d < a[k].rank; d++)
+			per *= a[k].dims[d];
+		if (per != in_size[k]) {
+			fprintf(stderr, "qcc_npy_main: %s: a sample has %ld elements, "
+				"the model's input %d %ld\n", path, per, k, in_size[k]);
+			goto done;
+		}
+		if (k > 0 && nk != n) {
+			fprintf(stderr, "qcc_npy_main: %s has %ld samples but %s has "
+				"%ld\n", path, nk, argv[1], n);
+			goto done;
+		}
+		n = nk;
+		if (!(in[k] = malloc((size_t)in_size[k] * in_bytes[k])))
+			goto done;
 	}
-	float *y = malloc(sizeof *y * (size_t)(n * QCC_MODEL_OUTPUT_SIZE + 1));
-	if (!y)
-		return fail("out of memory", argv[1]) ? 1 : 1;
-	for (long s = 0; s < n; s++) {
-#ifdef QCC_USE_FLOAT_HELPERS
-		static float xf[QCC_MODEL_INPUT_SIZE];
-		for (long i = 0; i < per; i++)
-			xf[i] = element(&a, s * per + i);
-		QCC_MODEL_QUANTIZE_INPUT(xf, in);
-		RUN(in, out);
-		QCC_MODEL_DEQUANTIZE_OUTPUT(out, y + s * QCC_MODEL_OUTPUT_SIZE);
-#else
-		for (long i = 0; i < per; i++)
-			in[i] = (qcc_model_input_t)quantize(element(&a, s * per + i));
-		RUN(in, out);
-		for (long i = 0; i < QCC_MODEL_OUTPUT_SIZE; i++)
-			y[s * QCC_MODEL_OUTPUT_SIZE + i] =
-				(float)((int32_t)out[i] - QCC_MODEL_OUTPUT_ZERO_POINT) *
-				QCC_MODEL_OUTPUT_SCALE;
-#endif
+	for (int o = 0; o < NOUT; o++) {
+		out[o] = malloc((size_t)out_size[o] * out_bytes[o]);
+		y[o] = malloc(sizeof **y * (size_t)(n * out_size[o] + 1));
+		if (!out[o] || !y[o]) {
+			fail("out of memory", argv[1]);
+			goto done;
+		}
 	}
-	int r = write_npy(argv[2], y, n);
-	free(y);
-	free(a.data);
-	return r ? 1 : 0;
+	for (long s = 0; s < n; s++)
+		run_sample(a, s, in, out, y);
+	r = 0;
+	for (int o = 0; o < NOUT && r == 0; o++)
+		r = write_npy(argv[1 + NIN + o], y[o], n, o) ? 1 : 0;
+done:
+	for (int k = 0; k < NIN; k++) {
+		free(a[k].data);
+		free(in[k]);
+	}
+	for (int o = 0; o < NOUT; o++) {
+		free(out[o]);
+		free(y[o]);
+	}
+	return r;
 }

@@ -3,7 +3,9 @@
 #   cmake -DCC=gcc "-DFLAGS=-O2;-Wall" -DDIR=d -DNAME=m -DSTUB=runtime_stub
 #         -DINPUT=x.npy -DREF=sim.npy -DNPYCHECK=npycheck -DTAG=gcc
 #         [-DSTRIP_SAN=1] -P cc_run.cmake
-# builds DIR/NAME_TAG from DIR/NAME.c and writes DIR/NAME_TAG.npy.
+# builds DIR/NAME_TAG from DIR/NAME.c and writes DIR/NAME_TAG.npy. A model
+# with several inputs and outputs takes INPUT and REF as lists (one file per
+# input, one reference per output) and writes DIR/NAME_TAG_K.npy, K from 0.
 set(exe ${DIR}/${NAME}_${TAG})
 execute_process(COMMAND ${CC} -std=c99 -Wall -Wextra -Wpedantic -Werror
     ${FLAGS} -I${DIR} -I${STUB} "-DQCC_MODEL_HEADER=\"${NAME}.h\""
@@ -12,11 +14,23 @@ execute_process(COMMAND ${CC} -std=c99 -Wall -Wextra -Wpedantic -Werror
 if(NOT r EQUAL 0)
   message(FATAL_ERROR "${CC} failed on ${DIR}/${NAME}.c")
 endif()
-execute_process(COMMAND ${exe} ${INPUT} ${exe}.npy RESULT_VARIABLE r)
+list(LENGTH REF nref)
+set(outs)
+if(nref EQUAL 1)
+  set(outs ${exe}.npy)
+else()
+  math(EXPR last "${nref} - 1")
+  foreach(k RANGE ${last})
+    list(APPEND outs ${exe}_${k}.npy)
+  endforeach()
+endif()
+execute_process(COMMAND ${exe} ${INPUT} ${outs} RESULT_VARIABLE r)
 if(NOT r EQUAL 0)
   message(FATAL_ERROR "${exe} failed (${r})")
 endif()
-execute_process(COMMAND ${NPYCHECK} equal ${exe}.npy ${REF} RESULT_VARIABLE r)
-if(NOT r EQUAL 0)
-  message(FATAL_ERROR "${exe}: outputs differ from the simulator's")
-endif()
+foreach(out ref IN ZIP_LISTS outs REF)
+  execute_process(COMMAND ${NPYCHECK} equal ${out} ${ref} RESULT_VARIABLE r)
+  if(NOT r EQUAL 0)
+    message(FATAL_ERROR "${exe}: ${out} differs from the simulator's ${ref}")
+  endif()
+endforeach()
