@@ -9,7 +9,8 @@ ORT fuses into QLinearConv/QLinearMatMul and friends).
     make_qdq.py qdq MODEL.onnx RANGES.json OUT.onnx
         activations: per-tensor uint8, asymmetric min-max ranges from
         RANGES.json; Conv/Gemm/MatMul weights: per-channel int8, symmetric,
-        [-127, 127]; biases: int32 at s_x * s_w (as ORT's quantizer does).
+        [-127, 127]; biases: int32 at s_x * s_w; graph outputs per-tensor
+        uint8 too (as ORT's quantizer does).
 Needs python3-onnx and numpy only."""
 import json
 import sys
@@ -126,6 +127,18 @@ def qdq(src, ranges_path, dst):
         del n.input[:]
         n.input.extend(ins)
         new_nodes.append(n)
+    # graph outputs too, as ORT's quantizer does for Conv/Gemm outputs: the
+    # producer writes NAME_f, and Q/DQ give NAME back
+    for o in g.output:
+        if o.name not in ranges or o.name in act_q:
+            continue
+        for n in new_nodes:
+            n.output[:] = [o.name + "_f" if x == o.name else x for x in n.output]
+        s, z = qparams_u8(*ranges[o.name])
+        new_inits.append(numpy_helper.from_array(np.array(s, np.float32), o.name + "_s"))
+        new_inits.append(numpy_helper.from_array(np.array(z, np.uint8), o.name + "_z"))
+        new_nodes.append(helper.make_node("QuantizeLinear", [o.name + "_f", o.name + "_s", o.name + "_z"], [o.name + "_q"]))
+        new_nodes.append(helper.make_node("DequantizeLinear", [o.name + "_q", o.name + "_s", o.name + "_z"], [o.name]))
     used = {i for n in new_nodes for i in n.input}
     keep = [t for t in g.initializer if t.name in used]
     del g.initializer[:]

@@ -369,12 +369,16 @@ static int ndata(const Emit *e, const Node *n)
 
 /* Chooses the kernel of every node that emits code (the memory plan's
  * scratch and the emission both read this choice); each must have one on
- * the target. */
+ * the target. The generic kernels round through qcc_round_shift, which
+ * follows the graph's rounding; the kernels of other targets implement
+ * the default rounding only, so another rounding takes generic's rows. */
 static int check_kernels(Emit *e)
 {
+	const Target *t = e->g->rounding == ROUND_AWAY ? e->target :
+		emit_target_find("generic");
 	for (int k = 0; k < e->g->nnodes; k++) {
 		const Node *n = e->g->nodes[k];
-		e->row[k] = emits_code(n) ? emit_kernel_find(e->target, n) : NULL;
+		e->row[k] = emits_code(n) ? emit_kernel_find(t, n) : NULL;
 		if (emits_code(n) && !e->row[k]) {
 			diag_error(n->loc, "C generation has no kernel for %s ('%s') "
 				"on target '%s'", op_info(n->op)->name, n->out->name,
@@ -458,6 +462,38 @@ static const char helper_round_shift[] =
 	"\t\t((uint64_t)1 << 62);\n"
 	"\treturn (int64_t)(u >> n) - ((int64_t)1 << (62 - n));\n}\n";
 
+/* `rounding even`: ties to even, on the magnitude. */
+static const char helper_round_even[] =
+	"\n/* R(p, n): p / 2^n rounded to nearest, ties to even (the graph's\n"
+	" * rounding), for |p| < 2^62, 0 <= n <= 62 */\n"
+	"static inline int64_t qcc_round_shift(int64_t p, int n)\n{\n"
+	"\tuint64_t m = p < 0 ? 0 - (uint64_t)p : (uint64_t)p;\n"
+	"\tif (n > 0) {\n"
+	"\t\tuint64_t half = (uint64_t)1 << (n - 1);\n"
+	"\t\tuint64_t r = m & ((half << 1) - 1);\n"
+	"\t\tm >>= n;\n"
+	"\t\tm += r > half || (r == half && (m & 1));\n"
+	"\t}\n"
+	"\treturn p < 0 ? -(int64_t)m : (int64_t)m;\n}\n";
+
+/* `rounding double`: floor((p + 2^(k-1)) / 2^k) by the 2^62 offset (ties
+ * up, gemmlowp's doubling high multiply for k = 31), then ties away. */
+static const char helper_round_double[] =
+	"\n/* floor(p / 2^k + 1/2) for |p| < 2^62, 0 <= k <= 31 */\n"
+	"static inline int64_t qcc_round_up(int64_t p, int k)\n{\n"
+	"\tuint64_t half = k > 0 ? (uint64_t)1 << (k - 1) : 0;\n"
+	"\tuint64_t u = (uint64_t)p + half + ((uint64_t)1 << 62);\n"
+	"\treturn (int64_t)(u >> k) - ((int64_t)1 << (62 - k));\n}\n"
+	"\n/* R(p, n) rounding twice (the graph's rounding), as TFLite's\n"
+	" * MultiplyByQuantizedMultiplier on p = acc * mult: the rounding\n"
+	" * doubling high multiply p / 2^31 (ties up), then a rounding right\n"
+	" * shift by n - 31 (ties away from zero); n <= 31 rounds once. */\n"
+	"static inline int64_t qcc_round_shift(int64_t p, int n)\n{\n"
+	"\tif (n <= 31)\n\t\treturn qcc_round_up(p, n);\n"
+	"\tint64_t h = qcc_round_up(p, 31);\n"
+	"\tint64_t m = (h < 0 ? -h : h) + ((int64_t)1 << (n - 32));\n"
+	"\treturn h < 0 ? -(m >> (n - 31)) : m >> (n - 31);\n}\n";
+
 static const char helper_clamp[] =
 	"\nstatic inline int32_t qcc_clamp(int64_t v, int32_t lo, int32_t hi)\n"
 	"{\n\treturn (int32_t)(v < lo ? lo : v > hi ? hi : v);\n}\n";
@@ -533,7 +569,9 @@ static void emit_prelude(Emit *e, const char *header, const char *body)
 	if (t->pragmas)
 		fputs(t->pragmas, f);
 	if (round)
-		fputs(helper_round_shift, f);
+		fputs(e->g->rounding == ROUND_EVEN ? helper_round_even :
+			e->g->rounding == ROUND_DOUBLE ? helper_round_double :
+			helper_round_shift, f);
 	if (clamp)
 		fputs(helper_clamp, f);
 	if (requant)

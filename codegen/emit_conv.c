@@ -911,7 +911,9 @@ int emit_conv_node(Emit *e, const Node *n, const char *fn, int32_t xoff,
 	if (!m32 || !s32 || !a32)
 		abort();
 	p.req = (EmitReq32){m32, s32, a32, 0};
-	if (!p.wide && requant32_prep(n, p.w, OC, p.c.K, m32, s32, a32))
+	/* qcc_requant32 rounds as R does by default only */
+	if (!p.wide && e->g->rounding == ROUND_AWAY &&
+		requant32_prep(n, p.w, OC, p.c.K, m32, s32, a32))
 		p.r32 = &p.req;
 	int mlen;
 	attr_ints(n, "mult", &mlen);

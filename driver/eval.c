@@ -619,7 +619,8 @@ static int float_prefix(Graph *f, const Options *o)
 static int check_args(const Graph *g, const Options *o, int ndata,
 	const char *labels, const char *score)
 {
-	const char *missing = !o->calib_path ? "--calib FILE.npy" :
+	const char *missing = !o->calib_path && !o->data_free ?
+		"--calib FILE.npy (or --range bn, data-free)" :
 		!ndata ? "--data FILE.npy" : !labels ? "--labels FILE.npy" : NULL;
 	if (missing) {
 		diag_fail("qcc eval needs %s", missing);

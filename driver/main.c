@@ -41,6 +41,8 @@ typedef struct {
 	EmitOptions cgen;       /* -o FILE.c: --name, --float-helpers, --caller-arena,
 	                           --target */
 	char *out2;             /* written beside -o: FILE.h or FILE.safetensors */
+	int rounding;           /* --rounding, or -1: the model's own */
+	int quantized;          /* the pass pipeline ran */
 } Cli;
 
 static const char usage[] =
@@ -98,6 +100,10 @@ static const char usage[] =
 "  --range-for NAME=METHOD  the estimator for tensor NAME (repeatable)\n"
 "  --symmetric-acts     symmetric activation ranges (zero point 0)\n"
 "  --pow2-scales        round scales to powers of two\n"
+"  --rounding R         how requantization rounds (docs/arith.md): away\n"
+"                       (ties away from zero, the default), even (ties to\n"
+"                       even, as ONNX), double (TFLite Micro / CMSIS-NN);\n"
+"                       overrides the model's `rounding` statement\n"
 "  --cle                cross-layer equalization before calibration\n"
 "  --bias-correction    remove each layer's mean output error through its\n"
 "                       bias (from --calib data, else BatchNorm statistics)\n"
@@ -253,7 +259,7 @@ static int value_option(Cli *c, int argc, char **argv, int *i)
 		"--act-bits", "--granularity", "--range", "--print-after",
 		"--passes", "--input", "--output", "--range-for", "--data",
 		"--labels", "--adaround-iters", "--seed", "--max-memory", "--score",
-		"--input-shape", "--jobs"};
+		"--input-shape", "--jobs", "--rounding"};
 	const char *v = NULL;
 	int k, r = 0;
 	for (k = 0; k < (int)(sizeof names / sizeof names[0]); k++)
@@ -369,6 +375,13 @@ static int value_option(Cli *c, int argc, char **argv, int *i)
 	case 19:
 		if (parse_int("--jobs", v, 1, QCC_MAX_JOBS, &o->jobs))
 			return -1;
+		break;
+	case 20:
+		if ((c->rounding = rounding_find(v)) < 0) {
+			diag_fail("--rounding must be away, even or double, got '%s'",
+				v);
+			return -1;
+		}
 		break;
 	}
 	return 1;
@@ -573,10 +586,11 @@ static int companion_path(Cli *c)
 	return 0;
 }
 
-/* The model's weights file as the parser opened it (malloc'd), or NULL. */
-static char *weights_file(const Graph *g, const char *model)
+/* A file a model names (weights, calib), relative to the model's
+ * directory (malloc'd), or NULL if w is. */
+static char *model_file(const char *w, const char *model)
 {
-	const char *w = g->weights_path, *slash = strrchr(model, '/');
+	const char *slash = strrchr(model, '/');
 	if (!w)
 		return NULL;
 	size_t nd = !slash || w[0] == '/' ? 0 :
@@ -716,7 +730,7 @@ static int emit_output(Graph *g, const Cli *c)
 		return -1;
 	}
 	EmitOptions o = c->cgen;
-	o.quantized = c->opt.calib_path || c->opt.passes;
+	o.quantized = c->quantized;
 	return emit_c(g, &o, c->out, c->out2);
 }
 
@@ -873,9 +887,41 @@ done:
 
 /* ----------------------------------------------------------------- main */
 
+/* --range bn[:A]: ranges from BatchNorm statistics, data-free when no
+ * calibration data is given. */
+static int range_is_bn(const char *method)
+{
+	RangeMethod m;
+	return method && range_method_parse(method, &m) == 0 && m.kind == RM_BN;
+}
+
+/* A float model whose quantization its quantize/dequantize nodes give (a
+ * QDQ ONNX model): the pipeline needs no calibration data (qdq_elim). */
+static int qdq_model(const Graph *g)
+{
+	int dq = 0;
+	for (int k = 0; k < g->nnodes; k++) {
+		int op = g->nodes[k]->op;
+		if (op_has(op, OPF_INT) && op != OP_QUANTIZE && op != OP_DEQUANTIZE)
+			return 0;
+		dq |= op == OP_DEQUANTIZE || op == OP_QUANTIZE;
+	}
+	return dq;
+}
+
+/* No value carries q(...): nothing of the model is quantized yet. */
+static int float_model(const Graph *g)
+{
+	for (int i = 0; i < g->nvalues; i++)
+		if (g->values[i]->type.q.present)
+			return 0;
+	return 1;
+}
+
 static int qcc(int argc, char **argv)
 {
 	Cli c = {0};
+	c.rounding = -1;
 	options_default(&c.opt);
 	c.inputs = calloc(argc, sizeof *c.inputs);
 	c.outputs = calloc(argc, sizeof *c.outputs);
@@ -886,6 +932,7 @@ static int qcc(int argc, char **argv)
 	c.opt.progress = 1;  /* shown only when stderr is a terminal */
 	int r = -1;
 	Graph *g = NULL;
+	char *calib = NULL;   /* the model's own calibration set */
 	if (!c.inputs || !c.outputs || !c.opt.range_for || !c.opt.calib_paths ||
 	    !c.datas || !c.shapes) {
 		diag_fail("out of memory");
@@ -918,18 +965,33 @@ static int qcc(int argc, char **argv)
 	g = load_model(c.model, &c);
 	if (!g)
 		goto done;
-	char *weights = weights_file(g, c.model);
+	if (c.rounding >= 0)
+		g->rounding = c.rounding;
+	char *weights = model_file(g->weights_path, c.model);
 	int bad = weights && check_files(&c, weights);
 	free(weights);
 	if (bad)
 		goto done;
 	outfile_defer(1);
+	if (!c.opt.calib_path && g->calib_path)
+		c.opt.calib_path = calib = model_file(g->calib_path, c.model);
+	c.opt.data_free = !c.opt.calib_path && range_is_bn(c.opt.range_method);
 	if (c.eval) {
 		r = eval_model(g, &c.opt, c.datas, c.ndata, c.labels, c.score);
 		goto done;
 	}
-	if ((c.opt.calib_path || c.opt.passes) && pipeline_run(g, &c.opt))
+	int quantize = c.opt.calib_path || c.opt.passes || c.opt.data_free ||
+		(has_ext(c.model, ".onnx") && qdq_model(g));
+	if (quantize && pipeline_run(g, &c.opt))
 		goto done;
+	c.quantized = quantize;
+	if (!quantize && !c.run && !c.emit && float_model(g)) {
+		diag_fail("'%s' is a float model and nothing says how to quantize "
+			"it: give --calib FILE.npy, name the calibration set in the "
+			"model (calib \"FILE.npy\" in .g), or --range bn for data-free "
+			"ranges (models with BatchNorm)", c.model);
+		goto done;
+	}
 	if (c.run)
 		r = run_model(g, &c);
 	else if (c.emit)
@@ -942,6 +1004,7 @@ done:
 	else
 		outfile_discard();
 	graph_free(g);
+	free(calib);
 	free(c.out2);
 	free(c.inputs);
 	free(c.outputs);

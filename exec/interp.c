@@ -9,6 +9,23 @@
 #include <stdlib.h>
 
 #include "ir.h"
+#include "qarith.h"
+
+int exec_rounding = ROUND_AWAY;
+
+void exec_set_rounding(int mode)
+{
+	exec_rounding = mode;
+}
+
+int64_t exec_round_shift(int64_t p, int n, int mode)
+{
+	int saved = exec_rounding;
+	exec_rounding = mode;
+	int64_t r = rshift_round(p, n);
+	exec_rounding = saved;
+	return r;
+}
 
 struct Exec {
 	const Graph *g;
@@ -82,6 +99,7 @@ void exec_set_hook(Exec *e, ExecHook hook, void *user)
 void exec_run(Exec *e)
 {
 	const Graph *g = e->g;
+	exec_set_rounding(g->rounding);
 	if (e->hook)
 		for (int i = 0; i < g->nvalues; i++)
 			if (g->values[i]->kind != VAL_NODE)

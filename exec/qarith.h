@@ -8,8 +8,10 @@
 
 #include "ir.h"
 
-/* R(p, n): p / 2^n rounded to nearest, ties away from zero; |p| < 2^62. */
-static inline int64_t rshift_round(int64_t p, int64_t n)
+extern int exec_rounding;  /* the Rounding of R; exec_set_rounding */
+
+/* p / 2^n rounded to nearest, ties away from zero; |p| < 2^62. */
+static inline int64_t round_away(int64_t p, int64_t n)
 {
 	if (n == 0)
 		return p;
@@ -17,6 +19,41 @@ static inline int64_t rshift_round(int64_t p, int64_t n)
 	int64_t half = (int64_t)1 << (n - 1);
 	int64_t mag = ((p < 0 ? -p : p) + half) >> n;
 	return p < 0 ? -mag : mag;
+}
+
+/* p / 2^n rounded to nearest, ties to even; |p| < 2^62. */
+static inline int64_t round_even(int64_t p, int64_t n)
+{
+	if (n == 0)
+		return p;
+	int64_t mag = p < 0 ? -p : p, half = (int64_t)1 << (n - 1);
+	int64_t q = mag >> n, r = mag & ((half << 1) - 1);
+	q += r > half || (r == half && (q & 1));
+	return p < 0 ? -q : q;
+}
+
+/* floor(p / 2^n + 1/2): ties toward +infinity, as gemmlowp's
+ * SaturatingRoundingDoublingHighMul rounds; n <= 31, |p| < 2^62. */
+static inline int64_t round_half_up(int64_t p, int64_t n)
+{
+	if (n == 0)
+		return p;
+	int64_t h = p + ((int64_t)1 << (n - 1));
+	return h >= 0 ? h >> n : -((-h + ((int64_t)1 << n) - 1) >> n);
+}
+
+/* R(p, n), |p| < 2^62, 0 <= n <= 62, in the graph's rounding
+ * (docs/arith.md section 2). `double` is TFLite's
+ * MultiplyByQuantizedMultiplier on p = acc * mult: the doubling high
+ * multiply (p / 2^31, ties up), then RoundingDivideByPOT (ties away). */
+static inline int64_t rshift_round(int64_t p, int64_t n)
+{
+	if (exec_rounding == ROUND_EVEN)
+		return round_even(p, n);
+	if (exec_rounding == ROUND_DOUBLE)
+		return n <= 31 ? round_half_up(p, n) :
+			round_away(round_half_up(p, 31), n - 31);
+	return round_away(p, n);
 }
 
 static inline int32_t clamp64(int64_t v, int64_t lo, int64_t hi)

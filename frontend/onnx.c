@@ -184,11 +184,17 @@ static int used_statically(const Onnx__GraphProto *gp, const char *name)
 	return 0;
 }
 
-static Tens *tens_from_named(Ctx *c, const NamedTensor *nt)
+/* A bound tensor as graph input vi: integers keep vi's element type (a
+ * quantization's uint8 zero point stays uint8). */
+static Tens *tens_from_named(Ctx *c, const NamedTensor *nt,
+	const Onnx__ValueInfoProto *vi)
 {
 	int is_float = nt->elem == DT_F32;
 	Tens *t = tens_new(c, is_float, nt->rank, nt->dims);
 	t->dt = onnx_dtype_of_ir(nt->elem);
+	if (!is_float && vi->type && vi->type->tensor_type &&
+	    vi->type->tensor_type->elem_type)
+		t->dt = vi->type->tensor_type->elem_type;
 	for (int64_t k = 0; k < t->numel; k++) {
 		if (is_float)
 			t->f[k] = ((const float *)nt->data)[k];
@@ -289,7 +295,7 @@ static int import_graph(Ctx *c, const NamedTensor *bind, int nbind, int *kept)
 		if (idx < nbind && used_statically(gp, vi->name)) {
 			if (kept)
 				kept[idx] = 0;
-			if (sym_bind_tens(c, vi->name, tens_from_named(c, &bind[idx])))
+			if (sym_bind_tens(c, vi->name, tens_from_named(c, &bind[idx], vi)))
 				return -1;
 			continue;
 		}

@@ -12,7 +12,7 @@
  *   onnx_tensor.c  TensorProto decoding
  *   onnx_pattern.c the multi-node patterns of one op, fused at import
  *   onnx_ops.c, onnx_nn.c, onnx_fold.c, onnx_cond.c, onnx_math.c,
- *   onnx_reduce.c, onnx_geo.c
+ *   onnx_reduce.c, onnx_quant.c, onnx_geo.c
  *                  the per-op importers, each file with its table of rows
  *
  * Adding an ONNX op: write its importer (a static function) in the importer
@@ -97,6 +97,16 @@ extern const OnnxOpTable onnx_fold_table;  /* onnx_fold.c */
 extern const OnnxOpTable onnx_cond_table;  /* onnx_cond.c */
 extern const OnnxOpTable onnx_math_table;  /* onnx_math.c */
 extern const OnnxOpTable onnx_reduce_table;  /* onnx_reduce.c */
+extern const OnnxOpTable onnx_quant_table; /* onnx_quant.c */
+/* onnx_quant.c: ONNX Runtime's contrib op (com.microsoft) of that name,
+ * or NULL */
+const OnnxOp *onnx_contrib_find(const char *op_type);
+/* An op that moves or selects values (Flatten, MaxPool) on a quantized
+ * integer input 0, as ONNX Runtime's optimizer leaves them: dequantize,
+ * the float op, quantize with the same q (qdq_elim folds the pairs).
+ * 0 done, -1 after reporting, 1 if input 0 is not quantized (import as
+ * usual). */
+int imp_quantized_move(Ctx *c, NodeCtx *n);
 extern const OnnxOpTable onnx_geo_table;   /* onnx_geo.c */
 
 /* onnx_wire.c: 1 iff no message on the wire nests past the limit

@@ -227,7 +227,8 @@ static int pool(Ctx *c, NodeCtx *n, int op)
 
 static int import_maxpool(Ctx *c, NodeCtx *n)
 {
-	return pool(c, n, OP_MAXPOOL2D);
+	int r = imp_quantized_move(c, n);   /* on uint8, as ORT writes it */
+	return r <= 0 ? r : pool(c, n, OP_MAXPOOL2D);
 }
 
 static int import_avgpool(Ctx *c, NodeCtx *n)

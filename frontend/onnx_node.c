@@ -14,7 +14,8 @@
 /* Every importer file's table; an op is in exactly one. */
 static const OnnxOpTable *const tables[] = {
 	&onnx_ops_table, &onnx_nn_table, &onnx_fold_table, &onnx_cond_table,
-	&onnx_math_table, &onnx_reduce_table, &onnx_geo_table,
+	&onnx_math_table, &onnx_reduce_table, &onnx_quant_table,
+	&onnx_geo_table,
 };
 #define NTABLES ((int)(sizeof tables / sizeof *tables))
 
@@ -112,12 +113,15 @@ int onnx_import_node(Ctx *c, const Onnx__NodeProto *p, int opset)
 	const Onnx__FunctionProto *f = onnx_func_find(c, domain, p->op_type);
 	if (f)
 		return onnx_func_inline(c, &n, f);
-	if (!std)
+	int contrib = !strcmp(domain, "com.microsoft");
+	if (!std && !contrib)
 		return imp_reject(c, &n, "unsupported op (domain '%s')", domain);
-	const OnnxOp *op = onnx_op_find(p->op_type);
+	const OnnxOp *op = contrib ? onnx_contrib_find(p->op_type) :
+		onnx_op_find(p->op_type);
 	if (!op)
-		return imp_reject(c, &n, "unsupported op");
-	if (opset < op->min_opset || opset > max_opset(op))
+		return imp_reject(c, &n, contrib ? "unsupported op (domain '%s')" :
+			"unsupported op", domain);
+	if (!contrib && (opset < op->min_opset || opset > max_opset(op)))
 		return imp_reject(c, &n, "unsupported opset; qcc takes %s from "
 			"opset %d to %d", p->op_type, op->min_opset, max_opset(op));
 	for (size_t i = 0; i < p->n_attribute; i++) {

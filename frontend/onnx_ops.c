@@ -381,7 +381,9 @@ static int import_min(Ctx *c, NodeCtx *n) { return extreme(c, n, OP_MIN); }
 static int import_flatten(Ctx *c, NodeCtx *n)
 {
 	int64_t axis, dims[QCC_MAX_RANK];
-	int rank, ax;
+	int rank, ax, r = imp_quantized_move(c, n);
+	if (r <= 0)
+		return r;   /* on uint8, as ONNX Runtime writes it */
 	if (!imp_has(n, 0))
 		return imp_reject(c, n, "input 0 is required");
 	imp_shape(n->in[0], &rank, dims);

@@ -198,17 +198,26 @@ int ps_model(ParseState *ps, const char *name, Loc loc)
 	return 0;
 }
 
-int ps_weights(ParseState *ps, const char *file, Loc loc)
+/* A file statement (`weights`, `calib`): at most one, not empty. */
+static int set_file(ParseState *ps, const char **path, const char *file,
+	const char *what, Loc loc)
 {
-	if (ps->g->weights_path) {
-		diag_error(loc, "a second weights file; a model has at most one");
+	if (*path) {
+		diag_error(loc, "a second %s file; a model has at most one", what);
 		return -1;
 	}
 	if (!*file) {
-		diag_error(loc, "empty weights file name");
+		diag_error(loc, "empty %s file name", what);
 		return -1;
 	}
-	ps->g->weights_path = arena_strdup(&ps->g->arena, file);
+	*path = arena_strdup(&ps->g->arena, file);
+	return 0;
+}
+
+int ps_weights(ParseState *ps, const char *file, Loc loc)
+{
+	if (set_file(ps, &ps->g->weights_path, file, "weights", loc))
+		return -1;
 	if (file[0] == '/' || !*ps->dir) {
 		ps->weights_full = ps->g->weights_path;
 	} else {
@@ -217,6 +226,25 @@ int ps_weights(ParseState *ps, const char *file, Loc loc)
 		snprintf(p, n, "%s/%s", ps->dir, file);
 		ps->weights_full = p;
 	}
+	return 0;
+}
+
+/* `calib "FILE"`: the calibration set compiling the model uses when no
+ * --calib is given, relative to the .g file's directory. */
+int ps_calib(ParseState *ps, const char *file, Loc loc)
+{
+	return set_file(ps, &ps->g->calib_path, file, "calibration", loc);
+}
+
+int ps_rounding(ParseState *ps, const char *name, Loc loc)
+{
+	int r = rounding_find(name);
+	if (r < 0) {
+		diag_error(loc, "unknown rounding '%s'; expected away, even or "
+			"double", name);
+		return -1;
+	}
+	ps->g->rounding = r;
 	return 0;
 }
 

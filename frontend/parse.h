@@ -119,6 +119,8 @@ const char *ps_shape_str(const Type *t, char *buf, size_t size);
 /* Statement builders: 0, or -1 after reporting. */
 int ps_model(ParseState *ps, const char *name, Loc loc);
 int ps_weights(ParseState *ps, const char *file, Loc loc);
+int ps_calib(ParseState *ps, const char *file, Loc loc);
+int ps_rounding(ParseState *ps, const char *name, Loc loc);
 int ps_input(ParseState *ps, const char *name, Loc loc, TypeDecl *t);
 int ps_const_ref(ParseState *ps, const char *name, Loc loc, TypeDecl *t,
 	const char *ref, Loc refloc);

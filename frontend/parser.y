@@ -56,6 +56,8 @@ void yyerror(YYLTYPE *l, void *scanner, ParseState *ps, const char *msg);
 %token NL "end of line"
 %token KW_MODEL "'model'"
 %token KW_WEIGHTS "'weights'"
+%token KW_CALIB "'calib'"
+%token KW_ROUNDING "'rounding'"
 %token KW_INPUT "'input'"
 %token KW_CONST "'const'"
 %token KW_OUTPUT "'output'"
@@ -96,6 +98,10 @@ stmt
 		{ STMT(NULL, ps_model(ps, $2, LOC(@2))); }
 	| KW_WEIGHTS STRING
 		{ STMT(NULL, ps_weights(ps, $2, LOC(@2))); }
+	| KW_CALIB STRING
+		{ STMT(NULL, ps_calib(ps, $2, LOC(@2))); }
+	| KW_ROUNDING IDENT
+		{ STMT(NULL, ps_rounding(ps, $2, LOC(@2))); }
 	| KW_INPUT IDENT ':' type
 		{ STMT($2, ps_input(ps, $2, LOC(@2), $4)); }
 	| KW_CONST IDENT ':' type '=' REF

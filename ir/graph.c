@@ -516,6 +516,9 @@ Graph *graph_clone(const Graph *g)
 	c->path = g->path ? arena_strdup(&c->arena, g->path) : NULL;
 	c->weights_path = g->weights_path ?
 		arena_strdup(&c->arena, g->weights_path) : NULL;
+	c->calib_path = g->calib_path ?
+		arena_strdup(&c->arena, g->calib_path) : NULL;
+	c->rounding = g->rounding;
 	Value **map = calloc(g->nvalues ? g->nvalues : 1, sizeof *map);
 	if (!map)
 		abort();

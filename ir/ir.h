@@ -285,11 +285,27 @@ struct Node {
 	int id;
 };
 
+/* How R(p, n), the rounding right shift of every requantization, rounds
+ * (docs/arith.md section 2): a property of the graph (`rounding NAME` in
+ * .g, --rounding), the same in the simulator and the generated C. */
+typedef enum {
+	ROUND_AWAY,    /* ties away from zero (the default) */
+	ROUND_EVEN,    /* ties to even (ONNX QuantizeLinear, QLinear ops) */
+	ROUND_DOUBLE,  /* gemmlowp's rounding doubling high multiply, then a
+	                  rounding right shift (TFLite Micro, CMSIS-NN) */
+	ROUND_COUNT
+} Rounding;
+extern const char *const rounding_names[ROUND_COUNT];  /* away, even, ... */
+/* The Rounding named s; -1 if none. */
+int rounding_find(const char *s);
+
 struct Graph {
 	Arena arena;
 	const char *name;          /* `model NAME` */
 	const char *path;          /* source file, if any */
 	const char *weights_path;  /* `weights "..."` as written; may be NULL */
+	const char *calib_path;    /* `calib "..."` as written; may be NULL */
+	int rounding;              /* Rounding of R (docs/arith.md) */
 	Node **nodes;              /* topological order */
 	int nnodes, nodes_cap;
 	Value **values;            /* inputs, consts and node outputs */
@@ -683,6 +699,12 @@ void exec_free(Exec *e);
 void *exec_buffer(Exec *e, const Value *v);  /* float* or int32_t* */
 void exec_set_hook(Exec *e, ExecHook hook, void *user);
 void exec_run(Exec *e);              /* inputs must be filled first */
+/* R(p, n) under rounding mode (docs/arith.md section 2), |p| < 2^62,
+ * 0 <= n <= 62: what the integer kernels compute, as a function. */
+int64_t exec_round_shift(int64_t p, int n, int mode);
+/* The rounding the integer kernels use from now on (exec_run sets it to
+ * its graph's). */
+void exec_set_rounding(int mode);
 /* Sample s of a (samples along its first axis) into input v's buffer:
  * floats for f32, int32 for integer inputs. */
 void exec_fill(Exec *e, const Value *v, const Npy *a, int64_t s);
@@ -715,6 +737,8 @@ typedef struct {
 	int act_bits;              /* 8 */
 	Granularity granularity;
 	const char *range_method;  /* "minmax", "percentile:99.99", "mse", ... */
+	int data_free;             /* no calibration data: --range bn alone
+	                              (range.c's data-free bounds) */
 	int symmetric_acts;
 	int pow2_scales;
 	int restricted_range;      /* weights in [-127,127] rather than [-128,127] */
@@ -802,6 +826,7 @@ int pipeline_run(Graph *g, const Options *o);
 
 /* ------------------------------------------------------ passes/NAME.c */
 /* One pass per file; each returns 0, or -1 after reporting. */
+int pass_qdq_elim(Graph *g, const Options *o);
 int pass_fold_bn(Graph *g, const Options *o);
 int pass_fuse(Graph *g, const Options *o);
 int pass_observe(Graph *g, const Options *o);

@@ -255,6 +255,13 @@ void print_graph(FILE *f, const Graph *g, const PrintOpts *o)
 		put_quoted(f, g->weights_path);
 		fputc('\n', f);
 	}
+	if (g->calib_path) {
+		fputs("calib ", f);
+		put_quoted(f, g->calib_path);
+		fputc('\n', f);
+	}
+	if (g->rounding != ROUND_AWAY)
+		fprintf(f, "rounding %s\n", rounding_names[g->rounding]);
 
 	for (int i = 0; i < g->ninputs; i++) {
 		fputs(i ? "input " : "\ninput ", f);

@@ -138,3 +138,13 @@ void options_default(Options *o)
 	o->range_method = "minmax";
 	o->restricted_range = 1;
 }
+
+const char *const rounding_names[ROUND_COUNT] = {"away", "even", "double"};
+
+int rounding_find(const char *s)
+{
+	for (int i = 0; i < ROUND_COUNT; i++)
+		if (!strcmp(s, rounding_names[i]))
+			return i;
+	return -1;
+}

@@ -484,6 +484,8 @@ int pass_calibrate(Graph *g, const Options *o)
 		c.nstat += !g->nodes[k]->dead && g->nodes[k]->op == OP_OBSERVE;
 	if (c.nstat == 0)
 		return 0;
+	if (!o->calib_path && o->data_free)
+		return 0;   /* range bounds the values without observations */
 	if (!o->calib_path) {
 		diag_fail("calibrate needs calibration data: --calib FILE.npy");
 		return -1;

@@ -14,6 +14,8 @@
 #include "ir.h"
 
 static const PassInfo passes[] = {
+	{"qdq_elim", pass_qdq_elim,
+		"turn quantize/dequantize pairs (QDQ models) into q(...) types", 1},
 	{"fold_bn", pass_fold_bn,
 		"fold batchnorm into the preceding conv2d or dense", 1},
 	{"fuse", pass_fuse,

@@ -298,7 +298,9 @@ static Value *quantize_weights(Ctx *c, const Value *w, const float *data,
 	t.elem = DT_I8;
 	set_q(c->g, &t, per_channel ? 0 : -1, nch);
 	t.q.bits = bits < 8 ? bits : 0;
-	for (int ch = 0; ch < nch; ch++) {
+	for (int ch = 0; ch < nch && w->type.q.present; ch++)
+		t.q.scale[ch] = w->type.q.scale[w->type.q.n > 1 ? ch : 0];
+	for (int ch = 0; ch < nch && !w->type.q.present; ch++) {
 		int64_t from = per_channel ? ch * inner : 0;
 		int64_t to = per_channel ? from + inner : numel;
 		double amax = 0;
@@ -546,7 +548,17 @@ static int lower_layer(Ctx *c, Node *n)
 	Type ws;
 	float *tmp;
 	const float *wd = weights_oc_first(n, &ws, &tmp);
-	Value *wq = quantize_weights(c, w, wd, &ws, bits,
+	/* weights with a q(...) (qdq_elim) keep its scales and width */
+	const QParams *wp = &w->type.q;
+	if (wp->present && (wp->n != 1 && wp->n != ws.dims[0])) {
+		diag_error(n->loc, "%s '%s': its weights have %d scales for %lld "
+			"output channels", op_info(n->op)->name, n->out->name, wp->n,
+			(long long)ws.dims[0]);
+		free(tmp);
+		return -1;
+	}
+	Value *wq = quantize_weights(c, w, wd, &ws, wp->present && wp->bits ?
+		wp->bits : bits, wp->present ? wp->n > 1 :
 		c->o->granularity == GRAN_PER_CHANNEL);
 	free(tmp);
 	Type yt = int_type(c, &n->out->type);

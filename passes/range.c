@@ -10,7 +10,14 @@
  * zp = round(-128 - lo / scale); --symmetric-acts and 16 bits: zp = 0,
  * scale = max(|lo|, |hi|) / qmax; --pow2-scales rounds scales up to 2^k.
  *
- * requires: calibrated observe nodes (bn: or BatchNorm statistics).
+ * Data-free (--range bn without calibration data, o->data_free): a
+ * value without BatchNorm statistics gets a bound of what it can hold,
+ * propagated forward by interval arithmetic from the ranges before it
+ * (a weighted layer: per output channel sum_k max(w_k lo, w_k hi) + b),
+ * and the graph input the bn range of a standardized input, +- A.
+ *
+ * requires: calibrated observe nodes (bn: or BatchNorm statistics; data
+ *   free: no observations needed, but some BatchNorm statistics).
  * guarantees: no observe node; every observed value has q(...), bits =
  *   --act-bits.
  */
@@ -87,9 +94,122 @@ static int bn_range(const Value *v, double alpha, double *lo, double *hi)
 	return 0;
 }
 
+/* Data-free bounds, per value id: known[id], lo[id], hi[id]. */
+typedef struct {
+	char *known;
+	double *lo, *hi;
+} Bounds;
+
+static void bounds_free(Bounds *b)
+{
+	free(b->known);
+	free(b->lo);
+	free(b->hi);
+}
+
+static int free_bound(const Value *v, Bounds *b, const Options *o,
+	double alpha);
+
+/* [lo, hi] of every output of weighted layer n whose input lies in
+ * [xlo, xhi] (padding adds zeros, which the range holds). */
+static int layer_bound(const Node *n, double xlo, double xhi,
+	const Options *o, double *lo, double *hi)
+{
+	const float *w = n->in[1]->data, *bias = n->nin > 2 && n->in[2] ?
+		n->in[2]->data : NULL;
+	WeightGrid wg;
+	if (wgrid_init(&wg, n, w, o) < 0)
+		return -1;
+	double *top = calloc(wg.oc, sizeof *top), *bot = calloc(wg.oc,
+		sizeof *bot);
+	if (!top || !bot)
+		abort();
+	for (int64_t i = 0; i < wg.oc * wg.inner; i++) {
+		int64_t c = wgrid_channel(&wg, i);
+		top[c] += fmax(w[i] * xlo, w[i] * xhi);
+		bot[c] += fmin(w[i] * xlo, w[i] * xhi);
+	}
+	*lo = INFINITY, *hi = -INFINITY;
+	for (int64_t c = 0; c < wg.oc; c++) {
+		*lo = fmin(*lo, bot[c] + (bias ? bias[c] : 0));
+		*hi = fmax(*hi, top[c] + (bias ? bias[c] : 0));
+	}
+	apply_act(attr_float(n, "act_min"), attr_float(n, "act_max"), lo, hi);
+	free(top);
+	free(bot);
+	wgrid_free(&wg);
+	return 0;
+}
+
+/* The bound of v from the bounds of what computes it; 0, or -1 after
+ * reporting an op that has none. */
+static int derive_bound(const Value *v, Bounds *b, const Options *o,
+	double alpha, double *lo, double *hi)
+{
+	if (v->kind == VAL_INPUT) {
+		*lo = -alpha, *hi = alpha;   /* a standardized input */
+		return 0;
+	}
+	if (v->kind == VAL_CONST && v->type.elem == DT_F32) {
+		const float *d = v->data;
+		*lo = INFINITY, *hi = -INFINITY;
+		for (int64_t i = 0; i < type_numel(&v->type); i++)
+			*lo = fmin(*lo, d[i]), *hi = fmax(*hi, d[i]);
+		return 0;
+	}
+	if (v->kind != VAL_NODE) {
+		diag_fail("no data-free range for '%s'; give calibration data "
+			"(--calib FILE.npy)", v->name);
+		return -1;
+	}
+	const Node *n = v->def;
+	if (free_bound(n->in[0], b, o, alpha) < 0)
+		return -1;
+	LowerKind k = op_info(n->op)->lower;
+	double xlo = b->lo[n->in[0]->id], xhi = b->hi[n->in[0]->id], clo, chi;
+	*lo = xlo, *hi = xhi;
+	if (op_has(n->op, OPF_SAME_Q) || op_has(n->op, OPF_VIEW) ||
+	    k == LOWER_AVGPOOL || k == LOWER_GLOBAL_POOL)
+		return 0;   /* moves, selects or averages values */
+	if (op_clamp(n, &clo, &chi)) {
+		apply_act(clo, chi, lo, hi);
+		return 0;
+	}
+	if (op_has(n->op, OPF_LAYER) && fq_is_layer(n) &&
+	    layer_bound(n, xlo, xhi, o, lo, hi) == 0)
+		return 0;
+	if (n->op == OP_ADD && free_bound(n->in[1], b, o, alpha) == 0) {
+		*lo += b->lo[n->in[1]->id];
+		*hi += b->hi[n->in[1]->id];
+		apply_act(attr_float(n, "act_min"), attr_float(n, "act_max"), lo,
+			hi);
+		return 0;
+	}
+	diag_error(n->loc, "no data-free range for '%s' (%s): it has no "
+		"BatchNorm statistics and %s has no bound; give calibration data "
+		"(--calib FILE.npy)", v->name, op_info(n->op)->name,
+		op_info(n->op)->name);
+	return -1;
+}
+
+static int free_bound(const Value *v, Bounds *b, const Options *o,
+	double alpha)
+{
+	double lo, hi;
+	if (b->known[v->id])
+		return 0;
+	if (bn_range(v, alpha, &lo, &hi) < 0 &&
+	    derive_bound(v, b, o, alpha, &lo, &hi) < 0)
+		return -1;
+	b->known[v->id] = 1;
+	b->lo[v->id] = fmin(lo, 0);
+	b->hi[v->id] = fmax(hi, 0);
+	return 0;
+}
+
 /* The clipping range of observer n; 0, or -1 after reporting. */
 static int estimate(const Node *n, const QGrid *grid, const Options *o,
-	double *lo, double *hi)
+	Bounds *b, double *lo, double *hi)
 {
 	const char *text = attr_str(n, "method");
 	RangeMethod m;
@@ -105,6 +225,15 @@ static int estimate(const Node *n, const QGrid *grid, const Options *o,
 		return 0;
 	}
 	Observation ob = observation_of(n);
+	if (ob.count == 0 && o->data_free) {
+		if (free_bound(n->in[0], b, o, m.kind == RM_BN ? m.param : 6) < 0)
+			return -1;
+		*lo = b->lo[n->in[0]->id], *hi = b->hi[n->in[0]->id];
+		if (o->verbose)
+			fprintf(stderr, "range: %s %s [%g, %g] data-free\n",
+				n->in[0]->name, text, *lo, *hi);
+		return 0;
+	}
 	if (ob.count == 0 || !(ob.min <= ob.max)) {
 		diag_error(n->loc, "'%s' has no observations: run calibrate before "
 			"range", n->in[0]->name);
@@ -152,13 +281,34 @@ static void set_q(Graph *g, Value *v, float scale, int32_t zp, int bits)
 	q->bits = bits;
 }
 
+/* Whether fold_bn left BatchNorm statistics on some layer. */
+static int has_bn(const Graph *g)
+{
+	for (int k = 0; k < g->nnodes; k++) {
+		const Node *n = g->nodes[k];
+		int nb = 0;
+		if (!n->dead && op_has(n->op, OPF_LAYER) && !op_has(n->op, OPF_INT))
+			attr_floats(n, "bn_beta", &nb);
+		if (nb > 0)
+			return 1;
+	}
+	return 0;
+}
+
 int pass_range(Graph *g, const Options *o)
 {
+	if (o->data_free && !has_bn(g)) {
+		diag_fail("--range bn without calibration data needs BatchNorm "
+			"statistics, and '%s' has none: give --calib FILE.npy", g->name);
+		return -1;
+	}
 	QGrid grid = act_grid(o);
 	int bits = o->act_bits > 1 && o->act_bits < 32 ? o->act_bits : 8;
 	int nto = g->nvalues;
 	Value **to = calloc(nto + 1, sizeof *to);  /* observer -> input */
-	if (!to) {
+	Bounds b = {calloc(nto + 1, 1), calloc(nto + 1, sizeof *b.lo),
+		calloc(nto + 1, sizeof *b.hi)};
+	if (!to || !b.known || !b.lo || !b.hi) {
 		diag_fail("out of memory");
 		return -1;
 	}
@@ -167,8 +317,9 @@ int pass_range(Graph *g, const Options *o)
 		if (n->dead || n->op != OP_OBSERVE)
 			continue;
 		double lo, hi;
-		if (estimate(n, &grid, o, &lo, &hi) < 0) {
+		if (estimate(n, &grid, o, &b, &lo, &hi) < 0) {
 			free(to);
+			bounds_free(&b);
 			return -1;
 		}
 		float scale;
@@ -176,11 +327,16 @@ int pass_range(Graph *g, const Options *o)
 		range_qparams(lo, hi, &grid, &scale, &zp);
 		Value *v = n->in[0];
 		set_q(g, v, scale, zp, bits);
+		/* what the quantized value can hold, for data-free bounds */
+		b.known[v->id] = b.known[n->out->id] = 1;
+		b.lo[v->id] = b.lo[n->out->id] = scale * (grid.qmin - zp);
+		b.hi[v->id] = b.hi[n->out->id] = scale * (grid.qmax - zp);
 		to[n->out->id] = v;
 		node_kill(g, n);
 	}
 	graph_replace_uses_by(g, to, nto);
 	free(to);
+	bounds_free(&b);
 	graph_compact(g);
 
 	for (int k = 0; k < g->nnodes; k++) {

@@ -37,12 +37,47 @@ rng = np.random.RandomState(20261122)
 # ---- the contract, in NumPy / Python integers ----
 
 
-def R(p, n):
+ROUNDING = "away"   # the graph's `rounding` (case_rounding sets it)
+
+
+def R_away(p, n):
     """p / 2^n rounded to nearest, ties away from zero (exact)."""
     p = np.asarray(p, dtype=object)
     n = np.asarray(n, dtype=object)
     mag = (2 * abs(p) + 2 ** n) // (2 ** (n + 1))   # floor(|p|/2^n + 1/2)
     return np.where(p < 0, -mag, mag)
+
+
+def R_even(p, n):
+    """p / 2^n rounded to nearest, ties to even (exact)."""
+    p, n = np.broadcast_arrays(np.asarray(p, dtype=object),
+                               np.asarray(n, dtype=object))
+    out = np.empty(p.shape, dtype=object)
+    for i, (v, k) in enumerate(zip(p.flat, n.flat)):
+        q, r = divmod(abs(v), 2 ** k)
+        q += 1 if 2 * r > 2 ** k or (2 * r == 2 ** k and q % 2) else 0
+        out.flat[i] = -q if v < 0 else q
+    return out
+
+
+def R_double(p, n):
+    """TFLite's MultiplyByQuantizedMultiplier on p = acc * mult, shift n:
+    for n <= 31 one rounding, floor(p / 2^n + 1/2); else the doubling high
+    multiply floor(p / 2^31 + 1/2), then R_away by n - 31."""
+    p, n = np.broadcast_arrays(np.asarray(p, dtype=object),
+                               np.asarray(n, dtype=object))
+    out = np.empty(p.shape, dtype=object)
+    for i, (v, k) in enumerate(zip(p.flat, n.flat)):
+        if k <= 31:
+            out.flat[i] = (2 * v + 2 ** k) // 2 ** (k + 1)
+        else:
+            h = (2 * v + 2 ** 31) // 2 ** 32
+            out.flat[i] = R_away(h, k - 31)[()]
+    return out
+
+
+def R(p, n):
+    return {"away": R_away, "even": R_even, "double": R_double}[ROUNDING](p, n)
 
 
 def is_tie(p, n):
@@ -144,6 +179,9 @@ def write_case(name, text, inputs, expected, summary):
             "# RUN: %%npycheck equal %%t.npy %%S/data/%s.out.npy\n" %
             (summary, " ".join("--input %%S/data/%s.in%d.npy" % (name, i)
                                for i in range(len(inputs))), name))
+    if ROUNDING != "away":
+        text = re.sub(r"^(model \w+\n)", r"\1rounding %s\n" % ROUNDING,
+                      text)
     with open(os.path.join(OUT, name + ".g"), "w") as f:
         f.write(head + text)
 
@@ -947,6 +985,39 @@ def case_qlog_softmax():
                "qlog_softmax: 16-bit, distances through exp_hi (saturation)")
 
 
+def case_rounding():
+    """The other roundings on the cases built for ties."""
+    global ROUNDING
+    for mode in ["even", "double"]:
+        ROUNDING = mode
+        x = rng.randint(-128, 128, size=(4, 1, 64)).astype(np.int32)
+        for name, mult, shift in [("requantize_%s" % mode, 1 << 30, 31),
+                                  ("requantize_%s_wide" % mode, 1 << 30, 36),
+                                  ("requantize_%s_up" % mode, 1 << 30, 29)]:
+            y = requant(x.astype(np.int64) - 5, mult, shift, -7, -128, 127,
+                        name)
+            text = ("model %s\n\ninput x : i8[1,64] %s\n\n"
+                    "output y : i8[1,64] %s = requantize(x, mult=[%d], "
+                    "shift=[%d], act_min=-128, act_max=127)\n" %
+                    (name, qstr(0.1, 5), qstr(0.2, -7), mult, shift))
+            write_case(name, text, [x], y.astype(np.int32),
+                       "requantize: ties, rounding %s" % mode)
+        conv_case("qconv2d_ties_%s" % mode, 2, 2, 5, 5, 3, 3, (2, 1),
+                  (1, 0, 0, 1), (1, 1), 1, 9, -2, [1 << 30] * 3,
+                  [31, 32, 33], -128, 127,
+                  "qconv2d: ties, rounding %s" % mode, wmax=1, bmax=20)
+        conv_case("qconv2d_random_%s" % mode, 2, 3, 6, 5, 4, 3, (1, 1),
+                  (1, 1, 1, 1), (1, 1), 1, -3, 4, *rand_mults(4, 38, 41),
+                  -128, 127, "qconv2d: random multipliers, rounding %s" % mode)
+        binary_case("qadd_ties_%s" % mode, "qadd", (1, 3, 4), (1, 3, 4), 4,
+                    -6, 2, [1 << 30, 1 << 29], [31], -128, 127,
+                    "qadd: a/2 + b/4 (ties), rounding %s" % mode)
+        binary_case("qmul_ties_%s" % mode, "qmul", (1, 2, 8), (1, 8), 3, -1,
+                    0, [1 << 30], [33], -128, 127,
+                    "qmul: ties, rounding %s" % mode)
+    ROUNDING = "away"
+
+
 # Layer norm: its own generator, trng, after the others.
 trng = np.random.RandomState(20270301)
 
@@ -1248,6 +1319,7 @@ def main():
     case_pad()            # pad, qaffine, qreduce: their own generator, lrng
     case_qaffine()
     case_qreduce()
+    case_rounding()       # last user of rng: keeps the earlier cases' draws
     for name, (ties, sat, total) in sorted(STATS.items()):
         print("%-24s %5d outputs  %5d ties  %5d saturated" %
               (name, total, ties, sat))
@@ -1261,7 +1333,10 @@ def main():
                  "qprelu_channel", "qdiv", "qpwl", "qmatmul_i16", "qaffine",
                  "qaffine_i16", "qreduce_mean", "qreduce_sum_i16",
                  "qreduce_min", "qreduce_sum_square", "qreduce_l1",
-                 "qreduce_sum_square_i16"]:
+                 "qreduce_sum_square_i16"] + [
+                     c % m for m in ["even", "double"] for c in
+                     ["requantize_%s", "requantize_%s_wide", "qconv2d_ties_%s",
+                      "qadd_ties_%s", "qmul_ties_%s"]]:
         assert STATS[name][0] > 0, name + " has no rounding tie"
     for name in ["requantize_sat", "qconv2d_sat_relu", "qdense_sat",
                  "qadd_sub", "qadd_broadcast_relu", "qconv2d_i16", "qconcat",

@@ -1,7 +1,8 @@
-# C generation needs a quantized model: a float op is an error, and no file
-# is left behind.
+# C generation needs a quantized model: a float model with nothing saying
+# how to quantize it is an error naming the options, and no file is left
+# behind.
 # RUN-FAIL: %qcc %s -o %t.c 2>&1
-# CHECK: float_model.g:[[@LINE+6]]:5: error: integer-only C cannot compute the float dense 'y'; quantize the model with --calib (an op that cannot be lowered stays float)
+# CHECK: qcc: error: '{{.*}}float_model.g' is a float model and nothing says how to quantize it: give --calib FILE.npy, name the calibration set in the model (calib "FILE.npy" in .g), or --range bn for data-free ranges (models with BatchNorm)
 model float_model
 
 input x : f32[1,4]

@@ -1,0 +1,422 @@
+/* onnx_quant.c - importers of ONNX's quantization boundary:
+ * QuantizeLinear and DequantizeLinear become quantize and dequantize, the
+ * scale and zero point moving into the q(...) of the integer value (a
+ * DequantizeLinear of a constant makes the constant a quantized one). The
+ * qdq_elim pass then turns the Q -> DQ pairs around float ops into qcc's
+ * quantized types (docs/onnx.md, "Quantized models").
+ *
+ * QLinearConv, QLinearMatMul and ONNX Runtime's contrib ops (QGemm,
+ * QLinearAdd, QLinearMul, QLinearGlobalAveragePool, QLinearConcat) are
+ * the same boundary around the float op.
+ *
+ * Element types: int8 and uint8, and int16 from opset 21; per tensor, and
+ * per axis for DequantizeLinear (quantize is per tensor in the IR). Scales
+ * must be positive and finite, zero points within their type, a per-axis
+ * scale as long as its axis. Blocked quantization (block_size) and the
+ * float8/int4/uint16 types are refused. */
+#include <math.h>
+#include <string.h>
+
+#include "onnx_imp.h"
+
+/* The IR element type of zero-point type dt; -1 if not supported. */
+static int zp_elem(int dt)
+{
+	switch (dt) {
+	case ONNX__TENSOR_PROTO__DATA_TYPE__INT8: return DT_I8;
+	case ONNX__TENSOR_PROTO__DATA_TYPE__UINT8: return DT_U8;
+	case ONNX__TENSOR_PROTO__DATA_TYPE__INT16: return DT_I16;
+	case ONNX__TENSOR_PROTO__DATA_TYPE__INT32: return DT_I32;  /* biases */
+	default: return -1;
+	}
+}
+
+/* The q(...) of node n (inputs 1 and 2: scale, zero point) for its data
+ * input of rank `rank` and dims, and the element type of its integer side.
+ * 0, or -1 after rejecting n. */
+static int read_qparams(Ctx *c, NodeCtx *n, int si, int axis_def, int rank,
+	const int64_t *dims, int *elem, QParams *q)
+{
+	int64_t axis = axis_def, block, od;
+	if ((axis_def == 1 && imp_attr_int(c, n, "axis", 1, &axis)) ||
+	    imp_attr_int(c, n, "block_size", 0, &block) ||
+	    imp_attr_int(c, n, "output_dtype", 0, &od))
+		return -1;
+	if (block != 0)
+		return imp_reject(c, n, "blocked quantization (block_size %lld) is "
+			"not supported", (long long)block);
+	int zi = si + 1;
+	Tens *s = imp_const(c, n, si), *z = imp_has(n, zi) ? imp_const(c, n, zi) :
+		NULL;
+	if (!s || (imp_has(n, zi) && !z))
+		return -1;
+	int dt = z ? z->dt : od ? (int)od : ONNX__TENSOR_PROTO__DATA_TYPE__UINT8;
+	*elem = zp_elem(dt);
+	if (*elem < 0)
+		return imp_reject(c, n, "quantized type %s is not supported (int8, "
+			"uint8, int16)", onnx_dtype_name(dt));
+	if (!s->is_float)
+		return imp_reject(c, n, "the scale must be float, got %s",
+			onnx_dtype_name(s->dt));
+	if (z && z->numel != s->numel)
+		return imp_reject(c, n, "%lld scales but %lld zero points",
+			(long long)s->numel, (long long)z->numel);
+	memset(q, 0, sizeof *q);
+	q->present = 1;
+	q->axis = -1;
+	q->n = (int)s->numel;
+	if (s->rank > 1 || (s->rank == 1 && s->numel > 1) || s->numel < 1) {
+		int ax;
+		if (s->rank != 1 || imp_axis(c, n, axis, rank, &ax))
+			return s->rank != 1 ? imp_reject(c, n, "the scale must be a "
+				"scalar or 1-D, got rank %d", s->rank) : -1;
+		if (dims[ax] != s->numel)
+			return imp_reject(c, n, "%lld scales for axis %d of length %lld",
+				(long long)s->numel, ax, (long long)dims[ax]);
+		q->axis = ax;
+	}
+	q->scale = arena_alloc(&c->g->arena, q->n * sizeof *q->scale);
+	q->zp = arena_alloc(&c->g->arena, q->n * sizeof *q->zp);
+	Type t = {.elem = *elem, .q = {.present = 1}};
+	for (int i = 0; i < q->n; i++) {
+		float sc = s->f[i];
+		int64_t zp = z ? z->i[i] : 0;
+		if (!(sc > 0) || !isfinite(sc))
+			return imp_reject(c, n, "scale %g%s is not a positive finite "
+				"number", sc, q->n > 1 ? " of a channel" : "");
+		if (zp < type_qmin(&t) || zp > type_qmax(&t))
+			return imp_reject(c, n, "zero point %lld is out of range for "
+				"%s", (long long)zp, onnx_dtype_name(dt));
+		q->scale[i] = sc;
+		q->zp[i] = (int32_t)zp;
+	}
+	return 0;
+}
+
+static int same_q(const QParams *a, const QParams *b)
+{
+	if (a->axis != b->axis || a->n != b->n)
+		return 0;
+	for (int i = 0; i < a->n; i++)
+		if (a->scale[i] != b->scale[i] || a->zp[i] != b->zp[i])
+			return 0;
+	return 1;
+}
+
+/* quantize(x) with the q of n's inputs si, si + 1, as output k of n (or,
+ * k < 0, an intermediate named with suffix); 0, or -1 after reporting. */
+static int quantize_to(Ctx *c, NodeCtx *n, Value *x, int si, int k,
+	const char *suffix)
+{
+	int elem;
+	QParams q;
+	if (read_qparams(c, n, si, 1, x->type.rank, x->type.dims, &elem, &q))
+		return -1;
+	if (q.axis >= 0)
+		return imp_reject(c, n, "per-axis QuantizeLinear is not supported "
+			"(activations are quantized per tensor)");
+	if (elem == DT_I32)
+		return imp_reject(c, n, "quantized type int32 is not supported");
+	Node *node = imp_node(c, n, OP_QUANTIZE, &x, 1, k, suffix);
+	node->out->type = x->type;   /* the shape; shape inference checks it */
+	node->out->type.elem = elem;
+	node->out->type.q = q;
+	return imp_finish(c, n, node, k);
+}
+
+static int import_quantize_linear(Ctx *c, NodeCtx *n)
+{
+	if (imp_attr_opsets(c, n, "saturate", 19, 0))
+		return -1;
+	Value *x = imp_value(c, n, 0);
+	return x ? quantize_to(c, n, x, 1, 0, NULL) : -1;
+}
+
+/* A constant of n's integer input xi with the type elem and q. */
+static Value *quantized_const(Ctx *c, NodeCtx *n, int xi, int elem,
+	const QParams *q)
+{
+	const Tens *t = n->in[xi]->t;
+	Type ty = {.elem = elem, .rank = t->rank, .q = *q};
+	memcpy(ty.dims, t->dims, sizeof ty.dims);
+	int32_t *d = graph_alloc_data(c->g, &ty);
+	for (int64_t k = 0; k < t->numel; k++) {
+		if (t->i[k] < type_qmin(&ty) || t->i[k] > type_qmax(&ty)) {
+			imp_reject(c, n, "element %lld is %lld, out of range for %s",
+				(long long)k, (long long)t->i[k], dtype_name(elem));
+			return NULL;
+		}
+		d[k] = (int32_t)t->i[k];
+	}
+	return graph_add_const(c->g, sym_fresh_name(c, n->in[xi]->name, NULL),
+		&ty, d, c->loc);
+}
+
+/* dequantize(input xi) with the q of inputs xi + 1, xi + 2, per axis on
+ * `axis` (1: DequantizeLinear's attribute, default 1) when the scale is
+ * 1-D; the dequantized value, named with suffix, or NULL after
+ * reporting. */
+static Value *dequantize_of(Ctx *c, NodeCtx *n, int xi, int axis,
+	const char *suffix)
+{
+	Sym *s = imp_has(n, xi) ? n->in[xi] : NULL;
+	int elem, dt = s ? sym_dtype(s) : 0;
+	QParams q;
+	int64_t dims[QCC_MAX_RANK];
+	int rank;
+	if (!s) {
+		imp_reject(c, n, "input %d is required", xi);
+		return NULL;
+	}
+	imp_shape(s, &rank, dims);
+	if (read_qparams(c, n, xi + 1, axis, rank, dims, &elem, &q))
+		return NULL;
+	if (dt == ONNX__TENSOR_PROTO__DATA_TYPE__INT32 && !imp_has(n, xi + 2))
+		elem = DT_I32;   /* a bias: int32 without zero point */
+	if (zp_elem(dt) != elem) {
+		imp_reject(c, n, "input '%s' is %s but its zero point says %s",
+			s->name, onnx_dtype_name(dt), dtype_name(elem));
+		return NULL;
+	}
+	Value *x = s->v;
+	if (!x && s->t && !s->t->is_float) {
+		if (!(x = quantized_const(c, n, xi, elem, &q)))
+			return NULL;
+	} else if (x && x->type.q.present) {
+		if (!same_q(&x->type.q, &q)) {
+			imp_reject(c, n, "its scale or zero point differ from those of "
+				"the QuantizeLinear of '%s'", s->name);
+			return NULL;
+		}
+	} else if (x && (int)x->type.elem == elem && (x->kind == VAL_INPUT ||
+		(x->kind == VAL_NODE && op_has(x->def->op, OPF_VIEW)))) {
+		x->type.q = q;   /* a quantized graph input, or a view of one */
+	} else {
+		imp_reject(c, n, "input '%s' is not a quantized integer tensor",
+			s->name);
+		return NULL;
+	}
+	Node *node = imp_node(c, n, OP_DEQUANTIZE, &x, 1, suffix ? -1 : 0,
+		suffix);
+	return imp_finish(c, n, node, suffix ? -1 : 0) ? NULL : node->out;
+}
+
+static int import_dequantize_linear(Ctx *c, NodeCtx *n)
+{
+	return dequantize_of(c, n, 0, 1, NULL) ? 0 : -1;
+}
+
+/* ---- QLinearConv, QLinearMatMul: dequantize, the float op, quantize ---- */
+
+/* The float op `op_type` of n's attributes on the inputs in[] (NULL:
+ * absent), as an intermediate value. */
+static Value *float_op(Ctx *c, NodeCtx *n, const char *op_type, Value **in,
+	int nin)
+{
+	Onnx__NodeProto p = *n->p;
+	char *out = (char *)sym_fresh_name(c, n->p->output[0], "_f");
+	char *names[3];
+	NodeCtx sub = *n;
+	p.op_type = (char *)op_type;
+	p.output = &out;
+	p.n_output = 1;
+	p.input = names;
+	p.n_input = nin;
+	sub.p = &p;
+	sub.nin = nin;
+	sub.nout = 1;
+	for (int i = 0; i < nin; i++) {
+		names[i] = in[i] ? (char *)sym_fresh_name(c, out, "_in") : "";
+		if (in[i] && sym_bind_value(c, names[i], in[i],
+		    ONNX__TENSOR_PROTO__DATA_TYPE__FLOAT))
+			return NULL;
+		sub.in[i] = in[i] ? sym_get(c, names[i]) : NULL;
+	}
+	if (onnx_op_find(op_type)->fn(c, &sub))
+		return NULL;
+	Sym *r = sym_get(c, out);
+	return r ? r->v : NULL;
+}
+
+/* Input bi of n, int32 at the scale of x times that of w per channel
+ * (QLinearConv's B, QGemm's C), as the float constant it stands for;
+ * NULL after reporting. */
+static Value *int32_bias(Ctx *c, NodeCtx *n, int bi, const Value *x,
+	const Value *w)
+{
+	const Tens *b = imp_const(c, n, bi);
+	const QParams *wq = &w->def->in[0]->type.q;
+	if (!b)
+		return NULL;
+	if (b->is_float || b->rank != 1 || (wq->n > 1 && b->numel != wq->n)) {
+		imp_reject(c, n, "the bias must be int32 [M]");
+		return NULL;
+	}
+	Type ft = {.elem = DT_F32, .rank = 1, .dims = {b->numel}};
+	float *d = graph_alloc_data(c->g, &ft);
+	float xs = x->def->in[0]->type.q.scale[0];
+	for (int64_t k = 0; k < b->numel; k++)
+		d[k] = (float)b->i[k] * (xs * wq->scale[wq->n > 1 ? k : 0]);
+	return graph_add_const(c->g, sym_fresh_name(c, n->in[bi]->name, NULL),
+		&ft, d, c->loc);
+}
+
+/* QLinearConv (x, xs, xz, w, ws, wz, ys, yz, B): the bias is int32 at
+ * xs * ws of its channel, as a DequantizeLinear of it would read it. */
+static int import_qlinear_conv(Ctx *c, NodeCtx *n)
+{
+	Value *in[3] = {dequantize_of(c, n, 0, 1, "_xdq"), NULL, NULL};
+	if (!in[0] || !(in[1] = dequantize_of(c, n, 3, 0, "_wdq")) ||
+	    (imp_has(n, 8) && !(in[2] = int32_bias(c, n, 8, in[0], in[1]))))
+		return -1;
+	Value *y = float_op(c, n, "Conv", in, in[2] ? 3 : 2);
+	return y ? quantize_to(c, n, y, 6, 0, NULL) : -1;
+}
+
+static int import_qlinear_matmul(Ctx *c, NodeCtx *n)
+{
+	Value *in[2] = {dequantize_of(c, n, 0, 1, "_adq"), NULL};
+	if (!in[0] || !(in[1] = dequantize_of(c, n, 3, 1, "_bdq")))
+		return -1;
+	Value *y = float_op(c, n, "MatMul", in, 2);
+	return y ? quantize_to(c, n, y, 6, 0, NULL) : -1;
+}
+
+int imp_quantized_move(Ctx *c, NodeCtx *n)
+{
+	Value *x = imp_has(n, 0) ? n->in[0]->v : NULL;
+	if (!x || !dtype_is_int(x->type.elem) || !x->type.q.present)
+		return 1;
+	if (x->type.q.axis >= 0 || n->nin != 1)
+		return imp_reject(c, n, "a quantized input must be per tensor and "
+			"alone");
+	Node *dq = imp_node(c, n, OP_DEQUANTIZE, &x, 1, -1, "_dq");
+	if (imp_finish(c, n, dq, -1))
+		return -1;
+	Value *y = float_op(c, n, n->p->op_type, &dq->out, 1);
+	if (!y)
+		return -1;
+	Node *q = imp_node(c, n, OP_QUANTIZE, &y, 1, 0, NULL);
+	q->out->type = y->type;
+	q->out->type.elem = x->type.elem;
+	q->out->type.q = x->type.q;
+	return imp_finish(c, n, q, 0);
+}
+
+/* ---- ONNX Runtime's contrib ops (com.microsoft), as its graph
+ * optimizer writes them ---- */
+
+/* QGemm (A, As, Az, B, Bs, Bz, C?, Ys?, Yz?): Y float when Ys is absent. */
+static int import_qgemm(Ctx *c, NodeCtx *n)
+{
+	int64_t tb;
+	double alpha;
+	if (imp_attr_int(c, n, "transB", 0, &tb) ||
+	    imp_attr_float(c, n, "alpha", 1, &alpha))
+		return -1;
+	if (alpha != 1)
+		return imp_reject(c, n, "alpha %g: only 1 is supported", alpha);
+	Value *in[3] = {dequantize_of(c, n, 0, 1, "_adq"), NULL, NULL};
+	if (!in[0] || !(in[1] = dequantize_of(c, n, 3, tb ? 0 : 1, "_bdq")) ||
+	    (imp_has(n, 6) && !(in[2] = int32_bias(c, n, 6, in[0], in[1]))))
+		return -1;
+	Value *y = float_op(c, n, "Gemm", in, 3);
+	if (!y)
+		return -1;
+	if (imp_has(n, 7))
+		return quantize_to(c, n, y, 7, 0, NULL);
+	return sym_bind_value(c, n->p->output[0], y,
+		ONNX__TENSOR_PROTO__DATA_TYPE__FLOAT);
+}
+
+/* QLinearAdd, QLinearMul (A, As, Az, B, Bs, Bz, Cs, Cz) */
+static int binary(Ctx *c, NodeCtx *n, const char *op_type)
+{
+	Value *in[2] = {dequantize_of(c, n, 0, 1, "_adq"), NULL};
+	if (!in[0] || !(in[1] = dequantize_of(c, n, 3, 1, "_bdq")))
+		return -1;
+	Value *y = float_op(c, n, op_type, in, 2);
+	return y ? quantize_to(c, n, y, 6, 0, NULL) : -1;
+}
+
+static int import_qlinear_add(Ctx *c, NodeCtx *n)
+{
+	return binary(c, n, "Add");
+}
+
+static int import_qlinear_mul(Ctx *c, NodeCtx *n)
+{
+	return binary(c, n, "Mul");
+}
+
+static int import_qlinear_global_avgpool(Ctx *c, NodeCtx *n)
+{
+	int64_t last;
+	if (imp_attr_int(c, n, "channels_last", 0, &last))
+		return -1;
+	if (last)
+		return imp_reject(c, n, "channels_last=1 is not supported");
+	Value *x = dequantize_of(c, n, 0, 1, "_xdq");
+	Value *y = x ? float_op(c, n, "GlobalAveragePool", &x, 1) : NULL;
+	return y ? quantize_to(c, n, y, 3, 0, NULL) : -1;
+}
+
+/* QLinearConcat (Ys, Yz, X1, X1s, X1z, ...) */
+static int import_qlinear_concat(Ctx *c, NodeCtx *n)
+{
+	Value *in[4];
+	int k = 0;
+	if ((n->nin - 2) % 3 || n->nin < 5 || n->nin > 2 + 3 * 4)
+		return imp_reject(c, n, "expected Y's scale and zero point, then 1 "
+			"to 4 triples (X, scale, zero point)");
+	for (int i = 2; i + 2 < n->nin; i += 3)
+		if (!(in[k++] = dequantize_of(c, n, i, 1, "_dq")))
+			return -1;
+	Value *y = float_op(c, n, "Concat", in, k);
+	if (!y)
+		return -1;
+	/* quantize_to reads the scale and zero point at 0, 1 */
+	return quantize_to(c, n, y, 0, 0, NULL);
+}
+
+/* op type, opsets (first, last; 0: ONNX_OPSET_MAX), inputs that must be
+ * known at import time (bit i: input i), importer, accepted attributes,
+ * the note `qcc --list-ops` prints */
+static const OnnxOp rows[] = {
+	{"DequantizeLinear", 10, 0, 0x6, import_dequantize_linear,
+	 "axis block_size",
+	 "dequantize; per tensor or axis, int8/uint8/int16/int32; qdq_elim folds "
+	 "it"},
+	{"QLinearConv", 10, 0, 0x1f6, import_qlinear_conv,
+	 "auto_pad dilations group kernel_shape pads strides",
+	 "dequantize, conv, quantize (qdq_elim folds the pairs)"},
+	{"QLinearMatMul", 10, 0, 0xf6, import_qlinear_matmul, "",
+	 "dequantize, matmul, quantize (qdq_elim folds the pairs)"},
+	{"QuantizeLinear", 10, 0, 0x6, import_quantize_linear,
+	 "axis block_size output_dtype saturate",
+	 "quantize; per tensor, int8/uint8/int16; qdq_elim folds it"},
+};
+
+const OnnxOpTable onnx_quant_table = ONNX_OP_TABLE(rows);
+
+/* com.microsoft, version 1 (opsets unchecked) */
+static const OnnxOp contrib_rows[] = {
+	{"QGemm", 1, 0, 0x1f6 | 0x180, import_qgemm, "alpha transA transB",
+	 "dequantize, gemm, quantize (float output without Y's scale)"},
+	{"QLinearAdd", 1, 0, 0xf6, import_qlinear_add, "",
+	 "dequantize, add, quantize"},
+	{"QLinearConcat", 1, 0, 0, import_qlinear_concat, "axis",
+	 "dequantize, concat, quantize; up to 4 inputs"},
+	{"QLinearGlobalAveragePool", 1, 0, 0x1e, import_qlinear_global_avgpool,
+	 "channels_last", "dequantize, global average pool, quantize"},
+	{"QLinearMul", 1, 0, 0xf6, import_qlinear_mul, "",
+	 "dequantize, mul, quantize"},
+};
+
+const OnnxOp *onnx_contrib_find(const char *op_type)
+{
+	for (size_t i = 0; i < sizeof contrib_rows / sizeof *contrib_rows; i++)
+		if (!strcmp(contrib_rows[i].op_type, op_type))
+			return &contrib_rows[i];
+	return NULL;
+}

@@ -1,0 +1,205 @@
+/* qdq_elim.c - turns a QDQ model's quantize/dequantize pairs into qcc's
+ * quantized types, so that the rest of the pipeline compiles it without
+ * calibration data.
+ *
+ * 1. A dequantize of a constant folds into an f32 constant; weights (8
+ *    bits or fewer, zero point 0) keep their q(...) so that quantize
+ *    reproduces their integers and scales exactly, at the narrowest width
+ *    whose restricted range [-(2^(b-1)-1), 2^(b-1)-1] holds them (4-bit
+ *    weights stored as int8 stay 4-bit); an int32 bias at
+ *    s_x s_w becomes the float it stands for (quantize finds the same
+ *    integers again).
+ * 2. A pair x_q = quantize(x), x_dq = dequantize(x_q) puts x_q's q on x
+ *    (a uint8 q becomes int8 with zp - 128: the same reals, codes moved by
+ *    128), and x_dq's readers read x: the q(...) the range pass would have
+ *    written. Both nodes go.
+ * 3. dense(x, w) + b, the Gemm of a non-constant bias, is dense(x, w, b)
+ *    again once b is constant.
+ *
+ * requires: a float graph (a lowered one is left alone).
+ * guarantees: no quantize or dequantize node; every value a pair marked
+ *   has a per-tensor 8-bit q(...). A quantize whose output is read by
+ *   anything else than a dequantize, a 16-bit pair and weights with a
+ *   nonzero zero point are errors naming the node.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ir.h"
+
+/* The graph has integer ops other than the boundary: already lowered. */
+static int lowered(const Graph *g)
+{
+	for (int k = 0; k < g->nnodes; k++) {
+		const Node *n = g->nodes[k];
+		if (!n->dead && op_has(n->op, OPF_INT) && n->op != OP_QUANTIZE &&
+		    n->op != OP_DEQUANTIZE)
+			return 1;
+	}
+	return 0;
+}
+
+/* Whether v is read as the weights (input 1) of a layer. */
+static int read_as_weights(const Graph *g, const Value *v)
+{
+	for (int k = 0; k < g->nnodes; k++) {
+		const Node *n = g->nodes[k];
+		if (!n->dead && op_has(n->op, OPF_LAYER) && n->nin > 1 &&
+		    n->in[1] == v)
+			return 1;
+	}
+	return 0;
+}
+
+/* 1. dequantize(constant) -> an f32 constant. */
+static int fold_const(Graph *g, Node *n, Value **to)
+{
+	const Value *x = n->in[0];
+	const Type *t = &x->type;
+	Type ft = *t;
+	ft.elem = DT_F32;
+	ft.q.present = 0;
+	float *d = graph_alloc_data(g, &ft);
+	const void *in[1] = {x->data};
+	op_info(OP_DEQUANTIZE)->eval(n, in, d);
+	if (dtype_bits(t->elem) <= 8 && read_as_weights(g, n->out)) {
+		for (int i = 0; i < t->q.n; i++)
+			if (t->q.zp[i] != 0) {
+				diag_error(n->loc, "node '%s' (dequantize): weights with "
+					"zero point %d; qcc's weights are symmetric (zero "
+					"point 0)", n->out->name, (int)t->q.zp[i]);
+				return -1;
+			}
+		/* the narrowest restricted range holding the integers: QAT's
+		 * 4-bit weights in int8 storage stay 4-bit */
+		const int32_t *w = x->data;
+		int64_t amax = 0;
+		for (int64_t i = 0; i < type_numel(t); i++)
+			amax = w[i] < 0 ? (-w[i] > amax ? -w[i] : amax) :
+				(w[i] > amax ? w[i] : amax);
+		int bits = 2;
+		while (bits < dtype_bits(t->elem) && amax > (1 << (bits - 1)) - 1)
+			bits++;
+		ft.q = t->q;
+		ft.q.bits = bits;
+	}
+	to[n->out->id] = graph_add_const(g, graph_fresh_name(g, n->out->name),
+		&ft, d, n->loc);
+	node_kill(g, n);
+	return 0;
+}
+
+/* The per-tensor q of x_q, as the f32 value's int8 (or 16-bit) grid. */
+static int pair_q(Graph *g, const Node *q, QParams *out)
+{
+	const Type *t = &q->out->type;
+	if (t->elem != DT_U8 && t->elem != DT_I8) {
+		diag_error(q->loc, "node '%s' (quantize): %s activations from "
+			"QuantizeLinear are not supported (int8, uint8)", q->out->name,
+			dtype_name(t->elem));
+		return -1;
+	}
+	*out = t->q;
+	out->scale = arena_alloc(&g->arena, sizeof *out->scale);
+	out->zp = arena_alloc(&g->arena, sizeof *out->zp);
+	out->scale[0] = t->q.scale[0];
+	out->zp[0] = t->q.zp[0] - (t->elem == DT_U8 ? 128 : 0);
+	out->bits = 8;
+	return 0;
+}
+
+/* 2. x_dq = dequantize(quantize(x)): x takes the q, x_dq's readers x. */
+static int fold_pair(Graph *g, Node *n, Value **to)
+{
+	Node *q = n->in[0]->def;
+	Value *x = q->in[0];
+	QParams p;
+	if (pair_q(g, q, &p) < 0)
+		return -1;
+	if (x->type.q.present && (x->type.q.scale[0] != p.scale[0] ||
+	    x->type.q.zp[0] != p.zp[0])) {
+		diag_error(q->loc, "node '%s' (quantize): '%s' is quantized twice "
+			"with different scales or zero points", q->out->name, x->name);
+		return -1;
+	}
+	x->type.q = p;
+	if (n->out->is_output && x->kind == VAL_NODE && x->nuse == 1) {
+		graph_take_over(g, n, x->def);   /* the output keeps its name */
+		return 0;
+	}
+	to[n->out->id] = x;
+	node_kill(g, n);
+	return 0;
+}
+
+/* A quantize left with readers: a Q without its DQ. */
+static int check_quantize(Graph *g, Node *n)
+{
+	if (n->out->nuse == 0 && !n->out->is_output) {
+		node_kill(g, n);
+		return 0;
+	}
+	diag_error(n->loc, "node '%s' (quantize): its integer output is %s, "
+		"not dequantized; qcc compiles QuantizeLinear -> DequantizeLinear "
+		"pairs", n->out->name, n->out->is_output ? "a graph output" :
+		"read by another op");
+	return -1;
+}
+
+/* 3. y = add(dense(x, w), b), b a constant of the dense's M outputs:
+ * dense(x, w, b). */
+static void fuse_bias(Graph *g, int k)
+{
+	Node *a = g->nodes[k];
+	if (a->dead || a->op != OP_ADD || a->in[0]->kind != VAL_NODE)
+		return;
+	Node *d = a->in[0]->def;
+	Value *b = a->in[1];
+	const Type *yt = &d->out->type;
+	if (d->op != OP_DENSE || d->nin > 2 || d->out->nuse != 1 ||
+	    d->out->is_output || b->kind != VAL_CONST || b->type.rank != 1 ||
+	    b->type.elem != DT_F32 || b->type.dims[0] != yt->dims[yt->rank - 1] ||
+	    attr_float(a, "act_min") != -INFINITY ||
+	    attr_float(a, "act_max") != INFINITY)
+		return;
+	Value *in[3] = {d->in[0], d->in[1], b};
+	Node *f = graph_insert_node(g, k, OP_DENSE, in, 3,
+		graph_fresh_name(g, d->out->name), &a->out->type, a->loc);
+	for (int i = 0; i < op_info(OP_DENSE)->nattr; i++)
+		f->attr[i] = d->attr[i];
+	graph_take_over(g, a, f);
+	node_kill(g, d);
+}
+
+int pass_qdq_elim(Graph *g, const Options *o)
+{
+	(void)o;
+	if (lowered(g))
+		return 0;
+	int rc = 0, nto = g->nvalues;
+	Value **to = calloc(nto + 1, sizeof *to);
+	if (!to)
+		abort();
+	for (int k = 0; k < g->nnodes && rc == 0; k++) {
+		Node *n = g->nodes[k];
+		if (n->dead || n->op != OP_DEQUANTIZE)
+			continue;
+		if (n->in[0]->kind == VAL_CONST)
+			rc = fold_const(g, n, to);
+		else if (n->in[0]->kind == VAL_NODE &&
+			n->in[0]->def->op == OP_QUANTIZE)
+			rc = fold_pair(g, n, to);
+	}
+	if (rc == 0)
+		graph_replace_uses_by(g, to, nto);
+	free(to);
+	for (int k = 0; k < g->nnodes && rc == 0; k++)
+		if (!g->nodes[k]->dead && g->nodes[k]->op == OP_QUANTIZE)
+			rc = check_quantize(g, g->nodes[k]);
+	for (int k = 0; k < g->nnodes && rc == 0; k++)
+		fuse_bias(g, k);
+	if (rc == 0)
+		graph_compact(g);
+	return rc;
+}

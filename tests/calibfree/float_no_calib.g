@@ -1,0 +1,7 @@
+# a float model compiled to C with nothing saying how to quantize it
+# RUN-FAIL: %qcc %s -o %t.c 2>&1
+# CHECK: qcc: error: '{{.*}}float_no_calib.g' is a float model and nothing says how to quantize it: give --calib FILE.npy, name the calibration set in the model (calib "FILE.npy" in .g), or --range bn for data-free ranges (models with BatchNorm)
+model m
+input x : f32[1,4]
+const w : f32[2,4] = [1, 2, 3, 4, 5, 6, 7, 8]
+output y = dense(x, w)
