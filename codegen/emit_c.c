@@ -594,9 +594,21 @@ static void emit_run(Emit *e)
 	FILE *f = e->f;
 	const char *p = e->prefix;
 	Graph *g = e->g;
+	/* The static arena's address is read through a volatile pointer once
+	 * a run, so that no compiler specializes a kernel on constant tensor
+	 * addresses. arm-none-eabi-gcc 12 at -O2 miscompiled such a clone:
+	 * two identical transposes of a ViT merged by ipa-icf, cloned by
+	 * ipa-cp with both addresses built in; ivopts wrote the loads as
+	 * MEM[0B + index], pure-const took that for a NULL dereference,
+	 * declared the clone const, and the call was deleted (found by
+	 * codegen/vit_op17/m4_qemu). */
 	if (!e->o->caller_arena)
 		fprintf(f, "\nstatic union {\n\tint64_t align;\n"
-			"\tunsigned char bytes[%lld];\n} qcc_arena;\n",
+			"\tunsigned char bytes[%lld];\n} qcc_arena;\n"
+			"/* the arena's address, read once a run through a volatile: "
+			"no kernel\n * is specialized on constant tensor addresses "
+			"*/\nstatic unsigned char *volatile qcc_arena_p = "
+			"qcc_arena.bytes;\n",
 			(long long)(e->plan.size ? e->plan.size : 1));
 	fprintf(f, "\nint %s_run(", p);
 	for (int i = 0; i < e->nins; i++)
@@ -609,7 +621,7 @@ static void emit_run(Emit *e)
 	if (e->o->caller_arena)
 		fprintf(f, "\tunsigned char *a = arena;\n");
 	else
-		fprintf(f, "\tunsigned char *a = qcc_arena.bytes;\n");
+		fprintf(f, "\tunsigned char *a = qcc_arena_p;\n");
 	fprintf(f, "\t(void)a;\n");
 	for (int k = 0; k < g->nnodes; k++) {
 		const Node *n = g->nodes[k];

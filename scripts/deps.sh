@@ -12,5 +12,7 @@ $SUDO apt-get install -y -qq --no-install-recommends \
 	libcjson-dev libopenblas-serial-dev protobuf-c-compiler libprotobuf-c-dev libonnx-dev \
 	llvm-14-tools clang libclang-rt-14-dev \
 	gcc-arm-none-eabi libnewlib-arm-none-eabi \
+	qemu-system-arm qemu-user gcc-aarch64-linux-gnu libc6-dev-arm64-cross \
+	libgemmlowp-dev \
 	python3 python3-numpy \
 	dataset-fashion-mnist libonnx-testdata
