@@ -88,8 +88,8 @@ static int bn_range(const Value *v, double alpha, double *lo, double *hi)
 }
 
 /* The clipping range of observer n; 0, or -1 after reporting. */
-static int estimate(const Node *n, const QGrid *grid, const Options *o,
-	double *lo, double *hi)
+static int estimate(const Node *n, const Guard *guard, const QGrid *grid,
+	const Options *o, double *lo, double *hi)
 {
 	const char *text = attr_str(n, "method");
 	RangeMethod m;
@@ -105,6 +105,13 @@ static int estimate(const Node *n, const QGrid *grid, const Options *o,
 		return 0;
 	}
 	Observation ob = observation_of(n);
+	if (ob.count == 0 && guard->cond) {
+		diag_error(n->loc, "'%s' is computed only when '%s' is %s (a branch "
+			"of an If decided at run time) and no calibration sample took "
+			"that branch; calibrate with samples that do", n->in[0]->name,
+			guard->cond->name, guard->when ? "true" : "false");
+		return -1;
+	}
 	if (ob.count == 0 || !(ob.min <= ob.max)) {
 		diag_error(n->loc, "'%s' has no observations: run calibrate before "
 			"range", n->in[0]->name);
@@ -158,17 +165,22 @@ int pass_range(Graph *g, const Options *o)
 	int bits = o->act_bits > 1 && o->act_bits < 32 ? o->act_bits : 8;
 	int nto = g->nvalues;
 	Value **to = calloc(nto + 1, sizeof *to);  /* observer -> input */
-	if (!to) {
+	Guard *guard = malloc((g->nnodes + 1) * sizeof *guard);
+	if (!to || !guard) {
+		free(to);
+		free(guard);
 		diag_fail("out of memory");
 		return -1;
 	}
+	graph_guards(g, guard);
 	for (int k = 0; k < g->nnodes; k++) {
 		Node *n = g->nodes[k];
 		if (n->dead || n->op != OP_OBSERVE)
 			continue;
 		double lo, hi;
-		if (estimate(n, &grid, o, &lo, &hi) < 0) {
+		if (estimate(n, &guard[k], &grid, o, &lo, &hi) < 0) {
 			free(to);
+			free(guard);
 			return -1;
 		}
 		float scale;
@@ -181,6 +193,7 @@ int pass_range(Graph *g, const Options *o)
 	}
 	graph_replace_uses_by(g, to, nto);
 	free(to);
+	free(guard);
 	graph_compact(g);
 
 	for (int k = 0; k < g->nnodes; k++) {
