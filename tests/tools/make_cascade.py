@@ -9,6 +9,8 @@ cascade.onnx     a wake-word style cascade, opset 13: a first dense head
                  features; not taken, y is the constant [-1, -1, -1, -1].
                  Outputs y [1, 4] and s [1, 1].
 cascade_calib.npy   64 calibration samples [64, 1, 16]
+cascade_calib_low.npy   those of them whose float score is below 0.5 (no
+                 sample takes the second head)
 cascade_x.npy       100 test samples [100, 1, 16], none of whose float
                  scores is within 0.01 of the threshold (there an 8-bit
                  score may decide either way)
@@ -101,6 +103,9 @@ def main():
             ss.append(s.numpy()[0])
     x = np.array(xs)
     np.save(os.path.join(here, "cascade_calib.npy"), calib)
+    with torch.no_grad():
+        low = [c for c in calib if m.head1(torch.from_numpy(c))[1] < 0.5]
+    np.save(os.path.join(here, "cascade_calib_low.npy"), np.array(low))
     np.save(os.path.join(here, "cascade_x.npy"), x)
     np.save(os.path.join(here, "cascade_y_ref.npy"), np.array(ys))
     np.save(os.path.join(here, "cascade_s_ref.npy"), np.array(ss))
