@@ -880,6 +880,11 @@ typedef struct {
 	int64_t size;       /* bytes, before alignment */
 	int first, last;    /* steps (indices in g->nodes) it is live, inclusive */
 	int64_t offset;     /* assigned */
+	/* written only when the condition `branch` is nonzero (when = 1) or
+	 * zero (when = 0) (graph_guards): buffers of one condition with
+	 * different `when` may overlap whatever their steps; NULL: always */
+	const Value *branch;
+	int when;
 } MemBuf;
 
 typedef struct {

@@ -6,7 +6,8 @@ cascade.onnx     a wake-word style cascade, opset 13: a first dense head
                  (16 -> 12 relu -> 1) whose sigmoid score s gates a second
                  head through If on GreaterOrEqual(s, 0.5): taken, y is the
                  second head (12 -> 12 relu -> 4) on the first head's hidden
-                 features; not taken, y is the constant [-1, -1, -1, -1].
+                 features; not taken, y is a cheap fallback head (12 -> 4)
+                 on them.
                  Outputs y [1, 4] and s [1, 1].
 cascade_calib.npy   64 calibration samples [64, 1, 16]
 cascade_calib_low.npy   those of them whose float score is below 0.5 (no
@@ -32,6 +33,7 @@ class Cascade(torch.nn.Module):
         self.s1 = torch.nn.Linear(12, 1)
         self.h2 = torch.nn.Linear(12, 12)
         self.o2 = torch.nn.Linear(12, 4)
+        self.f = torch.nn.Linear(12, 4)
 
     def head1(self, x):
         h = torch.relu(self.h1(x))
@@ -41,7 +43,7 @@ class Cascade(torch.nn.Module):
         h, s = self.head1(x)
         if s.item() >= 0.5:
             return self.o2(torch.relu(self.h2(h))), s
-        return torch.full((1, 4), -1.0), s
+        return self.f(h), s
 
 
 def gemm(name, x, lin, out):
@@ -61,10 +63,10 @@ def model(m):
     then = helper.make_graph(
         [n3, helper.make_node("Relu", ["h2_out"], ["g"]), n4], "then",
         [], [helper.make_tensor_value_info("y_then", f, [1, 4])], i3 + i4)
-    minus = helper.make_tensor("minus", f, [1, 4], [-1.0] * 4)
+    n5, i5 = gemm("f", "h", m.f, "y_else")
     other = helper.make_graph(
-        [helper.make_node("Constant", [], ["y_else"], value=minus)], "else",
-        [], [helper.make_tensor_value_info("y_else", f, [1, 4])])
+        [n5], "else", [], [helper.make_tensor_value_info("y_else", f, [1, 4])],
+        i5)
     half = helper.make_tensor("half", f, [], [0.5])
     nodes = [n1, helper.make_node("Relu", ["h1_out"], ["h"]), n2,
              helper.make_node("Sigmoid", ["logit"], ["s"]),
