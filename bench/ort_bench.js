@@ -72,8 +72,13 @@ async function main() {
 				r[k] = [lo, hi];
 			}
 		}
-		const inp = x.data.slice(0, n * x.data.length / x.shape[0]);
-		r[name] = [Math.min(...inp), Math.max(...inp)];
+		// a loop: spreading a large input into Math.min overflows the stack
+		let lo = Infinity, hi = -Infinity;
+		for (let j = 0; j < n * x.data.length / x.shape[0]; j++) {
+			if (x.data[j] < lo) lo = x.data[j];
+			if (x.data[j] > hi) hi = x.data[j];
+		}
+		r[name] = [lo, hi];
 		console.log(JSON.stringify(r));
 	} else {
 		throw new Error(`unknown mode ${mode}`);

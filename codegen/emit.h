@@ -53,6 +53,9 @@ struct Target {
 	/* Whether the machine running qcc can execute this target's code (for
 	 * --target host); NULL: never chosen by host unless nothing else is. */
 	int (*host_runs)(void);
+	/* Preprocessor lines written after the includes (compiler-specific
+	 * pragmas under their own #if), or NULL. */
+	const char *pragmas;
 };
 /* One kernel of one op for one target. For a node, codegen takes the first
  * row of its op and target (then of the target's base) whose `applies`
@@ -130,6 +133,42 @@ typedef struct {
 	int any_a;
 } EmitReq32;
 extern const KernelRow emit_conv_kernels[];
+/* The scratch of one conv kernel: `buf` bytes (a multiple of 8) of its own
+ * buffers, then `req` accumulators (8 bytes each at most), then t (`req`
+ * entries of the output type, 2 bytes at most). */
+typedef struct {
+	int64_t buf, req;
+} EmitConvScratch;
+int64_t emit_conv_scratch_bytes(EmitConvScratch s);
+/* What a conv kernel's emitter works from: the geometry and the scratch
+ * layout of its kernel, the weights, and the requantization. */
+typedef struct {
+	WinGeom c;
+	EmitConvScratch s;
+	const int32_t *w;        /* [OC][ICG][KH][KW] */
+	int wide;                /* int64 dot products (emit_fold_bias) */
+	const EmitReq32 *r32;    /* &req where qcc_requant32 is exact, or NULL */
+	EmitReq32 req;
+} EmitConvPrep;
+typedef EmitConvScratch EmitConvLayout(const Node *n, const WinGeom *c);
+typedef int EmitConvBody(Emit *e, const Node *n, const char *fn,
+	const EmitConvPrep *p);
+/* The folded constants (bias - (zx + xoff) * sum w: a kernel that adds
+ * xoff to every input element passes it) and the requantization's
+ * tables (FN_c, FN_m, FN_s, FN_a), then `body` on the scratch `layout`. */
+int emit_conv_node(Emit *e, const Node *n, const char *fn, int32_t xoff,
+	EmitConvLayout *layout, EmitConvBody *body);
+/* The values every conv template names ($fn, $xt, $yt, $wt, $zx, the
+ * geometry $OC, $ICG, $KH, ..., $OH, $OW, $OHW, $HW, the scratch $buf,
+ * $req, $toff). */
+void emit_conv_vars(EmitVars *v, const Node *n, const char *fn,
+	const EmitConvPrep *p);
+/* `loops` (a for header over the run), then per element
+ * yelem = the requantization of output channel o's accumulator aelem
+ * (FN_c[o] added modulo 2^32 unless wide), at depth more tabs. */
+void emit_row_requant(Emit *e, const Node *n, const char *fn,
+	const char *loops, const char *yelem, const char *aelem, int wide,
+	const EmitReq32 *r32, int depth);
 /* The C element type of n's weights (input 1). */
 const char *emit_wtype(const Node *n);
 /* The data of constant input i as int32; NULL (reported) if computed. */
@@ -186,5 +225,7 @@ extern const KernelRow emit_arith_kernels[];
 
 /* emit_geo.c: resize, dilate, slice, gather, expand */
 extern const KernelRow emit_geo_kernels[];
+/* emit_x86.c: the kernels of x86-avx2 and x86-avx512-vnni */
+extern const KernelRow emit_x86_kernels[];
 
 #endif

@@ -469,6 +469,19 @@ static const char helper_requant[] =
 	"\treturn qcc_clamp(zy + qcc_round_shift(acc * mult, shift), lo, hi);\n"
 	"}\n";
 
+static const char helper_isqrt[] =
+	"\n/* floor(sqrt(n)) for every n: Newton's iteration from a start above\n"
+	" * the root decreases strictly until it reaches the floor. */\n"
+	"static uint64_t qcc_isqrt(uint64_t n)\n{\n"
+	"\tuint64_t x = (uint64_t)1 << 32, y;\n"
+	"\tint bits = 0;\n"
+	"\tif (n < 2)\n\t\treturn n;\n"
+	"\twhile (bits < 64 && (n >> bits) != 0)\n\t\tbits++;\n"
+	"\tif (bits < 63)\n\t\tx = (uint64_t)1 << ((bits + 1) / 2);\n"
+	"\telse\n\t\tx--;\n"
+	"\tfor (;;) {\n\t\ty = (x + n / x) >> 1;\n"
+	"\t\tif (y >= x)\n\t\t\treturn x;\n\t\tx = y;\n\t}\n}\n";
+
 /* The same for 33 <= shift <= 62 in 32-bit lanes, where qcc proved per
  * node that acc * mult is never a negative multiple of 2^32 (so the tie
  * correction of R never applies and the low word of the product cannot
@@ -517,6 +530,8 @@ static void emit_prelude(Emit *e, const char *header, const char *body)
 			"apply_to = function)\n#elif defined(__GNUC__)\n"
 			"#pragma GCC target(\"%s\")\n#endif\n", t->clang_isa,
 			t->gcc_isa);
+	if (t->pragmas)
+		fputs(t->pragmas, f);
 	if (round)
 		fputs(helper_round_shift, f);
 	if (clamp)
@@ -525,6 +540,8 @@ static void emit_prelude(Emit *e, const char *header, const char *body)
 		fputs(helper_requant, f);
 	if (strstr(body, "qcc_requant32("))
 		fputs(helper_requant32, f);
+	if (strstr(body, "qcc_isqrt("))
+		fputs(helper_isqrt, f);
 }
 
 static void emit_plan_comment(Emit *e)

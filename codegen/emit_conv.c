@@ -123,14 +123,9 @@ static int64_t req_len(int64_t acc_len)
 	return (acc_len + 15) / 16 * 16;
 }
 
-/* The scratch of one conv kernel: `buf` bytes (a multiple of 8) of its own
- * buffers, then `req` accumulators (8 bytes each at most), then t (`req`
- * entries of the output type, 2 bytes at most). */
-typedef struct {
-	int64_t buf, req;
-} ConvScratch;
+typedef EmitConvScratch ConvScratch;
 
-static int64_t scratch_bytes(ConvScratch s)
+int64_t emit_conv_scratch_bytes(EmitConvScratch s)
 {
 	return s.buf + s.req * (8 + 2);
 }
@@ -371,16 +366,7 @@ void emit_packed_weights(Emit *e, const char *fn, const int32_t *w,
 
 /* ------------------------------------------------------------ qconv2d */
 
-/* What a conv kernel's emitter works from: the geometry and the scratch
- * layout of its kernel, the weights, and the requantization. */
-typedef struct {
-	WinGeom c;
-	ConvScratch s;
-	const int32_t *w;        /* [OC][ICG][KH][KW] */
-	int wide;                /* int64 dot products (emit_fold_bias) */
-	const EmitReq32 *r32;    /* &req where qcc_requant32 is exact, or NULL */
-	EmitReq32 req;
-} ConvPrep;
+typedef EmitConvPrep ConvPrep;
 
 /* The weights as they are, [OC][ICG][KH][KW], for the pointwise and
  * direct kernels. */
@@ -405,12 +391,11 @@ static void emit_column_weights(Emit *e, const Node *n, const char *fn,
 	free(wt);
 }
 
-typedef ConvScratch ConvLayout(const Node *n, const WinGeom *c);
-typedef int ConvBody(Emit *e, const Node *n, const char *fn,
-	const ConvPrep *p);
+typedef EmitConvLayout ConvLayout;
+typedef EmitConvBody ConvBody;
 
 /* The values every conv template names: types, geometry and scratch. */
-static void conv_vars(EmitVars *v, const Node *n, const char *fn,
+void emit_conv_vars(EmitVars *v, const Node *n, const char *fn,
 	const ConvPrep *p)
 {
 	const WinGeom *c = &p->c;
@@ -485,7 +470,7 @@ static void emit_im2col_row(Emit *e, const WinGeom *c, const EmitVars *v)
  * 2^32: the exact accumulator fits int32 (docs/arith.md), so the wrapped
  * sum converted back to int32 is that accumulator (the conversion is
  * implementation-defined in C99; every two's complement compiler wraps). */
-static void row_requant(Emit *e, const Node *n, const char *fn,
+void emit_row_requant(Emit *e, const Node *n, const char *fn,
 	const char *loops, const char *yelem, const char *aelem, int wide,
 	const EmitReq32 *r32, int depth)
 {
@@ -546,7 +531,7 @@ static void flat_requant(Emit *e, const Node *n, const char *fn,
 	char loops[200];
 	snprintf(loops, sizeof loops, "for (q = 0; q < %lld; q++)",
 		(long long)p->s.req);
-	row_requant(e, n, fn, loops, "t[q]", "acc[q]", p->wide, p->r32, depth);
+	emit_row_requant(e, n, fn, loops, "t[q]", "acc[q]", p->wide, p->r32, depth);
 }
 
 static int emit_conv_im2col(Emit *e, const Node *n, const char *fn,
@@ -557,7 +542,7 @@ static int emit_conv_im2col(Emit *e, const Node *n, const char *fn,
 	int in_place = im2col_in_place(n, c);
 	EmitVars v = {0};
 	emit_column_weights(e, n, fn, c, p->w);
-	conv_vars(&v, n, fn, p);
+	emit_conv_vars(&v, n, fn, p);
 	emit_vari(&v, "RB", RB);
 	emit_vari(&v, "NP", NP);
 	emit_vari(&v, "colsize", NP * kp(c));
@@ -664,7 +649,7 @@ static int emit_conv_pointwise(Emit *e, const Node *n, const char *fn,
 		snprintf(sum4, sizeof sum4, "(%s)(%s)(w0 * x0[p]) + (%s)(w1 * x1[p]) "
 			"+\n\t\t\t\t\t\t\t(%s)(w2 * x2[p]) + (%s)(w3 * x3[p]);", acc, pt,
 			pt, pt, pt);
-	conv_vars(&v, n, fn, p);
+	emit_conv_vars(&v, n, fn, p);
 	emit_var(&v, "prod", pt);
 	emit_var(&v, "sum4", sum4);
 	emit_vari(&v, "ybytes", c->OH * c->OW *
@@ -798,7 +783,7 @@ static int emit_conv_direct_plane(Emit *e, const Node *n, const char *fn,
 	int split = direct_split(c);
 	EmitVars v = {0};
 	emit_plain_weights(e, n, fn, c, p->w);
-	conv_vars(&v, n, fn, p);
+	emit_conv_vars(&v, n, fn, p);
 	emit_vari(&v, "PWS", PWS);
 	emit_vari(&v, "PPS", PPS);
 	emit_vari(&v, "swICG", sw * ICG);
@@ -907,8 +892,8 @@ static void emit_direct_taps(Emit *e, const Node *n, const ConvPrep *p,
 
 /* The folded constants and the requantization (FN_c, FN_m, FN_s, FN_a),
  * then the kernel `body` on the scratch `layout`. */
-static int emit_conv(Emit *e, const Node *n, const char *fn,
-	ConvLayout *layout, ConvBody *body)
+int emit_conv_node(Emit *e, const Node *n, const char *fn, int32_t xoff,
+	EmitConvLayout *layout, EmitConvBody *body)
 {
 	ConvPrep p = {0};
 	geom_conv(n, &p.c);
@@ -917,6 +902,9 @@ static int emit_conv(Emit *e, const Node *n, const char *fn,
 	if (!p.w || (n->nin > 2 && n->in[2] && !emit_const_data(n, 2, "bias")))
 		return -1;
 	int64_t OC = p.c.OC, *folded = emit_fold_bias(n, p.w, OC, p.c.K, &p.wide);
+	for (int64_t m = 0; xoff && m < OC; m++)
+		for (int64_t k = 0; k < p.c.K; k++)
+			folded[m] -= (int64_t)xoff * p.w[m * p.c.K + k];
 	int64_t *m32 = malloc((OC + 1) * sizeof *m32);
 	int64_t *s32 = malloc((OC + 1) * sizeof *s32);
 	int64_t *a32 = malloc((OC + 1) * sizeof *a32);
@@ -959,7 +947,7 @@ static int64_t conv_bytes(const Node *n, ConvLayout *layout)
 {
 	WinGeom c;
 	geom_conv(n, &c);
-	return scratch_bytes(layout(n, &c));
+	return emit_conv_scratch_bytes(layout(n, &c));
 }
 
 static int64_t pointwise_bytes(const Node *n)
@@ -979,17 +967,17 @@ static int64_t im2col_bytes(const Node *n)
 
 static int emit_pointwise(Emit *e, const Node *n, const char *fn)
 {
-	return emit_conv(e, n, fn, pointwise_scratch, emit_conv_pointwise);
+	return emit_conv_node(e, n, fn, 0, pointwise_scratch, emit_conv_pointwise);
 }
 
 static int emit_direct(Emit *e, const Node *n, const char *fn)
 {
-	return emit_conv(e, n, fn, direct_scratch, emit_conv_direct_plane);
+	return emit_conv_node(e, n, fn, 0, direct_scratch, emit_conv_direct_plane);
 }
 
 static int emit_im2col(Emit *e, const Node *n, const char *fn)
 {
-	return emit_conv(e, n, fn, im2col_scratch, emit_conv_im2col);
+	return emit_conv_node(e, n, fn, 0, im2col_scratch, emit_conv_im2col);
 }
 
 /* In this order: the first that applies is taken. */

@@ -158,6 +158,15 @@ static int emit_qmatmul(Emit *e, const Node *n, const char *fn)
 	emit_vari(&v, "zy", emit_zp(n->out));
 	emit_vari(&v, "lo", attr_int(n, "act_min"));
 	emit_vari(&v, "hi", attr_int(n, "act_max"));
+	/* int32 where the bound allows, else int64 rounded by pre bits */
+	int64_t pre = attr_int(n, "pre");
+	int wide = qmatmul_bound(at, bt, K) > INT32_MAX;
+	emit_var(&v, "acct", wide ? "int64_t" : "int32_t");
+	emit_var(&v, "cast", wide ? "(int32_t)" : "");
+	char accv[64];
+	snprintf(accv, sizeof accv, pre ? "qcc_round_shift(acc, %d)" : "acc",
+		(int)pre);
+	emit_var(&v, "acc", accv);
 	emit_fill(e, "static void $fn(const $ta *a, const $tb *b, $ty *y, "
 		"void *scratch)\n{\n"
 		"\tint16_t *bt = scratch, *av = bt + $PK;\n"
@@ -174,10 +183,10 @@ static int emit_qmatmul(Emit *e, const Node *n, const char *fn)
 		"\t\t\t\tav[k] = (int16_t)(am[i * $K + k]$subza);\n"
 		"\t\t\tfor (j = 0; j < $P; j++) {\n"
 		"\t\t\t\tconst int16_t *bc = bt + j * $K;\n"
-		"\t\t\t\tint32_t acc = 0;\n"
+		"\t\t\t\t$acct acc = 0;\n"
 		"\t\t\t\tfor (k = 0; k < $K; k++)\n"
-		"\t\t\t\t\tacc += av[k] * bc[k];\n"
-		"\t\t\t\tym[i * $P + j] = ($ty)qcc_requant(acc, $mult, $shift, $zy, "
+		"\t\t\t\t\tacc += $cast(av[k] * bc[k]);\n"
+		"\t\t\t\tym[i * $P + j] = ($ty)qcc_requant($acc, $mult, $shift, $zy, "
 		"$lo, $hi);\n"
 		"\t\t\t}\n\t\t}\n\t}\n}\n", &v);
 	return 0;

@@ -1,6 +1,6 @@
 /* emit_elem.c - the C kernels of the elementwise, pooling, table and
  * movement ops: requantize, qadd, qmul, qconcat, qmaxpool2d, qavgpool2d,
- * qglobal_avgpool, qlut, qsoftmax, transpose.
+ * qglobal_avgpool, qlut, transpose.
  *
  * Each follows its docs/arith.md definition literally with literal shapes;
  * broadcasting and transposition become nested loops whose index
@@ -487,43 +487,6 @@ static int emit_qlut(Emit *e, const Node *n, const char *fn)
 	return 0;
 }
 
-static int emit_qsoftmax(Emit *e, const Node *n, const char *fn)
-{
-	const Type *xt = &n->in[0]->type;
-	int len;
-	const int64_t *table = attr_ints(n, "table", &len);
-	char name[400];
-	snprintf(name, sizeof name, "%s_t", fn);
-	emit_ints(e, "int32_t", name, table, len);
-	int axis = (int)attr_int(n, "axis");
-	if (axis < 0)
-		axis += xt->rank;
-	int64_t outer, L, inner;
-	type_split_axis(xt, axis, &outer, &L, &inner);
-	EmitVars v = {0};
-	unary_vars(&v, n, fn);
-	emit_vari(&v, "outer", outer);
-	emit_vari(&v, "L", L);
-	emit_vari(&v, "inner", inner);
-	emit_vari(&v, "Linner", L * inner);
-	emit_fill(e, "static void $fn(const $xt *x, $yt *y)\n{\n"
-		"\tint o, r, i;\n"
-		"\tfor (o = 0; o < $outer; o++)\n\tfor (r = 0; r < $inner; r++) {\n"
-		"\t\tconst $xt *xs = x + o * $Linner + r;\n"
-		"\t\t$yt *ys = y + o * $Linner + r;\n"
-		"\t\tint32_t m = xs[0];\n\t\tint64_t sum = 0;\n"
-		"\t\tfor (i = 1; i < $L; i++)\n"
-		"\t\t\tif (xs[i * $inner] > m)\n\t\t\t\tm = xs[i * $inner];\n"
-		"\t\tfor (i = 0; i < $L; i++)\n"
-		"\t\t\tsum += ${fn}_t[m - xs[i * $inner]];\n"
-		"\t\tfor (i = 0; i < $L; i++) {\n"
-		"\t\t\tint64_t ex = ${fn}_t[m - xs[i * $inner]];\n"
-		"\t\t\tys[i * $inner] = ($yt)qcc_clamp(-128 + (512 * ex + sum) / "
-		"(2 * sum), -128, 127);\n"
-		"\t\t}\n\t}\n}\n", &v);
-	return 0;
-}
-
 /* ---------------------------------------------------------- transpose */
 
 static int emit_transpose(Emit *e, const Node *n, const char *fn)
@@ -568,8 +531,6 @@ const KernelRow emit_elem_kernels[] = {
 		emit_qglobal_avgpool, -1},
 	{OP_QLUT, "generic", "lut", "always (8-bit: a lookup; 16-bit: "
 		"interpolated)", NULL, NULL, emit_qlut, -1},
-	{OP_QSOFTMAX, "generic", "softmax", "always", NULL, NULL, emit_qsoftmax,
-		-1},
 	{OP_TRANSPOSE, "generic", "transpose", "always", NULL, NULL,
 		emit_transpose, -1},
 	{0},

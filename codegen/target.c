@@ -17,10 +17,60 @@
 
 #include "emit.h"
 
+/* Whether this machine runs the x86 targets' code (qcc built for x86-64
+ * by gcc or clang; elsewhere they are never the host's). */
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+static int runs_avx2(void)
+{
+	__builtin_cpu_init();
+	return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma");
+}
+
+static int runs_avx512_vnni(void)
+{
+	__builtin_cpu_init();
+	return runs_avx2() && __builtin_cpu_supports("avx512f") &&
+		__builtin_cpu_supports("avx512bw") &&
+		__builtin_cpu_supports("avx512dq") &&
+		__builtin_cpu_supports("avx512vl") &&
+		__builtin_cpu_supports("avx512vnni");
+}
+#else
+#define runs_avx2 NULL
+#define runs_avx512_vnni NULL
+#endif
+
+/* gcc >= 8 or clang >= 8 compiling for x86-64: the target attributes and
+ * intrinsics the x86 kernels use. */
+#define X86_GUARD "defined(__x86_64__) && (defined(__clang__) ? " \
+	"__clang_major__ >= 8 : defined(__GNUC__) && __GNUC__ >= 8)"
+
+/* gcc vectorizes at -O2 only the loops its "very cheap" cost model
+ * accepts, and with AVX-512 enabled (-march=native) it prefers 512-bit
+ * vectors, which the short loops of these kernels run slower than
+ * 256-bit ones (measured: docs/codegen.md); the kernels ask for the
+ * dynamic cost model and 256-bit vectors whatever the flags. */
+#define GCC_VECTORIZE "\n/* gcc: vectorize these loops at -O2 too, at " \
+	"most 256 bits wide */\n#if defined(__GNUC__) && !defined(__clang__)\n" \
+	"#pragma GCC optimize(\"tree-vectorize\", \"vect-cost-model=dynamic\")\n" \
+	"#if defined(__x86_64__) || defined(__i386__)\n" \
+	"#pragma GCC target(\"prefer-vector-width=256\")\n#endif\n#endif\n"
+
 static const Target targets[] = {
 	{"generic", "portable C99 (the default): plain loops with literal trip "
 		"counts, which compilers vectorize", NULL,
-		NULL, NULL, NULL, NULL, NULL, NULL},
+		NULL, NULL, NULL, NULL, NULL, NULL, GCC_VECTORIZE},
+	{"x86-avx2", "x86-64 with AVX2 and FMA (Haswell, Zen 1 on): "
+		"vpmaddwd kernels; gcc or clang", "generic", X86_GUARD,
+		"target x86-avx2 needs gcc or clang (8 or later) compiling for x86-64",
+		"#include <immintrin.h>\n", "avx2,fma", "avx2,fma", runs_avx2, GCC_VECTORIZE},
+	{"x86-avx512-vnni", "x86-64 with AVX-512 F/BW/DQ/VL and VNNI (Ice Lake, "
+		"Zen 4 on): vpdpbusd kernels; gcc or clang", "x86-avx2", X86_GUARD,
+		"target x86-avx512-vnni needs gcc or clang (8 or later) compiling "
+		"for x86-64", "#include <immintrin.h>\n",
+		"avx2,fma,avx512f,avx512bw,avx512dq,avx512vl,avx512vnni",
+		"avx2,fma,avx512f,avx512bw,avx512dq,avx512vl,avx512vnni",
+		runs_avx512_vnni, GCC_VECTORIZE},
 };
 
 static const KernelRow *const kernel_tables[] = {
@@ -30,6 +80,7 @@ static const KernelRow *const kernel_tables[] = {
 	emit_cond_kernels,
 	emit_arith_kernels,
 	emit_geo_kernels,
+	emit_x86_kernels,
 };
 
 #define NTARGETS (int)(sizeof targets / sizeof targets[0])

@@ -138,6 +138,7 @@ void eval_qmatmul(const Node *n, const void *const *in, void *out)
 	int32_t za = zp_of(n->in[0]), zb = zp_of(n->in[1]), zy = zp_of(n->out);
 	int64_t mult = attr_ints(n, "mult", NULL)[0];
 	int64_t shift = attr_ints(n, "shift", NULL)[0];
+	int64_t pre = attr_int(n, "pre");
 	int64_t lo = attr_int(n, "act_min"), hi = attr_int(n, "act_max");
 	/* batch shapes: the types with their two matrix dims dropped */
 	Type ab = *at, bb = *bt, yb = *yt;
@@ -153,7 +154,8 @@ void eval_qmatmul(const Node *n, const void *const *in, void *out)
 				for (int64_t k = 0; k < K; k++)
 					acc += ((int64_t)am[i * K + k] - za) *
 						((int64_t)bm[k * P + j] - zb);
-				ym[i * P + j] = requant(acc, mult, shift, zy, lo, hi);
+				ym[i * P + j] = requant(rshift_round(acc, pre), mult,
+					shift, zy, lo, hi);
 			}
 	}
 }

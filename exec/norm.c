@@ -56,21 +56,29 @@ void eval_log_softmax(const Node *n, const void *const *in, void *out)
 	softmax_slices(n, in, out, 1);
 }
 
+/* The slices of a layer norm: outer of n elements each, over dims
+ * axis..rank-1. */
+static void norm_split(const Node *nd, int64_t *outer, int64_t *n)
+{
+	const Type *t = &nd->in[0]->type;
+	int64_t axis = attr_int(nd, "axis");
+	if (axis < 0)
+		axis += t->rank;
+	*outer = 1, *n = 1;
+	for (int i = 0; i < t->rank; i++)
+		*(i < axis ? outer : n) *= t->dims[i];
+}
+
 /* Normalizes each slice over dims axis..rank-1 with the biased variance:
  * y = (x - mean) / sqrt(var + epsilon) * scale + bias. */
 void eval_layernorm(const Node *n, const void *const *in, void *out)
 {
-	const Type *t = &n->in[0]->type;
 	const float *x = in[0];
 	const float *scale = n->nin > 1 ? in[1] : NULL;
 	const float *bias = n->nin > 2 ? in[2] : NULL;
 	float *y = out;
-	int64_t axis = attr_int(n, "axis");
-	if (axis < 0)
-		axis += t->rank;
-	int64_t outer = 1, inner = 1;
-	for (int i = 0; i < t->rank; i++)
-		*(i < axis ? &outer : &inner) *= t->dims[i];
+	int64_t outer, inner;
+	norm_split(n, &outer, &inner);
 	double eps = attr_float(n, "epsilon");
 	for (int64_t o = 0; o < outer; o++) {
 		const float *xs = x + o * inner;
@@ -138,11 +146,17 @@ static int64_t exp_sum(const int32_t *xs, int64_t len, int64_t inner,
 	return sum;
 }
 
+/* y = zy + round(e U / S) (half up), U = 256 for the i8 output grid
+ * q(1/256, -128), 32768 for the i16 one q(1/32768, 0). */
 void eval_qsoftmax(const Node *n, const void *const *in, void *out)
 {
 	const int32_t *x = in[0];
 	int32_t *y = out;
 	const int64_t *table = attr_ints(n, "table", NULL);
+	const int64_t *hi = attr_ints(n, "exp_hi", NULL);
+	const Type *yt = &n->out->type;
+	int64_t unit = yt->elem == DT_I16 ? 32768 : 256;
+	int32_t zy = zp_of(n->out);
 	int64_t outer, len, inner;
 	axis_split(n, &outer, &len, &inner);
 	for (int64_t o = 0; o < outer; o++)
@@ -150,11 +164,11 @@ void eval_qsoftmax(const Node *n, const void *const *in, void *out)
 		const int32_t *xs = x + o * len * inner + r;
 		int32_t *ys = y + o * len * inner + r;
 		int32_t m;
-		int64_t sum = exp_sum(xs, len, inner, table, NULL, &m);
+		int64_t sum = exp_sum(xs, len, inner, table, hi, &m);
 		for (int64_t i = 0; i < len; i++) {
-			int64_t e = table[m - xs[i * inner]];
-			int64_t v = -128 + (512 * e + sum) / (2 * sum);
-			ys[i * inner] = clamp64(v, -128, 127);
+			int64_t e = exp_q16((int64_t)m - xs[i * inner], table, hi);
+			int64_t v = zy + (2 * unit * e + sum) / (2 * sum);
+			ys[i * inner] = clamp64(v, type_qmin(yt), type_qmax(yt));
 		}
 	}
 }
@@ -201,5 +215,48 @@ void eval_qlog_softmax(const Node *n, const void *const *in, void *out)
 		for (int64_t i = 0; i < len; i++)
 			ys[i * inner] = clamp64(zy + rshift_round(((int64_t)xs[i * inner] -
 				m) * mult[0] - l, shift), lo, hi);
+	}
+}
+
+/* docs/arith.md, "qlayernorm": per slice the integer variance D (times
+ * n^2, plus eps), its square root scaled into [2^30, 2^31), the rounded
+ * reciprocal inv = 2^60 / r, then t = z 2^20 and the channel's affine. */
+void eval_qlayernorm(const Node *nd, const void *const *in, void *out)
+{
+	const int32_t *x = in[0];
+	int32_t *y = out;
+	const Type *yt = &nd->out->type;
+	const int64_t *mult = attr_ints(nd, "mult", NULL);
+	const int64_t *shift = attr_ints(nd, "shift", NULL);
+	const int64_t *bias = attr_ints(nd, "bias", NULL);
+	int64_t eps = attr_int(nd, "eps");
+	int32_t zx = zp_of(nd->in[0]), zy = zp_of(nd->out);
+	int64_t lo = type_qmin(yt), hi = type_qmax(yt);
+	int64_t outer, n;
+	norm_split(nd, &outer, &n);
+	for (int64_t o = 0; o < outer; o++) {
+		const int32_t *xs = x + o * n;
+		int32_t *ys = y + o * n;
+		int64_t s1 = 0, s2 = 0;
+		for (int64_t i = 0; i < n; i++) {
+			int64_t u = (int64_t)xs[i] - zx;
+			s1 += u;
+			s2 += u * u;
+		}
+		int64_t d = n * s2 - s1 * s1 + eps;
+		if (d == 0)
+			d = 1;
+		int b = 0;
+		while ((d >> (b + 1)) != 0)
+			b++;
+		int k = (61 - b) >> 1;
+		int64_t r = (int64_t)isqrt_u64((uint64_t)d << (2 * k));
+		int64_t inv = (((int64_t)1 << 61) + r) / (2 * r);
+		for (int64_t i = 0; i < n; i++) {
+			int64_t c = n * ((int64_t)xs[i] - zx) - s1;
+			int64_t t = rshift_round(c * inv, 40 - k);
+			ys[i] = clamp64(zy + rshift_round(t * mult[i] + bias[i],
+				shift[i]), lo, hi);
+		}
 	}
 }

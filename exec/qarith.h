@@ -33,6 +33,28 @@ static inline int64_t acc32(int64_t acc)
 	return (int64_t)(int32_t)(uint32_t)acc;
 }
 
+/* floor(sqrt(n)), exact for every uint64_t n: Newton's iteration
+ * x' = (x + n / x) / 2 from a start above the root decreases strictly
+ * until it reaches the floor (docs/arith.md, "qlayernorm"). */
+static inline uint64_t isqrt_u64(uint64_t n)
+{
+	if (n < 2)
+		return n;
+	int bits = 0;
+	while (bits < 64 && (n >> bits) != 0)
+		bits++;
+	/* 2^ceil(bits / 2) >= sqrt(n); below 2^32, so x + n / x cannot wrap */
+	uint64_t x = (uint64_t)1 << ((bits + 1) / 2 < 32 ? (bits + 1) / 2 : 32);
+	if (x == (uint64_t)1 << 32)
+		x--;
+	for (;;) {
+		uint64_t y = (x + n / x) >> 1;
+		if (y >= x)
+			return x;
+		x = y;
+	}
+}
+
 static inline int32_t zp_of(const Value *v)
 {
 	return v->type.q.present ? v->type.q.zp[0] : 0;

@@ -108,6 +108,11 @@ int64_t type_bcast_offset(const Type *t, const Type *out, int64_t i);
 /* qmin/qmax of a quantized type, honouring q.bits. */
 int32_t type_qmin(const Type *t);
 int32_t type_qmax(const Type *t);
+/* The largest |q - zp| of a per-tensor quantized type. */
+int64_t type_qspan(const Type *t);
+/* qmatmul's accumulator bound: k terms of the operands' largest
+ * |a - za| |b - zb| (docs/arith.md). */
+int64_t qmatmul_bound(const Type *a, const Type *b, int64_t k);
 /* Writes "f32[1,16,28,28]" (and " q(...)") into buf; returns buf. */
 char *type_str(const Type *t, char *buf, size_t size);
 #define TYPE_STR_MAX 128 /* enough for shapes; q(...) is elided past it */
@@ -191,6 +196,7 @@ typedef enum {
 	LOWER_PRELU,
 	LOWER_DIV,
 	LOWER_LOG_SOFTMAX,
+	LOWER_LAYERNORM,
 	LOWER_GATHER,
 	LOWER_COUNT
 } LowerKind;
@@ -501,6 +507,11 @@ void pack_rows(const PackSpec *s, const int32_t *w, int64_t M, int64_t K,
  * pack_rows'd: out [OC][Kp] with K = g->K. */
 void pack_conv(const PackSpec *s, const WinGeom *g, const int32_t *w,
 	void *out);
+/* Conv weights [OC][ICG][KH][KW] as [OC][ceil(ICG/G)][KH][KW][G]: G input
+ * channels side by side (one 32-bit lane of the x86 dot-product
+ * instructions: 4 int8 for vpdpbusd, 2 int16 for vpmaddwd), the last
+ * group's missing channels 0. out: OC * ceil(ICG/G) * KH * KW * G. */
+void pack_conv_lanes(const WinGeom *g, int G, const int32_t *w, int32_t *out);
 /* n values of `bits` (4 or 2) bits, 8/bits to a byte, value i in bits
  * [i % (8/bits) * bits, +bits) of byte i / (8/bits): low bits first; the
  * last byte's unused bits are 0. Values are taken modulo 2^bits. */

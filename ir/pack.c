@@ -107,3 +107,16 @@ void pack_conv(const PackSpec *s, const WinGeom *g, const int32_t *w,
 	pack_rows(s, tmp, g->OC, g->K, out);
 	free(tmp);
 }
+
+void pack_conv_lanes(const WinGeom *g, int G, const int32_t *w, int32_t *out)
+{
+	int64_t ICq = (g->ICG + G - 1) / G, KHW = g->KH * g->KW;
+	for (int64_t o = 0; o < g->OC; o++)
+		for (int64_t q = 0; q < ICq; q++)
+			for (int64_t k = 0; k < KHW; k++)
+				for (int64_t j = 0; j < G; j++) {
+					int64_t ic = q * G + j;
+					out[((o * ICq + q) * KHW + k) * G + j] = ic < g->ICG ?
+						w[(o * g->ICG + ic) * KHW + k] : 0;
+				}
+}

@@ -180,10 +180,10 @@ static int check_softmax_axis(const Node *n)
 	return 0;
 }
 
-/* The exp table of qsoftmax (256 entries in [0, 65536], the first
- * positive) and, for 16-bit input only, exp_hi alike; the 257-entry log
- * table (each in [0, 2^16]), two mults sharing one shift. */
-static int check_log_softmax(const Node *n)
+/* The exp tables of qsoftmax and qlog_softmax: `name` with 256 entries
+ * in [0, 65536], the first positive, and for 16-bit input only, exp_hi
+ * alike. */
+static int check_exp_tables(const Node *n, const char *name)
 {
 	int len, wide = shape_in(n, 0)->elem == DT_I16;
 	const int64_t *tab = attr_ints(n, "exp_hi", &len);
@@ -192,20 +192,63 @@ static int check_log_softmax(const Node *n)
 			wide ? 256 : 0, wide ? "16-bit" : "8-bit", len);
 	if (wide && (table_in(n, tab, len, 0, 65536) < 0 || tab[0] < 1))
 		return shape_err(n, "exp_hi entry 0 must be positive");
-	tab = attr_ints(n, "exp_table", &len);
+	tab = attr_ints(n, name, &len);
 	if (len != 256)
-		return shape_err(n, "exp_table must have 256 entries, got %d", len);
+		return shape_err(n, "%s must have 256 entries, got %d", name, len);
 	if (table_in(n, tab, len, 0, 65536) < 0)
 		return -1;
-	if (tab[0] < 1)
-		return shape_err(n, "exp_table entry 0 must be positive, got %lld",
+	if (tab[0] < 1)  /* the maximum's term keeps the sum positive */
+		return shape_err(n, "%s entry 0 must be positive, got %lld", name,
 			(long long)tab[0]);
-	tab = attr_ints(n, "ln_table", &len);
+	return check_softmax_axis(n);
+}
+
+/* qlog_softmax: the exp tables, the 257-entry log table (each in [0,
+ * 2^16]), two mults sharing one shift. */
+static int check_log_softmax(const Node *n)
+{
+	int len;
+	if (check_exp_tables(n, "exp_table") < 0)
+		return -1;
+	const int64_t *tab = attr_ints(n, "ln_table", &len);
 	if (len != 257)
 		return shape_err(n, "ln_table must have 257 entries, got %d", len);
 	if (table_in(n, tab, len, 0, 65536) < 0 || check_requant(n, 2, 0, 0) < 0)
 		return -1;
-	return check_softmax_axis(n);
+	return 0;
+}
+
+/* qlayernorm: the slice over dims axis.. of n <= 32767 elements, one
+ * signed mult, shift and bias (|bias| <= 2^60) per element of the slice,
+ * eps in [0, 2^60]: with |x - zx| <= 2^15 every sum of docs/arith.md
+ * stays below 2^62. */
+static int check_layernorm(const Node *nd)
+{
+	const Type *x = shape_in(nd, 0);
+	int64_t axis = attr_int(nd, "axis"), n = 1, eps = attr_int(nd, "eps");
+	if (axis < -x->rank || axis >= x->rank)
+		return shape_err(nd, "axis %lld is out of range for rank %d",
+			(long long)axis, x->rank);
+	for (int i = (int)(axis < 0 ? axis + x->rank : axis); i < x->rank; i++)
+		n *= x->dims[i];
+	if (n > 32767)
+		return shape_err(nd, "the normalized slice has %lld elements, more "
+			"than 32767", (long long)n);
+	if (check_requant(nd, (int)n, 0, 1) < 0)
+		return -1;
+	int nb;
+	const int64_t *b = attr_ints(nd, "bias", &nb);
+	if (nb != n)
+		return shape_err(nd, "bias must have %lld entries, got %d",
+			(long long)n, nb);
+	for (int i = 0; i < nb; i++)
+		if (b[i] < -((int64_t)1 << 60) || b[i] > ((int64_t)1 << 60))
+			return shape_err(nd, "bias entry %lld is out of range (|bias| <= "
+				"2^60)", (long long)b[i]);
+	if (eps < 0 || eps > ((int64_t)1 << 60))
+		return shape_err(nd, "eps %lld is out of range (0..2^60)",
+			(long long)eps);
+	return 0;
 }
 
 /* ---- the shape functions ---- */
@@ -252,6 +295,10 @@ int shape_qunary(Graph *g, Node *n)
 			return -1;
 		break;
 	}
+	case OP_QLAYERNORM:
+		if (check_layernorm(n) < 0)
+			return -1;
+		break;
 	case OP_QPWL:
 		if (check_pwl(n) < 0)
 			return -1;
@@ -261,22 +308,15 @@ int shape_qunary(Graph *g, Node *n)
 			return -1;
 		break;
 	case OP_QSOFTMAX: {
-		if (x->elem == DT_I16)
-			return shape_err(n, "16-bit input is not supported (8-bit only)");
-		const int64_t *tab = attr_ints(n, "table", &len);
-		if (len != 256)
-			return shape_err(n, "table must have 256 entries, got %d", len);
-		if (table_in(n, tab, len, 0, 65536) < 0)
+		if (check_exp_tables(n, "table") < 0)
 			return -1;
-		if (tab[0] < 1)  /* the maximum's term keeps the sum positive */
-			return shape_err(n, "table entry 0 must be positive, got %lld",
-				(long long)tab[0]);
 		const QParams *q = &n->out->type.q;
-		if (n->out->type.elem != DT_I8 || q->scale[0] != 1.0f / 256 ||
-		    q->zp[0] != -128)
-			return shape_err(n, "output must be i8 q(scale=0.00390625, zp=-128)");
-		if (check_softmax_axis(n) < 0)
-			return -1;
+		if (!(n->out->type.elem == DT_I8 && q->scale[0] == 1.0f / 256 &&
+		      q->zp[0] == -128) &&
+		    !(n->out->type.elem == DT_I16 && q->scale[0] == 1.0f / 32768 &&
+		      q->zp[0] == 0))
+			return shape_err(n, "output must be i8 q(scale=0.00390625, zp=-128) "
+				"or i16 q(scale=3.05175781e-05, zp=0)");
 		break;
 	}
 	default:
@@ -323,13 +363,18 @@ int shape_qmatmul(Graph *g, Node *n)
 	    need_qout(n) < 0)
 		return -1;
 	const Type *a = shape_in(n, 0), *b = shape_in(n, 1);
-	if (a->elem == DT_I16 || b->elem == DT_I16)
-		return shape_err(n, "16-bit operands are not supported (8-bit only)");
 	if (a->rank < 2 || b->rank < 2 || a->dims[a->rank - 1] != b->dims[b->rank - 2])
 		return shape_err(n, "cannot multiply %s by %s", shape_tstr(a), shape_tstr(b));
-	if (a->dims[a->rank - 1] > 33025)
+	int64_t k = a->dims[a->rank - 1], pre = attr_int(n, "pre");
+	if (pre < 0 || pre > 32)
+		return shape_err(n, "pre %lld is out of range (0..32)", (long long)pre);
+	if (pre == 0 && a->elem != DT_I16 && b->elem != DT_I16 && k > 33025)
 		return shape_err(n, "inner dimension %lld exceeds 33025 (int32 accumulator)",
-			(long long)a->dims[a->rank - 1]);
+			(long long)k);
+	if (k > ((int64_t)1 << 31) || qmatmul_bound(a, b, k) >> pre >= INT32_MAX)
+		return shape_err(n, "inner dimension %lld with pre %lld leaves the int32 "
+			"accumulator (at most (2^31 - 1) 2^pre / %lld terms)", (long long)k,
+			(long long)pre, (long long)(qmatmul_bound(a, b, 1)));
 	if (check_requant(n, 1, 0, 0) < 0 || check_clamp(n) < 0)
 		return -1;
 	Type ba = *a, bb = *b, out;

@@ -90,6 +90,18 @@ int32_t type_qmin(const Type *t)
 	return bits >= 32 ? INT32_MIN : -(int32_t)(1u << (bits - 1));
 }
 
+int64_t type_qspan(const Type *t)
+{
+	int64_t z = t->q.present ? t->q.zp[0] : 0;
+	int64_t up = type_qmax(t) - z, down = z - type_qmin(t);
+	return up > down ? up : down;
+}
+
+int64_t qmatmul_bound(const Type *a, const Type *b, int64_t k)
+{
+	return k * type_qspan(a) * type_qspan(b);
+}
+
 int32_t type_qmax(const Type *t)
 {
 	int bits = type_bits(t);

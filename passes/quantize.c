@@ -601,8 +601,9 @@ static int will_be_wide(Ctx *c, const Value *v)
 	return c->o->act_bits > 8;
 }
 
-/* Whether n's integer op cannot take its inputs: an OPF_IN8 op (qmatmul,
- * qsoftmax) with an input that is 16-bit. */
+/* Whether n's integer op cannot take its inputs: an OPF_IN8 op with an
+ * input that is 16-bit (no op has the flag at present: qmatmul and
+ * qsoftmax take 16-bit inputs). */
 static int too_wide(Ctx *c, const Node *n)
 {
 	if (!op_has(op_info(n->op)->qop, OPF_IN8))
@@ -668,22 +669,85 @@ static int lower_sub(Ctx *c, Node *n)
 	return lower_sum(c, n, -1);
 }
 
-/* qmul, qmatmul: one multiplier s_a s_b / s_y. */
+/* The positive finite scalar of a constant operand, else 0. */
+static double scalar_factor(const Value *k)
+{
+	if (k->kind != VAL_CONST || k->type.elem != DT_F32 ||
+	    type_numel(&k->type) != 1)
+		return 0;
+	double f = ((const float *)k->data)[0];
+	return f > 0 && f < INFINITY ? f : 0;
+}
+
+/* The node after position pos whose input is v (v has one use). */
+static Node *only_user(Ctx *c, const Value *v)
+{
+	for (int i = c->pos + 1; i < c->g->nnodes; i++) {
+		Node *u = c->g->nodes[i];
+		for (int j = 0; !u->dead && j < u->nin; j++)
+			if (u->in[j] == v)
+				return u;
+	}
+	return NULL;
+}
+
+/* A matmul's scaling folded into its requantization: the mul by a
+ * positive scalar constant (or the division by one) that is the only use
+ * of n's output and has a q; NULL if none. *f: the factor. */
+static Node *folded_scale(Ctx *c, const Node *n, double *f)
+{
+	const Value *v = n->out;
+	if (n->op != OP_MATMUL || v->nuse != 1 || v->is_output)
+		return NULL;
+	Node *u = only_user(c, v);
+	if (!u || !u->out->type.q.present || u->out->aux)
+		return NULL;
+	if (u->op == OP_MUL)
+		*f = scalar_factor(u->in[u->in[0] == v ? 1 : 0]);
+	else if (u->op == OP_DIV && u->in[0] == v && u->in[1] != v)
+		*f = scalar_factor(u->in[1]) > 0 ? 1.0 / scalar_factor(u->in[1]) : 0;
+	else
+		return NULL;
+	return *f > 0 && *f < INFINITY && out_ready(c, u->out) ? u : NULL;
+}
+
+/* qmul, qmatmul: one multiplier s_a s_b / s_y. A qmatmul's accumulator
+ * is rounded by pre bits into int32 first (16-bit operands), its
+ * multiplier 2^pre larger; a scalar scaling after it is folded in (the
+ * scaling node takes the qmatmul's output and is dropped). */
 static int lower_mul(Ctx *c, Node *n)
 {
 	Value *xq[2];
-	if (!out_ready(c, n->out) || too_wide(c, n))
+	double f = 1;
+	Node *u = folded_scale(c, n, &f);
+	Value *out = u ? u->out : n->out;
+	if (!out_ready(c, out) || too_wide(c, n))
 		return 1;
 	int r = all_inputs(c, n->in, n->nin, xq);
 	if (r)
 		return r;
-	double m = (double)xq[0]->type.q.scale[0] * xq[1]->type.q.scale[0] /
-		n->out->type.q.scale[0];
-	Type yt = int_type(c, &n->out->type);
-	Node *qn = emit_qop(c, n, xq, 2, &yt);
-	if (one_mult(c, qn, m) < 0)
+	double m = f * xq[0]->type.q.scale[0] * xq[1]->type.q.scale[0] /
+		out->type.q.scale[0];
+	Type yt = int_type(c, &out->type);
+	Node *qn = emit(c, op_info(n->op)->qop, xq, 2, take_name(c, out), &yt,
+		n->loc);
+	int64_t pre = 0;
+	if (n->op == OP_MATMUL) {
+		const Type *a = &xq[0]->type;
+		int64_t bound = qmatmul_bound(a, &xq[1]->type, a->dims[a->rank - 1]);
+		while (pre < 32 && bound >> pre >= INT32_MAX)
+			pre++;
+		if (pre)
+			attr_set_int(c->g, qn, "pre", pre);
+	}
+	if (one_mult(c, qn, ldexp(m, (int)pre)) < 0)
 		return -1;
-	return lowered_clamped(c, n, qn);
+	r = lowered_clamped(c, n, qn);
+	if (u) {
+		u->out->aux = qn->out;
+		n->out->aux = NULL;
+	}
+	return r;
 }
 
 /* n-ary ops whose integer form requantizes every input onto the output's
@@ -908,25 +972,38 @@ static int lower_lut(Ctx *c, Node *n)
 	return lowered(c, n, qn);
 }
 
+/* exp(-s d) 2^16 for d = 0..255 at the steps step * d. */
+static void exp_table(double s, int step, int64_t *table)
+{
+	for (int d = 0; d < 256; d++)
+		table[d] = round_half_away(65536.0 * exp(-s * step * d));
+}
+
+/* qsoftmax: the exp table (and for 16-bit input exp_hi, the same at
+ * 256 d); the output on its fixed grid, i8 q(1/256, -128) or, for 16-bit
+ * activations, i16 q(1/32768, 0), whatever the calibration saw. */
 static int lower_softmax(Ctx *c, Node *n)
 {
 	Value *x = n->in[0];
-	if ((!x->aux && !x->type.q.present) || too_wide(c, n))
-		return 1;  /* qsoftmax takes 8-bit input only */
+	if (!x->aux && !x->type.q.present)
+		return 1;
+	int wide_out = will_be_wide(c, n->out);
 	Value *xq = int_of(c, x);
 	if (!xq)
 		return -1;
 	Type yt = n->out->type;
-	yt.elem = DT_I8;
+	yt.elem = wide_out ? DT_I16 : DT_I8;
 	set_q(c->g, &yt, -1, 1);
-	yt.q.scale[0] = 1.0f / 256;
-	yt.q.zp[0] = -128;
-	int64_t table[256];
-	for (int d = 0; d < 256; d++)
-		table[d] = round_half_away(65536.0 * exp(-(double)xq->type.q.scale[0]
-			* d));
+	yt.q.scale[0] = wide_out ? 1.0f / 32768 : 1.0f / 256;
+	yt.q.zp[0] = wide_out ? 0 : -128;
+	int64_t table[256], hi[256];
+	double sx = xq->type.q.scale[0];
+	exp_table(sx, 1, table);
+	exp_table(sx, 256, hi);
 	Node *qn = emit_qop(c, n, &xq, 1, &yt);
 	attr_set_ints(c->g, qn, "table", table, 256);
+	if (xq->type.elem == DT_I16)
+		attr_set_ints(c->g, qn, "exp_hi", hi, 256);
 	return lowered(c, n, qn);
 }
 
@@ -1183,10 +1260,8 @@ static int lower_log_softmax(Ctx *c, Node *n)
 		return r;
 	int64_t etab[256], ehi[256], ltab[257], mult[2], shift;
 	double sx = xq->type.q.scale[0];
-	for (int d = 0; d < 256; d++) {
-		etab[d] = round_half_away(65536.0 * exp(-sx * d));
-		ehi[d] = round_half_away(65536.0 * exp(-sx * 256 * d));
-	}
+	exp_table(sx, 1, etab);
+	exp_table(sx, 256, ehi);
 	for (int j = 0; j <= 256; j++)
 		ltab[j] = round_half_away(65536.0 * log1p(j / 256.0));
 	double m[2] = {xq->type.q.scale[0] / (double)yt.q.scale[0],
@@ -1200,6 +1275,70 @@ static int lower_log_softmax(Ctx *c, Node *n)
 		attr_set_ints(c->g, qn, "exp_hi", ehi, 256);
 	attr_set_ints(c->g, qn, "mult", mult, 2);
 	attr_set_ints(c->g, qn, "shift", &shift, 1);
+	return lowered(c, n, qn);
+}
+
+/* Channel c of a layer norm's affine on the output grid: t (the
+ * normalized value times 2^20) times g = scale[c] / (s_y 2^20), plus
+ * B = bias[c] / s_y, over one shift: that of g (section 3), lowered
+ * until B 2^shift fits 2^60. */
+static int norm_channel(const Node *n, double g, double b, int64_t *mult,
+	int64_t *shift, int64_t *bias)
+{
+	int64_t m, s = 40;
+	if (g != 0 && quant_mult(fabs(g), &m, &s) < 0) {
+		diag_error(n->loc, "layernorm: scale multiplier %g is too large", g);
+		return -1;
+	}
+	while (s > 0 && fabs(ldexp(b, (int)s)) > ldexp(1, 60))
+		s--;
+	if (fabs(ldexp(b, (int)s)) > ldexp(1, 60)) {
+		diag_error(n->loc, "layernorm: bias %g output codes is too large",
+			b);
+		return -1;
+	}
+	*mult = round_half_away(ldexp(g, (int)s));
+	if (*mult > INT32_MAX || *mult < -INT32_MAX)
+		*mult = *mult < 0 ? -INT32_MAX : INT32_MAX;
+	*bias = round_half_away(ldexp(b, (int)s));
+	*shift = s;
+	return 0;
+}
+
+/* qlayernorm (docs/arith.md): epsilon on the input's grid, eps n^2 / s_x^2,
+ * and the constant scale and bias folded into per-channel mult, shift and
+ * bias. A scale or bias computed at run time keeps the op float. */
+static int lower_layernorm(Ctx *c, Node *n)
+{
+	for (int i = 1; i < n->nin; i++)
+		if (n->in[i] && (n->in[i]->kind != VAL_CONST ||
+				n->in[i]->type.elem != DT_F32))
+			return 1;
+	Value *xq;
+	Type yt;
+	int r = single_input(c, n, &xq, &yt);
+	if (r)
+		return r;
+	const Type *xt = &xq->type;
+	int64_t axis = attr_int(n, "axis"), len = 1;
+	for (int i = (int)(axis < 0 ? axis + xt->rank : axis); i < xt->rank; i++)
+		len *= xt->dims[i];
+	double sx = xt->q.scale[0], sy = yt.q.scale[0];
+	double eps = attr_float(n, "epsilon") * (double)len * len / (sx * sx);
+	int64_t eq = round_half_away(fmin(eps, ldexp(1, 60)));
+	const float *gamma = n->nin > 1 && n->in[1] ? n->in[1]->data : NULL;
+	const float *beta = n->nin > 2 && n->in[2] ? n->in[2]->data : NULL;
+	int64_t *mult = arena_alloc(&c->g->arena, 3 * len * sizeof *mult);
+	int64_t *shift = mult + len, *bias = shift + len;
+	for (int64_t i = 0; i < len; i++)
+		if (norm_channel(n, (gamma ? gamma[i] : 1.0) / (sy * 1048576.0),
+				(beta ? beta[i] : 0.0) / sy, &mult[i], &shift[i],
+				&bias[i]) < 0)
+			return -1;
+	Node *qn = emit_qop(c, n, &xq, 1, &yt);
+	attr_set_int(c->g, qn, "eps", eq);
+	set_requant(c, qn, mult, shift, (int)len);
+	attr_set_ints(c->g, qn, "bias", bias, (int)len);
 	return lowered(c, n, qn);
 }
 
@@ -1240,11 +1379,14 @@ static const LowerFn lowerings[LOWER_COUNT] = {
 	[LOWER_PRELU] = lower_prelu,
 	[LOWER_DIV] = lower_div,
 	[LOWER_LOG_SOFTMAX] = lower_log_softmax,
+	[LOWER_LAYERNORM] = lower_layernorm,
 	[LOWER_GATHER] = quant_lower_gather,
 };
 
 static int lower(Ctx *c, Node *n)
 {
+	if (n->out->aux)
+		return 0;  /* folded into the node before it (a matmul's scaling) */
 	const OpInfo *info = op_info(n->op);
 	LowerFn fn = lowerings[info->lower];
 	return fn && info->qop != OP_NONE ? fn(c, n) : 1;

@@ -2,10 +2,25 @@
 # batch and requires outputs bit-identical to the simulator's.
 #   cmake -DCC=gcc "-DFLAGS=-O2;-Wall" -DDIR=d -DNAME=m -DSTUB=runtime_stub
 #         -DINPUT=x.npy -DREF=sim.npy -DNPYCHECK=npycheck -DTAG=gcc
-#         [-DSTRIP_SAN=1] -P cc_run.cmake
+#         [-DSTRIP_SAN=1] [-DCPU_FLAGS=avx2,fma] -P cc_run.cmake
 # builds DIR/NAME_TAG from DIR/NAME.c and writes DIR/NAME_TAG.npy. A model
 # with several inputs and outputs takes INPUT and REF as lists (one file per
 # input, one reference per output) and writes DIR/NAME_TAG_K.npy, K from 0.
+# With CPU_FLAGS, prints "SKIP: ..." and stops where /proc/cpuinfo does not
+# list every one of them (the test's SKIP_REGULAR_EXPRESSION).
+if(CPU_FLAGS)
+  set(cpuinfo "")
+  if(EXISTS /proc/cpuinfo)
+    file(STRINGS /proc/cpuinfo cpuinfo REGEX "^flags" LIMIT_COUNT 1)
+  endif()
+  string(REPLACE "," ";" CPU_FLAGS "${CPU_FLAGS}")
+  foreach(fl ${CPU_FLAGS})
+    if(NOT " ${cpuinfo} " MATCHES " ${fl} ")
+      message("SKIP: this CPU cannot run the code (no ${fl} in /proc/cpuinfo)")
+      return()
+    endif()
+  endforeach()
+endif()
 set(exe ${DIR}/${NAME}_${TAG})
 execute_process(COMMAND ${CC} -std=c99 -Wall -Wextra -Wpedantic -Werror
     ${FLAGS} -I${DIR} -I${STUB} "-DQCC_MODEL_HEADER=\"${NAME}.h\""

@@ -21,8 +21,8 @@ class G:
                       "input x : f32[%s]" % ",".join(map(str, shape)), ""]
         self.consts, self.nodes = [], []
 
-    def const(self, name, shape, scale=0.3):
-        a = rng.randn(*shape) * scale
+    def const(self, name, shape, scale=0.3, r=None):
+        a = (r or rng).randn(*shape) * scale
         self.consts.append("const %s : f32[%s] = %s" % (name, ",".join(map(str, shape)), lit(a)))
         return name
 
@@ -112,7 +112,49 @@ def wide_model(d):
     g.write(os.path.join(d, "ops_wide.g"))
 
 
+def attn_model(d):
+    """A transformer block: layer norms, attention over two heads (Q K^T
+    scaled by 1/sqrt(8), softmax, P V), residual adds, a GELU MLP. Its own
+    generator, so the models above keep their weights."""
+    r = np.random.RandomState(12)
+    g = G("ops_attn", [1, 8, 16])
+    g.lines.insert(1, "# tokens [1, 8, 16], two heads of 8")
+    for i in (1, 2):
+        g.const("g%d" % i, [16], 0.2, r)
+        g.const("b%d" % i, [16], 0.1, r)
+    g.node("h = layernorm(x, g1, b1)")
+    for w in "qkv":
+        g.const("w" + w, [16, 16], 0.25, r)
+        g.const("c" + w, [16], 0.05, r)
+        g.node("%s0 = matmul(h, w%s)" % (w, w))
+        g.node("%s1 = add(%s0, c%s)" % (w, w, w))
+        g.node("%s2 = reshape(%s1, shape=[1,8,2,8])" % (w, w))
+    g.node("qh = transpose(q2, perm=[0,2,1,3])")
+    g.node("kt = transpose(k2, perm=[0,2,3,1])")
+    g.node("vh = transpose(v2, perm=[0,2,1,3])")
+    g.consts.append("const sc : f32[1] = [0.353553385]")
+    g.node("s0 = matmul(qh, kt)")
+    g.node("s1 = mul(s0, sc)")
+    g.node("p = softmax(s1, axis=-1)")
+    g.node("o0 = matmul(p, vh)")
+    g.node("o1 = transpose(o0, perm=[0,2,1,3])")
+    g.node("o2 = reshape(o1, shape=[1,8,16])")
+    g.const("wo", [16, 16], 0.25, r)
+    g.node("a = matmul(o2, wo)")
+    g.node("r1 = add(x, a)")
+    g.node("h2 = layernorm(r1, g2, b2)")
+    g.const("w1", [16, 32], 0.25, r)
+    g.node("f0 = matmul(h2, w1)")
+    g.node("f1 = gelu(f0)")
+    g.const("w2", [32, 16], 0.2, r)
+    g.node("f2 = matmul(f1, w2)")
+    g.node("r2 = add(r1, f2)")
+    g.node("output y = layernorm(r2, axis=-2)")
+    g.write(os.path.join(d, "ops_attn.g"))
+
+
 if __name__ == "__main__":
     conv_model(sys.argv[1])
     elem_model(sys.argv[1])
     wide_model(sys.argv[1])
+    attn_model(sys.argv[1])

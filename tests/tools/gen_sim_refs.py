@@ -947,6 +947,144 @@ def case_qlog_softmax():
                "qlog_softmax: 16-bit, distances through exp_hi (saturation)")
 
 
+# Layer norm: its own generator, trng, after the others.
+trng = np.random.RandomState(20270301)
+
+
+def layernorm_ref(x, n, zx, eps, mult, shift, bias, zy, lo, hi, name):
+    """qlayernorm over slices of n elements (x flattened, row by row):
+    Python integers and math.isqrt, no Newton iteration."""
+    import math
+    flat = x.reshape(-1, n)
+    y = np.zeros(flat.shape, dtype=np.int64)
+    for i, row in enumerate(flat):
+        u = [int(v) - zx for v in row]
+        s1, s2 = sum(u), sum(v * v for v in u)
+        d = n * s2 - s1 * s1 + eps
+        d = d if d else 1
+        k = (61 - (d.bit_length() - 1)) >> 1
+        r = math.isqrt(d << (2 * k))
+        assert 2 ** 30 <= r < 2 ** 31
+        inv = (2 ** 61 + r) // (2 * r)
+        t = R(np.array([n * v - s1 for v in u], dtype=object) * inv, 40 - k)
+        p = t * np.array(mult, dtype=object) + np.array(bias, dtype=object)
+        y[i] = requant(p, 1, np.array(shift, dtype=object), zy, lo, hi, name)
+    return y.reshape(x.shape)
+
+
+def layernorm_case(name, elem, shape, axis, zx, zy, summary, rows):
+    """A random qlayernorm (signed mults, one 0, shifts from 40 to 56)
+    on 2 batches of shape, the rows of `rows` set in the first."""
+    lo, hi = (-128, 127) if elem == "i8" else (-32768, 32767)
+    n = int(np.prod(shape[axis:]))
+    x = trng.randint(lo, hi + 1, size=(2,) + shape).astype(np.int64)
+    flat = x.reshape(2, -1, n)
+    for i, row in enumerate(rows):
+        flat[0, i] = row(n, lo, hi)
+    mult = trng.randint(-(2 ** 31) + 1, 2 ** 31, size=n).astype(object)
+    mult[0] = 0
+    mult[1] = 1 << 30
+    shift = trng.randint(40, 57, size=n).astype(object)
+    shift[1] = 50
+    mult[2], shift[2] = 2 ** 31 - 1, 36        # z 2^15: saturates
+    bias = [int(b) for b in trng.randint(-(2 ** 20), 2 ** 20, size=n)]
+    bias = [b << int(sh - 21) if sh > 21 else b for b, sh in zip(bias, shift)]
+    eps = int(trng.randint(1, 100)) * n
+    y = np.stack([layernorm_ref(xb, n, zx, eps, mult, shift, bias, zy, lo,
+                                hi, name) for xb in x])
+    text = ("model %s\n\ninput x : %s%s %s\n\n"
+            "output y : %s%s %s = qlayernorm(x, axis=%d, eps=%d, mult=%s, "
+            "shift=%s, bias=%s)\n" %
+            (name, elem, dims(shape), qstr(0.05, zx), elem, dims(shape),
+             qstr(0.02, zy), axis, eps, lit(mult), lit(shift), lit(bias)))
+    write_case(name, text, [x.astype(np.int32)], y.astype(np.int32), summary)
+
+
+def case_qlayernorm():
+    rows = [lambda n, lo, hi: np.full(n, 3),                 # variance 0
+            lambda n, lo, hi: np.full(n, lo),
+            lambda n, lo, hi: np.where(np.arange(n) % 2, hi, lo),  # extremes
+            lambda n, lo, hi: np.where(np.arange(n) == 1, hi, lo),
+            lambda n, lo, hi: np.full(n, hi),
+            lambda n, lo, hi: 3 + np.arange(n) % 2]     # eps matters
+    layernorm_case("qlayernorm", "i8", (1, 6, 12), -1, -7, 3,
+                   "qlayernorm: constant rows, rows at the extremes "
+                   "(saturation)", rows)
+    layernorm_case("qlayernorm_i16", "i16", (1, 6, 40), -1, 0, 0,
+                   "qlayernorm: 16-bit in and out, extremes", rows)
+    layernorm_case("qlayernorm_axis", "i8", (1, 2, 4, 5), 2, 100, -128,
+                   "qlayernorm: the slice over the last two dims", rows[:2])
+
+
+def case_qsoftmax16():
+    """qsoftmax with 16-bit input (distances past 255 through exp_hi) and
+    the i16 output grid q(1/32768, 0); rows: uniform,
+    one dominant (saturates at 32767), the extremes."""
+    name = "qsoftmax_i16"
+    sx = 0.0005
+    etab = [int(np.floor(65536 * np.exp(-sx * d) + 0.5)) for d in range(256)]
+    ehi = [int(np.floor(65536 * np.exp(-sx * 256 * d) + 0.5))
+           for d in range(256)]
+
+    def e(d):
+        return etab[d] if d < 256 else int(R(ehi[d >> 8] * etab[d & 255], 16))
+    x = trng.randint(-6000, 6000, size=(2, 1, 4, 8)).astype(np.int64)
+    x[0, 0, 0, :] = 40
+    x[0, 0, 1, :] = -32768
+    x[0, 0, 1, 5] = 32767
+    x[0, 0, 2, :] = [-32768, 32767] * 4
+    y = np.zeros_like(x)
+    for idx in np.ndindex(*x.shape[:-1]):
+        row = x[idx]
+        m = int(row.max())
+        ex = np.array([e(m - int(v)) for v in row], dtype=object)
+        S = int(ex.sum())
+        v = (65536 * ex + S) // (2 * S)
+        st = STATS.setdefault(name, [0, 0, 0])
+        st[0] += int(np.sum((65536 * ex) % (2 * S) == S))
+        st[1] += int(np.sum(v > 32767))
+        st[2] += len(row)
+        y[idx] = clamp(v, -32768, 32767)
+    text = ("model %s\n\ninput x : i16[1,4,8] %s\n\n"
+            "output y : i16[1,4,8] q(scale=3.05175781e-05, zp=0) = "
+            "qsoftmax(x, axis=-1, table=%s, exp_hi=%s)\n" %
+            (name, qstr(sx, 0), lit(etab), lit(ehi)))
+    write_case(name, text, [x.astype(np.int32)], y.astype(np.int32),
+               "qsoftmax: 16-bit in and out, exp_hi (saturation)")
+
+
+def case_qmatmul16():
+    """qmatmul of two 16-bit operands: the int64 accumulator rounded by
+    pre bits (K = 40: 40 * 2^30 needs pre 5), then the requantization;
+    rows of extremes (the bound's worst case, saturating); the other
+    values small and the multiplier 1, so that the output is the rounded
+    accumulator itself; ties counted in both roundings."""
+    name = "qmatmul_i16"
+    K = 40
+    a = trng.randint(-400, 400, size=(2, 2, 6, K)).astype(np.int64)
+    b = trng.randint(-400, 400, size=(2, 1, K, 8)).astype(np.int64)
+    a[0, 0, 0, :] = -32768
+    b[0, 0, :, 0] = -32768          # (-2^15)^2 K: the accumulator's bound
+    a[0, 1, 1, :] = 32767
+    pre = 0
+    while (K << 30) >> pre >= 2 ** 31 - 1:
+        pre += 1
+    assert pre == 5
+    mult, shift = 1 << 30, 30
+    acc = np.matmul(a.astype(object), b.astype(object))
+    y = requant(R(acc, pre), mult, shift, 0, -32768, 32767, name)
+    STATS[name][0] += int(np.sum(is_tie(acc, pre)))
+    text = ("model %s\n\ninput a : i16[2,6,%d] %s\ninput b : i16[1,%d,8] %s"
+            "\n\noutput y : i16[2,6,8] %s = qmatmul(a, b, mult=[%d], "
+            "shift=[%d], act_min=-32768, act_max=32767, pre=%d)\n" %
+            (name, K, qstr(0.001, 0), K, qstr(0.001, 0), qstr(0.002, 0), mult,
+             shift, pre))
+    write_case(name, text, [a.astype(np.int32), b.astype(np.int32)],
+               y.astype(np.int32),
+               "qmatmul: 16-bit, the int64 accumulator rounded by pre bits "
+               "(ties, saturation)")
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
     case_quantize()
@@ -971,6 +1109,9 @@ def main():
     case_qdiv()
     case_qpwl()
     case_qlog_softmax()
+    case_qlayernorm()     # layer norm: its own generator, trng
+    case_qsoftmax16()
+    case_qmatmul16()
     for name, (ties, sat, total) in sorted(STATS.items()):
         print("%-24s %5d outputs  %5d ties  %5d saturated" %
               (name, total, ties, sat))
@@ -981,7 +1122,7 @@ def main():
                  "qmax_broadcast3", "qmin_i16", "qwhere",
                  "qcompare_ge_bcast", "qcompare_eq_const",
                  "qcompare_le_ids", "qsum_mean3", "qsum_i16",
-                 "qprelu_channel", "qdiv", "qpwl"]:
+                 "qprelu_channel", "qdiv", "qpwl", "qmatmul_i16"]:
         assert STATS[name][0] > 0, name + " has no rounding tie"
     for name in ["requantize_sat", "qconv2d_sat_relu", "qdense_sat",
                  "qadd_sub", "qadd_broadcast_relu", "qconv2d_i16", "qconcat",
@@ -989,7 +1130,9 @@ def main():
                  "qconv2d_dw_stride3", "qconv2d_wide_asym",
                  "qmax_broadcast3", "qmin_i16", "qmax_one", "qwhere",
                  "qsum_mean3", "qprelu_channel", "qdiv", "qpwl",
-                 "qlog_softmax", "qlog_softmax_i16"]:
+                 "qlog_softmax", "qlog_softmax_i16", "qlayernorm",
+                 "qlayernorm_i16", "qlayernorm_axis", "qsoftmax_i16",
+                 "qmatmul_i16"]:
         assert STATS[name][1] > 0, name + " has no saturation"
 
 
