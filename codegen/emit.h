@@ -189,8 +189,31 @@ extern const PackSpec emit_pack;
 void emit_packed_weights(Emit *e, const char *fn, const int32_t *w,
 	int64_t M, int64_t K, DType t);
 
+/* A target's conv kernel without scratch of its own: after the constants
+ * FN_c, FN_m, FN_s (FN_a) are written as for the generic kernels,
+ * body(e, n, fn, w, wide, r32) with the weights [OC][ICG][KH][KW] writes
+ * its weights and the kernel. */
+typedef int EmitConvTargetBody(Emit *e, const Node *n, const char *fn,
+	const int32_t *w, int wide, const EmitReq32 *r32);
+int emit_conv_target(Emit *e, const Node *n, const char *fn,
+	EmitConvTargetBody *body);
+
+/* emit_arm.c: the conv kernels of the cortex-m4 (DSP extension) and
+ * aarch64-neon targets */
+extern const KernelRow emit_arm_kernels[];
+
 /* emit_dense.c: qdense, qmatmul */
 extern const KernelRow emit_dense_kernels[];
+/* The multiplier, shift, zero point and bounds of qcc_requant for output
+ * channel expression `ch` of n, as C arguments (FN_m[ch], FN_s[ch] when
+ * per channel). */
+void emit_requant_args(Emit *e, const Node *n, const char *fn,
+	const char *ch);
+/* A dense node's FN_c (bias - zx * sum w, int64 where needed), FN_m, FN_s;
+ * returns its weights [M][K] (NULL, reported, if not constant) and sets
+ * *wide as emit_fold_bias. */
+const int32_t *emit_dense_consts(Emit *e, const Node *n, const char *fn,
+	int *wide);
 
 /* emit_elem.c: elementwise, pooling, movement, tables */
 extern const KernelRow emit_elem_kernels[];
@@ -227,5 +250,8 @@ extern const KernelRow emit_arith_kernels[];
 extern const KernelRow emit_geo_kernels[];
 /* emit_x86.c: the kernels of x86-avx2 and x86-avx512-vnni */
 extern const KernelRow emit_x86_kernels[];
+
+/* emit_reduce.c: pad (integer), qaffine, qreduce */
+extern const KernelRow emit_reduce_kernels[];
 
 #endif

@@ -927,6 +927,30 @@ int emit_conv_node(Emit *e, const Node *n, const char *fn, int32_t xoff,
 	return rc;
 }
 
+/* A target's own conv kernel (emit_arm.c): the constants as
+ * emit_conv_node writes them, then `target_body` (set by emit_conv_target for the one
+ * call) with the plain weights and the requantization. */
+static EmitConvTargetBody *target_body;
+
+static ConvScratch no_scratch(const Node *n, const WinGeom *c)
+{
+	(void)n, (void)c;
+	return (ConvScratch){0, 0};
+}
+
+static int call_target_body(Emit *e, const Node *n, const char *fn,
+	const ConvPrep *p)
+{
+	return target_body(e, n, fn, p->w, p->wide, p->r32);
+}
+
+int emit_conv_target(Emit *e, const Node *n, const char *fn,
+	EmitConvTargetBody *body)
+{
+	target_body = body;
+	return emit_conv_node(e, n, fn, 0, no_scratch, call_target_body);
+}
+
 /* ---------------------------------------------------------- the rows */
 
 static int pointwise_applies(const Node *n)

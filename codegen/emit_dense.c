@@ -12,8 +12,7 @@
 
 #include "emit.h"
 
-/* The requantization of channel expression `ch` as C arguments. */
-static void requant_args(Emit *e, const Node *n, const char *fn,
+void emit_requant_args(Emit *e, const Node *n, const char *fn,
 	const char *ch)
 {
 	int len;
@@ -36,18 +35,28 @@ static int64_t dense_bytes(const Node *n)
 	return pack_kp(&emit_pack, K) * 2;
 }
 
+const int32_t *emit_dense_consts(Emit *e, const Node *n, const char *fn,
+	int *wide)
+{
+	int64_t K = n->in[0]->type.dims[1], M = n->in[1]->type.dims[0];
+	const int32_t *w = emit_const_data(n, 1, "weights");
+	if (!w || (n->nin > 2 && n->in[2] && !emit_const_data(n, 2, "bias")))
+		return NULL;
+	int64_t *folded = emit_fold_bias(n, w, M, K, wide);
+	emit_channel_consts(e, n, fn, folded, M, 1, NULL);
+	free(folded);
+	return w;
+}
+
 static int emit_qdense(Emit *e, const Node *n, const char *fn)
 {
 	int64_t N = n->in[0]->type.dims[0], K = n->in[0]->type.dims[1];
 	int64_t M = n->in[1]->type.dims[0];
 	int64_t Kp = pack_kp(&emit_pack, K);
-	const int32_t *w = emit_const_data(n, 1, "weights");
-	if (!w || (n->nin > 2 && n->in[2] && !emit_const_data(n, 2, "bias")))
-		return -1;
 	int wide;
-	int64_t *folded = emit_fold_bias(n, w, M, K, &wide);
-	emit_channel_consts(e, n, fn, folded, M, 1, NULL);
-	free(folded);
+	const int32_t *w = emit_dense_consts(e, n, fn, &wide);
+	if (!w)
+		return -1;
 	emit_packed_weights(e, fn, w, M, K, n->in[1]->type.elem);
 	EmitVars v = {0};
 	emit_var(&v, "fn", fn);
@@ -81,7 +90,7 @@ static int emit_qdense(Emit *e, const Node *n, const char *fn)
 		fprintf(e->f, "\t\t\ty[b * %lld + m + %d] = (%s)qcc_requant("
 			"(int64_t)%s_c[m + %d] + a%d, ", (long long)M, i,
 			emit_ctype(n->out->type.elem), fn, i, i);
-		requant_args(e, n, fn, ch);
+		emit_requant_args(e, n, fn, ch);
 		fprintf(e->f, ");\n");
 	}
 	emit_fill(e, "\t\t}\n\t\tfor (; m < $M; m++) {\n"
@@ -91,7 +100,7 @@ static int emit_qdense(Emit *e, const Node *n, const char *fn)
 		"\t\t\t\ta0 += ${cast}xv[k] * (int16_t)w0[k];\n"
 		"\t\t\ty[b * $M + m] = ($yt)qcc_requant((int64_t)${fn}_c[m] + a0, ",
 		&v);
-	requant_args(e, n, fn, "m");
+	emit_requant_args(e, n, fn, "m");
 	fprintf(e->f, ");\n\t\t}\n\t}\n}\n");
 	return 0;
 }

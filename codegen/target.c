@@ -56,6 +56,15 @@ static int runs_avx512_vnni(void)
 	"#if defined(__x86_64__) || defined(__i386__)\n" \
 	"#pragma GCC target(\"prefer-vector-width=256\")\n#endif\n#endif\n"
 
+static int aarch64_runs(void)
+{
+#if defined(__aarch64__)
+	return 1;
+#else
+	return 0;
+#endif
+}
+
 static const Target targets[] = {
 	{"generic", "portable C99 (the default): plain loops with literal trip "
 		"counts, which compilers vectorize", NULL,
@@ -71,6 +80,31 @@ static const Target targets[] = {
 		"avx2,fma,avx512f,avx512bw,avx512dq,avx512vl,avx512vnni",
 		"avx2,fma,avx512f,avx512bw,avx512dq,avx512vl,avx512vnni",
 		runs_avx512_vnni, GCC_VECTORIZE},
+	{"cortex-m4", "Arm Cortex-M4 and later M cores with the DSP extension "
+		"(arm-none-eabi-gcc -mcpu=cortex-m4): dual 16-bit multiply-adds "
+		"(SMLAD), small scratch", "generic",
+		"defined(__ARM_FEATURE_DSP) && defined(__ARM_FEATURE_SIMD32)",
+		"qcc --target cortex-m4: needs an Arm compiler for a core with the "
+		"DSP extension (e.g. -mcpu=cortex-m4 -mthumb)",
+		"#include <arm_acle.h>\n", NULL, NULL, NULL, NULL},
+	{"cortex-m7", "Arm Cortex-M7: the kernels of cortex-m4", "cortex-m4",
+		"defined(__ARM_FEATURE_DSP) && defined(__ARM_FEATURE_SIMD32)",
+		"qcc --target cortex-m7: needs an Arm compiler for a core with the "
+		"DSP extension (e.g. -mcpu=cortex-m7 -mthumb)",
+		"#include <arm_acle.h>\n", NULL, NULL, NULL, NULL},
+	{"aarch64-neon", "64-bit Arm with NEON (aarch64-linux-gnu-gcc): int8 "
+		"dot products, SDOT where the compiler's flags enable the "
+		"dot-product extension (-march=armv8.2-a+dotprod)", "generic",
+		"defined(__aarch64__) && defined(__ARM_NEON)",
+		"qcc --target aarch64-neon: needs a compiler for 64-bit Arm (NEON)",
+		"#include <arm_neon.h>\n", NULL, NULL, aarch64_runs, NULL},
+	{"aarch64-dotprod", "64-bit Arm with the dot-product extension "
+		"(Armv8.2-A and later): the kernels of aarch64-neon, always SDOT",
+		"aarch64-neon", "defined(__aarch64__) && defined(__ARM_NEON) && "
+		"(defined(__ARM_FEATURE_DOTPROD) || !defined(__clang__))",
+		"qcc --target aarch64-dotprod: needs gcc for 64-bit Arm, or clang "
+		"with -march=armv8.2-a+dotprod", "#include <arm_neon.h>\n",
+		"arch=armv8.2-a+dotprod", "dotprod", NULL, NULL},
 };
 
 static const KernelRow *const kernel_tables[] = {
@@ -79,8 +113,10 @@ static const KernelRow *const kernel_tables[] = {
 	emit_elem_kernels,
 	emit_cond_kernels,
 	emit_arith_kernels,
+	emit_reduce_kernels,
 	emit_geo_kernels,
 	emit_x86_kernels,
+	emit_arm_kernels,
 };
 
 #define NTARGETS (int)(sizeof targets / sizeof targets[0])

@@ -104,6 +104,9 @@ static const char usage[] =
 "  --adaround           learn each weight's rounding (AdaRound)\n"
 "  --adaround-iters N   AdaRound iterations per layer (default 1000)\n"
 "  --seed N             seed of AdaRound's sampling (default 0)\n"
+"  --jobs N             threads calibration runs samples on (default\n"
+"                       QCC_JOBS, else the online CPUs); results are the\n"
+"                       same for any N\n"
 "  --passes=A,B,...     run exactly these passes, in this order\n"
 "  --print-after=PASS   print the IR after PASS (or `all`) to stdout\n"
 "\n"
@@ -251,7 +254,7 @@ static int value_option(Cli *c, int argc, char **argv, int *i)
 		"--act-bits", "--granularity", "--range", "--print-after",
 		"--passes", "--input", "--output", "--range-for", "--data",
 		"--labels", "--adaround-iters", "--seed", "--max-memory", "--score",
-		"--input-shape"};
+		"--input-shape", "--jobs"};
 	const char *v = NULL;
 	int k, r = 0;
 	for (k = 0; k < (int)(sizeof names / sizeof names[0]); k++)
@@ -363,6 +366,10 @@ static int value_option(Cli *c, int argc, char **argv, int *i)
 				"an optional K, M or G suffix, got '%s'", v);
 			return -1;
 		}
+		break;
+	case 19:
+		if (parse_int("--jobs", v, 1, QCC_MAX_JOBS, &o->jobs))
+			return -1;
 		break;
 	}
 	return 1;
@@ -895,6 +902,10 @@ static int qcc(int argc, char **argv)
 		goto done;
 	}
 	if (parse_args(&c, argc, argv))
+		goto done;
+	const char *jobs = getenv("QCC_JOBS");
+	if (!c.opt.jobs && jobs && *jobs &&
+	    parse_int("QCC_JOBS", jobs, 1, QCC_MAX_JOBS, &c.opt.jobs))
 		goto done;
 	if (c.help || c.version || c.list_ops || c.list_passes ||
 		c.list_targets) {

@@ -22,6 +22,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fgemm.h"
 #include "ir.h"
 #include "qarith.h"
 
@@ -30,16 +31,79 @@ static int64_t floor_div(int64_t a, int64_t b)
 	return a >= 0 ? a / b : -((-a + b - 1) / b);
 }
 
+#ifdef QCC_WITH_BLAS
+/* col[k][p], k = (ic, kh, kw) in the weights' order and p an output
+ * position: the input under tap k of output p, 0 in the padding. */
+static void im2col_f32(const WinGeom *g, const float *xg, float *col)
+{
+	int64_t P = g->OH * g->OW;
+	for (int64_t ic = 0; ic < g->ICG; ic++)
+	for (int64_t kh = 0; kh < g->KH; kh++)
+	for (int64_t kw = 0; kw < g->KW; kw++) {
+		const float *xc = xg + ic * g->H * g->W;
+		float *cr = col + ((ic * g->KH + kh) * g->KW + kw) * P;
+		int64_t off = kw * g->dw - g->pl;
+		int64_t lo = -floor_div(off, g->sw);   /* ceil(-off / sw) */
+		int64_t hi = floor_div(g->W - 1 - off, g->sw);
+		if (lo < 0)
+			lo = 0;
+		if (hi > g->OW - 1)
+			hi = g->OW - 1;
+		for (int64_t oh = 0; oh < g->OH; oh++) {
+			float *row = cr + oh * g->OW;
+			int64_t ih = oh * g->sh - g->pt + kh * g->dh;
+			if (ih < 0 || ih >= g->H || lo > hi) {
+				memset(row, 0, (size_t)g->OW * sizeof *row);
+				continue;
+			}
+			const float *xr = xc + ih * g->W + off;
+			for (int64_t ow = 0; ow < lo; ow++)
+				row[ow] = 0;
+			if (g->sw == 1)
+				memcpy(row + lo, xr + lo, (size_t)(hi - lo + 1) * sizeof *row);
+			else
+				for (int64_t ow = lo; ow <= hi; ow++)
+					row[ow] = xr[ow * g->sw];
+			for (int64_t ow = hi + 1; ow < g->OW; ow++)
+				row[ow] = 0;
+		}
+	}
+}
+
+/* Per image and group, y[OCG][P] = w[OCG][K] col[K][P] + bias: one GEMM
+ * (exec/fgemm.c) over the im2col matrix, or over x itself for a 1x1
+ * convolution with stride 1 and no padding. */
+static void conv2d_f32(const WinGeom *gp, const float *x, const float *w,
+	const float *bias, float *y)
+{
+	WinGeom g = *gp;
+	int64_t P = g.OH * g.OW, K = g.ICG * g.KH * g.KW;
+	if (P <= 0)
+		return;
+	int direct = g.KH == 1 && g.KW == 1 && g.sh == 1 && g.sw == 1 &&
+		g.pt == 0 && g.pl == 0 && g.OH == g.H && g.OW == g.W;
+	float *col = direct ? NULL : malloc((size_t)(K * P) * sizeof *col);
+	if (!direct && !col)
+		abort();
+	for (int64_t b = 0; b < g.N; b++)
+	for (int64_t gi = 0; gi < g.groups; gi++) {
+		const float *xg = x + (b * g.C + gi * g.ICG) * g.H * g.W;
+		if (!direct)
+			im2col_f32(&g, xg, col);
+		fgemm(0, g.OCG, P, K, w + gi * g.OCG * K, direct ? xg : col, P,
+			y + (b * g.OC + gi * g.OCG) * P, bias ? bias + gi * g.OCG : NULL,
+			NULL);
+	}
+	free(col);
+}
+#else
 /* Each output element gets its terms in (ic, kh, kw) order, accumulated in
  * double; the loops run a whole output row per tap so that the inner loop
  * is a plain strided multiply-add over the taps inside the input. */
-void eval_conv2d(const Node *n, const void *const *in, void *out)
+static void conv2d_f32(const WinGeom *gp, const float *x, const float *w,
+	const float *bias, float *y)
 {
-	const float *x = in[0], *w = in[1];
-	const float *bias = n->nin > 2 ? in[2] : NULL;
-	float *y = out;
-	WinGeom g;
-	geom_conv(n, &g);
+	WinGeom g = *gp;
 	int64_t N = g.N, C = g.C, H = g.H, W = g.W;
 	int64_t OC = g.OC, ICG = g.ICG, KH = g.KH, KW = g.KW;
 	int64_t OH = g.OH, OW = g.OW, OCG = g.OCG, sh = g.sh, sw = g.sw;
@@ -80,6 +144,14 @@ void eval_conv2d(const Node *n, const void *const *in, void *out)
 			yo[i] = (float)acc[i];
 	}
 	free(acc);
+}
+#endif
+
+void eval_conv2d(const Node *n, const void *const *in, void *out)
+{
+	WinGeom g;
+	geom_conv(n, &g);
+	conv2d_f32(&g, in[0], in[1], n->nin > 2 ? in[2] : NULL, out);
 }
 
 /* Max over the window taps inside the input. An element type other than

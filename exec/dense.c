@@ -5,6 +5,7 @@
  */
 #include <stdint.h>
 
+#include "fgemm.h"
 #include "ir.h"
 #include "qarith.h"
 
@@ -17,14 +18,7 @@ void eval_dense(const Node *n, const void *const *in, void *out)
 	float *y = out;
 	int trans_w = attr_int(n, "trans_w") != 0;
 	int64_t N = xt->dims[0], K = xt->dims[1], M = yt->dims[1];
-	for (int64_t r = 0; r < N; r++)
-		for (int64_t m = 0; m < M; m++) {
-			double acc = bias ? bias[m] : 0.0;
-			for (int64_t k = 0; k < K; k++)
-				acc += (double)x[r * K + k] *
-					(trans_w ? w[m * K + k] : w[k * M + m]);
-			y[r * M + m] = (float)acc;
-		}
+	fgemm(trans_w, N, M, K, x, w, trans_w ? K : M, y, NULL, bias);
 }
 
 /* numpy matmul: a [..., M, K] times b [..., K, P]; a 1-D a is [1, K] and a
@@ -59,13 +53,7 @@ void eval_matmul(const Node *n, const void *const *in, void *out)
 	for (int64_t bi = 0; bi < batches; bi++) {
 		const float *am = a + oa * M * K, *bm = b + ob * K * P;
 		float *ym = y + bi * M * P;
-		for (int64_t i = 0; i < M; i++)
-			for (int64_t j = 0; j < P; j++) {
-				double acc = 0;
-				for (int64_t k = 0; k < K; k++)
-					acc += (double)am[i * K + k] * bm[k * P + j];
-				ym[i * P + j] = (float)acc;
-			}
+		fgemm(0, M, P, K, am, bm, P, ym, NULL, NULL);
 		for (int d = rank - 1; d >= 0; d--) {
 			oa += sa[d];
 			ob += sb[d];

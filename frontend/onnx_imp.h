@@ -12,7 +12,7 @@
  *   onnx_tensor.c  TensorProto decoding
  *   onnx_pattern.c the multi-node patterns of one op, fused at import
  *   onnx_ops.c, onnx_nn.c, onnx_fold.c, onnx_cond.c, onnx_math.c,
- *   onnx_geo.c
+ *   onnx_reduce.c, onnx_geo.c
  *                  the per-op importers, each file with its table of rows
  *
  * Adding an ONNX op: write its importer (a static function) in the importer
@@ -96,6 +96,7 @@ extern const OnnxOpTable onnx_nn_table;    /* onnx_nn.c */
 extern const OnnxOpTable onnx_fold_table;  /* onnx_fold.c */
 extern const OnnxOpTable onnx_cond_table;  /* onnx_cond.c */
 extern const OnnxOpTable onnx_math_table;  /* onnx_math.c */
+extern const OnnxOpTable onnx_reduce_table;  /* onnx_reduce.c */
 extern const OnnxOpTable onnx_geo_table;   /* onnx_geo.c */
 
 /* onnx_wire.c: 1 iff no message on the wire nests past the limit

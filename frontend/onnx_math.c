@@ -121,7 +121,17 @@ static int import_prelu(Ctx *c, NodeCtx *n)
 		int64_t d[QCC_MAX_RANK] = {a->dims[0]};
 		for (int i = 1; i < x->rank - 1; i++)
 			d[i] = 1;
-		if (!(in[1] = imp_reshape_to(c, n, in[1], x->rank - 1, d, -1,
+		if (in[1]->kind == VAL_CONST) {
+			/* a constant slope stays a constant (quantize takes it as
+			 * one), reshaped here */
+			Type t = in[1]->type;
+			t.rank = x->rank - 1;
+			memcpy(t.dims, d, sizeof t.dims);
+			float *data = graph_alloc_data(c->g, &t);
+			memcpy(data, in[1]->data, a->dims[0] * sizeof *data);
+			in[1] = graph_add_const(c->g, sym_fresh_name(c, n->p->output[0],
+				"_slope"), &t, data, c->loc);
+		} else if (!(in[1] = imp_reshape_to(c, n, in[1], x->rank - 1, d, -1,
 				"_slope")))
 			return -1;
 	}

@@ -14,7 +14,7 @@
 /* Every importer file's table; an op is in exactly one. */
 static const OnnxOpTable *const tables[] = {
 	&onnx_ops_table, &onnx_nn_table, &onnx_fold_table, &onnx_cond_table,
-	&onnx_math_table, &onnx_geo_table,
+	&onnx_math_table, &onnx_reduce_table, &onnx_geo_table,
 };
 #define NTABLES ((int)(sizeof tables / sizeof *tables))
 

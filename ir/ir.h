@@ -197,6 +197,9 @@ typedef enum {
 	LOWER_DIV,
 	LOWER_LOG_SOFTMAX,
 	LOWER_LAYERNORM,
+	LOWER_PAD,
+	LOWER_AFFINE,
+	LOWER_REDUCE,
 	LOWER_GATHER,
 	LOWER_COUNT
 } LowerKind;
@@ -436,6 +439,10 @@ int shape_set_out(Node *n, int elem, int rank, const int64_t *dims);
  * count < 0), each in [lo, 2^31-1]. */
 const int64_t *shape_ints_attr(const Node *n, const char *name, int count,
 	int64_t lo);
+/* Input 0 an 8- or 16-bit activation with per-tensor q, a declared
+ * quantized output, and count mult/shift pairs (mult negative only if
+ * signed_ok); -1 after reporting (shape_q.c). */
+int shape_qact_out(const Node *n, int count, int signed_ok);
 /* Rank-4 input (and weights), stride/pad/dilation/kernel/groups, ceil_mode
  * and count_include_pad; then the window geometry g, whose output must not
  * be empty. For conv2d/qconv2d (groups fit the channels) and the pooling
@@ -453,6 +460,17 @@ int shape_prelu_dims(const Node *n);
 /* concat and qconcat: inputs of rank >= 1 that match in every dim but the
  * axis (and in element type if same_elem); dims gets the joined shape. */
 int shape_concat_dims(const Node *n, int same_elem, int64_t *dims);
+
+/* ------------------------------------------------------- shape_reduce.c */
+/* reduce and qreduce: the index of the fn attribute,
+ * -1 if unknown; red[d] = 1 for each reduced axis of x (every axis when
+ * axes is empty), returning their count, -1 after reporting a bad axis. */
+enum { REDUCE_SUM, REDUCE_MEAN, REDUCE_MAX, REDUCE_MIN, REDUCE_SUM_SQUARE,
+	REDUCE_L1, REDUCE_L2 };
+int reduce_fn(const Node *n);
+int reduce_mask(const Node *n, const Type *x, unsigned char *red);
+/* R(u * u, pre): qreduce's sum_square term (|u| <= 2^16, 0 <= pre <= 30). */
+int64_t reduce_square(int64_t u, int64_t pre);
 
 /* ------------------------------------------------------------ shape_geo.c */
 /* Where output index o of one axis of a resize reads its input: nearest
@@ -512,6 +530,11 @@ void pack_conv(const PackSpec *s, const WinGeom *g, const int32_t *w,
  * instructions: 4 int8 for vpdpbusd, 2 int16 for vpmaddwd), the last
  * group's missing channels 0. out: OC * ceil(ICG/G) * KH * KW * G. */
 void pack_conv_lanes(const WinGeom *g, int G, const int32_t *w, int32_t *out);
+/* Rows of Kp (a multiple of 4) 8-bit taps for the dual 16-bit multiply-add
+ * of Arm's DSP extension: the middle two of every four taps swapped, so
+ * that SXTB16 of a little-endian 32-bit word of taps k..k+3 gives (k,
+ * k+1) and SXTB16 of it rotated by 8 bits gives (k+2, k+3). In place. */
+void pack_dual16(int32_t *w, int64_t M, int64_t Kp);
 /* n values of `bits` (4 or 2) bits, 8/bits to a byte, value i in bits
  * [i % (8/bits) * bits, +bits) of byte i / (8/bits): low bits first; the
  * last byte's unused bits are 0. Values are taken modulo 2^bits. */
@@ -725,7 +748,11 @@ typedef struct {
 	int adaround;              /* --adaround */
 	int adaround_iters;        /* iterations per layer; 0: the default */
 	uint64_t seed;             /* --seed: the PRNG seed of adaround */
+	/* --jobs: threads over calibration samples; 0: QCC_JOBS, else the
+	 * online CPUs (passes/calibrate.c) */
+	int jobs;
 } Options;
+#define QCC_MAX_JOBS 256
 
 void options_default(Options *o);
 

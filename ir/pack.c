@@ -120,3 +120,13 @@ void pack_conv_lanes(const WinGeom *g, int G, const int32_t *w, int32_t *out)
 						w[(o * g->ICG + ic) * KHW + k] : 0;
 				}
 }
+
+void pack_dual16(int32_t *w, int64_t M, int64_t Kp)
+{
+	assert(Kp % 4 == 0);
+	for (int64_t i = 0; i < M * Kp; i += 4) {
+		int32_t t = w[i + 1];
+		w[i + 1] = w[i + 2];
+		w[i + 2] = t;
+	}
+}

@@ -482,6 +482,14 @@ int shape_qglobal_pool(Graph *g, Node *n)
 	return shape_set_out(n, -1, x->rank, dims);
 }
 
+int shape_qact_out(const Node *n, int count, int signed_ok)
+{
+	if (need_qact(n, 0) < 0 || need_qout(n) < 0 ||
+	    check_requant(n, count, 0, signed_ok) < 0)
+		return -1;
+	return 0;
+}
+
 /* Integer operands on a common grid: both quantized per tensor (a
  * constant mapped onto the other operand's grid is i32), or both plain
  * integers; 0 <= mult <= 2^30, so |(x - z) * mult| < 2^62. */

@@ -8,12 +8,23 @@
  * softmax axis; the second fills a 2048-bin histogram over the span the
  * extremes give (range_hist_span: 0 is a bin edge).
  *
+ * Samples are independent: --jobs N (Options.jobs; 0: QCC_JOBS, else the
+ * online CPUs) runs them on N threads, each with its own interpreter over a
+ * contiguous run of samples and its own extremes, counts and histograms,
+ * merged in sample order. Every statistic merged is exact whatever the
+ * split (min and max of values with -0 read as +0, integer counts), so the
+ * observations are bit-identical to one thread's. The reservoir of softmax
+ * rows draws one random stream in sample order: a sweep that keeps rows
+ * runs on one thread.
+ *
  * requires: observe nodes (pass observe); --calib unless there are none.
  * guarantees: every observe node carries min, max, count, zeros, hist_lo,
  *   hist_hi, hist (and row_len, rows); the graph is otherwise unchanged.
  *   Earlier observations are replaced.
  */
+#include <errno.h>
 #include <math.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -37,14 +48,37 @@ typedef struct {
 	double *rows;
 } Stat;
 
+/* One thread's share of a Stat over its samples. */
+typedef struct {
+	double min, max;
+	int64_t count, zeros;
+	int64_t bad_sample;
+	int64_t *hist;          /* RANGE_HIST_BINS; sweep 2 */
+} Part;
+
 typedef struct {
 	Stat *stat;
 	int nstat;
 	int *by_node;           /* node id -> index in stat, or -1 */
 	int sweep;              /* 1: extremes and rows, 2: histograms */
-	int64_t sample;
 	uint64_t rng;
+	/* the samples (one array per graph input), and the progress of all
+	 * threads */
+	const Graph *g;
+	const Npy *x;
+	const Options *o;
+	int64_t done, total;
+	pthread_mutex_t lock;
 } Calib;
+
+/* One thread: its interpreter, its samples [lo, hi) and its Parts. */
+typedef struct {
+	Calib *c;
+	Exec *e;
+	int64_t lo, hi, sample;
+	int keep_rows;          /* the only thread: it fills the reservoirs */
+	Part *part;             /* nstat */
+} Worker;
 
 static uint64_t next_random(Calib *c)
 {
@@ -76,29 +110,32 @@ static void keep_rows(Calib *c, Stat *s, const float *x, int64_t numel)
 
 static void hook(void *user, const Node *n, const Value *v, const void *out)
 {
-	Calib *c = user;
+	Worker *w = user;
+	Calib *c = w->c;
 	if (!n || n->op != OP_OBSERVE)
 		return;
 	Stat *s = &c->stat[c->by_node[n->id]];
+	Part *p = &w->part[c->by_node[n->id]];
 	const float *x = out;
 	int64_t numel = type_numel(&v->type);
 	if (c->sweep == 2) {
-		range_hist_add(s->hist, RANGE_HIST_BINS, s->hist_lo, s->hist_hi, x,
+		range_hist_add(p->hist, RANGE_HIST_BINS, s->hist_lo, s->hist_hi, x,
 			numel);
 		return;
 	}
 	for (int64_t k = 0; k < numel; k++) {
 		if (!isfinite(x[k])) {
-			if (s->bad_sample < 0)
-				s->bad_sample = c->sample;
+			if (p->bad_sample < 0)
+				p->bad_sample = w->sample;
 			return;
 		}
-		s->min = fmin(s->min, x[k]);
-		s->max = fmax(s->max, x[k]);
-		s->zeros += x[k] == 0;
+		double xv = (double)x[k] + 0.0;   /* -0 is +0: order-free */
+		p->min = fmin(p->min, xv);
+		p->max = fmax(p->max, xv);
+		p->zeros += x[k] == 0;
 	}
-	s->count += numel;
-	if (s->cap > 0)
+	p->count += numel;
+	if (s->cap > 0 && w->keep_rows)
 		keep_rows(c, s, x, numel);
 }
 
@@ -274,16 +311,103 @@ static void progress(const Options *o, int64_t done, int64_t total)
 	}
 }
 
-static void run_sweep(Calib *c, Exec *e, const Graph *g, const Npy *x,
-	const Options *o, int64_t offset, int64_t total)
+/* A thread's samples through its interpreter. */
+static void *run_samples(void *arg)
 {
-	for (int64_t i = 0; i < x[0].dims[0]; i++) {
-		for (int k = 0; k < g->ninputs; k++)
-			exec_fill(e, g->inputs[k], &x[k], i);
-		c->sample = i;
-		exec_run(e);
-		progress(o, offset + i + 1, total);
+	Worker *w = arg;
+	Calib *c = w->c;
+	for (int64_t i = w->lo; i < w->hi; i++) {
+		for (int k = 0; k < c->g->ninputs; k++)
+			exec_fill(w->e, c->g->inputs[k], &c->x[k], i);
+		w->sample = i;
+		exec_run(w->e);
+		pthread_mutex_lock(&c->lock);
+		progress(c->o, ++c->done, c->total);
+		pthread_mutex_unlock(&c->lock);
 	}
+	return NULL;
+}
+
+static void reset_parts(const Calib *c, Worker *w)
+{
+	for (int i = 0; i < c->nstat; i++) {
+		Part *p = &w->part[i];
+		p->min = INFINITY;
+		p->max = -INFINITY;
+		p->count = p->zeros = 0;
+		p->bad_sample = -1;
+		if (p->hist)
+			memset(p->hist, 0, (RANGE_HIST_BINS + 1) * sizeof *p->hist);
+	}
+}
+
+/* One sweep over all samples on nw threads (one if rows are kept), then
+ * the threads' Parts merged into the Stats in sample order. */
+static void run_sweep(Calib *c, Worker *w, int nw)
+{
+	int64_t n = c->x[0].dims[0];
+	int rows = 0;
+	for (int i = 0; i < c->nstat && c->sweep == 1; i++)
+		rows |= c->stat[i].cap > 0;
+	if (rows || nw > n)
+		nw = rows ? 1 : (int)n;
+	pthread_t *tid = malloc(nw * sizeof *tid);
+	char *started = calloc(nw, 1);
+	if (!tid || !started)
+		abort();
+	for (int t = 0; t < nw; t++) {
+		w[t].lo = n * t / nw;
+		w[t].hi = n * (t + 1) / nw;
+		w[t].keep_rows = nw == 1;
+		reset_parts(c, &w[t]);
+	}
+	/* thread 0's share runs here; a thread that cannot start leaves its
+	 * share to this one, after the others */
+	for (int t = 1; t < nw; t++)
+		started[t] = pthread_create(&tid[t], NULL, run_samples, &w[t]) == 0;
+	run_samples(&w[0]);
+	for (int t = 1; t < nw; t++) {
+		if (started[t])
+			pthread_join(tid[t], NULL);
+		else
+			run_samples(&w[t]);
+	}
+	free(tid);
+	free(started);
+	for (int t = 0; t < nw; t++)
+	for (int i = 0; i < c->nstat; i++) {
+		Stat *s = &c->stat[i];
+		const Part *p = &w[t].part[i];
+		if (c->sweep == 2) {
+			for (int b = 0; b <= RANGE_HIST_BINS; b++)
+				s->hist[b] += p->hist[b];
+			continue;
+		}
+		s->min = fmin(s->min, p->min);
+		s->max = fmax(s->max, p->max);
+		s->count += p->count;
+		s->zeros += p->zeros;
+		if (s->bad_sample < 0)
+			s->bad_sample = p->bad_sample;
+	}
+}
+
+/* The threads calibration runs on: --jobs, else QCC_JOBS (checked by the
+ * driver), else the online CPUs. */
+static int calib_jobs(const Options *o)
+{
+	if (o->jobs > 0)
+		return o->jobs;
+	const char *env = getenv("QCC_JOBS");
+	if (env && *env) {
+		char *end;
+		errno = 0;
+		long v = strtol(env, &end, 10);
+		if (!*end && errno == 0 && v >= 1 && v <= QCC_MAX_JOBS)
+			return (int)v;
+	}
+	long n = sysconf(_SC_NPROCESSORS_ONLN);
+	return n < 1 ? 1 : n > QCC_MAX_JOBS ? QCC_MAX_JOBS : (int)n;
 }
 
 /* The i-th calibration file (one per graph input). */
@@ -390,11 +514,31 @@ int pass_calibrate(Graph *g, const Options *o)
 		fprintf(stderr, "calibrate: %lld samples, %d observers\n",
 			(long long)x[0].dims[0], c.nstat);
 
-	Exec *e = exec_new(g);
-	exec_set_hook(e, hook, &c);
-	int64_t total = 2 * x[0].dims[0];
+	int nw = calib_jobs(o);
+	if (nw > x[0].dims[0])
+		nw = (int)x[0].dims[0];
+	Worker *w = calloc(nw, sizeof *w);
+	if (!w)
+		abort();
+	for (int t = 0; t < nw; t++) {
+		w[t].c = &c;
+		w[t].e = exec_new(g);
+		w[t].part = calloc(c.nstat, sizeof *w[t].part);
+		if (!w[t].part)
+			abort();
+		for (int i = 0; i < c.nstat; i++)
+			if (!(w[t].part[i].hist = malloc((RANGE_HIST_BINS + 1) *
+			    sizeof *w[t].part[i].hist)))
+				abort();
+		exec_set_hook(w[t].e, hook, &w[t]);
+	}
+	c.g = g;
+	c.x = x;
+	c.o = o;
+	c.total = 2 * x[0].dims[0];
+	pthread_mutex_init(&c.lock, NULL);
 	c.sweep = 1;
-	run_sweep(&c, e, g, x, o, 0, total);
+	run_sweep(&c, w, nw);
 	int rc = check_finite(&c, o->ncalib > 1 ? "the --calib files" :
 		o->calib_path);
 	if (rc < 0 && o->progress && isatty(2))
@@ -404,11 +548,18 @@ int pass_calibrate(Graph *g, const Options *o)
 			range_hist_span(c.stat[i].min, c.stat[i].max,
 				&c.stat[i].hist_lo, &c.stat[i].hist_hi);
 		c.sweep = 2;
-		run_sweep(&c, e, g, x, o, x[0].dims[0], total);
+		run_sweep(&c, w, nw);
 		for (int i = 0; i < c.nstat; i++)
 			write_back(g, &c.stat[i]);
 	}
-	exec_free(e);
+	pthread_mutex_destroy(&c.lock);
+	for (int t = 0; t < nw; t++) {
+		exec_free(w[t].e);
+		for (int i = 0; i < c.nstat; i++)
+			free(w[t].part[i].hist);
+		free(w[t].part);
+	}
+	free(w);
 	for (int i = 0; i < c.nstat; i++)
 		free(c.stat[i].rows);
 	free(c.stat);

@@ -9,7 +9,8 @@
  *   act_min/act_max clamps, accumulator bounds checked and kept (acc_bound).
  *   Float inputs/outputs stay, behind quantize/dequantize; a node that cannot
  *   be lowered stays float (a warning). No f32 type keeps its q(...).
- * rules: ops.def's lower/qop columns (lowerings[]); tables run float kernels.
+ * rules: ops.def's lower/qop columns (lowerings[]; pad and batchnorm in
+ *   quantize_pad.c, reductions in quantize_reduce.c); tables run float kernels.
  * maths: real = s * (q - zp); conv: y = zy + (s_x s_w / s_y) acc, the
  *   multiplier m = mult / 2^shift with mult in [2^30, 2^31) (Q31).
  */
@@ -70,9 +71,7 @@ static int64_t grid_bound(double x, double s, int up, int64_t lo, int64_t hi)
 	return up && s * (double)k < x ? k + 1 : k;
 }
 
-/* m ~= mult / 2^shift, mult in [2^30, 2^31), shift in [0, 62]
- * (docs/arith.md, section 3); -1 if m >= 2^31. */
-static int quant_mult(double m, int64_t *mult, int64_t *shift)
+int quant_mult(double m, int64_t *mult, int64_t *shift)
 {
 	if (!(m > 0)) {
 		*mult = 0, *shift = 0;
@@ -1343,6 +1342,27 @@ static int lower_layernorm(Ctx *c, Node *n)
 }
 
 /* For the rule files (quantize.h). */
+int64_t quant_round_away(double x)
+{
+	return round_half_away(x);
+}
+
+int64_t quant_code(const Type *t, double v)
+{
+	return round_clamp(t->q.zp[0] + v / t->q.scale[0], type_qmin(t),
+		type_qmax(t));
+}
+
+Node *quant_unary_qop(Ctx *c, Node *n, int *r)
+{
+	return unary_qop(c, n, r);
+}
+
+int quant_same_q(Ctx *c, Node *n)
+{
+	return lower_same_q(c, n);
+}
+
 Value *quant_int_of(Ctx *c, Value *v)
 {
 	return int_of(c, v);
@@ -1381,6 +1401,9 @@ static const LowerFn lowerings[LOWER_COUNT] = {
 	[LOWER_LOG_SOFTMAX] = lower_log_softmax,
 	[LOWER_LAYERNORM] = lower_layernorm,
 	[LOWER_GATHER] = quant_lower_gather,
+	[LOWER_PAD] = quant_lower_pad,
+	[LOWER_AFFINE] = quant_lower_affine,
+	[LOWER_REDUCE] = quant_lower_reduce,
 };
 
 static int lower(Ctx *c, Node *n)

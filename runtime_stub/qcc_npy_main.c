@@ -34,6 +34,15 @@
 #endif
 
 static uint64_t arena[(QCC_MODEL_ARENA_SIZE + 7) / 8 + 1];
+/* -DQCC_MARK=f calls void f(void) before and after each inference (the
+ * bare-metal start-up m4_start.c counts instructions and stack there). */
+#ifdef QCC_MARK
+void QCC_MARK(void);
+#define RUN_ARRAYS(in, out) \
+	(QCC_MARK(), QCC_MODEL_RUN_ARRAYS(in, out, arena), QCC_MARK())
+#else
+#define RUN_ARRAYS(in, out) QCC_MODEL_RUN_ARRAYS(in, out, arena)
+#endif
 
 #define NIN QCC_MODEL_NUM_INPUTS
 #define NOUT QCC_MODEL_NUM_OUTPUTS
@@ -290,7 +299,7 @@ static void run_sample(const Array *a, long s, void **in, void **out,
 	for (long i = 0; i < in_size[0]; i++)
 		xf[i] = element(&a[0], s * in_size[0] + i);
 	QCC_MODEL_QUANTIZE_INPUT(xf, (qcc_model_input_t *)in[0]);
-	QCC_MODEL_RUN_ARRAYS(in, out, arena);
+	RUN_ARRAYS(in, out);
 	QCC_MODEL_DEQUANTIZE_OUTPUT((qcc_model_output_t *)out[0],
 		y[0] + s * out_size[0]);
 #else
@@ -298,7 +307,7 @@ static void run_sample(const Array *a, long s, void **in, void **out,
 		for (long i = 0; i < in_size[k]; i++)
 			put(in[k], i, in_bytes[k], in_qmin[k],
 				quantize(element(&a[k], s * in_size[k] + i), k));
-	QCC_MODEL_RUN_ARRAYS(in, out, arena);
+	RUN_ARRAYS(in, out);
 	for (int o = 0; o < NOUT; o++)
 		for (long i = 0; i < out_size[o]; i++)
 			y[o][s * out_size[o] + i] = (float)(get(out[o], i,

@@ -19,7 +19,6 @@ gives the same weights. Takes a few minutes.
 """
 import os
 import sys
-import time
 from collections import OrderedDict
 
 import numpy as np
@@ -28,6 +27,8 @@ from torch import nn
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
+sys.path.insert(0, os.path.dirname(HERE))
+import common          # noqa: E402
 import export_g        # noqa: E402
 import make_testset    # noqa: E402
 
@@ -50,30 +51,6 @@ def fashion_cnn():
         ("flatten", nn.Flatten()),
         ("fc", nn.Linear(16 * 7 * 7, 10)),
     ]))
-
-
-def train(model, x, y, epochs, seed, lr=2e-3, batch=128):
-    torch.manual_seed(seed)
-    gen = torch.Generator().manual_seed(seed)
-    opt = torch.optim.Adam(model.parameters(), lr=lr)
-    steps = epochs * ((len(x) + batch - 1) // batch)
-    sched = torch.optim.lr_scheduler.OneCycleLR(opt, max_lr=lr, total_steps=steps)
-    loss_fn = nn.CrossEntropyLoss()
-    for epoch in range(epochs):
-        model.train()
-        perm = torch.randperm(len(x), generator=gen)
-        t0, total = time.time(), 0.0
-        for i in range(0, len(x), batch):
-            idx = perm[i:i + batch]
-            opt.zero_grad()
-            loss = loss_fn(model(x[idx]), y[idx])
-            loss.backward()
-            opt.step()
-            sched.step()
-            total += loss.item() * len(idx)
-        print(f"  epoch {epoch + 1}: loss {total / len(x):.4f} ({time.time() - t0:.0f} s)",
-              flush=True)
-    model.eval()
 
 
 def logits(model, x, dtype=torch.float32):
@@ -99,7 +76,7 @@ def main(out):
         print(f"{name}:", flush=True)
         torch.manual_seed(seed)
         model = make()
-        train(model, xtr, ytr, epochs, seed)
+        common.train(model, xtr, ytr, epochs, seed)
         params = sum(p.numel() for p in model.parameters())
         l32 = logits(model, xte)
         l64 = logits(model, xte, torch.float64)

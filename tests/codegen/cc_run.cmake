@@ -2,10 +2,13 @@
 # batch and requires outputs bit-identical to the simulator's.
 #   cmake -DCC=gcc "-DFLAGS=-O2;-Wall" -DDIR=d -DNAME=m -DSTUB=runtime_stub
 #         -DINPUT=x.npy -DREF=sim.npy -DNPYCHECK=npycheck -DTAG=gcc
-#         [-DSTRIP_SAN=1] [-DCPU_FLAGS=avx2,fma] -P cc_run.cmake
+#         [-DSTRIP_SAN=1] [-DCPU_FLAGS=avx2,fma]
+#         [-DRUNNER=qemu-aarch64;-L;/usr/aarch64-linux-gnu] -P cc_run.cmake
 # builds DIR/NAME_TAG from DIR/NAME.c and writes DIR/NAME_TAG.npy. A model
 # with several inputs and outputs takes INPUT and REF as lists (one file per
 # input, one reference per output) and writes DIR/NAME_TAG_K.npy, K from 0.
+# RUNNER: the program is run under it (a cross build under qemu-user); the
+# test prints SKIP when the compiler or the runner is not installed.
 # With CPU_FLAGS, prints "SKIP: ..." and stops where /proc/cpuinfo does not
 # list every one of them (the test's SKIP_REGULAR_EXPRESSION).
 if(CPU_FLAGS)
@@ -22,6 +25,10 @@ if(CPU_FLAGS)
   endforeach()
 endif()
 set(exe ${DIR}/${NAME}_${TAG})
+if(CC MATCHES "-NOTFOUND" OR RUNNER MATCHES "-NOTFOUND")
+  message("SKIP: not found: ${CC} ${RUNNER}")
+  return()
+endif()
 execute_process(COMMAND ${CC} -std=c99 -Wall -Wextra -Wpedantic -Werror
     ${FLAGS} -I${DIR} -I${STUB} "-DQCC_MODEL_HEADER=\"${NAME}.h\""
     ${DIR}/${NAME}.c ${STUB}/qcc_npy_main.c -o ${exe}
@@ -39,7 +46,7 @@ else()
     list(APPEND outs ${exe}_${k}.npy)
   endforeach()
 endif()
-execute_process(COMMAND ${exe} ${INPUT} ${outs} RESULT_VARIABLE r)
+execute_process(COMMAND ${RUNNER} ${exe} ${INPUT} ${outs} RESULT_VARIABLE r)
 if(NOT r EQUAL 0)
   message(FATAL_ERROR "${exe} failed (${r})")
 endif()

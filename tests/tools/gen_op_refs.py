@@ -469,6 +469,39 @@ case("pad_reflect_crop", [("x", [1, 5, 6])], [],
      np_pad([0, -2, 3, 0, 1, -1], "reflect"))
 
 
+def reduce_ref(fn, axes, keep):
+    def ref(x):
+        ax = tuple(axes) if axes else tuple(range(x.dim()))
+        f = {"sum": lambda: x.sum(ax, keepdim=keep),
+             "mean": lambda: x.mean(ax, keepdim=keep),
+             "max": lambda: x.amax(ax, keepdim=keep),
+             "min": lambda: x.amin(ax, keepdim=keep),
+             "sum_square": lambda: (x * x).sum(ax, keepdim=keep),
+             "l1": lambda: x.abs().sum(ax, keepdim=keep),
+             "l2": lambda: (x * x).sum(ax, keepdim=keep).sqrt()}[fn]
+        return f()
+    return ref
+
+
+case("reduce_mean_hw", [("x", [1, 3, 4, 5])], [],
+     "reduce(x, fn=mean, axes=[2,3])", reduce_ref("mean", [2, 3], True))
+case("reduce_sum_drop", [("x", [1, 3, 4, 5])], [],
+     "reduce(x, fn=sum, axes=[1,-1], keepdims=0)",
+     reduce_ref("sum", [1, 3], False))
+case("reduce_max_c", [("x", [1, 6, 2, 3])], [],
+     "reduce(x, fn=max, axes=[1])", reduce_ref("max", [1], True))
+case("reduce_min_last", [("x", [1, 4, 7])], [],
+     "reduce(x, fn=min, axes=[-1], keepdims=0)",
+     reduce_ref("min", [2], False))
+case("reduce_sum_square_all", [("x", [1, 2, 3, 4])], [],
+     "reduce(x, fn=sum_square)", reduce_ref("sum_square", [], True))
+case("reduce_l1", [("x", [1, 5, 3])], [],
+     "reduce(x, fn=l1, axes=[1])", reduce_ref("l1", [1], True))
+case("reduce_l2", [("x", [1, 5, 3])], [],
+     "reduce(x, fn=l2, axes=[0,2], keepdims=0)",
+     reduce_ref("l2", [0, 2], False))
+
+
 # ---------------------------------------------------------------- a small network
 
 def chain_ref(x, w, b, s, o, m, v, w2, b2):

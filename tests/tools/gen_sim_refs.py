@@ -1083,6 +1083,139 @@ def case_qmatmul16():
                y.astype(np.int32),
                "qmatmul: 16-bit, the int64 accumulator rounded by pre bits "
                "(ties, saturation)")
+# pad, qaffine and qreduce draw from their own generator.
+lrng = np.random.RandomState(20261207)
+
+
+def pad_case(name, elem, shape, pads, mode, code, summary):
+    """pad of an integer tensor: numpy's np.pad; the constant is the code."""
+    top = 32768 if elem == "i16" else 128
+    x = lrng.randint(-top, top, size=(2,) + shape).astype(np.int64)
+    r = len(shape)
+    width = [(0, 0)] + [(pads[d], pads[r + d]) for d in range(r)]
+    kw = {"constant_values": code} if mode == "constant" else {}
+    y = np.pad(x, width, mode=mode, **kw)
+    q = qstr(0.1, 0 if elem == "i16" else 3)
+    text = ("model %s\n\ninput x : %s%s %s\n\noutput y : %s%s %s = pad(x, "
+            "pads=%s, mode=%s, value=%d)\n" %
+            (name, elem, dims(shape), q, elem, dims(y.shape[1:]), q,
+             lit(pads), mode, code))
+    write_case(name, text, [x.astype(np.int32)], y.astype(np.int32), summary)
+
+
+def case_pad():
+    pad_case("pad_i8_reflect", "i8", (1, 2, 4, 5), [0, 0, 3, 1, 0, 0, 2, 4],
+             "reflect", 3, "pad: 8-bit, reflect")
+    pad_case("pad_i16_edge", "i16", (1, 3, 5), [0, 2, 1, 0, 1, 3], "edge", 0,
+             "pad: 16-bit, edge")
+    pad_case("pad_i8_constant", "i8", (1, 3, 3), [0, 1, 2, 0, 2, 0],
+             "constant", -7, "pad: 8-bit, constant code -7")
+
+
+def case_qaffine():
+    """y = clamp(zy + R((x - zx) mult[c] + bias[c], shift[c])), c on axis
+    1; mult signed, bias on the product's scale."""
+    name = "qaffine"
+    C, zx, zy = 5, -20, 11
+    x = lrng.randint(-128, 128, size=(2, 1, C, 3, 4)).astype(np.int64)
+    mult = [1 << 30, -(1 << 30), 1518500250, -1300000000, 1 << 30]
+    shift = [31, 31, 33, 29, 25]
+    bias = [3 << 30, -(1 << 30), 123456789, -7 << 28, 1 << 31]
+    m = np.array(mult, dtype=object)[:, None, None]
+    b = np.array(bias, dtype=object)[:, None, None]
+    s = np.array(shift, dtype=object)[:, None, None]
+    p = (x.astype(object) - zx) * m + b
+    y = np.stack([requant(p[i], 1, s, zy, -128, 127, name) for i in range(2)])
+    text = ("model %s\n\ninput x : i8[1,%d,3,4] %s\n\noutput y : i8[1,%d,3,4] "
+            "%s = qaffine(x, mult=%s, shift=%s, bias=%s)\n" %
+            (name, C, qstr(0.1, zx), C, qstr(0.1, zy), lit(mult), lit(shift),
+             lit(bias)))
+    write_case(name, text, [x.astype(np.int32)], y.astype(np.int32),
+               "qaffine: signed per-channel multipliers and offsets (ties, "
+               "saturation)")
+    name = "qaffine_i16"
+    x = lrng.randint(-32768, 32768, size=(2, 1, 3, 7)).astype(np.int64)
+    mult, shift, bias = [1 << 30, -(1 << 30), 2000000000], [31, 32, 30], \
+        [1 << 40, 3 << 30, -(1 << 45)]
+    m = np.array(mult, dtype=object)[:, None]
+    b = np.array(bias, dtype=object)[:, None]
+    s = np.array(shift, dtype=object)[:, None]
+    p = x.astype(object) * m + b
+    y = np.stack([requant(p[i], 1, s, 0, -32768, 32767, name)
+                  for i in range(2)])
+    text = ("model %s\n\ninput x : i16[1,3,7] %s\n\noutput y : i16[1,3,7] "
+            "%s = qaffine(x, mult=%s, shift=%s, bias=%s)\n" %
+            (name, qstr(0.1, 0), qstr(0.1, 0), lit(mult), lit(shift),
+             lit(bias)))
+    write_case(name, text, [x.astype(np.int32)], y.astype(np.int32),
+               "qaffine: 16-bit (ties, saturation)")
+
+
+def square_pre(u, pre):
+    """R(u * u, pre), exact."""
+    return R(u * u, pre) if pre else u * u
+
+
+REDUCE = {"sum": lambda u, ax: u.sum(axis=ax, keepdims=True),
+          "mean": lambda u, ax: u.sum(axis=ax, keepdims=True),
+          "max": lambda u, ax: u.max(axis=ax, keepdims=True),
+          "min": lambda u, ax: u.min(axis=ax, keepdims=True),
+          "sum_square": lambda u, ax: (u * u).sum(axis=ax, keepdims=True),
+          "l1": lambda u, ax: abs(u).sum(axis=ax, keepdims=True)}
+
+
+def qreduce_case(name, fn, elem, shape, axes, keepdims, zx, zy, mult, shift,
+                 summary, lim=None, pre=0):
+    """acc = fn of u = x - zx over the axes (all if none), exact; then one
+    requantization. Inputs in [-lim, lim) (default: the whole range)."""
+    top = 32768 if elem == "i16" else 128
+    lim = lim or top
+    x = lrng.randint(-lim, lim, size=(2,) + shape).astype(np.int64)
+    r = len(shape)
+    ax = tuple(sorted(1 + (a % r) for a in axes)) if axes else \
+        tuple(range(1, r + 1))
+    u = x.astype(object) - zx
+    if pre:
+        acc = square_pre(u, pre).sum(axis=ax, keepdims=True)
+    else:
+        acc = REDUCE[fn](u, ax)
+    y = np.stack([requant(acc[i], mult, shift, zy, -top, top - 1, name)
+                  for i in range(2)])
+    if not keepdims:
+        y = y.reshape([2] + [d for i, d in enumerate(shape) if i + 1 not in ax])
+    attrs = "fn=%s" % fn
+    if axes:
+        attrs += ", axes=%s" % lit(axes)
+    if not keepdims:
+        attrs += ", keepdims=0"
+    post = ", pre=%d" % pre if pre else ""
+    text = ("model %s\n\ninput x : %s%s %s\n\noutput y : %s%s %s = qreduce(x, "
+            "%s, mult=[%d], shift=[%d]%s)\n" %
+            (name, elem, dims(shape), qstr(0.1, zx), elem, dims(y.shape[1:]),
+             qstr(0.1, zy), attrs, mult, shift, post))
+    write_case(name, text, [x.astype(np.int32)], y.astype(np.int32), summary)
+
+
+def case_qreduce():
+    qreduce_case("qreduce_mean", "mean", "i8", (1, 3, 4, 5), [2, 3], 1, -9, 4,
+                 1 << 30, 35, "qreduce: mean over two axes, keepdims (ties)")
+    qreduce_case("qreduce_sum_i16", "sum", "i16", (1, 4, 6), [-2], 0, 0, 0,
+                 3 << 29, 31, "qreduce: 16-bit sum, dropped axis (ties, "
+                 "saturation)")
+    qreduce_case("qreduce_max", "max", "i8", (1, 3, 2, 5), [1, -1], 1, 6, 20,
+                 1 << 30, 30, "qreduce: max over two axes (saturation)")
+    qreduce_case("qreduce_min", "min", "i8", (1, 4, 5), [1], 0, 100, -30,
+                 1 << 30, 31, "qreduce: min, dropped axis (ties, saturation)")
+    qreduce_case("qreduce_sum_square", "sum_square", "i8", (1, 2, 3, 3), [],
+                 1, 0, -128, 1 << 30, 31, "qreduce: sum of squares over "
+                 "every axis (ties)", lim=8)
+    qreduce_case("qreduce_l1", "l1", "i8", (1, 6, 4), [0, 1], 0, -30, -50,
+                 1 << 30, 31, "qreduce: l1 over the batch and channels "
+                 "(ties, saturation)")
+    qreduce_case("qreduce_sum_square_i16", "sum_square", "i16", (1, 5, 8),
+                 [1], 1, 0, 0, 9 << 27, 28, "qreduce: 16-bit sum of squares, "
+                 "each rounded right by pre bits (ties, saturation)",
+                 lim=128, pre=2)
 
 
 def main():
@@ -1112,6 +1245,9 @@ def main():
     case_qlayernorm()     # layer norm: its own generator, trng
     case_qsoftmax16()
     case_qmatmul16()
+    case_pad()            # pad, qaffine, qreduce: their own generator, lrng
+    case_qaffine()
+    case_qreduce()
     for name, (ties, sat, total) in sorted(STATS.items()):
         print("%-24s %5d outputs  %5d ties  %5d saturated" %
               (name, total, ties, sat))
@@ -1122,7 +1258,10 @@ def main():
                  "qmax_broadcast3", "qmin_i16", "qwhere",
                  "qcompare_ge_bcast", "qcompare_eq_const",
                  "qcompare_le_ids", "qsum_mean3", "qsum_i16",
-                 "qprelu_channel", "qdiv", "qpwl", "qmatmul_i16"]:
+                 "qprelu_channel", "qdiv", "qpwl", "qmatmul_i16", "qaffine",
+                 "qaffine_i16", "qreduce_mean", "qreduce_sum_i16",
+                 "qreduce_min", "qreduce_sum_square", "qreduce_l1",
+                 "qreduce_sum_square_i16"]:
         assert STATS[name][0] > 0, name + " has no rounding tie"
     for name in ["requantize_sat", "qconv2d_sat_relu", "qdense_sat",
                  "qadd_sub", "qadd_broadcast_relu", "qconv2d_i16", "qconcat",
@@ -1132,7 +1271,9 @@ def main():
                  "qsum_mean3", "qprelu_channel", "qdiv", "qpwl",
                  "qlog_softmax", "qlog_softmax_i16", "qlayernorm",
                  "qlayernorm_i16", "qlayernorm_axis", "qsoftmax_i16",
-                 "qmatmul_i16"]:
+                 "qmatmul_i16", "qaffine", "qaffine_i16", "qreduce_sum_i16",
+                 "qreduce_max", "qreduce_min", "qreduce_l1",
+                 "qreduce_sum_square_i16"]:
         assert STATS[name][1] > 0, name + " has no saturation"
 
 

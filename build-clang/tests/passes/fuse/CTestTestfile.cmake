@@ -1,0 +1,16 @@
+# CMake generated Testfile for 
+# Source directory: /work/h11low/tests/passes/fuse
+# Build directory: /work/h11low/build-clang/tests/passes/fuse
+# 
+# This file includes the relevant testing commands required for 
+# testing this directory and lists subdirectories to be tested as well.
+add_test([=[passes/fuse/add_clip]=] "/usr/bin/cmake" "-DSRC=/work/h11low/tests/passes/fuse/add_clip.g" "-DTDIR=/work/h11low/build-clang/tests/passes/fuse/lit/passes/fuse/add_clip" "-DQCC=/work/h11low/build-clang/qcc" "-DNPYCHECK=/work/h11low/build-clang/tests/npycheck" "-DFILECHECK=/usr/lib/llvm-14/bin/FileCheck" "-P" "/work/h11low/tests/tools/lit_run.cmake")
+set_tests_properties([=[passes/fuse/add_clip]=] PROPERTIES  _BACKTRACE_TRIPLES "/work/h11low/tests/tools/lit.cmake;50;add_test;/work/h11low/tests/passes/fuse/CMakeLists.txt;2;qcc_lit_tests;/work/h11low/tests/passes/fuse/CMakeLists.txt;0;")
+add_test([=[passes/fuse/conv_relu]=] "/usr/bin/cmake" "-DSRC=/work/h11low/tests/passes/fuse/conv_relu.g" "-DTDIR=/work/h11low/build-clang/tests/passes/fuse/lit/passes/fuse/conv_relu" "-DQCC=/work/h11low/build-clang/qcc" "-DNPYCHECK=/work/h11low/build-clang/tests/npycheck" "-DFILECHECK=/usr/lib/llvm-14/bin/FileCheck" "-P" "/work/h11low/tests/tools/lit_run.cmake")
+set_tests_properties([=[passes/fuse/conv_relu]=] PROPERTIES  _BACKTRACE_TRIPLES "/work/h11low/tests/tools/lit.cmake;50;add_test;/work/h11low/tests/passes/fuse/CMakeLists.txt;2;qcc_lit_tests;/work/h11low/tests/passes/fuse/CMakeLists.txt;0;")
+add_test([=[passes/fuse/not_fused]=] "/usr/bin/cmake" "-DSRC=/work/h11low/tests/passes/fuse/not_fused.g" "-DTDIR=/work/h11low/build-clang/tests/passes/fuse/lit/passes/fuse/not_fused" "-DQCC=/work/h11low/build-clang/qcc" "-DNPYCHECK=/work/h11low/build-clang/tests/npycheck" "-DFILECHECK=/usr/lib/llvm-14/bin/FileCheck" "-P" "/work/h11low/tests/tools/lit_run.cmake")
+set_tests_properties([=[passes/fuse/not_fused]=] PROPERTIES  _BACKTRACE_TRIPLES "/work/h11low/tests/tools/lit.cmake;50;add_test;/work/h11low/tests/passes/fuse/CMakeLists.txt;2;qcc_lit_tests;/work/h11low/tests/passes/fuse/CMakeLists.txt;0;")
+add_test([=[passes/fuse/numeric]=] "/usr/bin/cmake" "-DSRC=/work/h11low/tests/passes/fuse/numeric.g" "-DTDIR=/work/h11low/build-clang/tests/passes/fuse/lit/passes/fuse/numeric" "-DQCC=/work/h11low/build-clang/qcc" "-DNPYCHECK=/work/h11low/build-clang/tests/npycheck" "-DFILECHECK=/usr/lib/llvm-14/bin/FileCheck" "-P" "/work/h11low/tests/tools/lit_run.cmake")
+set_tests_properties([=[passes/fuse/numeric]=] PROPERTIES  _BACKTRACE_TRIPLES "/work/h11low/tests/tools/lit.cmake;50;add_test;/work/h11low/tests/passes/fuse/CMakeLists.txt;2;qcc_lit_tests;/work/h11low/tests/passes/fuse/CMakeLists.txt;0;")
+add_test([=[passes/fuse/print_after]=] "/usr/bin/cmake" "-DSRC=/work/h11low/tests/passes/fuse/print_after.g" "-DTDIR=/work/h11low/build-clang/tests/passes/fuse/lit/passes/fuse/print_after" "-DQCC=/work/h11low/build-clang/qcc" "-DNPYCHECK=/work/h11low/build-clang/tests/npycheck" "-DFILECHECK=/usr/lib/llvm-14/bin/FileCheck" "-P" "/work/h11low/tests/tools/lit_run.cmake")
+set_tests_properties([=[passes/fuse/print_after]=] PROPERTIES  _BACKTRACE_TRIPLES "/work/h11low/tests/tools/lit.cmake;50;add_test;/work/h11low/tests/passes/fuse/CMakeLists.txt;2;qcc_lit_tests;/work/h11low/tests/passes/fuse/CMakeLists.txt;0;")

@@ -1,0 +1,546 @@
+/* emit_arm.c - the conv kernels of the Arm targets.
+ *
+ * Cortex-M (cortex-m4, cortex-m7): the DSP extension's dual 16-bit
+ * multiply-add (SMLAD) on pairs of taps, through the ACLE intrinsics of
+ * <arm_acle.h>:
+ *
+ *   conv_m_strip  (two output channels a group at least) the receptive
+ *                 fields of two output pixels are gathered as int16 into a
+ *                 strip of 2 x Kp (K rounded up to 4, zeros after K), read
+ *                 straight from the NCHW input, zx outside it; per pair of
+ *                 output channels, four accumulators take 16 products per
+ *                 step: two weight words widened by SXTB16 (the packing
+ *                 module's dual-16 order, ir/pack.c), four strip words, eight
+ *                 SMLAD. Each result is requantized and stored at once. RAM:
+ *                 the strip only (4 Kp bytes), no column buffer, no
+ *                 accumulator rows.
+ *   conv_m_dw     (one input channel a group, width dilation 1: depthwise,
+ *                 single-channel inputs) one channel at a time is copied as
+ *                 int16 into a zx-padded plane (the plane's size only); each
+ *                 output sums its taps two at a time: an unaligned word of two
+ *                 neighbouring inputs against a word of two weights.
+ *
+ * aarch64 (aarch64-neon, aarch64-dotprod): conv_neon_strip, the strip
+ * kernel on four pixels and four channels with NEON (below).
+ *
+ * All need 8-bit signed inputs and weights and dot products that fit
+ * int32 (emit_fold_bias); other convs take the generic kernels. The sums are
+ * those of the generic kernels (integer additions in another order), so the
+ * outputs are bit-identical.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "emit.h"
+
+static int64_t kp4(int64_t K)
+{
+	return (K + 3) / 4 * 4;
+}
+
+/* 8-bit signed input and weights, constant weights and bias, and int32
+ * dot products. */
+static int m_types_fit(const Node *n)
+{
+	if (n->in[0]->type.elem != DT_I8 || n->in[1]->type.elem != DT_I8 ||
+		n->in[1]->kind != VAL_CONST ||
+		(n->nin > 2 && n->in[2] && n->in[2]->kind != VAL_CONST))
+		return 0;
+	WinGeom c;
+	geom_conv(n, &c);
+	int wide;
+	free(emit_fold_bias(n, n->in[1]->data, c.OC, c.K, &wide));
+	return !wide;
+}
+
+static int strip_applies(const Node *n)
+{
+	WinGeom c;
+	geom_conv(n, &c);
+	return c.OCG >= 2 && m_types_fit(n);
+}
+
+static int64_t strip_bytes(const Node *n)
+{
+	WinGeom c;
+	geom_conv(n, &c);
+	return 2 * kp4(c.K) * 2;
+}
+
+static int dw_applies(const Node *n)
+{
+	WinGeom c;
+	geom_conv(n, &c);
+	return c.ICG == 1 && c.dw == 1 && m_types_fit(n);
+}
+
+/* The padded plane: PH rows of PW, and one word of slack for the last
+ * pair of an odd KW. */
+static int64_t dw_plane_len(const Node *n, const WinGeom *c)
+{
+	const int64_t *pad = attr_ints(n, "pad", NULL);
+	return (c->H + pad[0] + pad[2]) * (c->W + pad[1] + pad[3]) + 2;
+}
+
+static int64_t dw_bytes(const Node *n)
+{
+	WinGeom c;
+	geom_conv(n, &c);
+	return (dw_plane_len(n, &c) * 2 + 7) / 8 * 8;
+}
+
+static void m_vars(EmitVars *v, const Node *n, const char *fn,
+	const WinGeom *c, int64_t Kp)
+{
+	const int64_t *pad = attr_ints(n, "pad", NULL);
+	emit_var(v, "fn", fn);
+	emit_var(v, "yt", emit_ctype(n->out->type.elem));
+	emit_vari(v, "zx", emit_zp(n->in[0]));
+	const char *names[] = {"N", "C", "H", "W", "OC", "ICG", "OCG", "groups",
+		"KH", "KW", "K", "OH", "OW", "sh", "sw", "dh", "dw", "padt", "padl"};
+	int64_t vals[] = {c->N, c->C, c->H, c->W, c->OC, c->ICG, c->OCG,
+		c->groups, c->KH, c->KW, c->K, c->OH, c->OW, c->sh, c->sw, c->dh,
+		c->dw, pad[0], pad[1]};
+	for (size_t i = 0; i < sizeof vals / sizeof vals[0]; i++)
+		emit_vari(v, names[i], vals[i]);
+	emit_vari(v, "Kp", Kp);
+	emit_vari(v, "HW", c->H * c->W);
+	emit_vari(v, "OHW", c->OH * c->OW);
+}
+
+/* static YT FN_rq(int o, int32_t acc): output channel o's requantization
+ * of the dot product acc. */
+static void emit_rq(Emit *e, const Node *n, const char *fn,
+	const EmitReq32 *r32)
+{
+	EmitVars v = {0};
+	emit_var(&v, "fn", fn);
+	emit_var(&v, "yt", emit_ctype(n->out->type.elem));
+	emit_fill(e, "static inline $yt ${fn}_rq(int o, int32_t acc)\n{\n\t$yt r;\n",
+		&v);
+	emit_row_requant(e, n, fn, "/* one value */", "r", "acc", 0, r32, 1);
+	emit_fill(e, "\treturn r;\n}\n", &v);
+}
+
+/* static void FN_col(const int8_t *xg, ST *s, int p): the receptive field
+ * of output pixel p of the group's input xg into s, taps in the weights'
+ * order (ic, kh, kw), zx outside the input; without bounds tests where it
+ * lies inside. */
+static void emit_gather(Emit *e, const WinGeom *c, EmitVars *v,
+	const char *st)
+{
+	emit_var(v, "st", st);
+	emit_vari(v, "ihmax", c->H - 1 - (c->KH - 1) * c->dh);
+	emit_vari(v, "iwmax", c->W - 1 - (c->KW - 1) * c->dw);
+	emit_vari(v, "dhW", c->dh * c->W);
+	emit_fill(e, "static void ${fn}_col(const int8_t *xg, $st *s, int p)\n"
+		"{\n"
+		"\tint ih0 = p / $OW * $sh - $padt, iw0 = p % $OW * $sw - $padl;\n"
+		"\tint ic, kh, kw;\n"
+		"\tif (ih0 >= 0 && ih0 <= $ihmax && iw0 >= 0 && iw0 <= $iwmax) {\n"
+		"\t\tconst int8_t *r = xg + ih0 * $W + iw0;\n"
+		"\t\tfor (ic = 0; ic < $ICG; ic++, r += $HW)\n"
+		"\t\t\tfor (kh = 0; kh < $KH; kh++)\n"
+		"\t\t\t\tfor (kw = 0; kw < $KW; kw++)\n"
+		"\t\t\t\t\t*s++ = r[kh * $dhW + kw * $dw];\n"
+		"\t\treturn;\n"
+		"\t}\n"
+		"\tfor (ic = 0; ic < $ICG; ic++)\n"
+		"\t\tfor (kh = 0; kh < $KH; kh++) {\n"
+		"\t\t\tint ih = ih0 + kh * $dh;\n"
+		"\t\t\tfor (kw = 0; kw < $KW; kw++) {\n"
+		"\t\t\t\tint iw = iw0 + kw * $dw;\n"
+		"\t\t\t\t*s++ = (unsigned)ih < $H && (unsigned)iw < $W ?\n"
+		"\t\t\t\t\txg[(ic * $H + ih) * $W + iw] : $zx;\n"
+		"\t\t\t}\n"
+		"\t\t}\n"
+		"}\n\n", v);
+}
+
+/* FN_w: the weights [OC][ICG][KH][KW] as int8 rows of Kp, K rounded up
+ * to a multiple of mult (zeros after K), then `extra` zero rows; in the
+ * dual-16 order (ir/pack.c) if dual16. */
+static void emit_strip_weights(Emit *e, const char *fn, const WinGeom *c,
+	const int32_t *w, int mult, int extra, int dual16)
+{
+	const PackSpec spec = {PACK_OIHW, mult, 0, 32};
+	int64_t Kp = pack_kp(&spec, c->K);
+	int32_t *p = calloc((c->OC + extra) * Kp + 1, sizeof *p);
+	if (!p)
+		abort();
+	pack_rows(&spec, w, c->OC, c->K, p);
+	if (dual16)
+		pack_dual16(p, c->OC, Kp);
+	char name[400];
+	snprintf(name, sizeof name, "%s_w", fn);
+	emit_array(e, name, DT_I8, p, (c->OC + extra) * Kp);
+	free(p);
+}
+
+/* static int32_t FN_sxtb16_ror8(uint32_t u): SXTB16 of u rotated by 8
+ * bits, in one instruction (gcc does not fold the rotation into it). */
+static void emit_sxtb16_ror8(Emit *e, const EmitVars *v)
+{
+	emit_fill(e, "static inline int32_t ${fn}_sxtb16_ror8(uint32_t u)\n{\n"
+		"\tint32_t v;\n"
+		"\t__asm__(\"sxtb16 %0, %1, ror #8\" : \"=r\"(v) : \"r\"(u));\n"
+		"\treturn v;\n}\n\n", v);
+}
+
+static int emit_strip_body(Emit *e, const Node *n, const char *fn,
+	const int32_t *w, int wide, const EmitReq32 *r32)
+{
+	(void)wide;
+	WinGeom c;
+	geom_conv(n, &c);
+	int64_t Kp = kp4(c.K);
+	/* with an odd group, a zero row after the last, read (and its
+	 * products dropped) by the second channel of its last pair */
+	emit_strip_weights(e, fn, &c, w, 4, (int)(c.OCG % 2), 1);
+	emit_rq(e, n, fn, r32);
+	EmitVars v = {0};
+	m_vars(&v, n, fn, &c, Kp);
+	emit_vari(&v, "stripbytes", 2 * Kp * 2);
+	emit_vari(&v, "Kp4", Kp / 4);
+	emit_gather(e, &c, &v, "int16_t");
+	emit_sxtb16_ror8(e, &v);
+	emit_fill(e, "static void $fn(const int8_t *x, $yt *y, void *scratch)\n"
+		"{\n"
+		"\tint16_t *s0 = scratch, *s1 = s0 + $Kp;\n"
+		"\tint b, g, p, oc, k;\n"
+		"\tmemset(scratch, 0, $stripbytes);\n"
+		"\tfor (b = 0; b < $N; b++)\n"
+		"\tfor (g = 0; g < $groups; g++) {\n"
+		"\t\tconst int8_t *xg = x + (b * $C + g * $ICG) * $HW;\n"
+		"\t\tfor (p = 0; p < $OHW; p += 2) {\n"
+		"\t\t\tint p1 = p + 1 < $OHW ? p + 1 : p;\n"
+		"\t\t\t${fn}_col(xg, s0, p);\n"
+		"\t\t\t${fn}_col(xg, s1, p1);\n"
+		"\t\t\tfor (oc = 0; oc < $OCG; oc += 2) {\n"
+		"\t\t\t\tint o0 = g * $OCG + oc;\n"
+		"\t\t\t\tint o1 = oc + 1 < $OCG ? o0 + 1 : o0;\n"
+		"\t\t\t\tconst int8_t *w0 = ${fn}_w + o0 * $Kp;\n"
+		"\t\t\t\t$yt *y0 = y + (b * $OC + o0) * $OHW;\n"
+		"\t\t\t\t$yt *y1 = y + (b * $OC + o1) * $OHW;\n"
+		"\t\t\t\tconst int16_t *sk = s0;\n"
+		"\t\t\t\tint32_t a00 = 0, a01 = 0, a10 = 0, a11 = 0;\n"
+		"\t\t\t\tfor (k = 0; k < $Kp4; k++, w0 += 4, sk += 4) {\n"
+		"\t\t\t\t\tuint32_t u;\n"
+		"\t\t\t\t\tint32_t x00, x01, x10, x11, v0, v1;\n"
+		"\t\t\t\t\tmemcpy(&x00, sk, 4);\n"
+		"\t\t\t\t\tmemcpy(&x01, sk + 2, 4);\n"
+		"\t\t\t\t\tmemcpy(&x10, sk + $Kp, 4);\n"
+		"\t\t\t\t\tmemcpy(&x11, sk + $Kp + 2, 4);\n"
+		"\t\t\t\t\tmemcpy(&u, w0, 4);\n"
+		"\t\t\t\t\tv0 = __sxtb16((int32_t)u);\n"
+		"\t\t\t\t\tv1 = ${fn}_sxtb16_ror8(u);\n"
+		"\t\t\t\t\ta00 = __smlad(x00, v0, a00);\n"
+		"\t\t\t\t\ta00 = __smlad(x01, v1, a00);\n"
+		"\t\t\t\t\ta01 = __smlad(x10, v0, a01);\n"
+		"\t\t\t\t\ta01 = __smlad(x11, v1, a01);\n"
+		"\t\t\t\t\tmemcpy(&u, w0 + $Kp, 4);\n"
+		"\t\t\t\t\tv0 = __sxtb16((int32_t)u);\n"
+		"\t\t\t\t\tv1 = ${fn}_sxtb16_ror8(u);\n"
+		"\t\t\t\t\ta10 = __smlad(x00, v0, a10);\n"
+		"\t\t\t\t\ta10 = __smlad(x01, v1, a10);\n"
+		"\t\t\t\t\ta11 = __smlad(x10, v0, a11);\n"
+		"\t\t\t\t\ta11 = __smlad(x11, v1, a11);\n"
+		"\t\t\t\t}\n"
+		"\t\t\t\ty0[p] = ${fn}_rq(o0, a00);\n"
+		"\t\t\t\ty0[p1] = ${fn}_rq(o0, a01);\n"
+		"\t\t\t\tif (oc + 1 < $OCG) {\n"
+		"\t\t\t\t\ty1[p] = ${fn}_rq(o1, a10);\n"
+		"\t\t\t\t\ty1[p1] = ${fn}_rq(o1, a11);\n"
+		"\t\t\t\t}\n"
+		"\t\t\t}\n"
+		"\t\t}\n"
+		"\t}\n"
+		"}\n", &v);
+	return 0;
+}
+
+static int emit_dw_body(Emit *e, const Node *n, const char *fn,
+	const int32_t *w, int wide, const EmitReq32 *r32)
+{
+	(void)wide;
+	WinGeom c;
+	geom_conv(n, &c);
+	const int64_t *pad = attr_ints(n, "pad", NULL);
+	int64_t PW = c.W + pad[1] + pad[3], P = (c.KW + 1) / 2;
+	/* weight pairs (kw, kw + 1) of each row as one word, low half first;
+	 * 0 after an odd KW's last tap */
+	int64_t *wp = malloc((c.OC * c.KH * P + 1) * sizeof *wp);
+	if (!wp)
+		abort();
+	for (int64_t o = 0; o < c.OC; o++)
+		for (int64_t kh = 0; kh < c.KH; kh++)
+			for (int64_t j = 0; j < P; j++) {
+				const int32_t *r = w + (o * c.KH + kh) * c.KW + 2 * j;
+				uint32_t lo = (uint16_t)r[0];
+				uint32_t hi = 2 * j + 1 < c.KW ? (uint16_t)r[1] : 0;
+				wp[(o * c.KH + kh) * P + j] = (int32_t)(lo | hi << 16);
+			}
+	char name[400];
+	snprintf(name, sizeof name, "%s_wp", fn);
+	emit_ints(e, "int32_t", name, wp, c.OC * c.KH * P);
+	free(wp);
+	emit_rq(e, n, fn, r32);
+	EmitVars v = {0};
+	m_vars(&v, n, fn, &c, 0);
+	emit_vari(&v, "PW", PW);
+	emit_vari(&v, "P", P);
+	emit_vari(&v, "KHP", c.KH * P);
+	emit_vari(&v, "plen", dw_plane_len(n, &c));
+	emit_vari(&v, "dhPW", c.dh * PW);
+	emit_vari(&v, "shPW", c.sh * PW);
+	emit_fill(e, "static void $fn(const int8_t *x, $yt *y, void *scratch)\n"
+		"{\n"
+		"\tint16_t *pl = scratch;\n"
+		"\tint b, g, m, i, ih, iw, oh, ow, kh, j;\n"
+		"\tfor (i = 0; i < $plen; i++)\n"
+		"\t\tpl[i] = $zx;\n"
+		"\tfor (b = 0; b < $N; b++)\n"
+		"\tfor (g = 0; g < $groups; g++) {\n"
+		"\t\tconst int8_t *xg = x + (b * $C + g) * $HW;\n"
+		"\t\tfor (ih = 0; ih < $H; ih++)\n"
+		"\t\t\tfor (iw = 0; iw < $W; iw++)\n"
+		"\t\t\t\tpl[(ih + $padt) * $PW + iw + $padl] = xg[ih * $W + iw];\n"
+		"\t\tfor (m = 0; m < $OCG; m++) {\n"
+		"\t\t\tint o = g * $OCG + m;\n"
+		"\t\t\tconst int32_t *wo = ${fn}_wp + o * $KHP;\n"
+		"\t\t\t$yt *yo = y + (b * $OC + o) * $OHW;\n"
+		"\t\t\tfor (oh = 0; oh < $OH; oh++) {\n"
+		"\t\t\t\tconst int16_t *r = pl + oh * $shPW;\n"
+		"\t\t\t\tfor (ow = 0; ow < $OW; ow++, r += $sw) {\n"
+		"\t\t\t\t\tint32_t a = 0;\n"
+		"\t\t\t\t\tfor (kh = 0; kh < $KH; kh++)\n"
+		"\t\t\t\t\t\tfor (j = 0; j < $P; j++) {\n"
+		"\t\t\t\t\t\t\tint32_t u;\n"
+		"\t\t\t\t\t\t\tmemcpy(&u, r + kh * $dhPW + 2 * j, 4);\n"
+		"\t\t\t\t\t\t\ta = __smlad(u, wo[kh * $P + j], a);\n"
+		"\t\t\t\t\t\t}\n"
+		"\t\t\t\t\tyo[oh * $OW + ow] = ${fn}_rq(o, a);\n"
+		"\t\t\t\t}\n"
+		"\t\t\t}\n"
+		"\t\t}\n"
+		"\t}\n"
+		"}\n", &v);
+	return 0;
+}
+
+
+/* ------------------------------------------------------ Cortex-M dense */
+
+/* conv_m_strip's step on a dense layer: the input row widened once to
+ * int16 (K rounded up to 4, zeros after K); two weight rows at a time in
+ * the dual-16 order, each word widened by SXTB16, two SMLAD per row and
+ * step; the folded constant added in int64 and requantized as the generic
+ * kernel does (qcc_requant). */
+static int64_t dense_k(const Node *n)
+{
+	return n->in[0]->type.dims[1];
+}
+
+static int m_dense_applies(const Node *n)
+{
+	if (n->in[0]->type.elem != DT_I8 || n->in[1]->type.elem != DT_I8 ||
+		n->in[1]->kind != VAL_CONST ||
+		(n->nin > 2 && n->in[2] && n->in[2]->kind != VAL_CONST))
+		return 0;
+	int wide;
+	free(emit_fold_bias(n, n->in[1]->data, n->in[1]->type.dims[0],
+		dense_k(n), &wide));
+	return !wide;
+}
+
+static int64_t m_dense_bytes(const Node *n)
+{
+	return kp4(dense_k(n)) * 2;
+}
+
+static int emit_m_dense(Emit *e, const Node *n, const char *fn)
+{
+	int64_t N = n->in[0]->type.dims[0], K = dense_k(n);
+	int64_t M = n->in[1]->type.dims[0], Kp = kp4(K);
+	int wide;
+	const int32_t *w = emit_dense_consts(e, n, fn, &wide);
+	if (!w)
+		return -1;
+	/* with an odd M, a zero row after the last for its last pair */
+	WinGeom c = {0};
+	c.OC = M, c.K = K;
+	emit_strip_weights(e, fn, &c, w, 4, (int)(M % 2), 1);
+	EmitVars v = {0};
+	emit_var(&v, "fn", fn);
+	emit_var(&v, "yt", emit_ctype(n->out->type.elem));
+	emit_vari(&v, "N", N);
+	emit_vari(&v, "K", K);
+	emit_vari(&v, "Kp", Kp);
+	emit_vari(&v, "Kp4", Kp / 4);
+	emit_vari(&v, "M", M);
+	emit_sxtb16_ror8(e, &v);
+	emit_fill(e, "static void $fn(const int8_t *x, $yt *y, void *scratch)\n"
+		"{\n"
+		"\tint16_t *xv = scratch;\n"
+		"\tint b, m, k;\n"
+		"\tfor (b = 0; b < $N; b++) {\n"
+		"\t\tfor (k = 0; k < $K; k++)\n"
+		"\t\t\txv[k] = x[b * $K + k];\n"
+		"\t\tfor (; k < $Kp; k++)\n"
+		"\t\t\txv[k] = 0;\n"
+		"\t\tfor (m = 0; m < $M; m += 2) {\n"
+		"\t\t\tconst int8_t *w0 = ${fn}_w + m * $Kp;\n"
+		"\t\t\tconst int16_t *xk = xv;\n"
+		"\t\t\tint32_t a0 = 0, a1 = 0;\n"
+		"\t\t\tfor (k = 0; k < $Kp4; k++, w0 += 4, xk += 4) {\n"
+		"\t\t\t\tuint32_t u;\n"
+		"\t\t\t\tint32_t x0, x1;\n"
+		"\t\t\t\tmemcpy(&x0, xk, 4);\n"
+		"\t\t\t\tmemcpy(&x1, xk + 2, 4);\n"
+		"\t\t\t\tmemcpy(&u, w0, 4);\n"
+		"\t\t\t\ta0 = __smlad(x0, __sxtb16((int32_t)u), a0);\n"
+		"\t\t\t\ta0 = __smlad(x1, ${fn}_sxtb16_ror8(u), a0);\n"
+		"\t\t\t\tmemcpy(&u, w0 + $Kp, 4);\n"
+		"\t\t\t\ta1 = __smlad(x0, __sxtb16((int32_t)u), a1);\n"
+		"\t\t\t\ta1 = __smlad(x1, ${fn}_sxtb16_ror8(u), a1);\n"
+		"\t\t\t}\n"
+		"\t\t\ty[b * $M + m] = ($yt)qcc_requant((int64_t)${fn}_c[m] + a0, ",
+		&v);
+	emit_requant_args(e, n, fn, "m");
+	emit_fill(e, ");\n"
+		"\t\t\tif (m + 1 < $M)\n"
+		"\t\t\t\ty[b * $M + m + 1] = ($yt)qcc_requant("
+		"(int64_t)${fn}_c[m + 1] + a1, ", &v);
+	emit_requant_args(e, n, fn, "m + 1");
+	emit_fill(e, ");\n\t\t}\n\t}\n}\n", &v);
+	return 0;
+}
+
+/* ------------------------------------------------------ aarch64 (NEON) */
+
+static int64_t kp16(int64_t K)
+{
+	return (K + 15) / 16 * 16;
+}
+
+static int64_t neon_strip_bytes(const Node *n)
+{
+	WinGeom c;
+	geom_conv(n, &c);
+	return 4 * kp16(c.K);
+}
+
+/* Four output pixels' receptive fields as int8 rows of Kp (K rounded up to
+ * 16, zeros after K); per block of four output channels, sixteen int32x4
+ * accumulators take the products of four weight rows and four strip rows,
+ * 16 bytes a step: SDOT where the compiler has the dot-product extension
+ * (aarch64-dotprod enables it), else SMULL/SMLAL2 widening products added
+ * pairwise (SADALP). The lanes are summed at the end (ADDV): the same
+ * integer sum as the generic kernels'. */
+static int emit_neon_body(Emit *e, const Node *n, const char *fn,
+	const int32_t *w, int wide, const EmitReq32 *r32)
+{
+	(void)wide;
+	WinGeom c;
+	geom_conv(n, &c);
+	int64_t Kp = kp16(c.K);
+	/* zero rows after the last, read by an incomplete last block */
+	emit_strip_weights(e, fn, &c, w, 16, (int)((4 - c.OCG % 4) % 4), 0);
+	emit_rq(e, n, fn, r32);
+	EmitVars v = {0};
+	m_vars(&v, n, fn, &c, Kp);
+	emit_vari(&v, "stripbytes", 4 * Kp);
+	emit_gather(e, &c, &v, "int8_t");
+	int sdot = !strcmp(e->target->name, "aarch64-dotprod");
+	emit_fill(e, "static inline int32x4_t ${fn}_dot(int32x4_t a, int8x16_t w, "
+		"int8x16_t x)\n{\n", &v);
+	if (!sdot)
+		emit_line(e, "#if defined(__ARM_FEATURE_DOTPROD)");
+	emit_line(e, "\treturn vdotq_s32(a, w, x);");
+	if (!sdot)
+		emit_fill(e, "#else\n"
+			"\ta = vpadalq_s16(a, vmull_s8(vget_low_s8(w), vget_low_s8(x)));\n"
+			"\treturn vpadalq_s16(a, vmull_high_s8(w, x));\n"
+			"#endif\n", &v);
+	emit_fill(e, "}\n\n"
+		"static void $fn(const int8_t *x, $yt *y, void *scratch)\n"
+		"{\n"
+		"\tint8_t *s = scratch;\n"
+		"\tint b, g, p, oc, k, i;\n"
+		"\tmemset(scratch, 0, $stripbytes);\n"
+		"\tfor (b = 0; b < $N; b++)\n"
+		"\tfor (g = 0; g < $groups; g++) {\n"
+		"\t\tconst int8_t *xg = x + (b * $C + g * $ICG) * $HW;\n"
+		"\t\tfor (p = 0; p < $OHW; p += 4) {\n"
+		"\t\t\tfor (i = 0; i < 4; i++)\n"
+		"\t\t\t\t${fn}_col(xg, s + i * $Kp, p + i < $OHW ? p + i : $OHW - 1);\n"
+		"\t\t\tfor (oc = 0; oc < $OCG; oc += 4) {\n"
+		"\t\t\t\tint o = g * $OCG + oc;\n"
+		"\t\t\t\tconst int8_t *w = ${fn}_w + o * $Kp;\n", &v);
+	e->depth = 4;
+	for (int i = 0; i < 4; i++)
+		emit_line(e, "int32x4_t a%d0 = vdupq_n_s32(0), a%d1 = a%d0, "
+			"a%d2 = a%d0, a%d3 = a%d0;", i, i, i, i, i, i, i);
+	emit_fill(e, "for (k = 0; k < $Kp; k += 16) {\n", &v);
+	for (int i = 0; i < 4; i++)
+		emit_line(e, "\tint8x16_t w%d = vld1q_s8(w + %lld + k);", i,
+			(long long)(i * Kp));
+	for (int j = 0; j < 4; j++)
+		emit_line(e, "\tint8x16_t x%d = vld1q_s8(s + %lld + k);", j,
+			(long long)(j * Kp));
+	for (int i = 0; i < 4; i++)
+		for (int j = 0; j < 4; j++)
+			emit_line(e, "\ta%d%d = %s_dot(a%d%d, w%d, x%d);", i, j, fn, i,
+				j, i, j);
+	emit_line(e, "}");
+	for (int i = 0; i < 4; i++) {
+		EmitVars u = v;
+		emit_vari(&u, "i", i);
+		emit_fill(e, "if (oc + $i < $OCG) {\n"
+			"\t$yt *yo = y + (b * $OC + o + $i) * $OHW;\n", &u);
+		for (int j = 0; j < 4; j++) {
+			EmitVars uj = u;
+			emit_vari(&uj, "j", j);
+			emit_fill(e, j ? "\tif (p + $j < $OHW)\n\t\tyo[p + $j] = "
+				"${fn}_rq(o + $i, vaddvq_s32(a$i$j));\n" :
+				"\tyo[p] = ${fn}_rq(o + $i, vaddvq_s32(a$i$j));\n", &uj);
+		}
+		emit_line(e, "}");
+	}
+	e->depth = 0;
+	emit_line(e, "\t\t\t}\n\t\t}\n\t}\n}");
+	return 0;
+}
+
+static int emit_neon(Emit *e, const Node *n, const char *fn)
+{
+	return emit_conv_target(e, n, fn, emit_neon_body);
+}
+
+static int emit_strip(Emit *e, const Node *n, const char *fn)
+{
+	return emit_conv_target(e, n, fn, emit_strip_body);
+}
+
+static int emit_dw(Emit *e, const Node *n, const char *fn)
+{
+	return emit_conv_target(e, n, fn, emit_dw_body);
+}
+
+/* In this order: the first that applies is taken; the generic kernels
+ * after them. */
+const KernelRow emit_arm_kernels[] = {
+	{OP_QCONV2D, "cortex-m4", "conv_m_dw", "one input channel a group, "
+		"width dilation 1, int8 (depthwise: zx-padded int16 plane, SMLAD "
+		"on tap pairs)", dw_applies, dw_bytes, emit_dw, 1},
+	{OP_QCONV2D, "cortex-m4", "conv_m_strip", ">= 2 output channels a group, "
+		"int8 (two-pixel int16 strips, 2x2 SMLAD blocks)", strip_applies,
+		strip_bytes, emit_strip, 1},
+	{OP_QDENSE, "cortex-m4", "dense_m", "int8 (two weight rows a pass, "
+		"SMLAD)", m_dense_applies, m_dense_bytes, emit_m_dense, 1},
+	{OP_QCONV2D, "aarch64-neon", "conv_neon_strip", ">= 2 output channels a "
+		"group, int8 (four-pixel int8 strips, 4x4 blocks of SDOT, or SMULL "
+		"and SADALP without the dot-product extension)", strip_applies,
+		neon_strip_bytes, emit_neon, 1},
+	{0},
+};
