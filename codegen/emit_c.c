@@ -589,6 +589,28 @@ static void emit_plan_comment(Emit *e)
 	fprintf(e->f, " */\n");
 }
 
+/* Opens, switches or closes the if block of a branch of an If decided at
+ * run time (graph_guards) so that the next call is under guard g: a run of
+ * calls with the same guard shares one block, and then and else blocks of
+ * one condition that follow each other are one if/else. */
+static void open_guard(Emit *e, Guard *open, const Guard *g)
+{
+	if (open->cond == g->cond && open->when == g->when)
+		return;
+	if (open->cond && open->cond == g->cond) {
+		fprintf(e->f, "\t} else {\n");
+	} else {
+		if (open->cond)
+			fprintf(e->f, "\t}\n");
+		if (g->cond) {
+			char ptr[400];
+			value_ptr(e, g->cond, ptr, sizeof ptr);
+			fprintf(e->f, "\tif (%s(%s)[0]) {\n", g->when ? "" : "!", ptr);
+		}
+	}
+	*open = *g;
+}
+
 static void emit_run(Emit *e)
 {
 	FILE *f = e->f;
@@ -623,13 +645,19 @@ static void emit_run(Emit *e)
 	else
 		fprintf(f, "\tunsigned char *a = qcc_arena_p;\n");
 	fprintf(f, "\t(void)a;\n");
+	Guard *guard = malloc((g->nnodes + 1) * sizeof *guard);
+	if (!guard)
+		abort();
+	graph_guards(g, guard);
+	Guard open = {NULL, 0};  /* the if block the calls are in */
 	for (int k = 0; k < g->nnodes; k++) {
 		const Node *n = g->nodes[k];
 		if (!emits_code(n))
 			continue;
 		char fn[300], ptr[400];
+		open_guard(e, &open, &guard[k]);
 		fn_name(n, k, fn, sizeof fn);
-		fprintf(f, "\t%s(", fn);
+		fprintf(f, "%s\t%s(", open.cond ? "\t" : "", fn);
 		for (int i = 0; i < ndata(e, n); i++) {
 			if (!n->in[i])
 				continue;
@@ -643,6 +671,9 @@ static void emit_run(Emit *e)
 			fprintf(f, ", a + %lld", (long long)e->plan.buf[s].offset);
 		fprintf(f, ");\n");
 	}
+	Guard none = {NULL, 0};
+	open_guard(e, &open, &none);
+	free(guard);
 	/* an output that aliases an input, a constant or an earlier output,
 	 * or is a slice of an arena tensor: copy it */
 	for (int i = 0; i < e->nouts; i++) {

@@ -130,7 +130,8 @@ static const char usage[] =
 "  --list-ops           every op with its inputs, attributes and summary\n"
 "  --list-passes        every pass with its summary\n"
 "  --list-targets       every C target with its kernels and when each applies\n"
-"  -v                   verbose\n"
+"  -v                   verbose (qcc run: the nodes each sample ran and\n"
+"                       skipped)\n"
 "  --help               this text\n"
 "  --version            the version\n"
 "\n"
@@ -798,7 +799,10 @@ static int out_shape(const Value *v, int64_t n, int64_t *dims, int *rank)
 	return 0;
 }
 
-static int run_batches(Graph *g, Batch *b, void **res, int64_t n)
+/* With verbose, each sample's count of nodes run and skipped (the
+ * branches of an If decided at run time) goes to stderr. */
+static int run_batches(Graph *g, Batch *b, void **res, int64_t n,
+	int verbose)
 {
 	Exec *e = exec_new(g);
 	if (!e) {
@@ -809,6 +813,12 @@ static int run_batches(Graph *g, Batch *b, void **res, int64_t n)
 		for (int i = 0; i < g->ninputs; i++)
 			exec_fill(e, g->inputs[i], &b[i].a, s);
 		exec_run(e);
+		if (verbose) {
+			int ran, skipped;
+			exec_counts(e, &ran, &skipped);
+			fprintf(stderr, "run: sample %lld: %d nodes run, %d skipped\n",
+				(long long)s, ran, skipped);
+		}
 		for (int i = 0; i < g->noutputs; i++) {
 			int64_t per = type_numel(&g->outputs[i]->type);
 			memcpy((char *)res[i] + s * per * 4,
@@ -860,7 +870,7 @@ static int run_model(Graph *g, const Cli *c)
 			goto done;
 		}
 	}
-	if (run_batches(g, b, res, n))
+	if (run_batches(g, b, res, n, c->opt.verbose))
 		goto done;
 	for (int i = 0; i < g->noutputs; i++) {
 		int64_t dims[QCC_MAX_RANK];

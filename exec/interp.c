@@ -33,6 +33,7 @@ struct Exec {
 	char *owned;       /* buf[i] was malloc'd here */
 	ExecHook hook;
 	void *user;
+	int ran, skipped;  /* by the last exec_run */
 };
 
 Exec *exec_new(const Graph *g)
@@ -109,12 +110,21 @@ void exec_run(Exec *e)
 		if (g->nodes[k]->nin > max_in)
 			max_in = g->nodes[k]->nin;
 	const void **in = malloc(max_in * sizeof *in);
-	if (!in)
+	Guard *guard = malloc((g->nnodes ? g->nnodes : 1) * sizeof *guard);
+	if (!in || !guard)
 		abort();
+	graph_guards(g, guard);
+	e->ran = e->skipped = 0;
 	for (int k = 0; k < g->nnodes; k++) {
 		const Node *n = g->nodes[k];
 		if (n->dead)
 			continue;
+		if (guard[k].cond && (*(const int32_t *)e->buf[guard[k].cond->id]
+				!= 0) != guard[k].when) {
+			e->skipped++;
+			continue;
+		}
+		e->ran++;
 		for (int i = 0; i < n->nin; i++)
 			in[i] = n->in[i] ? e->buf[n->in[i]->id] : NULL;
 		void *out = e->buf[n->out->id];
@@ -123,4 +133,11 @@ void exec_run(Exec *e)
 			e->hook(e->user, n, n->out, out);
 	}
 	free(in);
+	free(guard);
+}
+
+void exec_counts(const Exec *e, int *ran, int *skipped)
+{
+	*ran = e->ran;
+	*skipped = e->skipped;
 }

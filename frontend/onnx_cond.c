@@ -175,9 +175,10 @@ static const Onnx__GraphProto *branch(Ctx *c, NodeCtx *n, const char *name)
 }
 
 /* Imports branch graph gp in place of If node n: its initializers, its
- * nodes (patterns included), then its outputs stand for n's. */
+ * nodes (patterns included), then its outputs stand for n's; or, with
+ * `outs`, they are stored there (one Sym per output of n) for a select. */
 static int inline_branch(Ctx *c, NodeCtx *n, const Onnx__GraphProto *gp,
-	const char *which)
+	const char *which, Sym **outs)
 {
 	if (gp->n_output != n->p->n_output)
 		return imp_reject(c, n, "its %s branch has %zu outputs, the node "
@@ -206,6 +207,10 @@ static int inline_branch(Ctx *c, NodeCtx *n, const Onnx__GraphProto *gp,
 		if (!s)
 			return imp_reject(c, n, "its %s branch does not define its "
 				"output '%s'", which, name);
+		if (outs) {
+			outs[i] = s;
+			continue;
+		}
 		if (*n->p->output[i] && sym_alias(c, n->p->output[i], s) != 0)
 			return -1;
 		/* a value the branch computed takes the If output's name */
@@ -218,30 +223,66 @@ static int inline_branch(Ctx *c, NodeCtx *n, const Onnx__GraphProto *gp,
 	return 0;
 }
 
+/* If whose condition is computed at run time: both branches are imported
+ * and each output of n is where(cond, then, else), a select on the
+ * condition (docs/onnx.md says why and what it costs). */
+static int import_if_select(Ctx *c, NodeCtx *n, Value *cond)
+{
+	size_t nout = n->p->n_output;
+	const Onnx__GraphProto *gt = branch(c, n, "then_branch");
+	const Onnx__GraphProto *ge = gt ? branch(c, n, "else_branch") : NULL;
+	if (!ge)
+		return -1;
+	if (nout > 64)
+		return imp_reject(c, n, "has %zu outputs; at most 64", nout);
+	Sym *st[64], *se[64];
+	if (inline_branch(c, n, gt, "then", st) ||
+	    inline_branch(c, n, ge, "else", se))
+		return -1;
+	for (size_t i = 0; i < nout; i++) {
+		if (!sym_is_float(st[i]) || !sym_is_float(se[i]))
+			return imp_reject(c, n, "output %zu ('%s') is not float in both "
+				"branches; a condition computed at run time selects float "
+				"values only", i, n->p->output[i]);
+		Value *in[3] = {cond, sym_value(c, st[i]), NULL};
+		if (!in[1] || !(in[2] = sym_value(c, se[i])))
+			return -1;
+		Node *node = imp_node(c, n, OP_WHERE, in, 3, (int)i, NULL);
+		if (!node || imp_finish(c, n, node, (int)i))
+			return -1;
+	}
+	return 0;
+}
+
 /* If whose condition is known at import time (a constant, or a shape
  * computation that folds): the branch it takes is imported in place. A
- * condition computed at run time is rejected. */
+ * condition computed at run time selects between both branches
+ * (import_if_select). */
 static int import_if(Ctx *c, NodeCtx *n)
 {
 	Sym *cond = n->nin > 0 ? n->in[0] : NULL;
 	if (!cond)
 		return imp_reject(c, n, "input 0 (the condition) is required");
-	if (!cond->t)
-		return imp_reject(c, n, "its condition '%s' is computed at run "
-			"time; qcc imports If only when the condition is known at "
-			"import time (a constant or a shape computation), and then "
-			"only the branch it takes", cond->name);
-	if (cond->t->numel != 1)
-		return imp_reject(c, n, "its condition '%s' has %lld elements; "
-			"expected one", cond->name, (long long)cond->t->numel);
 	if (c->depth >= ONNX_MAX_DEPTH)
 		return imp_reject(c, n, "subgraphs nested deeper than %d levels",
 			ONNX_MAX_DEPTH);
+	if (!cond->t) {
+		if (need_bool(c, n, 0))
+			return -1;
+		int64_t numel = type_numel(&cond->v->type);
+		if (numel != 1)
+			return imp_reject(c, n, "its condition '%s' has %lld elements; "
+				"expected one", cond->name, (long long)numel);
+		return import_if_select(c, n, cond->v);
+	}
+	if (cond->t->numel != 1)
+		return imp_reject(c, n, "its condition '%s' has %lld elements; "
+			"expected one", cond->name, (long long)cond->t->numel);
 	int taken = cond->t->is_float ? cond->t->f[0] != 0 : cond->t->i[0] != 0;
 	const char *which = taken ? "then" : "else";
 	const Onnx__GraphProto *gp = branch(c, n, taken ? "then_branch" :
 		"else_branch");
-	return gp ? inline_branch(c, n, gp, which) : -1;
+	return gp ? inline_branch(c, n, gp, which, NULL) : -1;
 }
 
 /* ---- the table: conditions ---- */
@@ -255,8 +296,9 @@ static const OnnxOp rows[] = {
 	{"Greater", 1, 0, 0, import_greater, "axis broadcast", "compare cmp=gt; constants fold"},
 	{"GreaterOrEqual", 12, 0, 0, import_greater_equal, "",
 	 "compare cmp=ge; constants fold"},
-	{"If", 1, 0, 1, import_if, "then_branch else_branch",
-	 "the branch taken when the condition is known at import time"},
+	{"If", 1, 0, 0, import_if, "then_branch else_branch",
+	 "the branch taken when the condition is known at import time; "
+	 "else where(cond, then, else) of both branches"},
 	{"Less", 1, 0, 0, import_less, "axis broadcast", "compare cmp=lt; constants fold"},
 	{"LessOrEqual", 12, 0, 0, import_less_equal, "",
 	 "compare cmp=le; constants fold"},

@@ -686,6 +686,17 @@ int onnx_read_tensor_file(const char *path, Arena *a, NamedTensor *out);
 /* onnx_node.c: the ONNX ops the reader takes, from the importer tables */
 void onnx_list_ops(FILE *f);
 
+/* guard.c: node k of g runs only when guard[k].cond is NULL or the one
+ * element of guard[k].cond is nonzero exactly when guard[k].when is 1 (a
+ * branch of an If decided at run time: the then or else input of a where
+ * with a one-element condition, and what only it reads). guard has
+ * g->nnodes entries. */
+typedef struct {
+	const Value *cond;
+	int when;
+} Guard;
+void graph_guards(const Graph *g, Guard *guard);
+
 /* ---------------------------------------------------------------- exec/ */
 
 typedef struct Exec Exec;
@@ -698,6 +709,8 @@ Exec *exec_new(const Graph *g);      /* one buffer per value, kept */
 void exec_free(Exec *e);
 void *exec_buffer(Exec *e, const Value *v);  /* float* or int32_t* */
 void exec_set_hook(Exec *e, ExecHook hook, void *user);
+/* Runs every node, or skips one its guard says not to run (graph_guards;
+ * its buffer and the hook are then left alone). */
 void exec_run(Exec *e);              /* inputs must be filled first */
 /* R(p, n) under rounding mode (docs/arith.md section 2), |p| < 2^62,
  * 0 <= n <= 62: what the integer kernels compute, as a function. */
@@ -705,6 +718,8 @@ int64_t exec_round_shift(int64_t p, int n, int mode);
 /* The rounding the integer kernels use from now on (exec_run sets it to
  * its graph's). */
 void exec_set_rounding(int mode);
+/* How many nodes the last exec_run ran and how many it skipped. */
+void exec_counts(const Exec *e, int *ran, int *skipped);
 /* Sample s of a (samples along its first axis) into input v's buffer:
  * floats for f32, int32 for integer inputs. */
 void exec_fill(Exec *e, const Value *v, const Npy *a, int64_t s);
@@ -928,6 +943,11 @@ typedef struct {
 	int64_t size;       /* bytes, before alignment */
 	int first, last;    /* steps (indices in g->nodes) it is live, inclusive */
 	int64_t offset;     /* assigned */
+	/* written only when the condition `branch` is nonzero (when = 1) or
+	 * zero (when = 0) (graph_guards): buffers of one condition with
+	 * different `when` may overlap whatever their steps; NULL: always */
+	const Value *branch;
+	int when;
 } MemBuf;
 
 typedef struct {

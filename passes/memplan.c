@@ -7,6 +7,9 @@
  * requires: a lowered graph (integer tensors between quantize/dequantize).
  * guarantees: offsets are multiples of MEMPLAN_ALIGN; buffers live at a
  *   common step never overlap; the caller's input and output are not in it.
+ * The two branches of an If decided at run time (graph_guards) never run
+ *   together: a buffer written only in one may overlap one written only in
+ *   the other, so the arena holds the larger branch, not both.
  * Placement: first fit at the lowest free offset, in an order found by a
  *   short deterministic search that stops when the arena equals the peak
  *   (the largest sum of aligned sizes live at one step).
@@ -220,6 +223,8 @@ static int64_t place(MemBuf *b, const int *order, int n, Lives *L)
 			const MemBuf *y = &b[L->found[j]];
 			if (L->rank[L->found[j]] >= i)
 				continue;  /* not placed yet, or x itself */
+			if (x->branch && y->branch == x->branch && y->when != x->when)
+				continue;  /* the other branch of one If */
 			L->spans[k][0] = y->offset;
 			L->spans[k++][1] = y->offset + align_up(y->size);
 		}
@@ -346,6 +351,13 @@ int memplan_build(const Graph *g, MemScratchFn scratch, void *user,
 		diag_fail("out of memory");
 		return -1;
 	}
+	Guard *guard = malloc((g->nnodes + 1) * sizeof *guard);
+	if (!guard) {
+		memplan_free(p);
+		diag_fail("out of memory");
+		return -1;
+	}
+	graph_guards(g, guard);
 	for (int i = 0; i < g->nvalues; i++)
 		p->slot[i] = -1;
 	/* 1. one buffer per non-view integer node output; steps count the
@@ -364,6 +376,8 @@ int memplan_build(const Graph *g, MemScratchFn scratch, void *user,
 		b->size = type_numel(&n->out->type) *
 			memplan_elem_bytes(n->out->type.elem);
 		b->first = b->last = step - 1;
+		b->branch = guard[k].cond;
+		b->when = guard[k].when;
 		p->slot[n->out->id] = p->nbuf++;
 	}
 	/* 2. lifetimes: each reader extends its inputs' roots */
@@ -394,8 +408,11 @@ int memplan_build(const Graph *g, MemScratchFn scratch, void *user,
 		b->is_scratch = 1;
 		b->size = bytes;
 		b->first = b->last = step - 1;
+		b->branch = guard[k].cond;
+		b->when = guard[k].when;
 		p->scratch_slot[k] = p->nbuf++;
 	}
+	free(guard);
 	p->size = memplan_assign(p->buf, p->nbuf);
 	p->peak = memplan_peak(p->buf, p->nbuf);
 	if (p->size < 0) {

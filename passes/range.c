@@ -208,8 +208,8 @@ static int free_bound(const Value *v, Bounds *b, const Options *o,
 }
 
 /* The clipping range of observer n; 0, or -1 after reporting. */
-static int estimate(const Node *n, const QGrid *grid, const Options *o,
-	Bounds *b, double *lo, double *hi)
+static int estimate(const Node *n, const Guard *guard, const QGrid *grid,
+	const Options *o, Bounds *b, double *lo, double *hi)
 {
 	const char *text = attr_str(n, "method");
 	RangeMethod m;
@@ -233,6 +233,13 @@ static int estimate(const Node *n, const QGrid *grid, const Options *o,
 			fprintf(stderr, "range: %s %s [%g, %g] data-free\n",
 				n->in[0]->name, text, *lo, *hi);
 		return 0;
+	}
+	if (ob.count == 0 && guard->cond) {
+		diag_error(n->loc, "'%s' is computed only when '%s' is %s (a branch "
+			"of an If decided at run time) and no calibration sample took "
+			"that branch; calibrate with samples that do", n->in[0]->name,
+			guard->cond->name, guard->when ? "true" : "false");
+		return -1;
 	}
 	if (ob.count == 0 || !(ob.min <= ob.max)) {
 		diag_error(n->loc, "'%s' has no observations: run calibrate before "
@@ -308,17 +315,23 @@ int pass_range(Graph *g, const Options *o)
 	Value **to = calloc(nto + 1, sizeof *to);  /* observer -> input */
 	Bounds b = {calloc(nto + 1, 1), calloc(nto + 1, sizeof *b.lo),
 		calloc(nto + 1, sizeof *b.hi)};
-	if (!to || !b.known || !b.lo || !b.hi) {
+	Guard *guard = malloc((g->nnodes + 1) * sizeof *guard);
+	if (!to || !guard || !b.known || !b.lo || !b.hi) {
+		free(to);
+		free(guard);
+		bounds_free(&b);
 		diag_fail("out of memory");
 		return -1;
 	}
+	graph_guards(g, guard);
 	for (int k = 0; k < g->nnodes; k++) {
 		Node *n = g->nodes[k];
 		if (n->dead || n->op != OP_OBSERVE)
 			continue;
 		double lo, hi;
-		if (estimate(n, &grid, o, &b, &lo, &hi) < 0) {
+		if (estimate(n, &guard[k], &grid, o, &b, &lo, &hi) < 0) {
 			free(to);
+			free(guard);
 			bounds_free(&b);
 			return -1;
 		}
@@ -337,6 +350,7 @@ int pass_range(Graph *g, const Options *o)
 	graph_replace_uses_by(g, to, nto);
 	free(to);
 	bounds_free(&b);
+	free(guard);
 	graph_compact(g);
 
 	for (int k = 0; k < g->nnodes; k++) {
