@@ -558,6 +558,17 @@ void pack_subbyte(const int32_t *v, int64_t n, int bits, uint8_t *out);
 /* The inverse: n values, sign-extended when is_signed. */
 void pack_subbyte_read(const uint8_t *p, int64_t n, int bits, int is_signed,
 	int32_t *out);
+/* The packed width of the constant weights w of a qconv2d or qdense: 4
+ * for signed values of 3 or 4 bits, 2 for 2 bits (docs/arith.md, "Packed
+ * weights"); 0 when they are not packed below a byte (8 bits or more, or
+ * not a constant). */
+int pack_weight_bits(const Value *w);
+/* The sub-byte layout of `bits` (4 or 2) weights, which the simulator and
+ * every target read: per output channel a row of its K taps in the IR's
+ * (ic, kh, kw) order, zero-padded to a whole byte (Kp a multiple of
+ * 8/bits), packed low bits first (pack_subbyte). Row m starts at byte
+ * m * Kp * bits / 8. */
+PackSpec pack_sub_spec(int bits);
 
 /* --------------------------------------------------------------- verify.c */
 

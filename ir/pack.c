@@ -72,6 +72,22 @@ void pack_subbyte_read(const uint8_t *p, int64_t n, int bits, int is_signed,
 	}
 }
 
+int pack_weight_bits(const Value *w)
+{
+	if (w->kind != VAL_CONST || !dtype_is_signed(w->type.elem) ||
+	    w->type.elem == DT_I32)
+		return 0;
+	int bits = w->type.q.present && w->type.q.bits ? w->type.q.bits :
+		dtype_bits(w->type.elem);
+	return bits <= 2 ? 2 : bits <= 4 ? 4 : 0;
+}
+
+PackSpec pack_sub_spec(int bits)
+{
+	assert(bits == 4 || bits == 2);
+	return (PackSpec){PACK_OIHW, 8 / bits, 0, bits};
+}
+
 /* A malloc'd int32_t buffer of n entries; aborts when out of memory. */
 static int32_t *ints(int64_t n)
 {

@@ -269,12 +269,14 @@ def case_requantize():
 
 def conv_case(name, N, C, H, W, OC, K, stride, pad, dil, groups, zx, zy,
               mult, shift, lo, hi, summary, wbits=8, xbits=8, wmax=None,
-              bmax=3000):
-    """K is the kernel size, or (KH, KW)."""
+              bmax=3000, wfull=False):
+    """K is the kernel size, or (KH, KW); wfull: weights over the whole
+    range of wbits ([-2^(b-1), 2^(b-1) - 1]), else symmetric."""
     ICG = C // groups
     KH, KW = K if isinstance(K, tuple) else (K, K)
     qw = wmax or (1 << (wbits - 1)) - 1
-    w = rng.randint(-qw, qw + 1, size=(OC, ICG, KH, KW)).astype(np.int64)
+    w = rng.randint(-qw - wfull, qw + 1,
+                    size=(OC, ICG, KH, KW)).astype(np.int64)
     b = rng.randint(-bmax, bmax + 1, size=OC).astype(np.int64)
     if xbits == 16:
         x = rng.randint(-32768, 32768, size=(N, C, H, W)).astype(np.int64)
@@ -325,6 +327,67 @@ def case_conv():
               "qconv2d: 16-bit activations", xbits=16)
 
 
+def case_packed():
+    """Weights of 4 bits or fewer, which the simulator reads through their
+    packed layout (docs/arith.md, "Packed weights"): every width over its
+    whole range, rows whose K is not a multiple of the values a byte
+    holds, each conv shape (regular, depthwise, pointwise, grouped)."""
+    conv_case("qconv2d_w4_full", 2, 3, 6, 5, 5, 3, (1, 1), (1, 1, 1, 1),
+              (1, 1), 1, -7, 3, [1 << 30] * 5, [33, 34, 35, 36, 37], -128,
+              127, "qconv2d: 4-bit weights over [-8, 7], K = 27, ties",
+              wbits=4, wfull=True)
+    conv_case("qconv2d_w4_dw", 1, 6, 9, 8, 6, 3, (2, 2), (1, 1, 1, 1),
+              (1, 1), 6, 12, -5, *rand_mults(6, 36, 38), -128, 127,
+              "qconv2d: depthwise, 4-bit weights, stride 2", wbits=4,
+              wfull=True)
+    conv_case("qconv2d_w2_pw", 2, 6, 4, 5, 6, 1, (1, 1), (0, 0, 0, 0),
+              (1, 1), 2, 20, 0, [1 << 30], [32], -128, 127,
+              "qconv2d: 1x1, two groups, 2-bit weights over [-2, 1], K = 3, "
+              "saturation", wbits=2, wfull=True, bmax=300)
+    conv_case("qconv2d_w2_dilated", 1, 5, 7, 7, 3, 3, (1, 2), (2, 2, 2, 2),
+              (2, 2), 1, -90, 7, [1 << 30] * 3, [31, 32, 33], -128, 127,
+              "qconv2d: 2-bit weights, dilation 2, K = 45, ties", wbits=2,
+              wfull=True, bmax=40)
+    conv_case("qconv2d_w3", 1, 2, 5, 5, 3, 3, (1, 1), (1, 0, 1, 2), (1, 1),
+              1, 0, 0, *rand_mults(3, 34, 36), -128, 127,
+              "qconv2d: 3-bit weights over [-4, 3] (packed as 4 bits)",
+              wbits=3, wfull=True)
+    conv_case("qconv2d_w4_i16", 1, 3, 4, 4, 2, 3, (1, 1), (1, 1, 1, 1),
+              (1, 1), 1, 0, 0, *rand_mults(2, 36, 38), -32768, 32767,
+              "qconv2d: 16-bit activations, 4-bit weights", xbits=16,
+              wbits=4, wfull=True)
+    for name, bits, N, K, M, mult, shift, lo, hi, summary in [
+            ("qdense_w4", 4, 3, 37, 5, [1 << 30] * 5, [31, 32, 33, 34, 35],
+             -128, 127, "qdense: 4-bit weights over [-8, 7], K = 37, ties"),
+            ("qdense_w2", 2, 2, 38, 7, *rand_mults(7, 34, 36), -20, 127,
+             "qdense: 2-bit weights over [-2, 1], K = 38, saturation")]:
+        x = rng.randint(-128, 128, size=(N, 1, K)).astype(np.int64)
+        qw = 1 << (bits - 1)
+        w = rng.randint(-qw, qw, size=(M, K)).astype(np.int64)
+        b = rng.randint(-40, 41, size=M).astype(np.int64)
+        dense_case(name, x, 3, -4, w, b, mult, shift, lo, hi, summary, bits)
+
+
+def dense_case(name, x, zx, zy, w, b, mult, shift, lo, hi, summary, bits=8):
+    """x [N,1,K], w [M,K] of `bits` bits, b [M]; one mult/shift or M."""
+    N, M, K = len(x), w.shape[0], w.shape[1]
+    acc = (x[:, 0, :].astype(object) - zx).dot(w.T.astype(object)) + \
+        b.astype(object)
+    m = np.array(list(mult) * (M if len(mult) == 1 else 1), dtype=object)
+    s = np.array(list(shift) * (M if len(shift) == 1 else 1), dtype=object)
+    y = requant(acc, m[None, :], s[None, :], zy, lo, hi, name)
+    text = ("model %s\n\ninput x : i8[1,%d] %s\n\n"
+            "const w : i8[%d,%d] q(axis=0, scale=%s, zp=0%s) = %s\n"
+            "const b : i32[%d] = %s\n\n"
+            "output y : i8[1,%d] %s = qdense(x, w, b, mult=%s, shift=%s, "
+            "act_min=%d, act_max=%d)\n" %
+            (name, K, qstr(0.02, zx), M, K, flit(np.full(M, 0.003)),
+             ", bits=%d" % bits if bits < 8 else "", lit(w), M, lit(b), M,
+             qstr(0.1, zy), lit(mult), lit(shift), lo, hi))
+    write_case(name, text, [x.astype(np.int32)],
+               y.reshape(N, 1, M).astype(np.int32), summary)
+
+
 def case_dense():
     N, K, M = 3, 40, 6
     x = rng.randint(-128, 128, size=(N, 1, K)).astype(np.int64)
@@ -338,21 +401,7 @@ def case_dense():
              "qdense: saturation into a narrow clamp")]:
         w = rng.randint(-wmax, wmax + 1, size=(M, K)).astype(np.int64)
         b = rng.randint(-20 * wmax, 20 * wmax + 1, size=M).astype(np.int64)
-        acc = (x[:, 0, :].astype(object) - zx).dot(w.T.astype(object)) + \
-            b.astype(object)
-        m = np.array(list(mult) * (M if len(mult) == 1 else 1), dtype=object)
-        s = np.array(list(shift) * (M if len(shift) == 1 else 1), dtype=object)
-        y = requant(acc, m[None, :], s[None, :], zy, lo, hi, name)
-        text = ("model %s\n\ninput x : i8[1,%d] %s\n\n"
-                "const w : i8[%d,%d] q(axis=0, scale=%s, zp=0) = %s\n"
-                "const b : i32[%d] = %s\n\n"
-                "output y : i8[1,%d] %s = qdense(x, w, b, mult=%s, shift=%s, "
-                "act_min=%d, act_max=%d)\n" %
-                (name, K, qstr(0.02, zx), M, K, flit(np.full(M, 0.003)),
-                 lit(w), M, lit(b), M, qstr(0.1, zy), lit(mult), lit(shift),
-                 lo, hi))
-        write_case(name, text, [x.astype(np.int32)],
-                   y.reshape(N, 1, M).astype(np.int32), summary)
+        dense_case(name, x, zx, zy, w, b, mult, shift, lo, hi, summary)
 
 
 def case_matmul():
@@ -1319,7 +1368,8 @@ def main():
     case_pad()            # pad, qaffine, qreduce: their own generator, lrng
     case_qaffine()
     case_qreduce()
-    case_rounding()       # last user of rng: keeps the earlier cases' draws
+    case_rounding()       # keeps the earlier cases' draws
+    case_packed()         # last user of rng
     for name, (ties, sat, total) in sorted(STATS.items()):
         print("%-24s %5d outputs  %5d ties  %5d saturated" %
               (name, total, ties, sat))
@@ -1333,7 +1383,8 @@ def main():
                  "qprelu_channel", "qdiv", "qpwl", "qmatmul_i16", "qaffine",
                  "qaffine_i16", "qreduce_mean", "qreduce_sum_i16",
                  "qreduce_min", "qreduce_sum_square", "qreduce_l1",
-                 "qreduce_sum_square_i16"] + [
+                 "qreduce_sum_square_i16", "qconv2d_w4_full",
+                 "qconv2d_w2_dilated", "qdense_w4"] + [
                      c % m for m in ["even", "double"] for c in
                      ["requantize_%s", "requantize_%s_wide", "qconv2d_ties_%s",
                       "qadd_ties_%s", "qmul_ties_%s"]]:
@@ -1348,7 +1399,7 @@ def main():
                  "qlayernorm_i16", "qlayernorm_axis", "qsoftmax_i16",
                  "qmatmul_i16", "qaffine", "qaffine_i16", "qreduce_sum_i16",
                  "qreduce_max", "qreduce_min", "qreduce_l1",
-                 "qreduce_sum_square_i16"]:
+                 "qreduce_sum_square_i16", "qconv2d_w2_pw", "qdense_w2"]:
         assert STATS[name][1] > 0, name + " has no saturation"
 
 
