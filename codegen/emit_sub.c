@@ -33,6 +33,13 @@ static int sub_applies(const Node *n)
 	return sub_bits(n) != 0;
 }
 
+/* Weights of -1, 0 and +1 only (binary, or ternary at 2 bits): the
+ * kernels add and subtract instead of multiplying. */
+static int adds_only(const Node *n)
+{
+	return sub_bits(n) == 1 || pack_ternary(n->in[1]);
+}
+
 /* Whether some channel's accumulator may leave int32 (then int64). */
 static int sub_wide(const Node *n, const int32_t *w, int64_t M, int64_t K)
 {
@@ -111,7 +118,9 @@ static void emit_unpack(Emit *e, int bits, const char *dst)
 	char lhs[256];
 	for (int i = 0; i < 8 / bits; i++) {
 		snprintf(lhs, sizeof lhs, dst, i);
-		if (i == 0)
+		if (bits == 1)   /* binary: a set bit is +1 */
+			emit_line(e, "%s = (int16_t)((v >> %d & 1) * 2 - 1);", lhs, i);
+		else if (i == 0)
 			emit_line(e, "%s = (int16_t)(((v & %d) ^ %d) - %d);", lhs, mask,
 				sign, sign);
 		else
@@ -205,14 +214,22 @@ static int emit_conv_sub(Emit *e, const Node *n, const char *fn)
 		"\t\t\t\tconst int16_t *xs = xp + (ic * $PH + kh * $dh) * $PW + "
 		"kw * $dw;\n"
 		"\t\t\t\tif (wv == 0)\n"
-		"\t\t\t\t\tcontinue;\n"
-		"\t\t\t\tfor (oh = 0; oh < $OH; oh++) {\n"
-		"\t\t\t\t\tconst int16_t *xr = xs + oh * $sh * $PW;\n"
-		"\t\t\t\t\t$acc *ar = acc + oh * $OW;\n"
-		"\t\t\t\t\tfor (ow = 0; ow < $OW; ow++)\n"
-		"\t\t\t\t\t\tar[ow] += wv * xr[ow * $sw];\n"
-		"\t\t\t\t}\n"
-		"\t\t\t}\n"
+		"\t\t\t\t\tcontinue;\n", &v);
+	/* ternary and binary taps are -1 or +1 here: add or subtract */
+	const char *ops[] = {" += wv *", " +=", " -="};
+	for (int i = adds_only(n) ? 1 : 0; i < (adds_only(n) ? 3 : 1); i++) {
+		EmitVars vi = v;
+		emit_var(&vi, "op", ops[i]);
+		if (adds_only(n))
+			emit_line(e, "\t\t\t\t%s", i == 1 ? "if (wv > 0)" : "else");
+		emit_fill(e, "\t\t\t\tfor (oh = 0; oh < $OH; oh++) {\n"
+			"\t\t\t\t\tconst int16_t *xr = xs + oh * $sh * $PW;\n"
+			"\t\t\t\t\t$acc *ar = acc + oh * $OW;\n"
+			"\t\t\t\t\tfor (ow = 0; ow < $OW; ow++)\n"
+			"\t\t\t\t\t\tar[ow]$op xr[ow * $sw];\n"
+			"\t\t\t\t}\n", &vi);
+	}
+	emit_fill(e, "\t\t\t}\n"
 		"\t\t\tfor (q = 0; q < $OHW; q++)\n"
 		"\t\t\t\ty[(b * $OC + oc) * $OHW + q] = ($yt)qcc_requant("
 		"(int64_t)${fn}_c[oc] + acc[q], ", &v);
@@ -222,6 +239,28 @@ static int emit_conv_sub(Emit *e, const Node *n, const char *fn)
 }
 
 /* ------------------------------------------------------------- qdense */
+
+/* acc += x * w for tap i of the byte v, x = xb[i]: a multiply, or for
+ * binary and ternary taps a masked add or subtract: with m = 0 or -1,
+ * (x ^ m) - m is x or -x; a ternary tap's low bit says nonzero, its high
+ * bit negative (+1 = 01, -1 = 11, 0 = 00). */
+static void emit_dense_tap(Emit *e, const Node *n, int i, const char *acc)
+{
+	int bits = sub_bits(n), mask = (1 << bits) - 1, sign = 1 << (bits - 1);
+	if (bits == 1)
+		emit_line(e, "acc += ((int32_t)xb[%d] ^ ((v >> %d & 1) - 1)) - "
+			"((v >> %d & 1) - 1);", i, i, i);
+	else if (adds_only(n))
+		emit_line(e, "acc += (((int32_t)xb[%d] ^ -(v >> %d & 1)) + "
+			"(v >> %d & 1)) & -(v >> %d & 1);", i, 2 * i + 1, 2 * i + 1,
+			2 * i);
+	else if (i == 0)
+		emit_line(e, "acc += (%s)xb[0] * (((v & %d) ^ %d) - %d);", acc, mask,
+			sign, sign);
+	else
+		emit_line(e, "acc += (%s)xb[%d] * (((v >> %d & %d) ^ %d) - %d);", acc,
+			i, i * bits, mask, sign, sign);
+}
 
 /* The input rows as x - zx, each padded to Kp with zeros. */
 static int64_t dense_sub_bytes(const Node *n)
@@ -258,17 +297,10 @@ static int emit_dense_sub(Emit *e, const Node *n, const char *fn)
 		"\t\t\t/* $per taps a byte, low bits first */\n"
 		"\t\t\tfor (k = 0; k < $RB; k++, xb += $per) {\n"
 		"\t\t\t\tint v = wb[k];\n", &v);
-	int depth = e->depth, mask = (1 << bits) - 1, sign = 1 << (bits - 1);
-	const char *acc = wide ? "int64_t" : "int32_t";
+	int depth = e->depth;
 	e->depth += 4;
-	for (int i = 0; i < 8 / bits; i++) {
-		if (i == 0)
-			emit_line(e, "acc += (%s)xb[0] * (((v & %d) ^ %d) - %d);", acc,
-				mask, sign, sign);
-		else
-			emit_line(e, "acc += (%s)xb[%d] * (((v >> %d & %d) ^ %d) - %d);",
-				acc, i, i * bits, mask, sign, sign);
-	}
+	for (int i = 0; i < 8 / bits; i++)
+		emit_dense_tap(e, n, i, wide ? "int64_t" : "int32_t");
 	e->depth = depth;
 	emit_fill(e, "\t\t\t}\n"
 		"\t\t\ty[b * $M + m] = ($yt)qcc_requant((int64_t)${fn}_c[m] + acc, ",

@@ -89,7 +89,8 @@ static const char usage[] =
 "Quantization (any of --calib or --passes runs the pass pipeline):\n"
 "  --calib FILE.npy     calibration samples, one file per graph input in\n"
 "                       graph order; runs the default pipeline\n"
-"  --weight-bits N      weight bits, 2 to 8 (default 8)\n"
+"  --weight-bits N      weight bits, 1 to 8 (default 8); 1 is binary\n"
+"                       (-1 or +1 times a channel's scale)\n"
 "  --act-bits N         activation bits, 8 or 16 (default 8)\n"
 "  --granularity G      per-channel (default) or per-tensor weights\n"
 "  --range METHOD       activation range estimator (default minmax): minmax,\n"
@@ -284,7 +285,7 @@ static int value_option(Cli *c, int argc, char **argv, int *i)
 		o->calib_paths[o->ncalib++] = v;
 		break;
 	case 3:
-		if (parse_int("--weight-bits", v, 2, 8, &o->weight_bits))
+		if (parse_int("--weight-bits", v, 1, 8, &o->weight_bits))
 			return -1;
 		break;
 	case 4:

@@ -84,6 +84,8 @@ static int layer_init(Layer *l, Node *n, const Options *o)
 	const Type *yt = &n->out->type;
 	if (wgrid_init(&l->wg, n, n->in[1]->data, o) < 0)
 		return -1;
+	if (l->wg.binary)
+		return -1;   /* no rounding to choose: the sign is the value */
 	l->oc = l->wg.oc;
 	l->kdim = type_numel(wt) / l->oc;
 	l->in_per = type_numel(xt);

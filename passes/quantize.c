@@ -281,6 +281,23 @@ static int64_t round_clamp(double v, int64_t lo, int64_t hi)
 	return r <= (double)lo ? lo : r >= (double)hi ? hi : (int64_t)r;
 }
 
+/* Binary weights (bits=1): w_q = sign(w) (+1 for 0), and the scale that
+ * minimises sum (w - s w_q)^2, mean |w| over the channel (or the tensor). */
+static void binary_scales(Ctx *c, const float *data, int64_t numel,
+	int64_t inner, Type *t)
+{
+	for (int ch = 0; ch < t->q.n; ch++) {
+		int64_t from = t->q.n > 1 ? ch * inner : 0;
+		int64_t to = t->q.n > 1 ? from + inner : numel;
+		double sum = 0;
+		for (int64_t i = from; i < to; i++)
+			sum += fabs(data[i]);
+		double s = sum > 0 ? fmin(fmax(sum / (double)(to - from), FLT_MIN),
+			FLT_MAX) : 1.0;
+		t->q.scale[ch] = (float)(c->o->pow2_scales ? pow2_up(s) : s);
+	}
+}
+
 /* Symmetric `bits`-wide weights for the output channels on axis 0
  * (per-channel) or for the whole tensor: `w` float [OC, inner...]
  * row-major. Returns the new constant; scales in its q, normal float32
@@ -312,10 +329,13 @@ static Value *quantize_weights(Ctx *c, const Value *w, const float *data,
 			s = pow2_up(s);
 		t.q.scale[ch] = (float)s;
 	}
+	if (bits == 1 && !w->type.q.present)
+		binary_scales(c, data, numel, inner, &t);
 	int32_t *d = graph_alloc_data(c->g, &t);
 	for (int64_t i = 0; i < numel; i++) {
 		double s = t.q.scale[per_channel ? i / inner : 0];
-		d[i] = (int32_t)round_clamp(data[i] / s, wmin, qw);
+		d[i] = bits == 1 ? (data[i] < 0 ? -1 : 1) :
+			(int32_t)round_clamp(data[i] / s, wmin, qw);
 	}
 	return graph_add_const(c->g, suffixed(c->g, w->name, "_q"), &t, d, w->loc);
 }
@@ -350,6 +370,8 @@ static void fit_biases(Ctx *c, const float *bf, const Type *x, Value *wq,
 	int64_t inner = type_numel(&wq->type) / oc;
 	int32_t *w = wq->data;
 	float *scale = wq->type.q.scale;
+	if (type_binary(&wq->type))
+		return;   /* -1 and +1 have no coarser grid */
 	for (int k = 0; k < (per_channel ? oc : 1); k++) {
 		int64_t from = per_channel ? k : 0, to = per_channel ? k + 1 : oc;
 		double s = scale[k];
@@ -499,13 +521,13 @@ static int lowered_clamped(Ctx *c, Node *n, Node *qn)
 	return lowered(c, n, qn);
 }
 
-/* The weight width of layer n: its weight_bits, else --weight-bits; -1
- * after reporting one outside 2..8. */
+/* The weight width of layer n: its weight_bits, else --weight-bits (1:
+ * binary); -1 after reporting one outside 1..8. */
 static int layer_bits(Ctx *c, const Node *n)
 {
 	int64_t bits = layer_weight_bits(n, c->o->weight_bits);
-	if (bits < 2 || bits > 8) {
-		diag_error(n->loc, "%s '%s': weight_bits must be 2 to 8, got %lld",
+	if (bits < 1 || bits > 8) {
+		diag_error(n->loc, "%s '%s': weight_bits must be 1 to 8, got %lld",
 			op_info(n->op)->name, n->out->name, (long long)bits);
 		return -1;
 	}
@@ -1485,8 +1507,8 @@ static int add_dequantizes(Ctx *c)
 
 int pass_quantize(Graph *g, const Options *o)
 {
-	if (o->weight_bits < 2 || o->weight_bits > 8) {
-		diag_fail("--weight-bits must be 2 to 8, got %d", o->weight_bits);
+	if (o->weight_bits < 1 || o->weight_bits > 8) {
+		diag_fail("--weight-bits must be 1 to 8, got %d", o->weight_bits);
 		return -1;
 	}
 	Ctx c = {g, o, 0};

@@ -277,6 +277,8 @@ def conv_case(name, N, C, H, W, OC, K, stride, pad, dil, groups, zx, zy,
     qw = wmax or (1 << (wbits - 1)) - 1
     w = rng.randint(-qw - wfull, qw + 1,
                     size=(OC, ICG, KH, KW)).astype(np.int64)
+    if wbits == 1:   # binary: -1 or +1
+        w = 2 * rng.randint(0, 2, size=(OC, ICG, KH, KW)).astype(np.int64) - 1
     b = rng.randint(-bmax, bmax + 1, size=OC).astype(np.int64)
     if xbits == 16:
         x = rng.randint(-32768, 32768, size=(N, C, H, W)).astype(np.int64)
@@ -356,14 +358,39 @@ def case_packed():
               (1, 1), 1, 0, 0, *rand_mults(2, 36, 38), -32768, 32767,
               "qconv2d: 16-bit activations, 4-bit weights", xbits=16,
               wbits=4, wfull=True)
+    # ternary (2 bits, -1, 0, +1) and binary (bits=1, -1, +1): the kernels
+    # that add and subtract
+    conv_case("qconv2d_ternary", 2, 4, 6, 6, 5, 3, (1, 1), (1, 1, 1, 1),
+              (1, 1), 1, 5, -2, [1 << 30] * 5, [30, 31, 32, 33, 34], -128,
+              127, "qconv2d: ternary weights, K = 36, ties", wbits=2,
+              bmax=50)
+    conv_case("qconv2d_binary", 1, 3, 7, 6, 4, 3, (2, 1), (1, 1, 1, 1),
+              (1, 1), 1, -10, 3, [1 << 30] * 4, [31, 32, 33, 34], -128,
+              127, "qconv2d: binary weights, K = 27, ties, saturation",
+              wbits=1, bmax=50)
+    conv_case("qconv2d_binary_dw", 1, 5, 6, 7, 5, 3, (1, 1), (1, 1, 1, 1),
+              (1, 1), 5, 40, 0, *rand_mults(5, 32, 34), -128, 127,
+              "qconv2d: depthwise, binary weights (K = 9)", wbits=1,
+              bmax=100)
     for name, bits, N, K, M, mult, shift, lo, hi, summary in [
             ("qdense_w4", 4, 3, 37, 5, [1 << 30] * 5, [31, 32, 33, 34, 35],
              -128, 127, "qdense: 4-bit weights over [-8, 7], K = 37, ties"),
             ("qdense_w2", 2, 2, 38, 7, *rand_mults(7, 34, 36), -20, 127,
-             "qdense: 2-bit weights over [-2, 1], K = 38, saturation")]:
+             "qdense: 2-bit weights over [-2, 1], K = 38, saturation"),
+            ("qdense_ternary", 0, 2, 41, 6, [1 << 30] * 6,
+             [30, 31, 32, 33, 34, 35], -128, 127,
+             "qdense: ternary weights, K = 41, ties"),
+            ("qdense_binary", 1, 3, 43, 5, [1 << 30] * 5,
+             [31, 32, 33, 34, 35], -128, 127,
+             "qdense: binary weights, K = 43, ties, saturation")]:
         x = rng.randint(-128, 128, size=(N, 1, K)).astype(np.int64)
-        qw = 1 << (bits - 1)
-        w = rng.randint(-qw, qw, size=(M, K)).astype(np.int64)
+        if bits == 0:    # ternary: 2 bits holding -1, 0, +1
+            bits, w = 2, rng.randint(-1, 2, size=(M, K)).astype(np.int64)
+        elif bits == 1:
+            w = 2 * rng.randint(0, 2, size=(M, K)).astype(np.int64) - 1
+        else:
+            qw = 1 << (bits - 1)
+            w = rng.randint(-qw, qw, size=(M, K)).astype(np.int64)
         b = rng.randint(-40, 41, size=M).astype(np.int64)
         dense_case(name, x, 3, -4, w, b, mult, shift, lo, hi, summary, bits)
 
@@ -1384,7 +1411,8 @@ def main():
                  "qaffine_i16", "qreduce_mean", "qreduce_sum_i16",
                  "qreduce_min", "qreduce_sum_square", "qreduce_l1",
                  "qreduce_sum_square_i16", "qconv2d_w4_full",
-                 "qconv2d_w2_dilated", "qdense_w4"] + [
+                 "qconv2d_w2_dilated", "qdense_w4", "qconv2d_ternary",
+                 "qconv2d_binary", "qdense_ternary", "qdense_binary"] + [
                      c % m for m in ["even", "double"] for c in
                      ["requantize_%s", "requantize_%s_wide", "qconv2d_ties_%s",
                       "qadd_ties_%s", "qmul_ties_%s"]]:
@@ -1399,7 +1427,8 @@ def main():
                  "qlayernorm_i16", "qlayernorm_axis", "qsoftmax_i16",
                  "qmatmul_i16", "qaffine", "qaffine_i16", "qreduce_sum_i16",
                  "qreduce_max", "qreduce_min", "qreduce_l1",
-                 "qreduce_sum_square_i16", "qconv2d_w2_pw", "qdense_w2"]:
+                 "qreduce_sum_square_i16", "qconv2d_w2_pw", "qdense_w2",
+                 "qconv2d_binary", "qdense_binary"]:
         assert STATS[name][1] > 0, name + " has no saturation"
 
 
