@@ -33,22 +33,31 @@ static int sub_applies(const Node *n)
 	return sub_bits(n) != 0;
 }
 
+/* Whether n has group-wise weight scales (wgroup). */
+static int grouped(const Node *n)
+{
+	return attr_int(n, "wgroup") > 0;
+}
+
 /* Weights of -1, 0 and +1 only (binary, or ternary at 2 bits): the
  * kernels add and subtract instead of multiplying. */
 static int adds_only(const Node *n)
 {
-	return sub_bits(n) == 1 || pack_ternary(n->in[1]);
+	return !grouped(n) && (sub_bits(n) == 1 || pack_ternary(n->in[1]));
 }
 
-/* Whether some channel's accumulator may leave int32 (then int64). */
+/* Whether some channel's accumulator may leave int32 (then int64): the
+ * bound of the weights times their group multipliers, if any. */
 static int sub_wide(const Node *n, const int32_t *w, int64_t M, int64_t K)
 {
 	const int32_t *bias = n->nin > 2 && n->in[2] ? n->in[2]->data : NULL;
-	for (int64_t m = 0; m < M; m++)
-		if (q_acc_bound(&n->in[0]->type, w + m * K, K,
-				bias ? bias[m] : 0) > INT32_MAX)
-			return 1;
-	return 0;
+	int32_t *g = q_group_weights(n, w, M, K);
+	int wide = 0;
+	for (int64_t m = 0; m < M && !wide; m++)
+		wide = q_acc_bound(&n->in[0]->type, (g ? g : w) + m * K, K,
+			bias ? bias[m] : 0) > INT32_MAX;
+	free(g);
+	return wide;
 }
 
 /* FN_w, the packed rows, FN_c (the bias) and the requantization's FN_m,
@@ -70,6 +79,12 @@ static const int32_t *sub_consts(Emit *e, const Node *n, const char *fn,
 	*wide = sub_wide(n, w, M, K);
 	emit_channel_consts(e, n, fn, c, M, 1, NULL);
 	free(c);
+	char name[400];
+	if (grouped(n)) {
+		snprintf(name, sizeof name, "%s_g", fn);
+		emit_ints(e, "int16_t", name, attr_ints(n, "wgmult", NULL),
+			M * q_groups(n, K));
+	}
 	PackSpec s = pack_sub_spec(sub_bits(n));
 	int64_t bytes = pack_bytes(&s, M, K);
 	uint8_t *p = malloc((size_t)bytes + 1);
@@ -79,7 +94,6 @@ static const int32_t *sub_consts(Emit *e, const Node *n, const char *fn,
 	pack_rows(&s, w, M, K, p);
 	for (int64_t i = 0; i < bytes; i++)
 		v[i] = p[i];
-	char name[400];
 	snprintf(name, sizeof name, "%s_w", fn);
 	emit_bytes(e, name, v, bytes, 0);
 	free(p);
@@ -108,6 +122,9 @@ static void sub_vars(EmitVars *v, const Node *n, const char *fn, int64_t K,
 	emit_vari(v, "per", 8 / bits);
 	emit_vari(v, "mask", (1 << bits) - 1);
 	emit_vari(v, "sign", 1 << (bits - 1));
+	emit_vari(v, "G", grouped(n) ? attr_int(n, "wgroup") : 0);
+	emit_vari(v, "ng", q_groups(n, K));
+	emit_vari(v, "GB", grouped(n) ? attr_int(n, "wgroup") * bits / 8 : 0);
 }
 
 /* `dst[i] = tap i of the byte v` for i < per, at the current depth:
@@ -204,7 +221,14 @@ static int emit_conv_sub(Emit *e, const Node *n, const char *fn)
 	e->depth += 4;
 	emit_unpack(e, sub_bits(n), dst);
 	e->depth = depth;
-	emit_fill(e, "\t\t\t}\n"
+	emit_fill(e, "\t\t\t}\n", &v);
+	if (grouped(n))
+		emit_fill(e, "\t\t\t/* group-wise scales: each tap times its "
+			"group's multiplier */\n"
+			"\t\t\tfor (k = 0; k < $K; k++)\n"
+			"\t\t\t\twr[k] = (int16_t)(wr[k] * ${fn}_g[oc * $ng + k / $G]);\n",
+			&v);
+	emit_fill(e, ""
 		"\t\t\tfor (q = 0; q < $OHW; q++)\n"
 		"\t\t\t\tacc[q] = 0;\n"
 		"\t\t\tfor (ic = 0; ic < $ICG; ic++)\n"
@@ -244,22 +268,26 @@ static int emit_conv_sub(Emit *e, const Node *n, const char *fn)
  * binary and ternary taps a masked add or subtract: with m = 0 or -1,
  * (x ^ m) - m is x or -x; a ternary tap's low bit says nonzero, its high
  * bit negative (+1 = 01, -1 = 11, 0 = 00). */
-static void emit_dense_tap(Emit *e, const Node *n, int i, const char *acc)
+static void emit_dense_tap(Emit *e, const Node *n, int i, const char *lhs,
+	const char *acc)
 {
 	int bits = sub_bits(n), mask = (1 << bits) - 1, sign = 1 << (bits - 1);
-	if (bits == 1)
-		emit_line(e, "acc += ((int32_t)xb[%d] ^ ((v >> %d & 1) - 1)) - "
-			"((v >> %d & 1) - 1);", i, i, i);
+	if (adds_only(n) && bits == 1)
+		emit_line(e, "%s += ((int32_t)xb[%d] ^ ((v >> %d & 1) - 1)) - "
+			"((v >> %d & 1) - 1);", lhs, i, i, i);
 	else if (adds_only(n))
-		emit_line(e, "acc += (((int32_t)xb[%d] ^ -(v >> %d & 1)) + "
-			"(v >> %d & 1)) & -(v >> %d & 1);", i, 2 * i + 1, 2 * i + 1,
+		emit_line(e, "%s += (((int32_t)xb[%d] ^ -(v >> %d & 1)) + "
+			"(v >> %d & 1)) & -(v >> %d & 1);", lhs, i, 2 * i + 1, 2 * i + 1,
 			2 * i);
+	else if (bits == 1)
+		emit_line(e, "%s += (%s)xb[%d] * ((v >> %d & 1) * 2 - 1);", lhs, acc,
+			i, i);
 	else if (i == 0)
-		emit_line(e, "acc += (%s)xb[0] * (((v & %d) ^ %d) - %d);", acc, mask,
-			sign, sign);
+		emit_line(e, "%s += (%s)xb[0] * (((v & %d) ^ %d) - %d);", lhs, acc,
+			mask, sign, sign);
 	else
-		emit_line(e, "acc += (%s)xb[%d] * (((v >> %d & %d) ^ %d) - %d);", acc,
-			i, i * bits, mask, sign, sign);
+		emit_line(e, "%s += (%s)xb[%d] * (((v >> %d & %d) ^ %d) - %d);", lhs,
+			acc, i, i * bits, mask, sign, sign);
 }
 
 /* The input rows as x - zx, each padded to Kp with zeros. */
@@ -293,15 +321,27 @@ static int emit_dense_sub(Emit *e, const Node *n, const char *fn)
 		"\t\tconst uint8_t *wb = ${fn}_w + m * $RB;\n"
 		"\t\tfor (b = 0; b < $N; b++) {\n"
 		"\t\t\tconst int16_t *xb = xv + b * $Kp;\n"
-		"\t\t\t$acc acc = 0;\n"
+		"\t\t\t$acc acc = 0;\n", &v);
+	/* group-wise scales: an int32 partial sum a group ($GB bytes), times
+	 * the group's multiplier */
+	int g = grouped(n), depth = e->depth;
+	emit_fill(e, g ? "\t\t\tint gi;\n"
+		"\t\t\tfor (gi = 0; gi < $ng; gi++) {\n"
+		"\t\t\t\tint32_t part = 0;\n"
+		"\t\t\t\tint kend = gi * $GB + $GB < $RB ? gi * $GB + $GB : $RB;\n"
+		"\t\t\t\tfor (k = gi * $GB; k < kend; k++, xb += $per) {\n"
+		"\t\t\t\t\tint v = wb[k];\n" :
 		"\t\t\t/* $per taps a byte, low bits first */\n"
 		"\t\t\tfor (k = 0; k < $RB; k++, xb += $per) {\n"
 		"\t\t\t\tint v = wb[k];\n", &v);
-	int depth = e->depth;
-	e->depth += 4;
+	e->depth += 4 + g;
 	for (int i = 0; i < 8 / bits; i++)
-		emit_dense_tap(e, n, i, wide ? "int64_t" : "int32_t");
+		emit_dense_tap(e, n, i, g ? "part" : "acc",
+			g ? "int32_t" : wide ? "int64_t" : "int32_t");
 	e->depth = depth;
+	if (g)
+		emit_fill(e, "\t\t\t\t}\n"
+			"\t\t\t\tacc += ($acc)${fn}_g[m * $ng + gi] * part;\n", &v);
 	emit_fill(e, "\t\t\t}\n"
 		"\t\t\ty[b * $M + m] = ($yt)qcc_requant((int64_t)${fn}_c[m] + acc, ",
 		&v);

@@ -4,6 +4,8 @@
  * read them through that same layout, so that a fault in the packing (an
  * order, a sign extension) changes the simulator's results against the
  * NumPy contract of tests/sim as well as the C's against the simulator.
+ * Group-wise scales multiply each weight by its group's integer wgmult
+ * (q_group_weights), after which the kernels are the plain ones.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -36,5 +38,11 @@ const int32_t *wpack_weights(const Node *n, const int32_t *w, int32_t **tmp)
 	}
 	free(p);
 	free(row);
+	/* group-wise scales: the accumulator is the plain one on w * wgmult */
+	int32_t *g = q_group_weights(n, u, M, K);
+	if (g) {
+		free(u);
+		u = g;
+	}
 	return *tmp = u;
 }

@@ -250,6 +250,14 @@ int op_clamp(const Node *n, double *lo, double *hi);
  * the channel and the activation type x (per-tensor zx); saturates at 2^62. */
 int64_t q_acc_bound(const Type *x, const int32_t *w, int64_t k,
 	int32_t bias);
+/* The number of weight groups of each output channel of a qconv2d/qdense
+ * with K taps a channel: ceil(K / wgroup), 0 without group-wise scales. */
+int64_t q_groups(const Node *n, int64_t K);
+/* The effective weights of a qconv2d/qdense with group-wise scales, w[m][k]
+ * times its group's wgmult (malloc'd, [M][K]); NULL without groups. The
+ * contract's accumulator is the plain one on these weights. */
+int32_t *q_group_weights(const Node *n, const int32_t *w, int64_t M,
+	int64_t K);
 /* The weight width of an OPF_LAYER node: its weight_bits, else `global`
  * (--weight-bits); callers check the range. */
 int64_t layer_weight_bits(const Node *n, int global);
@@ -768,6 +776,8 @@ typedef struct {
 	                              calib_path alone) */
 	int ncalib;
 	int weight_bits;           /* 8 */
+	int weight_group;          /* --weight-group G: group-wise scales of G
+	                              taps for weights of 2 to 4 bits; 0 none */
 	int act_bits;              /* 8 */
 	Granularity granularity;
 	const char *range_method;  /* "minmax", "percentile:99.99", "mse", ... */

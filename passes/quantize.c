@@ -400,9 +400,12 @@ static Value *quantize_bias(Ctx *c, Node *n, const Value *b, const Value *x,
 	set_q(c->g, &t, per_channel ? 0 : -1, per_channel ? (int)oc : 1);
 	int32_t *d = graph_alloc_data(c->g, &t);
 	const float *bf = b ? b->data : NULL;
-	fit_biases(c, bf, &x->type, wq, oc);
 	int64_t inner = type_numel(&wq->type) / oc;
-	const int32_t *w = wq->data;
+	/* group-wise: the bound is on w * wgmult, and the scales stay */
+	int32_t *grouped = q_group_weights(n, wq->data, oc, inner);
+	if (!grouped)
+		fit_biases(c, bf, &x->type, wq, oc);
+	const int32_t *w = grouped ? grouped : wq->data;
 	int64_t *bounds = arena_alloc(&c->g->arena, oc * sizeof *bounds);
 	for (int64_t ch = 0; ch < oc; ch++) {
 		double s = (double)x->type.q.scale[0] *
@@ -419,9 +422,11 @@ static Value *quantize_bias(Ctx *c, Node *n, const Value *b, const Value *x,
 				"activation bits or smaller weights",
 				op_info(n->op)->name, n->out->name, (long long)ch,
 				(long long)bound);
+			free(grouped);
 			return NULL;
 		}
 	}
+	free(grouped);
 	attr_set_ints(c->g, n, "acc_bound", bounds, (int)oc);
 	const char *name = b ? suffixed(c->g, b->name, "_q") :
 		suffixed(c->g, wq->name, "_bias");
@@ -555,6 +560,42 @@ static const float *weights_oc_first(const Node *n, Type *ws, float **tmp)
 	return *tmp = t;
 }
 
+/* Group-wise scales (--weight-group G, weights of 2 to 4 bits,
+ * docs/arith.md): per channel m and group g of G consecutive taps the
+ * grid s_g = max|w| / qw, the channel's S = max_g s_g, the group's integer
+ * multiplier r_g = clamp(round(256 s_g / S), 1, 256) and its weights
+ * rounded on the grid S r_g / 256. wq (per channel) is rewritten in place
+ * with the scale S / 256 of w * r; returns the multipliers [M][groups]
+ * (arena). */
+static int64_t *group_weights(Ctx *c, const float *wd, Value *wq, int bits)
+{
+	int64_t M = wq->type.dims[0], K = type_numel(&wq->type) / M;
+	int64_t G = c->o->weight_group, ng = (K + G - 1) / G;
+	int32_t qw = (1 << (bits - 1)) - 1, *d = wq->data;
+	int64_t *r = arena_alloc(&c->g->arena, (size_t)(M * ng) * sizeof *r);
+	for (int64_t m = 0; m < M; m++) {
+		double S = 0;
+		for (int64_t k = 0; k < K; k++)
+			S = fmax(S, fabs(wd[m * K + k]) / qw);
+		S = S > 0 ? fmin(fmax(S, FLT_MIN * 256), FLT_MAX) : 1.0;
+		if (c->o->pow2_scales)
+			S = pow2_up(S);
+		for (int64_t g = 0; g < ng; g++) {
+			int64_t to = (g + 1) * G < K ? (g + 1) * G : K;
+			double amax = 0;
+			for (int64_t k = g * G; k < to; k++)
+				amax = fmax(amax, fabs(wd[m * K + k]));
+			r[m * ng + g] = round_clamp(256 * amax / qw / S, 1, 256);
+			double sg = (double)(float)(S / 256) * r[m * ng + g];
+			for (int64_t k = g * G; k < to; k++)
+				d[m * K + k] = (int32_t)round_clamp(wd[m * K + k] / sg, -qw,
+					qw);
+		}
+		wq->type.q.scale[m] = (float)(S / 256);
+	}
+	return r;
+}
+
 static int lower_layer(Ctx *c, Node *n)
 {
 	Value *x = n->in[0], *w = n->in[1], *b = n->nin > 2 ? n->in[2] : NULL;
@@ -579,12 +620,21 @@ static int lower_layer(Ctx *c, Node *n)
 		free(tmp);
 		return -1;
 	}
+	int grouped = c->o->weight_group > 0 && !wp->present && bits >= 2 &&
+		bits <= 4;
 	Value *wq = quantize_weights(c, w, wd, &ws, wp->present && wp->bits ?
-		wp->bits : bits, wp->present ? wp->n > 1 :
+		wp->bits : bits, wp->present ? wp->n > 1 : grouped ||
 		c->o->granularity == GRAN_PER_CHANNEL);
+	int64_t *gm = grouped ? group_weights(c, wd, wq, bits) : NULL;
 	free(tmp);
 	Type yt = int_type(c, &n->out->type);
 	Node *qn = emit_qop(c, n, (Value *[]){xq, wq, NULL}, 3, &yt);
+	if (gm) {
+		int64_t M = ws.dims[0], K = type_numel(&ws) / M;
+		attr_set_int(c->g, qn, "wgroup", c->o->weight_group);
+		attr_set_ints(c->g, qn, "wgmult", gm,
+			(int)(M * q_groups(qn, K)));
+	}
 	Value *bq = quantize_bias(c, qn, b, xq, wq, ws.dims[0]);
 	if (!bq)
 		return -1;

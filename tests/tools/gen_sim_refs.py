@@ -108,8 +108,35 @@ def requant(acc, mult, shift, zy, lo, hi, name):
 
 
 def conv_ref(x, zx, w, b, mult, shift, zy, lo, hi, stride, pad, dil, groups,
-             name):
-    """x [C,H,W] (one sample), w [OC, C/g, KH, KW]."""
+             name, wgroup=0, wgmult=None):
+    """x [C,H,W] (one sample), w [OC, C/g, KH, KW]; with wgroup G the
+    accumulator is bias + sum_g wgmult[oc, g] * (the sum over the taps of
+    group g: flat tap index (ic, kh, kw) in [g G, (g + 1) G))."""
+    OC = w.shape[0]
+    if wgroup:
+        K = w[0].size
+        acc = np.zeros((OC,) + conv_acc(x, zx, w, None, stride, pad, dil,
+                                        groups).shape[1:], dtype=object)
+        for g in range((K + wgroup - 1) // wgroup):
+            keep = np.zeros(K, dtype=np.int64)
+            keep[g * wgroup:(g + 1) * wgroup] = 1
+            part = conv_acc(x, zx, w * keep.reshape(w.shape[1:]), None,
+                            stride, pad, dil, groups)
+            acc += part * np.array([int(v) for v in wgmult[:, g]],
+                                   dtype=object)[:, None, None]
+        acc += np.array([int(v) for v in b], dtype=object)[:, None, None]
+    else:
+        acc = conv_acc(x, zx, w, b, stride, pad, dil, groups)
+    m = np.array([int(v) for v in mult], dtype=object)
+    s = np.array([int(v) for v in shift], dtype=object)
+    if len(m) == 1:
+        m = np.repeat(m, OC)
+        s = np.repeat(s, OC)
+    return requant(acc, m[:, None, None], s[:, None, None], zy, lo, hi, name)
+
+
+def conv_acc(x, zx, w, b, stride, pad, dil, groups):
+    """The exact accumulators [OC, OH, OW] of one sample."""
     C, H, W = x.shape
     OC, ICG, KH, KW = w.shape
     xp = np.full((C, H + pad[0] + pad[2], W + pad[1] + pad[3]), zx,
@@ -129,12 +156,7 @@ def conv_ref(x, zx, w, b, mult, shift, zy, lo, hi, stride, pad, dil, groups,
                                kw * dil[1]: kw * dil[1] + stride[1] * (OW - 1) + 1: stride[1]]
                     acc[oc] += (patch.astype(object) - zx) * int(w[oc, ic, kh, kw])
         acc[oc] += int(b[oc]) if b is not None else 0
-    m = np.array([int(v) for v in mult], dtype=object)
-    s = np.array([int(v) for v in shift], dtype=object)
-    if len(m) == 1:
-        m = np.repeat(m, OC)
-        s = np.repeat(s, OC)
-    return requant(acc, m[:, None, None], s[:, None, None], zy, lo, hi, name)
+    return acc
 
 
 # ---- writing cases ----
@@ -269,7 +291,7 @@ def case_requantize():
 
 def conv_case(name, N, C, H, W, OC, K, stride, pad, dil, groups, zx, zy,
               mult, shift, lo, hi, summary, wbits=8, xbits=8, wmax=None,
-              bmax=3000, wfull=False):
+              bmax=3000, wfull=False, wgroup=0):
     """K is the kernel size, or (KH, KW); wfull: weights over the whole
     range of wbits ([-2^(b-1), 2^(b-1) - 1]), else symmetric."""
     ICG = C // groups
@@ -279,6 +301,8 @@ def conv_case(name, N, C, H, W, OC, K, stride, pad, dil, groups, zx, zy,
                     size=(OC, ICG, KH, KW)).astype(np.int64)
     if wbits == 1:   # binary: -1 or +1
         w = 2 * rng.randint(0, 2, size=(OC, ICG, KH, KW)).astype(np.int64) - 1
+    ng = (ICG * KH * KW + wgroup - 1) // wgroup if wgroup else 0
+    wgmult = rng.randint(1, 257, size=(OC, ng)) if wgroup else None
     b = rng.randint(-bmax, bmax + 1, size=OC).astype(np.int64)
     if xbits == 16:
         x = rng.randint(-32768, 32768, size=(N, C, H, W)).astype(np.int64)
@@ -287,7 +311,7 @@ def conv_case(name, N, C, H, W, OC, K, stride, pad, dil, groups, zx, zy,
         x = rng.randint(-128, 128, size=(N, C, H, W)).astype(np.int64)
         xt, yt = "i8", "i8"
     ys = [conv_ref(x[i], zx, w, b, mult, shift, zy, lo, hi, stride, pad, dil,
-                   groups, name) for i in range(N)]
+                   groups, name, wgroup, wgmult) for i in range(N)]
     y = np.stack(ys).astype(np.int32)
     wq = "q(axis=0, scale=%s, zp=0%s)" % (
         flit(np.full(OC, 0.01)), ", bits=%d" % wbits if wbits < 8 else "")
@@ -296,10 +320,12 @@ def conv_case(name, N, C, H, W, OC, K, stride, pad, dil, groups, zx, zy,
             "const b : i32[%d] = %s\n\n"
             "output y : %s%s %s = qconv2d(x, w, b, stride=%s, pad=%s, "
             "dilation=%s, groups=%d, mult=%s, shift=%s, act_min=%d, "
-            "act_max=%d)\n" %
+            "act_max=%d%s)\n" %
             (name, xt, C, H, W, qstr(0.05, zx), OC, ICG, KH, KW, wq, lit(w),
              OC, lit(b), yt, dims((1,) + y.shape[1:]), qstr(0.1, zy), dims(stride),
-             dims(pad), dims(dil), groups, lit(mult), lit(shift), lo, hi))
+             dims(pad), dims(dil), groups, lit(mult), lit(shift), lo, hi,
+             ", wgroup=%d, wgmult=%s" % (wgroup, lit(wgmult)) if wgroup else
+             ""))
     write_case(name, text, [x.astype(np.int32)], y, summary)
 
 
@@ -393,13 +419,39 @@ def case_packed():
             w = rng.randint(-qw, qw, size=(M, K)).astype(np.int64)
         b = rng.randint(-40, 41, size=M).astype(np.int64)
         dense_case(name, x, 3, -4, w, b, mult, shift, lo, hi, summary, bits)
+    # group-wise scales: K not a multiple of the group (a short last group)
+    conv_case("qconv2d_w4_g16", 2, 5, 6, 5, 4, 3, (1, 1), (1, 1, 1, 1),
+              (1, 1), 1, -20, 6, [1 << 30] * 4, [40, 41, 42, 43], -128, 127,
+              "qconv2d: 4-bit weights, group-wise scales (G = 16, K = 45), "
+              "saturation", wbits=4, wfull=True, wgroup=16)
+    conv_case("qconv2d_w2_g8_dw", 1, 4, 7, 6, 4, 3, (2, 1), (1, 1, 1, 1),
+              (1, 1), 4, 7, -9, *rand_mults(4, 38, 40), -128, 127,
+              "qconv2d: depthwise, 2-bit weights, group-wise scales (G = 8, "
+              "K = 9)", wbits=2, wfull=True, wgroup=8)
+    x = rng.randint(-128, 128, size=(2, 1, 70)).astype(np.int64)
+    w = rng.randint(-8, 8, size=(5, 70)).astype(np.int64)
+    b = rng.randint(-2000, 2001, size=5).astype(np.int64)
+    wgm = rng.randint(1, 257, size=(5, 3))
+    dense_case("qdense_w4_g32", x, -7, 2, w, b, [1 << 30] * 5,
+               [31, 44, 45, 46, 45], -128, 127,
+               "qdense: 4-bit weights, group-wise scales (G = 32, K = 70), "
+               "saturation", 4, 32, wgm)
 
 
-def dense_case(name, x, zx, zy, w, b, mult, shift, lo, hi, summary, bits=8):
-    """x [N,1,K], w [M,K] of `bits` bits, b [M]; one mult/shift or M."""
+def dense_case(name, x, zx, zy, w, b, mult, shift, lo, hi, summary, bits=8,
+               wgroup=0, wgmult=None):
+    """x [N,1,K], w [M,K] of `bits` bits, b [M]; one mult/shift or M; with
+    wgroup G, acc = b + sum_g wgmult[m, g] * (the group's partial sum)."""
     N, M, K = len(x), w.shape[0], w.shape[1]
-    acc = (x[:, 0, :].astype(object) - zx).dot(w.T.astype(object)) + \
-        b.astype(object)
+    xz = x[:, 0, :].astype(object) - zx
+    if wgroup:
+        acc = b.astype(object) + np.zeros((N, M), dtype=object)
+        for g in range(wgmult.shape[1]):
+            ks = slice(g * wgroup, (g + 1) * wgroup)
+            part = xz[:, ks].dot(w[:, ks].T.astype(object))
+            acc += part * wgmult[:, g].astype(object)[None, :]
+    else:
+        acc = xz.dot(w.T.astype(object)) + b.astype(object)
     m = np.array(list(mult) * (M if len(mult) == 1 else 1), dtype=object)
     s = np.array(list(shift) * (M if len(shift) == 1 else 1), dtype=object)
     y = requant(acc, m[None, :], s[None, :], zy, lo, hi, name)
@@ -407,10 +459,12 @@ def dense_case(name, x, zx, zy, w, b, mult, shift, lo, hi, summary, bits=8):
             "const w : i8[%d,%d] q(axis=0, scale=%s, zp=0%s) = %s\n"
             "const b : i32[%d] = %s\n\n"
             "output y : i8[1,%d] %s = qdense(x, w, b, mult=%s, shift=%s, "
-            "act_min=%d, act_max=%d)\n" %
+            "act_min=%d, act_max=%d%s)\n" %
             (name, K, qstr(0.02, zx), M, K, flit(np.full(M, 0.003)),
              ", bits=%d" % bits if bits < 8 else "", lit(w), M, lit(b), M,
-             qstr(0.1, zy), lit(mult), lit(shift), lo, hi))
+             qstr(0.1, zy), lit(mult), lit(shift), lo, hi,
+             ", wgroup=%d, wgmult=%s" % (wgroup, lit(wgmult)) if wgroup else
+             ""))
     write_case(name, text, [x.astype(np.int32)],
                y.reshape(N, 1, M).astype(np.int32), summary)
 
@@ -1428,7 +1482,8 @@ def main():
                  "qmatmul_i16", "qaffine", "qaffine_i16", "qreduce_sum_i16",
                  "qreduce_max", "qreduce_min", "qreduce_l1",
                  "qreduce_sum_square_i16", "qconv2d_w2_pw", "qdense_w2",
-                 "qconv2d_binary", "qdense_binary"]:
+                 "qconv2d_binary", "qdense_binary", "qconv2d_w4_g16",
+                 "qdense_w4_g32"]:
         assert STATS[name][1] > 0, name + " has no saturation"
 
 
