@@ -70,7 +70,7 @@ static void test_subbyte(void)
 {
 	static const int32_t v4[7] = {-8, 7, -1, 0, 1, -8, 7};
 	uint8_t p[8];
-	int32_t back[8];
+	int32_t back[16];
 	memset(p, 0xff, sizeof p);
 	pack_subbyte(v4, 7, 4, p);
 	CHECK(p[0] == 0x78 && p[1] == 0x0f && p[2] == 0x81 && p[3] == 0x07);
