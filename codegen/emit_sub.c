@@ -13,6 +13,9 @@
  *              unpacked where it is used, against the 2 (4) inputs it
  *              covers.
  *
+ * Binary and ternary weights (-1, 0, +1) are added or subtracted instead
+ * of multiplied; group-wise scales (wgroup) multiply each unpacked conv
+ * tap, or each dense group's partial sum, by the group's multiplier.
  * Both accumulate the contract's sum exactly: bias + sum (x - zx) w, in
  * int32 when the recorded accumulator bound allows, else int64. The rows
  * are written for every target and their table is searched first, so a
@@ -354,11 +357,11 @@ static int emit_dense_sub(Emit *e, const Node *n, const char *fn)
 
 #define SUB_ROWS(target) \
 	{OP_QCONV2D, target, "conv_sub", "weights of 4 bits or fewer, packed " \
-		"(unpacked a row at a time)", sub_applies, conv_sub_bytes, \
-		emit_conv_sub, 1}, \
+		"(unpacked a row at a time; binary, ternary: adds)", sub_applies, \
+		conv_sub_bytes, emit_conv_sub, 1}, \
 	{OP_QDENSE, target, "dense_sub", "weights of 4 bits or fewer, packed " \
-		"(unpacked a byte at a time)", sub_applies, dense_sub_bytes, \
-		emit_dense_sub, 1}
+		"(unpacked a byte at a time; binary, ternary: adds)", sub_applies, \
+		dense_sub_bytes, emit_dense_sub, 1}
 
 /* Every target with rows of its own for these ops (the others reach
  * generic's through their base). */

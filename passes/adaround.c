@@ -84,8 +84,6 @@ static int layer_init(Layer *l, Node *n, const Options *o)
 	const Type *yt = &n->out->type;
 	if (wgrid_init(&l->wg, n, n->in[1]->data, o) < 0)
 		return -1;
-	if (l->wg.binary)
-		return -1;   /* no rounding to choose: the sign is the value */
 	l->oc = l->wg.oc;
 	l->kdim = type_numel(wt) / l->oc;
 	l->in_per = type_numel(xt);
@@ -484,10 +482,12 @@ int pass_adaround(Graph *g, const Options *o)
 		if (!fq_is_layer(n))
 			continue;
 		li++;
-		if (layer_init(&l, n, o) < 0) {
+		if (layer_init(&l, n, o) < 0 || l.wg.binary) {
+			/* binary: no rounding to choose, the sign is the value */
 			if (o->verbose)
-				fprintf(stderr, "adaround: %s: layout not supported, "
-					"nearest rounding\n", n->out->name);
+				fprintf(stderr, "adaround: %s: %s, nearest rounding\n",
+					n->out->name, l.wg.binary ? "binary weights" :
+					"layout not supported");
 			wgrid_free(&l.wg);
 			continue;
 		}
