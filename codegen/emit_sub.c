@@ -171,6 +171,71 @@ static int64_t conv_sub_bytes(const Node *n)
 	return c.OH * c.OW * 8 + (c.ICG * PH * PW + pack_kp(&s, c.K)) * 2;
 }
 
+/* Kernels of at most this many taps a channel sum them in one pass. */
+#define MAX_TAPS 25
+
+/* One pass a tap over the output plane, zero taps skipped; binary and
+ * ternary taps (-1 or +1 when not 0) add or subtract the shifted plane. */
+static void emit_tap_passes(Emit *e, const Node *n, const EmitVars *v)
+{
+	emit_fill(e, "\t\t\tfor (ic = 0; ic < $ICG; ic++)\n"
+		"\t\t\tfor (kh = 0; kh < $KH; kh++)\n"
+		"\t\t\tfor (kw = 0; kw < $KW; kw++) {\n"
+		"\t\t\t\tconst $acc wv = wr[(ic * $KH + kh) * $KW + kw];\n"
+		"\t\t\t\tconst int16_t *xs = xp + (ic * $PH + kh * $dh) * $PW + "
+		"kw * $dw;\n"
+		"\t\t\t\tif (wv == 0)\n"
+		"\t\t\t\t\tcontinue;\n", v);
+	const char *ops[] = {" += wv *", " +=", " -="};
+	for (int i = adds_only(n) ? 1 : 0; i < (adds_only(n) ? 3 : 1); i++) {
+		EmitVars vi = *v;
+		emit_var(&vi, "op", ops[i]);
+		if (adds_only(n))
+			emit_line(e, "\t\t\t\t%s", i == 1 ? "if (wv > 0)" : "else");
+		emit_fill(e, "\t\t\t\tfor (oh = 0; oh < $OH; oh++) {\n"
+			"\t\t\t\t\tconst int16_t *xr = xs + oh * $sh * $PW;\n"
+			"\t\t\t\t\t$acc *ar = acc + oh * $OW;\n"
+			"\t\t\t\t\tfor (ow = 0; ow < $OW; ow++)\n"
+			"\t\t\t\t\t\tar[ow]$op xr[ow * $sw];\n"
+			"\t\t\t\t}\n", &vi);
+	}
+	emit_fill(e, "\t\t\t}\n", v);
+}
+
+/* The passes over the output plane, cp input channels a pass (cp divides
+ * ICG): their cp * KH * KW taps held in locals and summed at literal
+ * offsets, one accumulator update a pixel (the plane's loads and stores
+ * shared by all the taps). */
+static void emit_channel_pass(Emit *e, const WinGeom *c, int64_t PW,
+	int64_t PHW, int64_t cp, const EmitVars *v, const char *acc)
+{
+	int64_t T = c->KH * c->KW;
+	EmitVars vi = *v;
+	emit_vari(&vi, "cp", cp);
+	emit_fill(e, "\t\t\tfor (ic = 0; ic < $ICG; ic += $cp) {\n"
+		"\t\t\t\tconst int16_t *xs = xp + ic * $PHW;\n"
+		"\t\t\t\tconst int16_t *wk = wr + ic * $KH * $KW;\n", &vi);
+	for (int64_t t = 0; t < cp * T; t++)
+		fprintf(e->f, "\t\t\t\tconst %s w%lld = wk[%lld];\n", acc,
+			(long long)t, (long long)t);
+	emit_fill(e, "\t\t\t\tfor (oh = 0; oh < $OH; oh++) {\n"
+		"\t\t\t\t\tconst int16_t *xr = xs + oh * $sh * $PW;\n"
+		"\t\t\t\t\t$acc *ar = acc + oh * $OW;\n"
+		"\t\t\t\t\tfor (ow = 0; ow < $OW; ow++) {\n"
+		"\t\t\t\t\t\tconst int16_t *xo = xr + ow * $sw;\n"
+		"\t\t\t\t\t\tar[ow] += ", &vi);
+	for (int64_t t = 0; t < cp * T; t++) {
+		int64_t k = t % T;
+		fprintf(e->f, "%sw%lld * xo[%lld]", t ? " + " : "", (long long)t,
+			(long long)(t / T * PHW + k / c->KW * c->dh * PW +
+			k % c->KW * c->dw));
+	}
+	fprintf(e->f, ";\n\t\t\t\t\t}\n\t\t\t\t}\n\t\t\t}\n");
+}
+
+/* A pass takes as many channels as make up to CHANNEL_TAPS taps. */
+#define CHANNEL_TAPS 8
+
 static int emit_conv_sub(Emit *e, const Node *n, const char *fn)
 {
 	WinGeom c;
@@ -191,11 +256,13 @@ static int emit_conv_sub(Emit *e, const Node *n, const char *fn)
 		emit_vari(&v, names[i], vals[i]);
 	emit_vari(&v, "OHW", c.OH * c.OW);
 	emit_vari(&v, "PHW", PH * PW);
+	int pass = !adds_only(n) && c.KH * c.KW <= MAX_TAPS;
+	emit_var(&v, "khkw", pass ? "" : ", kh, kw");
 	emit_fill(e, "static void $fn(const $xt *x, $yt *y, void *scratch)\n{\n"
 		"\t$acc *acc = scratch;\n"
 		"\tint16_t *xp = (int16_t *)scratch + $OHW * 4;\n"
 		"\tint16_t *wr = xp + $ICG * $PHW;\n"
-		"\tint b, gi, oc, ic, r, k, oh, ow, kh, kw, q;\n"
+		"\tint b, gi, oc, ic, r, k, oh, ow, q$khkw;\n"
 		"\tfor (b = 0; b < $N; b++)\n"
 		"\tfor (gi = 0; gi < $groups; gi++) {\n"
 		"\t\t/* the group's input as x - zx, 0 in the padding */\n"
@@ -233,31 +300,17 @@ static int emit_conv_sub(Emit *e, const Node *n, const char *fn)
 			&v);
 	emit_fill(e, ""
 		"\t\t\tfor (q = 0; q < $OHW; q++)\n"
-		"\t\t\t\tacc[q] = 0;\n"
-		"\t\t\tfor (ic = 0; ic < $ICG; ic++)\n"
-		"\t\t\tfor (kh = 0; kh < $KH; kh++)\n"
-		"\t\t\tfor (kw = 0; kw < $KW; kw++) {\n"
-		"\t\t\t\tconst $acc wv = wr[(ic * $KH + kh) * $KW + kw];\n"
-		"\t\t\t\tconst int16_t *xs = xp + (ic * $PH + kh * $dh) * $PW + "
-		"kw * $dw;\n"
-		"\t\t\t\tif (wv == 0)\n"
-		"\t\t\t\t\tcontinue;\n", &v);
-	/* ternary and binary taps are -1 or +1 here: add or subtract */
-	const char *ops[] = {" += wv *", " +=", " -="};
-	for (int i = adds_only(n) ? 1 : 0; i < (adds_only(n) ? 3 : 1); i++) {
-		EmitVars vi = v;
-		emit_var(&vi, "op", ops[i]);
-		if (adds_only(n))
-			emit_line(e, "\t\t\t\t%s", i == 1 ? "if (wv > 0)" : "else");
-		emit_fill(e, "\t\t\t\tfor (oh = 0; oh < $OH; oh++) {\n"
-			"\t\t\t\t\tconst int16_t *xr = xs + oh * $sh * $PW;\n"
-			"\t\t\t\t\t$acc *ar = acc + oh * $OW;\n"
-			"\t\t\t\t\tfor (ow = 0; ow < $OW; ow++)\n"
-			"\t\t\t\t\t\tar[ow]$op xr[ow * $sw];\n"
-			"\t\t\t\t}\n", &vi);
-	}
-	emit_fill(e, "\t\t\t}\n"
-		"\t\t\tfor (q = 0; q < $OHW; q++)\n"
+		"\t\t\t\tacc[q] = 0;\n", &v);
+	const char *acc = wide ? "int64_t" : "int32_t";
+	/* channels a pass: the most that divide ICG within CHANNEL_TAPS */
+	int64_t cp = CHANNEL_TAPS / (c.KH * c.KW);
+	while (cp > 1 && c.ICG % cp)
+		cp--;
+	if (pass)
+		emit_channel_pass(e, &c, PW, PH * PW, cp < 1 ? 1 : cp, &v, acc);
+	else
+		emit_tap_passes(e, n, &v);
+	emit_fill(e, "\t\t\tfor (q = 0; q < $OHW; q++)\n"
 		"\t\t\t\ty[(b * $OC + oc) * $OHW + q] = ($yt)qcc_requant("
 		"(int64_t)${fn}_c[oc] + acc[q], ", &v);
 	emit_requant_args(e, n, fn, "oc");
