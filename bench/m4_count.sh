@@ -11,8 +11,9 @@
 # Environment: QCC (default build/qcc), SHARED (../shared), CALIB
 # (calibration .npy, default $SHARED/models/calib.npy), IMAGES (test images
 # run, default 100), TARGETS (default "generic cortex-m4"), OPTS (default
-# "-O2 -Os"), ARMCC (arm-none-eabi-gcc), QEMU (qemu-system-arm). Not part
-# of CTest.
+# "-O2 -Os"), ARMCC (arm-none-eabi-gcc), QEMU (qemu-system-arm), QOPTS
+# (qcc's quantization options, e.g. "--weight-bits 4"; default none). Not
+# part of CTest.
 #
 # First the counting is checked on loops of known length (bench/m4_loop.c):
 # an N-times loop of 2 (3) instructions must count exactly 2N (3N) more
@@ -31,6 +32,7 @@ CALIB=${CALIB:-$SHARED/models/calib.npy}
 IMAGES=${IMAGES:-100}
 TARGETS=${TARGETS:-generic cortex-m4}
 OPTS=${OPTS:--O2 -Os}
+QOPTS=${QOPTS:-}
 ARMCC=${ARMCC:-arm-none-eabi-gcc}
 QEMU=${QEMU:-qemu-system-arm}
 PY=/usr/bin/python3
@@ -93,12 +95,13 @@ printf '%-16s %-10s %-4s %12s %10s %10s %7s %7s %7s %7s  %s\n' model target \
 	opt "instr/inf" min max code const arena stack "RAM"
 for m in "$@"; do
 	name=$(basename "$m" .onnx | tr . _)
-	"$QCC" run "$m" --calib "$CALIB" --input "$work/x.npy" \
+	"$QCC" run "$m" --calib "$CALIB" $QOPTS --input "$work/x.npy" \
 		--output "$work/$name.sim.npy"
 	for t in $TARGETS; do
 		d=$work/$name-$t
 		mkdir -p "$d"
-		"$QCC" "$m" --calib "$CALIB" --target "$t" -o "$d/$name.c" --name "$name"
+		"$QCC" "$m" --calib "$CALIB" $QOPTS --target "$t" -o "$d/$name.c" \
+			--name "$name"
 		arena=$(sed -n "s/^#define ${name}_ARENA_SIZE \([0-9]*\)/\1/p" "$d/$name.h")
 		for o in $OPTS; do
 			case $t in

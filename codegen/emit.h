@@ -202,6 +202,10 @@ int emit_conv_target(Emit *e, const Node *n, const char *fn,
  * aarch64-neon targets */
 extern const KernelRow emit_arm_kernels[];
 
+/* emit_sub.c: qconv2d and qdense with weights packed below a byte, for
+ * every target (searched before the other tables) */
+extern const KernelRow emit_sub_kernels[];
+
 /* emit_dense.c: qdense, qmatmul */
 extern const KernelRow emit_dense_kernels[];
 /* The multiplier, shift, zero point and bounds of qcc_requant for output

@@ -107,7 +107,10 @@ static const Target targets[] = {
 		"arch=armv8.2-a+dotprod", "dotprod", NULL, NULL},
 };
 
+/* emit_sub_kernels first: a target's own 8-bit rows must not take packed
+ * weights. */
 static const KernelRow *const kernel_tables[] = {
+	emit_sub_kernels,
 	emit_conv_kernels,
 	emit_dense_kernels,
 	emit_elem_kernels,

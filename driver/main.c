@@ -89,7 +89,11 @@ static const char usage[] =
 "Quantization (any of --calib or --passes runs the pass pipeline):\n"
 "  --calib FILE.npy     calibration samples, one file per graph input in\n"
 "                       graph order; runs the default pipeline\n"
-"  --weight-bits N      weight bits, 2 to 8 (default 8)\n"
+"  --weight-bits N      weight bits, 1 to 8 (default 8); 1 is binary\n"
+"                       (-1 or +1 times a channel's scale)\n"
+"  --weight-group G     a scale per G consecutive weights of a channel\n"
+"                       (G a multiple of 8, e.g. 16, 32, 64) for weights\n"
+"                       of 2 to 4 bits\n"
 "  --act-bits N         activation bits, 8 or 16 (default 8)\n"
 "  --granularity G      per-channel (default) or per-tensor weights\n"
 "  --range METHOD       activation range estimator (default minmax): minmax,\n"
@@ -260,7 +264,7 @@ static int value_option(Cli *c, int argc, char **argv, int *i)
 		"--act-bits", "--granularity", "--range", "--print-after",
 		"--passes", "--input", "--output", "--range-for", "--data",
 		"--labels", "--adaround-iters", "--seed", "--max-memory", "--score",
-		"--input-shape", "--jobs", "--rounding"};
+		"--input-shape", "--jobs", "--rounding", "--weight-group"};
 	const char *v = NULL;
 	int k, r = 0;
 	for (k = 0; k < (int)(sizeof names / sizeof names[0]); k++)
@@ -284,7 +288,7 @@ static int value_option(Cli *c, int argc, char **argv, int *i)
 		o->calib_paths[o->ncalib++] = v;
 		break;
 	case 3:
-		if (parse_int("--weight-bits", v, 2, 8, &o->weight_bits))
+		if (parse_int("--weight-bits", v, 1, 8, &o->weight_bits))
 			return -1;
 		break;
 	case 4:
@@ -381,6 +385,15 @@ static int value_option(Cli *c, int argc, char **argv, int *i)
 		if ((c->rounding = rounding_find(v)) < 0) {
 			diag_fail("--rounding must be away, even or double, got '%s'",
 				v);
+			return -1;
+		}
+		break;
+	case 21:
+		if (parse_int("--weight-group", v, 8, 1 << 20, &o->weight_group))
+			return -1;
+		if (o->weight_group % 8) {
+			diag_fail("--weight-group must be a multiple of 8, got %d",
+				o->weight_group);
 			return -1;
 		}
 		break;

@@ -25,6 +25,7 @@
 #include "fgemm.h"
 #include "ir.h"
 #include "qarith.h"
+#include "wpack.h"
 
 static int64_t floor_div(int64_t a, int64_t b)
 {
@@ -610,10 +611,9 @@ static int conv_gemm(const Conv *cv, const int32_t *x, const int32_t *w,
 	return 0;
 }
 
-void eval_qconv2d(const Node *n, const void *const *in, void *out)
+static void qconv2d(const Node *n, const int32_t *x, const int32_t *w,
+	const int32_t *bias, int32_t *out)
 {
-	const int32_t *x = in[0], *w = in[1];
-	const int32_t *bias = n->nin > 2 && n->in[2] ? in[2] : NULL;
 	Conv cv;
 	conv_params(n, &cv);
 	if (cv.g.OH <= 0 || cv.g.OW <= 0)
@@ -626,6 +626,16 @@ void eval_qconv2d(const Node *n, const void *const *in, void *out)
 	if (fast && conv_gemm(&cv, x, w, bias, out) == 0)
 		return;
 	conv_ref(&cv, x, w, bias, out);
+}
+
+/* Weights of 4 bits or fewer are read through their packed layout. */
+void eval_qconv2d(const Node *n, const void *const *in, void *out)
+{
+	const int32_t *w = in[1], *bias = n->nin > 2 && n->in[2] ? in[2] : NULL;
+	int32_t *tmp;
+	const int32_t *wp = wpack_weights(n, w, &tmp);
+	qconv2d(n, in[0], wp ? wp : w, bias, out);
+	free(tmp);
 }
 
 /* ---- pooling ---- */

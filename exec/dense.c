@@ -4,10 +4,12 @@
  * requantization per output).
  */
 #include <stdint.h>
+#include <stdlib.h>
 
 #include "fgemm.h"
 #include "ir.h"
 #include "qarith.h"
+#include "wpack.h"
 
 /* y[N,M] = x[N,K] w + b, with w [M,K] (trans_w=1) or [K,M]. */
 void eval_dense(const Node *n, const void *const *in, void *out)
@@ -95,10 +97,16 @@ static uint32_t dot_zx(const int32_t *x, int32_t zx, const int32_t *w,
 	return s;
 }
 
+/* Weights of 4 bits or fewer are read through their packed layout
+ * (exec/wpack.c). */
 void eval_qdense(const Node *n, const void *const *in, void *out)
 {
 	const int32_t *x = in[0], *w = in[1];
 	const int32_t *bias = n->nin > 2 && n->in[2] ? in[2] : NULL;
+	int32_t *tmp;
+	const int32_t *wp = wpack_weights(n, w, &tmp);
+	if (wp)
+		w = wp;
 	int32_t *y = out;
 	int64_t N = n->in[0]->type.dims[0], K = n->in[0]->type.dims[1];
 	int64_t M = n->in[1]->type.dims[0];
@@ -113,6 +121,7 @@ void eval_qdense(const Node *n, const void *const *in, void *out)
 			y[b * M + m] = requant((int32_t)acc, mult, shift, zy, lo, hi);
 		}
 	}
+	free(tmp);
 }
 
 void eval_qmatmul(const Node *n, const void *const *in, void *out)

@@ -31,23 +31,29 @@ int wgrid_init(WeightGrid *wg, const Node *n, const float *w,
 		return -1;
 	wg->inner = numel / wg->oc;
 	int64_t bits = layer_weight_bits(n, o->weight_bits);  /* as quantize */
-	if (bits < 2 || bits > 8)
+	if (bits < 1 || bits > 8)
 		bits = 8;
 	int32_t qw = (1 << (int)(bits - 1)) - 1;
-	wg->qmax = qw;
-	wg->qmin = o->restricted_range ? -qw : -qw - 1;
+	wg->binary = bits == 1;
+	wg->qmax = wg->binary ? 1 : qw;
+	wg->qmin = o->restricted_range || wg->binary ? -wg->qmax : -qw - 1;
 	double denom = o->restricted_range ? (double)qw : qw + 0.5;
 	wg->scale = malloc(wg->oc * sizeof *wg->scale);
 	double *amax = calloc(wg->oc, sizeof *amax);
 	if (!wg->scale || !amax)
 		abort();
+	/* binary: the mean |w| (quantize's binary_scales) */
 	for (int64_t i = 0; i < numel; i++) {
 		int64_t c = wgrid_channel(wg, i);
-		amax[c] = fmax(amax[c], fabs(w[i]));
+		amax[c] = wg->binary ? amax[c] + fabs(w[i]) / (double)wg->inner :
+			fmax(amax[c], fabs(w[i]));
 	}
 	double all = 0;
 	for (int64_t c = 0; c < wg->oc; c++)
-		all = fmax(all, amax[c]);
+		all = wg->binary ? all + amax[c] / (double)wg->oc :
+			fmax(all, amax[c]);
+	if (wg->binary)
+		denom = 1;
 	for (int64_t c = 0; c < wg->oc; c++) {
 		double m = o->granularity == GRAN_PER_TENSOR ? all : amax[c];
 		double s = m > 0 ? m / denom : 1.0;
@@ -75,6 +81,8 @@ int64_t wgrid_channel(const WeightGrid *wg, int64_t i)
 
 int32_t wgrid_nearest(const WeightGrid *wg, int64_t i, float w)
 {
+	if (wg->binary)
+		return w < 0 ? -1 : 1;
 	double q = nearbyint(w / (double)wg->scale[wgrid_channel(wg, i)]);
 	return (int32_t)fmin(fmax(q, wg->qmin), wg->qmax);
 }

@@ -268,10 +268,11 @@ static int check_int_range(const Type *t, const int32_t *v, int64_t n,
 {
 	int32_t lo = type_qmin(t), hi = type_qmax(t);
 	for (int64_t i = 0; i < n; i++) {
-		if (v[i] < lo || v[i] > hi) {
+		if (v[i] < lo || v[i] > hi || (v[i] == 0 && type_binary(t))) {
 			diag_error(loc, "%s element %lld is %d, out of range "
-				"[%d, %d] for %s", what, (long long)i, (int)v[i],
-				(int)lo, (int)hi, dtype_name(t->elem));
+				"[%d, %d] for %s%s", what, (long long)i, (int)v[i],
+				(int)lo, (int)hi, dtype_name(t->elem),
+				type_binary(t) ? " (binary: -1 or 1)" : "");
 			return -1;
 		}
 	}
@@ -347,6 +348,11 @@ int ps_const_lit(ParseState *ps, const char *name, Loc loc, TypeDecl *d,
 		if (v->i < lo || v->i > hi) {
 			diag_error(v->loc, "value %s is out of range [%d, %d] for %s",
 				v->text, (int)lo, (int)hi, dtype_name(t.elem));
+			return -1;
+		}
+		if (v->i == 0 && type_binary(&t)) {
+			diag_error(v->loc, "value 0 in a binary type (bits=1): "
+				"expected -1 or 1");
 			return -1;
 		}
 		((int32_t *)data)[i] = (int32_t)v->i;

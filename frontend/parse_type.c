@@ -164,7 +164,8 @@ static int decl_q(ParseState *ps, TypeDecl *d, Type *t)
 	}
 	int full = dtype_bits(t->elem);
 	if (bits) {
-		if (q_int(bits, "bits", 2, full, &t->q.bits))
+		if (q_int(bits, "bits", dtype_is_signed(t->elem) ? 1 : 2, full,
+				&t->q.bits))
 			return -1;
 		if (t->q.bits == full)
 			t->q.bits = 0;

@@ -3,6 +3,7 @@
  * the accumulator bound of a qconv2d/qdense channel (docs/arith.md), and
  * the weight width of a layer. */
 #include <math.h>
+#include <stdlib.h>
 
 #include "ir.h"
 
@@ -39,6 +40,30 @@ int64_t q_acc_bound(const Type *x, const int32_t *w, int64_t k,
 		bound += span * a;
 	}
 	return bound;
+}
+
+int64_t q_groups(const Node *n, int64_t K)
+{
+	int64_t G = op_attr_index(n->op, "wgroup") < 0 ? 0 :
+		attr_int(n, "wgroup");
+	return G > 0 ? (K + G - 1) / G : 0;
+}
+
+int32_t *q_group_weights(const Node *n, const int32_t *w, int64_t M,
+	int64_t K)
+{
+	int64_t ng = q_groups(n, K);
+	if (!ng)
+		return NULL;
+	int64_t G = attr_int(n, "wgroup");
+	const int64_t *r = attr_ints(n, "wgmult", NULL);
+	int32_t *out = malloc((size_t)(M * K + 1) * sizeof *out);
+	if (!out)
+		abort();
+	for (int64_t m = 0; m < M; m++)
+		for (int64_t k = 0; k < K; k++)
+			out[m * K + k] = w[m * K + k] * (int32_t)r[m * ng + k / G];
+	return out;
 }
 
 int64_t layer_weight_bits(const Node *n, int global)

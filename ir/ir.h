@@ -105,9 +105,12 @@ void type_split_axis(const Type *t, int axis, int64_t *outer, int64_t *mid,
 /* Offset into a tensor of type t broadcast to `out` for the flat output
  * index i (numpy rules: leading dims added, size-1 dims repeated). */
 int64_t type_bcast_offset(const Type *t, const Type *out, int64_t i);
-/* qmin/qmax of a quantized type, honouring q.bits. */
+/* qmin/qmax of a quantized type, honouring q.bits; a signed type with
+ * bits=1 is binary, {-1, +1} (type_binary): qmin -1, qmax 1, 0 excluded. */
 int32_t type_qmin(const Type *t);
 int32_t type_qmax(const Type *t);
+/* Whether t is binary: signed with q.bits = 1, values -1 and +1 only. */
+int type_binary(const Type *t);
 /* The largest |q - zp| of a per-tensor quantized type. */
 int64_t type_qspan(const Type *t);
 /* qmatmul's accumulator bound: k terms of the operands' largest
@@ -247,6 +250,14 @@ int op_clamp(const Node *n, double *lo, double *hi);
  * the channel and the activation type x (per-tensor zx); saturates at 2^62. */
 int64_t q_acc_bound(const Type *x, const int32_t *w, int64_t k,
 	int32_t bias);
+/* The number of weight groups of each output channel of a qconv2d/qdense
+ * with K taps a channel: ceil(K / wgroup), 0 without group-wise scales. */
+int64_t q_groups(const Node *n, int64_t K);
+/* The effective weights of a qconv2d/qdense with group-wise scales, w[m][k]
+ * times its group's wgmult (malloc'd, [M][K]); NULL without groups. The
+ * contract's accumulator is the plain one on these weights. */
+int32_t *q_group_weights(const Node *n, const int32_t *w, int64_t M,
+	int64_t K);
 /* The weight width of an OPF_LAYER node: its weight_bits, else `global`
  * (--weight-bits); callers check the range. */
 int64_t layer_weight_bits(const Node *n, int global);
@@ -551,13 +562,29 @@ void pack_conv_lanes(const WinGeom *g, int G, const int32_t *w, int32_t *out);
  * that SXTB16 of a little-endian 32-bit word of taps k..k+3 gives (k,
  * k+1) and SXTB16 of it rotated by 8 bits gives (k+2, k+3). In place. */
 void pack_dual16(int32_t *w, int64_t M, int64_t Kp);
-/* n values of `bits` (4 or 2) bits, 8/bits to a byte, value i in bits
+/* n values of `bits` (4, 2 or 1) bits, 8/bits to a byte, value i in bits
  * [i % (8/bits) * bits, +bits) of byte i / (8/bits): low bits first; the
- * last byte's unused bits are 0. Values are taken modulo 2^bits. */
+ * last byte's unused bits are 0. Values are taken modulo 2^bits, except
+ * at 1 bit (binary weights, -1 or +1), where the bit is set for v > 0. */
 void pack_subbyte(const int32_t *v, int64_t n, int bits, uint8_t *out);
-/* The inverse: n values, sign-extended when is_signed. */
+/* The inverse: n values, sign-extended when is_signed (1 bit, signed: a
+ * set bit is +1, a clear one -1). */
 void pack_subbyte_read(const uint8_t *p, int64_t n, int bits, int is_signed,
 	int32_t *out);
+/* The packed width of the constant weights w of a qconv2d or qdense: 4
+ * for signed values of 3 or 4 bits, 2 for 2 bits, 1 for binary ones
+ * (type_binary) (docs/arith.md, "Packed weights"); 0 when they are not
+ * packed below a byte (8 bits or more, or not a constant). */
+int pack_weight_bits(const Value *w);
+/* Whether w is packed at 2 bits and holds only -1, 0 and +1 (ternary:
+ * kernels add and subtract instead of multiplying). */
+int pack_ternary(const Value *w);
+/* The sub-byte layout of `bits` (4, 2 or 1) weights, which the simulator and
+ * every target read: per output channel a row of its K taps in the IR's
+ * (ic, kh, kw) order, zero-padded to a whole byte (Kp a multiple of
+ * 8/bits), packed low bits first (pack_subbyte). Row m starts at byte
+ * m * Kp * bits / 8. */
+PackSpec pack_sub_spec(int bits);
 
 /* --------------------------------------------------------------- verify.c */
 
@@ -749,6 +776,8 @@ typedef struct {
 	                              calib_path alone) */
 	int ncalib;
 	int weight_bits;           /* 8 */
+	int weight_group;          /* --weight-group G: group-wise scales of G
+	                              taps for weights of 2 to 4 bits; 0 none */
 	int act_bits;              /* 8 */
 	Granularity granularity;
 	const char *range_method;  /* "minmax", "percentile:99.99", "mse", ... */
@@ -794,6 +823,7 @@ typedef struct {
 	int trans;         /* dense trans_w=0: weights [K, M], element k*M + m */
 	float *scale;      /* oc entries (all equal per tensor) */
 	int32_t qmin, qmax;
+	int binary;        /* weight_bits 1: -1 or +1 (never 0) */
 } WeightGrid;
 
 /* A float conv2d/dense with constant float weights (and bias, if any). */

@@ -51,25 +51,59 @@ static void store(void *out, int bits, int64_t i, int32_t v)
 
 void pack_subbyte(const int32_t *v, int64_t n, int bits, uint8_t *out)
 {
-	assert(bits == 4 || bits == 2);
+	assert(bits == 4 || bits == 2 || bits == 1);
 	int per = 8 / bits;
 	uint32_t mask = (1u << bits) - 1;
 	memset(out, 0, (size_t)((n * bits + 7) / 8));
-	for (int64_t i = 0; i < n; i++)
-		out[i / per] |= (uint8_t)(((uint32_t)v[i] & mask) <<
-			(i % per * bits));
+	for (int64_t i = 0; i < n; i++) {
+		/* binary: the bit is set for +1 */
+		uint32_t u = bits == 1 ? v[i] > 0 : (uint32_t)v[i] & mask;
+		out[i / per] |= (uint8_t)(u << (i % per * bits));
+	}
 }
 
 void pack_subbyte_read(const uint8_t *p, int64_t n, int bits, int is_signed,
 	int32_t *out)
 {
-	assert(bits == 4 || bits == 2);
+	assert(bits == 4 || bits == 2 || bits == 1);
 	int per = 8 / bits;
 	int32_t mask = (1 << bits) - 1, sign = 1 << (bits - 1);
 	for (int64_t i = 0; i < n; i++) {
 		int32_t u = p[i / per] >> (i % per * bits) & mask;
-		out[i] = is_signed && (u & sign) ? u - (mask + 1) : u;
+		if (bits == 1)
+			out[i] = is_signed ? 2 * u - 1 : u;
+		else
+			out[i] = is_signed && (u & sign) ? u - (mask + 1) : u;
 	}
+}
+
+int pack_weight_bits(const Value *w)
+{
+	if (w->kind != VAL_CONST || !dtype_is_signed(w->type.elem) ||
+	    w->type.elem == DT_I32)
+		return 0;
+	if (type_binary(&w->type))
+		return 1;
+	int bits = w->type.q.present && w->type.q.bits ? w->type.q.bits :
+		dtype_bits(w->type.elem);
+	return bits <= 2 ? 2 : bits <= 4 ? 4 : 0;
+}
+
+int pack_ternary(const Value *w)
+{
+	if (pack_weight_bits(w) != 2)
+		return 0;
+	const int32_t *d = w->data;
+	for (int64_t i = 0, n = type_numel(&w->type); i < n; i++)
+		if (d[i] < -1 || d[i] > 1)
+			return 0;
+	return 1;
+}
+
+PackSpec pack_sub_spec(int bits)
+{
+	assert(bits == 4 || bits == 2 || bits == 1);
+	return (PackSpec){PACK_OIHW, 8 / bits, 0, bits};
 }
 
 /* A malloc'd int32_t buffer of n entries; aborts when out of memory. */

@@ -325,6 +325,34 @@ int shape_qunary(Graph *g, Node *n)
 	return shape_set_out(n, -1, x->rank, x->dims);
 }
 
+/* Group-wise weight scales: wgroup a positive multiple of 8 (whole bytes
+ * of packed taps) or 0, one wgmult in [1, 256] per channel and group, and
+ * weights packed at 4 bits or fewer. */
+static int check_wgroup(const Node *n, int64_t M, int64_t K)
+{
+	int64_t G = attr_int(n, "wgroup");
+	int len;
+	const int64_t *r = attr_ints(n, "wgmult", &len);
+	if (G == 0)
+		return len ? shape_err(n, "wgmult needs wgroup") : 0;
+	if (G < 0 || G % 8)
+		return shape_err(n, "wgroup must be a positive multiple of 8, got "
+			"%lld", (long long)G);
+	if (shape_in(n, 1)->elem == DT_F32 || !pack_weight_bits(n->in[1]))
+		return shape_err(n, "wgroup needs constant weights of 4 bits or "
+			"fewer, got %s", shape_tstr(shape_in(n, 1)));
+	int64_t want = M * ((K + G - 1) / G);
+	if (len != want)
+		return shape_err(n, "wgmult must have %lld entries (%lld channels "
+			"x %lld groups), got %d", (long long)want, (long long)M,
+			(long long)((K + G - 1) / G), len);
+	for (int i = 0; i < len; i++)
+		if (r[i] < 1 || r[i] > 256)
+			return shape_err(n, "wgmult entry %lld is out of range (expected "
+				"1..256)", (long long)r[i]);
+	return 0;
+}
+
 int shape_qconv2d(Graph *g, Node *n)
 {
 	(void)g;
@@ -333,7 +361,8 @@ int shape_qconv2d(Graph *g, Node *n)
 	    shape_conv_geom(n, &wg) < 0)
 		return -1;
 	if (check_weights(n, 1, 0, wg.OC) < 0 || check_bias(n, 2, wg.OC) < 0 ||
-	    check_requant(n, (int)wg.OC, 1, 0) < 0 || check_clamp(n) < 0)
+	    check_requant(n, (int)wg.OC, 1, 0) < 0 || check_clamp(n) < 0 ||
+	    check_wgroup(n, wg.OC, wg.K) < 0)
 		return -1;
 	int64_t dims[4] = {wg.N, wg.OC, wg.OH, wg.OW};
 	return shape_set_out(n, -1, 4, dims);
@@ -350,7 +379,8 @@ int shape_qdense(Graph *g, Node *n)
 			shape_tstr(w));
 	int64_t m = w->dims[0];
 	if (check_weights(n, 1, 0, m) < 0 || check_bias(n, 2, m) < 0 ||
-	    check_requant(n, (int)m, 1, 0) < 0 || check_clamp(n) < 0)
+	    check_requant(n, (int)m, 1, 0) < 0 || check_clamp(n) < 0 ||
+	    check_wgroup(n, m, x->dims[1]) < 0)
 		return -1;
 	int64_t dims[2] = {x->dims[0], m};
 	return shape_set_out(n, -1, 2, dims);

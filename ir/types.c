@@ -107,7 +107,14 @@ int32_t type_qmax(const Type *t)
 	int bits = type_bits(t);
 	if (!dtype_is_signed(t->elem))
 		return bits >= 32 ? INT32_MAX : (int32_t)((1u << bits) - 1);
+	if (bits == 1)
+		return 1;   /* binary: {-1, +1} */
 	return bits >= 32 ? INT32_MAX : (int32_t)((1u << (bits - 1)) - 1);
+}
+
+int type_binary(const Type *t)
+{
+	return t->q.present && t->q.bits == 1 && dtype_is_signed(t->elem);
 }
 
 char *type_str(const Type *t, char *buf, size_t size)

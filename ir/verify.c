@@ -184,23 +184,26 @@ static int verify_acc_bound(const Node *n)
 			(long long)oc);
 		return -1;
 	}
-	const int32_t *wd = w->data, *bd = b ? b->data : NULL;
-	for (int64_t c = 0; c < oc; c++) {
+	const int32_t *bd = b ? b->data : NULL;
+	int32_t *grouped = q_group_weights(n, w->data, oc, k);
+	const int32_t *wd = grouped ? grouped : w->data;
+	int r = 0;
+	for (int64_t c = 0; c < oc && !r; c++) {
 		int64_t bound = q_acc_bound(&x->type, wd + c * k, k, bd ? bd[c] : 0);
 		if (rec[c] != bound) {
 			diag_error(n->loc, "%s '%s': acc_bound[%lld] is %lld but the "
 				"weights and bias give %lld", name, n->out->name,
 				(long long)c, (long long)rec[c], (long long)bound);
-			return -1;
-		}
-		if (bound > INT32_MAX) {
+			r = -1;
+		} else if (bound > INT32_MAX) {
 			diag_error(n->loc, "%s '%s': acc_bound[%lld] is %lld: the int32 "
 				"accumulator may overflow", name, n->out->name,
 				(long long)c, (long long)bound);
-			return -1;
+			r = -1;
 		}
 	}
-	return 0;
+	free(grouped);
+	return r;
 }
 
 static int verify_node(Graph *g, Node *n, char *defined)

@@ -482,10 +482,12 @@ int pass_adaround(Graph *g, const Options *o)
 		if (!fq_is_layer(n))
 			continue;
 		li++;
-		if (layer_init(&l, n, o) < 0) {
+		if (layer_init(&l, n, o) < 0 || l.wg.binary) {
+			/* binary: no rounding to choose, the sign is the value */
 			if (o->verbose)
-				fprintf(stderr, "adaround: %s: layout not supported, "
-					"nearest rounding\n", n->out->name);
+				fprintf(stderr, "adaround: %s: %s, nearest rounding\n",
+					n->out->name, l.wg.binary ? "binary weights" :
+					"layout not supported");
 			wgrid_free(&l.wg);
 			continue;
 		}

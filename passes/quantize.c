@@ -281,6 +281,23 @@ static int64_t round_clamp(double v, int64_t lo, int64_t hi)
 	return r <= (double)lo ? lo : r >= (double)hi ? hi : (int64_t)r;
 }
 
+/* Binary weights (bits=1): w_q = sign(w) (+1 for 0), and the scale that
+ * minimises sum (w - s w_q)^2, mean |w| over the channel (or the tensor). */
+static void binary_scales(Ctx *c, const float *data, int64_t numel,
+	int64_t inner, Type *t)
+{
+	for (int ch = 0; ch < t->q.n; ch++) {
+		int64_t from = t->q.n > 1 ? ch * inner : 0;
+		int64_t to = t->q.n > 1 ? from + inner : numel;
+		double sum = 0;
+		for (int64_t i = from; i < to; i++)
+			sum += fabs(data[i]);
+		double s = sum > 0 ? fmin(fmax(sum / (double)(to - from), FLT_MIN),
+			FLT_MAX) : 1.0;
+		t->q.scale[ch] = (float)(c->o->pow2_scales ? pow2_up(s) : s);
+	}
+}
+
 /* Symmetric `bits`-wide weights for the output channels on axis 0
  * (per-channel) or for the whole tensor: `w` float [OC, inner...]
  * row-major. Returns the new constant; scales in its q, normal float32
@@ -312,10 +329,13 @@ static Value *quantize_weights(Ctx *c, const Value *w, const float *data,
 			s = pow2_up(s);
 		t.q.scale[ch] = (float)s;
 	}
+	if (bits == 1 && !w->type.q.present)
+		binary_scales(c, data, numel, inner, &t);
 	int32_t *d = graph_alloc_data(c->g, &t);
 	for (int64_t i = 0; i < numel; i++) {
 		double s = t.q.scale[per_channel ? i / inner : 0];
-		d[i] = (int32_t)round_clamp(data[i] / s, wmin, qw);
+		d[i] = bits == 1 ? (data[i] < 0 ? -1 : 1) :
+			(int32_t)round_clamp(data[i] / s, wmin, qw);
 	}
 	return graph_add_const(c->g, suffixed(c->g, w->name, "_q"), &t, d, w->loc);
 }
@@ -350,6 +370,8 @@ static void fit_biases(Ctx *c, const float *bf, const Type *x, Value *wq,
 	int64_t inner = type_numel(&wq->type) / oc;
 	int32_t *w = wq->data;
 	float *scale = wq->type.q.scale;
+	if (type_binary(&wq->type))
+		return;   /* -1 and +1 have no coarser grid */
 	for (int k = 0; k < (per_channel ? oc : 1); k++) {
 		int64_t from = per_channel ? k : 0, to = per_channel ? k + 1 : oc;
 		double s = scale[k];
@@ -378,9 +400,12 @@ static Value *quantize_bias(Ctx *c, Node *n, const Value *b, const Value *x,
 	set_q(c->g, &t, per_channel ? 0 : -1, per_channel ? (int)oc : 1);
 	int32_t *d = graph_alloc_data(c->g, &t);
 	const float *bf = b ? b->data : NULL;
-	fit_biases(c, bf, &x->type, wq, oc);
 	int64_t inner = type_numel(&wq->type) / oc;
-	const int32_t *w = wq->data;
+	/* group-wise: the bound is on w * wgmult, and the scales stay */
+	int32_t *grouped = q_group_weights(n, wq->data, oc, inner);
+	if (!grouped)
+		fit_biases(c, bf, &x->type, wq, oc);
+	const int32_t *w = grouped ? grouped : wq->data;
 	int64_t *bounds = arena_alloc(&c->g->arena, oc * sizeof *bounds);
 	for (int64_t ch = 0; ch < oc; ch++) {
 		double s = (double)x->type.q.scale[0] *
@@ -397,9 +422,11 @@ static Value *quantize_bias(Ctx *c, Node *n, const Value *b, const Value *x,
 				"activation bits or smaller weights",
 				op_info(n->op)->name, n->out->name, (long long)ch,
 				(long long)bound);
+			free(grouped);
 			return NULL;
 		}
 	}
+	free(grouped);
 	attr_set_ints(c->g, n, "acc_bound", bounds, (int)oc);
 	const char *name = b ? suffixed(c->g, b->name, "_q") :
 		suffixed(c->g, wq->name, "_bias");
@@ -499,13 +526,13 @@ static int lowered_clamped(Ctx *c, Node *n, Node *qn)
 	return lowered(c, n, qn);
 }
 
-/* The weight width of layer n: its weight_bits, else --weight-bits; -1
- * after reporting one outside 2..8. */
+/* The weight width of layer n: its weight_bits, else --weight-bits (1:
+ * binary); -1 after reporting one outside 1..8. */
 static int layer_bits(Ctx *c, const Node *n)
 {
 	int64_t bits = layer_weight_bits(n, c->o->weight_bits);
-	if (bits < 2 || bits > 8) {
-		diag_error(n->loc, "%s '%s': weight_bits must be 2 to 8, got %lld",
+	if (bits < 1 || bits > 8) {
+		diag_error(n->loc, "%s '%s': weight_bits must be 1 to 8, got %lld",
 			op_info(n->op)->name, n->out->name, (long long)bits);
 		return -1;
 	}
@@ -533,6 +560,42 @@ static const float *weights_oc_first(const Node *n, Type *ws, float **tmp)
 	return *tmp = t;
 }
 
+/* Group-wise scales (--weight-group G, weights of 2 to 4 bits,
+ * docs/arith.md): per channel m and group g of G consecutive taps the
+ * grid s_g = max|w| / qw, the channel's S = max_g s_g, the group's integer
+ * multiplier r_g = clamp(round(256 s_g / S), 1, 256) and its weights
+ * rounded on the grid S r_g / 256. wq (per channel) is rewritten in place
+ * with the scale S / 256 of w * r; returns the multipliers [M][groups]
+ * (arena). */
+static int64_t *group_weights(Ctx *c, const float *wd, Value *wq, int bits)
+{
+	int64_t M = wq->type.dims[0], K = type_numel(&wq->type) / M;
+	int64_t G = c->o->weight_group, ng = (K + G - 1) / G;
+	int32_t qw = (1 << (bits - 1)) - 1, *d = wq->data;
+	int64_t *r = arena_alloc(&c->g->arena, (size_t)(M * ng) * sizeof *r);
+	for (int64_t m = 0; m < M; m++) {
+		double S = 0;
+		for (int64_t k = 0; k < K; k++)
+			S = fmax(S, fabs(wd[m * K + k]) / qw);
+		S = S > 0 ? fmin(fmax(S, FLT_MIN * 256), FLT_MAX) : 1.0;
+		if (c->o->pow2_scales)
+			S = pow2_up(S);
+		for (int64_t g = 0; g < ng; g++) {
+			int64_t to = (g + 1) * G < K ? (g + 1) * G : K;
+			double amax = 0;
+			for (int64_t k = g * G; k < to; k++)
+				amax = fmax(amax, fabs(wd[m * K + k]));
+			r[m * ng + g] = round_clamp(256 * amax / qw / S, 1, 256);
+			double sg = (double)(float)(S / 256) * r[m * ng + g];
+			for (int64_t k = g * G; k < to; k++)
+				d[m * K + k] = (int32_t)round_clamp(wd[m * K + k] / sg, -qw,
+					qw);
+		}
+		wq->type.q.scale[m] = (float)(S / 256);
+	}
+	return r;
+}
+
 static int lower_layer(Ctx *c, Node *n)
 {
 	Value *x = n->in[0], *w = n->in[1], *b = n->nin > 2 ? n->in[2] : NULL;
@@ -557,12 +620,21 @@ static int lower_layer(Ctx *c, Node *n)
 		free(tmp);
 		return -1;
 	}
+	int grouped = c->o->weight_group > 0 && !wp->present && bits >= 2 &&
+		bits <= 4;
 	Value *wq = quantize_weights(c, w, wd, &ws, wp->present && wp->bits ?
-		wp->bits : bits, wp->present ? wp->n > 1 :
+		wp->bits : bits, wp->present ? wp->n > 1 : grouped ||
 		c->o->granularity == GRAN_PER_CHANNEL);
+	int64_t *gm = grouped ? group_weights(c, wd, wq, bits) : NULL;
 	free(tmp);
 	Type yt = int_type(c, &n->out->type);
 	Node *qn = emit_qop(c, n, (Value *[]){xq, wq, NULL}, 3, &yt);
+	if (gm) {
+		int64_t M = ws.dims[0], K = type_numel(&ws) / M;
+		attr_set_int(c->g, qn, "wgroup", c->o->weight_group);
+		attr_set_ints(c->g, qn, "wgmult", gm,
+			(int)(M * q_groups(qn, K)));
+	}
 	Value *bq = quantize_bias(c, qn, b, xq, wq, ws.dims[0]);
 	if (!bq)
 		return -1;
@@ -1485,8 +1557,8 @@ static int add_dequantizes(Ctx *c)
 
 int pass_quantize(Graph *g, const Options *o)
 {
-	if (o->weight_bits < 2 || o->weight_bits > 8) {
-		diag_fail("--weight-bits must be 2 to 8, got %d", o->weight_bits);
+	if (o->weight_bits < 1 || o->weight_bits > 8) {
+		diag_fail("--weight-bits must be 1 to 8, got %d", o->weight_bits);
 		return -1;
 	}
 	Ctx c = {g, o, 0};

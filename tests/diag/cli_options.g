@@ -5,9 +5,9 @@
 # RUN-FAIL: %qcc %s --foo 2>&1
 # CHECK-NEXT: qcc: error: unknown option '--foo'; see qcc --help
 # RUN-FAIL: %qcc %s --weight-bits 9 --emit=ir 2>&1
-# CHECK-NEXT: qcc: error: --weight-bits must be between 2 and 8, got 9
-# RUN-FAIL: %qcc %s --weight-bits=1 --emit=ir 2>&1
-# CHECK-NEXT: qcc: error: --weight-bits must be between 2 and 8, got 1
+# CHECK-NEXT: qcc: error: --weight-bits must be between 1 and 8, got 9
+# RUN-FAIL: %qcc %s --weight-bits=0 --emit=ir 2>&1
+# CHECK-NEXT: qcc: error: --weight-bits must be at least 1, got 0
 # RUN-FAIL: %qcc %s --weight-bits eight --emit=ir 2>&1
 # CHECK-NEXT: qcc: error: --weight-bits expects an integer, got 'eight'
 # RUN-FAIL: %qcc %s --act-bits=12 --emit=ir 2>&1

@@ -7,9 +7,9 @@
 # RUN-FAIL: %qcc %s --weight-bits ' 4' --emit=ir 2>&1
 # CHECK-NEXT: qcc: error: --weight-bits expects an integer, got ' 4'
 # RUN-FAIL: %qcc %s --weight-bits 9 --emit=ir 2>&1
-# CHECK-NEXT: qcc: error: --weight-bits must be between 2 and 8, got 9
+# CHECK-NEXT: qcc: error: --weight-bits must be between 1 and 8, got 9
 # RUN-FAIL: %qcc %s --weight-bits 99999999999999999999 --emit=ir 2>&1
-# CHECK-NEXT: qcc: error: --weight-bits must be between 2 and 8, got 99999999999999999999
+# CHECK-NEXT: qcc: error: --weight-bits must be between 1 and 8, got 99999999999999999999
 # RUN-FAIL: %qcc %s --act-bits nan --emit=ir 2>&1
 # CHECK-NEXT: qcc: error: --act-bits expects an integer, got 'nan'
 # RUN-FAIL: %qcc %s --act-bits=1e1 --emit=ir 2>&1

@@ -108,8 +108,35 @@ def requant(acc, mult, shift, zy, lo, hi, name):
 
 
 def conv_ref(x, zx, w, b, mult, shift, zy, lo, hi, stride, pad, dil, groups,
-             name):
-    """x [C,H,W] (one sample), w [OC, C/g, KH, KW]."""
+             name, wgroup=0, wgmult=None):
+    """x [C,H,W] (one sample), w [OC, C/g, KH, KW]; with wgroup G the
+    accumulator is bias + sum_g wgmult[oc, g] * (the sum over the taps of
+    group g: flat tap index (ic, kh, kw) in [g G, (g + 1) G))."""
+    OC = w.shape[0]
+    if wgroup:
+        K = w[0].size
+        acc = np.zeros((OC,) + conv_acc(x, zx, w, None, stride, pad, dil,
+                                        groups).shape[1:], dtype=object)
+        for g in range((K + wgroup - 1) // wgroup):
+            keep = np.zeros(K, dtype=np.int64)
+            keep[g * wgroup:(g + 1) * wgroup] = 1
+            part = conv_acc(x, zx, w * keep.reshape(w.shape[1:]), None,
+                            stride, pad, dil, groups)
+            acc += part * np.array([int(v) for v in wgmult[:, g]],
+                                   dtype=object)[:, None, None]
+        acc += np.array([int(v) for v in b], dtype=object)[:, None, None]
+    else:
+        acc = conv_acc(x, zx, w, b, stride, pad, dil, groups)
+    m = np.array([int(v) for v in mult], dtype=object)
+    s = np.array([int(v) for v in shift], dtype=object)
+    if len(m) == 1:
+        m = np.repeat(m, OC)
+        s = np.repeat(s, OC)
+    return requant(acc, m[:, None, None], s[:, None, None], zy, lo, hi, name)
+
+
+def conv_acc(x, zx, w, b, stride, pad, dil, groups):
+    """The exact accumulators [OC, OH, OW] of one sample."""
     C, H, W = x.shape
     OC, ICG, KH, KW = w.shape
     xp = np.full((C, H + pad[0] + pad[2], W + pad[1] + pad[3]), zx,
@@ -129,12 +156,7 @@ def conv_ref(x, zx, w, b, mult, shift, zy, lo, hi, stride, pad, dil, groups,
                                kw * dil[1]: kw * dil[1] + stride[1] * (OW - 1) + 1: stride[1]]
                     acc[oc] += (patch.astype(object) - zx) * int(w[oc, ic, kh, kw])
         acc[oc] += int(b[oc]) if b is not None else 0
-    m = np.array([int(v) for v in mult], dtype=object)
-    s = np.array([int(v) for v in shift], dtype=object)
-    if len(m) == 1:
-        m = np.repeat(m, OC)
-        s = np.repeat(s, OC)
-    return requant(acc, m[:, None, None], s[:, None, None], zy, lo, hi, name)
+    return acc
 
 
 # ---- writing cases ----
@@ -269,12 +291,18 @@ def case_requantize():
 
 def conv_case(name, N, C, H, W, OC, K, stride, pad, dil, groups, zx, zy,
               mult, shift, lo, hi, summary, wbits=8, xbits=8, wmax=None,
-              bmax=3000):
-    """K is the kernel size, or (KH, KW)."""
+              bmax=3000, wfull=False, wgroup=0):
+    """K is the kernel size, or (KH, KW); wfull: weights over the whole
+    range of wbits ([-2^(b-1), 2^(b-1) - 1]), else symmetric."""
     ICG = C // groups
     KH, KW = K if isinstance(K, tuple) else (K, K)
     qw = wmax or (1 << (wbits - 1)) - 1
-    w = rng.randint(-qw, qw + 1, size=(OC, ICG, KH, KW)).astype(np.int64)
+    w = rng.randint(-qw - wfull, qw + 1,
+                    size=(OC, ICG, KH, KW)).astype(np.int64)
+    if wbits == 1:   # binary: -1 or +1
+        w = 2 * rng.randint(0, 2, size=(OC, ICG, KH, KW)).astype(np.int64) - 1
+    ng = (ICG * KH * KW + wgroup - 1) // wgroup if wgroup else 0
+    wgmult = rng.randint(1, 257, size=(OC, ng)) if wgroup else None
     b = rng.randint(-bmax, bmax + 1, size=OC).astype(np.int64)
     if xbits == 16:
         x = rng.randint(-32768, 32768, size=(N, C, H, W)).astype(np.int64)
@@ -283,7 +311,7 @@ def conv_case(name, N, C, H, W, OC, K, stride, pad, dil, groups, zx, zy,
         x = rng.randint(-128, 128, size=(N, C, H, W)).astype(np.int64)
         xt, yt = "i8", "i8"
     ys = [conv_ref(x[i], zx, w, b, mult, shift, zy, lo, hi, stride, pad, dil,
-                   groups, name) for i in range(N)]
+                   groups, name, wgroup, wgmult) for i in range(N)]
     y = np.stack(ys).astype(np.int32)
     wq = "q(axis=0, scale=%s, zp=0%s)" % (
         flit(np.full(OC, 0.01)), ", bits=%d" % wbits if wbits < 8 else "")
@@ -292,10 +320,12 @@ def conv_case(name, N, C, H, W, OC, K, stride, pad, dil, groups, zx, zy,
             "const b : i32[%d] = %s\n\n"
             "output y : %s%s %s = qconv2d(x, w, b, stride=%s, pad=%s, "
             "dilation=%s, groups=%d, mult=%s, shift=%s, act_min=%d, "
-            "act_max=%d)\n" %
+            "act_max=%d%s)\n" %
             (name, xt, C, H, W, qstr(0.05, zx), OC, ICG, KH, KW, wq, lit(w),
              OC, lit(b), yt, dims((1,) + y.shape[1:]), qstr(0.1, zy), dims(stride),
-             dims(pad), dims(dil), groups, lit(mult), lit(shift), lo, hi))
+             dims(pad), dims(dil), groups, lit(mult), lit(shift), lo, hi,
+             ", wgroup=%d, wgmult=%s" % (wgroup, lit(wgmult)) if wgroup else
+             ""))
     write_case(name, text, [x.astype(np.int32)], y, summary)
 
 
@@ -325,6 +355,120 @@ def case_conv():
               "qconv2d: 16-bit activations", xbits=16)
 
 
+def case_packed():
+    """Weights of 4 bits or fewer, which the simulator reads through their
+    packed layout (docs/arith.md, "Packed weights"): every width over its
+    whole range, rows whose K is not a multiple of the values a byte
+    holds, each conv shape (regular, depthwise, pointwise, grouped)."""
+    conv_case("qconv2d_w4_full", 2, 3, 6, 5, 5, 3, (1, 1), (1, 1, 1, 1),
+              (1, 1), 1, -7, 3, [1 << 30] * 5, [33, 34, 35, 36, 37], -128,
+              127, "qconv2d: 4-bit weights over [-8, 7], K = 27, ties",
+              wbits=4, wfull=True)
+    conv_case("qconv2d_w4_dw", 1, 6, 9, 8, 6, 3, (2, 2), (1, 1, 1, 1),
+              (1, 1), 6, 12, -5, *rand_mults(6, 36, 38), -128, 127,
+              "qconv2d: depthwise, 4-bit weights, stride 2", wbits=4,
+              wfull=True)
+    conv_case("qconv2d_w2_pw", 2, 6, 4, 5, 6, 1, (1, 1), (0, 0, 0, 0),
+              (1, 1), 2, 20, 0, [1 << 30], [32], -128, 127,
+              "qconv2d: 1x1, two groups, 2-bit weights over [-2, 1], K = 3, "
+              "saturation", wbits=2, wfull=True, bmax=300)
+    conv_case("qconv2d_w2_dilated", 1, 5, 7, 7, 3, 3, (1, 2), (2, 2, 2, 2),
+              (2, 2), 1, -90, 7, [1 << 30] * 3, [31, 32, 33], -128, 127,
+              "qconv2d: 2-bit weights, dilation 2, K = 45, ties", wbits=2,
+              wfull=True, bmax=40)
+    conv_case("qconv2d_w3", 1, 2, 5, 5, 3, 3, (1, 1), (1, 0, 1, 2), (1, 1),
+              1, 0, 0, *rand_mults(3, 34, 36), -128, 127,
+              "qconv2d: 3-bit weights over [-4, 3] (packed as 4 bits)",
+              wbits=3, wfull=True)
+    conv_case("qconv2d_w4_i16", 1, 3, 4, 4, 2, 3, (1, 1), (1, 1, 1, 1),
+              (1, 1), 1, 0, 0, *rand_mults(2, 36, 38), -32768, 32767,
+              "qconv2d: 16-bit activations, 4-bit weights", xbits=16,
+              wbits=4, wfull=True)
+    # ternary (2 bits, -1, 0, +1) and binary (bits=1, -1, +1): the kernels
+    # that add and subtract
+    conv_case("qconv2d_ternary", 2, 4, 6, 6, 5, 3, (1, 1), (1, 1, 1, 1),
+              (1, 1), 1, 5, -2, [1 << 30] * 5, [30, 31, 32, 33, 34], -128,
+              127, "qconv2d: ternary weights, K = 36, ties", wbits=2,
+              bmax=50)
+    conv_case("qconv2d_binary", 1, 3, 7, 6, 4, 3, (2, 1), (1, 1, 1, 1),
+              (1, 1), 1, -10, 3, [1 << 30] * 4, [31, 32, 33, 34], -128,
+              127, "qconv2d: binary weights, K = 27, ties, saturation",
+              wbits=1, bmax=50)
+    conv_case("qconv2d_binary_dw", 1, 5, 6, 7, 5, 3, (1, 1), (1, 1, 1, 1),
+              (1, 1), 5, 40, 0, *rand_mults(5, 32, 34), -128, 127,
+              "qconv2d: depthwise, binary weights (K = 9)", wbits=1,
+              bmax=100)
+    for name, bits, N, K, M, mult, shift, lo, hi, summary in [
+            ("qdense_w4", 4, 3, 37, 5, [1 << 30] * 5, [31, 32, 33, 34, 35],
+             -128, 127, "qdense: 4-bit weights over [-8, 7], K = 37, ties"),
+            ("qdense_w2", 2, 2, 38, 7, *rand_mults(7, 34, 36), -20, 127,
+             "qdense: 2-bit weights over [-2, 1], K = 38, saturation"),
+            ("qdense_ternary", 0, 2, 41, 6, [1 << 30] * 6,
+             [30, 31, 32, 33, 34, 35], -128, 127,
+             "qdense: ternary weights, K = 41, ties"),
+            ("qdense_binary", 1, 3, 43, 5, [1 << 30] * 5,
+             [31, 32, 33, 34, 35], -128, 127,
+             "qdense: binary weights, K = 43, ties, saturation")]:
+        x = rng.randint(-128, 128, size=(N, 1, K)).astype(np.int64)
+        if bits == 0:    # ternary: 2 bits holding -1, 0, +1
+            bits, w = 2, rng.randint(-1, 2, size=(M, K)).astype(np.int64)
+        elif bits == 1:
+            w = 2 * rng.randint(0, 2, size=(M, K)).astype(np.int64) - 1
+        else:
+            qw = 1 << (bits - 1)
+            w = rng.randint(-qw, qw, size=(M, K)).astype(np.int64)
+        b = rng.randint(-40, 41, size=M).astype(np.int64)
+        dense_case(name, x, 3, -4, w, b, mult, shift, lo, hi, summary, bits)
+    # group-wise scales: K not a multiple of the group (a short last group)
+    conv_case("qconv2d_w4_g16", 2, 5, 6, 5, 4, 3, (1, 1), (1, 1, 1, 1),
+              (1, 1), 1, -20, 6, [1 << 30] * 4, [40, 41, 42, 43], -128, 127,
+              "qconv2d: 4-bit weights, group-wise scales (G = 16, K = 45), "
+              "saturation", wbits=4, wfull=True, wgroup=16)
+    conv_case("qconv2d_w2_g8_dw", 1, 4, 7, 6, 4, 3, (2, 1), (1, 1, 1, 1),
+              (1, 1), 4, 7, -9, *rand_mults(4, 38, 40), -128, 127,
+              "qconv2d: depthwise, 2-bit weights, group-wise scales (G = 8, "
+              "K = 9)", wbits=2, wfull=True, wgroup=8)
+    x = rng.randint(-128, 128, size=(2, 1, 70)).astype(np.int64)
+    w = rng.randint(-8, 8, size=(5, 70)).astype(np.int64)
+    b = rng.randint(-2000, 2001, size=5).astype(np.int64)
+    wgm = rng.randint(1, 257, size=(5, 3))
+    dense_case("qdense_w4_g32", x, -7, 2, w, b, [1 << 30] * 5,
+               [31, 44, 45, 46, 45], -128, 127,
+               "qdense: 4-bit weights, group-wise scales (G = 32, K = 70), "
+               "saturation", 4, 32, wgm)
+
+
+def dense_case(name, x, zx, zy, w, b, mult, shift, lo, hi, summary, bits=8,
+               wgroup=0, wgmult=None):
+    """x [N,1,K], w [M,K] of `bits` bits, b [M]; one mult/shift or M; with
+    wgroup G, acc = b + sum_g wgmult[m, g] * (the group's partial sum)."""
+    N, M, K = len(x), w.shape[0], w.shape[1]
+    xz = x[:, 0, :].astype(object) - zx
+    if wgroup:
+        acc = b.astype(object) + np.zeros((N, M), dtype=object)
+        for g in range(wgmult.shape[1]):
+            ks = slice(g * wgroup, (g + 1) * wgroup)
+            part = xz[:, ks].dot(w[:, ks].T.astype(object))
+            acc += part * wgmult[:, g].astype(object)[None, :]
+    else:
+        acc = xz.dot(w.T.astype(object)) + b.astype(object)
+    m = np.array(list(mult) * (M if len(mult) == 1 else 1), dtype=object)
+    s = np.array(list(shift) * (M if len(shift) == 1 else 1), dtype=object)
+    y = requant(acc, m[None, :], s[None, :], zy, lo, hi, name)
+    text = ("model %s\n\ninput x : i8[1,%d] %s\n\n"
+            "const w : i8[%d,%d] q(axis=0, scale=%s, zp=0%s) = %s\n"
+            "const b : i32[%d] = %s\n\n"
+            "output y : i8[1,%d] %s = qdense(x, w, b, mult=%s, shift=%s, "
+            "act_min=%d, act_max=%d%s)\n" %
+            (name, K, qstr(0.02, zx), M, K, flit(np.full(M, 0.003)),
+             ", bits=%d" % bits if bits < 8 else "", lit(w), M, lit(b), M,
+             qstr(0.1, zy), lit(mult), lit(shift), lo, hi,
+             ", wgroup=%d, wgmult=%s" % (wgroup, lit(wgmult)) if wgroup else
+             ""))
+    write_case(name, text, [x.astype(np.int32)],
+               y.reshape(N, 1, M).astype(np.int32), summary)
+
+
 def case_dense():
     N, K, M = 3, 40, 6
     x = rng.randint(-128, 128, size=(N, 1, K)).astype(np.int64)
@@ -338,21 +482,7 @@ def case_dense():
              "qdense: saturation into a narrow clamp")]:
         w = rng.randint(-wmax, wmax + 1, size=(M, K)).astype(np.int64)
         b = rng.randint(-20 * wmax, 20 * wmax + 1, size=M).astype(np.int64)
-        acc = (x[:, 0, :].astype(object) - zx).dot(w.T.astype(object)) + \
-            b.astype(object)
-        m = np.array(list(mult) * (M if len(mult) == 1 else 1), dtype=object)
-        s = np.array(list(shift) * (M if len(shift) == 1 else 1), dtype=object)
-        y = requant(acc, m[None, :], s[None, :], zy, lo, hi, name)
-        text = ("model %s\n\ninput x : i8[1,%d] %s\n\n"
-                "const w : i8[%d,%d] q(axis=0, scale=%s, zp=0) = %s\n"
-                "const b : i32[%d] = %s\n\n"
-                "output y : i8[1,%d] %s = qdense(x, w, b, mult=%s, shift=%s, "
-                "act_min=%d, act_max=%d)\n" %
-                (name, K, qstr(0.02, zx), M, K, flit(np.full(M, 0.003)),
-                 lit(w), M, lit(b), M, qstr(0.1, zy), lit(mult), lit(shift),
-                 lo, hi))
-        write_case(name, text, [x.astype(np.int32)],
-                   y.reshape(N, 1, M).astype(np.int32), summary)
+        dense_case(name, x, zx, zy, w, b, mult, shift, lo, hi, summary)
 
 
 def case_matmul():
@@ -1319,7 +1449,8 @@ def main():
     case_pad()            # pad, qaffine, qreduce: their own generator, lrng
     case_qaffine()
     case_qreduce()
-    case_rounding()       # last user of rng: keeps the earlier cases' draws
+    case_rounding()       # keeps the earlier cases' draws
+    case_packed()         # last user of rng
     for name, (ties, sat, total) in sorted(STATS.items()):
         print("%-24s %5d outputs  %5d ties  %5d saturated" %
               (name, total, ties, sat))
@@ -1333,7 +1464,9 @@ def main():
                  "qprelu_channel", "qdiv", "qpwl", "qmatmul_i16", "qaffine",
                  "qaffine_i16", "qreduce_mean", "qreduce_sum_i16",
                  "qreduce_min", "qreduce_sum_square", "qreduce_l1",
-                 "qreduce_sum_square_i16"] + [
+                 "qreduce_sum_square_i16", "qconv2d_w4_full",
+                 "qconv2d_w2_dilated", "qdense_w4", "qconv2d_ternary",
+                 "qconv2d_binary", "qdense_ternary", "qdense_binary"] + [
                      c % m for m in ["even", "double"] for c in
                      ["requantize_%s", "requantize_%s_wide", "qconv2d_ties_%s",
                       "qadd_ties_%s", "qmul_ties_%s"]]:
@@ -1348,7 +1481,9 @@ def main():
                  "qlayernorm_i16", "qlayernorm_axis", "qsoftmax_i16",
                  "qmatmul_i16", "qaffine", "qaffine_i16", "qreduce_sum_i16",
                  "qreduce_max", "qreduce_min", "qreduce_l1",
-                 "qreduce_sum_square_i16"]:
+                 "qreduce_sum_square_i16", "qconv2d_w2_pw", "qdense_w2",
+                 "qconv2d_binary", "qdense_binary", "qconv2d_w4_g16",
+                 "qdense_w4_g32"]:
         assert STATS[name][1] > 0, name + " has no saturation"
 
 

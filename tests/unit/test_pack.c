@@ -70,7 +70,7 @@ static void test_subbyte(void)
 {
 	static const int32_t v4[7] = {-8, 7, -1, 0, 1, -8, 7};
 	uint8_t p[8];
-	int32_t back[8];
+	int32_t back[16];
 	memset(p, 0xff, sizeof p);
 	pack_subbyte(v4, 7, 4, p);
 	CHECK(p[0] == 0x78 && p[1] == 0x0f && p[2] == 0x81 && p[3] == 0x07);
@@ -86,6 +86,19 @@ static void test_subbyte(void)
 	CHECK(p[0] == 0xc6 && p[1] == 0x01);
 	pack_subbyte_read(p, 5, 2, 1, back);
 	CHECK(memcmp(back, v2, sizeof v2) == 0);
+
+	/* binary: a set bit is +1, low bits first */
+	static const int32_t v1[10] = {1, -1, -1, 1, 1, 1, -1, 1, -1, 1};
+	memset(p, 0xff, sizeof p);
+	pack_subbyte(v1, 10, 1, p);
+	CHECK(p[0] == 0xb9 && p[1] == 0x02);
+	pack_subbyte_read(p, 10, 1, 1, back);
+	CHECK(memcmp(back, v1, sizeof v1) == 0);
+
+	/* the sub-byte layout: rows padded to whole bytes */
+	PackSpec s1 = pack_sub_spec(1), s2 = pack_sub_spec(2);
+	CHECK(pack_kp(&s1, 9) == 16 && pack_bytes(&s1, 3, 9) == 6);
+	CHECK(pack_kp(&s2, 9) == 12 && pack_bytes(&s2, 3, 9) == 9);
 
 	/* packed rows: K = 3 padded to 4, two rows of int4 in 4 bytes */
 	PackSpec i4 = {PACK_OIHW, 4, 0, 4};

@@ -1,0 +1,428 @@
+/* emit_sub.c - the C kernels of qconv2d and qdense whose weights are
+ * packed below a byte: 4 bits (two to a byte) or 2 bits (four to a byte),
+ * in the layout of ir/pack.c (pack_sub_spec): per output channel a row of
+ * its K taps in the IR's (ic, kh, kw) order, padded with zeros to a whole
+ * byte, low bits first. The simulator reads the same layout (exec/wpack.c).
+ *
+ *   conv_sub   per group the input channels are copied as x - zx into int16
+ *              planes with zeros in the padding; per output channel its
+ *              row is unpacked once into int16 taps (sign extended by
+ *              ((v & mask) ^ sign) - sign), then each nonzero tap adds a
+ *              weighted shifted plane to the channel's accumulators.
+ *   dense_sub  the input rows as x - zx in int16; each weight byte is
+ *              unpacked where it is used, against the 2 (4) inputs it
+ *              covers.
+ *
+ * Binary and ternary weights (-1, 0, +1) are added or subtracted instead
+ * of multiplied; group-wise scales (wgroup) multiply each unpacked conv
+ * tap, or each dense group's partial sum, by the group's multiplier.
+ * Both accumulate the contract's sum exactly: bias + sum (x - zx) w, in
+ * int32 when the recorded accumulator bound allows, else int64. The rows
+ * are written for every target and their table is searched first, so a
+ * target's own 8-bit rows never see packed weights.
+ */
+#include <stdlib.h>
+
+#include "emit.h"
+
+/* The packed width of n's weights (4 or 2), 0 if they are not packed. */
+static int sub_bits(const Node *n)
+{
+	return pack_weight_bits(n->in[1]);
+}
+
+static int sub_applies(const Node *n)
+{
+	return sub_bits(n) != 0;
+}
+
+/* Whether n has group-wise weight scales (wgroup). */
+static int grouped(const Node *n)
+{
+	return attr_int(n, "wgroup") > 0;
+}
+
+/* Weights of -1, 0 and +1 only (binary, or ternary at 2 bits): the
+ * kernels add and subtract instead of multiplying. */
+static int adds_only(const Node *n)
+{
+	return !grouped(n) && (sub_bits(n) == 1 || pack_ternary(n->in[1]));
+}
+
+/* Whether some channel's accumulator may leave int32 (then int64): the
+ * bound of the weights times their group multipliers, if any. */
+static int sub_wide(const Node *n, const int32_t *w, int64_t M, int64_t K)
+{
+	const int32_t *bias = n->nin > 2 && n->in[2] ? n->in[2]->data : NULL;
+	int32_t *g = q_group_weights(n, w, M, K);
+	int wide = 0;
+	for (int64_t m = 0; m < M && !wide; m++)
+		wide = q_acc_bound(&n->in[0]->type, (g ? g : w) + m * K, K,
+			bias ? bias[m] : 0) > INT32_MAX;
+	free(g);
+	return wide;
+}
+
+/* FN_w, the packed rows, FN_c (the bias) and the requantization's FN_m,
+ * FN_s; the weights [M][K] (NULL, reported, if not constant) and *wide. */
+static const int32_t *sub_consts(Emit *e, const Node *n, const char *fn,
+	int64_t M, int64_t K, int *wide)
+{
+	const int32_t *w = emit_const_data(n, 1, "weights");
+	const int32_t *bias = NULL;
+	if (!w)
+		return NULL;
+	if (n->nin > 2 && n->in[2] && !(bias = emit_const_data(n, 2, "bias")))
+		return NULL;
+	int64_t *c = malloc((M + 1) * sizeof *c);
+	if (!c)
+		abort();
+	for (int64_t m = 0; m < M; m++)
+		c[m] = bias ? bias[m] : 0;
+	*wide = sub_wide(n, w, M, K);
+	emit_channel_consts(e, n, fn, c, M, 1, NULL);
+	free(c);
+	char name[400];
+	if (grouped(n)) {
+		snprintf(name, sizeof name, "%s_g", fn);
+		emit_ints(e, "int16_t", name, attr_ints(n, "wgmult", NULL),
+			M * q_groups(n, K));
+	}
+	PackSpec s = pack_sub_spec(sub_bits(n));
+	int64_t bytes = pack_bytes(&s, M, K);
+	uint8_t *p = malloc((size_t)bytes + 1);
+	int32_t *v = malloc((size_t)(bytes + 1) * sizeof *v);
+	if (!p || !v)
+		abort();
+	pack_rows(&s, w, M, K, p);
+	for (int64_t i = 0; i < bytes; i++)
+		v[i] = p[i];
+	snprintf(name, sizeof name, "%s_w", fn);
+	emit_bytes(e, name, v, bytes, 0);
+	free(p);
+	free(v);
+	return w;
+}
+
+/* The template values both kernels name: types, the accumulator, the
+ * packed row (Kp taps, RB bytes) and the unpacking ($per values of $bits
+ * bits a byte, $mask, $sign). */
+static void sub_vars(EmitVars *v, const Node *n, const char *fn, int64_t K,
+	int wide)
+{
+	int bits = sub_bits(n);
+	PackSpec s = pack_sub_spec(bits);
+	int64_t Kp = pack_kp(&s, K);
+	emit_var(v, "fn", fn);
+	emit_var(v, "xt", emit_ctype(n->in[0]->type.elem));
+	emit_var(v, "yt", emit_ctype(n->out->type.elem));
+	emit_var(v, "acc", wide ? "int64_t" : "int32_t");
+	emit_var(v, "subzx", emit_sub(emit_zp(n->in[0])));
+	emit_vari(v, "K", K);
+	emit_vari(v, "Kp", Kp);
+	emit_vari(v, "RB", Kp * bits / 8);
+	emit_vari(v, "bits", bits);
+	emit_vari(v, "per", 8 / bits);
+	emit_vari(v, "mask", (1 << bits) - 1);
+	emit_vari(v, "sign", 1 << (bits - 1));
+	emit_vari(v, "G", grouped(n) ? attr_int(n, "wgroup") : 0);
+	emit_vari(v, "ng", q_groups(n, K));
+	emit_vari(v, "GB", grouped(n) ? attr_int(n, "wgroup") * bits / 8 : 0);
+}
+
+/* `dst[i] = tap i of the byte v` for i < per, at the current depth:
+ * dst is a printf format taking i. */
+static void emit_unpack(Emit *e, int bits, const char *dst)
+{
+	int mask = (1 << bits) - 1, sign = 1 << (bits - 1);
+	char lhs[256];
+	for (int i = 0; i < 8 / bits; i++) {
+		snprintf(lhs, sizeof lhs, dst, i);
+		if (bits == 1)   /* binary: a set bit is +1 */
+			emit_line(e, "%s = (int16_t)((v >> %d & 1) * 2 - 1);", lhs, i);
+		else if (i == 0)
+			emit_line(e, "%s = (int16_t)(((v & %d) ^ %d) - %d);", lhs, mask,
+				sign, sign);
+		else
+			emit_line(e, "%s = (int16_t)(((v >> %d & %d) ^ %d) - %d);", lhs,
+				i * bits, mask, sign, sign);
+	}
+}
+
+/* ------------------------------------------------------------ qconv2d */
+
+/* The planes of one group's input channels, as many rows and columns as
+ * the outputs read (padding included). */
+static void plane_dims(const WinGeom *c, int64_t *PH, int64_t *PW)
+{
+	*PH = (c->OH - 1) * c->sh + (c->KH - 1) * c->dh + 1;
+	*PW = (c->OW - 1) * c->sw + (c->KW - 1) * c->dw + 1;
+}
+
+/* Accumulators of one output plane (8 bytes each at most), then the int16
+ * planes of a group and one unpacked row. */
+static int64_t conv_sub_bytes(const Node *n)
+{
+	WinGeom c;
+	geom_conv(n, &c);
+	int64_t PH, PW;
+	plane_dims(&c, &PH, &PW);
+	PackSpec s = pack_sub_spec(sub_bits(n));
+	return c.OH * c.OW * 8 + (c.ICG * PH * PW + pack_kp(&s, c.K)) * 2;
+}
+
+/* Kernels of at most this many taps a channel sum them in one pass. */
+#define MAX_TAPS 25
+
+/* One pass a tap over the output plane, zero taps skipped; binary and
+ * ternary taps (-1 or +1 when not 0) add or subtract the shifted plane. */
+static void emit_tap_passes(Emit *e, const Node *n, const EmitVars *v)
+{
+	emit_fill(e, "\t\t\tfor (ic = 0; ic < $ICG; ic++)\n"
+		"\t\t\tfor (kh = 0; kh < $KH; kh++)\n"
+		"\t\t\tfor (kw = 0; kw < $KW; kw++) {\n"
+		"\t\t\t\tconst $acc wv = wr[(ic * $KH + kh) * $KW + kw];\n"
+		"\t\t\t\tconst int16_t *xs = xp + (ic * $PH + kh * $dh) * $PW + "
+		"kw * $dw;\n"
+		"\t\t\t\tif (wv == 0)\n"
+		"\t\t\t\t\tcontinue;\n", v);
+	const char *ops[] = {" += wv *", " +=", " -="};
+	for (int i = adds_only(n) ? 1 : 0; i < (adds_only(n) ? 3 : 1); i++) {
+		EmitVars vi = *v;
+		emit_var(&vi, "op", ops[i]);
+		if (adds_only(n))
+			emit_line(e, "\t\t\t\t%s", i == 1 ? "if (wv > 0)" : "else");
+		emit_fill(e, "\t\t\t\tfor (oh = 0; oh < $OH; oh++) {\n"
+			"\t\t\t\t\tconst int16_t *xr = xs + oh * $sh * $PW;\n"
+			"\t\t\t\t\t$acc *ar = acc + oh * $OW;\n"
+			"\t\t\t\t\tfor (ow = 0; ow < $OW; ow++)\n"
+			"\t\t\t\t\t\tar[ow]$op xr[ow * $sw];\n"
+			"\t\t\t\t}\n", &vi);
+	}
+	emit_fill(e, "\t\t\t}\n", v);
+}
+
+/* The passes over the output plane, cp input channels a pass (cp divides
+ * ICG): their cp * KH * KW taps held in locals and summed at literal
+ * offsets, one accumulator update a pixel (the plane's loads and stores
+ * shared by all the taps). */
+static void emit_channel_pass(Emit *e, const WinGeom *c, int64_t PW,
+	int64_t PHW, int64_t cp, const EmitVars *v, const char *acc)
+{
+	int64_t T = c->KH * c->KW;
+	EmitVars vi = *v;
+	emit_vari(&vi, "cp", cp);
+	emit_fill(e, "\t\t\tfor (ic = 0; ic < $ICG; ic += $cp) {\n"
+		"\t\t\t\tconst int16_t *xs = xp + ic * $PHW;\n"
+		"\t\t\t\tconst int16_t *wk = wr + ic * $KH * $KW;\n", &vi);
+	for (int64_t t = 0; t < cp * T; t++)
+		fprintf(e->f, "\t\t\t\tconst %s w%lld = wk[%lld];\n", acc,
+			(long long)t, (long long)t);
+	emit_fill(e, "\t\t\t\tfor (oh = 0; oh < $OH; oh++) {\n"
+		"\t\t\t\t\tconst int16_t *xr = xs + oh * $sh * $PW;\n"
+		"\t\t\t\t\t$acc *ar = acc + oh * $OW;\n"
+		"\t\t\t\t\tfor (ow = 0; ow < $OW; ow++) {\n"
+		"\t\t\t\t\t\tconst int16_t *xo = xr + ow * $sw;\n"
+		"\t\t\t\t\t\tar[ow] += ", &vi);
+	for (int64_t t = 0; t < cp * T; t++) {
+		int64_t k = t % T;
+		fprintf(e->f, "%sw%lld * xo[%lld]", t ? " + " : "", (long long)t,
+			(long long)(t / T * PHW + k / c->KW * c->dh * PW +
+			k % c->KW * c->dw));
+	}
+	fprintf(e->f, ";\n\t\t\t\t\t}\n\t\t\t\t}\n\t\t\t}\n");
+}
+
+/* A pass takes as many channels as make up to CHANNEL_TAPS taps. */
+#define CHANNEL_TAPS 8
+
+static int emit_conv_sub(Emit *e, const Node *n, const char *fn)
+{
+	WinGeom c;
+	geom_conv(n, &c);
+	int wide;
+	if (!sub_consts(e, n, fn, c.OC, c.K, &wide))
+		return -1;
+	int64_t PH, PW;
+	plane_dims(&c, &PH, &PW);
+	EmitVars v = {0};
+	sub_vars(&v, n, fn, c.K, wide);
+	const char *names[] = {"N", "C", "H", "W", "OC", "ICG", "OCG", "groups",
+		"KH", "KW", "OH", "OW", "sh", "sw", "dh", "dw", "pt", "pl", "PH",
+		"PW"};
+	int64_t vals[] = {c.N, c.C, c.H, c.W, c.OC, c.ICG, c.OCG, c.groups,
+		c.KH, c.KW, c.OH, c.OW, c.sh, c.sw, c.dh, c.dw, c.pt, c.pl, PH, PW};
+	for (size_t i = 0; i < sizeof vals / sizeof vals[0]; i++)
+		emit_vari(&v, names[i], vals[i]);
+	emit_vari(&v, "OHW", c.OH * c.OW);
+	emit_vari(&v, "PHW", PH * PW);
+	int pass = !adds_only(n) && c.KH * c.KW <= MAX_TAPS;
+	emit_var(&v, "khkw", pass ? "" : ", kh, kw");
+	emit_fill(e, "static void $fn(const $xt *x, $yt *y, void *scratch)\n{\n"
+		"\t$acc *acc = scratch;\n"
+		"\tint16_t *xp = (int16_t *)scratch + $OHW * 4;\n"
+		"\tint16_t *wr = xp + $ICG * $PHW;\n"
+		"\tint b, gi, oc, ic, r, k, oh, ow, q$khkw;\n"
+		"\tfor (b = 0; b < $N; b++)\n"
+		"\tfor (gi = 0; gi < $groups; gi++) {\n"
+		"\t\t/* the group's input as x - zx, 0 in the padding */\n"
+		"\t\tfor (q = 0; q < $ICG * $PHW; q++)\n"
+		"\t\t\txp[q] = 0;\n"
+		"\t\tfor (ic = 0; ic < $ICG; ic++)\n"
+		"\t\t\tfor (r = 0; r < $PH; r++) {\n"
+		"\t\t\t\tint ih = r - $pt, iw;\n"
+		"\t\t\t\tconst $xt *xr;\n"
+		"\t\t\t\tint16_t *pr = xp + (ic * $PH + r) * $PW;\n"
+		"\t\t\t\tif (ih < 0 || ih >= $H)\n"
+		"\t\t\t\t\tcontinue;\n"
+		"\t\t\t\txr = x + ((b * $C + gi * $ICG + ic) * $H + ih) * $W;\n"
+		"\t\t\t\tfor (iw = 0; iw < $W; iw++)\n"
+		"\t\t\t\t\tif (iw + $pl < $PW)\n"
+		"\t\t\t\t\t\tpr[iw + $pl] = (int16_t)(xr[iw]$subzx);\n"
+		"\t\t\t}\n"
+		"\t\tfor (oc = gi * $OCG; oc < (gi + 1) * $OCG; oc++) {\n"
+		"\t\t\tconst uint8_t *wb = ${fn}_w + oc * $RB;\n"
+		"\t\t\t/* the row's $Kp taps, $per to a byte, low bits first */\n"
+		"\t\t\tfor (k = 0; k < $RB; k++) {\n"
+		"\t\t\t\tint v = wb[k];\n", &v);
+	char dst[64];
+	snprintf(dst, sizeof dst, "wr[k * %d + %%d]", 8 / sub_bits(n));
+	int depth = e->depth;
+	e->depth += 4;
+	emit_unpack(e, sub_bits(n), dst);
+	e->depth = depth;
+	emit_fill(e, "\t\t\t}\n", &v);
+	if (grouped(n))
+		emit_fill(e, "\t\t\t/* group-wise scales: each tap times its "
+			"group's multiplier */\n"
+			"\t\t\tfor (k = 0; k < $K; k++)\n"
+			"\t\t\t\twr[k] = (int16_t)(wr[k] * ${fn}_g[oc * $ng + k / $G]);\n",
+			&v);
+	emit_fill(e, ""
+		"\t\t\tfor (q = 0; q < $OHW; q++)\n"
+		"\t\t\t\tacc[q] = 0;\n", &v);
+	const char *acc = wide ? "int64_t" : "int32_t";
+	/* channels a pass: the most that divide ICG within CHANNEL_TAPS */
+	int64_t cp = CHANNEL_TAPS / (c.KH * c.KW);
+	while (cp > 1 && c.ICG % cp)
+		cp--;
+	if (pass)
+		emit_channel_pass(e, &c, PW, PH * PW, cp < 1 ? 1 : cp, &v, acc);
+	else
+		emit_tap_passes(e, n, &v);
+	emit_fill(e, "\t\t\tfor (q = 0; q < $OHW; q++)\n"
+		"\t\t\t\ty[(b * $OC + oc) * $OHW + q] = ($yt)qcc_requant("
+		"(int64_t)${fn}_c[oc] + acc[q], ", &v);
+	emit_requant_args(e, n, fn, "oc");
+	fprintf(e->f, ");\n\t\t}\n\t}\n}\n");
+	return 0;
+}
+
+/* ------------------------------------------------------------- qdense */
+
+/* acc += x * w for tap i of the byte v, x = xb[i]: a multiply, or for
+ * binary and ternary taps a masked add or subtract: with m = 0 or -1,
+ * (x ^ m) - m is x or -x; a ternary tap's low bit says nonzero, its high
+ * bit negative (+1 = 01, -1 = 11, 0 = 00). */
+static void emit_dense_tap(Emit *e, const Node *n, int i, const char *lhs,
+	const char *acc)
+{
+	int bits = sub_bits(n), mask = (1 << bits) - 1, sign = 1 << (bits - 1);
+	if (adds_only(n) && bits == 1)
+		emit_line(e, "%s += ((int32_t)xb[%d] ^ ((v >> %d & 1) - 1)) - "
+			"((v >> %d & 1) - 1);", lhs, i, i, i);
+	else if (adds_only(n))
+		emit_line(e, "%s += (((int32_t)xb[%d] ^ -(v >> %d & 1)) + "
+			"(v >> %d & 1)) & -(v >> %d & 1);", lhs, i, 2 * i + 1, 2 * i + 1,
+			2 * i);
+	else if (bits == 1)
+		emit_line(e, "%s += (%s)xb[%d] * ((v >> %d & 1) * 2 - 1);", lhs, acc,
+			i, i);
+	else if (i == 0)
+		emit_line(e, "%s += (%s)xb[0] * (((v & %d) ^ %d) - %d);", lhs, acc,
+			mask, sign, sign);
+	else
+		emit_line(e, "%s += (%s)xb[%d] * (((v >> %d & %d) ^ %d) - %d);", lhs,
+			acc, i, i * bits, mask, sign, sign);
+}
+
+/* The input rows as x - zx, each padded to Kp with zeros. */
+static int64_t dense_sub_bytes(const Node *n)
+{
+	PackSpec s = pack_sub_spec(sub_bits(n));
+	return n->in[0]->type.dims[0] * pack_kp(&s, n->in[0]->type.dims[1]) * 2;
+}
+
+static int emit_dense_sub(Emit *e, const Node *n, const char *fn)
+{
+	int64_t N = n->in[0]->type.dims[0], K = n->in[0]->type.dims[1];
+	int64_t M = n->in[1]->type.dims[0];
+	int wide, bits = sub_bits(n);
+	if (!sub_consts(e, n, fn, M, K, &wide))
+		return -1;
+	EmitVars v = {0};
+	sub_vars(&v, n, fn, K, wide);
+	emit_vari(&v, "N", N);
+	emit_vari(&v, "M", M);
+	emit_fill(e, "static void $fn(const $xt *x, $yt *y, void *scratch)\n{\n"
+		"\tint16_t *xv = scratch;\n"
+		"\tint b, m, k;\n"
+		"\tfor (b = 0; b < $N; b++) {\n"
+		"\t\tfor (k = 0; k < $K; k++)\n"
+		"\t\t\txv[b * $Kp + k] = (int16_t)(x[b * $K + k]$subzx);\n"
+		"\t\tfor (; k < $Kp; k++)\n"
+		"\t\t\txv[b * $Kp + k] = 0;\n"
+		"\t}\n"
+		"\tfor (m = 0; m < $M; m++) {\n"
+		"\t\tconst uint8_t *wb = ${fn}_w + m * $RB;\n"
+		"\t\tfor (b = 0; b < $N; b++) {\n"
+		"\t\t\tconst int16_t *xb = xv + b * $Kp;\n"
+		"\t\t\t$acc acc = 0;\n", &v);
+	/* group-wise scales: an int32 partial sum a group ($GB bytes), times
+	 * the group's multiplier */
+	int g = grouped(n), depth = e->depth;
+	emit_fill(e, g ? "\t\t\tint gi;\n"
+		"\t\t\tfor (gi = 0; gi < $ng; gi++) {\n"
+		"\t\t\t\tint32_t part = 0;\n"
+		"\t\t\t\tint kend = gi * $GB + $GB < $RB ? gi * $GB + $GB : $RB;\n"
+		"\t\t\t\tfor (k = gi * $GB; k < kend; k++, xb += $per) {\n"
+		"\t\t\t\t\tint v = wb[k];\n" :
+		"\t\t\t/* $per taps a byte, low bits first */\n"
+		"\t\t\tfor (k = 0; k < $RB; k++, xb += $per) {\n"
+		"\t\t\t\tint v = wb[k];\n", &v);
+	e->depth += 4 + g;
+	for (int i = 0; i < 8 / bits; i++)
+		emit_dense_tap(e, n, i, g ? "part" : "acc",
+			g ? "int32_t" : wide ? "int64_t" : "int32_t");
+	e->depth = depth;
+	if (g)
+		emit_fill(e, "\t\t\t\t}\n"
+			"\t\t\t\tacc += ($acc)${fn}_g[m * $ng + gi] * part;\n", &v);
+	emit_fill(e, "\t\t\t}\n"
+		"\t\t\ty[b * $M + m] = ($yt)qcc_requant((int64_t)${fn}_c[m] + acc, ",
+		&v);
+	emit_requant_args(e, n, fn, "m");
+	fprintf(e->f, ");\n\t\t}\n\t}\n}\n");
+	return 0;
+}
+
+/* ---------------------------------------------------------- the rows */
+
+#define SUB_ROWS(target) \
+	{OP_QCONV2D, target, "conv_sub", "weights of 4 bits or fewer, packed " \
+		"(unpacked a row at a time; binary, ternary: adds)", sub_applies, \
+		conv_sub_bytes, emit_conv_sub, 1}, \
+	{OP_QDENSE, target, "dense_sub", "weights of 4 bits or fewer, packed " \
+		"(unpacked a byte at a time; binary, ternary: adds)", sub_applies, \
+		dense_sub_bytes, emit_dense_sub, 1}
+
+/* Every target with rows of its own for these ops (the others reach
+ * generic's through their base). */
+const KernelRow emit_sub_kernels[] = {
+	SUB_ROWS("generic"),
+	SUB_ROWS("x86-avx2"),
+	SUB_ROWS("x86-avx512-vnni"),
+	SUB_ROWS("cortex-m4"),
+	SUB_ROWS("aarch64-neon"),
+	{0},
+};
