@@ -114,6 +114,13 @@ static const char usage[] =
 "  --adaround           learn each weight's rounding (AdaRound)\n"
 "  --adaround-iters N   AdaRound iterations per layer (default 1000)\n"
 "  --seed N             seed of AdaRound's sampling (default 0)\n"
+"  --flash-budget BYTES choose each conv2d/dense's weight bits (2, 3, 4, 8)\n"
+"                       for the least predicted loss within BYTES of packed\n"
+"                       weights and per-channel constants (K, M, G: 2^10..)\n"
+"  --max-drop POINTS    choose them for the fewest bytes whose top-1 drop\n"
+"                       from float stays within POINTS (measured)\n"
+"  --calib-labels Y.npy the classes of the --calib samples, for top-1 (else\n"
+"                       the float model's own top-1 is the reference)\n"
 "  --jobs N             threads calibration runs samples on (default\n"
 "                       QCC_JOBS, else the online CPUs); results are the\n"
 "                       same for any N\n"
@@ -264,7 +271,8 @@ static int value_option(Cli *c, int argc, char **argv, int *i)
 		"--act-bits", "--granularity", "--range", "--print-after",
 		"--passes", "--input", "--output", "--range-for", "--data",
 		"--labels", "--adaround-iters", "--seed", "--max-memory", "--score",
-		"--input-shape", "--jobs", "--rounding", "--weight-group"};
+		"--input-shape", "--jobs", "--rounding", "--weight-group",
+		"--flash-budget", "--max-drop", "--calib-labels", "--ram-budget"};
 	const char *v = NULL;
 	int k, r = 0;
 	for (k = 0; k < (int)(sizeof names / sizeof names[0]); k++)
@@ -397,6 +405,28 @@ static int value_option(Cli *c, int argc, char **argv, int *i)
 			return -1;
 		}
 		break;
+	case 22:
+		if (graph_mem_limit_parse(v, &o->flash_budget)) {
+			diag_fail("--flash-budget expects a positive byte count with "
+				"an optional K, M or G suffix, got '%s'", v);
+			return -1;
+		}
+		break;
+	case 23: {
+		char *end;
+		o->max_drop = strtod(v, &end);
+		if (end == v || *end || !(o->max_drop >= 0 && o->max_drop <= 100)) {
+			diag_fail("--max-drop expects top-1 points from 0 to 100, e.g. "
+				"0.5, got '%s'", v);
+			return -1;
+		}
+		break;
+	}
+	case 24: o->calib_labels = v; break;
+	case 25:
+		diag_fail("--ram-budget is not supported: one graph's activations "
+			"all have the width of --act-bits");
+		return -1;
 	}
 	return 1;
 }
@@ -482,6 +512,22 @@ static int check_args(const Cli *c)
 	}
 	if (c->run && c->out) {
 		diag_fail("`qcc run` writes its results with --output, not -o");
+		return -1;
+	}
+	const Options *o = &c->opt;
+	int alloc = o->flash_budget > 0 || o->max_drop >= 0;
+	if (alloc && !o->calib_path) {
+		diag_fail("%s needs --calib: the layers' sensitivity is measured "
+			"on the calibration samples", o->flash_budget > 0 ?
+			"--flash-budget" : "--max-drop");
+		return -1;
+	}
+	if (o->flash_budget > 0 && o->max_drop >= 0) {
+		diag_fail("--flash-budget and --max-drop cannot be combined");
+		return -1;
+	}
+	if (o->calib_labels && !alloc) {
+		diag_fail("--calib-labels needs --flash-budget or --max-drop");
 		return -1;
 	}
 	if (c->opt.print_after && !c->opt.passes && !c->opt.calib_path) {

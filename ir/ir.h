@@ -804,6 +804,10 @@ typedef struct {
 	/* --jobs: threads over calibration samples; 0: QCC_JOBS, else the
 	 * online CPUs (passes/calibrate.c) */
 	int jobs;
+	/* mixed-precision weights (passes/bitalloc.c) */
+	int64_t flash_budget;      /* --flash-budget BYTES; 0: none */
+	double max_drop;           /* --max-drop POINTS; < 0: none */
+	const char *calib_labels;  /* --calib-labels: classes of --calib */
 } Options;
 #define QCC_MAX_JOBS 256
 
@@ -877,6 +881,9 @@ int pass_fold_bn(Graph *g, const Options *o);
 int pass_fuse(Graph *g, const Options *o);
 int pass_observe(Graph *g, const Options *o);
 int pass_calibrate(Graph *g, const Options *o);
+/* The threads the passes run samples on: --jobs, else QCC_JOBS (checked by
+ * the driver), else the online CPUs. */
+int calibrate_jobs(const Options *o);
 int pass_range(Graph *g, const Options *o);
 int pass_quantize(Graph *g, const Options *o);
 
@@ -888,6 +895,9 @@ int pass_bias_correction(Graph *g, const Options *o);
 
 /* ------------------------------------------------------ passes/adaround.c */
 int pass_adaround(Graph *g, const Options *o);
+
+/* ------------------------------------------------------ passes/bitalloc.c */
+int pass_bitalloc(Graph *g, const Options *o);
 
 /* ------------------------------------------- passes/range_estimators.c */
 /* The maths of activation range estimation, shared by calibrate, range and

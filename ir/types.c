@@ -144,6 +144,7 @@ void options_default(Options *o)
 	o->granularity = GRAN_PER_CHANNEL;
 	o->range_method = "minmax";
 	o->restricted_range = 1;
+	o->max_drop = -1;
 }
 
 const char *const rounding_names[ROUND_COUNT] = {"away", "even", "double"};

@@ -392,9 +392,7 @@ static void run_sweep(Calib *c, Worker *w, int nw)
 	}
 }
 
-/* The threads calibration runs on: --jobs, else QCC_JOBS (checked by the
- * driver), else the online CPUs. */
-static int calib_jobs(const Options *o)
+int calibrate_jobs(const Options *o)
 {
 	if (o->jobs > 0)
 		return o->jobs;
@@ -516,7 +514,7 @@ int pass_calibrate(Graph *g, const Options *o)
 		fprintf(stderr, "calibrate: %lld samples, %d observers\n",
 			(long long)x[0].dims[0], c.nstat);
 
-	int nw = calib_jobs(o);
+	int nw = calibrate_jobs(o);
 	if (nw > x[0].dims[0])
 		nw = (int)x[0].dims[0];
 	Worker *w = calloc(nw, sizeof *w);

@@ -31,6 +31,9 @@ static const PassInfo passes[] = {
 		"run the calibration set and record what each observe node sees", 1},
 	{"range", pass_range,
 		"turn observations into q(scale, zp) on the float types", 1},
+	{"bitalloc", pass_bitalloc,
+		"choose each layer's weight bits within --flash-budget or "
+		"--max-drop", 0},
 	{"adaround", pass_adaround,
 		"learn each weight's rounding on the calibration data (--adaround)",
 		0},
@@ -139,7 +142,9 @@ int pass_in_pipeline(const PassInfo *p, const Options *o)
 {
 	return p->in_default || (o->cle && strcmp(p->name, "cle") == 0) ||
 		(o->bias_correction && strcmp(p->name, "bias_correction") == 0) ||
-		(o->adaround && strcmp(p->name, "adaround") == 0);
+		(o->adaround && strcmp(p->name, "adaround") == 0) ||
+		((o->flash_budget > 0 || o->max_drop >= 0) &&
+		strcmp(p->name, "bitalloc") == 0);
 }
 
 int pipeline_run(Graph *g, const Options *o)
