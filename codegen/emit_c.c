@@ -536,6 +536,52 @@ static const char helper_requant32[] =
 	"\tint32_t v = base + (int32_t)((h + half) >> sh);\n"
 	"\treturn v < lo ? lo : v > hi ? hi : v;\n}\n";
 
+/* qcc_requant32 over a run of int8 results, the folded constant c added
+ * modulo 2^32 first. On x86 (SSE2: every x86-64 compiler) four lanes at a
+ * time whatever the flags: pmuludq gives the unsigned high word of
+ * acc * mult, and since mult >= 0 the signed one is that minus mult where
+ * acc < 0; the saturating packs and the 16-bit clamp are the clamp to
+ * [lo, hi], which lies in int8. Elsewhere, and for the remainder, one by
+ * one. */
+static const char helper_requant32_run[] =
+	"\n#if defined(__SSE2__)\n#include <emmintrin.h>\n#endif\n"
+	"\n/* t[q] = qcc_requant32(c + acc[q] (mod 2^32), ...), q < n */\n"
+	"static void qcc_requant32_run(int8_t *t, const int32_t *acc, int n,\n"
+	"\tint32_t c, int32_t m, int sh, uint32_t half, int32_t base, int32_t lo,\n"
+	"\tint32_t hi)\n{\n"
+	"\tint q = 0;\n"
+	"#if defined(__SSE2__)\n"
+	"\tconst __m128i vc = _mm_set1_epi32(c), vm = _mm_set1_epi32(m);\n"
+	"\tconst __m128i odd = _mm_set_epi32(-1, 0, -1, 0);\n"
+	"\tconst __m128i add = _mm_set1_epi32((int32_t)(half + (1u << 30)));\n"
+	"\tconst __m128i vb = _mm_set1_epi32(base), cnt = _mm_cvtsi32_si128(sh);\n"
+	"\tconst __m128i vlo = _mm_set1_epi16((int16_t)lo);\n"
+	"\tconst __m128i vhi = _mm_set1_epi16((int16_t)hi);\n"
+	"\tfor (; q + 16 <= n; q += 16) {\n"
+	"\t\t__m128i r[4], lo16, hi16;\n"
+	"\t\tint j;\n"
+	"\t\tfor (j = 0; j < 4; j++) {\n"
+	"\t\t\t__m128i a = _mm_add_epi32(vc,\n"
+	"\t\t\t\t_mm_loadu_si128((const __m128i *)(acc + q + 4 * j)));\n"
+	"\t\t\t__m128i pe = _mm_mul_epu32(a, vm);\n"
+	"\t\t\t__m128i po = _mm_mul_epu32(_mm_srli_epi64(a, 32), vm);\n"
+	"\t\t\t__m128i h = _mm_or_si128(_mm_srli_epi64(pe, 32),\n"
+	"\t\t\t\t_mm_and_si128(po, odd));\n"
+	"\t\t\th = _mm_sub_epi32(h, _mm_and_si128(_mm_srai_epi32(a, 31), vm));\n"
+	"\t\t\tr[j] = _mm_add_epi32(vb,\n"
+	"\t\t\t\t_mm_srl_epi32(_mm_add_epi32(h, add), cnt));\n"
+	"\t\t}\n"
+	"\t\tlo16 = _mm_min_epi16(_mm_max_epi16(_mm_packs_epi32(r[0], r[1]),\n"
+	"\t\t\tvlo), vhi);\n"
+	"\t\thi16 = _mm_min_epi16(_mm_max_epi16(_mm_packs_epi32(r[2], r[3]),\n"
+	"\t\t\tvlo), vhi);\n"
+	"\t\t_mm_storeu_si128((__m128i *)(t + q), _mm_packs_epi16(lo16, hi16));\n"
+	"\t}\n"
+	"#endif\n"
+	"\tfor (; q < n; q++)\n"
+	"\t\tt[q] = (int8_t)qcc_requant32((int32_t)((uint32_t)c +\n"
+	"\t\t\t(uint32_t)acc[q]), m, sh, half, base, lo, hi);\n}\n";
+
 /* The file's head, and the helpers the body calls (an unused static
  * function is a warning). */
 static void emit_prelude(Emit *e, const char *header, const char *body)
@@ -576,8 +622,10 @@ static void emit_prelude(Emit *e, const char *header, const char *body)
 		fputs(helper_clamp, f);
 	if (requant)
 		fputs(helper_requant, f);
-	if (strstr(body, "qcc_requant32("))
+	if (strstr(body, "qcc_requant32"))
 		fputs(helper_requant32, f);
+	if (strstr(body, "qcc_requant32_run("))
+		fputs(helper_requant32_run, f);
 	if (strstr(body, "qcc_isqrt("))
 		fputs(helper_isqrt, f);
 }

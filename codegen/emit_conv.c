@@ -465,6 +465,38 @@ static void emit_im2col_row(Emit *e, const WinGeom *c, const EmitVars *v)
 	e->depth -= 3;
 }
 
+/* The variables every requantization template names, and under
+ * qcc_requant32 (r32) the opening of its block: channel o's m, sh, half
+ * and base. */
+static void requant_vars(Emit *e, EmitVars *v, const Node *n, const char *fn,
+	const EmitReq32 *r32)
+{
+	int len;
+	attr_ints(n, "mult", &len);
+	int32_t zy = emit_zp(n->out);
+	emit_var(v, "fn", fn);
+	emit_var(v, "yt", emit_ctype(n->out->type.elem));
+	emit_vari(v, "zy", zy);
+	emit_vari(v, "lo", attr_int(n, "act_min"));
+	emit_vari(v, "hi", attr_int(n, "act_max"));
+	if (!r32)
+		return;
+	emit_vari(v, "m", r32->m[0]);
+	emit_vari(v, "sh", r32->s[0] - 32);
+	emit_vari(v, "half", (long long)(1ull << (r32->s[0] - 33)));
+	emit_vari(v, "base", (long long)zy - (1ll << (62 - r32->s[0])));
+	emit_vari(v, "a", r32->a[0]);
+	emit_var(v, "sha", r32->any_a ? " << a" : "");
+	emit_fill(e, len == 1 ? "{\n\tconst int32_t m = $m;\n"
+		"\tconst int sh = $sh;\n\tconst uint32_t half = ${half}u;\n"
+		"\tconst int32_t base = $base;\n" :
+		"{\n\tconst int32_t m = ${fn}_m[o];\n"
+		"\tconst int sh = ${fn}_s[o] - 32;\n"
+		"\tconst uint32_t half = (uint32_t)1 << (sh - 1);\n"
+		"\tconst int32_t base = $zy - (int32_t)((uint32_t)1 << "
+		"(30 - sh));\n", v);
+}
+
 /* The requantization of one output row of channel o from the dot
  * products in acc[ow]. Without `wide` the folded constant is added modulo
  * 2^32: the exact accumulator fits int32 (docs/arith.md), so the wrapped
@@ -477,32 +509,13 @@ void emit_row_requant(Emit *e, const Node *n, const char *fn,
 	int len;
 	const int64_t *mult = attr_ints(n, "mult", &len);
 	const int64_t *shift = attr_ints(n, "shift", NULL);
-	int32_t zy = emit_zp(n->out);
 	EmitVars v = {0};
-	emit_var(&v, "fn", fn);
 	emit_var(&v, "loops", loops);
 	emit_var(&v, "yv", yelem);
 	emit_var(&v, "av", aelem);
-	emit_var(&v, "yt", emit_ctype(n->out->type.elem));
-	emit_vari(&v, "zy", zy);
-	emit_vari(&v, "lo", attr_int(n, "act_min"));
-	emit_vari(&v, "hi", attr_int(n, "act_max"));
 	e->depth += depth;
+	requant_vars(e, &v, n, fn, r32 && !wide ? r32 : NULL);
 	if (r32 && !wide) {
-		emit_vari(&v, "m", r32->m[0]);
-		emit_vari(&v, "sh", r32->s[0] - 32);
-		emit_vari(&v, "half", (long long)(1ull << (r32->s[0] - 33)));
-		emit_vari(&v, "base", (long long)zy - (1ll << (62 - r32->s[0])));
-		emit_vari(&v, "a", r32->a[0]);
-		emit_var(&v, "sha", r32->any_a ? " << a" : "");
-		emit_fill(e, len == 1 ? "{\n\tconst int32_t m = $m;\n"
-			"\tconst int sh = $sh;\n\tconst uint32_t half = ${half}u;\n"
-			"\tconst int32_t base = $base;\n" :
-			"{\n\tconst int32_t m = ${fn}_m[o];\n"
-			"\tconst int sh = ${fn}_s[o] - 32;\n"
-			"\tconst uint32_t half = (uint32_t)1 << (sh - 1);\n"
-			"\tconst int32_t base = $zy - (int32_t)((uint32_t)1 << "
-			"(30 - sh));\n", &v);
 		if (r32->any_a)
 			emit_fill(e, len == 1 ? "\tconst int a = $a;\n" :
 				"\tconst int a = ${fn}_a[o];\n", &v);
@@ -524,11 +537,29 @@ void emit_row_requant(Emit *e, const Node *n, const char *fn,
 	e->depth -= depth;
 }
 
+/* Whether flat_requant calls qcc_requant32_run (no loop of its own). */
+static int run_requant(const Node *n, const ConvPrep *p)
+{
+	return p->r32 && !p->wide && !p->r32->any_a &&
+		n->out->type.elem == DT_I8;
+}
+
 /* t[q] = the requantization of channel o's acc[q], q < p->s.req. */
 static void flat_requant(Emit *e, const Node *n, const char *fn,
 	const ConvPrep *p, int depth)
 {
 	char loops[200];
+	if (run_requant(n, p)) {
+		/* int8 results: the whole run in one call (qcc_requant32_run) */
+		EmitVars v = {0};
+		emit_vari(&v, "req", p->s.req);
+		e->depth += depth;
+		requant_vars(e, &v, n, fn, p->r32);
+		emit_fill(e, "\tqcc_requant32_run(t, acc, $req, ${fn}_c[o], m, sh, "
+			"half, base, $lo, $hi);\n}\n", &v);
+		e->depth -= depth;
+		return;
+	}
 	snprintf(loops, sizeof loops, "for (q = 0; q < %lld; q++)",
 		(long long)p->s.req);
 	emit_row_requant(e, n, fn, loops, "t[q]", "acc[q]", p->wide, p->r32, depth);
@@ -558,7 +589,9 @@ static int emit_conv_im2col(Emit *e, const Node *n, const char *fn,
 		"\tconst int16_t *col = xp;\n" :
 		"\tint16_t *col = scratch, *xp = col + $colsize;\n", &v);
 	emit_fill(e, "\t$acc *acc = ($acc *)((unsigned char *)scratch + $buf);\n"
-		"\tint b, g, oh, ow, oc, ic, k, ih, iw, q;\n", &v);
+		"\tint b, g, oh, ow, oc, ic, k, ih, iw;\n", &v);
+	if (p->s.req > NP || !run_requant(n, p))
+		emit_line(e, "\tint q;");
 	if (plane_h(n, c) != c->H || plane_w(n, c) != c->W)
 		emit_line(e, "\tint i;");
 	emit_fill(e, "\t$yt *t = ($yt *)((unsigned char *)scratch + $toff);\n",
