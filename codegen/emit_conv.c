@@ -537,7 +537,18 @@ void emit_row_requant(Emit *e, const Node *n, const char *fn,
 	e->depth -= depth;
 }
 
-/* Whether flat_requant calls qcc_requant32_run (no loop of its own). */
+/* Whether a kernel's products run through the SSE2 helpers of emit_c.c
+ * (qcc_taps_sse2, qcc_pointwise_sse2, qcc_dot_sse2) where the compiler
+ * targets x86: int8 weights, int32 accumulators. pmaddwd sums each pair of
+ * products exactly, so the accumulators are those of the C loops, which
+ * the generated code keeps under #else. */
+static int sse2_products(const Node *n, const ConvPrep *p)
+{
+	return !p->wide && n->in[1]->type.elem == DT_I8;
+}
+
+/* Whether flat_requant calls qcc_requant32_run where the compiler targets
+ * x86 (SSE2), its C loop under #else. */
 static int run_requant(const Node *n, const ConvPrep *p)
 {
 	return p->r32 && !p->wide && !p->r32->any_a &&
@@ -549,20 +560,23 @@ static void flat_requant(Emit *e, const Node *n, const char *fn,
 	const ConvPrep *p, int depth)
 {
 	char loops[200];
+	snprintf(loops, sizeof loops, "for (q = 0; q < %lld; q++)",
+		(long long)p->s.req);
 	if (run_requant(n, p)) {
-		/* int8 results: the whole run in one call (qcc_requant32_run) */
+		/* int8 results on x86: the whole run in one call */
 		EmitVars v = {0};
 		emit_vari(&v, "req", p->s.req);
+		fprintf(e->f, "#if defined(__SSE2__)\n");
 		e->depth += depth;
 		requant_vars(e, &v, n, fn, p->r32);
 		emit_fill(e, "\tqcc_requant32_run(t, acc, $req, ${fn}_c[o], m, sh, "
 			"half, base, $lo, $hi);\n}\n", &v);
 		e->depth -= depth;
-		return;
+		fprintf(e->f, "#else\n");
 	}
-	snprintf(loops, sizeof loops, "for (q = 0; q < %lld; q++)",
-		(long long)p->s.req);
 	emit_row_requant(e, n, fn, loops, "t[q]", "acc[q]", p->wide, p->r32, depth);
+	if (run_requant(n, p))
+		fprintf(e->f, "#endif\n");
 }
 
 static int emit_conv_im2col(Emit *e, const Node *n, const char *fn,
@@ -589,9 +603,14 @@ static int emit_conv_im2col(Emit *e, const Node *n, const char *fn,
 		"\tconst int16_t *col = xp;\n" :
 		"\tint16_t *col = scratch, *xp = col + $colsize;\n", &v);
 	emit_fill(e, "\t$acc *acc = ($acc *)((unsigned char *)scratch + $buf);\n"
-		"\tint b, g, oh, ow, oc, ic, k, ih, iw;\n", &v);
-	if (p->s.req > NP || !run_requant(n, p))
-		emit_line(e, "\tint q;");
+		"\tint b, g, oh, oc, ic, ih, iw;\n", &v);
+	if (sse2_products(n, p))
+		emit_line(e, in_place ? "#if !defined(__SSE2__)\n\tint ow, k;\n#endif" :
+			"\tint ow;\n#if !defined(__SSE2__)\n\tint k;\n#endif");
+	else
+		emit_line(e, "\tint ow, k;");
+	emit_line(e, p->s.req > NP || !run_requant(n, p) ? "\tint q;" :
+		"#if !defined(__SSE2__)\n\tint q;\n#endif");
 	if (plane_h(n, c) != c->H || plane_w(n, c) != c->W)
 		emit_line(e, "\tint i;");
 	emit_fill(e, "\t$yt *t = ($yt *)((unsigned char *)scratch + $toff);\n",
@@ -617,7 +636,11 @@ static int emit_conv_im2col(Emit *e, const Node *n, const char *fn,
 		"weight load */\n"
 		"\t\t\tfor (oc = 0; oc < $OCG; oc++) {\n"
 		"\t\t\t\tconst $wt *wr = ${fn}_w + (g * $OCG + oc) * $Kp;\n"
-		"\t\t\t\tint o = g * $OCG + oc;\n"
+		"\t\t\t\tint o = g * $OCG + oc;\n", &v);
+	if (sse2_products(n, p))
+		emit_fill(e, "#if defined(__SSE2__)\n"
+			"\t\t\t\tqcc_dot_sse2(acc, col, $NP, $Kp, wr);\n#else\n", &v);
+	emit_fill(e,
 		"\t\t\t\tfor (ow = 0; ow + 4 <= $NP; ow += 4) {\n"
 		"\t\t\t\t\tconst int16_t *c0 = col + ow * $Kp, *c1 = c0 + $Kp;\n"
 		"\t\t\t\t\tconst int16_t *c2 = c1 + $Kp, *c3 = c2 + $Kp;\n"
@@ -639,6 +662,8 @@ static int emit_conv_im2col(Emit *e, const Node *n, const char *fn,
 		"\t\t\t\t\t\ta0 += ${cast}c0[k] * (int16_t)wr[k];\n"
 		"\t\t\t\t\tacc[ow] = a0;\n"
 		"\t\t\t\t}\n", &v);
+	if (sse2_products(n, p))
+		emit_line(e, "#endif");
 	flat_requant(e, n, fn, p, 4);
 	emit_fill(e, "\t\t\t\tmemcpy(yg + oc * $OHW + oh * $OW, t, $ybytes);\n"
 		"\t\t\t}\n\t\t}\n\t}\n}\n", &v);
@@ -670,6 +695,7 @@ static int emit_conv_pointwise(Emit *e, const Node *n, const char *fn,
 	const char *acc = p->wide ? "int64_t" : "int32_t";
 	int narrow = !p->wide && memplan_elem_bytes(n->in[0]->type.elem) == 1;
 	const char *pt = narrow ? "int16_t" : p->wide ? "int64_t" : "int32_t";
+	int sse2 = sse2_products(n, p) && n->in[0]->type.elem == DT_I8;
 	char sum4[300];
 	EmitVars v = {0};
 	emit_plain_weights(e, n, fn, c, p->w);
@@ -690,7 +716,10 @@ static int emit_conv_pointwise(Emit *e, const Node *n, const char *fn,
 	emit_fill(e, "static void $fn(const $xt *x, $yt *y, void *scratch)\n{\n"
 		"\t$acc *acc = scratch;\n"
 		"\t$yt *t = ($yt *)((unsigned char *)scratch + $toff);\n"
-		"\tint b, g, m, ic, p, q;\n"
+		"\tint b, g, m, q;\n", &v);
+	emit_line(e, sse2 ? "#if !defined(__SSE2__)\n\tint ic, p;\n#endif" :
+		"\tint ic, p;");
+	emit_fill(e,
 		"\tfor (q = $OHW; q < $req; q++)\n\t\tacc[q] = 0;\n"
 		"\tfor (b = 0; b < $N; b++)\n"
 		"\tfor (g = 0; g < $groups; g++) {\n"
@@ -698,7 +727,11 @@ static int emit_conv_pointwise(Emit *e, const Node *n, const char *fn,
 		"\t\tfor (m = 0; m < $OCG; m++) {\n"
 		"\t\t\tint o = g * $OCG + m;\n"
 		"\t\t\tconst $wt *wo = ${fn}_w + o * $ICG;\n"
-		"\t\t\t$yt *yo = y + (b * $OC + o) * $OHW;\n"
+		"\t\t\t$yt *yo = y + (b * $OC + o) * $OHW;\n", &v);
+	if (sse2)
+		emit_fill(e, "#if defined(__SSE2__)\n\t\t\tqcc_pointwise_sse2(acc, xg, "
+			"$OHW, $OHW, wo, $ICG);\n#else\n", &v);
+	emit_fill(e,
 		"\t\t\tfor (ic = 0; ic + 4 <= $ICG; ic += 4) {\n"
 		"\t\t\t\tconst $xt *x0 = xg + ic * $OHW, *x1 = x0 + $OHW;\n"
 		"\t\t\t\tconst $xt *x2 = x1 + $OHW, *x3 = x2 + $OHW;\n"
@@ -721,9 +754,21 @@ static int emit_conv_pointwise(Emit *e, const Node *n, const char *fn,
 		"\t\t\t\t\tfor (p = 0; p < $OHW; p++)\n"
 		"\t\t\t\t\t\tacc[p] += ($prod)(w0 * x0[p]);\n"
 		"\t\t\t}\n", &v);
+	if (sse2)
+		emit_line(e, "#endif");
 	flat_requant(e, n, fn, p, 3);
 	emit_fill(e, "\t\t\tmemcpy(yo, t, $ybytes);\n\t\t}\n\t}\n}\n", &v);
 	return 0;
+}
+
+/* Where tap i (kh * KW + kw) of the direct kernel reads in the phase
+ * planes, relative to the output position. */
+static long long tap_offset(const Node *n, const WinGeom *c, long long i)
+{
+	long long kh = i / c->KW, kw = i % c->KW, sh = c->sh, sw = c->sw;
+	long long ch = kh * c->dh, cw = kw * c->dw;
+	return ((ch % sh) * sw + cw % sw) * phase_len(n, c) + ch / sh *
+		phase_w(n, c) + cw / sw;
 }
 
 /* One input channel a group (depthwise, or a single-channel input): all
@@ -735,22 +780,26 @@ static void emit_direct_single(Emit *e, const Node *n, const ConvPrep *p)
 	const WinGeom *c = &p->c;
 	const int32_t *w = p->w;
 	FILE *f = e->f;
-	long long PWS = phase_w(n, c), PPS = phase_len(n, c), sh = c->sh;
-	long long sw = c->sw, Q = p->s.req, taps = c->KH * c->KW;
+	long long Q = p->s.req, taps = c->KH * c->KW;
 	int64_t lim = int16_wsum_limit(n);
 	int64_t *gsum = calloc(c->OC + 1, sizeof *gsum);
 	if (!gsum)
 		abort();
+	if (sse2_products(n, p)) {
+		fprintf(f, "#if defined(__SSE2__)\n\t\t\t{\n"
+			"\t\t\t\tstatic const int off[%lld] = {", taps);
+		for (long long i = 0; i < taps; i++)
+			fprintf(f, "%s%lld", i ? ", " : "", tap_offset(n, c, i));
+		fprintf(f, "};\n\t\t\t\tqcc_taps_sse2(acc, pl, %lld, wo, off, %lld);"
+			"\n\t\t\t}\n#else\n", Q, taps);
+	}
 	fprintf(f, "\t\t\t{\n\t\t\t\tconst int16_t ");
 	for (long long i = 0; i < taps; i++)
 		fprintf(f, "%sw%lld = wo[%lld]", i ? ", " : "", i, i);
 	fprintf(f, ";\n\t\t\t\tfor (q = 0; q < %lld; q++)\n"
 		"\t\t\t\t\tacc[q] = (int32_t)(int16_t)(", Q);
 	for (long long i = 0; i < taps; i++) {
-		long long kh = i / c->KW, kw = i % c->KW;
-		long long ch = kh * c->dh, cw = kw * c->dw;
-		long long off = ((ch % sh) * sw + cw % sw) * PPS + ch / sh * PWS +
-			cw / sw;
+		long long off = tap_offset(n, c, i);
 		int fits = 1;
 		for (int64_t o = 0; o < c->OC; o++) {
 			int32_t v = w[o * taps + i];
@@ -770,6 +819,8 @@ static void emit_direct_single(Emit *e, const Node *n, const ConvPrep *p)
 		fprintf(f, "w%lld * pl[q + %lld]", i, off);
 	}
 	fprintf(f, ");\n\t\t\t}\n");
+	if (sse2_products(n, p))
+		fprintf(f, "#endif\n");
 	free(gsum);
 }
 
@@ -827,11 +878,17 @@ static int emit_conv_direct_plane(Emit *e, const Node *n, const char *fn,
 	emit_vari(&v, "owbytes", c->OW * memplan_elem_bytes(n->out->type.elem));
 	emit_var(&v, "iwvar", split ? "" : ", iw");
 	emit_var(&v, "khvar", single ? "" : ", kh");
+	/* q only in the C loops that the SSE2 helpers stand for */
+	int q_c = single && sse2_products(n, p) && run_requant(n, p);
+	emit_var(&v, "qvar", q_c ? "" : ", q");
 	emit_fill(e, "static void $fn(const $xt *x, $yt *y, void *scratch)\n{\n"
 		"\tint16_t *pl = scratch;\n"
 		"\t$acc *acc = ($acc *)((unsigned char *)scratch + $buf);\n"
 		"\t$yt *t = ($yt *)((unsigned char *)scratch + $toff);\n"
-		"\tint i, b, g, ic, m, oh, ih, q${iwvar}${khvar};\n"
+		"\tint i, b, g, ic, m, oh, ih${qvar}${iwvar}${khvar};\n", &v);
+	if (q_c)
+		emit_line(e, "#if !defined(__SSE2__)\n\tint q;\n#endif");
+	emit_fill(e,
 		"\t/* phase planes (each with a slack row): the border holds zx */\n"
 		"\tfor (i = 0; i < $T; i++)\n\t\tpl[i] = $zx;\n"
 		"\tfor (b = 0; b < $N; b++)\n"
