@@ -15,6 +15,10 @@
  *             int16 planes split into stride phases; whole output planes
  *             accumulate contiguous shifted passes over them.
  *
+ * On x86 the products and the requantization run call SSE2 helpers
+ * (emit_c.c; sse2_products), the C loops kept under #else: compilers
+ * vectorized the loops very differently (clang not at all).
+ *
  * What does not depend on the input is folded into one per-channel constant:
  *   acc = bias + sum (x - zx) * w = (bias - zx * sum w) + sum x * w.
  * The sum x * w is int32 when sum |w| * max|x| < 2^31 for every channel
