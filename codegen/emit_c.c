@@ -536,6 +536,176 @@ static const char helper_requant32[] =
 	"\tint32_t v = base + (int32_t)((h + half) >> sh);\n"
 	"\treturn v < lo ? lo : v > hi ? hi : v;\n}\n";
 
+/* The SSE2 products of the generic conv kernels (emit_conv.c,
+ * sse2_products), each used under #if defined(__SSE2__) beside the C loops
+ * it stands for: pmaddwd on pairs of int16 products, exact in int32. */
+static const char helper_sse2_include[] =
+	"\n#if defined(__SSE2__)\n#include <emmintrin.h>\n#endif\n";
+
+static const char helper_sse2_taps[] =
+	"\n#if defined(__SSE2__)\n"
+	"/* acc[q] = sum_k w[k] * pl[q + off[k]], q < n: eight pixels a step,\n"
+	" * taps in pairs (pmaddwd on the two taps' values interleaved) */\n"
+	"static void qcc_taps_sse2(int32_t *acc, const int16_t *pl, int n,\n"
+	"\tconst int8_t *w, const int *off, int taps)\n"
+	"{\n"
+	"\t__m128i wv[16];\n"
+	"\tint q = 0, k;\n"
+	"\tfor (k = 0; k < taps; k += 2)\n"
+	"\t\twv[k / 2] = _mm_set1_epi32((int32_t)((uint32_t)(uint16_t)w[k] |\n"
+	"\t\t\t(k + 1 < taps ? (uint32_t)(uint16_t)w[k + 1] << 16 : 0)));\n"
+	"\tfor (; q + 8 <= n; q += 8) {\n"
+	"\t\t__m128i a0 = _mm_setzero_si128(), a1 = a0;\n"
+	"\t\tfor (k = 0; k < taps; k += 2) {\n"
+	"\t\t\t__m128i x0 = _mm_loadu_si128((const __m128i *)(pl + q + off[k]));\n"
+	"\t\t\t__m128i x1 = k + 1 < taps ? _mm_loadu_si128((const __m128i *)\n"
+	"\t\t\t\t(pl + q + off[k + 1])) : _mm_setzero_si128();\n"
+	"\t\t\ta0 = _mm_add_epi32(a0, _mm_madd_epi16(_mm_unpacklo_epi16(x0, x1),\n"
+	"\t\t\t\twv[k / 2]));\n"
+	"\t\t\ta1 = _mm_add_epi32(a1, _mm_madd_epi16(_mm_unpackhi_epi16(x0, x1),\n"
+	"\t\t\t\twv[k / 2]));\n"
+	"\t\t}\n"
+	"\t\t_mm_storeu_si128((__m128i *)(acc + q), a0);\n"
+	"\t\t_mm_storeu_si128((__m128i *)(acc + q + 4), a1);\n"
+	"\t}\n"
+	"\tfor (; q < n; q++) {\n"
+	"\t\tint32_t s = 0;\n"
+	"\t\tfor (k = 0; k < taps; k++)\n"
+	"\t\t\ts += w[k] * pl[q + off[k]];\n"
+	"\t\tacc[q] = s;\n"
+	"\t}\n"
+	"}\n"
+	"#endif\n";
+
+static const char helper_sse2_i8x8[] =
+	"\n#if defined(__SSE2__)\n"
+	"/* the eight int8 at p as int16 */\n"
+	"static inline __m128i qcc_i8x8_sse2(const int8_t *p)\n"
+	"{\n"
+	"\t__m128i v = _mm_loadl_epi64((const __m128i *)p);\n"
+	"\treturn _mm_srai_epi16(_mm_unpacklo_epi8(v, v), 8);\n"
+	"}\n"
+	"#endif\n";
+
+static const char helper_sse2_pointwise[] =
+	"\n#if defined(__SSE2__)\n"
+	"/* acc[p] = sum_c w[c] * x[c * stride + p], p < n: eight pixels a step,\n"
+	" * channels in pairs */\n"
+	"static void qcc_pointwise_sse2(int32_t *acc, const int8_t *x, int n,\n"
+	"\tint stride, const int8_t *w, int chans)\n"
+	"{\n"
+	"\t__m128i wv[16];\n"
+	"\tint p = 0, c;\n"
+	"\tfor (c = 0; c < chans; c += 2)\n"
+	"\t\twv[c / 2] = _mm_set1_epi32((int32_t)((uint32_t)(uint16_t)w[c] |\n"
+	"\t\t\t(c + 1 < chans ? (uint32_t)(uint16_t)w[c + 1] << 16 : 0)));\n"
+	"\tfor (; p + 8 <= n; p += 8) {\n"
+	"\t\t__m128i a0 = _mm_setzero_si128(), a1 = a0;\n"
+	"\t\tfor (c = 0; c < chans; c += 2) {\n"
+	"\t\t\t__m128i x0 = qcc_i8x8_sse2(x + c * stride + p);\n"
+	"\t\t\t__m128i x1 = c + 1 < chans ?\n"
+	"\t\t\t\tqcc_i8x8_sse2(x + (c + 1) * stride + p) : _mm_setzero_si128();\n"
+	"\t\t\ta0 = _mm_add_epi32(a0, _mm_madd_epi16(_mm_unpacklo_epi16(x0, x1),\n"
+	"\t\t\t\twv[c / 2]));\n"
+	"\t\t\ta1 = _mm_add_epi32(a1, _mm_madd_epi16(_mm_unpackhi_epi16(x0, x1),\n"
+	"\t\t\t\twv[c / 2]));\n"
+	"\t\t}\n"
+	"\t\t_mm_storeu_si128((__m128i *)(acc + p), a0);\n"
+	"\t\t_mm_storeu_si128((__m128i *)(acc + p + 4), a1);\n"
+	"\t}\n"
+	"\tfor (; p < n; p++) {\n"
+	"\t\tint32_t s = 0;\n"
+	"\t\tfor (c = 0; c < chans; c++)\n"
+	"\t\t\ts += w[c] * x[c * stride + p];\n"
+	"\t\tacc[p] = s;\n"
+	"\t}\n"
+	"}\n"
+	"#endif\n";
+
+static const char helper_sse2_dot[] =
+	"\n#if defined(__SSE2__)\n"
+	"/* acc[p] = sum_k col[p * kp + k] * w[k], p < n, kp a multiple of 8: four\n"
+	" * pixels a step, their sums across lanes at the end */\n"
+	"static void qcc_dot_sse2(int32_t *acc, const int16_t *col, int n, int kp,\n"
+	"\tconst int8_t *w)\n"
+	"{\n"
+	"\tint p = 0, k;\n"
+	"\tfor (; p + 4 <= n; p += 4) {\n"
+	"\t\tconst int16_t *c0 = col + p * kp;\n"
+	"\t\t__m128i a0 = _mm_setzero_si128(), a1 = a0, a2 = a0, a3 = a0, s01, s23;\n"
+	"\t\tfor (k = 0; k < kp; k += 8) {\n"
+	"\t\t\t__m128i wk = qcc_i8x8_sse2(w + k);\n"
+	"\t\t\ta0 = _mm_add_epi32(a0, _mm_madd_epi16(wk,\n"
+	"\t\t\t\t_mm_loadu_si128((const __m128i *)(c0 + k))));\n"
+	"\t\t\ta1 = _mm_add_epi32(a1, _mm_madd_epi16(wk,\n"
+	"\t\t\t\t_mm_loadu_si128((const __m128i *)(c0 + kp + k))));\n"
+	"\t\t\ta2 = _mm_add_epi32(a2, _mm_madd_epi16(wk,\n"
+	"\t\t\t\t_mm_loadu_si128((const __m128i *)(c0 + 2 * kp + k))));\n"
+	"\t\t\ta3 = _mm_add_epi32(a3, _mm_madd_epi16(wk,\n"
+	"\t\t\t\t_mm_loadu_si128((const __m128i *)(c0 + 3 * kp + k))));\n"
+	"\t\t}\n"
+	"\t\ts01 = _mm_add_epi32(_mm_unpacklo_epi32(a0, a1),\n"
+	"\t\t\t_mm_unpackhi_epi32(a0, a1));\n"
+	"\t\ts23 = _mm_add_epi32(_mm_unpacklo_epi32(a2, a3),\n"
+	"\t\t\t_mm_unpackhi_epi32(a2, a3));\n"
+	"\t\t_mm_storeu_si128((__m128i *)(acc + p), _mm_add_epi32(\n"
+	"\t\t\t_mm_unpacklo_epi64(s01, s23), _mm_unpackhi_epi64(s01, s23)));\n"
+	"\t}\n"
+	"\tfor (const int16_t *cp = col + p * kp; p < n; p++, cp += kp) {\n"
+	"\t\tint32_t s = 0;\n"
+	"\t\tfor (k = 0; k < kp; k++)\n"
+	"\t\t\ts += cp[k] * w[k];\n"
+	"\t\tacc[p] = s;\n"
+	"\t}\n"
+	"}\n"
+	"#endif\n";
+
+/* qcc_requant32 over a run of int8 results, the folded constant c added
+ * modulo 2^32 first, for x86 (SSE2: every x86-64 compiler), where the
+ * kernels call it in place of their C loop: four lanes at a time whatever
+ * the flags. pmuludq gives the unsigned high word of acc * mult, and since
+ * mult >= 0 the signed one is that minus mult where acc < 0; the
+ * saturating packs and the 16-bit clamp are the clamp to [lo, hi], which
+ * lies in int8. The remainder one by one. */
+static const char helper_requant32_run[] =
+	"\n#if defined(__SSE2__)\n"
+	"/* t[q] = qcc_requant32(c + acc[q] (mod 2^32), ...), q < n */\n"
+	"static void qcc_requant32_run(int8_t *t, const int32_t *acc, int n,\n"
+	"\tint32_t c, int32_t m, int sh, uint32_t half, int32_t base, int32_t lo,\n"
+	"\tint32_t hi)\n{\n"
+	"\tint q = 0;\n"
+	"#if defined(__SSE2__)\n"
+	"\tconst __m128i vc = _mm_set1_epi32(c), vm = _mm_set1_epi32(m);\n"
+	"\tconst __m128i odd = _mm_set_epi32(-1, 0, -1, 0);\n"
+	"\tconst __m128i add = _mm_set1_epi32((int32_t)(half + (1u << 30)));\n"
+	"\tconst __m128i vb = _mm_set1_epi32(base), cnt = _mm_cvtsi32_si128(sh);\n"
+	"\tconst __m128i vlo = _mm_set1_epi16((int16_t)lo);\n"
+	"\tconst __m128i vhi = _mm_set1_epi16((int16_t)hi);\n"
+	"\tfor (; q + 16 <= n; q += 16) {\n"
+	"\t\t__m128i r[4], lo16, hi16;\n"
+	"\t\tint j;\n"
+	"\t\tfor (j = 0; j < 4; j++) {\n"
+	"\t\t\t__m128i a = _mm_add_epi32(vc,\n"
+	"\t\t\t\t_mm_loadu_si128((const __m128i *)(acc + q + 4 * j)));\n"
+	"\t\t\t__m128i pe = _mm_mul_epu32(a, vm);\n"
+	"\t\t\t__m128i po = _mm_mul_epu32(_mm_srli_epi64(a, 32), vm);\n"
+	"\t\t\t__m128i h = _mm_or_si128(_mm_srli_epi64(pe, 32),\n"
+	"\t\t\t\t_mm_and_si128(po, odd));\n"
+	"\t\t\th = _mm_sub_epi32(h, _mm_and_si128(_mm_srai_epi32(a, 31), vm));\n"
+	"\t\t\tr[j] = _mm_add_epi32(vb,\n"
+	"\t\t\t\t_mm_srl_epi32(_mm_add_epi32(h, add), cnt));\n"
+	"\t\t}\n"
+	"\t\tlo16 = _mm_min_epi16(_mm_max_epi16(_mm_packs_epi32(r[0], r[1]),\n"
+	"\t\t\tvlo), vhi);\n"
+	"\t\thi16 = _mm_min_epi16(_mm_max_epi16(_mm_packs_epi32(r[2], r[3]),\n"
+	"\t\t\tvlo), vhi);\n"
+	"\t\t_mm_storeu_si128((__m128i *)(t + q), _mm_packs_epi16(lo16, hi16));\n"
+	"\t}\n"
+	"#endif\n"
+	"\tfor (; q < n; q++)\n"
+	"\t\tt[q] = (int8_t)qcc_requant32((int32_t)((uint32_t)c +\n"
+	"\t\t\t(uint32_t)acc[q]), m, sh, half, base, lo, hi);\n}\n#endif\n";
+
 /* The file's head, and the helpers the body calls (an unused static
  * function is a warning). */
 static void emit_prelude(Emit *e, const char *header, const char *body)
@@ -576,10 +746,26 @@ static void emit_prelude(Emit *e, const char *header, const char *body)
 		fputs(helper_clamp, f);
 	if (requant)
 		fputs(helper_requant, f);
-	if (strstr(body, "qcc_requant32("))
-		fputs(helper_requant32, f);
-	if (strstr(body, "qcc_isqrt("))
-		fputs(helper_isqrt, f);
+	/* each helper where the body names one of its users, in this order */
+	static const struct {
+		const char *used_by[2];
+		const char *text;
+	} helpers[] = {
+		{{"qcc_requant32", NULL}, helper_requant32},
+		{{"qcc_requant32_run(", "_sse2("}, helper_sse2_include},
+		{{"qcc_requant32_run(", NULL}, helper_requant32_run},
+		{{"qcc_taps_sse2(", NULL}, helper_sse2_taps},
+		{{"qcc_pointwise_sse2(", "qcc_dot_sse2("}, helper_sse2_i8x8},
+		{{"qcc_pointwise_sse2(", NULL}, helper_sse2_pointwise},
+		{{"qcc_dot_sse2(", NULL}, helper_sse2_dot},
+		{{"qcc_isqrt(", NULL}, helper_isqrt},
+	};
+	for (size_t i = 0; i < sizeof helpers / sizeof helpers[0]; i++)
+		for (int j = 0; j < 2 && helpers[i].used_by[j]; j++)
+			if (strstr(body, helpers[i].used_by[j])) {
+				fputs(helpers[i].text, f);
+				break;
+			}
 }
 
 static void emit_plan_comment(Emit *e)

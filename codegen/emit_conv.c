@@ -15,6 +15,10 @@
  *             int16 planes split into stride phases; whole output planes
  *             accumulate contiguous shifted passes over them.
  *
+ * On x86 the products and the requantization run call SSE2 helpers
+ * (emit_c.c; sse2_products), the C loops kept under #else: compilers
+ * vectorized the loops very differently (clang not at all).
+ *
  * What does not depend on the input is folded into one per-channel constant:
  *   acc = bias + sum (x - zx) * w = (bias - zx * sum w) + sum x * w.
  * The sum x * w is int32 when sum |w| * max|x| < 2^31 for every channel
@@ -465,6 +469,38 @@ static void emit_im2col_row(Emit *e, const WinGeom *c, const EmitVars *v)
 	e->depth -= 3;
 }
 
+/* The variables every requantization template names, and under
+ * qcc_requant32 (r32) the opening of its block: channel o's m, sh, half
+ * and base. */
+static void requant_vars(Emit *e, EmitVars *v, const Node *n, const char *fn,
+	const EmitReq32 *r32)
+{
+	int len;
+	attr_ints(n, "mult", &len);
+	int32_t zy = emit_zp(n->out);
+	emit_var(v, "fn", fn);
+	emit_var(v, "yt", emit_ctype(n->out->type.elem));
+	emit_vari(v, "zy", zy);
+	emit_vari(v, "lo", attr_int(n, "act_min"));
+	emit_vari(v, "hi", attr_int(n, "act_max"));
+	if (!r32)
+		return;
+	emit_vari(v, "m", r32->m[0]);
+	emit_vari(v, "sh", r32->s[0] - 32);
+	emit_vari(v, "half", (long long)(1ull << (r32->s[0] - 33)));
+	emit_vari(v, "base", (long long)zy - (1ll << (62 - r32->s[0])));
+	emit_vari(v, "a", r32->a[0]);
+	emit_var(v, "sha", r32->any_a ? " << a" : "");
+	emit_fill(e, len == 1 ? "{\n\tconst int32_t m = $m;\n"
+		"\tconst int sh = $sh;\n\tconst uint32_t half = ${half}u;\n"
+		"\tconst int32_t base = $base;\n" :
+		"{\n\tconst int32_t m = ${fn}_m[o];\n"
+		"\tconst int sh = ${fn}_s[o] - 32;\n"
+		"\tconst uint32_t half = (uint32_t)1 << (sh - 1);\n"
+		"\tconst int32_t base = $zy - (int32_t)((uint32_t)1 << "
+		"(30 - sh));\n", v);
+}
+
 /* The requantization of one output row of channel o from the dot
  * products in acc[ow]. Without `wide` the folded constant is added modulo
  * 2^32: the exact accumulator fits int32 (docs/arith.md), so the wrapped
@@ -477,32 +513,13 @@ void emit_row_requant(Emit *e, const Node *n, const char *fn,
 	int len;
 	const int64_t *mult = attr_ints(n, "mult", &len);
 	const int64_t *shift = attr_ints(n, "shift", NULL);
-	int32_t zy = emit_zp(n->out);
 	EmitVars v = {0};
-	emit_var(&v, "fn", fn);
 	emit_var(&v, "loops", loops);
 	emit_var(&v, "yv", yelem);
 	emit_var(&v, "av", aelem);
-	emit_var(&v, "yt", emit_ctype(n->out->type.elem));
-	emit_vari(&v, "zy", zy);
-	emit_vari(&v, "lo", attr_int(n, "act_min"));
-	emit_vari(&v, "hi", attr_int(n, "act_max"));
 	e->depth += depth;
+	requant_vars(e, &v, n, fn, r32 && !wide ? r32 : NULL);
 	if (r32 && !wide) {
-		emit_vari(&v, "m", r32->m[0]);
-		emit_vari(&v, "sh", r32->s[0] - 32);
-		emit_vari(&v, "half", (long long)(1ull << (r32->s[0] - 33)));
-		emit_vari(&v, "base", (long long)zy - (1ll << (62 - r32->s[0])));
-		emit_vari(&v, "a", r32->a[0]);
-		emit_var(&v, "sha", r32->any_a ? " << a" : "");
-		emit_fill(e, len == 1 ? "{\n\tconst int32_t m = $m;\n"
-			"\tconst int sh = $sh;\n\tconst uint32_t half = ${half}u;\n"
-			"\tconst int32_t base = $base;\n" :
-			"{\n\tconst int32_t m = ${fn}_m[o];\n"
-			"\tconst int sh = ${fn}_s[o] - 32;\n"
-			"\tconst uint32_t half = (uint32_t)1 << (sh - 1);\n"
-			"\tconst int32_t base = $zy - (int32_t)((uint32_t)1 << "
-			"(30 - sh));\n", &v);
 		if (r32->any_a)
 			emit_fill(e, len == 1 ? "\tconst int a = $a;\n" :
 				"\tconst int a = ${fn}_a[o];\n", &v);
@@ -524,6 +541,24 @@ void emit_row_requant(Emit *e, const Node *n, const char *fn,
 	e->depth -= depth;
 }
 
+/* Whether a kernel's products run through the SSE2 helpers of emit_c.c
+ * (qcc_taps_sse2, qcc_pointwise_sse2, qcc_dot_sse2) where the compiler
+ * targets x86: int8 weights, int32 accumulators. pmaddwd sums each pair of
+ * products exactly, so the accumulators are those of the C loops, which
+ * the generated code keeps under #else. */
+static int sse2_products(const Node *n, const ConvPrep *p)
+{
+	return !p->wide && n->in[1]->type.elem == DT_I8;
+}
+
+/* Whether flat_requant calls qcc_requant32_run where the compiler targets
+ * x86 (SSE2), its C loop under #else. */
+static int run_requant(const Node *n, const ConvPrep *p)
+{
+	return p->r32 && !p->wide && !p->r32->any_a &&
+		n->out->type.elem == DT_I8;
+}
+
 /* t[q] = the requantization of channel o's acc[q], q < p->s.req. */
 static void flat_requant(Emit *e, const Node *n, const char *fn,
 	const ConvPrep *p, int depth)
@@ -531,7 +566,21 @@ static void flat_requant(Emit *e, const Node *n, const char *fn,
 	char loops[200];
 	snprintf(loops, sizeof loops, "for (q = 0; q < %lld; q++)",
 		(long long)p->s.req);
+	if (run_requant(n, p)) {
+		/* int8 results on x86: the whole run in one call */
+		EmitVars v = {0};
+		emit_vari(&v, "req", p->s.req);
+		fprintf(e->f, "#if defined(__SSE2__)\n");
+		e->depth += depth;
+		requant_vars(e, &v, n, fn, p->r32);
+		emit_fill(e, "\tqcc_requant32_run(t, acc, $req, ${fn}_c[o], m, sh, "
+			"half, base, $lo, $hi);\n}\n", &v);
+		e->depth -= depth;
+		fprintf(e->f, "#else\n");
+	}
 	emit_row_requant(e, n, fn, loops, "t[q]", "acc[q]", p->wide, p->r32, depth);
+	if (run_requant(n, p))
+		fprintf(e->f, "#endif\n");
 }
 
 static int emit_conv_im2col(Emit *e, const Node *n, const char *fn,
@@ -558,7 +607,14 @@ static int emit_conv_im2col(Emit *e, const Node *n, const char *fn,
 		"\tconst int16_t *col = xp;\n" :
 		"\tint16_t *col = scratch, *xp = col + $colsize;\n", &v);
 	emit_fill(e, "\t$acc *acc = ($acc *)((unsigned char *)scratch + $buf);\n"
-		"\tint b, g, oh, ow, oc, ic, k, ih, iw, q;\n", &v);
+		"\tint b, g, oh, oc, ic, ih, iw;\n", &v);
+	if (sse2_products(n, p))
+		emit_line(e, in_place ? "#if !defined(__SSE2__)\n\tint ow, k;\n#endif" :
+			"\tint ow;\n#if !defined(__SSE2__)\n\tint k;\n#endif");
+	else
+		emit_line(e, "\tint ow, k;");
+	emit_line(e, p->s.req > NP || !run_requant(n, p) ? "\tint q;" :
+		"#if !defined(__SSE2__)\n\tint q;\n#endif");
 	if (plane_h(n, c) != c->H || plane_w(n, c) != c->W)
 		emit_line(e, "\tint i;");
 	emit_fill(e, "\t$yt *t = ($yt *)((unsigned char *)scratch + $toff);\n",
@@ -584,7 +640,11 @@ static int emit_conv_im2col(Emit *e, const Node *n, const char *fn,
 		"weight load */\n"
 		"\t\t\tfor (oc = 0; oc < $OCG; oc++) {\n"
 		"\t\t\t\tconst $wt *wr = ${fn}_w + (g * $OCG + oc) * $Kp;\n"
-		"\t\t\t\tint o = g * $OCG + oc;\n"
+		"\t\t\t\tint o = g * $OCG + oc;\n", &v);
+	if (sse2_products(n, p))
+		emit_fill(e, "#if defined(__SSE2__)\n"
+			"\t\t\t\tqcc_dot_sse2(acc, col, $NP, $Kp, wr);\n#else\n", &v);
+	emit_fill(e,
 		"\t\t\t\tfor (ow = 0; ow + 4 <= $NP; ow += 4) {\n"
 		"\t\t\t\t\tconst int16_t *c0 = col + ow * $Kp, *c1 = c0 + $Kp;\n"
 		"\t\t\t\t\tconst int16_t *c2 = c1 + $Kp, *c3 = c2 + $Kp;\n"
@@ -606,6 +666,8 @@ static int emit_conv_im2col(Emit *e, const Node *n, const char *fn,
 		"\t\t\t\t\t\ta0 += ${cast}c0[k] * (int16_t)wr[k];\n"
 		"\t\t\t\t\tacc[ow] = a0;\n"
 		"\t\t\t\t}\n", &v);
+	if (sse2_products(n, p))
+		emit_line(e, "#endif");
 	flat_requant(e, n, fn, p, 4);
 	emit_fill(e, "\t\t\t\tmemcpy(yg + oc * $OHW + oh * $OW, t, $ybytes);\n"
 		"\t\t\t}\n\t\t}\n\t}\n}\n", &v);
@@ -637,6 +699,7 @@ static int emit_conv_pointwise(Emit *e, const Node *n, const char *fn,
 	const char *acc = p->wide ? "int64_t" : "int32_t";
 	int narrow = !p->wide && memplan_elem_bytes(n->in[0]->type.elem) == 1;
 	const char *pt = narrow ? "int16_t" : p->wide ? "int64_t" : "int32_t";
+	int sse2 = sse2_products(n, p) && n->in[0]->type.elem == DT_I8;
 	char sum4[300];
 	EmitVars v = {0};
 	emit_plain_weights(e, n, fn, c, p->w);
@@ -657,7 +720,10 @@ static int emit_conv_pointwise(Emit *e, const Node *n, const char *fn,
 	emit_fill(e, "static void $fn(const $xt *x, $yt *y, void *scratch)\n{\n"
 		"\t$acc *acc = scratch;\n"
 		"\t$yt *t = ($yt *)((unsigned char *)scratch + $toff);\n"
-		"\tint b, g, m, ic, p, q;\n"
+		"\tint b, g, m, q;\n", &v);
+	emit_line(e, sse2 ? "#if !defined(__SSE2__)\n\tint ic, p;\n#endif" :
+		"\tint ic, p;");
+	emit_fill(e,
 		"\tfor (q = $OHW; q < $req; q++)\n\t\tacc[q] = 0;\n"
 		"\tfor (b = 0; b < $N; b++)\n"
 		"\tfor (g = 0; g < $groups; g++) {\n"
@@ -665,7 +731,11 @@ static int emit_conv_pointwise(Emit *e, const Node *n, const char *fn,
 		"\t\tfor (m = 0; m < $OCG; m++) {\n"
 		"\t\t\tint o = g * $OCG + m;\n"
 		"\t\t\tconst $wt *wo = ${fn}_w + o * $ICG;\n"
-		"\t\t\t$yt *yo = y + (b * $OC + o) * $OHW;\n"
+		"\t\t\t$yt *yo = y + (b * $OC + o) * $OHW;\n", &v);
+	if (sse2)
+		emit_fill(e, "#if defined(__SSE2__)\n\t\t\tqcc_pointwise_sse2(acc, xg, "
+			"$OHW, $OHW, wo, $ICG);\n#else\n", &v);
+	emit_fill(e,
 		"\t\t\tfor (ic = 0; ic + 4 <= $ICG; ic += 4) {\n"
 		"\t\t\t\tconst $xt *x0 = xg + ic * $OHW, *x1 = x0 + $OHW;\n"
 		"\t\t\t\tconst $xt *x2 = x1 + $OHW, *x3 = x2 + $OHW;\n"
@@ -688,9 +758,21 @@ static int emit_conv_pointwise(Emit *e, const Node *n, const char *fn,
 		"\t\t\t\t\tfor (p = 0; p < $OHW; p++)\n"
 		"\t\t\t\t\t\tacc[p] += ($prod)(w0 * x0[p]);\n"
 		"\t\t\t}\n", &v);
+	if (sse2)
+		emit_line(e, "#endif");
 	flat_requant(e, n, fn, p, 3);
 	emit_fill(e, "\t\t\tmemcpy(yo, t, $ybytes);\n\t\t}\n\t}\n}\n", &v);
 	return 0;
+}
+
+/* Where tap i (kh * KW + kw) of the direct kernel reads in the phase
+ * planes, relative to the output position. */
+static long long tap_offset(const Node *n, const WinGeom *c, long long i)
+{
+	long long kh = i / c->KW, kw = i % c->KW, sh = c->sh, sw = c->sw;
+	long long ch = kh * c->dh, cw = kw * c->dw;
+	return ((ch % sh) * sw + cw % sw) * phase_len(n, c) + ch / sh *
+		phase_w(n, c) + cw / sw;
 }
 
 /* One input channel a group (depthwise, or a single-channel input): all
@@ -702,22 +784,26 @@ static void emit_direct_single(Emit *e, const Node *n, const ConvPrep *p)
 	const WinGeom *c = &p->c;
 	const int32_t *w = p->w;
 	FILE *f = e->f;
-	long long PWS = phase_w(n, c), PPS = phase_len(n, c), sh = c->sh;
-	long long sw = c->sw, Q = p->s.req, taps = c->KH * c->KW;
+	long long Q = p->s.req, taps = c->KH * c->KW;
 	int64_t lim = int16_wsum_limit(n);
 	int64_t *gsum = calloc(c->OC + 1, sizeof *gsum);
 	if (!gsum)
 		abort();
+	if (sse2_products(n, p)) {
+		fprintf(f, "#if defined(__SSE2__)\n\t\t\t{\n"
+			"\t\t\t\tstatic const int off[%lld] = {", taps);
+		for (long long i = 0; i < taps; i++)
+			fprintf(f, "%s%lld", i ? ", " : "", tap_offset(n, c, i));
+		fprintf(f, "};\n\t\t\t\tqcc_taps_sse2(acc, pl, %lld, wo, off, %lld);"
+			"\n\t\t\t}\n#else\n", Q, taps);
+	}
 	fprintf(f, "\t\t\t{\n\t\t\t\tconst int16_t ");
 	for (long long i = 0; i < taps; i++)
 		fprintf(f, "%sw%lld = wo[%lld]", i ? ", " : "", i, i);
 	fprintf(f, ";\n\t\t\t\tfor (q = 0; q < %lld; q++)\n"
 		"\t\t\t\t\tacc[q] = (int32_t)(int16_t)(", Q);
 	for (long long i = 0; i < taps; i++) {
-		long long kh = i / c->KW, kw = i % c->KW;
-		long long ch = kh * c->dh, cw = kw * c->dw;
-		long long off = ((ch % sh) * sw + cw % sw) * PPS + ch / sh * PWS +
-			cw / sw;
+		long long off = tap_offset(n, c, i);
 		int fits = 1;
 		for (int64_t o = 0; o < c->OC; o++) {
 			int32_t v = w[o * taps + i];
@@ -737,6 +823,8 @@ static void emit_direct_single(Emit *e, const Node *n, const ConvPrep *p)
 		fprintf(f, "w%lld * pl[q + %lld]", i, off);
 	}
 	fprintf(f, ");\n\t\t\t}\n");
+	if (sse2_products(n, p))
+		fprintf(f, "#endif\n");
 	free(gsum);
 }
 
@@ -794,11 +882,17 @@ static int emit_conv_direct_plane(Emit *e, const Node *n, const char *fn,
 	emit_vari(&v, "owbytes", c->OW * memplan_elem_bytes(n->out->type.elem));
 	emit_var(&v, "iwvar", split ? "" : ", iw");
 	emit_var(&v, "khvar", single ? "" : ", kh");
+	/* q only in the C loops that the SSE2 helpers stand for */
+	int q_c = single && sse2_products(n, p) && run_requant(n, p);
+	emit_var(&v, "qvar", q_c ? "" : ", q");
 	emit_fill(e, "static void $fn(const $xt *x, $yt *y, void *scratch)\n{\n"
 		"\tint16_t *pl = scratch;\n"
 		"\t$acc *acc = ($acc *)((unsigned char *)scratch + $buf);\n"
 		"\t$yt *t = ($yt *)((unsigned char *)scratch + $toff);\n"
-		"\tint i, b, g, ic, m, oh, ih, q${iwvar}${khvar};\n"
+		"\tint i, b, g, ic, m, oh, ih${qvar}${iwvar}${khvar};\n", &v);
+	if (q_c)
+		emit_line(e, "#if !defined(__SSE2__)\n\tint q;\n#endif");
+	emit_fill(e,
 		"\t/* phase planes (each with a slack row): the border holds zx */\n"
 		"\tfor (i = 0; i < $T; i++)\n\t\tpl[i] = $zx;\n"
 		"\tfor (b = 0; b < $N; b++)\n"
