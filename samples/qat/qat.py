@@ -419,7 +419,7 @@ def export(model, gname, path):
 
 
 def main(argv):
-    opts = {"--epochs": "3", "--model": "mobilenet_ish"}
+    opts = {"--epochs": "4", "--model": "mobilenet_ish"}
     args, flags = parse_args(argv, opts, ("--distill",))
     name = opts["--model"]
     models = args[0] if args else os.path.join(HERE, "..", "..", "..",
