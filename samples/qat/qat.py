@@ -1,27 +1,36 @@
 #!/usr/bin/python3
-"""qat.py - quantization-aware training of the shared cnn_bn model for W4A8,
-and its export as a QDQ ONNX model that qcc compiles without calibration.
+"""qat.py - quantization-aware training of a shared model for W4A8, and its
+export as a QDQ ONNX model that qcc compiles without calibration.
 
-    /usr/bin/python3 samples/qat/qat.py [MODELS_DIR] [OUT_DIR] [--epochs N]
+    /usr/bin/python3 samples/qat/qat.py [MODELS_DIR] [OUT_DIR]
+        [--model NAME] [--epochs N] [--distill]
 
-MODELS_DIR is ../shared/models (cnn_bn.folded.onnx: conv3x3(16)+ReLU, max
-pool, conv3x3(32)+ReLU, max pool, dense(10), BatchNorm folded), OUT_DIR
-this directory. Fine-tunes the float weights with fake quantization in the
+MODELS_DIR is ../shared/models, NAME one of its models with BatchNorm
+folded (NAME.folded.onnx; default mobilenet_ish; cnn_bn works too): a chain
+of Conv, Relu/Clip(0, c), MaxPool, GlobalAveragePool, Flatten and Gemm,
+rebuilt here as a PyTorch model from the ONNX weights. OUT_DIR is this
+directory. Fine-tunes the float weights with fake quantization in the
 forward pass, the straight-through estimator for every rounding:
   - weights: per output channel, symmetric 4-bit [-7, 7], with a learned
     scale per channel (initialized to max|w| / 7);
-  - activations after each ReLU: PACT, a learned clipping level alpha,
-    then uint8 on [0, alpha] (scale alpha / 255, zero point 0);
-  - the input and the logits: uint8 on the min-max range of the training
-    images and of the logits (asymmetric, fixed before the fine-tuning);
-  - biases: float, as qcc rounds them to int32 at s_x * s_w.
+  - biases: int32 at s_x * s_w, as qcc and the export round them;
+  - the output of each Conv or Gemm followed by Relu/Clip, and of the
+    global average pool: PACT, a learned clipping level alpha (at most the
+    Clip's upper bound), then uint8 on [0, alpha] (scale alpha / 255, zero
+    point 0); MaxPool and Flatten keep their input's parameters;
+  - the input and the logits: uint8 on the min-max range of 2,000 training
+    images and of their logits (asymmetric, fixed before the fine-tuning).
+With --distill the loss is the cross-entropy with the labels plus the KL
+divergence from the float model's output (knowledge distillation).
 Then writes
-  cnn_bn_w4a8.qdq.onnx   QuantizeLinear/DequantizeLinear around each
+  NAME_w4a8.qdq.onnx     QuantizeLinear/DequantizeLinear around each
                          tensor (uint8 activations, int8 weights holding
                          the 4-bit integers, int32 biases), ONNX
-                         Runtime's QDQ conventions
-  qat_top1.npy           the fake-quantized model's top-1 class for each
-                         of the 10,000 test images (uint8)
+                         Runtime's QDQ conventions; the Relu/Clip is the
+                         uint8 quantization's own clamp
+  NAME_top1.npy          the fake-quantized model's top-1 class for each
+                         of the 10,000 test images (uint8), and its first
+                         200 entries in NAME_top1_200.npy
 and prints the float and fake-quantized test accuracy. Deterministic
 (seeded, one thread). Needs Debian's python3-torch, python3-onnx, numpy.
 """
@@ -40,6 +49,7 @@ import make_testset  # noqa: E402
 
 torch.manual_seed(0)
 torch.set_num_threads(1)
+F = nn.functional
 
 
 def ste_round(v):
@@ -62,96 +72,190 @@ def u8_params(lo, hi):
 
 
 class QConv(nn.Module):
-    """A conv (or dense) with 4-bit fake-quantized weights and a learned
-    scale per output channel."""
+    """A Conv (or Gemm) with fake-quantized weights: integers in [-qmax,
+    qmax] (7: 4-bit, 127: 8-bit, 1: ternary) times a learned scale per
+    output channel; the bias int32 at s_x * s_w. The scale starts at
+    max|w| / qmax, for ternary weights at TWN's: the mean |w| of the
+    weights above 0.7 mean|w| (the learned scale then sets the threshold,
+    s / 2)."""
 
-    def __init__(self, w, b, dense=False):
+    def __init__(self, w, b, attrs=None, qmax=7):
         super().__init__()
         self.w = nn.Parameter(torch.tensor(w))
         self.b = nn.Parameter(torch.tensor(b))
-        amax = np.abs(w).reshape(w.shape[0], -1).max(axis=1)
-        self.s = nn.Parameter(torch.tensor(np.maximum(amax, 1e-8) / 7.0))
-        self.dense = dense
+        a = np.abs(w).reshape(w.shape[0], -1)
+        if qmax == 1:
+            big = a > 0.7 * a.mean(axis=1, keepdims=True)
+            s = (a * big).sum(axis=1) / np.maximum(big.sum(axis=1), 1)
+        else:
+            s = a.max(axis=1) / qmax
+        self.s = nn.Parameter(torch.tensor(np.maximum(s, 1e-8).astype(np.float32)))
+        self.attrs = attrs        # None: a Gemm (transB=1)
+        self.qmax = qmax
+
+    def wscale(self):
+        return self.s.abs().clamp_min(1e-8)
 
     def wq(self):
         shape = (-1,) + (1,) * (self.w.dim() - 1)
-        s = self.s.abs().reshape(shape)
-        return torch.clamp(ste_round(self.w / s), -7, 7) * s
+        s = self.wscale().reshape(shape)
+        return torch.clamp(ste_round(self.w / s), -self.qmax, self.qmax) * s
 
-    def forward(self, x):
-        if self.dense:
-            return x @ self.wq().t() + self.b
-        return nn.functional.conv2d(x, self.wq(), self.b, padding=1)
+    def apply(self, x, w, b):
+        if self.attrs is None:
+            return x @ w.t() + b
+        a = self.attrs
+        return F.conv2d(x, w, b, stride=a["strides"], padding=a["pads"][:2],
+                        groups=a["group"])
+
+    def forward(self, x, sx):
+        if sx is None:
+            return self.apply(x, self.w, self.b)
+        bs = sx * self.wscale()
+        return self.apply(x, self.wq(), ste_round(self.b / bs) * bs)
 
 
 class Pact(nn.Module):
-    """clamp(x, 0, alpha), alpha learned, then uint8 on [0, alpha]."""
+    """clamp(x, 0, alpha), alpha learned (at most cap), then uint8 on
+    [0, alpha]."""
 
-    def __init__(self, alpha):
+    def __init__(self, alpha, cap):
         super().__init__()
-        self.alpha = nn.Parameter(torch.tensor(float(alpha)))
+        self.alpha = nn.Parameter(torch.tensor(float(min(alpha, cap))))
+        self.cap = cap
+
+    def level(self):
+        return torch.clamp(self.alpha.abs(), max=self.cap)
 
     def scale(self):
-        return self.alpha.abs() / 255.0
+        return self.level() / 255.0
 
     def forward(self, x):
-        a = self.alpha.abs()
-        x = torch.minimum(torch.relu(x), a)   # gradient to alpha above it
+        x = torch.minimum(torch.relu(x), self.level())  # gradient to alpha
         return fake_quant(x, self.scale(), 0, 0, 255)
 
 
 class FixedQ(nn.Module):
     def __init__(self, lo, hi):
         super().__init__()
-        self.scale, self.zp = u8_params(lo, hi)
+        self.set_range(lo, hi)
+
+    def set_range(self, lo, hi):
+        self.s, self.zp = u8_params(lo, hi)
+
+    def scale(self):
+        return float(self.s)
 
     def forward(self, x):
-        return fake_quant(x, float(self.scale), self.zp, 0, 255)
+        return fake_quant(x, float(self.s), self.zp, 0, 255)
 
 
-class QatCnn(nn.Module):
-    def __init__(self, p, ranges):
+class QatNet(nn.Module):
+    """The ONNX chain as PyTorch layers. Each step is (kind, module, onnx
+    node); kind conv (its module a QConv, then a quantizer: Pact when a
+    Relu/Clip follows, else FixedQ), pool (MaxPool), gap, flatten. qmax:
+    each Conv/Gemm's weight range in graph order (default 7: 4-bit)."""
+
+    def __init__(self, graph, qmax=None):
         super().__init__()
-        self.qin = FixedQ(*ranges["input"])
-        self.conv1 = QConv(p["onnx::Conv_28"], p["onnx::Conv_29"])
-        self.act1 = Pact(ranges["relu1"][1])
-        self.conv2 = QConv(p["onnx::Conv_31"], p["onnx::Conv_32"])
-        self.act2 = Pact(ranges["relu2"][1])
-        self.fc = QConv(p["fc.weight"], p["fc.bias"], dense=True)
-        self.qout = FixedQ(*ranges["logits"])
+        p = {t.name: numpy_helper.to_array(t).astype(np.float32)
+             for t in graph.initializer}
+        nodes = [n for n in graph.node if n.op_type != "Constant"]
+        consts = {n.output[0]: numpy_helper.to_array(n.attribute[0].t)
+                  for n in graph.node if n.op_type == "Constant"}
+        self.qin = FixedQ(0, 1)
+        self.steps, mods = [], []
+        i, nconv = 0, 0
+        while i < len(nodes):
+            n = nodes[i]
+            at = {a.name: helper.get_attribute_value(a) for a in n.attribute}
+            if n.op_type in ("Conv", "Gemm"):
+                if n.op_type == "Gemm" and (at.get("transB") != 1 or
+                                            at.get("transA", 0) != 0):
+                    sys.exit("qat.py: node '%s': Gemm must have transB=1" %
+                             n.name)
+                conv = QConv(p[n.input[1]], p[n.input[2]],
+                             None if n.op_type == "Gemm" else
+                             {"strides": at.get("strides", [1, 1]),
+                              "pads": at.get("pads", [0] * 4),
+                              "group": at.get("group", 1),
+                              "kernel_shape": at["kernel_shape"]},
+                             qmax[nconv] if qmax else 7)
+                nconv += 1
+                nxt = nodes[i + 1] if i + 1 < len(nodes) else None
+                if nxt is not None and nxt.op_type in ("Relu", "Clip"):
+                    cap = float("inf")
+                    if nxt.op_type == "Clip":
+                        lo, hi = (float(consts[v]) for v in nxt.input[1:3])
+                        if lo != 0.0:
+                            sys.exit("qat.py: node '%s': Clip's lower bound "
+                                     "must be 0" % nxt.name)
+                        cap = hi
+                    q = Pact(1.0, cap)
+                    i += 1
+                else:
+                    q = FixedQ(0, 1)
+                self.steps.append(("conv", conv, q, n))
+                mods += [conv, q]
+            elif n.op_type == "MaxPool":
+                self.steps.append(("pool", None, None, n))
+            elif n.op_type == "GlobalAveragePool":
+                q = Pact(1.0, float("inf"))
+                self.steps.append(("gap", None, q, n))
+                mods.append(q)
+            elif n.op_type == "Flatten":
+                self.steps.append(("flatten", None, None, n))
+            else:
+                sys.exit("qat.py: node '%s': op %s not handled" %
+                         (n.name, n.op_type))
+            i += 1
+        self.layers = nn.ModuleList(mods)
         self.quant = True
 
-    def forward(self, x):
+    def forward(self, x, trace=None):
+        """trace: a list the float outputs of each quantizer are added to
+        (the float model's ranges)."""
         q = self.quant
+        sx = self.qin.scale() if q else None
         x = self.qin(x) if q else x
-        x = self.conv1(x) if q else self.float_conv(self.conv1, x)
-        x = nn.functional.max_pool2d(self.act1(x) if q else torch.relu(x), 2)
-        x = self.conv2(x) if q else self.float_conv(self.conv2, x)
-        x = nn.functional.max_pool2d(self.act2(x) if q else torch.relu(x), 2)
-        x = x.flatten(1)
-        x = self.fc(x) if q else x @ self.fc.w.t() + self.fc.b
-        return self.qout(x) if q else x
+        for kind, conv, qz, n in self.steps:
+            if kind == "conv":
+                x = conv(x, sx)
+                if isinstance(qz, Pact) and not q:
+                    x = torch.clamp(torch.relu(x), max=qz.cap)
+            elif kind == "pool":
+                at = {a.name: helper.get_attribute_value(a)
+                      for a in n.attribute}
+                x = F.max_pool2d(x, at["kernel_shape"],
+                                 at.get("strides", at["kernel_shape"]))
+                continue
+            elif kind == "gap":
+                x = x.mean(dim=(2, 3), keepdim=True)
+            else:
+                x = x.flatten(1)
+                continue
+            if trace is not None:
+                trace.append(x)
+            if q:
+                x = qz(x)
+                sx = qz.scale()
+        return x
 
-    @staticmethod
-    def float_conv(m, x):
-        return nn.functional.conv2d(x, m.w, m.b, padding=1)
+    def quantizers(self):
+        return [self.qin] + [qz for _, _, qz, _ in self.steps if qz]
 
-
-def float_ranges(model, x):
-    """min/max of the input, the two ReLU outputs and the logits (float)."""
-    model.quant = False
-    r = {"input": (float(x.min()), float(x.max()))}
-    with torch.no_grad():
-        h1 = torch.relu(QatCnn.float_conv(model.conv1, x))
-        h2 = torch.relu(QatCnn.float_conv(model.conv2,
-                                          nn.functional.max_pool2d(h1, 2)))
-        y = nn.functional.max_pool2d(h2, 2).flatten(1) @ model.fc.w.t() + \
-            model.fc.b
-    r["relu1"] = (0.0, float(h1.max()))
-    r["relu2"] = (0.0, float(h2.max()))
-    r["logits"] = (float(y.min()), float(y.max()))
-    model.quant = True
-    return r
+    def set_ranges(self, x):
+        """Each quantizer's initial range: the float model's min-max on x."""
+        self.quant = False
+        trace = [x]
+        with torch.no_grad():
+            self(x, trace)
+        self.quant = True
+        for qz, t in zip(self.quantizers(), trace):
+            if isinstance(qz, Pact):
+                qz.alpha.data.fill_(min(float(t.max()), qz.cap))
+            else:
+                qz.set_range(float(t.min()), float(t.max()))
 
 
 def top1(model, x, quant):
@@ -164,100 +268,150 @@ def top1(model, x, quant):
     return torch.cat(out).numpy().astype(np.uint8)
 
 
-def train(model, x, y, epochs, batch=128):
-    # separate rates: weights gently, scales and clipping levels faster
-    slow = [m.w for m in (model.conv1, model.conv2, model.fc)] + \
-        [m.b for m in (model.conv1, model.conv2, model.fc)]
-    fast = [model.conv1.s, model.conv2.s, model.fc.s, model.act1.alpha,
-            model.act2.alpha]
-    opt = torch.optim.Adam([{"params": slow, "lr": 2e-4},
-                            {"params": fast, "lr": 1e-3}])
-    g = torch.Generator().manual_seed(0)
+def run_epochs(x, y, epochs, step, seed=0, tag="epoch", batch=128):
+    """epochs over (x, y) in minibatches, shuffled by a generator seeded
+    with seed; step(xb, yb) trains on one and returns its loss."""
+    g = torch.Generator().manual_seed(seed)
     xt, yt = torch.from_numpy(x), torch.from_numpy(y)
     for ep in range(epochs):
         perm = torch.randperm(len(x), generator=g)
         total = 0.0
         for i in range(0, len(x), batch):
             idx = perm[i:i + batch]
-            loss = nn.functional.cross_entropy(model(xt[idx]), yt[idx])
-            opt.zero_grad()
-            loss.backward()
-            opt.step()
-            total += float(loss) * len(idx)
-        print("epoch %d: loss %.4f" % (ep + 1, total / len(x)), flush=True)
+            total += step(xt[idx], yt[idx]) * len(idx)
+        print("%s %d: loss %.4f" % (tag, ep + 1, total / len(x)), flush=True)
+
+
+def train(model, x, y, epochs, distill, batch=128):
+    """Adam, cosine-decayed rates: weights and biases gently, the scales
+    and clipping levels faster. With distill, the float model (the weights
+    before fine-tuning) is the teacher."""
+    slow, fast = [], []
+    for name, prm in model.named_parameters():
+        (slow if name.endswith((".w", ".b")) else fast).append(prm)
+    opt = torch.optim.Adam([{"params": slow, "lr": 5e-4},
+                            {"params": fast, "lr": 2e-3}])
+    steps = epochs * ((len(x) + batch - 1) // batch)
+    sched = torch.optim.lr_scheduler.CosineAnnealingLR(opt, steps)
+    teacher = None
+    if distill:
+        import copy
+        teacher = copy.deepcopy(model)
+        teacher.quant = False
+
+    def step(xb, yb):
+        out = model(xb)
+        loss = F.cross_entropy(out, yb)
+        if teacher is not None:
+            with torch.no_grad():
+                soft = F.softmax(teacher(xb), 1)
+            loss = loss + F.kl_div(F.log_softmax(out, 1), soft,
+                                   reduction="batchmean")
+        opt.zero_grad()
+        loss.backward()
+        opt.step()
+        sched.step()
+        return float(loss)
+    run_epochs(x, y, epochs, step, batch=batch)
+
+
+def parse_args(argv, opts, flags=()):
+    """argv[1:] -> (positional arguments, the flags given); opts: option
+    name -> default value, updated in place from `--name value`."""
+    args, given = [], set()
+    i = 1
+    while i < len(argv):
+        if argv[i] in opts:
+            opts[argv[i]] = argv[i + 1]
+            i += 1
+        elif argv[i] in flags:
+            given.add(argv[i])
+        else:
+            args.append(argv[i])
+        i += 1
+    return args, given
 
 
 # ---- export ----
 
-def export(model, path):
-    inits, nodes = [], []
+class Exporter:
+    def __init__(self):
+        self.inits, self.nodes = [], []
 
-    def const(name, a):
-        inits.append(numpy_helper.from_array(a, name))
+    def const(self, name, a):
+        self.inits.append(numpy_helper.from_array(a, name))
         return name
 
-    def qdq(x, scale, zp, name):
-        s = const(name + "_s", np.array(scale, np.float32))
-        z = const(name + "_z", np.array(zp, np.uint8))
-        nodes.append(helper.make_node("QuantizeLinear", [x, s, z], [name + "_q"]))
-        nodes.append(helper.make_node("DequantizeLinear", [name + "_q", s, z],
-                                      [name + "_dq"]))
+    def node(self, op, ins, outs, **attrs):
+        self.nodes.append(helper.make_node(op, ins, outs, **attrs))
+
+    def qdq(self, x, scale, zp, name):
+        s = self.const(name + "_s", np.array(scale, np.float32))
+        z = self.const(name + "_z", np.array(zp, np.uint8))
+        self.node("QuantizeLinear", [x, s, z], [name + "_q"])
+        self.node("DequantizeLinear", [name + "_q", s, z], [name + "_dq"])
         return name + "_dq"
 
-    def weights(m, name, sx):
-        s = m.s.detach().abs().numpy().astype(np.float32)
+    def weights(self, m, name, sx):
+        """DequantizeLinear of the weights' integers (int8) and of the
+        int32 bias."""
+        s = m.wscale().detach().numpy().astype(np.float32)
         shape = (-1,) + (1,) * (m.w.dim() - 1)
         w = m.w.detach().numpy()
-        q = np.clip(np.round(w / s.reshape(shape)), -7, 7).astype(np.int8)
+        q = np.clip(np.round(w / s.reshape(shape)), -m.qmax, m.qmax)
+        q = q.astype(np.int8)
         wd = name + "_w"
-        nodes.append(helper.make_node(
-            "DequantizeLinear", [const(name + "_wq", q), const(name + "_ws", s),
-                                 const(name + "_wz", np.zeros(len(s), np.int8))],
-            [wd], axis=0))
+        self.node("DequantizeLinear",
+                  [self.const(name + "_wq", q), self.const(name + "_ws", s),
+                   self.const(name + "_wz", np.zeros(len(s), np.int8))],
+                  [wd], axis=0)
         bs = (np.float32(sx) * s).astype(np.float32)
         bq = np.round(m.b.detach().numpy() / bs).astype(np.int32)
         bd = name + "_b"
-        nodes.append(helper.make_node(
-            "DequantizeLinear", [const(name + "_bq", bq), const(name + "_bs", bs),
-                                 const(name + "_bz", np.zeros(len(s), np.int32))],
-            [bd], axis=0))
+        self.node("DequantizeLinear",
+                  [self.const(name + "_bq", bq), self.const(name + "_bs", bs),
+                   self.const(name + "_bz", np.zeros(len(s), np.int32))],
+                  [bd], axis=0)
         return wd, bd
 
-    s_in, z_in = model.qin.scale, model.qin.zp
-    x = qdq("input", s_in, z_in, "input")
-    s1 = np.float32(model.act1.scale().item())
-    s2 = np.float32(model.act2.scale().item())
-    w, b = weights(model.conv1, "conv1", s_in)
-    nodes.append(helper.make_node("Conv", [x, w, b], ["conv1"], pads=[1] * 4,
-                                  kernel_shape=[3, 3]))
-    x = qdq("conv1", s1, 0, "relu1")
-    nodes.append(helper.make_node("MaxPool", [x], ["pool1"],
-                                  kernel_shape=[2, 2], strides=[2, 2]))
-    x = qdq("pool1", s1, 0, "pool1")
-    w, b = weights(model.conv2, "conv2", s1)
-    nodes.append(helper.make_node("Conv", [x, w, b], ["conv2"], pads=[1] * 4,
-                                  kernel_shape=[3, 3]))
-    x = qdq("conv2", s2, 0, "relu2")
-    nodes.append(helper.make_node("MaxPool", [x], ["pool2"],
-                                  kernel_shape=[2, 2], strides=[2, 2]))
-    x = qdq("pool2", s2, 0, "pool2")
-    nodes.append(helper.make_node("Flatten", [x], ["flat"], axis=1))
-    x = qdq("flat", s2, 0, "flat")
-    w, b = weights(model.fc, "fc", s2)
-    nodes.append(helper.make_node("Gemm", [x, w, b], ["logits_f"], transB=1))
-    s, z = model.qout.scale, model.qout.zp
-    sq = const("logits_s", np.array(s, np.float32))
-    zq = const("logits_z", np.array(z, np.uint8))
-    nodes.append(helper.make_node("QuantizeLinear", ["logits_f", sq, zq],
-                                  ["logits_q"]))
-    nodes.append(helper.make_node("DequantizeLinear", ["logits_q", sq, zq],
-                                  ["logits"]))
+
+def export(model, gname, path):
+    e = Exporter()
+    s, z = np.float32(model.qin.scale()), model.qin.zp
+    x = e.qdq("input", s, z, "input")
+    last = len(model.steps) - 1
+    for k, (kind, conv, qz, n) in enumerate(model.steps):
+        lname = "l%d" % k
+        out = "logits" if k == last else lname
+        if kind == "conv":
+            w, b = e.weights(conv, lname, s)
+            if conv.attrs is None:
+                e.node("Gemm", [x, w, b], [out + "_f"], transB=1)
+            else:
+                a = conv.attrs
+                e.node("Conv", [x, w, b], [out + "_f"], pads=a["pads"],
+                       strides=a["strides"], group=a["group"],
+                       kernel_shape=a["kernel_shape"])
+        elif kind == "pool":
+            e.nodes.append(helper.make_node("MaxPool", [x], [out + "_f"]))
+            e.nodes[-1].attribute.extend(n.attribute)
+        elif kind == "gap":
+            e.node("GlobalAveragePool", [x], [out + "_f"])
+        else:
+            e.node("Flatten", [x], [out + "_f"], axis=1)
+        if qz is not None:
+            s = np.float32(qz.scale().item() if isinstance(qz, Pact)
+                           else qz.scale())
+            z = qz.zp if isinstance(qz, FixedQ) else 0
+        x = e.qdq(out + "_f", s, z, out)
+    # the graph output is the last DequantizeLinear's
+    e.nodes[-1].output[0] = "logits"
     g = helper.make_graph(
-        nodes, "cnn_bn_w4a8",
+        e.nodes, gname,
         [helper.make_tensor_value_info("input", TensorProto.FLOAT,
                                        [1, 1, 28, 28])],
         [helper.make_tensor_value_info("logits", TensorProto.FLOAT, [1, 10])],
-        inits)
+        e.inits)
     m = helper.make_model(g, opset_imports=[helper.make_opsetid("", 13)])
     m.ir_version = 7
     onnx.checker.check_model(m)
@@ -265,31 +419,27 @@ def export(model, path):
 
 
 def main(argv):
-    args = [a for a in argv[1:] if not a.startswith("--")]
-    epochs = 3
-    if "--epochs" in argv:
-        epochs = int(argv[argv.index("--epochs") + 1])
-        args.remove(str(epochs))
+    opts = {"--epochs": "4", "--model": "mobilenet_ish"}
+    args, flags = parse_args(argv, opts, ("--distill",))
+    name = opts["--model"]
     models = args[0] if args else os.path.join(HERE, "..", "..", "..",
                                                "shared", "models")
     out = args[1] if len(args) > 1 else HERE
-    src = onnx.load(os.path.join(models, "cnn_bn.folded.onnx"))
-    p = {t.name: numpy_helper.to_array(t).astype(np.float32)
-         for t in src.graph.initializer}
+    src = onnx.load(os.path.join(models, name + ".folded.onnx"))
     xtr, ytr = make_testset.load("train")
     xte, yte = make_testset.load("t10k")
-    model = QatCnn(p, {"input": (0, 1), "relu1": (0, 1), "relu2": (0, 1),
-                       "logits": (0, 1)})
-    ranges = float_ranges(model, torch.from_numpy(xtr[:2000]))
-    model = QatCnn(p, ranges)
+    model = QatNet(src.graph)
+    model.set_ranges(torch.from_numpy(xtr[:2000]))
     acc = lambda t: 100.0 * float(np.mean(t == yte))  # noqa: E731
     print("float:            %.2f%%" % acc(top1(model, xte, False)))
     print("W4A8 before QAT:  %.2f%%" % acc(top1(model, xte, True)))
-    train(model, xtr, ytr, epochs)
+    train(model, xtr, ytr, int(opts["--epochs"]), "--distill" in flags)
     t = top1(model, xte, True)
     print("W4A8 after QAT:   %.2f%% (fake quantization)" % acc(t))
-    np.save(os.path.join(out, "qat_top1.npy"), t)
-    export(model, os.path.join(out, "cnn_bn_w4a8.qdq.onnx"))
+    np.save(os.path.join(out, name + "_top1.npy"), t)
+    np.save(os.path.join(out, name + "_top1_200.npy"), t[:200])
+    export(model, name + "_w4a8",
+           os.path.join(out, name + "_w4a8.qdq.onnx"))
 
 
 if __name__ == "__main__":
