@@ -13,8 +13,9 @@
  *    (a uint8 q becomes int8 with zp - 128: the same reals, codes moved by
  *    128), and x_dq's readers read x: the q(...) the range pass would have
  *    written. Both nodes go.
- * 3. dense(x, w) + b, the Gemm of a non-constant bias, is dense(x, w, b)
- *    again once b is constant.
+ * 3. matmul(x, w) of a 2-D x and w now constant is dense(x, w); dense(x,
+ *    w) + b, the Gemm of a non-constant bias, is dense(x, w, b) again
+ *    once b is constant.
  *
  * requires: a float graph (a lowered one is left alone).
  * guarantees: no quantize or dequantize node; every value a pair marked
@@ -147,7 +148,22 @@ static int check_quantize(Graph *g, Node *n)
 	return -1;
 }
 
-/* 3. y = add(dense(x, w), b), b a constant of the dense's M outputs:
+/* 3a. matmul(x, w) of a 2-D x and the 2-D constant w a dequantize
+ * folded into: dense(x, w) with trans_w=0, as the importer makes of a
+ * constant B. */
+static void make_dense(Graph *g, int k)
+{
+	Node *m = g->nodes[k];
+	if (m->dead || m->op != OP_MATMUL || m->in[1]->kind != VAL_CONST ||
+	    m->in[0]->type.rank != 2 || m->in[1]->type.rank != 2)
+		return;
+	Node *d = graph_insert_node(g, k, OP_DENSE, m->in, 2,
+		graph_fresh_name(g, m->out->name), &m->out->type, m->loc);
+	attr_set_int(g, d, "trans_w", 0);
+	graph_take_over(g, m, d);
+}
+
+/* 3b. y = add(dense(x, w), b), b a constant of the dense's M outputs:
  * dense(x, w, b). */
 static void fuse_bias(Graph *g, int k)
 {
@@ -197,6 +213,8 @@ int pass_qdq_elim(Graph *g, const Options *o)
 	for (int k = 0; k < g->nnodes && rc == 0; k++)
 		if (!g->nodes[k]->dead && g->nodes[k]->op == OP_QUANTIZE)
 			rc = check_quantize(g, g->nodes[k]);
+	for (int k = 0; k < g->nnodes && rc == 0; k++)
+		make_dense(g, k);
 	for (int k = 0; k < g->nnodes && rc == 0; k++)
 		fuse_bias(g, k);
 	if (rc == 0)
