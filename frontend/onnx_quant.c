@@ -10,7 +10,9 @@
  * the same boundary around the float op. ConvInteger and MatMulInteger
  * are the float op of the operands minus their zero points (each a
  * dequantize at scale 1), quantized to i32 at scale 1: exact, as the
- * importer proves that no sum passes 2^24.
+ * importer proves that no sum passes 2^24. DynamicQuantizeLinear is a
+ * dynquant node per output (onnx_dynq.c turns ONNX Runtime's dynamic
+ * quantization pattern into the float op instead).
  *
  * Element types: int8 and uint8, and int16 from opset 21; per tensor, and
  * per axis for DequantizeLinear (quantize is per tensor in the IR). Scales
@@ -454,6 +456,27 @@ static int import_matmul_integer(Ctx *c, NodeCtx *n)
 	return y ? int32_out(c, n, y, ra ? da[ra - 1] : 1, in[0], in[1]) : -1;
 }
 
+/* DynamicQuantizeLinear (x) -> (y, y_scale, y_zero_point): one dynquant
+ * node per output that is used. */
+static int import_dynamic_quantize_linear(Ctx *c, NodeCtx *n)
+{
+	static const char *const outs[] = {"y", "scale", "zero_point"};
+	Value *x = imp_value(c, n, 0);
+	if (!x)
+		return -1;
+	for (int k = 0; k < 3 && k < n->nout; k++) {
+		if (!n->p->output[k] || !*n->p->output[k])
+			continue;
+		Node *node = imp_node(c, n, OP_DYNQUANT, &x, 1, k, NULL);
+		if (!node)
+			return -1;
+		attr_set_str(c->g, node, "out", outs[k]);
+		if (imp_finish(c, n, node, k))
+			return -1;
+	}
+	return 0;
+}
+
 /* ---- ONNX Runtime's contrib ops (com.microsoft), as its graph
  * optimizer writes them ---- */
 
@@ -541,6 +564,9 @@ static const OnnxOp rows[] = {
 	 "axis block_size",
 	 "dequantize; per tensor or axis, int8/uint8/int16/int32; qdq_elim folds "
 	 "it"},
+	{"DynamicQuantizeLinear", 11, 0, 0, import_dynamic_quantize_linear, "",
+	 "dynquant (y, scale, zero point from the run-time range); in ONNX "
+	 "Runtime's dynamic quantization, the float op on dequantized weights"},
 	{"MatMulInteger", 10, 0, 0xc, import_matmul_integer, "",
 	 "matmul of A - az and B - bz in float, int32 out (exact below 2^24)"},
 	{"QLinearConv", 10, 0, 0x1f6, import_qlinear_conv,
