@@ -19,7 +19,8 @@ the number of output elements that differ from the reference and the
 largest difference in steps of the output's scale. ConvInteger,
 MatMulInteger and DynamicQuantizeLinear are listed without a run: their
 int32 or run-time-scaled outputs do not requantize (onnx_case checks
-them).
+them). Then the same for the cases of tests/qdq/contrib (QLinearAdd,
+QLinearMul, QLinearConcat; make_contrib.py), whose scales make ties.
 
 --write OUT_DIR writes, for each node test bit-exact under --rounding
 even, OUT_DIR/NAME/{model.onnx, input_K.npy, ref.npy}: the test data of
@@ -143,6 +144,8 @@ def main():
     ap.add_argument("qcc")
     ap.add_argument("--node", default=NODE)
     ap.add_argument("--write")
+    ap.add_argument("--contrib", default=os.path.join(
+        os.path.dirname(os.path.abspath(__file__)), "contrib"))
     a = ap.parse_args()
     print("| node test | " + " | ".join(
         f"`{r}`: differing / max diff (steps)" for r in ROUNDINGS) + " |")
@@ -176,6 +179,27 @@ def main():
                 for k, f in enumerate(feeds):
                     np.save(os.path.join(out, f"input_{k}.npy"), f[None])
                 np.save(os.path.join(out, "ref.npy"), ref[None])
+    # the contrib ops' own cases (make_contrib.py): the output's step is
+    # the scale of its DequantizeLinear
+    for d in sorted(glob.glob(os.path.join(a.contrib, "*", "model.onnx"))):
+        d = os.path.dirname(d)
+        m = onnx.load(os.path.join(d, "model.onnx"))
+        step = next(float(numpy_helper.to_array(t)) for t in
+                    m.graph.initializer if t.name == "y_scale")
+        feeds = [np.load(p)[0] for p in
+                 sorted(glob.glob(os.path.join(d, "input_*.npy")))]
+        ref = np.load(os.path.join(d, "ref.npy"))[0]
+        cells = []
+        with tempfile.TemporaryDirectory() as tmp:
+            for r in ROUNDINGS:
+                y, err = run(a.qcc, m, feeds, r, tmp)
+                diff = np.abs(y.astype(np.float64) - ref) if y is not None \
+                    else None
+                cells.append(f"rejected: {err}" if err else
+                             f"{int((diff > 0).sum())} of {ref.size} / "
+                             f"{diff.max() / step:.3g}")
+        print(f"| {os.path.basename(d)} (tests/qdq/contrib) | " +
+              " | ".join(cells) + " |")
     for t in NO_REQUANT:
         print(f"| {t} | no requantization: identical outputs in the float "
               "interpreter (onnx_case) | | |")
