@@ -214,13 +214,14 @@ void eval_quantize(const Node *n, const void *const *in, void *out)
 	const float *x = in[0];
 	int32_t *y = out;
 	const Type *t = &n->out->type;
-	float scale = t->q.scale[0];
-	int32_t zp = t->q.zp[0];
 	int64_t lo = type_qmin(t), hi = type_qmax(t);
-	int64_t count = type_numel(t);
+	int64_t count = type_numel(t), inner = 1;
+	for (int d = t->q.axis + 1; t->q.axis >= 0 && d < t->rank; d++)
+		inner *= t->dims[d];
 	for (int64_t i = 0; i < count; i++) {
-		float r = nearbyintf(x[i] / scale);
-		double v = isnan(r) ? zp : (double)r + zp;
+		int c = t->q.axis < 0 ? 0 : (int)(i / inner % t->q.n);
+		float r = nearbyintf(x[i] / t->q.scale[c]);
+		double v = isnan(r) ? t->q.zp[c] : (double)r + t->q.zp[c];
 		y[i] = v < lo ? (int32_t)lo : v > hi ? (int32_t)hi : (int32_t)v;
 	}
 }

@@ -14,8 +14,9 @@
  * dynquant node per output (onnx_dynq.c turns ONNX Runtime's dynamic
  * quantization pattern into the float op instead).
  *
- * Element types: int8 and uint8, and int16 from opset 21; per tensor, and
- * per axis for DequantizeLinear (quantize is per tensor in the IR). Scales
+ * Element types: int8 and uint8, and int16 from opset 21; per tensor or
+ * per axis (a QuantizeLinear of a constant is computed here; of a run-time
+ * value, per axis runs in the interpreter only, qdq_elim refuses it). Scales
  * must be positive and finite, zero points within their type, a per-axis
  * scale as long as its axis. Blocked quantization (block_size) and the
  * float8/int4/uint16 types are refused. */
@@ -50,7 +51,8 @@ static int read_qparams(Ctx *c, NodeCtx *n, int si, int axis_def, int rank,
 		return -1;
 	if (block != 0)
 		return imp_reject(c, n, "blocked quantization (block_size %lld) is "
-			"not supported", (long long)block);
+			"not supported: qcc's weights have one scale per tensor or per "
+			"channel, not per group", (long long)block);
 	int zi = si + 1;
 	Tens *s = imp_const(c, n, si), *z = imp_has(n, zi) ? imp_const(c, n, zi) :
 		NULL;
@@ -118,9 +120,6 @@ static int quantize_to(Ctx *c, NodeCtx *n, Value *x, int si, int k,
 	QParams q;
 	if (read_qparams(c, n, si, 1, x->type.rank, x->type.dims, &elem, &q))
 		return -1;
-	if (q.axis >= 0)
-		return imp_reject(c, n, "per-axis QuantizeLinear is not supported "
-			"(activations are quantized per tensor)");
 	if (elem == DT_I32)
 		return imp_reject(c, n, "quantized type int32 is not supported");
 	Node *node = imp_node(c, n, OP_QUANTIZE, &x, 1, k, suffix);
@@ -130,10 +129,42 @@ static int quantize_to(Ctx *c, NodeCtx *n, Value *x, int si, int k,
 	return imp_finish(c, n, node, k);
 }
 
+/* QuantizeLinear of a float constant (QAT exports fake-quantize weights
+ * that way, per tensor or per output channel): its integers, computed now
+ * as eval_quantize would, bound as an integer constant. */
+static int quantize_const(Ctx *c, NodeCtx *n, const Tens *x)
+{
+	int elem;
+	QParams q;
+	if (read_qparams(c, n, 1, 1, x->rank, x->dims, &elem, &q))
+		return -1;
+	if (elem == DT_I32)
+		return imp_reject(c, n, "quantized type int32 is not supported");
+	Tens *t = tens_new(c, 0, x->rank, x->dims);
+	Type ty = {.elem = elem, .q = {.present = 1}};
+	int64_t inner = 1;
+	for (int d = q.axis + 1; q.axis >= 0 && d < x->rank; d++)
+		inner *= x->dims[d];
+	t->dt = elem == DT_I8 ? ONNX__TENSOR_PROTO__DATA_TYPE__INT8 :
+		elem == DT_I16 ? ONNX__TENSOR_PROTO__DATA_TYPE__INT16 :
+		ONNX__TENSOR_PROTO__DATA_TYPE__UINT8;
+	for (int64_t i = 0; i < x->numel; i++) {
+		int k = q.axis < 0 ? 0 : (int)(i / inner % q.n);
+		float r = nearbyintf(x->f[i] / q.scale[k]);
+		double v = isnan(r) ? q.zp[k] : (double)r + q.zp[k];
+		t->i[i] = v < type_qmin(&ty) ? type_qmin(&ty) :
+			v > type_qmax(&ty) ? type_qmax(&ty) : (int64_t)v;
+	}
+	return sym_bind_tens(c, n->p->output[0], t);
+}
+
 static int import_quantize_linear(Ctx *c, NodeCtx *n)
 {
 	if (imp_attr_opsets(c, n, "saturate", 19, 0))
 		return -1;
+	Sym *s = imp_has(n, 0) ? n->in[0] : NULL;
+	if (s && s->t && !s->v && s->t->is_float)
+		return quantize_const(c, n, s->t);
 	Value *x = imp_value(c, n, 0);
 	return x ? quantize_to(c, n, x, 1, 0, NULL) : -1;
 }
@@ -576,7 +607,8 @@ static const OnnxOp rows[] = {
 	 "dequantize, matmul, quantize (qdq_elim folds the pairs)"},
 	{"QuantizeLinear", 10, 0, 0x6, import_quantize_linear,
 	 "axis block_size output_dtype saturate",
-	 "quantize; per tensor, int8/uint8/int16; qdq_elim folds it"},
+	 "quantize; int8/uint8/int16; per tensor, or per axis (constants fold, "
+	 "activations only in the interpreter); qdq_elim folds it"},
 };
 
 const OnnxOpTable onnx_quant_table = ONNX_OP_TABLE(rows);

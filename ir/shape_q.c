@@ -266,10 +266,15 @@ int shape_qunary(Graph *g, Node *n)
 			return shape_err(n, "input must be f32, got %s", shape_tstr(x));
 		/* i32 at scale 1: the exact integer sums of ConvInteger and
 		 * MatMulInteger (docs/onnx.md) */
-		const QParams *q = &n->out->type.q;
-		int sums = n->out->type.elem == DT_I32 && q->present && q->n == 1 &&
+		const Type *t = &n->out->type;
+		const QParams *q = &t->q;
+		int sums = t->elem == DT_I32 && q->present && q->n == 1 &&
 			q->axis < 0 && q->scale[0] == 1 && q->zp[0] == 0;
-		if (!sums && need_qout(n) < 0)
+		/* per axis (QuantizeLinear's axis): simulated, not lowered */
+		int axis = dtype_is_int(t->elem) && t->elem != DT_I32 &&
+			q->present && q->axis >= 0 && q->axis < x->rank &&
+			q->n == x->dims[q->axis];
+		if (!sums && !axis && need_qout(n) < 0)
 			return -1;
 		return shape_set_out(n, -1, x->rank, x->dims);
 	}

@@ -95,6 +95,12 @@ static int fold_const(Graph *g, Node *n, Value **to)
 static int pair_q(Graph *g, const Node *q, QParams *out)
 {
 	const Type *t = &q->out->type;
+	if (t->q.axis >= 0) {
+		diag_error(q->loc, "node '%s' (quantize): activations quantized per "
+			"axis (axis %d) are not supported; qcc quantizes activations per "
+			"tensor", q->out->name, t->q.axis);
+		return -1;
+	}
 	if (t->elem != DT_U8 && t->elem != DT_I8) {
 		diag_error(q->loc, "node '%s' (quantize): %s activations from "
 			"QuantizeLinear are not supported (int8, uint8)", q->out->name,
