@@ -34,6 +34,8 @@ static int zp_elem(int dt)
 	case ONNX__TENSOR_PROTO__DATA_TYPE__UINT8: return DT_U8;
 	case ONNX__TENSOR_PROTO__DATA_TYPE__INT16: return DT_I16;
 	case ONNX__TENSOR_PROTO__DATA_TYPE__INT32: return DT_I32;  /* biases */
+	case ONNX_DT_INT4: return DT_I8;   /* with q.bits 4 */
+	case ONNX_DT_UINT4: return DT_U8;
 	default: return -1;
 	}
 }
@@ -61,8 +63,8 @@ static int read_qparams(Ctx *c, NodeCtx *n, int si, int axis_def, int rank,
 	int dt = z ? z->dt : od ? (int)od : ONNX__TENSOR_PROTO__DATA_TYPE__UINT8;
 	*elem = zp_elem(dt);
 	if (*elem < 0)
-		return imp_reject(c, n, "quantized type %s is not supported (int8, "
-			"uint8, int16)", onnx_dtype_name(dt));
+		return imp_reject(c, n, "quantized type %s is not supported (int4, "
+			"uint4, int8, uint8, int16)", onnx_dtype_name(dt));
 	if (!s->is_float)
 		return imp_reject(c, n, "the scale must be float, got %s",
 			onnx_dtype_name(s->dt));
@@ -85,7 +87,8 @@ static int read_qparams(Ctx *c, NodeCtx *n, int si, int axis_def, int rank,
 	}
 	q->scale = arena_alloc(&c->g->arena, q->n * sizeof *q->scale);
 	q->zp = arena_alloc(&c->g->arena, q->n * sizeof *q->zp);
-	Type t = {.elem = *elem, .q = {.present = 1}};
+	q->bits = dt == ONNX_DT_INT4 || dt == ONNX_DT_UINT4 ? 4 : 0;
+	Type t = {.elem = *elem, .q = {.present = 1, .bits = q->bits}};
 	for (int i = 0; i < q->n; i++) {
 		float sc = s->f[i];
 		int64_t zp = z ? z->i[i] : 0;
@@ -120,6 +123,9 @@ static int quantize_to(Ctx *c, NodeCtx *n, Value *x, int si, int k,
 	QParams q;
 	if (read_qparams(c, n, si, 1, x->type.rank, x->type.dims, &elem, &q))
 		return -1;
+	if (q.bits == 4)
+		return imp_reject(c, n, "4-bit activations are not supported (4-bit "
+			"weights are: a DequantizeLinear of an int4 constant)");
 	if (elem == DT_I32)
 		return imp_reject(c, n, "quantized type int32 is not supported");
 	Node *node = imp_node(c, n, OP_QUANTIZE, &x, 1, k, suffix);
@@ -141,11 +147,12 @@ static int quantize_const(Ctx *c, NodeCtx *n, const Tens *x)
 	if (elem == DT_I32)
 		return imp_reject(c, n, "quantized type int32 is not supported");
 	Tens *t = tens_new(c, 0, x->rank, x->dims);
-	Type ty = {.elem = elem, .q = {.present = 1}};
+	Type ty = {.elem = elem, .q = {.present = 1, .bits = q.bits}};
 	int64_t inner = 1;
 	for (int d = q.axis + 1; q.axis >= 0 && d < x->rank; d++)
 		inner *= x->dims[d];
-	t->dt = elem == DT_I8 ? ONNX__TENSOR_PROTO__DATA_TYPE__INT8 :
+	t->dt = q.bits == 4 ? (elem == DT_I8 ? ONNX_DT_INT4 : ONNX_DT_UINT4) :
+		elem == DT_I8 ? ONNX__TENSOR_PROTO__DATA_TYPE__INT8 :
 		elem == DT_I16 ? ONNX__TENSOR_PROTO__DATA_TYPE__INT16 :
 		ONNX__TENSOR_PROTO__DATA_TYPE__UINT8;
 	for (int64_t i = 0; i < x->numel; i++) {
