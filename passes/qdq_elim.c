@@ -19,9 +19,10 @@
  *
  * requires: a float graph (a lowered one is left alone).
  * guarantees: no quantize or dequantize node; every value a pair marked
- *   has a per-tensor 8-bit q(...). A quantize whose output is read by
- *   anything else than a dequantize, a 16-bit pair and weights with a
- *   nonzero zero point are errors naming the node.
+ *   has a per-tensor 8-bit q(...), or 16-bit with zero point 0 (int16
+ *   pairs). A quantize whose output is read by anything else than a
+ *   dequantize, an int16 pair with a nonzero zero point, a per-axis pair
+ *   and weights with a nonzero zero point are errors naming the node.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -101,10 +102,16 @@ static int pair_q(Graph *g, const Node *q, QParams *out)
 			"tensor", q->out->name, t->q.axis);
 		return -1;
 	}
-	if (t->elem != DT_U8 && t->elem != DT_I8) {
+	if (t->elem != DT_U8 && t->elem != DT_I8 && t->elem != DT_I16) {
 		diag_error(q->loc, "node '%s' (quantize): %s activations from "
-			"QuantizeLinear are not supported (int8, uint8)", q->out->name,
-			dtype_name(t->elem));
+			"QuantizeLinear are not supported (int8, uint8, int16)",
+			q->out->name, dtype_name(t->elem));
+		return -1;
+	}
+	if (t->elem == DT_I16 && t->q.zp[0] != 0) {
+		diag_error(q->loc, "node '%s' (quantize): int16 activations with "
+			"zero point %d; qcc's 16-bit activations are symmetric (zero "
+			"point 0)", q->out->name, (int)t->q.zp[0]);
 		return -1;
 	}
 	*out = t->q;
@@ -112,7 +119,7 @@ static int pair_q(Graph *g, const Node *q, QParams *out)
 	out->zp = arena_alloc(&g->arena, sizeof *out->zp);
 	out->scale[0] = t->q.scale[0];
 	out->zp[0] = t->q.zp[0] - (t->elem == DT_U8 ? 128 : 0);
-	out->bits = 8;
+	out->bits = t->elem == DT_I16 ? 16 : 8;
 	return 0;
 }
 
