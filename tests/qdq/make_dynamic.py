@@ -158,5 +158,59 @@ def main():
                 float_reference(src, b.layers, x))
 
 
+
+
+def shared():
+    """One DynamicQuantizeLinear read by two MatMulIntegers (as the
+    quantizer writes a shared input, e.g. attention's Q/K/V
+    projections), per-column weight scales on the second: shared.onnx,
+    and shared.input.npy / shared.ref.npy (float64 reference of the
+    dequantized weights, one output each)."""
+    rng = np.random.default_rng(2)
+    x = rng.normal(0, 1, (5, 1, 6)).astype(np.float32)
+    w1, w2 = rng.normal(0, 0.5, (6, 4)), rng.normal(0, 0.5, (6, 3))
+    q1, s1 = quantize_weights(w1.astype(np.float32))
+    s2 = (np.abs(w2).max(0) / 127).astype(np.float32)
+    q2 = np.clip(np.rint(w2 / s2), -127, 127).astype(np.int8)
+    b2 = rng.normal(0, 0.1, 3).astype(np.float32)
+    dq = ["x_quantized", "x_scale", "x_zero_point"]
+    nodes = [helper.make_node("DynamicQuantizeLinear", ["x"], dq)]
+    inits = []
+    for k, (q, s) in enumerate(((q1, s1), (q2, s2)), 1):
+        p = f"mm{k}"
+        nodes += [
+            helper.make_node("MatMulInteger", [dq[0], p + "_W", dq[2],
+                                               p + "_W_zero_point"], [p + "_q"]),
+            helper.make_node("Mul", [dq[1], p + "_W_scale"], [p + "_scales"]),
+            helper.make_node("Cast", [p + "_q"], [p + "_f"],
+                             to=TensorProto.FLOAT),
+            helper.make_node("Mul", [p + "_f", p + "_scales"],
+                             ["y1" if k == 1 else p + "_y"])]
+        inits += [numpy_helper.from_array(q, p + "_W"),
+                  numpy_helper.from_array(np.asarray(s, np.float32),
+                                          p + "_W_scale"),
+                  numpy_helper.from_array(np.zeros(np.shape(s), np.int8),
+                                          p + "_W_zero_point")]
+    nodes.append(helper.make_node("Add", ["mm2_y", "b2"], ["y2"]))
+    inits.append(numpy_helper.from_array(b2, "b2"))
+    g = helper.make_graph(
+        nodes, "shared",
+        [helper.make_tensor_value_info("x", TensorProto.FLOAT, [1, 6])],
+        [helper.make_tensor_value_info(n, TensorProto.FLOAT, [1, d])
+         for n, d in (("y1", 4), ("y2", 3))], inits)
+    m = helper.make_model(g, opset_imports=[helper.make_opsetid("", 13)])
+    m.ir_version = 7
+    d = os.path.join(HERE, "dynamic")
+    onnx.save(m, os.path.join(d, "shared.onnx"))
+    np.save(os.path.join(d, "shared.input.npy"), x)
+    x64 = x[:, 0].astype(np.float64)
+    np.save(os.path.join(d, "shared.ref1.npy"),
+            (x64 @ (q1.astype(np.float64) * float(s1))).astype(np.float32))
+    np.save(os.path.join(d, "shared.ref2.npy"),
+            (x64 @ (q2.astype(np.float64) * s2.astype(np.float64)) + b2)
+            .astype(np.float32))
+
+
 if __name__ == "__main__":
     main()
+    shared()
