@@ -414,11 +414,11 @@ static int64_t int_span(const Value *d)
 	int64_t span = 0, inner = 1, count = type_numel(t);
 	for (int k = q->axis + 1; q->axis >= 0 && k < t->rank; k++)
 		inner *= t->dims[k];
-	for (int i = 0; i < q->n; i++) {
+	for (int i = 0; i < q->n && !x->data; i++) {
 		int64_t lo = (int64_t)q->zp[i] - type_qmin(t);
 		int64_t hi = (int64_t)type_qmax(t) - q->zp[i];
-		if (!x->data)
-			span = lo > span ? lo : hi > span ? hi : span;
+		span = lo > span ? lo : span;
+		span = hi > span ? hi : span;
 	}
 	for (int64_t i = 0; x->data && i < count; i++) {
 		int c = q->axis < 0 ? 0 : (int)(i / inner % q->n);
@@ -440,6 +440,8 @@ static int int32_out(Ctx *c, NodeCtx *n, Value *y, int64_t k, const Value *a,
 			"x %lld) may pass 2^24, where float32 is no longer exact",
 			(long long)k, (long long)sa, (long long)sb);
 	Node *node = imp_node(c, n, OP_QUANTIZE, &y, 1, 0, NULL);
+	if (!node)
+		return -1;
 	node->out->type = y->type;
 	node->out->type.elem = DT_I32;
 	node->out->type.q = (QParams){.present = 1, .axis = -1, .n = 1};
