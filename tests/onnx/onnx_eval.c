@@ -4,12 +4,13 @@
  *
  *   onnx_eval MODEL X.npy [--limit N] [--out LOGITS.npy]
  *             [--labels Y.npy --acc-min P --acc-max P]
- *             [--agree REF_TOP1.npy --agree-min P]
+ *             [--agree REF_TOP1.npy]... [--agree-min P]
  *
  * --labels: top-1 accuracy in percent must lie in [acc-min, acc-max].
  * --agree: REF_TOP1.npy holds another runtime's top-1 class per image
  *   (ort_reference.js writes ONNX Runtime's); the share of images where qcc
- *   picks the same class must be at least agree-min percent.
+ *   picks the same class must be at least agree-min percent; up to four
+ *   references (e.g. PyTorch's and ONNX Runtime's), each checked.
  * Only the first N images (all by default) are used, and the first N entries
  * of the label files. Exit 0 iff every check holds; prints the figures. */
 #include <stdio.h>
@@ -54,7 +55,9 @@ static int check(const char *what, int64_t hits, int64_t n, double lo,
 
 int main(int argc, char **argv)
 {
-	const char *labels = NULL, *agree = NULL, *out = NULL;
+	enum { MAX_AGREE = 4 };
+	const char *labels = NULL, *agree[MAX_AGREE] = {0}, *out = NULL;
+	int nagree = 0;
 	double acc_min = 0, acc_max = 100, agree_min = 0;
 	int64_t limit = -1;
 	if (argc < 3) {
@@ -68,7 +71,8 @@ int main(int argc, char **argv)
 		else if (!strcmp(o, "--labels")) labels = v;
 		else if (!strcmp(o, "--acc-min")) acc_min = atof(v);
 		else if (!strcmp(o, "--acc-max")) acc_max = atof(v);
-		else if (!strcmp(o, "--agree")) agree = v;
+		else if (!strcmp(o, "--agree") && nagree < MAX_AGREE)
+			agree[nagree++] = v;
 		else if (!strcmp(o, "--agree-min")) agree_min = atof(v);
 		else {
 			fprintf(stderr, "onnx_eval: unknown option %s\n", o);
@@ -82,10 +86,12 @@ int main(int argc, char **argv)
 	else
 		g = onnx_load(argv[1]);
 #endif
-	Npy x = {0}, y = {0}, r = {0};
-	if (!g || npy_read(argv[2], &x) || (labels && npy_read(labels, &y)) ||
-		(agree && npy_read(agree, &r)))
+	Npy x = {0}, y = {0}, r[MAX_AGREE] = {{0}};
+	if (!g || npy_read(argv[2], &x) || (labels && npy_read(labels, &y)))
 		return 2;
+	for (int k = 0; k < nagree; k++)
+		if (npy_read(agree[k], &r[k]))
+			return 2;
 	if (g->ninputs != 1 || g->noutputs != 1) {
 		fprintf(stderr, "onnx_eval: expected one input and one output\n");
 		return 2;
@@ -100,13 +106,16 @@ int main(int argc, char **argv)
 	}
 	if (limit >= 0 && limit < n)
 		n = limit;
-	if ((labels && y.numel < n) || (agree && r.numel < n)) {
+	int few = labels && y.numel < n;
+	for (int k = 0; k < nagree; k++)
+		few |= r[k].numel < n;
+	if (few) {
 		fprintf(stderr, "onnx_eval: fewer labels than images\n");
 		return 2;
 	}
 	float *logits = malloc((size_t)(n * ncls) * sizeof *logits);
 	Exec *e = exec_new(g);
-	int64_t hits = 0, same = 0;
+	int64_t hits = 0, same[MAX_AGREE] = {0};
 	for (int64_t i = 0; i < n; i++) {
 		memcpy(exec_buffer(e, in), x.f + i * per, per * sizeof(float));
 		exec_run(e);
@@ -114,13 +123,17 @@ int main(int argc, char **argv)
 		memcpy(logits + i * ncls, o, ncls * sizeof *o);
 		int top = argmax(o, ncls);
 		hits += labels && top == label(&y, i);
-		same += agree && top == label(&r, i);
+		for (int k = 0; k < nagree; k++)
+			same[k] += top == label(&r[k], i);
 	}
 	int rc = 0;
 	if (labels)
 		rc |= check("accuracy", hits, n, acc_min, acc_max);
-	if (agree)
-		rc |= check("agreement", same, n, agree_min, 100);
+	for (int k = 0; k < nagree; k++) {
+		char what[300];
+		snprintf(what, sizeof what, "agreement with %s", agree[k]);
+		rc |= check(what, same[k], n, agree_min, 100);
+	}
 	if (out) {
 		int64_t dims[2] = {n, ncls};
 		rc |= npy_write_f32(out, logits, 2, dims);
@@ -130,6 +143,7 @@ int main(int argc, char **argv)
 	graph_free(g);
 	npy_free(&x);
 	npy_free(&y);
-	npy_free(&r);
+	for (int k = 0; k < nagree; k++)
+		npy_free(&r[k]);
 	return rc ? 1 : 0;
 }
