@@ -7,13 +7,20 @@
 #
 # Default models: mlp, cnn_bn and mobilenet_ish from ../shared/models (on
 # the first IMAGES of their calib.npy) and ResNet-18 at 224x224 made by
-# bench/export_resnet18.py (on its x.npy). Environment: QCC (default
+# bench/export_resnet18.py (on its x.npy), and the same network at 32x32
+# (resnet18_32, 37 M MACs: a resnet_ish-class graph). Environment: QCC (default
 # build/qcc; point it at a build configured with -DQCC_WITH_BLAS=OFF for the
 # loops), SHARED (../shared), IMAGES (images per float run, 200; ResNet-18
 # takes its 4), CALIB_N (calibration images of the ResNet-18 compile, 0:
 # skip it), JOBS (--jobs of that compile, default: the online CPUs).
-# The times are wall and CPU (user + sys) of the whole command, reading
-# the model included. MACs are those of Conv, Gemm and MatMul, counted from the ONNX shapes.
+# The times are wall and CPU (user + sys) per image: a run on n images
+# less a run on one, over n - 1 (reading the model and starting up left
+# out); the inputs are random (seed 1) in the models' input shapes. MACs are those of Conv, Gemm and MatMul, counted from the ONNX shapes.
+# Beside them, in the same run, ONNX Runtime fp32 on one thread
+# (bench/ort_bench.js: the fastest of ORT_RUNS runs of one image, default
+# 200; ResNet-18 at 224x224 20) and the ratio of qcc's CPU ms/image to it;
+# the ORT columns are left out when onnxruntime-node is not found
+# (NODE_PATH, default ~/.cache/qcc-bench/node_modules).
 # Not part of CTest.
 set -e
 here=$(cd "$(dirname "$0")" && pwd)
@@ -27,8 +34,10 @@ PY=/usr/bin/python3
 work=${WORK:-$(mktemp -d)}
 [ -n "$WORK" ] || trap 'rm -rf "$work"' EXIT
 [ -f "$work/r18/resnet18.onnx" ] || $PY "$here/export_resnet18.py" "$work/r18" >/dev/null 2>&1
+[ -f "$work/r18_32/resnet18.onnx" ] || $PY "$here/export_resnet18.py" "$work/r18_32" --size 32 >/dev/null 2>&1
 [ $# -gt 0 ] || set -- $SHARED/models/mlp.onnx $SHARED/models/cnn_bn.onnx \
-	$SHARED/models/mobilenet_ish.onnx "$work/r18/resnet18.onnx"
+	$SHARED/models/mobilenet_ish.onnx "$work/r18_32/resnet18.onnx" \
+	"$work/r18/resnet18.onnx"
 
 macs() {
 	$PY - "$1" <<'PY'
@@ -62,26 +71,48 @@ print(total)
 PY
 }
 
-printf '%-16s %8s %10s %10s %12s %10s\n' model images "ms/image" "GMAC/s" \
-	"CPU ms/image" "CPU GMAC/s"
+export NODE_PATH=${NODE_PATH:-$HOME/.cache/qcc-bench/node_modules}
+ORT_RUNS=${ORT_RUNS:-200}
+ort=0
+[ -d "$NODE_PATH/onnxruntime-node" ] && command -v node >/dev/null && ort=1
+printf '%-16s %8s %10s %10s %12s %10s %10s %8s\n' model images "ms/image" \
+	"GMAC/s" "CPU ms/image" "CPU GMAC/s" "ORT ms" "qcc/ORT"
 for m in "$@"; do
 	name=$(basename "$m" .onnx)
-	if [ "$name" = resnet18 ]; then
+	if [ "$name" = resnet18 ] && [ "$(basename "$(dirname "$m")")" = r18 ]; then
 		x=$(dirname "$m")/x.npy
 	else
+		[ "$name" = resnet18 ] && name=resnet18_32
 		x=$work/$name.x.npy
-		$PY -c "import numpy as np, sys; np.save(sys.argv[2], np.load(sys.argv[1])[:int(sys.argv[3])])" \
-			"$SHARED/models/calib.npy" "$x" "$IMAGES"
+		$PY -c "import numpy as np, sys; np.save(sys.argv[2], np.random.RandomState(1).randn(int(sys.argv[3]), *np.load(sys.argv[1], mmap_mode='r').shape[1:]).astype(np.float32))" \
+			"$(dirname "$m")/$( [ "$name" = resnet18_32 ] && echo x.npy || echo calib.npy)" "$x" "$IMAGES"
 	fi
+	$PY -c "import numpy as np, sys; np.save(sys.argv[2], np.load(sys.argv[1])[:1])" "$x" "$work/$name.x1.npy"
 	n=$($PY -c "import numpy as np, sys; print(np.load(sys.argv[1], mmap_mode='r').shape[0])" "$x")
 	mac=$(macs "$m")
+	# one image, then n: the difference is n - 1 images without the start-up
+	/usr/bin/time -f "%e %U %S" -o "$work/time1" \
+		"$QCC" run "$m" --input "$work/$name.x1.npy" --output "$work/$name.y.npy"
 	/usr/bin/time -f "%e %U %S" -o "$work/time" \
 		"$QCC" run "$m" --input "$x" --output "$work/$name.y.npy"
-	awk -v m="$name" -v n="$n" -v mac="$mac" '{
-		ms = $1 * 1000 / n
-		cpu = ($2 + $3) * 1000 / n
-		printf "%-16s %8d %10.2f %10.2f %12.2f %10.2f\n", m, n, ms,
-			mac / (ms * 1e6), cpu, mac / (cpu * 1e6) }' "$work/time"
+	ort_ms=-
+	if [ $ort = 1 ]; then
+		runs=$ORT_RUNS
+		[ "$name" = resnet18 ] && runs=20
+		ort_ms=$(node "$here/ort_bench.js" time "$m" "$x" "$runs" |
+			awk '{ printf "%.3f", $4 / 1000 }')
+	fi
+	cat "$work/time1" "$work/time" | awk -v m="$name" -v n="$n" -v mac="$mac" -v o="$ort_ms" '
+	NR == 1 { w1 = $1; c1 = $2 + $3; next }
+	{
+		k = n > 1 ? n - 1 : 1
+		ms = ($1 - (n > 1 ? w1 : 0)) * 1000 / k
+		cpu = ($2 + $3 - (n > 1 ? c1 : 0)) * 1000 / k
+		if (ms <= 0) ms = 0.001
+		if (cpu <= 0) cpu = 0.001
+		r = o == "-" ? "-" : sprintf("%.2f", cpu / o)
+		printf "%-16s %8d %10.2f %10.2f %12.2f %10.2f %10s %8s\n", m, n, ms,
+			mac / (ms * 1e6), cpu, mac / (cpu * 1e6), o, r }'
 done
 
 if [ "$CALIB_N" -gt 0 ]; then

@@ -46,6 +46,9 @@ typedef struct {
 	/* per-tensor activations with channels (axis 1): max |x| of each */
 	double *chmax;
 	int64_t nch;
+	/* a dense's weights kept [K, M] in float (trans_w=0) are [M, K] once
+	 * quantized: K, else 0 */
+	int64_t tr_k;
 } Row;
 
 
@@ -252,6 +255,21 @@ static void local_run(Row *r, Exec *ef, Exec *eq)
 	}
 }
 
+/* K when fv is the [K, M] weight matrix of a dense with trans_w=0 in f
+ * (quantize stores it [M, K]), else 0. */
+static int64_t transposed_k(const Graph *f, const Value *fv)
+{
+	if (fv->kind != VAL_CONST || fv->type.rank != 2)
+		return 0;
+	for (int i = 0; i < f->nnodes; i++) {
+		const Node *n = f->nodes[i];
+		if (!n->dead && n->op == OP_DENSE && n->nin > 1 && n->in[1] == fv &&
+		    attr_int(n, "trans_w") == 0)
+			return fv->type.dims[0];
+	}
+	return 0;
+}
+
 /* Quantized tensors with a float twin: activations and weights (8 bits and
  * fewer: int32 biases lose nothing worth a row). */
 static Row *collect_rows(const Graph *f, const Graph *q, int *nrows)
@@ -270,6 +288,7 @@ static Row *collect_rows(const Graph *f, const Graph *q, int *nrows)
 			continue;
 		rows[n].qv = v;
 		rows[n].fv = fv;
+		rows[n].tr_k = transposed_k(f, fv);
 		local_setup(&rows[n], f);
 		if (v->kind != VAL_CONST && v->type.q.n == 1 && v->type.rank >= 2 &&
 		    v->type.dims[1] > 1) {
@@ -312,7 +331,8 @@ static void accumulate(Row *r, const void *fbuf, const void *qbuf)
 			inner *= t->dims[d];
 	}
 	for (int64_t k = 0; k < n; k++) {
-		double x = ((const float *)fbuf)[k];
+		int64_t fk = r->tr_k ? k % r->tr_k * (n / r->tr_k) + k / r->tr_k : k;
+		double x = ((const float *)fbuf)[fk];
 		double y = real_at(r->qv, qbuf, k);
 		int c = q->axis >= 0 ? (int)(k / inner % t->dims[q->axis]) : 0;
 		/* clipped: quantizing x saturates (it lies beyond the grid's

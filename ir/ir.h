@@ -842,6 +842,7 @@ int pipeline_run(Graph *g, const Options *o);
 /* ------------------------------------------------------ passes/NAME.c */
 /* One pass per file; each returns 0, or -1 after reporting. */
 int pass_qdq_elim(Graph *g, const Options *o);
+int pass_token_dense(Graph *g, const Options *o);
 int pass_fold_bn(Graph *g, const Options *o);
 int pass_fuse(Graph *g, const Options *o);
 int pass_observe(Graph *g, const Options *o);

@@ -16,6 +16,9 @@
 static const PassInfo passes[] = {
 	{"qdq_elim", pass_qdq_elim,
 		"turn quantize/dequantize pairs (QDQ models) into q(...) types", 1},
+	{"token_dense", pass_token_dense,
+		"a matmul by a constant matrix on rank >= 3 tokens becomes a dense "
+		"layer over the rows (per-channel weights, bias folded)", 1},
 	{"fold_bn", pass_fold_bn,
 		"fold batchnorm into the preceding conv2d or dense", 1},
 	{"fuse", pass_fuse,
