@@ -156,16 +156,82 @@ void eval_conv2d(const Node *n, const void *const *in, void *out)
 
 /* Max over the window taps inside the input. An element type other than
  * f32 holds int32_t: maxpool moves data and works on quantized tensors. */
+/* The window's taps inside the input along one axis: t in [*t0, *t1)
+ * for output position o (stride s, leading pad p, dilation d, size n). */
+static void taps_inside(int64_t o, int64_t s, int64_t p, int64_t d,
+	int64_t k, int64_t n, int64_t *t0, int64_t *t1)
+{
+	int64_t base = o * s - p, a = 0, b = k;
+	while (a < b && base + a * d < 0)
+		a++;
+	while (b > a && base + (b - 1) * d >= n)
+		b--;
+	*t0 = a;
+	*t1 = b;
+}
+
+/* Float max pooling: the first NaN in a window is the result (NaN
+ * propagates); an empty window gives -inf. */
+static void maxpool_f32(const WinGeom *g, const float *x, float *y)
+{
+	int64_t planes = g->N * g->C;
+	if (g->KH == 2 && g->KW == 2 && g->sh == 2 && g->sw == 2 &&
+	    g->dh == 1 && g->dw == 1 && g->pt == 0 && g->pl == 0 &&
+	    2 * g->OH <= g->H && 2 * g->OW <= g->W) {
+		/* the common 2x2 window, stride 2, inside the input */
+		for (int64_t p = 0; p < planes; p++)
+			for (int64_t oh = 0; oh < g->OH; oh++) {
+				const float *r0 = x + (p * g->H + 2 * oh) * g->W;
+				const float *r1 = r0 + g->W;
+				for (int64_t ow = 0; ow < g->OW; ow++) {
+					float a = r0[2 * ow], b = r0[2 * ow + 1];
+					float c = r1[2 * ow], d = r1[2 * ow + 1];
+					float ab = b > a ? b : a, cd = d > c ? d : c;
+					float m = cd > ab ? cd : ab;
+					if (a != a || b != b || c != c || d != d)
+						m = a != a ? a : b != b ? b : c != c ? c : d;
+					*y++ = m;
+				}
+			}
+		return;
+	}
+	for (int64_t p = 0; p < planes; p++) {
+		const float *xp = x + p * g->H * g->W;
+		for (int64_t oh = 0; oh < g->OH; oh++) {
+			int64_t h0, h1;
+			taps_inside(oh, g->sh, g->pt, g->dh, g->KH, g->H, &h0, &h1);
+			for (int64_t ow = 0; ow < g->OW; ow++) {
+				int64_t w0, w1;
+				taps_inside(ow, g->sw, g->pl, g->dw, g->KW, g->W, &w0, &w1);
+				float m = -INFINITY;
+				for (int64_t kh = h0; kh < h1; kh++) {
+					int64_t at = (oh * g->sh - g->pt + kh * g->dh) * g->W +
+						ow * g->sw - g->pl;
+					for (int64_t kw = w0; kw < w1; kw++) {
+						float v = xp[at + kw * g->dw];
+						m = m == m && (v > m || v != v) ? v : m;
+					}
+				}
+				*y++ = m;
+			}
+		}
+	}
+}
+
 void eval_maxpool2d(const Node *n, const void *const *in, void *out)
 {
 	WinGeom g;
 	geom_pool(n, &g);
+	if (n->in[0]->type.elem == DT_F32) {
+		maxpool_f32(&g, in[0], out);
+		return;
+	}
 	int64_t H = g.H, W = g.W, OH = g.OH, OW = g.OW, planes = g.N * g.C;
-	int is_f32 = n->in[0]->type.elem == DT_F32;
+	const int32_t *x = in[0];
+	int32_t *y = out;
 	for (int64_t p = 0; p < planes; p++)
 	for (int64_t oh = 0; oh < OH; oh++)
 	for (int64_t ow = 0; ow < OW; ow++) {
-		float mf = -INFINITY;
 		int32_t mi = INT32_MIN;
 		for (int64_t kh = 0; kh < g.KH; kh++) {
 			int64_t ih = oh * g.sh - g.pt + kh * g.dh;
@@ -173,23 +239,11 @@ void eval_maxpool2d(const Node *n, const void *const *in, void *out)
 				continue;
 			for (int64_t kw = 0; kw < g.KW; kw++) {
 				int64_t iw = ow * g.sw - g.pl + kw * g.dw;
-				if (iw < 0 || iw >= W)
-					continue;
-				int64_t at = (p * H + ih) * W + iw;
-				if (is_f32) {
-					float v = ((const float *)in[0])[at];
-					if (v > mf || isnan(v))   /* NaN propagates */
-						mf = isnan(mf) ? mf : v;
-				} else if (((const int32_t *)in[0])[at] > mi) {
-					mi = ((const int32_t *)in[0])[at];
-				}
+				if (iw >= 0 && iw < W && x[(p * H + ih) * W + iw] > mi)
+					mi = x[(p * H + ih) * W + iw];
 			}
 		}
-		int64_t o = (p * OH + oh) * OW + ow;
-		if (is_f32)
-			((float *)out)[o] = mf;
-		else
-			((int32_t *)out)[o] = mi;
+		y[(p * OH + oh) * OW + ow] = mi;
 	}
 }
 

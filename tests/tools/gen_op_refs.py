@@ -393,6 +393,21 @@ case("maxpool_ceil", [("x", [1, 2, 6, 6])], [],
 case("maxpool_ceil_pad", [("x", [1, 2, 6, 5])], [],
      pool_op("maxpool2d", (2, 2), (2, 2), pad=(1, 1, 1, 1), ceil=1),
      maxpool_ref((2, 2), (2, 2), (1, 1, 1, 1), ceil=True))
+# the 2x2 stride-2 window the interpreter runs by its own loop: odd sizes
+# (the last row and column unused), and NaNs, which propagate
+case("maxpool_2x2", [("x", [1, 3, 7, 9])], [],
+     pool_op("maxpool2d", (2, 2), (2, 2)), maxpool_ref((2, 2), (2, 2)))
+
+
+def with_nans(r, s):
+    x = r.standard_normal(s)
+    x.flat[r.choice(x.size, x.size // 6, replace=False)] = np.nan
+    return x
+
+
+case("maxpool_2x2_nan", [("x", [1, 2, 6, 8])], [],
+     pool_op("maxpool2d", (2, 2), (2, 2)), maxpool_ref((2, 2), (2, 2)),
+     data={"x": with_nans})
 case("avgpool_basic", [("x", P)], [], pool_op("avgpool2d", (2, 2), (2, 2)),
      avgpool_ref((2, 2), (2, 2)))
 case("avgpool_pad_exclude", [("x", P)], [],
