@@ -965,24 +965,29 @@ static int range_is_bn(const char *method)
 }
 
 /* A float model whose quantization its quantize/dequantize nodes give (a
- * QDQ ONNX model): the pipeline needs no calibration data (qdq_elim). */
+ * QDQ ONNX model): the pipeline needs no calibration data (qdq_elim).
+ * Dequantized constant weights alone (ONNX Runtime's dynamic quantization)
+ * leave the activations to calibration. */
 static int qdq_model(const Graph *g)
 {
 	int dq = 0;
 	for (int k = 0; k < g->nnodes; k++) {
-		int op = g->nodes[k]->op;
+		const Node *n = g->nodes[k];
+		int op = n->op;
 		if (op_has(op, OPF_INT) && op != OP_QUANTIZE && op != OP_DEQUANTIZE)
 			return 0;
-		dq |= op == OP_DEQUANTIZE || op == OP_QUANTIZE;
+		dq |= op == OP_QUANTIZE ||
+			(op == OP_DEQUANTIZE && n->in[0]->kind != VAL_CONST);
 	}
 	return dq;
 }
 
-/* No value carries q(...): nothing of the model is quantized yet. */
+/* No value but constants carries q(...): no activation of the model is
+ * quantized yet. */
 static int float_model(const Graph *g)
 {
 	for (int i = 0; i < g->nvalues; i++)
-		if (g->values[i]->type.q.present)
+		if (g->values[i]->type.q.present && g->values[i]->kind != VAL_CONST)
 			return 0;
 	return 1;
 }

@@ -214,14 +214,47 @@ void eval_quantize(const Node *n, const void *const *in, void *out)
 	const float *x = in[0];
 	int32_t *y = out;
 	const Type *t = &n->out->type;
-	float scale = t->q.scale[0];
-	int32_t zp = t->q.zp[0];
 	int64_t lo = type_qmin(t), hi = type_qmax(t);
-	int64_t count = type_numel(t);
+	int64_t count = type_numel(t), inner = 1;
+	for (int d = t->q.axis + 1; t->q.axis >= 0 && d < t->rank; d++)
+		inner *= t->dims[d];
 	for (int64_t i = 0; i < count; i++) {
-		float r = nearbyintf(x[i] / scale);
-		double v = isnan(r) ? zp : (double)r + zp;
+		int c = t->q.axis < 0 ? 0 : (int)(i / inner % t->q.n);
+		float r = nearbyintf(x[i] / t->q.scale[c]);
+		double v = isnan(r) ? t->q.zp[c] : (double)r + t->q.zp[c];
 		y[i] = v < lo ? (int32_t)lo : v > hi ? (int32_t)hi : (int32_t)v;
+	}
+}
+
+/* ONNX's DynamicQuantizeLinear in float32, as its reference computes it:
+ * the range of x widened to hold 0, scale (max - min) / 255 (1 / 255 for
+ * an empty range), zero point round(clamp(0 - min / scale, 0, 255)), y
+ * clamp(round(x / scale) + zero point, 0, 255), rounding half to even. */
+void eval_dynquant(const Node *n, const void *const *in, void *out)
+{
+	const float *x = in[0];
+	int64_t count = type_numel(&n->in[0]->type);
+	float lo = 0, hi = 0;
+	for (int64_t i = 0; i < count; i++) {
+		lo = x[i] < lo ? x[i] : lo;
+		hi = x[i] > hi ? x[i] : hi;
+	}
+	float scale = (hi == lo ? 1.0f : hi - lo) / 255.0f;
+	float z0 = 0.0f - lo / scale;
+	float zp = nearbyintf(z0 < 0 ? 0 : z0 > 255 ? 255 : z0);
+	const char *what = attr_str(n, "out");
+	if (!strcmp(what, "scale")) {
+		*(float *)out = scale;
+		return;
+	}
+	int32_t *y = out;
+	if (!strcmp(what, "zero_point")) {
+		*y = (int32_t)zp;
+		return;
+	}
+	for (int64_t i = 0; i < count; i++) {
+		float v = nearbyintf(x[i] / scale) + zp;
+		y[i] = !(v > 0) ? 0 : v > 255 ? 255 : (int32_t)v;
 	}
 }
 

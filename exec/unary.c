@@ -47,6 +47,12 @@ static double f_sign(double x, const double *p)
 	return x > 0 ? 1 : x < 0 ? -1 : x;  /* 0, -0 and NaN stay */
 }
 
+static double f_round(double x, const double *p)
+{
+	(void)p;
+	return nearbyint(x);   /* the default rounding mode: halves to even */
+}
+
 /* p[0] = exponent */
 static double f_pow(double x, const double *p) { return pow(x, p[0]); }
 
@@ -156,6 +162,11 @@ void eval_abs(const Node *n, const void *const *in, void *out)
 void eval_sign(const Node *n, const void *const *in, void *out)
 {
 	map(n, in, out, f_sign);
+}
+
+void eval_round(const Node *n, const void *const *in, void *out)
+{
+	map(n, in, out, f_round);
 }
 
 void eval_erf(const Node *n, const void *const *in, void *out)

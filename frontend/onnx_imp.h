@@ -26,6 +26,10 @@
 /* Largest tensor the reader accepts, in elements (1 GiB of float). */
 #define ONNX_MAX_NUMEL ((int64_t)1 << 28)
 #define ONNX_OPSET_MAX 21    /* newest default-domain opset qcc takes */
+/* TensorProto element types newer than the onnx.proto the bindings come
+ * from: 4-bit integers, packed two a byte, low nibble first (opset 21) */
+#define ONNX_DT_UINT4 21
+#define ONNX_DT_INT4 22
 
 /* A tensor known at import time: an initializer, a Constant, a folded shape
  * computation. Float data (f) or integer data (i), never both. */

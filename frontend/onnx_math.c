@@ -40,6 +40,7 @@ static int import_neg(Ctx *c, NodeCtx *n) { return function(c, n, OP_NEG); }
 static int import_abs(Ctx *c, NodeCtx *n) { return function(c, n, OP_ABS); }
 static int import_sign(Ctx *c, NodeCtx *n) { return function(c, n, OP_SIGN); }
 static int import_erf(Ctx *c, NodeCtx *n) { return function(c, n, OP_ERF); }
+static int import_round(Ctx *c, NodeCtx *n) { return function(c, n, OP_ROUND); }
 static int import_elu(Ctx *c, NodeCtx *n) { return function(c, n, OP_ELU); }
 static int import_selu(Ctx *c, NodeCtx *n) { return function(c, n, OP_SELU); }
 static int import_celu(Ctx *c, NodeCtx *n) { return function(c, n, OP_CELU); }
@@ -181,6 +182,7 @@ static const OnnxOp rows[] = {
 	{"Reciprocal", 6, 0, 0, import_reciprocal, "", "reciprocal"},
 	{"Selu", 6, 0, 0, import_selu, "alpha gamma", "selu"},
 	{"Shrink", 9, 0, 0, import_shrink, "bias lambd", "shrink"},
+	{"Round", 11, 0, 0, import_round, "", "round (halves to even)"},
 	{"Sign", 9, 0, 0, import_sign, "", "sign"},
 	{"Softplus", 1, 0, 0, import_softplus, "", "softplus"},
 	{"Softsign", 1, 0, 0, import_softsign, "", "softsign"},

@@ -6,7 +6,8 @@
  * by x and by 1/2) and its tanh form (x + 0.044715 x^3, times
  * sqrt(2/pi), Tanh, Add 1, Mul by x and 1/2) becomes gelu; x * Sigmoid(x)
  * silu; x * HardSigmoid(x) (alpha 1/6) and x * relu6(x + 3) / 6
- * hardswish.
+ * hardswish; ONNX Runtime's dynamic quantization of MatMul and Conv is
+ * the float op on dequantized weights (onnx_dynq.c).
  *
  * A pattern is matched from a node only it has (ReduceMean's Div, Erf,
  * Tanh, Sigmoid, HardSigmoid, the Clip of relu6) through producers and
@@ -23,44 +24,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "onnx_imp.h"
-
-#define PAT_MAX_NODES 24
-
-/* One name of the graph: who makes it and how often it is read. */
-typedef struct {
-	const char *name;
-	int prod;      /* the producing node, -1: an initializer or input */
-	int uses;      /* node inputs (subgraphs included) and graph outputs */
-	int user;      /* the first node reading it, -1: none */
-} PatName;
-
-/* A match: the op, its operands (ONNX names) and the nodes it replaces. */
-typedef struct {
-	int op;                    /* OP_LAYERNORM, OP_GELU, OP_SILU, OP_HARDSWISH */
-	const char *x, *scale, *bias;
-	int64_t axes[QCC_MAX_RANK];
-	int naxes;
-	double eps;
-	int tanh;                  /* gelu: the tanh form */
-	int node[PAT_MAX_NODES];   /* ascending; the last is the result */
-	int nnode;
-} PatFuse;
-
-struct PatPlan {
-	int n;
-	char *skip;                /* per node: part of a match, not its last */
-	PatFuse **fuse;            /* per node: the match it ends, or NULL */
-};
-
-typedef struct {
-	Ctx *c;
-	Onnx__NodeProto *const *node;
-	int n;
-	PatName *tab;
-	int cap;
-	char *claimed;             /* per node: in a match already */
-} Pat;
+#include "onnx_pattern.h"
 
 /* ---- the names of the graph ---- */
 
@@ -137,10 +101,15 @@ static int index_names(Pat *P, const Onnx__GraphProto *gp)
 	return 0;
 }
 
+PatName *pat_name(Pat *P, const char *name)
+{
+	return lookup(P, name, 0);
+}
+
 /* ---- the pieces of a match ---- */
 
 /* Node k if it is a free op of type op (default domain), else NULL. */
-static const Onnx__NodeProto *node_is(Pat *P, int k, const char *op)
+const Onnx__NodeProto *node_is(Pat *P, int k, const char *op)
 {
 	if (k < 0 || k >= P->n || P->claimed[k])
 		return NULL;
@@ -153,7 +122,7 @@ static const Onnx__NodeProto *node_is(Pat *P, int k, const char *op)
 }
 
 /* The producer of name if it is a free op of type op. */
-static const Onnx__NodeProto *made_by(Pat *P, const char *name,
+const Onnx__NodeProto *made_by(Pat *P, const char *name,
 	const char *op, int *k)
 {
 	PatName *e = lookup(P, name, 0);
@@ -163,7 +132,7 @@ static const Onnx__NodeProto *made_by(Pat *P, const char *name,
 
 /* The one node reading name (an intermediate read once), if it is of
  * type op. */
-static const Onnx__NodeProto *read_by(Pat *P, const char *name,
+const Onnx__NodeProto *read_by(Pat *P, const char *name,
 	const char *op, int *k)
 {
 	PatName *e = lookup(P, name, 0);
@@ -171,27 +140,27 @@ static const Onnx__NodeProto *read_by(Pat *P, const char *name,
 	return e && e->uses == 1 ? node_is(P, *k, op) : NULL;
 }
 
-static int once(Pat *P, const char *name)
+int once(Pat *P, const char *name)
 {
 	PatName *e = lookup(P, name, 0);
 	return e && e->uses == 1;
 }
 
 /* Input i of p, "" if absent. */
-static const char *in(const Onnx__NodeProto *p, size_t i)
+const char *pat_in(const Onnx__NodeProto *p, size_t i)
 {
 	return i < p->n_input && p->input[i] ? p->input[i] : "";
 }
 
 /* The input of the two-input p that is not name, or NULL if name is not
  * one of them (p's other input when both are name). */
-static const char *other(const Onnx__NodeProto *p, const char *name)
+const char *other(const Onnx__NodeProto *p, const char *name)
 {
 	if (p->n_input != 2)
 		return NULL;
-	if (!strcmp(in(p, 0), name))
-		return in(p, 1);
-	return strcmp(in(p, 1), name) ? NULL : in(p, 0);
+	if (!strcmp(pat_in(p, 0), name))
+		return pat_in(p, 1);
+	return strcmp(pat_in(p, 1), name) ? NULL : pat_in(p, 0);
 }
 
 /* The name an Identity chain forwards (exporters write one to share an
@@ -202,7 +171,7 @@ static const char *through_identity(Pat *P, const char *name)
 	const Onnx__NodeProto *p;
 	for (int hops = 0; hops < 64 && (p = made_by(P, name, "Identity", &k)) &&
 	     p->n_input == 1; hops++)
-		name = in(p, 0);
+		name = pat_in(p, 0);
 	return name;
 }
 
@@ -252,7 +221,7 @@ static int scalar(Pat *P, const char *name, double *v)
 }
 
 /* Adds node k (when there is one) to the match. */
-static void take(PatFuse *f, int k)
+void take(PatFuse *f, int k)
 {
 	if (k >= 0 && f->nnode < PAT_MAX_NODES)
 		f->node[f->nnode++] = k;
@@ -295,13 +264,13 @@ static const char *scaled_input(Pat *P, PatFuse *f, const char *u, double c)
 {
 	int k;
 	const Onnx__NodeProto *d = once(P, u) ? made_by(P, u, "Div", &k) : NULL;
-	if (d && is_value(P, in(d, 1), c))
-		return take(f, k), in(d, 0);
+	if (d && is_value(P, pat_in(d, 1), c))
+		return take(f, k), pat_in(d, 0);
 	d = once(P, u) ? made_by(P, u, "Mul", &k) : NULL;
-	if (d && is_value(P, in(d, 1), 1 / c))
-		return take(f, k), in(d, 0);
-	if (d && is_value(P, in(d, 0), 1 / c))
-		return take(f, k), in(d, 1);
+	if (d && is_value(P, pat_in(d, 1), 1 / c))
+		return take(f, k), pat_in(d, 0);
+	if (d && is_value(P, pat_in(d, 0), 1 / c))
+		return take(f, k), pat_in(d, 1);
 	return NULL;
 }
 
@@ -309,7 +278,7 @@ static const char *scaled_input(Pat *P, PatFuse *f, const char *u, double c)
 static int match_gelu_erf(Pat *P, int k, PatFuse *f)
 {
 	const Onnx__NodeProto *e = node_is(P, k, "Erf");
-	const char *x = e ? scaled_input(P, f, in(e, 0), 1.41421356237309504880) : NULL;
+	const char *x = e ? scaled_input(P, f, pat_in(e, 0), 1.41421356237309504880) : NULL;
 	if (!x)
 		return 0;
 	take(f, k);
@@ -325,14 +294,14 @@ static const char *cube_of(Pat *P, PatFuse *f, const char *name)
 	int k, k2;
 	const Onnx__NodeProto *p = once(P, name) ? made_by(P, name, "Pow", &k) :
 		NULL;
-	if (p && is_value(P, in(p, 1), 3))
-		return take(f, k), in(p, 0);
+	if (p && is_value(P, pat_in(p, 1), 3))
+		return take(f, k), pat_in(p, 0);
 	p = once(P, name) ? made_by(P, name, "Mul", &k) : NULL;
 	for (int i = 0; p && i < 2; i++) {
-		const char *sq = in(p, i), *x = in(p, 1 - i);
+		const char *sq = pat_in(p, i), *x = pat_in(p, 1 - i);
 		const Onnx__NodeProto *s = once(P, sq) ? made_by(P, sq, "Mul", &k2) :
 			NULL;
-		if (s && !strcmp(in(s, 0), x) && !strcmp(in(s, 1), x)) {
+		if (s && !strcmp(pat_in(s, 0), x) && !strcmp(pat_in(s, 1), x)) {
 			take(f, k);
 			take(f, k2);
 			return x;
@@ -347,18 +316,18 @@ static int match_gelu_tanh(Pat *P, int k, PatFuse *f)
 	int km, ka, kc;
 	const double c = 0.79788456080286535588;  /* sqrt(2/pi) */
 	const Onnx__NodeProto *t = node_is(P, k, "Tanh");
-	const char *u = t ? in(t, 0) : "";
+	const char *u = t ? pat_in(t, 0) : "";
 	const Onnx__NodeProto *m = once(P, u) ? made_by(P, u, "Mul", &km) : NULL;
-	const char *s = !m ? NULL : is_value(P, in(m, 0), c) ? in(m, 1) :
-		is_value(P, in(m, 1), c) ? in(m, 0) : NULL;
+	const char *s = !m ? NULL : is_value(P, pat_in(m, 0), c) ? pat_in(m, 1) :
+		is_value(P, pat_in(m, 1), c) ? pat_in(m, 0) : NULL;
 	const Onnx__NodeProto *a = s && once(P, s) ? made_by(P, s, "Add", &ka) :
 		NULL;
 	for (int i = 0; a && i < 2; i++) {
-		const char *x = in(a, i), *q = in(a, 1 - i);
+		const char *x = pat_in(a, i), *q = pat_in(a, 1 - i);
 		const Onnx__NodeProto *mq = once(P, q) ? made_by(P, q, "Mul", &kc) :
 			NULL;
-		const char *cube = !mq ? NULL : is_value(P, in(mq, 0), 0.044715) ?
-			in(mq, 1) : is_value(P, in(mq, 1), 0.044715) ? in(mq, 0) : NULL;
+		const char *cube = !mq ? NULL : is_value(P, pat_in(mq, 0), 0.044715) ?
+			pat_in(mq, 1) : is_value(P, pat_in(mq, 1), 0.044715) ? pat_in(mq, 0) : NULL;
 		f->nnode = 0;
 		const char *cx = cube ? cube_of(P, f, cube) : NULL;
 		if (!cx || strcmp(cx, x))
@@ -382,7 +351,7 @@ static int times_input(Pat *P, int k, PatFuse *f, int op)
 {
 	int km;
 	const Onnx__NodeProto *g = P->node[k];
-	const char *x = in(g, 0);
+	const char *x = pat_in(g, 0);
 	const Onnx__NodeProto *m = read_by(P, g->output[0], "Mul", &km);
 	const char *y = m ? other(m, g->output[0]) : NULL;
 	if (!y || strcmp(y, x))
@@ -427,9 +396,9 @@ static int is_relu6_clip(Pat *P, const Onnx__NodeProto *c)
 		else if (a->name && !strcmp(a->name, "max"))
 			hi = a->f;
 	}
-	if (c->n_input > 1 && *in(c, 1) && !scalar(P, in(c, 1), &lo))
+	if (c->n_input > 1 && *pat_in(c, 1) && !scalar(P, pat_in(c, 1), &lo))
 		return 0;
-	if (c->n_input > 2 && *in(c, 2) && !scalar(P, in(c, 2), &hi))
+	if (c->n_input > 2 && *pat_in(c, 2) && !scalar(P, pat_in(c, 2), &hi))
 		return 0;
 	return lo == 0 && hi == 6;
 }
@@ -442,18 +411,18 @@ static const char *relu6_of_x_plus_3(Pat *P, PatFuse *f, int k)
 	const Onnx__NodeProto *c = node_is(P, k, "Clip");
 	if (!c || !is_relu6_clip(P, c))
 		return NULL;
-	const char *r = in(c, 0);
+	const char *r = pat_in(c, 0);
 	const Onnx__NodeProto *relu = once(P, r) ? made_by(P, r, "Relu", &kr) :
 		NULL;
-	const char *s = relu ? in(relu, 0) : r;
+	const char *s = relu ? pat_in(relu, 0) : r;
 	const Onnx__NodeProto *a = once(P, s) ? made_by(P, s, "Add", &ka) : NULL;
 	for (int i = 0; a && i < 2; i++)
-		if (is_value(P, in(a, 1 - i), 3)) {
+		if (is_value(P, pat_in(a, 1 - i), 3)) {
 			take(f, ka);
 			if (relu)
 				take(f, kr);
 			take(f, k);
-			return in(a, i);
+			return pat_in(a, i);
 		}
 	return NULL;
 }
@@ -471,7 +440,7 @@ static int match_hardswish_clip(Pat *P, int k, PatFuse *f)
 	const Onnx__NodeProto *d = read_by(P, c, "Div", &k2);
 	f->op = OP_HARDSWISH;
 	f->x = x;
-	if (d && is_value(P, in(d, 1), 6)) {
+	if (d && is_value(P, pat_in(d, 1), 6)) {
 		const char *q = d->output[0];
 		take(f, k2);
 		m = read_by(P, q, "Mul", &k1);
@@ -484,7 +453,7 @@ static int match_hardswish_clip(Pat *P, int k, PatFuse *f)
 		return 0;
 	take(f, k1);
 	const char *mo = m->output[0];
-	if ((d = read_by(P, mo, "Div", &k2)) && is_value(P, in(d, 1), 6))
+	if ((d = read_by(P, mo, "Div", &k2)) && is_value(P, pat_in(d, 1), 6))
 		return take(f, k2), 1;
 	if ((d = read_by(P, mo, "Mul", &k2)) && other(d, mo) &&
 	    is_value(P, other(d, mo), 1.0 / 6))
@@ -511,9 +480,9 @@ static int mean_axes(Pat *P, const Onnx__NodeProto *r, int64_t *axes,
 			return 0;   /* keepdims 0, noop_with_empty_axes, ... */
 		}
 	}
-	if (r->n_input > 1 && *in(r, 1)) {
+	if (r->n_input > 1 && *pat_in(r, 1)) {
 		double v[QCC_MAX_RANK];
-		*n = const_values(P, in(r, 1), v, QCC_MAX_RANK);
+		*n = const_values(P, pat_in(r, 1), v, QCC_MAX_RANK);
 		for (int j = 0; j < *n; j++)
 			axes[j] = (int64_t)v[j];
 	}
@@ -528,18 +497,18 @@ static const Onnx__NodeProto *ln_variance(Pat *P, PatFuse *f, const char *d,
 	int k[4];
 	const Onnx__NodeProto *sq = once(P, s) ? made_by(P, s, "Sqrt", &k[0]) :
 		NULL;
-	const Onnx__NodeProto *add = sq && once(P, in(sq, 0)) ?
-		made_by(P, in(sq, 0), "Add", &k[1]) : NULL;
+	const Onnx__NodeProto *add = sq && once(P, pat_in(sq, 0)) ?
+		made_by(P, pat_in(sq, 0), "Add", &k[1]) : NULL;
 	const Onnx__NodeProto *var = NULL;
 	for (int i = 0; add && !var && i < 2; i++)
-		if (scalar(P, in(add, 1 - i), &f->eps) && once(P, in(add, i)))
-			var = made_by(P, in(add, i), "ReduceMean", &k[2]);
-	const char *p = var ? in(var, 0) : "";
+		if (scalar(P, pat_in(add, 1 - i), &f->eps) && once(P, pat_in(add, i)))
+			var = made_by(P, pat_in(add, i), "ReduceMean", &k[2]);
+	const char *p = var ? pat_in(var, 0) : "";
 	const Onnx__NodeProto *sqr = once(P, p) ? made_by(P, p, "Pow", &k[3]) :
 		NULL;
 	*dsq = !sqr && (sqr = once(P, p) ? made_by(P, p, "Mul", &k[3]) : NULL);
-	if (!sqr || strcmp(in(sqr, 0), d) ||
-	    (*dsq ? strcmp(in(sqr, 1), d) : !is_value(P, in(sqr, 1), 2)))
+	if (!sqr || strcmp(pat_in(sqr, 0), d) ||
+	    (*dsq ? strcmp(pat_in(sqr, 1), d) : !is_value(P, pat_in(sqr, 1), 2)))
 		return NULL;
 	for (int i = 0; i < 4; i++)
 		take(f, k[i]);
@@ -554,10 +523,10 @@ static int ln_stats(Pat *P, PatFuse *f, const char *d, const char *s)
 	int64_t ax2[QCC_MAX_RANK];
 	const Onnx__NodeProto *var = ln_variance(P, f, d, s, &dsq);
 	const Onnx__NodeProto *sub = var ? made_by(P, d, "Sub", &k[0]) : NULL;
-	const Onnx__NodeProto *mean = sub && once(P, in(sub, 1)) ?
-		made_by(P, in(sub, 1), "ReduceMean", &k[1]) : NULL;
+	const Onnx__NodeProto *mean = sub && once(P, pat_in(sub, 1)) ?
+		made_by(P, pat_in(sub, 1), "ReduceMean", &k[1]) : NULL;
 	PatName *e = lookup(P, d, 0);
-	if (!mean || strcmp(in(mean, 0), in(sub, 0)) || !e ||
+	if (!mean || strcmp(pat_in(mean, 0), pat_in(sub, 0)) || !e ||
 	    e->uses != (dsq ? 3 : 2) || !mean_axes(P, mean, f->axes, &n1) ||
 	    !mean_axes(P, var, ax2, &n2) || n1 != n2 ||
 	    memcmp(f->axes, ax2, n1 * sizeof *ax2))
@@ -565,13 +534,13 @@ static int ln_stats(Pat *P, PatFuse *f, const char *d, const char *s)
 	take(f, k[0]);
 	take(f, k[1]);
 	f->naxes = n1;
-	f->x = in(sub, 0);
+	f->x = pat_in(sub, 0);
 	return 1;
 }
 
 /* name is known at import time: an initializer or folded tensor, or the
  * output of a Constant node, through Identity nodes. */
-static int known(Pat *P, const char *name)
+int known(Pat *P, const char *name)
 {
 	name = through_identity(P, name);
 	Sym *s = sym_get(P->c, name);
@@ -586,7 +555,7 @@ static int match_layernorm(Pat *P, int k, PatFuse *f)
 {
 	int km, ka;
 	const Onnx__NodeProto *dv = node_is(P, k, "Div");
-	if (!dv || !ln_stats(P, f, in(dv, 0), in(dv, 1)))
+	if (!dv || !ln_stats(P, f, pat_in(dv, 0), pat_in(dv, 1)))
 		return 0;
 	take(f, k);
 	f->op = OP_LAYERNORM;
@@ -612,7 +581,7 @@ static int match_layernorm(Pat *P, int k, PatFuse *f)
 typedef int (*Matcher)(Pat *P, int k, PatFuse *f);
 static const Matcher matchers[] = {
 	match_layernorm, match_gelu_erf, match_gelu_tanh, match_silu,
-	match_hardswish_hs, match_hardswish_clip,
+	match_hardswish_hs, match_hardswish_clip, match_dynq,
 };
 
 static int by_index(const void *a, const void *b)
@@ -663,8 +632,10 @@ PatPlan *onnx_pattern_plan(Ctx *c, const Onnx__GraphProto *gp)
 			plan->skip[f->node[i]] = 1;
 		plan->fuse[f->node[f->nnode - 1]] = f;
 	}
-	if (plan)
+	if (plan) {
+		skip_dynq(&P, plan->skip);
 		plan->n = P.n;
+	}
 	free(P.tab);
 	free(P.claimed);
 	return plan;
@@ -762,6 +733,8 @@ int onnx_pattern_step(Ctx *c, const PatPlan *plan,
 	if (plan->skip[k])
 		return 0;
 	const PatFuse *f = plan->fuse[k];
+	if (f->op == OP_DENSE)
+		return emit_dynq(c, f, node, k, opset);
 	int r = emit_fused(c, f, node[k], opset);
 	for (int i = 0; r == 1 && i < f->nnode; i++)
 		if (onnx_import_node(c, node[f->node[i]], opset))

@@ -7,14 +7,21 @@
  *
  * QLinearConv, QLinearMatMul and ONNX Runtime's contrib ops (QGemm,
  * QLinearAdd, QLinearMul, QLinearGlobalAveragePool, QLinearConcat) are
- * the same boundary around the float op.
+ * the same boundary around the float op. ConvInteger and MatMulInteger
+ * are the float op of the operands minus their zero points (each a
+ * dequantize at scale 1), quantized to i32 at scale 1: exact, as the
+ * importer proves that no sum passes 2^24. DynamicQuantizeLinear is a
+ * dynquant node per output (onnx_dynq.c turns ONNX Runtime's dynamic
+ * quantization pattern into the float op instead).
  *
- * Element types: int8 and uint8, and int16 from opset 21; per tensor, and
- * per axis for DequantizeLinear (quantize is per tensor in the IR). Scales
+ * Element types: int8 and uint8, and int16 from opset 21; per tensor or
+ * per axis (a QuantizeLinear of a constant is computed here; of a run-time
+ * value, per axis runs in the interpreter only, qdq_elim refuses it). Scales
  * must be positive and finite, zero points within their type, a per-axis
  * scale as long as its axis. Blocked quantization (block_size) and the
  * float8/int4/uint16 types are refused. */
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "onnx_imp.h"
@@ -27,6 +34,8 @@ static int zp_elem(int dt)
 	case ONNX__TENSOR_PROTO__DATA_TYPE__UINT8: return DT_U8;
 	case ONNX__TENSOR_PROTO__DATA_TYPE__INT16: return DT_I16;
 	case ONNX__TENSOR_PROTO__DATA_TYPE__INT32: return DT_I32;  /* biases */
+	case ONNX_DT_INT4: return DT_I8;   /* with q.bits 4 */
+	case ONNX_DT_UINT4: return DT_U8;
 	default: return -1;
 	}
 }
@@ -44,7 +53,8 @@ static int read_qparams(Ctx *c, NodeCtx *n, int si, int axis_def, int rank,
 		return -1;
 	if (block != 0)
 		return imp_reject(c, n, "blocked quantization (block_size %lld) is "
-			"not supported", (long long)block);
+			"not supported: qcc's weights have one scale per tensor or per "
+			"channel, not per group", (long long)block);
 	int zi = si + 1;
 	Tens *s = imp_const(c, n, si), *z = imp_has(n, zi) ? imp_const(c, n, zi) :
 		NULL;
@@ -53,8 +63,8 @@ static int read_qparams(Ctx *c, NodeCtx *n, int si, int axis_def, int rank,
 	int dt = z ? z->dt : od ? (int)od : ONNX__TENSOR_PROTO__DATA_TYPE__UINT8;
 	*elem = zp_elem(dt);
 	if (*elem < 0)
-		return imp_reject(c, n, "quantized type %s is not supported (int8, "
-			"uint8, int16)", onnx_dtype_name(dt));
+		return imp_reject(c, n, "quantized type %s is not supported (int4, "
+			"uint4, int8, uint8, int16)", onnx_dtype_name(dt));
 	if (!s->is_float)
 		return imp_reject(c, n, "the scale must be float, got %s",
 			onnx_dtype_name(s->dt));
@@ -77,7 +87,8 @@ static int read_qparams(Ctx *c, NodeCtx *n, int si, int axis_def, int rank,
 	}
 	q->scale = arena_alloc(&c->g->arena, q->n * sizeof *q->scale);
 	q->zp = arena_alloc(&c->g->arena, q->n * sizeof *q->zp);
-	Type t = {.elem = *elem, .q = {.present = 1}};
+	q->bits = dt == ONNX_DT_INT4 || dt == ONNX_DT_UINT4 ? 4 : 0;
+	Type t = {.elem = *elem, .q = {.present = 1, .bits = q->bits}};
 	for (int i = 0; i < q->n; i++) {
 		float sc = s->f[i];
 		int64_t zp = z ? z->i[i] : 0;
@@ -112,9 +123,9 @@ static int quantize_to(Ctx *c, NodeCtx *n, Value *x, int si, int k,
 	QParams q;
 	if (read_qparams(c, n, si, 1, x->type.rank, x->type.dims, &elem, &q))
 		return -1;
-	if (q.axis >= 0)
-		return imp_reject(c, n, "per-axis QuantizeLinear is not supported "
-			"(activations are quantized per tensor)");
+	if (q.bits == 4)
+		return imp_reject(c, n, "4-bit activations are not supported (4-bit "
+			"weights are: a DequantizeLinear of an int4 constant)");
 	if (elem == DT_I32)
 		return imp_reject(c, n, "quantized type int32 is not supported");
 	Node *node = imp_node(c, n, OP_QUANTIZE, &x, 1, k, suffix);
@@ -124,10 +135,43 @@ static int quantize_to(Ctx *c, NodeCtx *n, Value *x, int si, int k,
 	return imp_finish(c, n, node, k);
 }
 
+/* QuantizeLinear of a float constant (QAT exports fake-quantize weights
+ * that way, per tensor or per output channel): its integers, computed now
+ * as eval_quantize would, bound as an integer constant. */
+static int quantize_const(Ctx *c, NodeCtx *n, const Tens *x)
+{
+	int elem;
+	QParams q;
+	if (read_qparams(c, n, 1, 1, x->rank, x->dims, &elem, &q))
+		return -1;
+	if (elem == DT_I32)
+		return imp_reject(c, n, "quantized type int32 is not supported");
+	Tens *t = tens_new(c, 0, x->rank, x->dims);
+	Type ty = {.elem = elem, .q = {.present = 1, .bits = q.bits}};
+	int64_t inner = 1;
+	for (int d = q.axis + 1; q.axis >= 0 && d < x->rank; d++)
+		inner *= x->dims[d];
+	t->dt = q.bits == 4 ? (elem == DT_I8 ? ONNX_DT_INT4 : ONNX_DT_UINT4) :
+		elem == DT_I8 ? ONNX__TENSOR_PROTO__DATA_TYPE__INT8 :
+		elem == DT_I16 ? ONNX__TENSOR_PROTO__DATA_TYPE__INT16 :
+		ONNX__TENSOR_PROTO__DATA_TYPE__UINT8;
+	for (int64_t i = 0; i < x->numel; i++) {
+		int k = q.axis < 0 ? 0 : (int)(i / inner % q.n);
+		float r = nearbyintf(x->f[i] / q.scale[k]);
+		double v = isnan(r) ? q.zp[k] : (double)r + q.zp[k];
+		t->i[i] = v < type_qmin(&ty) ? type_qmin(&ty) :
+			v > type_qmax(&ty) ? type_qmax(&ty) : (int64_t)v;
+	}
+	return sym_bind_tens(c, n->p->output[0], t);
+}
+
 static int import_quantize_linear(Ctx *c, NodeCtx *n)
 {
 	if (imp_attr_opsets(c, n, "saturate", 19, 0))
 		return -1;
+	Sym *s = imp_has(n, 0) ? n->in[0] : NULL;
+	if (s && s->t && !s->v && s->t->is_float)
+		return quantize_const(c, n, s->t);
 	Value *x = imp_value(c, n, 0);
 	return x ? quantize_to(c, n, x, 1, 0, NULL) : -1;
 }
@@ -150,6 +194,35 @@ static Value *quantized_const(Ctx *c, NodeCtx *n, int xi, int elem,
 	}
 	return graph_add_const(c->g, sym_fresh_name(c, n->in[xi]->name, NULL),
 		&ty, d, c->loc);
+}
+
+/* dequantize(input xi) with the type elem and q; the dequantized value,
+ * named with suffix, or NULL after reporting. */
+static Value *dequantize_q(Ctx *c, NodeCtx *n, int xi, int elem,
+	const QParams *q, const char *suffix)
+{
+	Sym *s = n->in[xi];
+	Value *x = s->v;
+	if (!x && s->t && !s->t->is_float) {
+		if (!(x = quantized_const(c, n, xi, elem, q)))
+			return NULL;
+	} else if (x && x->type.q.present) {
+		if (!same_q(&x->type.q, q)) {
+			imp_reject(c, n, "its scale or zero point differ from those of "
+				"the QuantizeLinear of '%s'", s->name);
+			return NULL;
+		}
+	} else if (x && (int)x->type.elem == elem && (x->kind == VAL_INPUT ||
+		(x->kind == VAL_NODE && op_has(x->def->op, OPF_VIEW)))) {
+		x->type.q = *q;  /* a quantized graph input, or a view of one */
+	} else {
+		imp_reject(c, n, "input '%s' is not a quantized integer tensor",
+			s->name);
+		return NULL;
+	}
+	Node *node = imp_node(c, n, OP_DEQUANTIZE, &x, 1, suffix ? -1 : 0,
+		suffix);
+	return imp_finish(c, n, node, suffix ? -1 : 0) ? NULL : node->out;
 }
 
 /* dequantize(input xi) with the q of inputs xi + 1, xi + 2, per axis on
@@ -178,27 +251,7 @@ static Value *dequantize_of(Ctx *c, NodeCtx *n, int xi, int axis,
 			s->name, onnx_dtype_name(dt), dtype_name(elem));
 		return NULL;
 	}
-	Value *x = s->v;
-	if (!x && s->t && !s->t->is_float) {
-		if (!(x = quantized_const(c, n, xi, elem, &q)))
-			return NULL;
-	} else if (x && x->type.q.present) {
-		if (!same_q(&x->type.q, &q)) {
-			imp_reject(c, n, "its scale or zero point differ from those of "
-				"the QuantizeLinear of '%s'", s->name);
-			return NULL;
-		}
-	} else if (x && (int)x->type.elem == elem && (x->kind == VAL_INPUT ||
-		(x->kind == VAL_NODE && op_has(x->def->op, OPF_VIEW)))) {
-		x->type.q = q;   /* a quantized graph input, or a view of one */
-	} else {
-		imp_reject(c, n, "input '%s' is not a quantized integer tensor",
-			s->name);
-		return NULL;
-	}
-	Node *node = imp_node(c, n, OP_DEQUANTIZE, &x, 1, suffix ? -1 : 0,
-		suffix);
-	return imp_finish(c, n, node, suffix ? -1 : 0) ? NULL : node->out;
+	return dequantize_q(c, n, xi, elem, &q, suffix);
 }
 
 static int import_dequantize_linear(Ctx *c, NodeCtx *n)
@@ -303,6 +356,167 @@ int imp_quantized_move(Ctx *c, NodeCtx *n)
 	return imp_finish(c, n, q, 0);
 }
 
+/* ---- ConvInteger, MatMulInteger: int32 sums of integer products ---- */
+
+/* The q at scale 1 of integer input xi with the zero point of input zi
+ * (absent: 0): one zero point, or one per index of `axis` (-1: only one
+ * allowed, named by what). 0, or -1 after rejecting n. */
+static int integer_q(Ctx *c, NodeCtx *n, int xi, int zi, int axis,
+	const char *what, int *elem, QParams *q)
+{
+	Sym *s = n->in[xi];
+	int dt = sym_dtype(s), rank;
+	int64_t dims[QCC_MAX_RANK];
+	if (dt != ONNX__TENSOR_PROTO__DATA_TYPE__INT8 &&
+	    dt != ONNX__TENSOR_PROTO__DATA_TYPE__UINT8)
+		return imp_reject(c, n, "input '%s' has element type %s; expected "
+			"int8 or uint8", s->name, onnx_dtype_name(dt));
+	*elem = zp_elem(dt);
+	Tens *z = imp_has(n, zi) ? imp_const(c, n, zi) : NULL;
+	if (imp_has(n, zi) && !z)
+		return -1;
+	if (z && z->dt != dt)
+		return imp_reject(c, n, "zero point '%s' is %s but input '%s' is %s",
+			n->in[zi]->name, onnx_dtype_name(z->dt), s->name,
+			onnx_dtype_name(dt));
+	imp_shape(s, &rank, dims);
+	memset(q, 0, sizeof *q);
+	q->present = 1;
+	q->axis = -1;
+	q->n = z ? (int)z->numel : 1;
+	if (z && (z->numel != 1 || z->rank > 1)) {
+		if (axis < 0 || z->rank != 1 || z->numel != dims[axis])
+			return imp_reject(c, n, "zero point '%s' has %lld elements; "
+				"expected one%s", n->in[zi]->name, (long long)z->numel, what);
+		q->axis = axis;
+	}
+	q->scale = arena_alloc(&c->g->arena, q->n * sizeof *q->scale);
+	q->zp = arena_alloc(&c->g->arena, q->n * sizeof *q->zp);
+	Type t = {.elem = *elem, .q = {.present = 1}};
+	for (int i = 0; i < q->n; i++) {
+		int64_t zp = z ? z->i[i] : 0;
+		if (zp < type_qmin(&t) || zp > type_qmax(&t))
+			return imp_reject(c, n, "zero point %lld is out of range for %s",
+				(long long)zp, onnx_dtype_name(dt));
+		q->scale[i] = 1;
+		q->zp[i] = (int32_t)zp;
+	}
+	return 0;
+}
+
+/* The largest |x - zp| of the integer value under dequantize d: over the
+ * data of a constant, else over the type's range. */
+static int64_t int_span(const Value *d)
+{
+	const Value *x = d->def->in[0];
+	const Type *t = &x->type;
+	const QParams *q = &t->q;
+	int64_t span = 0, inner = 1, count = type_numel(t);
+	for (int k = q->axis + 1; q->axis >= 0 && k < t->rank; k++)
+		inner *= t->dims[k];
+	for (int i = 0; i < q->n && !x->data; i++) {
+		int64_t lo = (int64_t)q->zp[i] - type_qmin(t);
+		int64_t hi = (int64_t)type_qmax(t) - q->zp[i];
+		span = lo > span ? lo : span;
+		span = hi > span ? hi : span;
+	}
+	for (int64_t i = 0; x->data && i < count; i++) {
+		int c = q->axis < 0 ? 0 : (int)(i / inner % q->n);
+		int64_t v = llabs((int64_t)((const int32_t *)x->data)[i] - q->zp[c]);
+		span = v > span ? v : span;
+	}
+	return span;
+}
+
+/* y = the float op's output as int32: exact when no sum can pass 2^24
+ * (float32 holds every integer up to it; the float kernels sum in double
+ * and round once), which k terms of a times b bound; else n is refused. */
+static int int32_out(Ctx *c, NodeCtx *n, Value *y, int64_t k, const Value *a,
+	const Value *b)
+{
+	int64_t sa = int_span(a), sb = int_span(b), lim = (int64_t)1 << 24;
+	if (sa && sb && (sa * sb > lim || k > lim / (sa * sb)))
+		return imp_reject(c, n, "its int32 sums (%lld products of up to %lld "
+			"x %lld) may pass 2^24, where float32 is no longer exact",
+			(long long)k, (long long)sa, (long long)sb);
+	Node *node = imp_node(c, n, OP_QUANTIZE, &y, 1, 0, NULL);
+	if (!node)
+		return -1;
+	node->out->type = y->type;
+	node->out->type.elem = DT_I32;
+	node->out->type.q = (QParams){.present = 1, .axis = -1, .n = 1};
+	node->out->type.q.scale = arena_alloc(&c->g->arena, sizeof(float));
+	node->out->type.q.zp = arena_alloc(&c->g->arena, sizeof(int32_t));
+	node->out->type.q.scale[0] = 1;
+	node->out->type.q.zp[0] = 0;
+	return imp_finish(c, n, node, 0);
+}
+
+/* ConvInteger (x, w, x_zero_point, w_zero_point per tensor or per output
+ * channel): the float Conv of x - xz and w - wz. */
+static int import_conv_integer(Ctx *c, NodeCtx *n)
+{
+	int e[2];
+	QParams q[2];
+	Value *in[2];
+	if (!imp_has(n, 0) || !imp_has(n, 1))
+		return imp_reject(c, n, "inputs x and w are required");
+	if (integer_q(c, n, 0, 2, -1, "", &e[0], &q[0]) ||
+	    integer_q(c, n, 1, 3, 0, " or one per output channel", &e[1], &q[1]) ||
+	    !(in[0] = dequantize_q(c, n, 0, e[0], &q[0], "_xdq")) ||
+	    !(in[1] = dequantize_q(c, n, 1, e[1], &q[1], "_wdq")))
+		return -1;
+	Value *y = float_op(c, n, "Conv", in, 2);
+	const Type *w = &in[1]->type;
+	return y ? int32_out(c, n, y, type_numel(w) / w->dims[0], in[0], in[1]) :
+		-1;
+}
+
+/* MatMulInteger (A, B, a_zero_point per tensor or per row of a 2-D A,
+ * b_zero_point per tensor or per column of a 2-D B): the float MatMul of
+ * A - az and B - bz. */
+static int import_matmul_integer(Ctx *c, NodeCtx *n)
+{
+	int e[2], ra, rb;
+	int64_t da[QCC_MAX_RANK], db[QCC_MAX_RANK];
+	QParams q[2];
+	Value *in[2];
+	if (!imp_has(n, 0) || !imp_has(n, 1))
+		return imp_reject(c, n, "inputs A and B are required");
+	imp_shape(n->in[0], &ra, da);
+	imp_shape(n->in[1], &rb, db);
+	if (integer_q(c, n, 0, 2, ra == 2 ? 0 : -1, " or one per row of a 2-D A",
+	    &e[0], &q[0]) ||
+	    integer_q(c, n, 1, 3, rb == 2 ? 1 : -1,
+	    " or one per column of a 2-D B", &e[1], &q[1]) ||
+	    !(in[0] = dequantize_q(c, n, 0, e[0], &q[0], "_adq")) ||
+	    !(in[1] = dequantize_q(c, n, 1, e[1], &q[1], "_bdq")))
+		return -1;
+	Value *y = float_op(c, n, "MatMul", in, 2);
+	return y ? int32_out(c, n, y, ra ? da[ra - 1] : 1, in[0], in[1]) : -1;
+}
+
+/* DynamicQuantizeLinear (x) -> (y, y_scale, y_zero_point): one dynquant
+ * node per output that is used. */
+static int import_dynamic_quantize_linear(Ctx *c, NodeCtx *n)
+{
+	static const char *const outs[] = {"y", "scale", "zero_point"};
+	Value *x = imp_value(c, n, 0);
+	if (!x)
+		return -1;
+	for (int k = 0; k < 3 && k < n->nout; k++) {
+		if (!n->p->output[k] || !*n->p->output[k])
+			continue;
+		Node *node = imp_node(c, n, OP_DYNQUANT, &x, 1, k, NULL);
+		if (!node)
+			return -1;
+		attr_set_str(c->g, node, "out", outs[k]);
+		if (imp_finish(c, n, node, k))
+			return -1;
+	}
+	return 0;
+}
+
 /* ---- ONNX Runtime's contrib ops (com.microsoft), as its graph
  * optimizer writes them ---- */
 
@@ -383,10 +597,18 @@ static int import_qlinear_concat(Ctx *c, NodeCtx *n)
  * known at import time (bit i: input i), importer, accepted attributes,
  * the note `qcc --list-ops` prints */
 static const OnnxOp rows[] = {
+	{"ConvInteger", 10, 0, 0xc, import_conv_integer,
+	 "auto_pad dilations group kernel_shape pads strides",
+	 "conv of x - xz and w - wz in float, int32 out (exact below 2^24)"},
 	{"DequantizeLinear", 10, 0, 0x6, import_dequantize_linear,
 	 "axis block_size",
 	 "dequantize; per tensor or axis, int8/uint8/int16/int32; qdq_elim folds "
 	 "it"},
+	{"DynamicQuantizeLinear", 11, 0, 0, import_dynamic_quantize_linear, "",
+	 "dynquant (y, scale, zero point from the run-time range); in ONNX "
+	 "Runtime's dynamic quantization, the float op on dequantized weights"},
+	{"MatMulInteger", 10, 0, 0xc, import_matmul_integer, "",
+	 "matmul of A - az and B - bz in float, int32 out (exact below 2^24)"},
 	{"QLinearConv", 10, 0, 0x1f6, import_qlinear_conv,
 	 "auto_pad dilations group kernel_shape pads strides",
 	 "dequantize, conv, quantize (qdq_elim folds the pairs)"},
@@ -394,7 +616,8 @@ static const OnnxOp rows[] = {
 	 "dequantize, matmul, quantize (qdq_elim folds the pairs)"},
 	{"QuantizeLinear", 10, 0, 0x6, import_quantize_linear,
 	 "axis block_size output_dtype saturate",
-	 "quantize; per tensor, int8/uint8/int16; qdq_elim folds it"},
+	 "quantize; int8/uint8/int16; per tensor, or per axis (constants fold, "
+	 "activations only in the interpreter); qdq_elim folds it"},
 };
 
 const OnnxOpTable onnx_quant_table = ONNX_OP_TABLE(rows);

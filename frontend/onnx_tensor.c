@@ -100,7 +100,9 @@ const char *onnx_dtype_name(int dt)
 {
 	static const char *names[] = {"undefined", "float", "uint8", "int8",
 		"uint16", "int16", "int32", "int64", "string", "bool", "float16",
-		"double", "uint32", "uint64", "complex64", "complex128", "bfloat16"};
+		"double", "uint32", "uint64", "complex64", "complex128", "bfloat16",
+		"float8e4m3fn", "float8e4m3fnuz", "float8e5m2", "float8e5m2fnuz",
+		"uint4", "int4"};
 	if (dt >= 0 && dt < (int)(sizeof names / sizeof *names))
 		return names[dt];
 	return "unknown";
@@ -118,6 +120,8 @@ int onnx_dtype_ir(int dt)
 	case ONNX__TENSOR_PROTO__DATA_TYPE__INT8: return DT_I8;
 	case ONNX__TENSOR_PROTO__DATA_TYPE__UINT8: return DT_U8;
 	case ONNX__TENSOR_PROTO__DATA_TYPE__BOOL: return DT_U8;
+	case ONNX_DT_INT4: return DT_I8;
+	case ONNX_DT_UINT4: return DT_U8;
 	default: return -1;
 	}
 }
@@ -133,10 +137,18 @@ int onnx_dtype_of_ir(int elem)
 	}
 }
 
-/* Bytes per element of the types the reader decodes; 0 for the others. */
+static int packed4(int dt)
+{
+	return dt == ONNX_DT_INT4 || dt == ONNX_DT_UINT4;
+}
+
+/* Bytes per element of the types the reader decodes (1 for the 4-bit
+ * types, whose raw data holds two a byte); 0 for the others. */
 static int dtype_size(int dt)
 {
 	switch (dt) {
+	case ONNX_DT_INT4: return 1;
+	case ONNX_DT_UINT4: return 1;
 	case ONNX__TENSOR_PROTO__DATA_TYPE__FLOAT: return 4;
 	case ONNX__TENSOR_PROTO__DATA_TYPE__DOUBLE: return 8;
 	case ONNX__TENSOR_PROTO__DATA_TYPE__INT64: return 8;
@@ -153,6 +165,11 @@ static int dtype_size(int dt)
 /* Element k of little-endian raw data of type dt. */
 static void raw_at(const uint8_t *p, int dt, int64_t k, double *f, int64_t *i)
 {
+	if (packed4(dt)) {
+		int v = k % 2 ? p[k / 2] >> 4 : p[k / 2] & 15;
+		*i = dt == ONNX_DT_INT4 && v > 7 ? v - 16 : v;
+		return;
+	}
 	int size = dtype_size(dt);
 	uint64_t u = 0;
 	for (int b = size - 1; b >= 0; b--)
@@ -230,6 +247,15 @@ static int64_t checked_numel(Ctx *c, const Onnx__TensorProto *tp,
 				(long long)ONNX_MAX_NUMEL), -1;
 		numel *= tp->dims[i];
 	}
+	if (packed4(dt) && !tp->has_raw_data)
+		return bad(c, what, "%s data must be in raw_data",
+			onnx_dtype_name(dt)), -1;
+	if (packed4(dt) && tp->raw_data.len != (size_t)(numel + 1) / 2)
+		return bad(c, what, "shape holds %lld %s elements but the data "
+			"holds %zu bytes", (long long)numel, onnx_dtype_name(dt),
+			tp->raw_data.len), -1;
+	if (packed4(dt))
+		return numel;
 	int size = dtype_size(dt);
 	size_t have = tp->has_raw_data ? tp->raw_data.len / size :
 		typed_count(tp, dt);

@@ -11,6 +11,8 @@
  * The checks the float ops share (conv and pooling windows, broadcasting,
  * concat, attribute lists, the output) and their messages are shape.c's.
  */
+#include <string.h>
+
 #include "ir.h"
 
 #define MULT_LIMIT 2147483648LL /* |mult| < 2^31 */
@@ -262,7 +264,17 @@ int shape_qunary(Graph *g, Node *n)
 	if (n->op == OP_QUANTIZE) {
 		if (x->elem != DT_F32)
 			return shape_err(n, "input must be f32, got %s", shape_tstr(x));
-		if (need_qout(n) < 0)
+		/* i32 at scale 1: the exact integer sums of ConvInteger and
+		 * MatMulInteger (docs/onnx.md) */
+		const Type *t = &n->out->type;
+		const QParams *q = &t->q;
+		int sums = t->elem == DT_I32 && q->present && q->n == 1 &&
+			q->axis < 0 && q->scale[0] == 1 && q->zp[0] == 0;
+		/* per axis (QuantizeLinear's axis): simulated, not lowered */
+		int axis = dtype_is_int(t->elem) && t->elem != DT_I32 &&
+			q->present && q->axis >= 0 && q->axis < x->rank &&
+			q->n == x->dims[q->axis];
+		if (!sums && !axis && need_qout(n) < 0)
 			return -1;
 		return shape_set_out(n, -1, x->rank, x->dims);
 	}
@@ -612,4 +624,20 @@ int shape_qdiv(Graph *g, Node *n)
 		return shape_err(n, "frac %lld is out of range (expected 0..30 "
 			"with |a - za| * 2^frac <= 2^30)", (long long)frac);
 	return shape_set_out(n, -1, out.rank, out.dims);
+}
+
+/* dynquant: y is u8 shaped like x; scale (f32) and zero_point (u8) are
+ * scalars. */
+int shape_dynquant(Graph *g, Node *n)
+{
+	(void)g;
+	if (shape_check_inputs(n) < 0 || shape_need_f32(n) < 0)
+		return -1;
+	const Type *x = shape_in(n, 0);
+	const char *out = attr_str(n, "out");
+	if (!strcmp(out, "y"))
+		return shape_set_out(n, DT_U8, x->rank, x->dims);
+	if (!strcmp(out, "scale") || !strcmp(out, "zero_point"))
+		return shape_set_out(n, out[0] == 's' ? DT_F32 : DT_U8, 0, x->dims);
+	return shape_err(n, "out must be y, scale or zero_point, got '%s'", out);
 }

@@ -5,9 +5,11 @@
  * guarantees: the activation node is gone; the producer carries it as the
  *   clamp act_min/act_max (relu [0, inf], relu6 [0, 6], clip [min, max]),
  *   intersected with a clamp it already had; its output takes the
- *   activation's uses. A clamp whose intersection would be empty is left
- *   alone, as is every other pattern. Quantization then needs one q(...)
- *   for the pair, and the integer kernels apply the clamp for free.
+ *   activation's uses and its q(...), if it had one (a QDQ model's
+ *   Conv -> Relu -> QuantizeLinear). A clamp whose intersection would be
+ *   empty is left alone, as is every other pattern. Quantization then
+ *   needs one q(...) for the pair, and the integer kernels apply the clamp
+ *   for free.
  * maths: clamp(clamp(y, a, b), c, d) = clamp(y, max(a, c), min(b, d)) when
  *   the intervals overlap.
  * flatten and reshape need no rewrite: they are views whose output keeps
@@ -55,6 +57,8 @@ int pass_fuse(Graph *g, const Options *o)
 			attr_set_float(g, p, "act_min", lo);
 		if (hi != phi)
 			attr_set_float(g, p, "act_max", hi);
+		/* the activation's q (a QDQ model's pair after it) is the pair's */
+		p->out->type.q = n->out->type.q;
 		graph_take_over(g, n, p);
 	}
 	graph_compact(g);

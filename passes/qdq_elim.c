@@ -13,14 +13,16 @@
  *    (a uint8 q becomes int8 with zp - 128: the same reals, codes moved by
  *    128), and x_dq's readers read x: the q(...) the range pass would have
  *    written. Both nodes go.
- * 3. dense(x, w) + b, the Gemm of a non-constant bias, is dense(x, w, b)
- *    again once b is constant.
+ * 3. matmul(x, w) of a 2-D x and w now constant is dense(x, w); dense(x,
+ *    w) + b, the Gemm of a non-constant bias, is dense(x, w, b) again
+ *    once b is constant.
  *
  * requires: a float graph (a lowered one is left alone).
  * guarantees: no quantize or dequantize node; every value a pair marked
- *   has a per-tensor 8-bit q(...). A quantize whose output is read by
- *   anything else than a dequantize, a 16-bit pair and weights with a
- *   nonzero zero point are errors naming the node.
+ *   has a per-tensor 8-bit q(...), or 16-bit with zero point 0 (int16
+ *   pairs). A quantize whose output is read by anything else than a
+ *   dequantize, an int16 pair with a nonzero zero point, a per-axis pair
+ *   and weights with a nonzero zero point are errors naming the node.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -94,10 +96,22 @@ static int fold_const(Graph *g, Node *n, Value **to)
 static int pair_q(Graph *g, const Node *q, QParams *out)
 {
 	const Type *t = &q->out->type;
-	if (t->elem != DT_U8 && t->elem != DT_I8) {
+	if (t->q.axis >= 0) {
+		diag_error(q->loc, "node '%s' (quantize): activations quantized per "
+			"axis (axis %d) are not supported; qcc quantizes activations per "
+			"tensor", q->out->name, t->q.axis);
+		return -1;
+	}
+	if (t->elem != DT_U8 && t->elem != DT_I8 && t->elem != DT_I16) {
 		diag_error(q->loc, "node '%s' (quantize): %s activations from "
-			"QuantizeLinear are not supported (int8, uint8)", q->out->name,
-			dtype_name(t->elem));
+			"QuantizeLinear are not supported (int8, uint8, int16)",
+			q->out->name, dtype_name(t->elem));
+		return -1;
+	}
+	if (t->elem == DT_I16 && t->q.zp[0] != 0) {
+		diag_error(q->loc, "node '%s' (quantize): int16 activations with "
+			"zero point %d; qcc's 16-bit activations are symmetric (zero "
+			"point 0)", q->out->name, (int)t->q.zp[0]);
 		return -1;
 	}
 	*out = t->q;
@@ -105,7 +119,7 @@ static int pair_q(Graph *g, const Node *q, QParams *out)
 	out->zp = arena_alloc(&g->arena, sizeof *out->zp);
 	out->scale[0] = t->q.scale[0];
 	out->zp[0] = t->q.zp[0] - (t->elem == DT_U8 ? 128 : 0);
-	out->bits = 8;
+	out->bits = t->elem == DT_I16 ? 16 : 8;
 	return 0;
 }
 
@@ -147,7 +161,22 @@ static int check_quantize(Graph *g, Node *n)
 	return -1;
 }
 
-/* 3. y = add(dense(x, w), b), b a constant of the dense's M outputs:
+/* 3a. matmul(x, w) of a 2-D x and the 2-D constant w a dequantize
+ * folded into: dense(x, w) with trans_w=0, as the importer makes of a
+ * constant B. */
+static void make_dense(Graph *g, int k)
+{
+	Node *m = g->nodes[k];
+	if (m->dead || m->op != OP_MATMUL || m->in[1]->kind != VAL_CONST ||
+	    m->in[0]->type.rank != 2 || m->in[1]->type.rank != 2)
+		return;
+	Node *d = graph_insert_node(g, k, OP_DENSE, m->in, 2,
+		graph_fresh_name(g, m->out->name), &m->out->type, m->loc);
+	attr_set_int(g, d, "trans_w", 0);
+	graph_take_over(g, m, d);
+}
+
+/* 3b. y = add(dense(x, w), b), b a constant of the dense's M outputs:
  * dense(x, w, b). */
 static void fuse_bias(Graph *g, int k)
 {
@@ -197,6 +226,8 @@ int pass_qdq_elim(Graph *g, const Options *o)
 	for (int k = 0; k < g->nnodes && rc == 0; k++)
 		if (!g->nodes[k]->dead && g->nodes[k]->op == OP_QUANTIZE)
 			rc = check_quantize(g, g->nodes[k]);
+	for (int k = 0; k < g->nnodes && rc == 0; k++)
+		make_dense(g, k);
 	for (int k = 0; k < g->nnodes && rc == 0; k++)
 		fuse_bias(g, k);
 	if (rc == 0)

@@ -13,13 +13,13 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 OUT = os.path.join(HERE, "bad")
 
 
-def save(name, nodes, inits, out="y", out_type=TensorProto.FLOAT):
+def save(name, nodes, inits, out="y", out_type=TensorProto.FLOAT, opset=13):
     g = helper.make_graph(
         nodes, name,
         [helper.make_tensor_value_info("x", TensorProto.FLOAT, [1, 2, 3, 3])],
         [helper.make_tensor_value_info(out, out_type, None)],
         [numpy_helper.from_array(a, n) for n, a in inits.items()])
-    m = helper.make_model(g, opset_imports=[helper.make_opsetid("", 13)])
+    m = helper.make_model(g, opset_imports=[helper.make_opsetid("", opset)])
     m.ir_version = 7
     os.makedirs(OUT, exist_ok=True)
     onnx.save(m, os.path.join(OUT, name + ".onnx"))
@@ -67,3 +67,13 @@ nodes = [helper.make_node("QuantizeLinear", ["x", "s", "z"], ["q"],
 save("pair_mismatch", nodes, {"s": np.array(0.1, np.float32),
                               "s2": np.array(0.2, np.float32),
                               "z": np.array(0, np.uint8)})
+# activations quantized per channel (axis 1 of x [1, 2, 3, 3])
+nodes, inits = pair([0.1, 0.2], np.array([3, 4], np.uint8))
+nodes[0].attribute.append(helper.make_attribute("axis", 1))
+nodes[1].attribute.append(helper.make_attribute("axis", 1))
+save("per_axis_activation", nodes, inits)
+# opset 21 blocked quantization: a scale per 2 input channels of the weights
+nodes, inits = weights(np.full((4, 1, 1, 1), 0.1, np.float32), 0, axis=1)
+nodes[2].attribute.append(helper.make_attribute("block_size", 2))
+inits["wz"] = np.zeros((4, 1, 1, 1), np.int8)
+save("block_size", nodes, inits, opset=21)

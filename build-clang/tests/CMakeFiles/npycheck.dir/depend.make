@@ -1,0 +1,2 @@
+# Empty dependencies file for npycheck.
+# This may be replaced when dependencies are built.

@@ -1,0 +1,2 @@
+# Empty dependencies file for fuzz_replay_npy.
+# This may be replaced when dependencies are built.

@@ -1,0 +1,15 @@
+file(REMOVE_RECURSE
+  "CMakeFiles/fuzz_replay_onnx.dir/fuzz_common.c.o"
+  "CMakeFiles/fuzz_replay_onnx.dir/fuzz_common.c.o.d"
+  "CMakeFiles/fuzz_replay_onnx.dir/fuzz_onnx.c.o"
+  "CMakeFiles/fuzz_replay_onnx.dir/fuzz_onnx.c.o.d"
+  "CMakeFiles/fuzz_replay_onnx.dir/replay.c.o"
+  "CMakeFiles/fuzz_replay_onnx.dir/replay.c.o.d"
+  "fuzz_replay_onnx"
+  "fuzz_replay_onnx.pdb"
+)
+
+# Per-language clean rules from dependency scanning.
+foreach(lang C)
+  include(CMakeFiles/fuzz_replay_onnx.dir/cmake_clean_${lang}.cmake OPTIONAL)
+endforeach()

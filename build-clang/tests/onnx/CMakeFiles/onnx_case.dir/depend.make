@@ -1,0 +1,2 @@
+# Empty dependencies file for onnx_case.
+# This may be replaced when dependencies are built.

@@ -1,0 +1,2 @@
+# Empty compiler generated dependencies file for print_fixed_point.
+# This may be replaced when dependencies are built.

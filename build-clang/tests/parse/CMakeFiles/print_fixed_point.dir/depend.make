@@ -1,0 +1,2 @@
+# Empty dependencies file for print_fixed_point.
+# This may be replaced when dependencies are built.

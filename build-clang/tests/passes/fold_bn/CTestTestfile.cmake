@@ -1,0 +1,16 @@
+# CMake generated Testfile for 
+# Source directory: /work/h13x/tests/passes/fold_bn
+# Build directory: /work/h13x/build-clang/tests/passes/fold_bn
+# 
+# This file includes the relevant testing commands required for 
+# testing this directory and lists subdirectories to be tested as well.
+add_test([=[passes/fold_bn/conv]=] "/usr/bin/cmake" "-DSRC=/work/h13x/tests/passes/fold_bn/conv.g" "-DTDIR=/work/h13x/build-clang/tests/passes/fold_bn/lit/passes/fold_bn/conv" "-DQCC=/work/h13x/build-clang/qcc" "-DNPYCHECK=/work/h13x/build-clang/tests/npycheck" "-DFILECHECK=/usr/lib/llvm-14/bin/FileCheck" "-P" "/work/h13x/tests/tools/lit_run.cmake")
+set_tests_properties([=[passes/fold_bn/conv]=] PROPERTIES  _BACKTRACE_TRIPLES "/work/h13x/tests/tools/lit.cmake;50;add_test;/work/h13x/tests/passes/fold_bn/CMakeLists.txt;2;qcc_lit_tests;/work/h13x/tests/passes/fold_bn/CMakeLists.txt;0;")
+add_test([=[passes/fold_bn/dense]=] "/usr/bin/cmake" "-DSRC=/work/h13x/tests/passes/fold_bn/dense.g" "-DTDIR=/work/h13x/build-clang/tests/passes/fold_bn/lit/passes/fold_bn/dense" "-DQCC=/work/h13x/build-clang/qcc" "-DNPYCHECK=/work/h13x/build-clang/tests/npycheck" "-DFILECHECK=/usr/lib/llvm-14/bin/FileCheck" "-P" "/work/h13x/tests/tools/lit_run.cmake")
+set_tests_properties([=[passes/fold_bn/dense]=] PROPERTIES  _BACKTRACE_TRIPLES "/work/h13x/tests/tools/lit.cmake;50;add_test;/work/h13x/tests/passes/fold_bn/CMakeLists.txt;2;qcc_lit_tests;/work/h13x/tests/passes/fold_bn/CMakeLists.txt;0;")
+add_test([=[passes/fold_bn/not_const]=] "/usr/bin/cmake" "-DSRC=/work/h13x/tests/passes/fold_bn/not_const.g" "-DTDIR=/work/h13x/build-clang/tests/passes/fold_bn/lit/passes/fold_bn/not_const" "-DQCC=/work/h13x/build-clang/qcc" "-DNPYCHECK=/work/h13x/build-clang/tests/npycheck" "-DFILECHECK=/usr/lib/llvm-14/bin/FileCheck" "-P" "/work/h13x/tests/tools/lit_run.cmake")
+set_tests_properties([=[passes/fold_bn/not_const]=] PROPERTIES  _BACKTRACE_TRIPLES "/work/h13x/tests/tools/lit.cmake;50;add_test;/work/h13x/tests/passes/fold_bn/CMakeLists.txt;2;qcc_lit_tests;/work/h13x/tests/passes/fold_bn/CMakeLists.txt;0;")
+add_test([=[passes/fold_bn/numeric]=] "/usr/bin/cmake" "-DSRC=/work/h13x/tests/passes/fold_bn/numeric.g" "-DTDIR=/work/h13x/build-clang/tests/passes/fold_bn/lit/passes/fold_bn/numeric" "-DQCC=/work/h13x/build-clang/qcc" "-DNPYCHECK=/work/h13x/build-clang/tests/npycheck" "-DFILECHECK=/usr/lib/llvm-14/bin/FileCheck" "-P" "/work/h13x/tests/tools/lit_run.cmake")
+set_tests_properties([=[passes/fold_bn/numeric]=] PROPERTIES  _BACKTRACE_TRIPLES "/work/h13x/tests/tools/lit.cmake;50;add_test;/work/h13x/tests/passes/fold_bn/CMakeLists.txt;2;qcc_lit_tests;/work/h13x/tests/passes/fold_bn/CMakeLists.txt;0;")
+add_test([=[passes/fold_bn/shared_output]=] "/usr/bin/cmake" "-DSRC=/work/h13x/tests/passes/fold_bn/shared_output.g" "-DTDIR=/work/h13x/build-clang/tests/passes/fold_bn/lit/passes/fold_bn/shared_output" "-DQCC=/work/h13x/build-clang/qcc" "-DNPYCHECK=/work/h13x/build-clang/tests/npycheck" "-DFILECHECK=/usr/lib/llvm-14/bin/FileCheck" "-P" "/work/h13x/tests/tools/lit_run.cmake")
+set_tests_properties([=[passes/fold_bn/shared_output]=] PROPERTIES  _BACKTRACE_TRIPLES "/work/h13x/tests/tools/lit.cmake;50;add_test;/work/h13x/tests/passes/fold_bn/CMakeLists.txt;2;qcc_lit_tests;/work/h13x/tests/passes/fold_bn/CMakeLists.txt;0;")

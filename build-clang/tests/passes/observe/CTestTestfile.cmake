@@ -1,0 +1,16 @@
+# CMake generated Testfile for 
+# Source directory: /work/h13x/tests/passes/observe
+# Build directory: /work/h13x/build-clang/tests/passes/observe
+# 
+# This file includes the relevant testing commands required for 
+# testing this directory and lists subdirectories to be tested as well.
+add_test([=[passes/observe/bad_method]=] "/usr/bin/cmake" "-DSRC=/work/h13x/tests/passes/observe/bad_method.g" "-DTDIR=/work/h13x/build-clang/tests/passes/observe/lit/passes/observe/bad_method" "-DQCC=/work/h13x/build-clang/qcc" "-DNPYCHECK=/work/h13x/build-clang/tests/npycheck" "-DFILECHECK=/usr/lib/llvm-14/bin/FileCheck" "-P" "/work/h13x/tests/tools/lit_run.cmake")
+set_tests_properties([=[passes/observe/bad_method]=] PROPERTIES  _BACKTRACE_TRIPLES "/work/h13x/tests/tools/lit.cmake;50;add_test;/work/h13x/tests/passes/observe/CMakeLists.txt;2;qcc_lit_tests;/work/h13x/tests/passes/observe/CMakeLists.txt;0;")
+add_test([=[passes/observe/basic]=] "/usr/bin/cmake" "-DSRC=/work/h13x/tests/passes/observe/basic.g" "-DTDIR=/work/h13x/build-clang/tests/passes/observe/lit/passes/observe/basic" "-DQCC=/work/h13x/build-clang/qcc" "-DNPYCHECK=/work/h13x/build-clang/tests/npycheck" "-DFILECHECK=/usr/lib/llvm-14/bin/FileCheck" "-P" "/work/h13x/tests/tools/lit_run.cmake")
+set_tests_properties([=[passes/observe/basic]=] PROPERTIES  _BACKTRACE_TRIPLES "/work/h13x/tests/tools/lit.cmake;50;add_test;/work/h13x/tests/passes/observe/CMakeLists.txt;2;qcc_lit_tests;/work/h13x/tests/passes/observe/CMakeLists.txt;0;")
+add_test([=[passes/observe/methods]=] "/usr/bin/cmake" "-DSRC=/work/h13x/tests/passes/observe/methods.g" "-DTDIR=/work/h13x/build-clang/tests/passes/observe/lit/passes/observe/methods" "-DQCC=/work/h13x/build-clang/qcc" "-DNPYCHECK=/work/h13x/build-clang/tests/npycheck" "-DFILECHECK=/usr/lib/llvm-14/bin/FileCheck" "-P" "/work/h13x/tests/tools/lit_run.cmake")
+set_tests_properties([=[passes/observe/methods]=] PROPERTIES  _BACKTRACE_TRIPLES "/work/h13x/tests/tools/lit.cmake;50;add_test;/work/h13x/tests/passes/observe/CMakeLists.txt;2;qcc_lit_tests;/work/h13x/tests/passes/observe/CMakeLists.txt;0;")
+add_test([=[passes/observe/quantized]=] "/usr/bin/cmake" "-DSRC=/work/h13x/tests/passes/observe/quantized.g" "-DTDIR=/work/h13x/build-clang/tests/passes/observe/lit/passes/observe/quantized" "-DQCC=/work/h13x/build-clang/qcc" "-DNPYCHECK=/work/h13x/build-clang/tests/npycheck" "-DFILECHECK=/usr/lib/llvm-14/bin/FileCheck" "-P" "/work/h13x/tests/tools/lit_run.cmake")
+set_tests_properties([=[passes/observe/quantized]=] PROPERTIES  _BACKTRACE_TRIPLES "/work/h13x/tests/tools/lit.cmake;50;add_test;/work/h13x/tests/passes/observe/CMakeLists.txt;2;qcc_lit_tests;/work/h13x/tests/passes/observe/CMakeLists.txt;0;")
+add_test([=[passes/observe/twice]=] "/usr/bin/cmake" "-DSRC=/work/h13x/tests/passes/observe/twice.g" "-DTDIR=/work/h13x/build-clang/tests/passes/observe/lit/passes/observe/twice" "-DQCC=/work/h13x/build-clang/qcc" "-DNPYCHECK=/work/h13x/build-clang/tests/npycheck" "-DFILECHECK=/usr/lib/llvm-14/bin/FileCheck" "-P" "/work/h13x/tests/tools/lit_run.cmake")
+set_tests_properties([=[passes/observe/twice]=] PROPERTIES  _BACKTRACE_TRIPLES "/work/h13x/tests/tools/lit.cmake;50;add_test;/work/h13x/tests/passes/observe/CMakeLists.txt;2;qcc_lit_tests;/work/h13x/tests/passes/observe/CMakeLists.txt;0;")

@@ -1,0 +1,16 @@
+# CMake generated Testfile for 
+# Source directory: /work/h13x/tests/passes/qdq_elim
+# Build directory: /work/h13x/build-clang/tests/passes/qdq_elim
+# 
+# This file includes the relevant testing commands required for 
+# testing this directory and lists subdirectories to be tested as well.
+add_test([=[passes/qdq_elim/lowered]=] "/usr/bin/cmake" "-DSRC=/work/h13x/tests/passes/qdq_elim/lowered.g" "-DTDIR=/work/h13x/build-clang/tests/passes/qdq_elim/lit/passes/qdq_elim/lowered" "-DQCC=/work/h13x/build-clang/qcc" "-DNPYCHECK=/work/h13x/build-clang/tests/npycheck" "-DFILECHECK=/usr/lib/llvm-14/bin/FileCheck" "-P" "/work/h13x/tests/tools/lit_run.cmake")
+set_tests_properties([=[passes/qdq_elim/lowered]=] PROPERTIES  _BACKTRACE_TRIPLES "/work/h13x/tests/tools/lit.cmake;50;add_test;/work/h13x/tests/passes/qdq_elim/CMakeLists.txt;2;qcc_lit_tests;/work/h13x/tests/passes/qdq_elim/CMakeLists.txt;0;")
+add_test([=[passes/qdq_elim/pair]=] "/usr/bin/cmake" "-DSRC=/work/h13x/tests/passes/qdq_elim/pair.g" "-DTDIR=/work/h13x/build-clang/tests/passes/qdq_elim/lit/passes/qdq_elim/pair" "-DQCC=/work/h13x/build-clang/qcc" "-DNPYCHECK=/work/h13x/build-clang/tests/npycheck" "-DFILECHECK=/usr/lib/llvm-14/bin/FileCheck" "-P" "/work/h13x/tests/tools/lit_run.cmake")
+set_tests_properties([=[passes/qdq_elim/pair]=] PROPERTIES  _BACKTRACE_TRIPLES "/work/h13x/tests/tools/lit.cmake;50;add_test;/work/h13x/tests/passes/qdq_elim/CMakeLists.txt;2;qcc_lit_tests;/work/h13x/tests/passes/qdq_elim/CMakeLists.txt;0;")
+add_test([=[passes/qdq_elim/pair_i16]=] "/usr/bin/cmake" "-DSRC=/work/h13x/tests/passes/qdq_elim/pair_i16.g" "-DTDIR=/work/h13x/build-clang/tests/passes/qdq_elim/lit/passes/qdq_elim/pair_i16" "-DQCC=/work/h13x/build-clang/qcc" "-DNPYCHECK=/work/h13x/build-clang/tests/npycheck" "-DFILECHECK=/usr/lib/llvm-14/bin/FileCheck" "-P" "/work/h13x/tests/tools/lit_run.cmake")
+set_tests_properties([=[passes/qdq_elim/pair_i16]=] PROPERTIES  _BACKTRACE_TRIPLES "/work/h13x/tests/tools/lit.cmake;50;add_test;/work/h13x/tests/passes/qdq_elim/CMakeLists.txt;2;qcc_lit_tests;/work/h13x/tests/passes/qdq_elim/CMakeLists.txt;0;")
+add_test([=[passes/qdq_elim/q_alone]=] "/usr/bin/cmake" "-DSRC=/work/h13x/tests/passes/qdq_elim/q_alone.g" "-DTDIR=/work/h13x/build-clang/tests/passes/qdq_elim/lit/passes/qdq_elim/q_alone" "-DQCC=/work/h13x/build-clang/qcc" "-DNPYCHECK=/work/h13x/build-clang/tests/npycheck" "-DFILECHECK=/usr/lib/llvm-14/bin/FileCheck" "-P" "/work/h13x/tests/tools/lit_run.cmake")
+set_tests_properties([=[passes/qdq_elim/q_alone]=] PROPERTIES  _BACKTRACE_TRIPLES "/work/h13x/tests/tools/lit.cmake;50;add_test;/work/h13x/tests/passes/qdq_elim/CMakeLists.txt;2;qcc_lit_tests;/work/h13x/tests/passes/qdq_elim/CMakeLists.txt;0;")
+add_test([=[passes/qdq_elim/weights]=] "/usr/bin/cmake" "-DSRC=/work/h13x/tests/passes/qdq_elim/weights.g" "-DTDIR=/work/h13x/build-clang/tests/passes/qdq_elim/lit/passes/qdq_elim/weights" "-DQCC=/work/h13x/build-clang/qcc" "-DNPYCHECK=/work/h13x/build-clang/tests/npycheck" "-DFILECHECK=/usr/lib/llvm-14/bin/FileCheck" "-P" "/work/h13x/tests/tools/lit_run.cmake")
+set_tests_properties([=[passes/qdq_elim/weights]=] PROPERTIES  _BACKTRACE_TRIPLES "/work/h13x/tests/tools/lit.cmake;50;add_test;/work/h13x/tests/passes/qdq_elim/CMakeLists.txt;2;qcc_lit_tests;/work/h13x/tests/passes/qdq_elim/CMakeLists.txt;0;")

@@ -1,0 +1,2 @@
+# Empty dependencies file for test_qconv_outside.
+# This may be replaced when dependencies are built.

@@ -1,0 +1,2 @@
+# Empty dependencies file for test_qnorm.
+# This may be replaced when dependencies are built.
