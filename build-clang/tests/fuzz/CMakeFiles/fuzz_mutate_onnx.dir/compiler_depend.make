@@ -1,2 +1,0 @@
-# Empty compiler generated dependencies file for fuzz_mutate_onnx.
-# This may be replaced when dependencies are built.

@@ -1,2 +1,0 @@
-# Empty compiler generated dependencies file for onnx_eval.
-# This may be replaced when dependencies are built.

@@ -1,2 +1,0 @@
-# Empty dependencies file for onnx_hostile.
-# This may be replaced when dependencies are built.

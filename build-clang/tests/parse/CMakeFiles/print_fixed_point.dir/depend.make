@@ -1,2 +1,0 @@
-# Empty dependencies file for print_fixed_point.
-# This may be replaced when dependencies are built.
