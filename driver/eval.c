@@ -255,19 +255,22 @@ static void local_run(Row *r, Exec *ef, Exec *eq)
 	}
 }
 
-/* K when fv is the [K, M] weight matrix of a dense with trans_w=0 in f
- * (quantize stores it [M, K]), else 0. */
-static int64_t transposed_k(const Graph *f, const Value *fv)
+/* Per value of f (by id): K when it is the [K, M] weight matrix of a
+ * dense with trans_w=0 (quantize stores it [M, K]), else 0. One walk. */
+static int64_t *transposed_ks(const Graph *f)
 {
-	if (fv->kind != VAL_CONST || fv->type.rank != 2)
-		return 0;
+	int64_t *k = calloc(f->nvalues + 1, sizeof *k);
+	if (!k)
+		abort();
 	for (int i = 0; i < f->nnodes; i++) {
 		const Node *n = f->nodes[i];
-		if (!n->dead && n->op == OP_DENSE && n->nin > 1 && n->in[1] == fv &&
+		const Value *w = n->nin > 1 ? n->in[1] : NULL;
+		if (!n->dead && n->op == OP_DENSE && w && w->kind == VAL_CONST &&
+		    w->type.rank == 2 && w->id < f->nvalues &&
 		    attr_int(n, "trans_w") == 0)
-			return fv->type.dims[0];
+			k[w->id] = w->type.dims[0];
 	}
-	return 0;
+	return k;
 }
 
 /* Quantized tensors with a float twin: activations and weights (8 bits and
@@ -278,6 +281,7 @@ static Row *collect_rows(const Graph *f, const Graph *q, int *nrows)
 	if (!rows)
 		abort();
 	int n = 0;
+	int64_t *tr_k = transposed_ks(f);
 	for (int i = 0; i < q->nvalues; i++) {
 		const Value *v = q->values[i];
 		if (!dtype_is_int(v->type.elem) || !v->type.q.present ||
@@ -288,7 +292,7 @@ static Row *collect_rows(const Graph *f, const Graph *q, int *nrows)
 			continue;
 		rows[n].qv = v;
 		rows[n].fv = fv;
-		rows[n].tr_k = transposed_k(f, fv);
+		rows[n].tr_k = fv->id < f->nvalues ? tr_k[fv->id] : 0;
 		local_setup(&rows[n], f);
 		if (v->kind != VAL_CONST && v->type.q.n == 1 && v->type.rank >= 2 &&
 		    v->type.dims[1] > 1) {
@@ -299,6 +303,7 @@ static Row *collect_rows(const Graph *f, const Graph *q, int *nrows)
 		}
 		n++;
 	}
+	free(tr_k);
 	*nrows = n;
 	return rows;
 }
