@@ -1,11 +1,15 @@
 """The bitalloc acceptance on a labelled test set.
 
-    accept.py QCC MODEL CALIB CALIB_Y TEST_X TEST_Y DIR BUDGET W8_BYTES
+    accept.py QCC MODEL CALIB CALIB_Y TEST_X TEST_Y DIR BUDGET W8_BYTES HALF
 
 - `--flash-budget BUDGET --cle --adaround` (widths chosen on the labelled
   calibration set) scores at least as high on the test set as uniform
   `--weight-bits 4 --cle --adaround`, and its chosen point's bytes fit;
-- `--max-drop 0.5` chooses fewer weight bytes than uniform W8 (W8_BYTES).
+- `--max-drop 0.5` chooses fewer weight bytes than uniform W8 (W8_BYTES);
+- at HALF (half the W8 weight bytes plus the constants: where rows padded
+  to whole bytes make uniform W4 larger, the best uniform width that fits
+  is 2 bits), `--flash-budget HALF --cle --adaround` scores at least as
+  high as uniform `--weight-bits 2 --cle --adaround`, within HALF.
 Exits 1 with a message on the first failure.
 """
 import os
@@ -39,7 +43,7 @@ def chosen(rows):
 
 
 def main():
-    qcc, model, calib, calib_y, x, y, out, budget, w8 = sys.argv[1:10]
+    qcc, model, calib, calib_y, x, y, out, budget, w8, half = sys.argv[1:11]
     w8_bytes = int(w8)
     os.makedirs(out, exist_ok=True)
     tech = ["--cle", "--adaround"]
@@ -55,6 +59,19 @@ def main():
         sys.exit("accept: %s bytes over the budget %s" % (star[2], budget))
     if mix < uni:
         sys.exit("accept: %.2f below uniform W4's %.2f" % (mix, uni))
+    if int(half) < int(budget):
+        uni2, _ = run(qcc, model, calib, x, y, os.path.join(out, "w2.npy"),
+                      ["--weight-bits", "2"] + tech)
+        mix2, rows = run(qcc, model, calib, x, y, os.path.join(out, "h.npy"),
+                         ["--flash-budget", half, "--calib-labels", calib_y]
+                         + tech)
+        star = chosen(rows)
+        print("uniform W2: %.2f; --flash-budget %s: %.2f, %s bytes, bits %s"
+              % (uni2, half, mix2, star[2], star[3]))
+        if int(star[2]) > int(half):
+            sys.exit("accept: %s bytes over the budget %s" % (star[2], half))
+        if mix2 < uni2:
+            sys.exit("accept: %.2f below uniform W2's %.2f" % (mix2, uni2))
     acc, rows = run(qcc, model, calib, x, y, os.path.join(out, "md.npy"),
                     ["--max-drop", "0.5", "--calib-labels", calib_y])
     star = chosen(rows)
