@@ -26,7 +26,7 @@ static int casts_to_float(const Onnx__NodeProto *p)
 
 int match_dynq(Pat *P, int k, PatFuse *f)
 {
-	int kd, kc, km, ks, ka;
+	int kd, kc, km, ks;
 	const Onnx__NodeProto *ip = node_is(P, k, "MatMulInteger");
 	if (!ip && !(ip = node_is(P, k, "ConvInteger")))
 		return 0;
@@ -51,13 +51,7 @@ int match_dynq(Pat *P, int k, PatFuse *f)
 	take(f, kc);
 	take(f, ks);
 	take(f, km);
-	const char *y = mul->output[0];
-	const Onnx__NodeProto *add = read_by(P, y, "Add", &ka);
-	const char *b = add ? other(add, y) : NULL;
-	if (b && known(P, b)) {
-		f->bias = b;
-		take(f, ka);
-	}
+	by_known(P, f, mul->output[0], "Add", &f->bias);
 	f->op = OP_DENSE;
 	f->x = pat_in(dq, 0);
 	f->scale = ws;

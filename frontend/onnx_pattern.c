@@ -548,31 +548,31 @@ int known(Pat *P, const char *name)
 	return (s && s->t && !s->v) || made_by(P, name, "Constant", &k);
 }
 
+const char *by_known(Pat *P, PatFuse *f, const char *y, const char *op,
+	const char **operand)
+{
+	int k;
+	const Onnx__NodeProto *p = read_by(P, y, op, &k);
+	const char *c = p ? other(p, y) : NULL;
+	if (!c || !known(P, c))
+		return y;
+	*operand = c;
+	take(f, k);
+	return p->output[0];
+}
+
 /* From the Div of the normalisation: the statistics before it, then a Mul
  * by a constant scale and an Add of a constant bias after it when they
  * are there. */
 static int match_layernorm(Pat *P, int k, PatFuse *f)
 {
-	int km, ka;
 	const Onnx__NodeProto *dv = node_is(P, k, "Div");
 	if (!dv || !ln_stats(P, f, pat_in(dv, 0), pat_in(dv, 1)))
 		return 0;
 	take(f, k);
 	f->op = OP_LAYERNORM;
-	const char *y = dv->output[0];
-	const Onnx__NodeProto *m = read_by(P, y, "Mul", &km);
-	const char *g = m ? other(m, y) : NULL;
-	if (g && known(P, g)) {
-		f->scale = g;
-		take(f, km);
-		y = m->output[0];
-	}
-	const Onnx__NodeProto *a = read_by(P, y, "Add", &ka);
-	const char *b = a ? other(a, y) : NULL;
-	if (b && known(P, b)) {
-		f->bias = b;
-		take(f, ka);
-	}
+	const char *y = by_known(P, f, dv->output[0], "Mul", &f->scale);
+	by_known(P, f, y, "Add", &f->bias);
 	return 1;
 }
 

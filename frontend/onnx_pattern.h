@@ -60,6 +60,12 @@ const char *pat_in(const Onnx__NodeProto *p, size_t i);  /* "" if absent */
 const char *other(const Onnx__NodeProto *p, const char *name);
 int known(Pat *P, const char *name);  /* known at import time */
 void take(PatFuse *f, int k);         /* adds node k to the match */
+/* When y's one reader is an op of y and a constant known at import time:
+ * takes it into the match, sets *operand to the constant and returns the
+ * op's output; else returns y. (The optional Mul by a scale, Add of a
+ * bias after a pattern.) */
+const char *by_known(Pat *P, PatFuse *f, const char *y, const char *op,
+	const char **operand);
 
 /* onnx_dynq.c: DynamicQuantizeLinear -> MatMulInteger or ConvInteger ->
  * Cast -> Mul by the product of the scales (-> Add of a bias) */
