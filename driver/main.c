@@ -530,10 +530,6 @@ static int check_args(const Cli *c)
 		diag_fail("--calib-labels needs --flash-budget or --max-drop");
 		return -1;
 	}
-	if (c->opt.print_after && !c->opt.passes && !c->opt.calib_path) {
-		diag_fail("--print-after needs --passes or --calib");
-		return -1;
-	}
 	const char *names[] = {c->opt.passes, c->opt.print_after};
 	for (int k = 0; k < 2; k++) {
 		const char *s = names[k];
@@ -1056,6 +1052,12 @@ static int qcc(int argc, char **argv)
 	}
 	int quantize = c.opt.calib_path || c.opt.passes || c.opt.data_free ||
 		(has_ext(c.model, ".onnx") && qdq_model(g));
+	if (c.opt.print_after && !quantize) {
+		diag_fail("--print-after: no pass runs on '%s': give --calib, "
+			"--passes or --range bn, or name the calibration set in the "
+			"model (calib \"FILE.npy\" in .g)", c.model);
+		goto done;
+	}
 	if (quantize && pipeline_run(g, &c.opt))
 		goto done;
 	c.quantized = quantize;
