@@ -110,8 +110,8 @@ int emit_dynq(Ctx *c, const PatFuse *f, Onnx__NodeProto *const *node,
 	const Onnx__NodeProto *ip = node[f->inode];
 	int conv = !strcmp(ip->op_type, "ConvInteger");
 	const char *out = node[k]->output[0];
-	const char *wf = sym_fresh_name(c, f->w, "_dq");
-	const char *yf = f->bias ? sym_fresh_name(c, out, "_mm") : out;
+	const char *wf = sym_fresh_onnx(c, f->w, "_dq");
+	const char *yf = f->bias ? sym_fresh_onnx(c, out, "_mm") : out;
 	const char *dq[3] = {f->w, f->scale, f->wz};
 	const char *op[2] = {f->x, wf};
 	const char *add[2] = {yf, f->bias};

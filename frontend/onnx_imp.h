@@ -123,6 +123,10 @@ int onnx_wire_nesting_ok(const ProtobufCMessageDescriptor *d,
 /* The `.g` identifier for an ONNX name: sanitised, plus suffix, unique. */
 const char *sym_fresh_name(Ctx *c, const char *onnx_name, const char *suffix);
 const char *sym_sanitize(Ctx *c, const char *name);
+/* An ONNX tensor name for an intermediate the importer adds: onnx_name
+ * plus suffix (then _1, _2, ...), neither bound nor named anywhere in the
+ * model, so no tensor the model defines later collides with it. */
+const char *sym_fresh_onnx(Ctx *c, const char *onnx_name, const char *suffix);
 Sym *sym_get(Ctx *c, const char *name);
 int sym_bind_value(Ctx *c, const char *name, Value *v, int dt);
 int sym_bind_tens(Ctx *c, const char *name, Tens *t);

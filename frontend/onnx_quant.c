@@ -267,7 +267,7 @@ static Value *float_op(Ctx *c, NodeCtx *n, const char *op_type, Value **in,
 	int nin)
 {
 	Onnx__NodeProto p = *n->p;
-	char *out = (char *)sym_fresh_name(c, n->p->output[0], "_f");
+	char *out = (char *)sym_fresh_onnx(c, n->p->output[0], "_f");
 	char *names[3];
 	NodeCtx sub = *n;
 	p.op_type = (char *)op_type;
@@ -279,7 +279,7 @@ static Value *float_op(Ctx *c, NodeCtx *n, const char *op_type, Value **in,
 	sub.nin = nin;
 	sub.nout = 1;
 	for (int i = 0; i < nin; i++) {
-		names[i] = in[i] ? (char *)sym_fresh_name(c, out, "_in") : "";
+		names[i] = in[i] ? (char *)sym_fresh_onnx(c, out, "_in") : "";
 		if (in[i] && sym_bind_value(c, names[i], in[i],
 		    ONNX__TENSOR_PROTO__DATA_TYPE__FLOAT))
 			return NULL;

@@ -42,16 +42,30 @@ static int lowered(const Graph *g)
 	return 0;
 }
 
-/* Whether v is read as the weights (input 1) of a layer. */
-static int read_as_weights(const Graph *g, const Value *v)
+/* Whether matmul node m becomes a dense layer (3a: both operands 2-D,
+ * the second constant once its dequantize folds). */
+static int dense_matmul(const Node *m)
+{
+	return m->op == OP_MATMUL && m->in[0]->type.rank == 2 &&
+		m->in[1]->type.rank == 2;
+}
+
+/* The output-channel axis of v when it is read as the weights (input 1)
+ * of a layer (0: [OC, ...]; 1: a dense's [K, M] with trans_w=0), or of a
+ * matmul that becomes one (1); -1 when it is not. */
+static int weights_axis(const Graph *g, const Value *v)
 {
 	for (int k = 0; k < g->nnodes; k++) {
 		const Node *n = g->nodes[k];
-		if (!n->dead && op_has(n->op, OPF_LAYER) && n->nin > 1 &&
-		    n->in[1] == v)
+		if (n->dead || n->nin < 2 || n->in[1] != v)
+			continue;
+		if (dense_matmul(n))
 			return 1;
+		if (op_has(n->op, OPF_LAYER))
+			return op_attr_index(n->op, "trans_w") >= 0 &&
+				!attr_int(n, "trans_w");
 	}
-	return 0;
+	return -1;
 }
 
 /* 1. dequantize(constant) -> an f32 constant. */
@@ -65,7 +79,14 @@ static int fold_const(Graph *g, Node *n, Value **to)
 	float *d = graph_alloc_data(g, &ft);
 	const void *in[1] = {x->data};
 	op_info(OP_DEQUANTIZE)->eval(n, in, d);
-	if (dtype_bits(t->elem) <= 8 && read_as_weights(g, n->out)) {
+	int axis = dtype_bits(t->elem) <= 8 ? weights_axis(g, n->out) : -1;
+	if (axis >= 0) {
+		if (t->q.n > 1 && t->q.axis != axis) {
+			diag_error(n->loc, "node '%s' (dequantize): weights quantized "
+				"per axis %d; qcc's weights have one scale per output "
+				"channel (axis %d here)", n->out->name, t->q.axis, axis);
+			return -1;
+		}
 		for (int i = 0; i < t->q.n; i++)
 			if (t->q.zp[i] != 0) {
 				diag_error(n->loc, "node '%s' (dequantize): weights with "
@@ -167,8 +188,7 @@ static int check_quantize(Graph *g, Node *n)
 static void make_dense(Graph *g, int k)
 {
 	Node *m = g->nodes[k];
-	if (m->dead || m->op != OP_MATMUL || m->in[1]->kind != VAL_CONST ||
-	    m->in[0]->type.rank != 2 || m->in[1]->type.rank != 2)
+	if (m->dead || !dense_matmul(m) || m->in[1]->kind != VAL_CONST)
 		return;
 	Node *d = graph_insert_node(g, k, OP_DENSE, m->in, 2,
 		graph_fresh_name(g, m->out->name), &m->out->type, m->loc);
