@@ -14,12 +14,13 @@
  * dynquant node per output (onnx_dynq.c turns ONNX Runtime's dynamic
  * quantization pattern into the float op instead).
  *
- * Element types: int8 and uint8, and int16 from opset 21; per tensor or
+ * Element types: int8 and uint8, and int16, uint16 (held as int16 minus
+ * 32768), int4, uint4 from opset 21; per tensor or
  * per axis (a QuantizeLinear of a constant is computed here; of a run-time
  * value, per axis runs in the interpreter only, qdq_elim refuses it). Scales
  * must be positive and finite, zero points within their type, a per-axis
  * scale as long as its axis. Blocked quantization (block_size) and the
- * float8/int4/uint16 types are refused. */
+ * float8 types are refused. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -33,6 +34,7 @@ static int zp_elem(int dt)
 	case ONNX__TENSOR_PROTO__DATA_TYPE__INT8: return DT_I8;
 	case ONNX__TENSOR_PROTO__DATA_TYPE__UINT8: return DT_U8;
 	case ONNX__TENSOR_PROTO__DATA_TYPE__INT16: return DT_I16;
+	case ONNX__TENSOR_PROTO__DATA_TYPE__UINT16: return DT_I16;  /* - 2^15 */
 	case ONNX__TENSOR_PROTO__DATA_TYPE__INT32: return DT_I32;  /* biases */
 	case ONNX_DT_INT4: return DT_I8;   /* with q.bits 4 */
 	case ONNX_DT_UINT4: return DT_U8;
@@ -40,11 +42,20 @@ static int zp_elem(int dt)
 	}
 }
 
+/* The offset of the int16 codes of uint16 type dt (0 for the others):
+ * a uint16 u is held as u - 32768, its zero point likewise, so that the
+ * reals (u - zp) * scale are unchanged. */
+static int u16_shift(int dt)
+{
+	return dt == ONNX__TENSOR_PROTO__DATA_TYPE__UINT16 ? 32768 : 0;
+}
+
 /* The q(...) of node n (inputs 1 and 2: scale, zero point) for its data
- * input of rank `rank` and dims, and the element type of its integer side.
- * 0, or -1 after rejecting n. */
+ * input of rank `rank` and dims, the element type of its integer side and
+ * (dtp not NULL) its ONNX type: the zero point's, else def_dt (0: the
+ * output_dtype attribute, else uint8). 0, or -1 after rejecting n. */
 static int read_qparams(Ctx *c, NodeCtx *n, int si, int axis_def, int rank,
-	const int64_t *dims, int *elem, QParams *q)
+	const int64_t *dims, int def_dt, int *elem, int *dtp, QParams *q)
 {
 	int64_t axis = axis_def, block, od;
 	if ((axis_def == 1 && imp_attr_int(c, n, "axis", 1, &axis)) ||
@@ -60,11 +71,14 @@ static int read_qparams(Ctx *c, NodeCtx *n, int si, int axis_def, int rank,
 		NULL;
 	if (!s || (imp_has(n, zi) && !z))
 		return -1;
-	int dt = z ? z->dt : od ? (int)od : ONNX__TENSOR_PROTO__DATA_TYPE__UINT8;
+	int dt = z ? z->dt : od ? (int)od : def_dt ? def_dt :
+		ONNX__TENSOR_PROTO__DATA_TYPE__UINT8;
 	*elem = zp_elem(dt);
+	if (dtp)
+		*dtp = dt;
 	if (*elem < 0)
 		return imp_reject(c, n, "quantized type %s is not supported (int4, "
-			"uint4, int8, uint8, int16)", onnx_dtype_name(dt));
+			"uint4, int8, uint8, int16, uint16)", onnx_dtype_name(dt));
 	if (!s->is_float)
 		return imp_reject(c, n, "the scale must be float, got %s",
 			onnx_dtype_name(s->dt));
@@ -91,15 +105,15 @@ static int read_qparams(Ctx *c, NodeCtx *n, int si, int axis_def, int rank,
 	Type t = {.elem = *elem, .q = {.present = 1, .bits = q->bits}};
 	for (int i = 0; i < q->n; i++) {
 		float sc = s->f[i];
-		int64_t zp = z ? z->i[i] : 0;
+		int64_t zp = z ? z->i[i] : 0, zq = zp - u16_shift(dt);
 		if (!(sc > 0) || !isfinite(sc))
 			return imp_reject(c, n, "scale %g%s is not a positive finite "
 				"number", sc, q->n > 1 ? " of a channel" : "");
-		if (zp < type_qmin(&t) || zp > type_qmax(&t))
+		if (zq < type_qmin(&t) || zq > type_qmax(&t))
 			return imp_reject(c, n, "zero point %lld is out of range for "
 				"%s", (long long)zp, onnx_dtype_name(dt));
 		q->scale[i] = sc;
-		q->zp[i] = (int32_t)zp;
+		q->zp[i] = (int32_t)zq;
 	}
 	return 0;
 }
@@ -114,15 +128,33 @@ static int same_q(const QParams *a, const QParams *b)
 	return 1;
 }
 
+/* Whether the model's graph has an output named name. */
+static int graph_output(const Ctx *c, const char *name)
+{
+	const Onnx__GraphProto *gp = c->model ? c->model->graph : NULL;
+	for (size_t i = 0; gp && i < gp->n_output; i++)
+		if (!strcmp(gp->output[i]->name, name))
+			return 1;
+	return 0;
+}
+
 /* quantize(x) with the q of n's inputs si, si + 1, as output k of n (or,
  * k < 0, an intermediate named with suffix); 0, or -1 after reporting. */
 static int quantize_to(Ctx *c, NodeCtx *n, Value *x, int si, int k,
 	const char *suffix)
 {
-	int elem;
+	int elem, dt;
 	QParams q;
-	if (read_qparams(c, n, si, 1, x->type.rank, x->type.dims, &elem, &q))
+	if (read_qparams(c, n, si, 1, x->type.rank, x->type.dims, 0, &elem, &dt,
+	    &q))
 		return -1;
+	if (u16_shift(dt) && k >= 0 && graph_output(c, n->p->output[k]))
+		return imp_reject(c, n, "a uint16 graph output is not supported "
+			"(qcc holds uint16 codes as int16 minus 32768): dequantize it");
+	if (elem == DT_I16 && q.zp[0] != 0)
+		return imp_reject(c, n, "%s zero point %d: qcc's 16-bit activations "
+			"are symmetric (zero point 0 for int16, 32768 for uint16)",
+			onnx_dtype_name(dt), (int)q.zp[0] + u16_shift(dt));
 	if (q.bits == 4)
 		return imp_reject(c, n, "4-bit activations are not supported (4-bit "
 			"weights are: a DequantizeLinear of an int4 constant)");
@@ -132,7 +164,11 @@ static int quantize_to(Ctx *c, NodeCtx *n, Value *x, int si, int k,
 	node->out->type = x->type;   /* the shape; shape inference checks it */
 	node->out->type.elem = elem;
 	node->out->type.q = q;
-	return imp_finish(c, n, node, k);
+	if (imp_finish(c, n, node, k))
+		return -1;
+	if (k >= 0)   /* uint16 stays uint16 for the DequantizeLinear */
+		sym_get(c, n->p->output[k])->dt = dt;
+	return 0;
 }
 
 /* QuantizeLinear of a float constant (QAT exports fake-quantize weights
@@ -140,9 +176,9 @@ static int quantize_to(Ctx *c, NodeCtx *n, Value *x, int si, int k,
  * as eval_quantize would, bound as an integer constant. */
 static int quantize_const(Ctx *c, NodeCtx *n, const Tens *x)
 {
-	int elem;
+	int elem, dt;
 	QParams q;
-	if (read_qparams(c, n, 1, 1, x->rank, x->dims, &elem, &q))
+	if (read_qparams(c, n, 1, 1, x->rank, x->dims, 0, &elem, &dt, &q))
 		return -1;
 	if (elem == DT_I32)
 		return imp_reject(c, n, "quantized type int32 is not supported");
@@ -153,14 +189,14 @@ static int quantize_const(Ctx *c, NodeCtx *n, const Tens *x)
 		inner *= x->dims[d];
 	t->dt = q.bits == 4 ? (elem == DT_I8 ? ONNX_DT_INT4 : ONNX_DT_UINT4) :
 		elem == DT_I8 ? ONNX__TENSOR_PROTO__DATA_TYPE__INT8 :
-		elem == DT_I16 ? ONNX__TENSOR_PROTO__DATA_TYPE__INT16 :
-		ONNX__TENSOR_PROTO__DATA_TYPE__UINT8;
+		elem == DT_I16 ? dt : ONNX__TENSOR_PROTO__DATA_TYPE__UINT8;
 	for (int64_t i = 0; i < x->numel; i++) {
 		int k = q.axis < 0 ? 0 : (int)(i / inner % q.n);
 		float r = nearbyintf(x->f[i] / q.scale[k]);
 		double v = isnan(r) ? q.zp[k] : (double)r + q.zp[k];
-		t->i[i] = v < type_qmin(&ty) ? type_qmin(&ty) :
-			v > type_qmax(&ty) ? type_qmax(&ty) : (int64_t)v;
+		t->i[i] = (v < type_qmin(&ty) ? type_qmin(&ty) :
+			v > type_qmax(&ty) ? type_qmax(&ty) : (int64_t)v) +
+			u16_shift(dt);
 	}
 	return sym_bind_tens(c, n->p->output[0], t);
 }
@@ -185,12 +221,13 @@ static Value *quantized_const(Ctx *c, NodeCtx *n, int xi, int elem,
 	memcpy(ty.dims, t->dims, sizeof ty.dims);
 	int32_t *d = graph_alloc_data(c->g, &ty);
 	for (int64_t k = 0; k < t->numel; k++) {
-		if (t->i[k] < type_qmin(&ty) || t->i[k] > type_qmax(&ty)) {
+		int64_t v = t->i[k] - u16_shift(t->dt);
+		if (v < type_qmin(&ty) || v > type_qmax(&ty)) {
 			imp_reject(c, n, "element %lld is %lld, out of range for %s",
-				(long long)k, (long long)t->i[k], dtype_name(elem));
+				(long long)k, (long long)t->i[k], onnx_dtype_name(t->dt));
 			return NULL;
 		}
-		d[k] = (int32_t)t->i[k];
+		d[k] = (int32_t)v;
 	}
 	return graph_add_const(c->g, sym_fresh_name(c, n->in[xi]->name, NULL),
 		&ty, d, c->loc);
@@ -233,7 +270,7 @@ static Value *dequantize_of(Ctx *c, NodeCtx *n, int xi, int axis,
 	const char *suffix)
 {
 	Sym *s = imp_has(n, xi) ? n->in[xi] : NULL;
-	int elem, dt = s ? sym_dtype(s) : 0;
+	int elem, qdt, dt = s ? sym_dtype(s) : 0;
 	QParams q;
 	int64_t dims[QCC_MAX_RANK];
 	int rank;
@@ -242,13 +279,12 @@ static Value *dequantize_of(Ctx *c, NodeCtx *n, int xi, int axis,
 		return NULL;
 	}
 	imp_shape(s, &rank, dims);
-	if (read_qparams(c, n, xi + 1, axis, rank, dims, &elem, &q))
+	/* without a zero point, that of x's type (0) */
+	if (read_qparams(c, n, xi + 1, axis, rank, dims, dt, &elem, &qdt, &q))
 		return NULL;
-	if (dt == ONNX__TENSOR_PROTO__DATA_TYPE__INT32 && !imp_has(n, xi + 2))
-		elem = DT_I32;   /* a bias: int32 without zero point */
-	if (zp_elem(dt) != elem) {
-		imp_reject(c, n, "input '%s' is %s but its zero point says %s",
-			s->name, onnx_dtype_name(dt), dtype_name(elem));
+	if (qdt != dt) {
+		imp_reject(c, n, "input '%s' is %s but its zero point is %s",
+			s->name, onnx_dtype_name(dt), onnx_dtype_name(qdt));
 		return NULL;
 	}
 	return dequantize_q(c, n, xi, elem, &q, suffix);
@@ -602,8 +638,8 @@ static const OnnxOp rows[] = {
 	 "conv of x - xz and w - wz in float, int32 out (exact below 2^24)"},
 	{"DequantizeLinear", 10, 0, 0x6, import_dequantize_linear,
 	 "axis block_size",
-	 "dequantize; per tensor or axis, int8/uint8/int16/int32; qdq_elim folds "
-	 "it"},
+	 "dequantize; per tensor or axis, int4/8/16/32, uint4/8/16; qdq_elim "
+	 "folds it"},
 	{"DynamicQuantizeLinear", 11, 0, 0, import_dynamic_quantize_linear, "",
 	 "dynquant (y, scale, zero point from the run-time range); in ONNX "
 	 "Runtime's dynamic quantization, the float op on dequantized weights"},
@@ -616,8 +652,9 @@ static const OnnxOp rows[] = {
 	 "dequantize, matmul, quantize (qdq_elim folds the pairs)"},
 	{"QuantizeLinear", 10, 0, 0x6, import_quantize_linear,
 	 "axis block_size output_dtype saturate",
-	 "quantize; int8/uint8/int16; per tensor, or per axis (constants fold, "
-	 "activations only in the interpreter); qdq_elim folds it"},
+	 "quantize; int8/uint8/int16/uint16; per tensor, or per axis "
+	 "(constants fold, activations only in the interpreter); qdq_elim folds "
+	 "it"},
 };
 
 const OnnxOpTable onnx_quant_table = ONNX_OP_TABLE(rows);
