@@ -111,6 +111,9 @@ const OnnxOp *onnx_contrib_find(const char *op_type);
  * 0 done, -1 after reporting, 1 if input 0 is not quantized (import as
  * usual). */
 int imp_quantized_move(Ctx *c, NodeCtx *n);
+/* dynquant(x, out=which: y, scale or zero_point) as output k of n: 0, or
+ * -1 after reporting. */
+int imp_dynquant(Ctx *c, NodeCtx *n, Value *x, int k, const char *which);
 extern const OnnxOpTable onnx_geo_table;   /* onnx_geo.c */
 
 /* onnx_wire.c: 1 iff no message on the wire nests past the limit

@@ -201,6 +201,25 @@ static int quantize_const(Ctx *c, NodeCtx *n, const Tens *x)
 	return sym_bind_tens(c, n->p->output[0], t);
 }
 
+int imp_dynquant(Ctx *c, NodeCtx *n, Value *x, int k,
+	const char *which)
+{
+	Node *node = imp_node(c, n, OP_DYNQUANT, &x, 1, k, NULL);
+	if (!node)
+		return -1;
+	attr_set_str(c->g, node, "out", which);
+	return imp_finish(c, n, node, k);
+}
+
+/* Whether input i of n is dynquant(x, out=which). */
+static int is_dynquant(const NodeCtx *n, int i, const Value *x,
+	const char *which)
+{
+	const Value *v = imp_has(n, i) ? n->in[i]->v : NULL;
+	return v && x && v->kind == VAL_NODE && v->def->op == OP_DYNQUANT &&
+		v->def->in[0] == x && !strcmp(attr_str(v->def, "out"), which);
+}
+
 static int import_quantize_linear(Ctx *c, NodeCtx *n)
 {
 	if (imp_attr_opsets(c, n, "saturate", 19, 0))
@@ -208,6 +227,11 @@ static int import_quantize_linear(Ctx *c, NodeCtx *n)
 	Sym *s = imp_has(n, 0) ? n->in[0] : NULL;
 	if (s && s->t && !s->v && s->t->is_float)
 		return quantize_const(c, n, s->t);
+	/* by DynamicQuantizeLinear's scale and zero point of x (its function
+	 * body, onnx_dynq.c): its y */
+	if (s && is_dynquant(n, 1, s->v, "scale") &&
+	    is_dynquant(n, 2, s->v, "zero_point"))
+		return imp_dynquant(c, n, s->v, 0, "y");
 	Value *x = imp_value(c, n, 0);
 	return x ? quantize_to(c, n, x, 1, 0, NULL) : -1;
 }
@@ -540,16 +564,10 @@ static int import_dynamic_quantize_linear(Ctx *c, NodeCtx *n)
 	Value *x = imp_value(c, n, 0);
 	if (!x)
 		return -1;
-	for (int k = 0; k < 3 && k < n->nout; k++) {
-		if (!n->p->output[k] || !*n->p->output[k])
-			continue;
-		Node *node = imp_node(c, n, OP_DYNQUANT, &x, 1, k, NULL);
-		if (!node)
+	for (int k = 0; k < 3 && k < n->nout; k++)
+		if (n->p->output[k] && *n->p->output[k] &&
+		    imp_dynquant(c, n, x, k, outs[k]))
 			return -1;
-		attr_set_str(c->g, node, "out", outs[k]);
-		if (imp_finish(c, n, node, k))
-			return -1;
-	}
 	return 0;
 }
 
