@@ -68,8 +68,17 @@ static int weights_axis(const Graph *g, const Value *v)
 	return -1;
 }
 
+/* Weights a blocked dequantize folded into: their layer takes its groups
+ * (wgroup, wgmult) once the matmuls are dense layers. */
+typedef struct {
+	const Value *w;
+	int64_t group;
+	const int64_t *mult;   /* the dequantize's wgmult */
+	int nmult;
+} Groups;
+
 /* 1. dequantize(constant) -> an f32 constant. */
-static int fold_const(Graph *g, Node *n, Value **to)
+static int fold_const(Graph *g, Node *n, Value **to, Groups *gr, int *ngr)
 {
 	const Value *x = n->in[0];
 	const Type *t = &x->type;
@@ -107,10 +116,37 @@ static int fold_const(Graph *g, Node *n, Value **to)
 		ft.q = t->q;
 		ft.q.bits = bits;
 	}
+	int64_t G = attr_int(n, "wgroup");
+	if (G && (axis < 0 || ft.q.bits > 4)) {
+		diag_error(n->loc, "node '%s' (dequantize): blocked scales on %s; "
+			"qcc's group-wise scales are on weights of 4 bits or fewer",
+			n->out->name, axis < 0 ? "a constant that is not a layer's "
+			"weights" : "weights of more than 4 bits");
+		return -1;
+	}
 	to[n->out->id] = graph_add_const(g, graph_fresh_name(g, n->out->name),
 		&ft, d, n->loc);
+	if (G) {
+		Groups *e = &gr[(*ngr)++];
+		e->w = to[n->out->id];
+		e->group = G;
+		e->mult = attr_ints(n, "wgmult", &e->nmult);
+	}
 	node_kill(g, n);
 	return 0;
+}
+
+/* 4. each layer on grouped weights takes their groups */
+static void set_groups(Graph *g, const Groups *gr, int ngr)
+{
+	for (int k = 0; k < g->nnodes; k++) {
+		Node *n = g->nodes[k];
+		for (int i = 0; i < ngr && !n->dead && op_has(n->op, OPF_LAYER); i++)
+			if (n->in[1] == gr[i].w) {
+				attr_set_int(g, n, "wgroup", gr[i].group);
+				attr_set_ints(g, n, "wgmult", gr[i].mult, gr[i].nmult);
+			}
+	}
 }
 
 /* The per-tensor q of x_q, as the f32 value's int8 (or 16-bit) grid. */
@@ -226,16 +262,17 @@ int pass_qdq_elim(Graph *g, const Options *o)
 	(void)o;
 	if (lowered(g))
 		return 0;
-	int rc = 0, nto = g->nvalues;
+	int rc = 0, nto = g->nvalues, ngr = 0;
 	Value **to = calloc(nto + 1, sizeof *to);
-	if (!to)
+	Groups *gr = calloc(g->nnodes + 1, sizeof *gr);
+	if (!to || !gr)
 		abort();
 	for (int k = 0; k < g->nnodes && rc == 0; k++) {
 		Node *n = g->nodes[k];
 		if (n->dead || n->op != OP_DEQUANTIZE)
 			continue;
 		if (n->in[0]->kind == VAL_CONST)
-			rc = fold_const(g, n, to);
+			rc = fold_const(g, n, to, gr, &ngr);
 		else if (n->in[0]->kind == VAL_NODE &&
 			n->in[0]->def->op == OP_QUANTIZE)
 			rc = fold_pair(g, n, to);
@@ -250,6 +287,9 @@ int pass_qdq_elim(Graph *g, const Options *o)
 		make_dense(g, k);
 	for (int k = 0; k < g->nnodes && rc == 0; k++)
 		fuse_bias(g, k);
+	if (rc == 0)
+		set_groups(g, gr, ngr);
+	free(gr);
 	if (rc == 0)
 		graph_compact(g);
 	return rc;
