@@ -15,6 +15,10 @@ power-of-two scales (uint8), so every requantization is exact.
 input.npy: the first 50 calibration images; ref.npy: the ONNX definition
 computed here in NumPy (float64 sums, which are exact here; rounding half
 to even, saturation), which `qcc run --rounding even` must give exactly.
+grouped/conv/: a convolution x [1, 16, 6, 6] -> Q/DQ -> Conv(W [8, 16, 3,
+3] int4 blocked along the input channels, 8 a block: groups of 72 taps,
+one scale per block over the kernel's taps) -> Q/DQ, with input_0.npy
+(4 samples) and ref.npy (the ONNX definition in float64).
 bad/blocked_scales.onnx: the first layer with block scales that are no
 integer multiples of one scale; bad/blocked_taps.onnx: blocks of 4 taps.
 Run once with /usr/bin/python3 (onnx, numpy); the shared models directory
@@ -141,4 +145,51 @@ def main():
     onnx.save(bad, os.path.join(HERE, "bad", "blocked_taps.onnx"))
 
 
+def conv_case():
+    rng = np.random.default_rng(21)
+    oc, ic, b = 8, 16, 8
+    q = rng.integers(-7, 8, (oc, ic, 3, 3)).astype(np.int8)
+    u = 2.0 ** rng.integers(-12, -9, oc)
+    r = rng.integers(1, 257, (oc, ic // b))
+    s = (u[:, None] * r).astype(np.float32)          # [oc, blocks]
+    s4 = np.repeat(s[:, :, None, None], 3, 2).repeat(3, 3)
+    wd = q * np.repeat(s, b, 1)[:, :, None, None].astype(np.float64)
+    sx, sy = 2.0 ** -5, 2.0 ** -3
+    x = rng.uniform(-4, 4, (4, 1, ic, 6, 6)).astype(np.float32)
+    xr = fq(x[:, 0].astype(np.float64), sx, 128)
+    xp = np.pad(xr, ((0, 0), (0, 0), (1, 1), (1, 1)))
+    y = np.zeros((4, oc, 6, 6))
+    for i in range(3):
+        for j in range(3):
+            y += np.einsum("nchw,oc->nohw", xp[:, :, i:i + 6, j:j + 6],
+                           wd[:, :, i, j])
+    ref = fq(y, sy, 128).astype(np.float32)
+    nodes = [helper.make_node("QuantizeLinear", ["x", "sx", "zx"], ["xq"]),
+             helper.make_node("DequantizeLinear", ["xq", "sx", "zx"], ["xd"]),
+             helper.make_node("DequantizeLinear", ["w", "ws"], ["wd"],
+                              name="wdq", axis=1, block_size=b),
+             helper.make_node("Conv", ["xd", "wd"], ["c"], pads=[1] * 4),
+             helper.make_node("QuantizeLinear", ["c", "sy", "zy"], ["cq"]),
+             helper.make_node("DequantizeLinear", ["cq", "sy", "zy"], ["y"])]
+    inits = [int4_tensor("w", q), numpy_helper.from_array(s4, "ws")] + [
+        numpy_helper.from_array(a, n) for n, a in {
+            "sx": np.array(sx, np.float32), "zx": np.array(128, np.uint8),
+            "sy": np.array(sy, np.float32),
+            "zy": np.array(128, np.uint8)}.items()]
+    g = helper.make_graph(
+        nodes, "conv_blocked",
+        [helper.make_tensor_value_info("x", TensorProto.FLOAT,
+                                       [1, ic, 6, 6])],
+        [helper.make_tensor_value_info("y", TensorProto.FLOAT,
+                                       [1, oc, 6, 6])], inits)
+    m = helper.make_model(g, opset_imports=[helper.make_opsetid("", 21)])
+    m.ir_version = 10
+    d = os.path.join(HERE, "grouped", "conv")
+    os.makedirs(d, exist_ok=True)
+    onnx.save(m, os.path.join(d, "model.onnx"))
+    np.save(os.path.join(d, "input_0.npy"), x)
+    np.save(os.path.join(d, "ref.npy"), ref)
+
+
 main()
+conv_case()
