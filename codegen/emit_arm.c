@@ -1,4 +1,4 @@
-/* emit_arm.c - the conv kernels of the Arm targets.
+/* emit_arm.c - the conv and dense kernels of the Arm targets.
  *
  * Cortex-M (cortex-m4, cortex-m7): the DSP extension's dual 16-bit
  * multiply-add (SMLAD) on pairs of taps, through the ACLE intrinsics of
@@ -21,7 +21,8 @@
  *                 neighbouring inputs against a word of two weights.
  *
  * aarch64 (aarch64-neon, aarch64-dotprod): conv_neon_strip, the strip
- * kernel on four pixels and four channels with NEON (below).
+ * kernel on four pixels and four channels with NEON, and dense_neon, four
+ * weight rows a pass against the input row (below).
  *
  * All need 8-bit signed inputs and weights and dot products that fit
  * int32 (emit_fold_bias); other convs take the generic kernels. The sums are
@@ -358,26 +359,38 @@ static int64_t m_dense_bytes(const Node *n)
 	return kp4(dense_k(n)) * 2;
 }
 
-static int emit_m_dense(Emit *e, const Node *n, const char *fn)
+/* A dense kernel's constants (the folded constant, requantization) and
+ * weights as rows of Kp (K rounded up to `mult`, then zero rows up to a
+ * multiple of `rows`; dual16 as emit_strip_weights), and its variables
+ * fn, yt, N, K, Kp, M; -1 after reporting. */
+static int dense_setup(Emit *e, const Node *n, const char *fn, int mult,
+	int rows, int dual16, EmitVars *v)
 {
-	int64_t N = n->in[0]->type.dims[0], K = dense_k(n);
-	int64_t M = n->in[1]->type.dims[0], Kp = kp4(K);
+	int64_t K = dense_k(n), M = n->in[1]->type.dims[0];
 	int wide;
 	const int32_t *w = emit_dense_consts(e, n, fn, &wide);
 	if (!w)
 		return -1;
-	/* with an odd M, a zero row after the last for its last pair */
 	WinGeom c = {0};
 	c.OC = M, c.K = K;
-	emit_strip_weights(e, fn, &c, w, 4, (int)(M % 2), 1);
+	emit_strip_weights(e, fn, &c, w, mult, (int)((rows - M % rows) % rows),
+		dual16);
+	emit_var(v, "fn", fn);
+	emit_var(v, "yt", emit_ctype(n->out->type.elem));
+	emit_vari(v, "N", n->in[0]->type.dims[0]);
+	emit_vari(v, "K", K);
+	emit_vari(v, "Kp", (K + mult - 1) / mult * mult);
+	emit_vari(v, "M", M);
+	return 0;
+}
+
+static int emit_m_dense(Emit *e, const Node *n, const char *fn)
+{
 	EmitVars v = {0};
-	emit_var(&v, "fn", fn);
-	emit_var(&v, "yt", emit_ctype(n->out->type.elem));
-	emit_vari(&v, "N", N);
-	emit_vari(&v, "K", K);
-	emit_vari(&v, "Kp", Kp);
-	emit_vari(&v, "Kp4", Kp / 4);
-	emit_vari(&v, "M", M);
+	/* with an odd M, a zero row after the last for its last pair */
+	if (dense_setup(e, n, fn, 4, 2, 1, &v))
+		return -1;
+	emit_vari(&v, "Kp4", kp4(dense_k(n)) / 4);
 	emit_sxtb16_ror8(e, &v);
 	emit_fill(e, "static void $fn(const int8_t *x, $yt *y, void *scratch)\n"
 		"{\n"
@@ -430,13 +443,31 @@ static int64_t neon_strip_bytes(const Node *n)
 	return 4 * kp16(c.K);
 }
 
+/* static int32x4_t FN_dot(int32x4_t a, int8x16_t w, int8x16_t x): a plus
+ * the products of w and x, four to a lane: SDOT where the compiler has the
+ * dot-product extension (aarch64-dotprod enables it), else SMULL/SMLAL2
+ * widening products added pairwise (SADALP). */
+static void emit_neon_dot(Emit *e, const EmitVars *v)
+{
+	int sdot = !strcmp(e->target->name, "aarch64-dotprod");
+	emit_fill(e, "static inline int32x4_t ${fn}_dot(int32x4_t a, int8x16_t w, "
+		"int8x16_t x)\n{\n", v);
+	if (!sdot)
+		emit_line(e, "#if defined(__ARM_FEATURE_DOTPROD)");
+	emit_line(e, "\treturn vdotq_s32(a, w, x);");
+	if (!sdot)
+		emit_fill(e, "#else\n"
+			"\ta = vpadalq_s16(a, vmull_s8(vget_low_s8(w), vget_low_s8(x)));\n"
+			"\treturn vpadalq_s16(a, vmull_high_s8(w, x));\n"
+			"#endif\n", v);
+	emit_line(e, "}\n");
+}
+
 /* Four output pixels' receptive fields as int8 rows of Kp (K rounded up to
  * 16, zeros after K); per block of four output channels, sixteen int32x4
  * accumulators take the products of four weight rows and four strip rows,
- * 16 bytes a step: SDOT where the compiler has the dot-product extension
- * (aarch64-dotprod enables it), else SMULL/SMLAL2 widening products added
- * pairwise (SADALP). The lanes are summed at the end (ADDV): the same
- * integer sum as the generic kernels'. */
+ * 16 bytes a step (FN_dot). The lanes are summed at the end (ADDV): the
+ * same integer sum as the generic kernels'. */
 static int emit_neon_body(Emit *e, const Node *n, const char *fn,
 	const int32_t *w, int wide, const EmitReq32 *r32)
 {
@@ -451,19 +482,8 @@ static int emit_neon_body(Emit *e, const Node *n, const char *fn,
 	m_vars(&v, n, fn, &c, Kp);
 	emit_vari(&v, "stripbytes", 4 * Kp);
 	emit_gather(e, &c, &v, "int8_t");
-	int sdot = !strcmp(e->target->name, "aarch64-dotprod");
-	emit_fill(e, "static inline int32x4_t ${fn}_dot(int32x4_t a, int8x16_t w, "
-		"int8x16_t x)\n{\n", &v);
-	if (!sdot)
-		emit_line(e, "#if defined(__ARM_FEATURE_DOTPROD)");
-	emit_line(e, "\treturn vdotq_s32(a, w, x);");
-	if (!sdot)
-		emit_fill(e, "#else\n"
-			"\ta = vpadalq_s16(a, vmull_s8(vget_low_s8(w), vget_low_s8(x)));\n"
-			"\treturn vpadalq_s16(a, vmull_high_s8(w, x));\n"
-			"#endif\n", &v);
-	emit_fill(e, "}\n\n"
-		"static void $fn(const int8_t *x, $yt *y, void *scratch)\n"
+	emit_neon_dot(e, &v);
+	emit_fill(e, "static void $fn(const int8_t *x, $yt *y, void *scratch)\n"
 		"{\n"
 		"\tint8_t *s = scratch;\n"
 		"\tint b, g, p, oc, k, i;\n"
@@ -512,6 +532,54 @@ static int emit_neon_body(Emit *e, const Node *n, const char *fn,
 	return 0;
 }
 
+/* dense_neon: the input row copied as int8 into a row of Kp (K rounded up
+ * to 16, zeros after K); four weight rows a pass (zero rows after the
+ * last), 16 bytes a step through FN_dot, the lanes summed (ADDV); the
+ * folded constant added in int64 and requantized as the generic kernel
+ * does (qcc_requant). */
+static int64_t neon_dense_bytes(const Node *n)
+{
+	return kp16(dense_k(n));
+}
+
+static int emit_neon_dense(Emit *e, const Node *n, const char *fn)
+{
+	EmitVars v = {0};
+	if (dense_setup(e, n, fn, 16, 4, 0, &v))
+		return -1;
+	emit_neon_dot(e, &v);
+	emit_fill(e, "static void $fn(const int8_t *x, $yt *y, void *scratch)\n"
+		"{\n"
+		"\tint8_t *s = scratch;\n"
+		"\tint b, m, k;\n"
+		"\tmemset(s + $K, 0, $Kp - $K);\n"
+		"\tfor (b = 0; b < $N; b++) {\n"
+		"\t\tmemcpy(s, x + b * $K, $K);\n"
+		"\t\tfor (m = 0; m < $M; m += 4) {\n"
+		"\t\t\tconst int8_t *w = ${fn}_w + m * $Kp;\n"
+		"\t\t\tint32x4_t a0 = vdupq_n_s32(0), a1 = a0, a2 = a0, a3 = a0;\n"
+		"\t\t\tfor (k = 0; k < $Kp; k += 16) {\n"
+		"\t\t\t\tint8x16_t xk = vld1q_s8(s + k);\n"
+		"\t\t\t\ta0 = ${fn}_dot(a0, vld1q_s8(w + k), xk);\n"
+		"\t\t\t\ta1 = ${fn}_dot(a1, vld1q_s8(w + $Kp + k), xk);\n"
+		"\t\t\t\ta2 = ${fn}_dot(a2, vld1q_s8(w + 2 * $Kp + k), xk);\n"
+		"\t\t\t\ta3 = ${fn}_dot(a3, vld1q_s8(w + 3 * $Kp + k), xk);\n"
+		"\t\t\t}\n", &v);
+	for (int i = 0; i < 4; i++) {
+		EmitVars u = v;
+		emit_vari(&u, "i", i);
+		emit_fill(e, i ? "\t\t\tif (m + $i < $M)\n\t" : "", &u);
+		emit_fill(e, "\t\t\ty[b * $M + m + $i] = ($yt)qcc_requant("
+			"(int64_t)${fn}_c[m + $i] + vaddvq_s32(a$i), ", &u);
+		char ch[16];
+		snprintf(ch, sizeof ch, "m + %d", i);
+		emit_requant_args(e, n, fn, ch);
+		emit_line(e, ");");
+	}
+	emit_fill(e, "\t\t}\n\t}\n}\n", &v);
+	return 0;
+}
+
 static int emit_neon(Emit *e, const Node *n, const char *fn)
 {
 	return emit_conv_target(e, n, fn, emit_neon_body);
@@ -542,5 +610,8 @@ const KernelRow emit_arm_kernels[] = {
 		"group, int8 (four-pixel int8 strips, 4x4 blocks of SDOT, or SMULL "
 		"and SADALP without the dot-product extension)", strip_applies,
 		neon_strip_bytes, emit_neon, 1},
+	{OP_QDENSE, "aarch64-neon", "dense_neon", "int8 (four weight rows a "
+		"pass, 16 bytes a step: SDOT, or SMULL and SADALP)",
+		m_dense_applies, neon_dense_bytes, emit_neon_dense, 1},
 	{0},
 };
