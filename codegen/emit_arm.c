@@ -1,4 +1,4 @@
-/* emit_arm.c - the conv and dense kernels of the Arm targets.
+/* emit_arm.c - the conv, dense and pooling kernels of the Arm targets.
  *
  * Cortex-M (cortex-m4, cortex-m7): the DSP extension's dual 16-bit
  * multiply-add (SMLAD) on pairs of taps, through the ACLE intrinsics of
@@ -21,8 +21,8 @@
  *                 neighbouring inputs against a word of two weights.
  *
  * aarch64 (aarch64-neon, aarch64-dotprod): conv_neon_strip, the strip
- * kernel on four pixels and four channels with NEON, and dense_neon, four
- * weight rows a pass against the input row (below).
+ * kernel on four pixels and four channels with NEON, dense_neon, four
+ * weight rows a pass against the input row, and maxpool_neon_2x2 (below).
  *
  * All need 8-bit signed inputs and weights and dot products that fit
  * int32 (emit_fold_bias); other convs take the generic kernels. The sums are
@@ -580,6 +580,59 @@ static int emit_neon_dense(Emit *e, const Node *n, const char *fn)
 	return 0;
 }
 
+/* maxpool_neon_2x2: 2x2 windows of stride 2 tiling an 8-bit input. Per
+ * pair of input rows, 16 (then 8) outputs a step: VLD2 splits 32 (16)
+ * input bytes of each row into even and odd columns, three VMAX give the
+ * window maxima; the last odd outputs one by one. */
+static int neon_pool_applies(const Node *n)
+{
+	WinGeom c;
+	geom_pool(n, &c);
+	DType t = n->in[0]->type.elem;
+	return (t == DT_I8 || t == DT_U8) && c.KH == 2 && c.KW == 2 &&
+		c.sh == 2 && c.sw == 2 && c.dh == 1 && c.dw == 1 && !c.pt && !c.pl &&
+		c.H == 2 * c.OH && c.W == 2 * c.OW;
+}
+
+static int emit_neon_maxpool(Emit *e, const Node *n, const char *fn)
+{
+	WinGeom c;
+	geom_pool(n, &c);
+	int s8 = n->in[0]->type.elem == DT_I8;
+	EmitVars v = {0};
+	emit_var(&v, "fn", fn);
+	emit_var(&v, "t", emit_ctype(n->in[0]->type.elem));
+	emit_var(&v, "s", s8 ? "s8" : "u8");
+	emit_var(&v, "v", s8 ? "int8" : "uint8");
+	emit_vari(&v, "rows", c.N * c.C * c.OH);
+	emit_vari(&v, "W", c.W);
+	emit_vari(&v, "OW", c.OW);
+	emit_fill(e, "static void $fn(const $t *x, $t *y)\n"
+		"{\n"
+		"\tint r, i;\n"
+		"\tfor (r = 0; r < $rows; r++) {\n"
+		"\t\tconst $t *x0 = x + r * 2 * $W, *x1 = x0 + $W;\n"
+		"\t\t$t *yr = y + r * $OW;\n"
+		"\t\tfor (i = 0; i + 16 <= $OW; i += 16) {\n"
+		"\t\t\t${v}x16x2_t a = vld2q_$s(x0 + 2 * i), b = vld2q_$s(x1 + 2 * i);\n"
+		"\t\t\tvst1q_$s(yr + i, vmaxq_$s(vmaxq_$s(a.val[0], a.val[1]), "
+		"vmaxq_$s(b.val[0], b.val[1])));\n"
+		"\t\t}\n"
+		"\t\tfor (; i + 8 <= $OW; i += 8) {\n"
+		"\t\t\t${v}x8x2_t a = vld2_$s(x0 + 2 * i), b = vld2_$s(x1 + 2 * i);\n"
+		"\t\t\tvst1_$s(yr + i, vmax_$s(vmax_$s(a.val[0], a.val[1]), "
+		"vmax_$s(b.val[0], b.val[1])));\n"
+		"\t\t}\n"
+		"\t\tfor (; i < $OW; i++) {\n"
+		"\t\t\t$t m = x0[2 * i] > x0[2 * i + 1] ? x0[2 * i] : x0[2 * i + 1];\n"
+		"\t\t\tm = x1[2 * i] > m ? x1[2 * i] : m;\n"
+		"\t\t\tyr[i] = x1[2 * i + 1] > m ? x1[2 * i + 1] : m;\n"
+		"\t\t}\n"
+		"\t}\n"
+		"}\n", &v);
+	return 0;
+}
+
 static int emit_neon(Emit *e, const Node *n, const char *fn)
 {
 	return emit_conv_target(e, n, fn, emit_neon_body);
@@ -613,5 +666,8 @@ const KernelRow emit_arm_kernels[] = {
 	{OP_QDENSE, "aarch64-neon", "dense_neon", "int8 (four weight rows a "
 		"pass, 16 bytes a step: SDOT, or SMULL and SADALP)",
 		m_dense_applies, neon_dense_bytes, emit_neon_dense, 1},
+	{OP_QMAXPOOL2D, "aarch64-neon", "maxpool_neon_2x2", "2x2 stride 2 "
+		"tiling the input, 8-bit (row pairs, 16 columns a step: VLD2, VMAX)",
+		neon_pool_applies, NULL, emit_neon_maxpool, -1},
 	{0},
 };
