@@ -8,6 +8,7 @@
  */
 #include <math.h>
 
+#include "batch.h"
 #include "ir.h"
 
 void eval_conv2d(const Node *n, const void *const *in, void *out);
@@ -30,6 +31,16 @@ void eval_conv2d_act(const Node *n, const void *const *in, void *out)
 {
 	eval_conv2d(n, in, out);
 	clamp_out(n, out);
+}
+
+int eval_conv2d_act_batch(const Node *n, const void *const *const *in,
+	void *const *out, int nb)
+{
+	if (eval_conv2d_batch(n, in, out, nb) < 0)
+		return -1;
+	for (int i = 0; i < nb; i++)
+		clamp_out(n, out[i]);
+	return 0;
 }
 
 void eval_dense_act(const Node *n, const void *const *in, void *out)
