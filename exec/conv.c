@@ -652,17 +652,41 @@ static int conv_depthwise(const Conv *cv, const int32_t *x, const int32_t *w,
 	return 0;
 }
 
-/* sum a[k] * b[k] modulo 2^32 for n a multiple of 16: chunks of 16 with a
- * constant trip count are what gcc -O2 vectorizes (pmaddwd on x86). */
+/* sum a[k] * b[k] modulo 2^32 for n a multiple of 16: sixteen lane sums
+ * (lane j takes k = j mod 16; integer addition in any order gives the
+ * same sum), written with vector types where the compiler has them: gcc
+ * leaves the plain loop scalar at the short n of small layers. */
+#if defined(__GNUC__)
+typedef int16_t v16s __attribute__((vector_size(32)));
+typedef uint32_t v16u __attribute__((vector_size(64)));
+
+static uint32_t dot16(const int16_t *restrict a, const int16_t *restrict b,
+	int64_t n)
+{
+	v16u lane = {0};
+	for (int64_t k = 0; k < n; k += 16) {
+		v16s av, bv;
+		memcpy(&av, a + k, sizeof av);
+		memcpy(&bv, b + k, sizeof bv);
+		/* |a*b| <= 2^30: the int32 product, taken modulo 2^32 */
+		lane += __builtin_convertvector(av, v16u) *
+			__builtin_convertvector(bv, v16u);
+	}
+	uint32_t s = 0;
+	for (int j = 0; j < 16; j++)
+		s += lane[j];
+	return s;
+}
+#else
 static uint32_t dot16(const int16_t *restrict a, const int16_t *restrict b,
 	int64_t n)
 {
 	uint32_t s = 0;
-	for (int64_t k = 0; k < n; k += 16)
-		for (int j = 0; j < 16; j++)
-			s += (uint32_t)((int32_t)a[k + j] * b[k + j]);
+	for (int64_t k = 0; k < n; k++)
+		s += (uint32_t)((int32_t)a[k] * b[k]);
 	return s;
 }
+#endif
 
 /* col[p][k]: the patch of output position p (im2col), k = (ic, kh, kw) in
  * the weights' order; xp holds the ICG padded planes of the group. */
