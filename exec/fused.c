@@ -21,10 +21,16 @@ static void clamp_out(const Node *n, void *out)
 	float hi = (float)attr_float(n, "act_max");
 	if (lo == -INFINITY && hi == INFINITY)
 		return;
+	/* fminf(fmaxf(y, lo), hi) as comparisons, which the compiler keeps
+	 * inline: a NaN y gives lo, a NaN bound clamps nothing */
+	lo = lo != lo ? -INFINITY : lo;
+	hi = hi != hi ? INFINITY : hi;
 	float *y = out;
 	int64_t count = type_numel(&n->out->type);
-	for (int64_t i = 0; i < count; i++)
-		y[i] = fminf(fmaxf(y[i], lo), hi);
+	for (int64_t i = 0; i < count; i++) {
+		float v = y[i] > lo ? y[i] : lo;
+		y[i] = v < hi ? v : hi;
+	}
 }
 
 void eval_conv2d_act(const Node *n, const void *const *in, void *out)
