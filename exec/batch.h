@@ -12,4 +12,9 @@ int eval_conv2d_batch(const Node *n, const void *const *const *in,
 int eval_conv2d_act_batch(const Node *n, const void *const *const *in,
 	void *const *out, int nb);
 
+int eval_dense_batch(const Node *n, const void *const *const *in,
+	void *const *out, int nb);
+int eval_dense_act_batch(const Node *n, const void *const *const *in,
+	void *const *out, int nb);
+
 #endif

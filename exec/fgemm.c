@@ -123,8 +123,9 @@ static void dots(int64_t M, int64_t N, int64_t K, const float *a,
 	const float *b, int64_t ldb, float *c, const float *row_bias,
 	const float *col_bias)
 {
-	/* the first N - N mod 4 rows of b in double, once for all rows of a */
-	int64_t N4 = N - N % 4;
+	/* the first N - N mod 4 rows of b in double, once for all rows of a;
+	 * with fewer than 4 rows of a that costs more than it saves */
+	int64_t N4 = M < 4 ? 0 : N - N % 4;
 	double *bd = malloc((size_t)(N4 * K > 0 ? N4 * K : 1) * sizeof *bd);
 	if (!bd)
 		abort();

@@ -171,8 +171,12 @@ static int has_guards(const Graph *g)
 static int run_batched(const Node *n, const void *const *const *in,
 	void *const *out, int nb)
 {
-	if (n->op == OP_CONV2D && n->out->type.elem == DT_F32)
+	if (n->out->type.elem != DT_F32)
+		return -1;
+	if (n->op == OP_CONV2D)
 		return eval_conv2d_act_batch(n, in, out, nb);
+	if (n->op == OP_DENSE)
+		return eval_dense_act_batch(n, in, out, nb);
 	return -1;
 }
 
