@@ -124,6 +124,9 @@ static const char usage[] =
 "  --jobs N             threads calibration runs samples on (default\n"
 "                       QCC_JOBS, else the online CPUs); results are the\n"
 "                       same for any N\n"
+"  --batch N            images the interpreter takes through a layer at\n"
+"                       once, in calibration and `qcc run` (1..16, default\n"
+"                       8); results are the same for any N\n"
 "  --passes=A,B,...     run exactly these passes, in this order\n"
 "  --print-after=PASS   print the IR after PASS (or `all`) to stdout\n"
 "\n"
@@ -272,7 +275,8 @@ static int value_option(Cli *c, int argc, char **argv, int *i)
 		"--passes", "--input", "--output", "--range-for", "--data",
 		"--labels", "--adaround-iters", "--seed", "--max-memory", "--score",
 		"--input-shape", "--jobs", "--rounding", "--weight-group",
-		"--flash-budget", "--max-drop", "--calib-labels", "--ram-budget"};
+		"--flash-budget", "--max-drop", "--calib-labels", "--ram-budget",
+		"--batch"};
 	const char *v = NULL;
 	int k, r = 0;
 	for (k = 0; k < (int)(sizeof names / sizeof names[0]); k++)
@@ -427,6 +431,10 @@ static int value_option(Cli *c, int argc, char **argv, int *i)
 		diag_fail("--ram-budget is not supported: one graph's activations "
 			"all have the width of --act-bits");
 		return -1;
+	case 26:
+		if (parse_int("--batch", v, 1, EXEC_MAX_BATCH, &o->batch))
+			return -1;
+		break;
 	}
 	return 1;
 }
@@ -857,30 +865,37 @@ static int out_shape(const Value *v, int64_t n, int64_t *dims, int *rank)
 /* With verbose, each sample's count of nodes run and skipped (the
  * branches of an If decided at run time) goes to stderr. */
 static int run_batches(Graph *g, Batch *b, void **res, int64_t n,
-	int verbose)
+	int nb, int verbose)
 {
-	Exec *e = exec_new(g);
-	if (!e) {
-		diag_fail("cannot prepare the model for execution");
-		return -1;
-	}
-	for (int64_t s = 0; s < n; s++) {
-		for (int i = 0; i < g->ninputs; i++)
-			exec_fill(e, g->inputs[i], &b[i].a, s);
-		exec_run(e);
-		if (verbose) {
-			int ran, skipped;
-			exec_counts(e, &ran, &skipped);
-			fprintf(stderr, "run: sample %lld: %d nodes run, %d skipped\n",
-				(long long)s, ran, skipped);
+	Exec *e[EXEC_MAX_BATCH];
+	nb = nb < 1 ? EXEC_DEFAULT_BATCH : nb;
+	if (nb > n)
+		nb = n > 0 ? (int)n : 1;
+	for (int j = 0; j < nb; j++)
+		e[j] = exec_new(g);
+	for (int64_t s0 = 0; s0 < n; s0 += nb) {
+		int m = n - s0 < nb ? (int)(n - s0) : nb;
+		for (int j = 0; j < m; j++)
+			for (int i = 0; i < g->ninputs; i++)
+				exec_fill(e[j], g->inputs[i], &b[i].a, s0 + j);
+		exec_run_batch(e, m);
+		for (int j = 0; j < m; j++) {
+			int64_t s = s0 + j;
+			if (verbose) {
+				int ran, skipped;
+				exec_counts(e[j], &ran, &skipped);
+				fprintf(stderr, "run: sample %lld: %d nodes run, %d "
+					"skipped\n", (long long)s, ran, skipped);
+			}
+			for (int i = 0; i < g->noutputs; i++) {
+				int64_t per = type_numel(&g->outputs[i]->type);
+				memcpy((char *)res[i] + s * per * 4,
+					exec_buffer(e[j], g->outputs[i]), per * 4);
+			}
 		}
-		for (int i = 0; i < g->noutputs; i++) {
-			int64_t per = type_numel(&g->outputs[i]->type);
-			memcpy((char *)res[i] + s * per * 4,
-				exec_buffer(e, g->outputs[i]), per * 4);
-		}
 	}
-	exec_free(e);
+	for (int j = 0; j < nb; j++)
+		exec_free(e[j]);
 	return 0;
 }
 
@@ -925,7 +940,7 @@ static int run_model(Graph *g, const Cli *c)
 			goto done;
 		}
 	}
-	if (run_batches(g, b, res, n, c->opt.verbose))
+	if (run_batches(g, b, res, n, c->opt.batch, c->opt.verbose))
 		goto done;
 	for (int i = 0; i < g->noutputs; i++) {
 		int64_t dims[QCC_MAX_RANK];

@@ -739,6 +739,14 @@ void exec_set_hook(Exec *e, ExecHook hook, void *user);
 /* Runs every node, or skips one its guard says not to run (graph_guards;
  * its buffer and the hook are then left alone). */
 void exec_run(Exec *e);              /* inputs must be filled first */
+/* nb interpreters of one graph (each with its inputs filled), node by
+ * node in step: a kernel that can take the nb images in one pass reads
+ * its weights once for them all (exec/batch.h). Each interpreter ends
+ * with the bits exec_run gives it alone; its hook sees its values in the
+ * order exec_run shows them, the interpreters taking turns per node. A
+ * graph with guards runs interpreter by interpreter. */
+enum { EXEC_MAX_BATCH = 16, EXEC_DEFAULT_BATCH = 8 };
+void exec_run_batch(Exec *const *e, int nb);
 /* R(p, n) under rounding mode (docs/arith.md section 2), |p| < 2^62,
  * 0 <= n <= 62: what the integer kernels compute, as a function. */
 int64_t exec_round_shift(int64_t p, int n, int mode);
@@ -804,6 +812,9 @@ typedef struct {
 	/* --jobs: threads over calibration samples; 0: QCC_JOBS, else the
 	 * online CPUs (passes/calibrate.c) */
 	int jobs;
+	/* --batch: images each interpreter runs in step (exec_run_batch) in
+	 * calibration and `qcc run`; 0: EXEC_DEFAULT_BATCH */
+	int batch;
 	/* mixed-precision weights (passes/bitalloc.c) */
 	int64_t flash_budget;      /* --flash-budget BYTES; 0: none */
 	double max_drop;           /* --max-drop POINTS; < 0: none */
