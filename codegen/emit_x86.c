@@ -765,6 +765,92 @@ static int emit_vnni_maxpool(Emit *e, const Node *n, const char *fn)
 	return 0;
 }
 
+/* The row buffer of emit_vnni_rowpool: the padded row, then what the
+ * last output chunk's loads reach past it. */
+static int64_t rowpool_bytes(const WinGeom *c)
+{
+	int64_t reach = round_up(c->OW, 64 / c->sw) * c->sw + (c->KW - 1) * c->dw +
+		64;
+	int64_t row = c->pl + round_up(c->W, 64);
+	return round_up(reach > row ? reach : row, 64);
+}
+
+/* Any window with width stride 1 or 2, 8-bit, the output of the input's
+ * type (so padding is the type's least value, which every window's
+ * maximum reaches or exceeds), and a padded row that fits a stack
+ * buffer. */
+static int vnni_rowpool_applies(const Node *n)
+{
+	WinGeom c;
+	geom_pool(n, &c);
+	return byte_type(n->in[0]->type.elem) &&
+		n->out->type.elem == n->in[0]->type.elem &&
+		type_qmin(&n->out->type) == type_qmin(&n->in[0]->type) &&
+		c.sw <= 2 && rowpool_bytes(&c) <= 16384;
+}
+
+/* Per output row: the maximum over the window's rows inside the input
+ * (64 columns a step, vpmaxsb) into a row buffer whose padding columns
+ * hold the least value, then the maximum over the window's columns from
+ * that buffer: at width stride 1 a load per tap, 64 outputs a step; at
+ * stride 2 the byte maximum of the taps' 64-byte loads, whose even bytes
+ * (the low bytes of the 16-bit words, vpmovwb) are 32 outputs. A window
+ * entirely in padding yields the least value, as the generic kernel. */
+static int emit_vnni_rowpool(Emit *e, const Node *n, const char *fn)
+{
+	WinGeom c;
+	geom_pool(n, &c);
+	int s8 = n->in[0]->type.elem == DT_I8;
+	int32_t qmin = type_qmin(&n->out->type);
+	const char *t = emit_ctype(n->in[0]->type.elem);
+	const char *mx = s8 ? "_mm512_max_epi8" : "_mm512_max_epu8";
+	int64_t step = 64 / c.sw;
+	emit_line(e, "static void %s(const %s *x, %s *y)", fn, t, t);
+	emit_open(e, "{");
+	emit_line(e, "%s r[%lld];", t, (long long)rowpool_bytes(&c));
+	emit_line(e, "const __m512i least = _mm512_set1_epi8(%d);", (int)qmin);
+	emit_line(e, "int c, oh, kh, kw, i;");
+	emit_line(e, "memset(r, %d, sizeof r);", (int)(qmin & 255));
+	emit_open(e, "for (c = 0; c < %lld; c++)", (long long)(c.N * c.C));
+	emit_open(e, "for (oh = 0; oh < %lld; oh++) {", (long long)c.OH);
+	emit_line(e, "const %s *xc = x + c * %lld;", t, (long long)(c.H * c.W));
+	emit_line(e, "%s *yr = y + (c * %lld + oh) * %lld;", t, (long long)c.OH,
+		(long long)c.OW);
+	emit_open(e, "for (i = 0; i < %lld; i += 64) {", (long long)c.W);
+	emit_line(e, "const __mmask64 m = %lld - i >= 64 ? ~(__mmask64)0 : "
+		"((__mmask64)1 << (%lld - i)) - 1;", (long long)c.W, (long long)c.W);
+	emit_line(e, "__m512i v = least;");
+	emit_open(e, "for (kh = 0; kh < %lld; kh++) {", (long long)c.KH);
+	emit_line(e, "const int ih = oh * %lld - %lld + kh * %lld;", (long long)c.sh,
+		(long long)c.pt, (long long)c.dh);
+	emit_line(e, "if (ih >= 0 && ih < %lld)", (long long)c.H);
+	emit_line(e, "	v = %s(v, _mm512_maskz_loadu_epi8(m, xc + ih * %lld + i));",
+		mx, (long long)c.W);
+	emit_close(e);
+	emit_line(e, "_mm512_mask_storeu_epi8(r + %lld + i, m, v);",
+		(long long)c.pl);
+	emit_close(e);
+	emit_open(e, "for (i = 0; i < %lld; i += %lld) {", (long long)c.OW,
+		(long long)step);
+	emit_line(e, "__m512i v = least;");
+	emit_line(e, "for (kw = 0; kw < %lld; kw++)", (long long)c.KW);
+	emit_line(e, "	v = %s(v, _mm512_loadu_si512((const void *)(r + i * %lld + "
+		"kw * %lld)));", mx, (long long)c.sw, (long long)c.dw);
+	if (c.sw == 1)
+		emit_line(e, "_mm512_mask_storeu_epi8(yr + i, %lld - i >= 64 ? "
+			"~(__mmask64)0 : ((__mmask64)1 << (%lld - i)) - 1, v);",
+			(long long)c.OW, (long long)c.OW);
+	else
+		emit_line(e, "_mm256_mask_storeu_epi8(yr + i, %lld - i >= 32 ? "
+			"0xffffffffu : (__mmask32)((1u << (%lld - i)) - 1), "
+			"_mm512_cvtepi16_epi8(v));", (long long)c.OW, (long long)c.OW);
+	emit_close(e);
+	emit_close(e);
+	e->depth--;
+	emit_close(e);
+	return 0;
+}
+
 const KernelRow emit_x86_kernels[] = {
 	{OP_QCONV2D, "x86-avx2", "conv_lanes", ">= 3 input channels a group, "
 		"8-bit (direct, vpmaddwd tiles of 16 pixels x 4 channels)",
@@ -777,6 +863,9 @@ const KernelRow emit_x86_kernels[] = {
 	{OP_QMAXPOOL2D, "x86-avx512-vnni", "maxpool_2x2", "2x2 stride 2 "
 		"tiling the input, 8-bit (row pairs, 32 columns a step)",
 		vnni_pool_applies, NULL, emit_vnni_maxpool, -1},
+	{OP_QMAXPOOL2D, "x86-avx512-vnni", "maxpool_rows", "width stride 1 "
+		"or 2, 8-bit (a row of window maxima, then the columns, 64 bytes "
+		"a step)", vnni_rowpool_applies, NULL, emit_vnni_rowpool, -1},
 	{OP_REQUANTIZE, "x86-avx512-vnni", "requantize_lanes", "8-bit (eight "
 		"int64 lanes)", vnni_elem_applies, NULL, emit_vnni_elem, -1},
 	{0},
