@@ -360,46 +360,94 @@ static void kw_cols_helper(Emit *e, const char *fn)
 
 static int quad_fills(const WinGeom *c, const X86Isa *isa)
 {
-	return isa->vnni && c->sw == 1 && c->ICG >= 4 && !kw_lanes(c, isa);
+	return isa->vnni && c->sw <= 2 && !kw_lanes(c, isa);
 }
 
 /* Whether the fill has a loop over single channels (variable ic). */
 static int channel_fills(const WinGeom *c, const X86Isa *isa)
 {
-	return !kw_lanes(c, isa) && !(quad_fills(c, isa) && c->ICG % 4 == 0);
+	return !kw_lanes(c, isa) && !quad_fills(c, isa);
 }
 
-/* vpdpbusd, width stride 1: four channels at a time, sixteen pixels of a
- * row a step (masked at the row's end), each lane built from the four
- * channels' bytes (+ 128 as ^ 0x80 for int8). */
+/* vpdpbusd, width stride 1 or 2: four channels at a time (the last
+ * lane group's missing channels as 0 bytes, whose weights are 0), each
+ * lane built from the channels' bytes (+ 128 as ^ 0x80 for int8).
+ * Stride 1: sixteen columns of a row a step, masked at the row's end.
+ * Stride 2: 32 columns a step as sixteen 16-bit pairs, the even columns
+ * (low bytes) going to one column phase and the odd (high bytes) to the
+ * other. */
 static void quad_fill(Emit *e, const WinGeom *c, const X86Conv *k, int i8)
 {
-	long long HW = c->H * c->W, W = c->W;
-	emit_open(e, "for (icq = 0; icq < %lld; icq++) {", (long long)(c->ICG /
-		4));
+	long long HW = c->H * c->W, W = c->W, pl = c->pl;
+	emit_open(e, "for (icq = 0; icq < %lld; icq++) {", (long long)k->ICq);
 	emit_line(e, "const uint8_t *x0 = (const uint8_t *)(const void *)(xg + "
 		"icq * %lld);", 4 * HW);
-	emit_line(e, "uint8_t *d = xp + icq * %lld;", (long long)(c->sh *
+	emit_line(e, "uint8_t *d = xp + icq * %lld;", (long long)(c->sh * c->sw *
 		k->PPS * 4));
+	if (c->ICG % 4)
+		emit_line(e, "const int nc = %lld - icq * 4;", (long long)c->ICG);
 	emit_open(e, "for (ih = 0; ih < %lld; ih++) {", (long long)c->H);
 	emit_line(e, "uint8_t *dr = d + ((ih + %lld) %% %lld * %lld + (ih + %lld) "
-		"/ %lld * %lld + %lld) * 4;", (long long)c->pt, (long long)c->sh,
-		(long long)k->PPS, (long long)c->pt, (long long)c->sh,
-		(long long)k->PWS, (long long)c->pl);
-	emit_open(e, "for (iw = 0; iw < %lld; iw += 16) {", W);
-	emit_line(e, "const __mmask16 m = %lld - iw >= 16 ? 0xffff : "
-		"(__mmask16)((1u << (%lld - iw)) - 1);", W, W);
-	emit_line(e, "const uint8_t *s = x0 + ih * %lld + iw;", W);
-	emit_line(e, "__m512i v = _mm512_cvtepu8_epi32(_mm_maskz_loadu_epi8(m, "
-		"s));");
-	for (int j = 1; j < 4; j++)
-		emit_line(e, "v = _mm512_or_si512(v, _mm512_slli_epi32("
-			"_mm512_cvtepu8_epi32(_mm_maskz_loadu_epi8(m, s + %lld)), %d));",
-			j * HW, 8 * j);
-	if (i8)
+		"/ %lld * %lld) * 4;", (long long)c->pt, (long long)c->sh,
+		(long long)(c->sw * k->PPS), (long long)c->pt, (long long)c->sh,
+		(long long)k->PWS);
+	emit_line(e, "const uint8_t *s = x0 + ih * %lld;", W);
+	if (c->sw == 1) {
+		emit_open(e, "for (iw = 0; iw < %lld; iw += 16) {", W);
+		emit_line(e, "const __mmask16 m = %lld - iw >= 16 ? 0xffff : "
+			"(__mmask16)((1u << (%lld - iw)) - 1);", W, W);
+		emit_line(e, "__m512i v = _mm512_cvtepu8_epi32(_mm_maskz_loadu_epi8(m, "
+			"s + iw));");
+	} else {
+		emit_open(e, "for (iw = 0; iw < %lld; iw += 32) {", W);
+		emit_line(e, "const int n = %lld - iw;", W);
+		emit_line(e, "const __mmask32 m = n >= 32 ? 0xffffffffu : (__mmask32)"
+			"((1u << n) - 1);");
+		emit_line(e, "__m512i u = _mm512_cvtepu16_epi32(_mm256_maskz_loadu_epi8("
+			"m, s + iw));");
+		emit_line(e, "__m512i v = _mm512_and_si512(u, _mm512_set1_epi32(255)), "
+			"vo = _mm512_srli_epi32(u, 8);");
+	}
+	for (int j = 1; j < 4; j++) {
+		if (c->ICG % 4 && j >= c->ICG % 4)
+			emit_open(e, "if (nc > %d) {", j);
+		else
+			emit_open(e, "{");
+		if (c->sw == 1) {
+			emit_line(e, "v = _mm512_or_si512(v, _mm512_slli_epi32("
+				"_mm512_cvtepu8_epi32(_mm_maskz_loadu_epi8(m, s + iw + %lld)), "
+				"%d));", j * HW, 8 * j);
+		} else {
+			emit_line(e, "u = _mm512_cvtepu16_epi32(_mm256_maskz_loadu_epi8(m, "
+				"s + iw + %lld));", j * HW);
+			emit_line(e, "v = _mm512_or_si512(v, _mm512_slli_epi32("
+				"_mm512_and_si512(u, _mm512_set1_epi32(255)), %d));", 8 * j);
+			emit_line(e, "vo = _mm512_or_si512(vo, _mm512_slli_epi32("
+				"_mm512_srli_epi32(u, 8), %d));", 8 * j);
+		}
+		emit_close(e);
+	}
+	if (i8) {
 		emit_line(e, "v = _mm512_xor_si512(v, _mm512_set1_epi32((int)"
 			"0x80808080u));");
-	emit_line(e, "_mm512_mask_storeu_epi32(dr + iw * 4, m, v);");
+		if (c->sw == 2)
+			emit_line(e, "vo = _mm512_xor_si512(vo, _mm512_set1_epi32((int)"
+				"0x80808080u));");
+	}
+	if (c->sw == 1) {
+		emit_line(e, "_mm512_mask_storeu_epi32(dr + (iw + %lld) * 4, m, v);",
+			pl);
+	} else {
+		/* column iw + 2j: phase pl % 2, position iw / 2 + j + pl / 2;
+		 * iw + 2j + 1: phase (pl + 1) % 2, position iw / 2 + j +
+		 * (pl + 1) / 2 */
+		emit_line(e, "_mm512_mask_storeu_epi32(dr + (%lld + iw / 2) * 4, "
+			"(__mmask16)(n >= 32 ? 0xffffu : (1u << (n + 1) / 2) - 1), v);",
+			(long long)(pl % 2 * k->PPS + pl / 2));
+		emit_line(e, "_mm512_mask_storeu_epi32(dr + (%lld + iw / 2) * 4, "
+			"(__mmask16)(n >= 32 ? 0xffffu : (1u << n / 2) - 1), vo);",
+			(long long)((pl + 1) % 2 * k->PPS + (pl + 1) / 2));
+	}
 	emit_close(e);
 	emit_close(e);
 	emit_close(e);
@@ -412,7 +460,6 @@ static void x86_fill(Emit *e, const Node *n, const X86Isa *isa,
 	int32_t zx = emit_zp(n->in[0]);
 	int i8 = n->in[0]->type.elem == DT_I8;
 	int64_t G = isa->G, lanes = k->ICq * c->sh * c->sw * k->PPS;
-	int64_t ic0 = 0;
 	if (isa->vnni) {
 		emit_line(e, "memset(xp, %d, %lld);", (int)((zx + (i8 ? 128 : 0)) &
 			255), (long long)(lanes * 4));
@@ -426,12 +473,9 @@ static void x86_fill(Emit *e, const Node *n, const X86Isa *isa,
 	}
 	if (quad_fills(c, isa)) {
 		quad_fill(e, c, k, i8);
-		ic0 = c->ICG / 4 * 4;
-		if (ic0 == c->ICG)
-			return;
+		return;
 	}
-	emit_open(e, "for (ic = %lld; ic < %lld; ic++) {", (long long)ic0,
-		(long long)c->ICG);
+	emit_open(e, "for (ic = 0; ic < %lld; ic++) {", (long long)c->ICG);
 	emit_line(e, "const %s *xc = xg + ic * %lld;", emit_ctype(n->in[0]->type.elem),
 		(long long)(c->H * c->W));
 	emit_line(e, "%s *d = xp + ic / %lld * %lld + ic %% %lld;",
