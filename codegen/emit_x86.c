@@ -61,11 +61,17 @@ static int64_t round_up(int64_t v, int64_t m)
 
 /* One input channel a group (a depthwise layer, a network's stem) puts
  * the KW taps of a kernel row in the lanes instead of input channels:
- * lane j of pixel (r, c) holds padded input (r, c + j * dw). vpdpbusd,
- * width stride 1 or 2. */
+ * lane j of pixel (r, c) holds padded input (r, c + j * dw). vpdpbusd:
+ * width stride 1 or 2, KW <= 4 (one lane group). vpmaddwd: a network's
+ * single-channel stem (one group), KW <= 4 in two lane groups of two
+ * taps (depthwise layers keep the generic kernels, whose per-channel
+ * work is as small as this kernel's per-channel fill). */
 static int kw_lanes(const WinGeom *c, const X86Isa *isa)
 {
-	return isa->vnni && c->ICG == 1 && c->KW <= isa->G && c->sw <= 2;
+	if (!isa->vnni)
+		return c->ICG == 1 && c->groups == 1 && c->KW <= 2 * isa->G &&
+			c->sw <= 2;
+	return c->ICG == 1 && c->KW <= isa->G && c->sw <= 2;
 }
 
 /* The geometry the tiles see: with kw_lanes, KW lanes of one tap a
@@ -214,6 +220,11 @@ static void x86_tile(Emit *e, const X86Isa *isa, const WinGeom *c,
 		for (int v = 0; v < pv; v++)
 			emit_line(e, "%s a%d_%d = %s;", vt, j, v, isa->vnni ?
 				"_mm512_setzero_si512()" : "_mm256_setzero_si256()");
+	/* gcc -O3 unrolls these short loops completely and spills the
+	 * vpmaddwd tiles' accumulators (conv2 of cnn_bn: 26 us at -O3
+	 * -march=native, 20 with the loops kept) */
+	if (!isa->vnni)
+		emit_line(e, "#pragma GCC unroll 1");
 	emit_open(e, "for (icq = 0; icq < %lld; icq++) {", (long long)k->ICq);
 	emit_line(e, "const %s *xi = xb + (icq * %lld + %s) * %lld;",
 		isa->vnni ? "uint8_t" : "int16_t",
@@ -221,6 +232,8 @@ static void x86_tile(Emit *e, const X86Isa *isa, const WinGeom *c,
 	emit_line(e, "const int32_t *wi = wg + ((%s) * %lld + icq) * %lld;", oc,
 		(long long)k->ICq, (long long)KHW);
 	if (c->KH > 1) {
+		if (!isa->vnni)
+			emit_line(e, "#pragma GCC unroll 1");
 		emit_open(e, "for (kh = 0; kh < %lld; kh++) {", (long long)c->KH);
 		emit_line(e, "const %s *xr = xi + (kh * %lld %% %lld * %lld + "
 			"kh * %lld / %lld * %lld) * %lld;",
@@ -236,12 +249,19 @@ static void x86_tile(Emit *e, const X86Isa *isa, const WinGeom *c,
 	emit_line(e, "%s w;", vt);
 	for (int64_t kw = 0; kw < c->KW; kw++) {
 		int64_t off = (kw * c->dw % c->sw) * k->PPS + kw * c->dw / c->sw;
-		for (int v = 0; v < pv; v++)
+		for (int v = 0; v < pv; v++) {
 			emit_line(e, isa->vnni ? "const __m512i x%d_%lld = "
 				"_mm512_loadu_si512((const void *)(xr + %lld));" :
-				"const __m256i x%d_%lld = _mm256_loadu_si256((const __m256i *)"
+				"__m256i x%d_%lld = _mm256_loadu_si256((const __m256i *)"
 				"(const void *)(xr + %lld));", v, (long long)kw,
 				(long long)((off + v * isa->L) * G));
+			/* in a register: gcc would otherwise load it again as the
+			 * memory operand of each of its CB vpmaddwd (cnn_bn's conv2
+			 * at -O3 -march=native: 19.9 -> 13.9 us) */
+			if (!isa->vnni)
+				emit_line(e, "__asm__(\"\" : \"+x\"(x%d_%lld));", v,
+					(long long)kw);
+		}
 		for (int j = 0; j < cb; j++) {
 			emit_line(e, isa->vnni ? "w = _mm512_set1_epi32(wr[%lld]);" :
 				"w = _mm256_set1_epi32(wr[%lld]);",
@@ -344,6 +364,31 @@ static void kw_fill(Emit *e, const Node *n, const WinGeom *c,
 	emit_close(e);
 }
 
+/* kw_lanes with vpmaddwd: lane j of lane group jg of phase-plane column
+ * pc holds input column pc * sw + (2 jg + j) * dw - pl of the row as
+ * int16, zx outside it (one input channel, so a few thousand elements:
+ * scalar C). */
+static void kw_fill16(Emit *e, const Node *n, const WinGeom *c,
+	const X86Conv *k)
+{
+	long long PWS = k->PWS, W = c->W;
+	emit_open(e, "for (ih = 0; ih < %lld; ih++) {", (long long)c->H);
+	emit_line(e, "int16_t *dr = xp + ((ih + %lld) %% %lld * %lld + (ih + %lld) "
+		"/ %lld * %lld) * 2;", (long long)c->pt, (long long)c->sh,
+		(long long)(c->sw * k->PPS), (long long)c->pt, (long long)c->sh, PWS);
+	emit_open(e, "for (ic = 0; ic < %lld; ic++) {", (long long)c->KW);
+	emit_line(e, "int16_t *dj = dr + ic / 2 * %lld + ic %% 2;",
+		(long long)(c->sh * c->sw * k->PPS * 2));
+	emit_open(e, "for (iw = 0; iw < %lld; iw++) {", PWS);
+	emit_line(e, "const long col = iw * %lld + ic * %lld - %lld;",
+		(long long)c->sw, (long long)c->dw, (long long)c->pl);
+	emit_line(e, "dj[iw * 2] = (int16_t)(col >= 0 && col < %lld ? xg[ih * %lld "
+		"+ col] : %d);", W, W, (int)emit_zp(n->in[0]));
+	emit_close(e);
+	emit_close(e);
+	emit_close(e);
+}
+
 /* kw_fill's masks: bit i set where column o + i of a row of w is inside
  * it (i < 32). */
 static void kw_cols_helper(Emit *e, const char *fn)
@@ -366,7 +411,7 @@ static int quad_fills(const WinGeom *c, const X86Isa *isa)
 /* Whether the fill has a loop over single channels (variable ic). */
 static int channel_fills(const WinGeom *c, const X86Isa *isa)
 {
-	return !kw_lanes(c, isa) && !quad_fills(c, isa);
+	return !quad_fills(c, isa) && !(kw_lanes(c, isa) && isa->vnni);
 }
 
 /* vpdpbusd, width stride 1 or 2: four channels at a time (the last
@@ -467,8 +512,12 @@ static void x86_fill(Emit *e, const Node *n, const X86Isa *isa,
 		emit_line(e, "for (i = 0; i < %lld; i++)", (long long)(lanes * 2));
 		emit_line(e, "\txp[i] = %d;", (int)zx);
 	}
-	if (kw_lanes(c, isa)) {
+	if (kw_lanes(c, isa) && isa->vnni) {
 		kw_fill(e, n, c, k, i8, fn);
+		return;
+	}
+	if (kw_lanes(c, isa)) {
+		kw_fill16(e, n, c, k);
 		return;
 	}
 	if (quad_fills(c, isa)) {
@@ -580,7 +629,7 @@ static int x86_conv_body(Emit *e, const Node *n, const char *fn,
 	emit_vari(&v, "wg", c->OCG * k.ICq * tg.KH * tg.KW);
 	emit_vari(&v, "blocks", c->OH / k.RB);
 	emit_vari(&v, "RBPWS", k.RB * k.PWS * isa->G);
-	if (kw_lanes(c, isa))
+	if (kw_lanes(c, isa) && isa->vnni)
 		kw_cols_helper(e, fn);
 	emit_fill(e, "static void $fn(const $xt *x, $yt *y, void *scratch)\n{\n"
 		"\t$et *xp = scratch;\n"
@@ -897,7 +946,8 @@ static int emit_vnni_rowpool(Emit *e, const Node *n, const char *fn)
 
 const KernelRow emit_x86_kernels[] = {
 	{OP_QCONV2D, "x86-avx2", "conv_lanes", ">= 3 input channels a group, "
-		"8-bit (direct, vpmaddwd tiles of 16 pixels x 4 channels)",
+		"or a single-channel input with KW <= 4 (taps in lanes), 8-bit "
+		"(direct, vpmaddwd tiles of 16 pixels x 4 channels)",
 		avx2_conv_applies, avx2_conv_bytes, emit_avx2_conv, 1},
 	{OP_QCONV2D, "x86-avx512-vnni", "conv_lanes", ">= 3 input channels a "
 		"group, or 1 with KW <= 4 (taps in lanes), 8-bit (direct, vpdpbusd tiles of 64 pixels x 4 channels)",
