@@ -272,6 +272,12 @@ static void x86_tile(Emit *e, const X86Isa *isa, const WinGeom *c,
 					"a%d_%d = _mm256_add_epi32(a%d_%d, _mm256_madd_epi16(x%d_%lld, "
 					"w));", j, v, j, v, v, (long long)kw);
 		}
+		/* gcc reassociates the sums of several taps' products and
+		 * spills the accumulators (vpmaddwd) */
+		if (!isa->vnni)
+			for (int j = 0; j < cb; j++)
+				for (int v = 0; v < pv; v++)
+					emit_line(e, "__asm__(\"\" : \"+x\"(a%d_%d));", j, v);
 	}
 	emit_close(e);
 	emit_close(e);
