@@ -63,25 +63,32 @@ static int sub_wide(const Node *n, const int32_t *w, int64_t M, int64_t K)
 	return wide;
 }
 
+/* FN_c (the bias, 0 without one) and the requantization's FN_m, FN_s;
+ * -1 (reported) if the bias is not constant. */
+static int bias_consts(Emit *e, const Node *n, const char *fn, int64_t M)
+{
+	const int32_t *bias = NULL;
+	if (n->nin > 2 && n->in[2] && !(bias = emit_const_data(n, 2, "bias")))
+		return -1;
+	int64_t *c = malloc((M + 1) * sizeof *c);
+	if (!c)
+		abort();
+	for (int64_t m = 0; m < M; m++)
+		c[m] = bias ? bias[m] : 0;
+	emit_channel_consts(e, n, fn, c, M, 1, NULL);
+	free(c);
+	return 0;
+}
+
 /* FN_w, the packed rows, FN_c (the bias) and the requantization's FN_m,
  * FN_s; the weights [M][K] (NULL, reported, if not constant) and *wide. */
 static const int32_t *sub_consts(Emit *e, const Node *n, const char *fn,
 	int64_t M, int64_t K, int *wide)
 {
 	const int32_t *w = emit_const_data(n, 1, "weights");
-	const int32_t *bias = NULL;
-	if (!w)
+	if (!w || bias_consts(e, n, fn, M) < 0)
 		return NULL;
-	if (n->nin > 2 && n->in[2] && !(bias = emit_const_data(n, 2, "bias")))
-		return NULL;
-	int64_t *c = malloc((M + 1) * sizeof *c);
-	if (!c)
-		abort();
-	for (int64_t m = 0; m < M; m++)
-		c[m] = bias ? bias[m] : 0;
 	*wide = sub_wide(n, w, M, K);
-	emit_channel_consts(e, n, fn, c, M, 1, NULL);
-	free(c);
 	char name[400];
 	if (grouped(n)) {
 		snprintf(name, sizeof name, "%s_g", fn);
@@ -104,6 +111,27 @@ static const int32_t *sub_consts(Emit *e, const Node *n, const char *fn,
 	return w;
 }
 
+/* $fn and the input's and output's C types, $xt and $yt. */
+static void io_vars(EmitVars *v, const Node *n, const char *fn)
+{
+	emit_var(v, "fn", fn);
+	emit_var(v, "xt", emit_ctype(n->in[0]->type.elem));
+	emit_var(v, "yt", emit_ctype(n->out->type.elem));
+}
+
+/* A conv's geometry: $N, $C, $H, $W, $OC, $ICG, $OCG, $groups, $KH, $KW,
+ * $OH, $OW, $sh, $sw, $dh, $dw, $pt, $pl. */
+static void geom_vars(EmitVars *v, const WinGeom *c)
+{
+	const char *names[] = {"N", "C", "H", "W", "OC", "ICG", "OCG", "groups",
+		"KH", "KW", "OH", "OW", "sh", "sw", "dh", "dw", "pt", "pl"};
+	int64_t vals[] = {c->N, c->C, c->H, c->W, c->OC, c->ICG, c->OCG,
+		c->groups, c->KH, c->KW, c->OH, c->OW, c->sh, c->sw, c->dh, c->dw,
+		c->pt, c->pl};
+	for (size_t i = 0; i < sizeof vals / sizeof vals[0]; i++)
+		emit_vari(v, names[i], vals[i]);
+}
+
 /* The template values both kernels name: types, the accumulator, the
  * packed row (Kp taps, RB bytes) and the unpacking ($per values of $bits
  * bits a byte, $mask, $sign). */
@@ -113,9 +141,7 @@ static void sub_vars(EmitVars *v, const Node *n, const char *fn, int64_t K,
 	int bits = sub_bits(n);
 	PackSpec s = pack_sub_spec(bits);
 	int64_t Kp = pack_kp(&s, K);
-	emit_var(v, "fn", fn);
-	emit_var(v, "xt", emit_ctype(n->in[0]->type.elem));
-	emit_var(v, "yt", emit_ctype(n->out->type.elem));
+	io_vars(v, n, fn);
 	emit_var(v, "acc", wide ? "int64_t" : "int32_t");
 	emit_var(v, "subzx", emit_sub(emit_zp(n->in[0])));
 	emit_vari(v, "K", K);
@@ -247,13 +273,9 @@ static int emit_conv_sub(Emit *e, const Node *n, const char *fn)
 	plane_dims(&c, &PH, &PW);
 	EmitVars v = {0};
 	sub_vars(&v, n, fn, c.K, wide);
-	const char *names[] = {"N", "C", "H", "W", "OC", "ICG", "OCG", "groups",
-		"KH", "KW", "OH", "OW", "sh", "sw", "dh", "dw", "pt", "pl", "PH",
-		"PW"};
-	int64_t vals[] = {c.N, c.C, c.H, c.W, c.OC, c.ICG, c.OCG, c.groups,
-		c.KH, c.KW, c.OH, c.OW, c.sh, c.sw, c.dh, c.dw, c.pt, c.pl, PH, PW};
-	for (size_t i = 0; i < sizeof vals / sizeof vals[0]; i++)
-		emit_vari(&v, names[i], vals[i]);
+	geom_vars(&v, &c);
+	emit_vari(&v, "PH", PH);
+	emit_vari(&v, "PW", PW);
 	emit_vari(&v, "OHW", c.OH * c.OW);
 	emit_vari(&v, "PHW", PH * PW);
 	int pass = !adds_only(n) && c.KH * c.KW <= MAX_TAPS;
@@ -406,9 +428,185 @@ static int emit_dense_sub(Emit *e, const Node *n, const char *fn)
 	return 0;
 }
 
+/* ------------------------------------------- binary x binary: XNOR */
+
+/* qconv2d and qdense with binary inputs and binary weights (xnor_applies;
+ * docs/arith.md, "Binary x binary layers"): the input's bits packed into
+ * the scratch (ir/pack.c's xnor_pack layout, 1 for +1), then per output
+ * n - 2 * popcount(x XOR w) over the n taps inside the input; padded taps
+ * are skipped, never read. */
+
+/* QCC_POPCOUNT32, once per file: the compiler's builtin (POPCNT where the
+ * target has it, -mpopcnt or -march=native on x86), else a table (also
+ * with -DQCC_PORTABLE_POPCOUNT, which the tests use to check it). */
+static void emit_popcount(Emit *e)
+{
+	fprintf(e->f, "#ifndef QCC_POPCOUNT32\n"
+		"#if defined(__GNUC__) && !defined(QCC_PORTABLE_POPCOUNT)\n"
+		"#define QCC_POPCOUNT32(v) __builtin_popcount(v)\n"
+		"#else\n"
+		"static const unsigned char qcc_pop8[256] = {");
+	for (int i = 0; i < 256; i++) {
+		int bits = 0;
+		for (int v = i; v; v >>= 1)
+			bits += v & 1;
+		fprintf(e->f, "%s%d,", i % 32 ? "" : "\n\t", bits);
+	}
+	fprintf(e->f, "\n};\n"
+		"#define QCC_POPCOUNT32(v) (qcc_pop8[(v) & 255] + "
+		"qcc_pop8[(v) >> 8 & 255] + \\\n"
+		"\tqcc_pop8[(v) >> 16 & 255] + qcc_pop8[(v) >> 24 & 255])\n"
+		"#endif\n"
+		"#endif\n");
+}
+
+/* FN_c (the bias), FN_m, FN_s and the weight words FN_w (n words); the
+ * popcount. */
+static int xnor_consts(Emit *e, const Node *n, const char *fn, int64_t M,
+	const uint32_t *w, int64_t nw)
+{
+	if (bias_consts(e, n, fn, M) < 0)
+		return -1;
+	fprintf(e->f, "static const uint32_t %s_w[%lld] = {", fn,
+		(long long)(nw ? nw : 1));
+	for (int64_t i = 0; i < nw; i++)
+		fprintf(e->f, "%s0x%08lxu,", i % 8 ? " " : "\n\t",
+			(unsigned long)w[i]);
+	fprintf(e->f, "\n};\n");
+	emit_popcount(e);
+	return 0;
+}
+
+static int64_t conv_xnor_bytes(const Node *n)
+{
+	WinGeom c;
+	geom_conv(n, &c);
+	return c.H * c.W * xnor_words(c.ICG) * 4;
+}
+
+static int emit_conv_xnor(Emit *e, const Node *n, const char *fn)
+{
+	WinGeom c;
+	geom_conv(n, &c);
+	const int32_t *w = emit_const_data(n, 1, "weights");
+	if (!w)
+		return -1;
+	int64_t ICW = xnor_words(c.ICG), nw = c.OC * c.KH * c.KW * ICW;
+	uint32_t *wb = malloc((size_t)(nw + 1) * sizeof *wb);
+	if (!wb)
+		abort();
+	xnor_pack_conv(&c, w, wb);
+	int r = xnor_consts(e, n, fn, c.OC, wb, nw);
+	free(wb);
+	if (r < 0)
+		return -1;
+	EmitVars v = {0};
+	io_vars(&v, n, fn);
+	geom_vars(&v, &c);
+	emit_vari(&v, "ICW", ICW);
+	emit_vari(&v, "HW", c.H * c.W);
+	emit_fill(e, "static void $fn(const $xt *x, $yt *y, void *scratch)\n{\n"
+		"\tuint32_t *xb = scratch;\n"
+		"\tint b, gi, ic, p, oc, oh, ow, kh, kw, j;\n"
+		"\tfor (b = 0; b < $N; b++)\n"
+		"\tfor (gi = 0; gi < $groups; gi++) {\n"
+		"\t\t/* the group's input: each pixel's channels as bits, 1 for "
+		"+1 */\n"
+		"\t\tfor (p = 0; p < $HW * $ICW; p++)\n"
+		"\t\t\txb[p] = 0;\n"
+		"\t\tfor (ic = 0; ic < $ICG; ic++) {\n"
+		"\t\t\tconst $xt *xc = x + (b * $C + gi * $ICG + ic) * $HW;\n"
+		"\t\t\tfor (p = 0; p < $HW; p++)\n"
+		"\t\t\t\txb[p * $ICW + ic / 32] |= (uint32_t)(xc[p] > 0) << "
+		"(ic % 32);\n"
+		"\t\t}\n"
+		"\t\tfor (oc = gi * $OCG; oc < (gi + 1) * $OCG; oc++) {\n"
+		"\t\t\tconst uint32_t *wr = ${fn}_w + oc * $KH * $KW * $ICW;\n"
+		"\t\t\tfor (oh = 0; oh < $OH; oh++)\n"
+		"\t\t\tfor (ow = 0; ow < $OW; ow++) {\n"
+		"\t\t\t\t/* n: the taps inside the input (padding is absent) */\n"
+		"\t\t\t\tint32_t n = 0, pop = 0;\n"
+		"\t\t\t\tfor (kh = 0; kh < $KH; kh++) {\n"
+		"\t\t\t\t\tint ih = oh * $sh - $pt + kh * $dh;\n"
+		"\t\t\t\t\tif (ih < 0 || ih >= $H)\n"
+		"\t\t\t\t\t\tcontinue;\n"
+		"\t\t\t\t\tfor (kw = 0; kw < $KW; kw++) {\n"
+		"\t\t\t\t\t\tint iw = ow * $sw - $pl + kw * $dw;\n"
+		"\t\t\t\t\t\tconst uint32_t *xp, *wp;\n"
+		"\t\t\t\t\t\tif (iw < 0 || iw >= $W)\n"
+		"\t\t\t\t\t\t\tcontinue;\n"
+		"\t\t\t\t\t\txp = xb + (ih * $W + iw) * $ICW;\n"
+		"\t\t\t\t\t\twp = wr + (kh * $KW + kw) * $ICW;\n"
+		"\t\t\t\t\t\tfor (j = 0; j < $ICW; j++)\n"
+		"\t\t\t\t\t\t\tpop += QCC_POPCOUNT32(xp[j] ^ wp[j]);\n"
+		"\t\t\t\t\t\tn += $ICG;\n"
+		"\t\t\t\t\t}\n"
+		"\t\t\t\t}\n"
+		"\t\t\t\ty[((b * $OC + oc) * $OH + oh) * $OW + ow] = "
+		"($yt)qcc_requant(\n"
+		"\t\t\t\t\t(int64_t)${fn}_c[oc] + n - 2 * pop, ", &v);
+	emit_requant_args(e, n, fn, "oc");
+	fprintf(e->f, ");\n\t\t\t}\n\t\t}\n\t}\n}\n");
+	return 0;
+}
+
+static int64_t dense_xnor_bytes(const Node *n)
+{
+	return n->in[0]->type.dims[0] * xnor_words(n->in[0]->type.dims[1]) * 4;
+}
+
+static int emit_dense_xnor(Emit *e, const Node *n, const char *fn)
+{
+	int64_t N = n->in[0]->type.dims[0], K = n->in[0]->type.dims[1];
+	int64_t M = n->in[1]->type.dims[0], KW = xnor_words(K);
+	const int32_t *w = emit_const_data(n, 1, "weights");
+	if (!w)
+		return -1;
+	uint32_t *wb = calloc((size_t)(M * KW + 1), sizeof *wb);
+	if (!wb)
+		abort();
+	for (int64_t m = 0; m < M; m++)
+		xnor_pack(w + m * K, K, 1, wb + m * KW);
+	int r = xnor_consts(e, n, fn, M, wb, M * KW);
+	free(wb);
+	if (r < 0)
+		return -1;
+	EmitVars v = {0};
+	io_vars(&v, n, fn);
+	emit_vari(&v, "N", N);
+	emit_vari(&v, "K", K);
+	emit_vari(&v, "M", M);
+	emit_vari(&v, "KW", KW);
+	emit_fill(e, "static void $fn(const $xt *x, $yt *y, void *scratch)\n{\n"
+		"\tuint32_t *xb = scratch;\n"
+		"\tint b, m, k, j;\n"
+		"\t/* the input rows as bits, 1 for +1 */\n"
+		"\tfor (k = 0; k < $N * $KW; k++)\n"
+		"\t\txb[k] = 0;\n"
+		"\tfor (b = 0; b < $N; b++)\n"
+		"\t\tfor (k = 0; k < $K; k++)\n"
+		"\t\t\txb[b * $KW + k / 32] |= (uint32_t)(x[b * $K + k] > 0) << "
+		"(k % 32);\n"
+		"\tfor (m = 0; m < $M; m++) {\n"
+		"\t\tconst uint32_t *wr = ${fn}_w + m * $KW;\n"
+		"\t\tfor (b = 0; b < $N; b++) {\n"
+		"\t\t\tint32_t pop = 0;\n"
+		"\t\t\tfor (j = 0; j < $KW; j++)\n"
+		"\t\t\t\tpop += QCC_POPCOUNT32(xb[b * $KW + j] ^ wr[j]);\n"
+		"\t\t\ty[b * $M + m] = ($yt)qcc_requant((int64_t)${fn}_c[m] + $K - "
+		"2 * pop, ", &v);
+	emit_requant_args(e, n, fn, "m");
+	fprintf(e->f, ");\n\t\t}\n\t}\n}\n");
+	return 0;
+}
+
 /* ---------------------------------------------------------- the rows */
 
 #define SUB_ROWS(target) \
+	{OP_QCONV2D, target, "conv_xnor", "binary input and binary weights: " \
+		"XNOR-popcount", xnor_applies, conv_xnor_bytes, emit_conv_xnor, 1}, \
+	{OP_QDENSE, target, "dense_xnor", "binary input and binary weights: " \
+		"XNOR-popcount", xnor_applies, dense_xnor_bytes, emit_dense_xnor, 1}, \
 	{OP_QCONV2D, target, "conv_sub", "weights of 4 bits or fewer, packed " \
 		"(unpacked a row at a time; binary, ternary: adds)", sub_applies, \
 		conv_sub_bytes, emit_conv_sub, 1}, \
