@@ -86,8 +86,8 @@ static uint32_t dot_zx(const int32_t *x, int32_t zx, const int32_t *w,
 	return s;
 }
 
-/* Weights of 4 bits or fewer are read through their packed layout
- * (exec/wpack.c). */
+/* Weights of 4 bits or fewer arrive as read through their packed layout
+ * (exec_run, exec/wpack.c). */
 void eval_qdense(const Node *n, const void *const *in, void *out)
 {
 	const int32_t *x = in[0], *w = in[1];
@@ -95,10 +95,6 @@ void eval_qdense(const Node *n, const void *const *in, void *out)
 	int32_t *y = out;
 	if (xnor_applies(n) && wpack_xnor_dense(n, x, w, bias, y) == 0)
 		return;
-	int32_t *tmp;
-	const int32_t *wp = wpack_weights(n, w, &tmp);
-	if (wp)
-		w = wp;
 	int64_t N = n->in[0]->type.dims[0], K = n->in[0]->type.dims[1];
 	int64_t M = n->in[1]->type.dims[0];
 	int64_t lo = attr_int(n, "act_min"), hi = attr_int(n, "act_max");
@@ -112,7 +108,6 @@ void eval_qdense(const Node *n, const void *const *in, void *out)
 			y[b * M + m] = requant((int32_t)acc, mult, shift, zy, lo, hi);
 		}
 	}
-	free(tmp);
 }
 
 void eval_qmatmul(const Node *n, const void *const *in, void *out)

@@ -5,7 +5,9 @@
  * order, a sign extension) changes the simulator's results against the
  * NumPy contract of tests/sim as well as the C's against the simulator.
  * Group-wise scales multiply each weight by its group's integer wgmult
- * (q_group_weights), after which the kernels are the plain ones.
+ * (q_group_weights), after which the kernels are the plain ones. exec_run
+ * does this once per node of an Exec, at the node's first run, and keeps
+ * the result until exec_free: the kernels receive the weights as read.
  */
 #include <stdlib.h>
 #include <string.h>
