@@ -600,6 +600,121 @@ static int emit_dense_xnor(Emit *e, const Node *n, const char *fn)
 	return 0;
 }
 
+/* x86-avx512-vnni: the same sums, 16 output channels a vector. The
+ * weights are words [groups][KH][KW][ICW][OCGp] (OCGp: OCG rounded up to
+ * 16, the padding 0), so that one input word broadcast against 16
+ * channels' words gives 16 popcounts: vpopcntd (AVX512_VPOPCNTDQ) where
+ * the compiler is told the CPU has it (-march=native on such a CPU, or
+ * -mavx512vpopcntdq), else the same layout through QCC_POPCOUNT32. A
+ * dense node is the 1x1 conv of its [N, K] rows. */
+static void xnor_geom(const Node *n, WinGeom *c)
+{
+	if (n->op == OP_QCONV2D) {
+		geom_conv(n, c);
+		return;
+	}
+	int64_t K = n->in[0]->type.dims[1], M = n->in[1]->type.dims[0];
+	*c = (WinGeom){.N = n->in[0]->type.dims[0], .C = K, .H = 1, .W = 1,
+		.OC = M, .ICG = K, .KH = 1, .KW = 1, .OH = 1, .OW = 1, .groups = 1,
+		.OCG = M, .sh = 1, .sw = 1, .dh = 1, .dw = 1, .K = K};
+}
+
+static int64_t xnor512_bytes(const Node *n)
+{
+	WinGeom c;
+	xnor_geom(n, &c);
+	return (c.H * c.W * xnor_words(c.ICG) + (c.OCG + 15) / 16 * 16) * 4;
+}
+
+static int emit_xnor512(Emit *e, const Node *n, const char *fn)
+{
+	WinGeom c;
+	xnor_geom(n, &c);
+	const int32_t *w = emit_const_data(n, 1, "weights");
+	if (!w)
+		return -1;
+	int64_t ICW = xnor_words(c.ICG), T = c.KH * c.KW;
+	int64_t OCGp = (c.OCG + 15) / 16 * 16, nw = c.groups * T * ICW * OCGp;
+	uint32_t *wb = malloc((size_t)(c.OC * T * ICW + 1) * sizeof *wb);
+	uint32_t *wt = calloc((size_t)(nw + 1), sizeof *wt);
+	if (!wb || !wt)
+		abort();
+	xnor_pack_conv(&c, w, wb);
+	for (int64_t oc = 0; oc < c.OC; oc++)
+		for (int64_t t = 0; t < T; t++)
+			for (int64_t j = 0; j < ICW; j++)
+				wt[((oc / c.OCG * T + t) * ICW + j) * OCGp + oc % c.OCG] =
+					wb[(oc * T + t) * ICW + j];
+	int r = xnor_consts(e, n, fn, c.OC, wt, nw);
+	free(wb);
+	free(wt);
+	if (r < 0)
+		return -1;
+	EmitVars v = {0};
+	io_vars(&v, n, fn);
+	geom_vars(&v, &c);
+	emit_vari(&v, "ICW", ICW);
+	emit_vari(&v, "OCGp", OCGp);
+	emit_vari(&v, "HW", c.H * c.W);
+	emit_fill(e, "static void $fn(const $xt *x, $yt *y, void *scratch)\n{\n"
+		"\tuint32_t *xb = scratch;\n"
+		"\tint32_t *pop = (int32_t *)(xb + $HW * $ICW);\n"
+		"\tint b, gi, ic, p, c, oh, ow, kh, kw, j;\n"
+		"\tfor (b = 0; b < $N; b++)\n"
+		"\tfor (gi = 0; gi < $groups; gi++) {\n"
+		"\t\tfor (p = 0; p < $HW * $ICW; p++)\n"
+		"\t\t\txb[p] = 0;\n"
+		"\t\tfor (ic = 0; ic < $ICG; ic++) {\n"
+		"\t\t\tconst $xt *xc = x + (b * $C + gi * $ICG + ic) * $HW;\n"
+		"\t\t\tfor (p = 0; p < $HW; p++)\n"
+		"\t\t\t\txb[p * $ICW + ic / 32] |= (uint32_t)(xc[p] > 0) << "
+		"(ic % 32);\n"
+		"\t\t}\n"
+		"\t\tfor (oh = 0; oh < $OH; oh++)\n"
+		"\t\tfor (ow = 0; ow < $OW; ow++) {\n"
+		"\t\t\tint32_t n = 0;\n"
+		"\t\t\tfor (c = 0; c < $OCGp; c++)\n"
+		"\t\t\t\tpop[c] = 0;\n"
+		"\t\t\tfor (kh = 0; kh < $KH; kh++) {\n"
+		"\t\t\t\tint ih = oh * $sh - $pt + kh * $dh;\n"
+		"\t\t\t\tif (ih < 0 || ih >= $H)\n"
+		"\t\t\t\t\tcontinue;\n"
+		"\t\t\t\tfor (kw = 0; kw < $KW; kw++) {\n"
+		"\t\t\t\t\tint iw = ow * $sw - $pl + kw * $dw;\n"
+		"\t\t\t\t\tconst uint32_t *xp, *wt;\n"
+		"\t\t\t\t\tif (iw < 0 || iw >= $W)\n"
+		"\t\t\t\t\t\tcontinue;\n"
+		"\t\t\t\t\txp = xb + (ih * $W + iw) * $ICW;\n"
+		"\t\t\t\t\twt = ${fn}_w + ((gi * $KH + kh) * $KW + kw) * $ICW * "
+		"$OCGp;\n"
+		"\t\t\t\t\tfor (j = 0; j < $ICW; j++) {\n"
+		"#if defined(__AVX512VPOPCNTDQ__)\n"
+		"\t\t\t\t\t\tconst __m512i xv = _mm512_set1_epi32((int)xp[j]);\n"
+		"\t\t\t\t\t\tfor (c = 0; c < $OCGp; c += 16)\n"
+		"\t\t\t\t\t\t\t_mm512_storeu_si512(pop + c, _mm512_add_epi32(\n"
+		"\t\t\t\t\t\t\t\t_mm512_loadu_si512(pop + c), "
+		"_mm512_popcnt_epi32(\n"
+		"\t\t\t\t\t\t\t\t_mm512_xor_si512(xv, _mm512_loadu_si512(wt + "
+		"j * $OCGp + c)))));\n"
+		"#else\n"
+		"\t\t\t\t\t\tfor (c = 0; c < $OCG; c++)\n"
+		"\t\t\t\t\t\t\tpop[c] += QCC_POPCOUNT32(xp[j] ^ wt[j * $OCGp + "
+		"c]);\n"
+		"#endif\n"
+		"\t\t\t\t\t}\n"
+		"\t\t\t\t\tn += $ICG;\n"
+		"\t\t\t\t}\n"
+		"\t\t\t}\n"
+		"\t\t\tfor (c = 0; c < $OCG; c++) {\n"
+		"\t\t\t\tint oc = gi * $OCG + c;\n"
+		"\t\t\t\ty[((b * $OC + oc) * $OH + oh) * $OW + ow] = "
+		"($yt)qcc_requant(\n"
+		"\t\t\t\t\t(int64_t)${fn}_c[oc] + n - 2 * pop[c], ", &v);
+	emit_requant_args(e, n, fn, "oc");
+	fprintf(e->f, ");\n\t\t\t}\n\t\t}\n\t}\n}\n");
+	return 0;
+}
+
 /* ---------------------------------------------------------- the rows */
 
 #define SUB_ROWS(target) \
@@ -619,6 +734,12 @@ static int emit_dense_xnor(Emit *e, const Node *n, const char *fn)
 const KernelRow emit_sub_kernels[] = {
 	SUB_ROWS("generic"),
 	SUB_ROWS("x86-avx2"),
+	{OP_QCONV2D, "x86-avx512-vnni", "conv_xnor512", "binary input and "
+		"binary weights: 16 channels a vector, vpopcntd where enabled",
+		xnor_applies, xnor512_bytes, emit_xnor512, 1},
+	{OP_QDENSE, "x86-avx512-vnni", "dense_xnor512", "binary input and "
+		"binary weights: 16 rows a vector, vpopcntd where enabled",
+		xnor_applies, xnor512_bytes, emit_xnor512, 1},
 	SUB_ROWS("x86-avx512-vnni"),
 	SUB_ROWS("cortex-m4"),
 	SUB_ROWS("aarch64-neon"),
