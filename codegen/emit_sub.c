@@ -477,135 +477,14 @@ static int xnor_consts(Emit *e, const Node *n, const char *fn, int64_t M,
 	return 0;
 }
 
-static int64_t conv_xnor_bytes(const Node *n)
-{
-	WinGeom c;
-	geom_conv(n, &c);
-	return c.H * c.W * xnor_words(c.ICG) * 4;
-}
-
-static int emit_conv_xnor(Emit *e, const Node *n, const char *fn)
-{
-	WinGeom c;
-	geom_conv(n, &c);
-	const int32_t *w = emit_const_data(n, 1, "weights");
-	if (!w)
-		return -1;
-	int64_t ICW = xnor_words(c.ICG), nw = c.OC * c.KH * c.KW * ICW;
-	uint32_t *wb = malloc((size_t)(nw + 1) * sizeof *wb);
-	if (!wb)
-		abort();
-	xnor_pack_conv(&c, w, wb);
-	int r = xnor_consts(e, n, fn, c.OC, wb, nw);
-	free(wb);
-	if (r < 0)
-		return -1;
-	EmitVars v = {0};
-	io_vars(&v, n, fn);
-	geom_vars(&v, &c);
-	emit_vari(&v, "ICW", ICW);
-	emit_vari(&v, "HW", c.H * c.W);
-	emit_fill(e, "static void $fn(const $xt *x, $yt *y, void *scratch)\n{\n"
-		"\tuint32_t *xb = scratch;\n"
-		"\tint b, gi, ic, p, oc, oh, ow, kh, kw, j;\n"
-		"\tfor (b = 0; b < $N; b++)\n"
-		"\tfor (gi = 0; gi < $groups; gi++) {\n"
-		"\t\t/* the group's input: each pixel's channels as bits, 1 for "
-		"+1 */\n"
-		"\t\tfor (p = 0; p < $HW * $ICW; p++)\n"
-		"\t\t\txb[p] = 0;\n"
-		"\t\tfor (ic = 0; ic < $ICG; ic++) {\n"
-		"\t\t\tconst $xt *xc = x + (b * $C + gi * $ICG + ic) * $HW;\n"
-		"\t\t\tfor (p = 0; p < $HW; p++)\n"
-		"\t\t\t\txb[p * $ICW + ic / 32] |= (uint32_t)(xc[p] > 0) << "
-		"(ic % 32);\n"
-		"\t\t}\n"
-		"\t\tfor (oc = gi * $OCG; oc < (gi + 1) * $OCG; oc++) {\n"
-		"\t\t\tconst uint32_t *wr = ${fn}_w + oc * $KH * $KW * $ICW;\n"
-		"\t\t\tfor (oh = 0; oh < $OH; oh++)\n"
-		"\t\t\tfor (ow = 0; ow < $OW; ow++) {\n"
-		"\t\t\t\t/* n: the taps inside the input (padding is absent) */\n"
-		"\t\t\t\tint32_t n = 0, pop = 0;\n"
-		"\t\t\t\tfor (kh = 0; kh < $KH; kh++) {\n"
-		"\t\t\t\t\tint ih = oh * $sh - $pt + kh * $dh;\n"
-		"\t\t\t\t\tif (ih < 0 || ih >= $H)\n"
-		"\t\t\t\t\t\tcontinue;\n"
-		"\t\t\t\t\tfor (kw = 0; kw < $KW; kw++) {\n"
-		"\t\t\t\t\t\tint iw = ow * $sw - $pl + kw * $dw;\n"
-		"\t\t\t\t\t\tconst uint32_t *xp, *wp;\n"
-		"\t\t\t\t\t\tif (iw < 0 || iw >= $W)\n"
-		"\t\t\t\t\t\t\tcontinue;\n"
-		"\t\t\t\t\t\txp = xb + (ih * $W + iw) * $ICW;\n"
-		"\t\t\t\t\t\twp = wr + (kh * $KW + kw) * $ICW;\n"
-		"\t\t\t\t\t\tfor (j = 0; j < $ICW; j++)\n"
-		"\t\t\t\t\t\t\tpop += QCC_POPCOUNT32(xp[j] ^ wp[j]);\n"
-		"\t\t\t\t\t\tn += $ICG;\n"
-		"\t\t\t\t\t}\n"
-		"\t\t\t\t}\n"
-		"\t\t\t\ty[((b * $OC + oc) * $OH + oh) * $OW + ow] = "
-		"($yt)qcc_requant(\n"
-		"\t\t\t\t\t(int64_t)${fn}_c[oc] + n - 2 * pop, ", &v);
-	emit_requant_args(e, n, fn, "oc");
-	fprintf(e->f, ");\n\t\t\t}\n\t\t}\n\t}\n}\n");
-	return 0;
-}
-
-static int64_t dense_xnor_bytes(const Node *n)
-{
-	return n->in[0]->type.dims[0] * xnor_words(n->in[0]->type.dims[1]) * 4;
-}
-
-static int emit_dense_xnor(Emit *e, const Node *n, const char *fn)
-{
-	int64_t N = n->in[0]->type.dims[0], K = n->in[0]->type.dims[1];
-	int64_t M = n->in[1]->type.dims[0], KW = xnor_words(K);
-	const int32_t *w = emit_const_data(n, 1, "weights");
-	if (!w)
-		return -1;
-	uint32_t *wb = calloc((size_t)(M * KW + 1), sizeof *wb);
-	if (!wb)
-		abort();
-	for (int64_t m = 0; m < M; m++)
-		xnor_pack(w + m * K, K, 1, wb + m * KW);
-	int r = xnor_consts(e, n, fn, M, wb, M * KW);
-	free(wb);
-	if (r < 0)
-		return -1;
-	EmitVars v = {0};
-	io_vars(&v, n, fn);
-	emit_vari(&v, "N", N);
-	emit_vari(&v, "K", K);
-	emit_vari(&v, "M", M);
-	emit_vari(&v, "KW", KW);
-	emit_fill(e, "static void $fn(const $xt *x, $yt *y, void *scratch)\n{\n"
-		"\tuint32_t *xb = scratch;\n"
-		"\tint b, m, k, j;\n"
-		"\t/* the input rows as bits, 1 for +1 */\n"
-		"\tfor (k = 0; k < $N * $KW; k++)\n"
-		"\t\txb[k] = 0;\n"
-		"\tfor (b = 0; b < $N; b++)\n"
-		"\t\tfor (k = 0; k < $K; k++)\n"
-		"\t\t\txb[b * $KW + k / 32] |= (uint32_t)(x[b * $K + k] > 0) << "
-		"(k % 32);\n"
-		"\tfor (m = 0; m < $M; m++) {\n"
-		"\t\tconst uint32_t *wr = ${fn}_w + m * $KW;\n"
-		"\t\tfor (b = 0; b < $N; b++) {\n"
-		"\t\t\tint32_t pop = 0;\n"
-		"\t\t\tfor (j = 0; j < $KW; j++)\n"
-		"\t\t\t\tpop += QCC_POPCOUNT32(xb[b * $KW + j] ^ wr[j]);\n"
-		"\t\t\ty[b * $M + m] = ($yt)qcc_requant((int64_t)${fn}_c[m] + $K - "
-		"2 * pop, ", &v);
-	emit_requant_args(e, n, fn, "m");
-	fprintf(e->f, ");\n\t\t}\n\t}\n}\n");
-	return 0;
-}
-
-/* x86-avx512-vnni: the same sums, 16 output channels a vector. The
- * weights are words [groups][KH][KW][ICW][OCGp] (OCGp: OCG rounded up to
- * 16, the padding 0), so that one input word broadcast against 16
+/* The weights are words [groups][KH][KW][ICW][OCGp], OCGp the group's
+ * OCG output channels (x86-avx512-vnni: rounded up to 16, the padding
+ * 0): per output pixel and tap inside the input, each input word meets
+ * the words of all the group's channels, popcounts summed per channel in
+ * the scratch. On x86-avx512-vnni one input word broadcast against 16
  * channels' words gives 16 popcounts: vpopcntd (AVX512_VPOPCNTDQ) where
  * the compiler is told the CPU has it (-march=native on such a CPU, or
- * -mavx512vpopcntdq), else the same layout through QCC_POPCOUNT32. A
+ * -mavx512vpopcntdq), else QCC_POPCOUNT32 as on the other targets. A
  * dense node is the 1x1 conv of its [N, K] rows. */
 static void xnor_geom(const Node *n, WinGeom *c)
 {
@@ -619,14 +498,30 @@ static void xnor_geom(const Node *n, WinGeom *c)
 		.OCG = M, .sh = 1, .sw = 1, .dh = 1, .dw = 1, .K = K};
 }
 
-static int64_t xnor512_bytes(const Node *n)
+/* OCGp: 16 channels a vector on x86-avx512-vnni. */
+static int64_t xnor_ocgp(const WinGeom *c, int vec)
+{
+	return vec ? (c->OCG + 15) / 16 * 16 : c->OCG;
+}
+
+static int64_t xnor_scratch(const Node *n, int vec)
 {
 	WinGeom c;
 	xnor_geom(n, &c);
-	return (c.H * c.W * xnor_words(c.ICG) + (c.OCG + 15) / 16 * 16) * 4;
+	return (c.H * c.W * xnor_words(c.ICG) + xnor_ocgp(&c, vec)) * 4;
 }
 
-static int emit_xnor512(Emit *e, const Node *n, const char *fn)
+static int64_t xnor_bytes(const Node *n)
+{
+	return xnor_scratch(n, 0);
+}
+
+static int64_t xnor512_bytes(const Node *n)
+{
+	return xnor_scratch(n, 1);
+}
+
+static int emit_xnor_kernel(Emit *e, const Node *n, const char *fn, int vec)
 {
 	WinGeom c;
 	xnor_geom(n, &c);
@@ -634,7 +529,7 @@ static int emit_xnor512(Emit *e, const Node *n, const char *fn)
 	if (!w)
 		return -1;
 	int64_t ICW = xnor_words(c.ICG), T = c.KH * c.KW;
-	int64_t OCGp = (c.OCG + 15) / 16 * 16, nw = c.groups * T * ICW * OCGp;
+	int64_t OCGp = xnor_ocgp(&c, vec), nw = c.groups * T * ICW * OCGp;
 	uint32_t *wb = malloc((size_t)(c.OC * T * ICW + 1) * sizeof *wb);
 	uint32_t *wt = calloc((size_t)(nw + 1), sizeof *wt);
 	if (!wb || !wt)
@@ -662,6 +557,8 @@ static int emit_xnor512(Emit *e, const Node *n, const char *fn)
 		"\tint b, gi, ic, p, c, oh, ow, kh, kw, j;\n"
 		"\tfor (b = 0; b < $N; b++)\n"
 		"\tfor (gi = 0; gi < $groups; gi++) {\n"
+		"\t\t/* the group's input: each pixel's channels as bits, 1 for "
+		"+1 */\n"
 		"\t\tfor (p = 0; p < $HW * $ICW; p++)\n"
 		"\t\t\txb[p] = 0;\n"
 		"\t\tfor (ic = 0; ic < $ICG; ic++) {\n"
@@ -672,6 +569,7 @@ static int emit_xnor512(Emit *e, const Node *n, const char *fn)
 		"\t\t}\n"
 		"\t\tfor (oh = 0; oh < $OH; oh++)\n"
 		"\t\tfor (ow = 0; ow < $OW; ow++) {\n"
+		"\t\t\t/* n: the taps inside the input (padding is absent) */\n"
 		"\t\t\tint32_t n = 0;\n"
 		"\t\t\tfor (c = 0; c < $OCGp; c++)\n"
 		"\t\t\t\tpop[c] = 0;\n"
@@ -687,21 +585,23 @@ static int emit_xnor512(Emit *e, const Node *n, const char *fn)
 		"\t\t\t\t\txp = xb + (ih * $W + iw) * $ICW;\n"
 		"\t\t\t\t\twt = ${fn}_w + ((gi * $KH + kh) * $KW + kw) * $ICW * "
 		"$OCGp;\n"
-		"\t\t\t\t\tfor (j = 0; j < $ICW; j++) {\n"
-		"#if defined(__AVX512VPOPCNTDQ__)\n"
-		"\t\t\t\t\t\tconst __m512i xv = _mm512_set1_epi32((int)xp[j]);\n"
-		"\t\t\t\t\t\tfor (c = 0; c < $OCGp; c += 16)\n"
-		"\t\t\t\t\t\t\t_mm512_storeu_si512(pop + c, _mm512_add_epi32(\n"
-		"\t\t\t\t\t\t\t\t_mm512_loadu_si512(pop + c), "
-		"_mm512_popcnt_epi32(\n"
-		"\t\t\t\t\t\t\t\t_mm512_xor_si512(xv, _mm512_loadu_si512(wt + "
-		"j * $OCGp + c)))));\n"
-		"#else\n"
-		"\t\t\t\t\t\tfor (c = 0; c < $OCG; c++)\n"
+		"\t\t\t\t\tfor (j = 0; j < $ICW; j++) {\n", &v);
+	if (vec)
+		emit_fill(e, "#if defined(__AVX512VPOPCNTDQ__)\n"
+			"\t\t\t\t\t\tconst __m512i xv = _mm512_set1_epi32((int)xp[j]);\n"
+			"\t\t\t\t\t\tfor (c = 0; c < $OCGp; c += 16)\n"
+			"\t\t\t\t\t\t\t_mm512_storeu_si512(pop + c, _mm512_add_epi32(\n"
+			"\t\t\t\t\t\t\t\t_mm512_loadu_si512(pop + c), "
+			"_mm512_popcnt_epi32(\n"
+			"\t\t\t\t\t\t\t\t_mm512_xor_si512(xv, _mm512_loadu_si512(wt + "
+			"j * $OCGp + c)))));\n"
+			"#else\n", &v);
+	emit_fill(e, "\t\t\t\t\t\tfor (c = 0; c < $OCG; c++)\n"
 		"\t\t\t\t\t\t\tpop[c] += QCC_POPCOUNT32(xp[j] ^ wt[j * $OCGp + "
-		"c]);\n"
-		"#endif\n"
-		"\t\t\t\t\t}\n"
+		"c]);\n", &v);
+	if (vec)
+		emit_fill(e, "#endif\n", &v);
+	emit_fill(e, "\t\t\t\t\t}\n"
 		"\t\t\t\t\tn += $ICG;\n"
 		"\t\t\t\t}\n"
 		"\t\t\t}\n"
@@ -715,13 +615,23 @@ static int emit_xnor512(Emit *e, const Node *n, const char *fn)
 	return 0;
 }
 
+static int emit_xnor(Emit *e, const Node *n, const char *fn)
+{
+	return emit_xnor_kernel(e, n, fn, 0);
+}
+
+static int emit_xnor512(Emit *e, const Node *n, const char *fn)
+{
+	return emit_xnor_kernel(e, n, fn, 1);
+}
+
 /* ---------------------------------------------------------- the rows */
 
 #define SUB_ROWS(target) \
 	{OP_QCONV2D, target, "conv_xnor", "binary input and binary weights: " \
-		"XNOR-popcount", xnor_applies, conv_xnor_bytes, emit_conv_xnor, 1}, \
+		"XNOR-popcount", xnor_applies, xnor_bytes, emit_xnor, 1}, \
 	{OP_QDENSE, target, "dense_xnor", "binary input and binary weights: " \
-		"XNOR-popcount", xnor_applies, dense_xnor_bytes, emit_dense_xnor, 1}, \
+		"XNOR-popcount", xnor_applies, xnor_bytes, emit_xnor, 1}, \
 	{OP_QCONV2D, target, "conv_sub", "weights of 4 bits or fewer, packed " \
 		"(unpacked a row at a time; binary, ternary: adds)", sub_applies, \
 		conv_sub_bytes, emit_conv_sub, 1}, \
