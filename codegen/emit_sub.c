@@ -177,6 +177,26 @@ static void emit_unpack(Emit *e, int bits, const char *dst)
 
 /* ------------------------------------------------------------ qconv2d */
 
+/* Group gi's input channels (of sample b) into int16 planes xp
+ * [ICG][PH][PW] as x - zx, zeros in the padding ($ICG, $PHW, $PH, $PW,
+ * $pt, $pl, $H, $W, $C, $xt, $subzx; locals q, ic, r). */
+#define CONV_PLANES \
+	"\t\t/* the group's input as x - zx, 0 in the padding */\n" \
+	"\t\tfor (q = 0; q < $ICG * $PHW; q++)\n" \
+	"\t\t\txp[q] = 0;\n" \
+	"\t\tfor (ic = 0; ic < $ICG; ic++)\n" \
+	"\t\t\tfor (r = 0; r < $PH; r++) {\n" \
+	"\t\t\t\tint ih = r - $pt, iw;\n" \
+	"\t\t\t\tconst $xt *xr;\n" \
+	"\t\t\t\tint16_t *pr = xp + (ic * $PH + r) * $PW;\n" \
+	"\t\t\t\tif (ih < 0 || ih >= $H)\n" \
+	"\t\t\t\t\tcontinue;\n" \
+	"\t\t\t\txr = x + ((b * $C + gi * $ICG + ic) * $H + ih) * $W;\n" \
+	"\t\t\t\tfor (iw = 0; iw < $W; iw++)\n" \
+	"\t\t\t\t\tif (iw + $pl < $PW)\n" \
+	"\t\t\t\t\t\tpr[iw + $pl] = (int16_t)(xr[iw]$subzx);\n" \
+	"\t\t\t}\n"
+
 /* The planes of one group's input channels, as many rows and columns as
  * the outputs read (padding included). */
 static void plane_dims(const WinGeom *c, int64_t *PH, int64_t *PW)
@@ -262,22 +282,34 @@ static void emit_channel_pass(Emit *e, const WinGeom *c, int64_t PW,
 /* A pass takes as many channels as make up to CHANNEL_TAPS taps. */
 #define CHANNEL_TAPS 8
 
+/* What both conv kernels start from: the geometry, the constants
+ * (sub_consts), the planes' PH x PW and the template values ($PH, $PW,
+ * $PHW, $OHW besides sub_vars' and geom_vars'); -1 if the constants are
+ * not constant. */
+static int conv_prep(Emit *e, const Node *n, const char *fn, WinGeom *c,
+	int *wide, int64_t *PH, int64_t *PW, EmitVars *v)
+{
+	geom_conv(n, c);
+	if (!sub_consts(e, n, fn, c->OC, c->K, wide))
+		return -1;
+	plane_dims(c, PH, PW);
+	sub_vars(v, n, fn, c->K, *wide);
+	geom_vars(v, c);
+	emit_vari(v, "PH", *PH);
+	emit_vari(v, "PW", *PW);
+	emit_vari(v, "OHW", c->OH * c->OW);
+	emit_vari(v, "PHW", *PH * *PW);
+	return 0;
+}
+
 static int emit_conv_sub(Emit *e, const Node *n, const char *fn)
 {
 	WinGeom c;
-	geom_conv(n, &c);
 	int wide;
-	if (!sub_consts(e, n, fn, c.OC, c.K, &wide))
-		return -1;
 	int64_t PH, PW;
-	plane_dims(&c, &PH, &PW);
 	EmitVars v = {0};
-	sub_vars(&v, n, fn, c.K, wide);
-	geom_vars(&v, &c);
-	emit_vari(&v, "PH", PH);
-	emit_vari(&v, "PW", PW);
-	emit_vari(&v, "OHW", c.OH * c.OW);
-	emit_vari(&v, "PHW", PH * PW);
+	if (conv_prep(e, n, fn, &c, &wide, &PH, &PW, &v) < 0)
+		return -1;
 	int pass = !adds_only(n) && c.KH * c.KW <= MAX_TAPS;
 	emit_var(&v, "khkw", pass ? "" : ", kh, kw");
 	emit_fill(e, "static void $fn(const $xt *x, $yt *y, void *scratch)\n{\n"
@@ -286,23 +318,9 @@ static int emit_conv_sub(Emit *e, const Node *n, const char *fn)
 		"\tint16_t *wr = xp + $ICG * $PHW;\n"
 		"\tint b, gi, oc, ic, r, k, oh, ow, q$khkw;\n"
 		"\tfor (b = 0; b < $N; b++)\n"
-		"\tfor (gi = 0; gi < $groups; gi++) {\n"
-		"\t\t/* the group's input as x - zx, 0 in the padding */\n"
-		"\t\tfor (q = 0; q < $ICG * $PHW; q++)\n"
-		"\t\t\txp[q] = 0;\n"
-		"\t\tfor (ic = 0; ic < $ICG; ic++)\n"
-		"\t\t\tfor (r = 0; r < $PH; r++) {\n"
-		"\t\t\t\tint ih = r - $pt, iw;\n"
-		"\t\t\t\tconst $xt *xr;\n"
-		"\t\t\t\tint16_t *pr = xp + (ic * $PH + r) * $PW;\n"
-		"\t\t\t\tif (ih < 0 || ih >= $H)\n"
-		"\t\t\t\t\tcontinue;\n"
-		"\t\t\t\txr = x + ((b * $C + gi * $ICG + ic) * $H + ih) * $W;\n"
-		"\t\t\t\tfor (iw = 0; iw < $W; iw++)\n"
-		"\t\t\t\t\tif (iw + $pl < $PW)\n"
-		"\t\t\t\t\t\tpr[iw + $pl] = (int16_t)(xr[iw]$subzx);\n"
-		"\t\t\t}\n"
-		"\t\tfor (oc = gi * $OCG; oc < (gi + 1) * $OCG; oc++) {\n"
+		"\tfor (gi = 0; gi < $groups; gi++) {\n", &v);
+	emit_fill(e, CONV_PLANES, &v);
+	emit_fill(e, "\t\tfor (oc = gi * $OCG; oc < (gi + 1) * $OCG; oc++) {\n"
 		"\t\t\tconst uint8_t *wb = ${fn}_w + oc * $RB;\n"
 		"\t\t\t/* the row's $Kp taps, $per to a byte, low bits first */\n"
 		"\t\t\tfor (k = 0; k < $RB; k++) {\n"
@@ -425,6 +443,229 @@ static int emit_dense_sub(Emit *e, const Node *n, const char *fn)
 		&v);
 	emit_requant_args(e, n, fn, "m");
 	fprintf(e->f, ");\n\t\t}\n\t}\n}\n");
+	return 0;
+}
+
+/* ------------------------------------ cortex-m4: 4-bit taps, SMLAD */
+
+/* The DSP extension's dual 16-bit multiply-add on 4-bit weights: a 32-bit
+ * word of a packed row holds taps t0..t7 (byte i: t(2i) low nibble,
+ * t(2i+1) high). lo = (u << 4) & 0xf0f0f0f0 puts t0, t2, t4, t6 in the
+ * high nibbles, hi = u & 0xf0f0f0f0 keeps t1, t3, t5, t7 there; SXTB16
+ * of lo (of lo rotated by 8) is the int16 pair (16 t0, 16 t4) ((16 t2,
+ * 16 t6)), of hi (16 t1, 16 t5) and (16 t3, 16 t7). The inputs x - zx are
+ * laid out as the same pairs, so four SMLADs take 8 taps, and the sum,
+ * 16 times the contract's, is divided by 16 at the end (exact). Taps of
+ * each 8 in the halfword order of PAIR_ORDER; weights of 8-bit inputs, no
+ * group-wise scales, and 16 times the accumulator bound inside int32. */
+static const int PAIR_ORDER[8] = {0, 4, 2, 6, 1, 5, 3, 7};
+
+static int dsp4_applies(const Node *n)
+{
+	if (sub_bits(n) != 4 || grouped(n) || n->in[0]->type.elem != DT_I8 ||
+	    n->in[1]->kind != VAL_CONST)
+		return 0;
+	/* a conv's taps are gathered once a pixel for all its group's
+	 * channels: with few channels a group (depthwise) conv_sub's planes
+	 * are cheaper */
+	if (n->op == OP_QCONV2D && n->out->type.dims[1] / attr_int(n, "groups")
+	    < 4)
+		return 0;
+	const int32_t *w = n->in[1]->data;
+	int64_t M = n->in[1]->type.dims[0], K = type_numel(&n->in[1]->type) / M;
+	for (int64_t m = 0; m < M; m++)
+		if (q_acc_bound(&n->in[0]->type, w + m * K, K, 0) > INT32_MAX / 16)
+			return 0;
+	return 1;
+}
+
+/* K rounded up to whole words of 8 taps. */
+static int64_t k8(int64_t K)
+{
+	return (K + 7) / 8 * 8;
+}
+
+/* The dot products of np (1 or 2) pixels' pairs xr0, xr1 (K8 / 2 words
+ * each) with nc (1 or 2) rows wb0, wb1 ($RB bytes) into a<row><pixel>,
+ * each row word unpacked once for both pixels and each pixel's pair
+ * loaded once for both rows; then divided by 16. The whole words by
+ * SMLAD, a last partial word (RB not a multiple of 4) byte by byte from
+ * the pairs. */
+static void emit_dsp4_dot(Emit *e, const EmitVars *v, int64_t RB, int np,
+	int nc)
+{
+	for (int c = 0; c < nc; c++)
+		for (int p = 0; p < np; p++)
+			emit_line(e, "\t\t\tint32_t a%d%d = 0;", c, p);
+	emit_fill(e, "\t\t\tfor (q = 0; q < $RW; q++) {\n"
+		"\t\t\t\tuint32_t u, lo, hi;\n"
+		"\t\t\t\tint32_t w0, w1, w2, w3;\n", v);
+	for (int p = 0; p < np; p++)
+		emit_line(e, "\t\t\t\tconst int32_t x%d0 = (int32_t)xr%d[4 * q], "
+			"x%d1 = (int32_t)xr%d[4 * q + 1], x%d2 = (int32_t)xr%d[4 * q + 2], "
+			"x%d3 = (int32_t)xr%d[4 * q + 3];", p, p, p, p, p, p, p, p);
+	for (int c = 0; c < nc; c++) {
+		emit_line(e, "\t\t\t\tmemcpy(&u, wb%d + 4 * q, 4);", c);
+		emit_fill(e, "\t\t\t\tlo = (u << 4) & 0xf0f0f0f0u;\n"
+			"\t\t\t\thi = u & 0xf0f0f0f0u;\n"
+			"\t\t\t\tw0 = __sxtb16(lo);\n"
+			"\t\t\t\tw1 = ${fn}_sxtb16_ror8(lo);\n"
+			"\t\t\t\tw2 = __sxtb16(hi);\n"
+			"\t\t\t\tw3 = ${fn}_sxtb16_ror8(hi);\n", v);
+		for (int p = 0; p < np; p++)
+			for (int i = 0; i < 4; i++)
+				emit_line(e, "\t\t\t\ta%d%d = __smlad(x%d%d, w%d, a%d%d);",
+					c, p, p, i, i, c, p);
+	}
+	emit_fill(e, "\t\t\t}\n", v);
+	for (int c = 0; c < nc; c++)
+		for (int p = 0; p < np && RB % 4; p++) {
+			/* the bytes after the last whole word: taps 2i, 2i+1 of
+			 * byte i are halfwords PAIR_ORDER[2i], PAIR_ORDER[2i+1] */
+			emit_line(e, "\t\t\t{");
+			emit_line(e, "\t\t\t\tconst int16_t *xh = (const int16_t *)(xr%d "
+				"+ 4 * %lld);", p, (long long)(RB / 4));
+			for (int64_t i = 0; i < RB % 4; i++) {
+				long long at = RB / 4 * 4 + i;
+				emit_line(e, "\t\t\t\ta%d%d += xh[%d] * (((wb%d[%lld] & 15) "
+					"^ 8) - 8) * 16 + xh[%d] * (((wb%d[%lld] >> 4) ^ 8) - 8) "
+					"* 16;", c, p, PAIR_ORDER[2 * i], c, at,
+					PAIR_ORDER[2 * i + 1], c, at);
+			}
+			emit_line(e, "\t\t\t}");
+		}
+	for (int c = 0; c < nc; c++)
+		for (int p = 0; p < np; p++)
+			emit_line(e, "\t\t\ta%d%d /= 16;", c, p);
+}
+
+/* Each input row x - zx in the pair order (tap k of a word of 8 at
+ * halfword PAIR_ORDER[k % 8], the bits of k % 8 reversed), 0 after K. */
+static int64_t dense_dsp4_bytes(const Node *n)
+{
+	return n->in[0]->type.dims[0] * k8(n->in[0]->type.dims[1]) * 2;
+}
+
+static int emit_dense_dsp4(Emit *e, const Node *n, const char *fn)
+{
+	int64_t N = n->in[0]->type.dims[0], K = n->in[0]->type.dims[1];
+	int64_t M = n->in[1]->type.dims[0];
+	int wide;
+	if (!sub_consts(e, n, fn, M, K, &wide))
+		return -1;
+	EmitVars v = {0};
+	sub_vars(&v, n, fn, K, wide);
+	emit_vari(&v, "N", N);
+	emit_vari(&v, "M", M);
+	emit_vari(&v, "K8", k8(K));
+	int64_t RB = (K + 1) / 2;
+	emit_vari(&v, "RW", RB / 4);
+	emit_sxtb16_ror8(e, &v);
+	emit_fill(e, "static void $fn(const $xt *x, $yt *y, void *scratch)\n{\n"
+		"\tint16_t *xh = scratch;\n"
+		"\tint b, m, k, q;\n"
+		"\t/* x - zx in the pair order, 0 after K */\n"
+		"\tfor (b = 0; b < $N; b++)\n"
+		"\t\tfor (k = 0; k < $K8; k++)\n"
+		"\t\t\txh[b * $K8 + k / 8 * 8 + (k & 1) * 4 + (k & 2) + (k >> 2 & 1)] =\n"
+		"\t\t\t\t(int16_t)(k < $K ?"
+		" x[b * $K + k]$subzx : 0);\n"
+		"\tfor (m = 0; m < $M; m++) {\n"
+		"\t\tconst uint8_t *wb0 = ${fn}_w + m * $RB;\n"
+		"\t\tfor (b = 0; b < $N; b++) {\n"
+		"\t\t\tconst uint32_t *xr0 = (const uint32_t *)(xh + b * $K8);\n", &v);
+	emit_dsp4_dot(e, &v, RB, 1, 1);
+	emit_fill(e, "\t\t\ty[b * $M + m] = ($yt)qcc_requant((int64_t)${fn}_c[m] + "
+		"a00, ", &v);
+	emit_requant_args(e, n, fn, "m");
+	fprintf(e->f, ");\n\t\t}\n\t}\n}\n");
+	return 0;
+}
+
+/* The group's padded int16 planes (as conv_sub), then one pixel's taps in
+ * the pair order. */
+static int64_t conv_dsp4_bytes(const Node *n)
+{
+	WinGeom c;
+	geom_conv(n, &c);
+	int64_t PH, PW;
+	plane_dims(&c, &PH, &PW);
+	return (c.ICG * PH * PW + 2 * k8(c.K)) * 2;
+}
+
+static int emit_conv_dsp4(Emit *e, const Node *n, const char *fn)
+{
+	WinGeom c;
+	int wide;
+	int64_t PH, PW;
+	EmitVars v = {0};
+	if (conv_prep(e, n, fn, &c, &wide, &PH, &PW, &v) < 0)
+		return -1;
+	int64_t K8 = k8(c.K), RB = (c.K + 1) / 2;
+	/* FN_off[h]: the plane offset of the tap in halfword h of the pairs
+	 * (0 for the padding after K, whose weights are 0) */
+	int64_t *off = calloc((size_t)K8, sizeof *off);
+	if (!off)
+		abort();
+	for (int64_t k = 0; k < c.K; k++) {
+		int64_t ic = k / (c.KH * c.KW), kh = k / c.KW % c.KH, kw = k % c.KW;
+		off[k / 8 * 8 + PAIR_ORDER[k % 8]] = (ic * PH + kh * c.dh) * PW +
+			kw * c.dw;
+	}
+	char name[400];
+	snprintf(name, sizeof name, "%s_off", fn);
+	emit_ints(e, c.ICG * PH * PW <= 65535 ? "uint16_t" : "int32_t", name,
+		off, K8);
+	free(off);
+	emit_vari(&v, "K8", K8);
+	emit_vari(&v, "RW", RB / 4);
+	/* two output channels at a time where the groups' are even */
+	int nc = c.OCG % 2 ? 1 : 2;
+	emit_vari(&v, "nc", nc);
+	emit_sxtb16_ror8(e, &v);
+	emit_fill(e, "static void $fn(const $xt *x, $yt *y, void *scratch)\n{\n"
+		"\tint16_t *xp = scratch;\n"
+		"\tint16_t *col = xp + $ICG * $PHW;\n"
+		"\tconst uint32_t *xr0 = (const uint32_t *)col;\n"
+		"\tconst uint32_t *xr1 = (const uint32_t *)(col + $K8);\n"
+		"\tint b, gi, oc, ic, r, h, p, q;\n"
+		"\tfor (b = 0; b < $N; b++)\n"
+		"\tfor (gi = 0; gi < $groups; gi++) {\n", &v);
+	emit_fill(e, CONV_PLANES, &v);
+	emit_fill(e, "\t\t/* two pixels at a time (the last one twice if OH * OW is "
+		"odd) */\n"
+		"\t\tfor (p = 0; p < $OHW; p += 2) {\n"
+		"\t\t\tint p1 = p + 1 < $OHW ? p + 1 : p;\n"
+		"\t\t\tconst int16_t *xo0 = xp + p / $OW * $sh * $PW + p % $OW * "
+		"$sw;\n"
+		"\t\t\tconst int16_t *xo1 = xp + p1 / $OW * $sh * $PW + p1 % $OW * "
+		"$sw;\n"
+		"\t\t\t$yt *yo = y + (b * $OC + gi * $OCG) * $OHW;\n"
+		"\t\t\t/* the pixels' taps in the pair order */\n"
+		"\t\t\tfor (h = 0; h < $K8; h++) {\n"
+		"\t\t\t\tcol[h] = xo0[${fn}_off[h]];\n"
+		"\t\t\t\tcol[$K8 + h] = xo1[${fn}_off[h]];\n"
+		"\t\t\t}\n"
+		"\t\t\tfor (oc = gi * $OCG; oc < (gi + 1) * $OCG; oc += $nc, "
+		"yo += $nc * $OHW) {\n"
+		"\t\t\tconst uint8_t *wb0 = ${fn}_w + oc * $RB;\n", &v);
+	if (nc == 2)
+		emit_fill(e, "\t\t\tconst uint8_t *wb1 = wb0 + $RB;\n", &v);
+	emit_dsp4_dot(e, &v, RB, 2, nc);
+	for (int k = 0; k < 2 * nc; k++) {
+		EmitVars vk = v;
+		char out[64];
+		snprintf(out, sizeof out, "yo[%lld + %s]",
+			(long long)(k / 2 * c.OH * c.OW), k % 2 ? "p1" : "p");
+		emit_var(&vk, "out", out);
+		emit_vari(&vk, "c", k / 2);
+		emit_vari(&vk, "p", k % 2);
+		emit_fill(e, "\t\t\t$out = ($yt)qcc_requant((int64_t)${fn}_c[oc + $c] + "
+			"a$c$p, ", &vk);
+		emit_requant_args(e, n, fn, k / 2 ? "oc + 1" : "oc");
+		fprintf(e->f, ");\n");
+	}
+	fprintf(e->f, "\t\t\t}\n\t\t}\n\t}\n}\n");
 	return 0;
 }
 
@@ -651,6 +892,12 @@ const KernelRow emit_sub_kernels[] = {
 		"binary weights: 16 rows a vector, vpopcntd where enabled",
 		xnor_applies, xnor512_bytes, emit_xnor512, 1},
 	SUB_ROWS("x86-avx512-vnni"),
+	{OP_QCONV2D, "cortex-m4", "conv_sub4_dsp", "4-bit weights, 8-bit "
+		"input: nibbles to int16 pairs by SXTB16, SMLAD", dsp4_applies,
+		conv_dsp4_bytes, emit_conv_dsp4, 1},
+	{OP_QDENSE, "cortex-m4", "dense_sub4_dsp", "4-bit weights, 8-bit "
+		"input: nibbles to int16 pairs by SXTB16, SMLAD", dsp4_applies,
+		dense_dsp4_bytes, emit_dense_dsp4, 1},
 	SUB_ROWS("cortex-m4"),
 	SUB_ROWS("aarch64-neon"),
 	{0},
