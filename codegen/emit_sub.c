@@ -460,7 +460,26 @@ static int emit_dense_sub(Emit *e, const Node *n, const char *fn)
  * group-wise scales, and 16 times the accumulator bound inside int32. */
 static const int PAIR_ORDER[8] = {0, 4, 2, 6, 1, 5, 3, 7};
 
-static int dsp4_applies(const Node *n)
+/* x86 (AVX2; the avx512 target too): 32 taps (16 bytes of a row) a
+ * block. vpmovzxbw widens the 16 bytes to 16-bit lanes; shifting each left
+ * by 12 (by 8), then arithmetically right by 12, sign-extends its low
+ * (high) nibble: the 16 even (odd) taps of the block. The inputs x - zx
+ * are laid out as the even taps then the odd ones, so two vpmaddwd take
+ * 32 taps; the sums are exact, with no scaling. */
+
+/* A block's size and where its tap t (t < block) goes, per style: 0 the
+ * DSP pairs, 1 x86's even-then-odd halves. */
+static int64_t blk(int x86)
+{
+	return x86 ? 32 : 8;
+}
+
+static int64_t blk_pos(int x86, int64_t t)
+{
+	return x86 ? t % 2 * 16 + t / 2 : PAIR_ORDER[t];
+}
+
+static int w4_applies(const Node *n, int64_t scale)
 {
 	if (sub_bits(n) != 4 || grouped(n) || n->in[0]->type.elem != DT_I8 ||
 	    n->in[1]->kind != VAL_CONST)
@@ -474,15 +493,26 @@ static int dsp4_applies(const Node *n)
 	const int32_t *w = n->in[1]->data;
 	int64_t M = n->in[1]->type.dims[0], K = type_numel(&n->in[1]->type) / M;
 	for (int64_t m = 0; m < M; m++)
-		if (q_acc_bound(&n->in[0]->type, w + m * K, K, 0) > INT32_MAX / 16)
+		if (q_acc_bound(&n->in[0]->type, w + m * K, K, 0) > INT32_MAX / scale)
 			return 0;
 	return 1;
 }
 
-/* K rounded up to whole words of 8 taps. */
-static int64_t k8(int64_t K)
+/* DSP: the sums are 16 times the contract's; x86: exact. */
+static int dsp4_applies(const Node *n)
 {
-	return (K + 7) / 8 * 8;
+	return w4_applies(n, 16);
+}
+
+static int x86w4_applies(const Node *n)
+{
+	return w4_applies(n, 1);
+}
+
+/* K rounded up to whole blocks. */
+static int64_t kblk(int64_t K, int x86)
+{
+	return (K + blk(x86) - 1) / blk(x86) * blk(x86);
 }
 
 /* The dot products of np (1 or 2) pixels' pairs xr0, xr1 (K8 / 2 words
@@ -539,17 +569,111 @@ static void emit_dsp4_dot(Emit *e, const EmitVars *v, int64_t RB, int np,
 			emit_line(e, "\t\t\ta%d%d /= 16;", c, p);
 }
 
-/* Each input row x - zx in the pair order (tap k of a word of 8 at
- * halfword PAIR_ORDER[k % 8], the bits of k % 8 reversed), 0 after K. */
-static int64_t dense_dsp4_bytes(const Node *n)
+/* As emit_dsp4_dot for x86: blocks of 16 row bytes ($RQ whole ones),
+ * the pixels' inputs xh0, xh1 (int16, the block layout), lanes summed at
+ * the end; the last partial block byte by byte. */
+static void emit_x86w4_dot(Emit *e, const EmitVars *v, int64_t RB, int np,
+	int nc)
 {
-	return n->in[0]->type.dims[0] * k8(n->in[0]->type.dims[1]) * 2;
+	for (int c = 0; c < nc; c++)
+		for (int p = 0; p < np; p++)
+			emit_line(e, "\t\t\t__m256i s%d%d = _mm256_setzero_si256();", c, p);
+	emit_fill(e, "\t\t\tfor (q = 0; q < $RQ; q++) {\n", v);
+	for (int p = 0; p < np; p++)
+		emit_line(e, "\t\t\t\tconst __m256i xe%d = _mm256_loadu_si256("
+			"(const __m256i *)(xh%d + 32 * q)), xo%d = _mm256_loadu_si256("
+			"(const __m256i *)(xh%d + 32 * q + 16));", p, p, p, p);
+	for (int c = 0; c < nc; c++) {
+		emit_line(e, "\t\t\t\tconst __m256i v%d = _mm256_cvtepu8_epi16("
+			"_mm_loadu_si128((const __m128i *)(wb%d + 16 * q)));", c, c);
+		emit_line(e, "\t\t\t\tconst __m256i lo%d = _mm256_srai_epi16("
+			"_mm256_slli_epi16(v%d, 12), 12), hi%d = _mm256_srai_epi16("
+			"_mm256_slli_epi16(v%d, 8), 12);", c, c, c, c);
+		for (int p = 0; p < np; p++)
+			emit_line(e, "\t\t\t\ts%d%d = _mm256_add_epi32(s%d%d, "
+				"_mm256_add_epi32(_mm256_madd_epi16(xe%d, lo%d), "
+				"_mm256_madd_epi16(xo%d, hi%d)));", c, p, c, p, p, c, p, c);
+	}
+	emit_fill(e, "\t\t\t}\n", v);
+	for (int c = 0; c < nc; c++)
+		for (int p = 0; p < np; p++) {
+			EmitVars vk = *v;
+			emit_vari(&vk, "c", c);
+			emit_vari(&vk, "p", p);
+			emit_fill(e, "\t\t\tint32_t a$c$p = ${fn}_hsum(s$c$p);\n", &vk);
+			for (int64_t i = 0; i < RB % 16; i++) {
+				long long at = RB / 16 * 16 + i, x = RB / 16 * 32 + i;
+				emit_line(e, "\t\t\ta%d%d += xh%d[%lld] * (((wb%d[%lld] & 15) "
+					"^ 8) - 8) + xh%d[%lld] * (((wb%d[%lld] >> 4) ^ 8) - 8);", c,
+					p, p, x, c, at, p, x + 16, c, at);
+			}
+		}
 }
 
-static int emit_dense_dsp4(Emit *e, const Node *n, const char *fn)
+/* static int32_t FN_hsum(__m256i s): the sum of its eight lanes. */
+static void emit_hsum(Emit *e, const EmitVars *v)
+{
+	emit_fill(e, "static inline int32_t ${fn}_hsum(__m256i s)\n{\n"
+		"\t__m128i t = _mm_add_epi32(_mm256_castsi256_si128(s), "
+		"_mm256_extracti128_si256(s, 1));\n"
+		"\tt = _mm_add_epi32(t, _mm_shuffle_epi32(t, 0x4e));\n"
+		"\tt = _mm_add_epi32(t, _mm_shuffle_epi32(t, 0xb1));\n"
+		"\treturn _mm_cvtsi128_si32(t);\n}\n\n", v);
+}
+
+/* The dot product of the style, and its helper function. */
+static void emit_w4_dot(Emit *e, const EmitVars *v, int64_t RB, int np,
+	int nc, int x86)
+{
+	if (x86)
+		emit_x86w4_dot(e, v, RB, np, nc);
+	else
+		emit_dsp4_dot(e, v, RB, np, nc);
+}
+
+static void emit_w4_helper(Emit *e, const EmitVars *v, int x86)
+{
+	if (x86)
+		emit_hsum(e, v);
+	else
+		emit_sxtb16_ror8(e, v);
+}
+
+/* Each input row x - zx in the block layout of the style (tap k of a
+ * block at blk_pos; DSP: the bits of k % 8 reversed), 0 after K. */
+static int64_t w4_dense_bytes(const Node *n, int x86)
+{
+	return n->in[0]->type.dims[0] * kblk(n->in[0]->type.dims[1], x86) * 2;
+}
+
+static int64_t dense_dsp4_bytes(const Node *n)
+{
+	return w4_dense_bytes(n, 0);
+}
+
+static int64_t dense_x86w4_bytes(const Node *n)
+{
+	return w4_dense_bytes(n, 1);
+}
+
+/* The pointers the dot products read: xr (DSP, words) or xh (x86, int16)
+ * of pixel p at expr. */
+static void emit_w4_rows(Emit *e, int x86, int np, const char *base,
+	int64_t KB)
+{
+	for (int p = 0; p < np; p++)
+		if (x86)
+			emit_line(e, "\t\t\tconst int16_t *xh%d = %s + %lld;", p, base,
+				(long long)(p * KB));
+		else
+			emit_line(e, "\t\t\tconst uint32_t *xr%d = (const uint32_t *)(%s "
+				"+ %lld);", p, base, (long long)(p * KB));
+}
+
+static int emit_dense_w4(Emit *e, const Node *n, const char *fn, int x86)
 {
 	int64_t N = n->in[0]->type.dims[0], K = n->in[0]->type.dims[1];
-	int64_t M = n->in[1]->type.dims[0];
+	int64_t M = n->in[1]->type.dims[0], KB = kblk(K, x86);
 	int wide;
 	if (!sub_consts(e, n, fn, M, K, &wide))
 		return -1;
@@ -557,24 +681,29 @@ static int emit_dense_dsp4(Emit *e, const Node *n, const char *fn)
 	sub_vars(&v, n, fn, K, wide);
 	emit_vari(&v, "N", N);
 	emit_vari(&v, "M", M);
-	emit_vari(&v, "K8", k8(K));
+	emit_vari(&v, "KB", KB);
+	emit_vari(&v, "blk", blk(x86));
 	int64_t RB = (K + 1) / 2;
 	emit_vari(&v, "RW", RB / 4);
-	emit_sxtb16_ror8(e, &v);
+	emit_vari(&v, "RQ", RB / 16);
+	emit_var(&v, "pos", x86 ? "(k & 1) * 16 + k % 32 / 2" :
+		"(k & 1) * 4 + (k & 2) + (k >> 2 & 1)");
+	emit_w4_helper(e, &v, x86);
 	emit_fill(e, "static void $fn(const $xt *x, $yt *y, void *scratch)\n{\n"
-		"\tint16_t *xh = scratch;\n"
+		"\tint16_t *xv = scratch;\n"
 		"\tint b, m, k, q;\n"
-		"\t/* x - zx in the pair order, 0 after K */\n"
+		"\t/* x - zx in the block layout, 0 after K */\n"
 		"\tfor (b = 0; b < $N; b++)\n"
-		"\t\tfor (k = 0; k < $K8; k++)\n"
-		"\t\t\txh[b * $K8 + k / 8 * 8 + (k & 1) * 4 + (k & 2) + (k >> 2 & 1)] =\n"
-		"\t\t\t\t(int16_t)(k < $K ?"
-		" x[b * $K + k]$subzx : 0);\n"
+		"\t\tfor (k = 0; k < $KB; k++)\n"
+		"\t\t\txv[b * $KB + k / $blk * $blk + $pos] =\n"
+		"\t\t\t\t(int16_t)(k < $K ? x[b * $K + k]$subzx : 0);\n"
 		"\tfor (m = 0; m < $M; m++) {\n"
 		"\t\tconst uint8_t *wb0 = ${fn}_w + m * $RB;\n"
-		"\t\tfor (b = 0; b < $N; b++) {\n"
-		"\t\t\tconst uint32_t *xr0 = (const uint32_t *)(xh + b * $K8);\n", &v);
-	emit_dsp4_dot(e, &v, RB, 1, 1);
+		"\t\tfor (b = 0; b < $N; b++) {\n", &v);
+	char base[64];
+	snprintf(base, sizeof base, "xv + b * %lld", (long long)KB);
+	emit_w4_rows(e, x86, 1, base, 0);
+	emit_w4_dot(e, &v, RB, 1, 1, x86);
 	emit_fill(e, "\t\t\ty[b * $M + m] = ($yt)qcc_requant((int64_t)${fn}_c[m] + "
 		"a00, ", &v);
 	emit_requant_args(e, n, fn, "m");
@@ -582,18 +711,38 @@ static int emit_dense_dsp4(Emit *e, const Node *n, const char *fn)
 	return 0;
 }
 
-/* The group's padded int16 planes (as conv_sub), then one pixel's taps in
- * the pair order. */
-static int64_t conv_dsp4_bytes(const Node *n)
+static int emit_dense_dsp4(Emit *e, const Node *n, const char *fn)
+{
+	return emit_dense_w4(e, n, fn, 0);
+}
+
+static int emit_dense_x86w4(Emit *e, const Node *n, const char *fn)
+{
+	return emit_dense_w4(e, n, fn, 1);
+}
+
+/* The group's padded int16 planes (as conv_sub), then two pixels' taps
+ * in the block layout. */
+static int64_t w4_conv_bytes(const Node *n, int x86)
 {
 	WinGeom c;
 	geom_conv(n, &c);
 	int64_t PH, PW;
 	plane_dims(&c, &PH, &PW);
-	return (c.ICG * PH * PW + 2 * k8(c.K)) * 2;
+	return (c.ICG * PH * PW + 2 * kblk(c.K, x86)) * 2;
 }
 
-static int emit_conv_dsp4(Emit *e, const Node *n, const char *fn)
+static int64_t conv_dsp4_bytes(const Node *n)
+{
+	return w4_conv_bytes(n, 0);
+}
+
+static int64_t conv_x86w4_bytes(const Node *n)
+{
+	return w4_conv_bytes(n, 1);
+}
+
+static int emit_conv_w4(Emit *e, const Node *n, const char *fn, int x86)
 {
 	WinGeom c;
 	int wide;
@@ -601,33 +750,32 @@ static int emit_conv_dsp4(Emit *e, const Node *n, const char *fn)
 	EmitVars v = {0};
 	if (conv_prep(e, n, fn, &c, &wide, &PH, &PW, &v) < 0)
 		return -1;
-	int64_t K8 = k8(c.K), RB = (c.K + 1) / 2;
-	/* FN_off[h]: the plane offset of the tap in halfword h of the pairs
-	 * (0 for the padding after K, whose weights are 0) */
-	int64_t *off = calloc((size_t)K8, sizeof *off);
+	int64_t KB = kblk(c.K, x86), RB = (c.K + 1) / 2, B = blk(x86);
+	/* FN_off[h]: the plane offset of the tap at position h of the block
+	 * layout (0 for the padding after K, whose weights are 0) */
+	int64_t *off = calloc((size_t)KB, sizeof *off);
 	if (!off)
 		abort();
 	for (int64_t k = 0; k < c.K; k++) {
 		int64_t ic = k / (c.KH * c.KW), kh = k / c.KW % c.KH, kw = k % c.KW;
-		off[k / 8 * 8 + PAIR_ORDER[k % 8]] = (ic * PH + kh * c.dh) * PW +
+		off[k / B * B + blk_pos(x86, k % B)] = (ic * PH + kh * c.dh) * PW +
 			kw * c.dw;
 	}
 	char name[400];
 	snprintf(name, sizeof name, "%s_off", fn);
 	emit_ints(e, c.ICG * PH * PW <= 65535 ? "uint16_t" : "int32_t", name,
-		off, K8);
+		off, KB);
 	free(off);
-	emit_vari(&v, "K8", K8);
+	emit_vari(&v, "KB", KB);
 	emit_vari(&v, "RW", RB / 4);
+	emit_vari(&v, "RQ", RB / 16);
 	/* two output channels at a time where the groups' are even */
 	int nc = c.OCG % 2 ? 1 : 2;
 	emit_vari(&v, "nc", nc);
-	emit_sxtb16_ror8(e, &v);
+	emit_w4_helper(e, &v, x86);
 	emit_fill(e, "static void $fn(const $xt *x, $yt *y, void *scratch)\n{\n"
 		"\tint16_t *xp = scratch;\n"
 		"\tint16_t *col = xp + $ICG * $PHW;\n"
-		"\tconst uint32_t *xr0 = (const uint32_t *)col;\n"
-		"\tconst uint32_t *xr1 = (const uint32_t *)(col + $K8);\n"
 		"\tint b, gi, oc, ic, r, h, p, q;\n"
 		"\tfor (b = 0; b < $N; b++)\n"
 		"\tfor (gi = 0; gi < $groups; gi++) {\n", &v);
@@ -641,17 +789,18 @@ static int emit_conv_dsp4(Emit *e, const Node *n, const char *fn)
 		"\t\t\tconst int16_t *xo1 = xp + p1 / $OW * $sh * $PW + p1 % $OW * "
 		"$sw;\n"
 		"\t\t\t$yt *yo = y + (b * $OC + gi * $OCG) * $OHW;\n"
-		"\t\t\t/* the pixels' taps in the pair order */\n"
-		"\t\t\tfor (h = 0; h < $K8; h++) {\n"
+		"\t\t\t/* the pixels' taps in the block layout */\n"
+		"\t\t\tfor (h = 0; h < $KB; h++) {\n"
 		"\t\t\t\tcol[h] = xo0[${fn}_off[h]];\n"
-		"\t\t\t\tcol[$K8 + h] = xo1[${fn}_off[h]];\n"
+		"\t\t\t\tcol[$KB + h] = xo1[${fn}_off[h]];\n"
 		"\t\t\t}\n"
 		"\t\t\tfor (oc = gi * $OCG; oc < (gi + 1) * $OCG; oc += $nc, "
 		"yo += $nc * $OHW) {\n"
 		"\t\t\tconst uint8_t *wb0 = ${fn}_w + oc * $RB;\n", &v);
 	if (nc == 2)
 		emit_fill(e, "\t\t\tconst uint8_t *wb1 = wb0 + $RB;\n", &v);
-	emit_dsp4_dot(e, &v, RB, 2, nc);
+	emit_w4_rows(e, x86, 2, "col", KB);
+	emit_w4_dot(e, &v, RB, 2, nc, x86);
 	for (int k = 0; k < 2 * nc; k++) {
 		EmitVars vk = v;
 		char out[64];
@@ -667,6 +816,16 @@ static int emit_conv_dsp4(Emit *e, const Node *n, const char *fn)
 	}
 	fprintf(e->f, "\t\t\t}\n\t\t}\n\t}\n}\n");
 	return 0;
+}
+
+static int emit_conv_dsp4(Emit *e, const Node *n, const char *fn)
+{
+	return emit_conv_w4(e, n, fn, 0);
+}
+
+static int emit_conv_x86w4(Emit *e, const Node *n, const char *fn)
+{
+	return emit_conv_w4(e, n, fn, 1);
 }
 
 /* ------------------------------------------- binary x binary: XNOR */
@@ -880,11 +1039,21 @@ static int emit_xnor512(Emit *e, const Node *n, const char *fn)
 		"(unpacked a byte at a time; binary, ternary: adds)", sub_applies, \
 		dense_sub_bytes, emit_dense_sub, 1}
 
+#define W4_X86_ROWS(target) \
+	{OP_QCONV2D, target, "conv_sub4_x86", "4-bit weights, 8-bit input: " \
+		"nibbles to int16 lanes by shifts, vpmaddwd", x86w4_applies, \
+		conv_x86w4_bytes, emit_conv_x86w4, 1}, \
+	{OP_QDENSE, target, "dense_sub4_x86", "4-bit weights, 8-bit input: " \
+		"nibbles to int16 lanes by shifts, vpmaddwd", x86w4_applies, \
+		dense_x86w4_bytes, emit_dense_x86w4, 1}
+
 /* Every target with rows of its own for these ops (the others reach
  * generic's through their base). */
 const KernelRow emit_sub_kernels[] = {
 	SUB_ROWS("generic"),
+	W4_X86_ROWS("x86-avx2"),
 	SUB_ROWS("x86-avx2"),
+	W4_X86_ROWS("x86-avx512-vnni"),
 	{OP_QCONV2D, "x86-avx512-vnni", "conv_xnor512", "binary input and "
 		"binary weights: 16 channels a vector, vpopcntd where enabled",
 		xnor_applies, xnor512_bytes, emit_xnor512, 1},
