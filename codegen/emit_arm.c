@@ -178,9 +178,7 @@ static void emit_strip_weights(Emit *e, const char *fn, const WinGeom *c,
 	free(p);
 }
 
-/* static int32_t FN_sxtb16_ror8(uint32_t u): SXTB16 of u rotated by 8
- * bits, in one instruction (gcc does not fold the rotation into it). */
-static void emit_sxtb16_ror8(Emit *e, const EmitVars *v)
+void emit_sxtb16_ror8(Emit *e, const EmitVars *v)
 {
 	emit_fill(e, "static inline int32_t ${fn}_sxtb16_ror8(uint32_t u)\n{\n"
 		"\tint32_t v;\n"

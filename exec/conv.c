@@ -790,14 +790,14 @@ static void qconv2d(const Node *n, const int32_t *x, const int32_t *w,
 	conv_ref(&cv, x, w, bias, out);
 }
 
-/* Weights of 4 bits or fewer are read through their packed layout. */
+/* Weights of 4 bits or fewer arrive as read through their packed layout
+ * (exec_run, exec/wpack.c). */
 void eval_qconv2d(const Node *n, const void *const *in, void *out)
 {
 	const int32_t *w = in[1], *bias = n->nin > 2 && n->in[2] ? in[2] : NULL;
-	int32_t *tmp;
-	const int32_t *wp = wpack_weights(n, w, &tmp);
-	qconv2d(n, in[0], wp ? wp : w, bias, out);
-	free(tmp);
+	if (xnor_applies(n) && wpack_xnor_conv(n, in[0], w, bias, out) == 0)
+		return;
+	qconv2d(n, in[0], w, bias, out);
 }
 
 /* ---- pooling ---- */

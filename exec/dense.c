@@ -96,17 +96,6 @@ void eval_matmul(const Node *n, const void *const *in, void *out)
 	}
 }
 
-/* mult/shift of channel c: one entry for all, or one per channel. */
-static void channel_requant(const Node *n, int64_t c, int64_t *mult,
-	int64_t *shift)
-{
-	int len;
-	const int64_t *m = attr_ints(n, "mult", &len);
-	const int64_t *s = attr_ints(n, "shift", NULL);
-	*mult = m[len == 1 ? 0 : c];
-	*shift = s[len == 1 ? 0 : c];
-}
-
 /* sum (x[k] - zx) * w[k] modulo 2^32 - which is what acc32() makes of the
  * exact sum - in eight lanes with a constant trip count (vectorizable). */
 static uint32_t dot_zx(const int32_t *x, int32_t zx, const int32_t *w,
@@ -125,17 +114,15 @@ static uint32_t dot_zx(const int32_t *x, int32_t zx, const int32_t *w,
 	return s;
 }
 
-/* Weights of 4 bits or fewer are read through their packed layout
- * (exec/wpack.c). */
+/* Weights of 4 bits or fewer arrive as read through their packed layout
+ * (exec_run, exec/wpack.c). */
 void eval_qdense(const Node *n, const void *const *in, void *out)
 {
 	const int32_t *x = in[0], *w = in[1];
 	const int32_t *bias = n->nin > 2 && n->in[2] ? in[2] : NULL;
-	int32_t *tmp;
-	const int32_t *wp = wpack_weights(n, w, &tmp);
-	if (wp)
-		w = wp;
 	int32_t *y = out;
+	if (xnor_applies(n) && wpack_xnor_dense(n, x, w, bias, y) == 0)
+		return;
 	int64_t N = n->in[0]->type.dims[0], K = n->in[0]->type.dims[1];
 	int64_t M = n->in[1]->type.dims[0];
 	int64_t lo = attr_int(n, "act_min"), hi = attr_int(n, "act_max");
@@ -149,7 +136,6 @@ void eval_qdense(const Node *n, const void *const *in, void *out)
 			y[b * M + m] = requant((int32_t)acc, mult, shift, zy, lo, hi);
 		}
 	}
-	free(tmp);
 }
 
 void eval_qmatmul(const Node *n, const void *const *in, void *out)

@@ -11,6 +11,7 @@
 #include "batch.h"
 #include "ir.h"
 #include "qarith.h"
+#include "wpack.h"
 
 int exec_rounding = ROUND_AWAY;
 
@@ -35,14 +36,22 @@ struct Exec {
 	ExecHook hook;
 	void *user;
 	int ran, skipped;  /* by the last exec_run */
+	/* per node index: the weights of a qconv2d or qdense as its kernel
+	 * reads them (exec/wpack.c), made at its first run, kept until
+	 * exec_free; wown[k] malloc'd here (NULL when they are the constant) */
+	const int32_t **wread;
+	int32_t **wown;
 };
 
 Exec *exec_new(const Graph *g)
 {
 	Exec *e = calloc(1, sizeof *e);
 	int n = g->nvalues ? g->nvalues : 1;
+	int nn = g->nnodes ? g->nnodes : 1;
 	if (!e || !(e->buf = calloc(n, sizeof *e->buf)) ||
-	    !(e->owned = calloc(n, 1)))
+	    !(e->owned = calloc(n, 1)) ||
+	    !(e->wread = calloc(nn, sizeof *e->wread)) ||
+	    !(e->wown = calloc(nn, sizeof *e->wown)))
 		abort();
 	e->g = g;
 	for (int i = 0; i < g->nvalues; i++) {
@@ -68,8 +77,12 @@ void exec_free(Exec *e)
 	for (int i = 0; i < e->g->nvalues; i++)
 		if (e->owned[i])
 			free(e->buf[i]);
+	for (int k = 0; k < e->g->nnodes; k++)
+		free(e->wown[k]);
 	free(e->buf);
 	free(e->owned);
+	free(e->wread);
+	free(e->wown);
 	free(e);
 }
 
@@ -116,11 +129,19 @@ static int max_inputs(const Graph *g)
 	return max_in;
 }
 
-/* Node n's input buffers into in[]. */
-static void node_inputs(const Exec *e, const Node *n, const void **in)
+/* Node k's input buffers into in[]; a qconv2d's or qdense's packed
+ * weights as read back once per Exec (wpack_weights). */
+static void node_inputs(Exec *e, int k, const void **in)
 {
+	const Node *n = e->g->nodes[k];
 	for (int i = 0; i < n->nin; i++)
 		in[i] = n->in[i] ? e->buf[n->in[i]->id] : NULL;
+	if ((n->op == OP_QCONV2D || n->op == OP_QDENSE) && !xnor_applies(n)) {
+		if (!e->wread[k] &&
+		    !(e->wread[k] = wpack_weights(n, in[1], &e->wown[k])))
+			abort();
+		in[1] = e->wread[k];
+	}
 }
 
 void exec_run(Exec *e)
@@ -144,7 +165,7 @@ void exec_run(Exec *e)
 			continue;
 		}
 		e->ran++;
-		node_inputs(e, n, in);
+		node_inputs(e, k, in);
 		void *out = e->buf[n->out->id];
 		op_info(n->op)->eval(n, in, out);
 		if (e->hook)
@@ -210,7 +231,7 @@ void exec_run_batch(Exec *const *e, int nb)
 			continue;
 		for (int i = 0; i < nb; i++) {
 			e[i]->ran++;
-			node_inputs(e[i], n, in[i]);
+			node_inputs(e[i], k, in[i]);
 			out[i] = e[i]->buf[n->out->id];
 		}
 		if (run_batched(n, (const void *const *const *)in, out, nb) < 0)

@@ -585,6 +585,21 @@ int pack_ternary(const Value *w);
  * 8/bits), packed low bits first (pack_subbyte). Row m starts at byte
  * m * Kp * bits / 8. */
 PackSpec pack_sub_spec(int bits);
+/* Binary x binary layers (docs/arith.md, "Binary activations"): whether
+ * qconv2d or qdense n takes a binary input (type_binary, zero point 0)
+ * and binary weights without group-wise scales, the XNOR-popcount
+ * kernels' case. */
+int xnor_applies(const Node *n);
+/* 32-bit words holding n binary values. */
+int64_t xnor_words(int64_t n);
+/* Binary values as bits, 1 for +1 and 0 for -1, 32 to a word, value i in
+ * bit i % 32 of word i / 32, the last word's unused bits 0: the n values
+ * of v (a stride apart) ORed into out (xnor_words(n) words, zeroed by the
+ * caller). */
+void xnor_pack(const int32_t *v, int64_t n, int64_t stride, uint32_t *out);
+/* A binary conv's weights [OC][ICG][KH][KW] as [OC][KH][KW][ICW] words,
+ * ICW = xnor_words(ICG): each tap's input channels as xnor_pack bits. */
+void xnor_pack_conv(const WinGeom *g, const int32_t *w, uint32_t *out);
 
 /* --------------------------------------------------------------- verify.c */
 

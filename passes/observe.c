@@ -39,6 +39,43 @@ static int wants_observer(const Value *v, const char *observed)
 	return v->kind != VAL_CONST && !observed[v->id];
 }
 
+/* A sign whose output reaches only weighted layers (conv2d, dense: as
+ * their input, through views and max pooling) becomes a binary activation
+ * (docs/arith.md, "Binary activations"): q(scale=1, zp=0, bits=1), no
+ * observer. bad[v]: some use of v is not such a path; found walking the
+ * nodes backwards, so that a view's output is decided before its input. */
+static int binary_signs(Graph *g)
+{
+	char *bad = calloc(g->nvalues + 1, 1);
+	if (!bad)
+		return -1;
+	for (int i = 0; i < g->noutputs; i++)
+		bad[g->outputs[i]->id] = 1;
+	for (int k = g->nnodes - 1; k >= 0; k--) {
+		const Node *n = g->nodes[k];
+		if (n->dead)
+			continue;
+		int through = op_has(n->op, OPF_SAME_Q) && n->out->nuse > 0 &&
+			!bad[n->out->id];
+		for (int i = 0; i < n->nin; i++)
+			if (n->in[i] && !(i == 0 && (through || op_has(n->op, OPF_LAYER))))
+				bad[n->in[i]->id] = 1;
+	}
+	for (int k = 0; k < g->nnodes; k++) {
+		Value *v = g->nodes[k]->out;
+		if (g->nodes[k]->dead || g->nodes[k]->op != OP_SIGN ||
+		    v->type.q.present || bad[v->id] || v->nuse == 0)
+			continue;
+		QParams *q = &v->type.q;
+		q->present = 1, q->axis = -1, q->n = 1, q->bits = 1;
+		q->scale = arena_alloc(&g->arena, sizeof *q->scale);
+		q->zp = arena_alloc(&g->arena, sizeof *q->zp);
+		q->scale[0] = 1, q->zp[0] = 0;
+	}
+	free(bad);
+	return 0;
+}
+
 /* The method for v: the global one, unless a --range-for names v. */
 static const char *method_for(const Value *v, const Options *o)
 {
@@ -154,6 +191,10 @@ int pass_observe(Graph *g, const Options *o)
 		return -1;
 	}
 	int r = check_options(g, o, observed);
+	if (r == 0 && binary_signs(g) < 0) {
+		diag_fail("out of memory");
+		r = -1;
+	}
 	if (r == 0) {
 		add_observers(g, o, observed, obs_of);
 		read_observers(g, obs_of, nold);
