@@ -95,6 +95,7 @@ static const char usage[] =
 "                       (G a multiple of 8, e.g. 16, 32, 64) for weights\n"
 "                       of 2 to 4 bits\n"
 "  --act-bits N         activation bits, 8 or 16 (default 8)\n"
+"  --act-bits N=A,B     tensors A and B N bits wide (8 or 16; repeatable)\n"
 "  --granularity G      per-channel (default) or per-tensor weights\n"
 "  --range METHOD       activation range estimator (default minmax): minmax,\n"
 "                       percentile:P (P-th percentile of |x|, e.g. 99.99),\n"
@@ -263,6 +264,23 @@ static int check_range(const char *opt, const char *s, const char *method)
 	return 0;
 }
 
+/* --act-bits BITS=NAME,NAME: 8 or 16, then names (checked against the
+ * model by pass observe). */
+static int act_bits_for(Options *o, const char *v)
+{
+	const char *eq = strchr(v, '=');
+	int n = (int)(eq - v);
+	if (!((n == 1 && v[0] == '8') || (n == 2 && strncmp(v, "16", 2) == 0)) ||
+	    !eq[1] || eq[1] == ',' || eq[strlen(eq) - 1] == ',' ||
+	    strstr(eq, ",,")) {
+		diag_fail("--act-bits expects 8 or 16, or BITS=NAME,NAME with BITS "
+			"8 or 16, got '%s'", v);
+		return -1;
+	}
+	o->act_bits_for[o->nact_bits_for++] = v;
+	return 1;
+}
+
 /* Options that take a value; returns 1 if argv[*i] was one, 0 if not,
  * -1 on error. */
 static int value_option(Cli *c, int argc, char **argv, int *i)
@@ -300,6 +318,8 @@ static int value_option(Cli *c, int argc, char **argv, int *i)
 			return -1;
 		break;
 	case 4:
+		if (strchr(v, '='))
+			return act_bits_for(o, v);
 		if (parse_int("--act-bits", v, -1000000, 1000000, &o->act_bits))
 			return -1;
 		if (o->act_bits != 8 && o->act_bits != 16) {
@@ -1000,6 +1020,7 @@ static int qcc(int argc, char **argv)
 	c.inputs = calloc(argc, sizeof *c.inputs);
 	c.outputs = calloc(argc, sizeof *c.outputs);
 	c.opt.range_for = calloc(argc, sizeof *c.opt.range_for);
+	c.opt.act_bits_for = calloc(argc, sizeof *c.opt.act_bits_for);
 	c.opt.calib_paths = calloc(argc, sizeof *c.opt.calib_paths);
 	c.datas = calloc(argc, sizeof *c.datas);
 	c.shapes = calloc(argc, sizeof *c.shapes);
@@ -1007,7 +1028,8 @@ static int qcc(int argc, char **argv)
 	int r = -1;
 	Graph *g = NULL;
 	char *calib = NULL;   /* the model's own calibration set */
-	if (!c.inputs || !c.outputs || !c.opt.range_for || !c.opt.calib_paths ||
+	if (!c.inputs || !c.outputs || !c.opt.range_for ||
+	    !c.opt.act_bits_for || !c.opt.calib_paths ||
 	    !c.datas || !c.shapes) {
 		diag_fail("out of memory");
 		goto done;
@@ -1083,6 +1105,7 @@ done:
 	free(c.inputs);
 	free(c.outputs);
 	free(c.opt.range_for);
+	free(c.opt.act_bits_for);
 	free(c.opt.calib_paths);
 	free(c.datas);
 	for (int i = 0; c.shapes && i < c.nshapes; i++)

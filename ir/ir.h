@@ -779,6 +779,10 @@ typedef struct {
 	int weight_group;          /* --weight-group G: group-wise scales of G
 	                              taps for weights of 2 to 4 bits; 0 none */
 	int act_bits;              /* 8 */
+	/* --act-bits BITS=NAME,...: "BITS=NAME,NAME" strings, each giving the
+	 * named tensors that width (8 or 16), in order after act_bits */
+	const char **act_bits_for;
+	int nact_bits_for;
 	Granularity granularity;
 	const char *range_method;  /* "minmax", "percentile:99.99", "mse", ... */
 	int data_free;             /* no calibration data: --range bn alone
