@@ -4,7 +4,7 @@
  *
  * requires: f32 layers (conv2d, dense) with constant weights, the
  *   activation q(...) of pass range, --calib (one f32 input).
- * guarantees: every such layer gets weight_bits in {2, 3, 4, 8} (a width
+ * guarantees: every such layer gets weight_bits in {1, 2, 3, 4, 8} (a width
  *   given in the source is kept); the same input gives the same widths.
  * maths: sensitivity: per layer l and width b, the network with only l's
  *   weights on the b-bit grid (the others float, activations on their
@@ -25,7 +25,7 @@
 
 #include "ir.h"
 
-static const int widths[] = {2, 3, 4, 8};
+static const int widths[] = {1, 2, 3, 4, 8};
 #define NW ((int)(sizeof widths / sizeof widths[0]))
 /* Constants of an output channel the widths do not change: the int32
  * bias, the int32 multiplier and the 8-bit shift. */
@@ -427,7 +427,8 @@ static int find_layers(Alloc *a)
 		for (int j = 0; j < NW; j++) {
 			/* the generated C's layout: rows of 1-4 bits padded to
 			 * whole bytes (pack_sub_spec), 3 bits stored as 4 */
-			int b = widths[j] <= 2 ? 2 : widths[j] <= 4 ? 4 : 8;
+			int b = widths[j] == 1 ? 1 : widths[j] <= 2 ? 2 :
+				widths[j] <= 4 ? 4 : 8;
 			PackSpec s = b < 8 ? pack_sub_spec(b) :
 				(PackSpec){PACK_OIHW, 1, 0, 8};
 			/* emitted as whole 32-bit words (emit_bytes) */
@@ -439,7 +440,7 @@ static int find_layers(Alloc *a)
 				ok |= widths[j] == l->fixed;
 			if (!ok) {
 				diag_error(n->loc, "%s '%s': bitalloc chooses among widths "
-					"2, 3, 4 and 8; weight_bits=%d is not one of them",
+					"1, 2, 3, 4 and 8; weight_bits=%d is not one of them",
 					op_info(n->op)->name, n->out->name, l->fixed);
 				return -1;
 			}
