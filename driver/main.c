@@ -115,11 +115,13 @@ static const char usage[] =
 "  --adaround           learn each weight's rounding (AdaRound)\n"
 "  --adaround-iters N   AdaRound iterations per layer (default 1000)\n"
 "  --seed N             seed of AdaRound's sampling (default 0)\n"
-"  --flash-budget BYTES choose each conv2d/dense's weight bits (2, 3, 4, 8)\n"
+"  --flash-budget BYTES choose each conv2d/dense's weight bits (1, 2, 3, 4, 8)\n"
 "                       for the least predicted loss within BYTES of packed\n"
 "                       weights and per-channel constants (K, M, G: 2^10..)\n"
 "  --max-drop POINTS    choose them for the fewest bytes whose top-1 drop\n"
 "                       from float stays within POINTS (measured)\n"
+"  --ram-budget BYTES   choose each activation's width (8, 16) for the least\n"
+"                       predicted loss within BYTES of arena (K, M, G)\n"
 "  --calib-labels Y.npy the classes of the --calib samples, for top-1 (else\n"
 "                       the float model's own top-1 is the reference)\n"
 "  --jobs N             threads calibration runs samples on (default\n"
@@ -444,9 +446,12 @@ static int value_option(Cli *c, int argc, char **argv, int *i)
 	}
 	case 24: o->calib_labels = v; break;
 	case 25:
-		diag_fail("--ram-budget is not supported: one graph's activations "
-			"all have the width of --act-bits");
-		return -1;
+		if (graph_mem_limit_parse(v, &o->ram_budget)) {
+			diag_fail("--ram-budget expects a positive byte count with "
+				"an optional K, M or G suffix, got '%s'", v);
+			return -1;
+		}
+		break;
 	}
 	return 1;
 }
@@ -535,11 +540,13 @@ static int check_args(const Cli *c)
 		return -1;
 	}
 	const Options *o = &c->opt;
-	int alloc = o->flash_budget > 0 || o->max_drop >= 0;
+	int alloc = o->flash_budget > 0 || o->max_drop >= 0 || o->ram_budget > 0;
 	if (alloc && !o->calib_path) {
-		diag_fail("%s needs --calib: the layers' sensitivity is measured "
-			"on the calibration samples", o->flash_budget > 0 ?
-			"--flash-budget" : "--max-drop");
+		int acts = o->flash_budget <= 0 && o->max_drop < 0;
+		diag_fail("%s needs --calib: the %s sensitivity is measured on the "
+			"calibration samples", o->flash_budget > 0 ? "--flash-budget" :
+			o->max_drop >= 0 ? "--max-drop" : "--ram-budget",
+			acts ? "activations'" : "layers'");
 		return -1;
 	}
 	if (o->flash_budget > 0 && o->max_drop >= 0) {
@@ -547,7 +554,8 @@ static int check_args(const Cli *c)
 		return -1;
 	}
 	if (o->calib_labels && !alloc) {
-		diag_fail("--calib-labels needs --flash-budget or --max-drop");
+		diag_fail("--calib-labels needs --flash-budget, --max-drop or "
+			"--ram-budget");
 		return -1;
 	}
 	if (c->opt.print_after && !c->opt.passes && !c->opt.calib_path) {
@@ -1056,6 +1064,7 @@ static int qcc(int argc, char **argv)
 		r = 0;
 		goto done;
 	}
+	c.opt.target = c.cgen.target;
 	if (check_args(&c) || companion_path(&c) || check_files(&c, NULL))
 		goto done;
 	g = load_model(c.model, &c);
