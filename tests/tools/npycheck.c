@@ -238,7 +238,7 @@ int main(int argc, char **argv)
 	const char *cmd = argv[1], *pa = argv[2], *pb = argv[3];
 	double rtol = 1e-5, atol = 1e-8, min = -INFINITY, max = INFINITY;
 	int have_min = 0;
-	for (int i = 4; i < argc; i++) {
+	for (int i = 4; i < argc; i += 2) {
 		double *dst = NULL;
 		if (strcmp(argv[i], "--rtol") == 0)
 			dst = &rtol;
@@ -256,7 +256,6 @@ int main(int argc, char **argv)
 		}
 		if (parse_num(argv[i], argv[i + 1], dst) < 0)
 			return 2;
-		i++;
 	}
 	int known = !strcmp(cmd, "close") || !strcmp(cmd, "equal") ||
 		!strcmp(cmd, "accuracy") || !strcmp(cmd, "agree");
