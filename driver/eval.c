@@ -611,6 +611,8 @@ static void print_summary(const Graph *g, const Options *o, int64_t n,
 		o->pow2_scales ? ", power-of-two scales" : "");
 	for (int i = 0; i < o->nrange_for; i++)
 		printf("range for %s\n", o->range_for[i]);
+	for (int i = 0; i < o->nact_bits_for; i++)
+		printf("activation bits %s\n", o->act_bits_for[i]);
 	printf("float accuracy:     %6.2f%% (%lld/%lld)\n", 100.0 * ok_f / n,
 		(long long)ok_f, (long long)n);
 	printf("quantized accuracy: %6.2f%% (%lld/%lld)\n", 100.0 * ok_q / n,

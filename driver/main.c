@@ -95,6 +95,7 @@ static const char usage[] =
 "                       (G a multiple of 8, e.g. 16, 32, 64) for weights\n"
 "                       of 2 to 4 bits\n"
 "  --act-bits N         activation bits, 8 or 16 (default 8)\n"
+"  --act-bits N=A,B     tensors A and B N bits wide (8 or 16; repeatable)\n"
 "  --granularity G      per-channel (default) or per-tensor weights\n"
 "  --range METHOD       activation range estimator (default minmax): minmax,\n"
 "                       percentile:P (P-th percentile of |x|, e.g. 99.99),\n"
@@ -114,11 +115,13 @@ static const char usage[] =
 "  --adaround           learn each weight's rounding (AdaRound)\n"
 "  --adaround-iters N   AdaRound iterations per layer (default 1000)\n"
 "  --seed N             seed of AdaRound's sampling (default 0)\n"
-"  --flash-budget BYTES choose each conv2d/dense's weight bits (2, 3, 4, 8)\n"
+"  --flash-budget BYTES choose each conv2d/dense's weight bits (1, 2, 3, 4, 8)\n"
 "                       for the least predicted loss within BYTES of packed\n"
 "                       weights and per-channel constants (K, M, G: 2^10..)\n"
 "  --max-drop POINTS    choose them for the fewest bytes whose top-1 drop\n"
 "                       from float stays within POINTS (measured)\n"
+"  --ram-budget BYTES   choose each activation's width (8, 16) for the least\n"
+"                       predicted loss within BYTES of arena (K, M, G)\n"
 "  --calib-labels Y.npy the classes of the --calib samples, for top-1 (else\n"
 "                       the float model's own top-1 is the reference)\n"
 "  --jobs N             threads calibration runs samples on (default\n"
@@ -266,6 +269,23 @@ static int check_range(const char *opt, const char *s, const char *method)
 	return 0;
 }
 
+/* --act-bits BITS=NAME,NAME: 8 or 16, then names (checked against the
+ * model by pass observe). */
+static int act_bits_for(Options *o, const char *v)
+{
+	const char *eq = strchr(v, '=');
+	int n = (int)(eq - v);
+	if (!((n == 1 && v[0] == '8') || (n == 2 && strncmp(v, "16", 2) == 0)) ||
+	    !eq[1] || eq[1] == ',' || eq[strlen(eq) - 1] == ',' ||
+	    strstr(eq, ",,")) {
+		diag_fail("--act-bits expects 8 or 16, or BITS=NAME,NAME with BITS "
+			"8 or 16, got '%s'", v);
+		return -1;
+	}
+	o->act_bits_for[o->nact_bits_for++] = v;
+	return 1;
+}
+
 /* Options that take a value; returns 1 if argv[*i] was one, 0 if not,
  * -1 on error. */
 static int value_option(Cli *c, int argc, char **argv, int *i)
@@ -304,6 +324,8 @@ static int value_option(Cli *c, int argc, char **argv, int *i)
 			return -1;
 		break;
 	case 4:
+		if (strchr(v, '='))
+			return act_bits_for(o, v);
 		if (parse_int("--act-bits", v, -1000000, 1000000, &o->act_bits))
 			return -1;
 		if (o->act_bits != 8 && o->act_bits != 16) {
@@ -428,9 +450,12 @@ static int value_option(Cli *c, int argc, char **argv, int *i)
 	}
 	case 24: o->calib_labels = v; break;
 	case 25:
-		diag_fail("--ram-budget is not supported: one graph's activations "
-			"all have the width of --act-bits");
-		return -1;
+		if (graph_mem_limit_parse(v, &o->ram_budget)) {
+			diag_fail("--ram-budget expects a positive byte count with "
+				"an optional K, M or G suffix, got '%s'", v);
+			return -1;
+		}
+		break;
 	case 26:
 		if (parse_int("--batch", v, 1, EXEC_MAX_BATCH, &o->batch))
 			return -1;
@@ -523,11 +548,13 @@ static int check_args(const Cli *c)
 		return -1;
 	}
 	const Options *o = &c->opt;
-	int alloc = o->flash_budget > 0 || o->max_drop >= 0;
+	int alloc = o->flash_budget > 0 || o->max_drop >= 0 || o->ram_budget > 0;
 	if (alloc && !o->calib_path) {
-		diag_fail("%s needs --calib: the layers' sensitivity is measured "
-			"on the calibration samples", o->flash_budget > 0 ?
-			"--flash-budget" : "--max-drop");
+		int acts = o->flash_budget <= 0 && o->max_drop < 0;
+		diag_fail("%s needs --calib: the %s sensitivity is measured on the "
+			"calibration samples", o->flash_budget > 0 ? "--flash-budget" :
+			o->max_drop >= 0 ? "--max-drop" : "--ram-budget",
+			acts ? "activations'" : "layers'");
 		return -1;
 	}
 	if (o->flash_budget > 0 && o->max_drop >= 0) {
@@ -535,7 +562,8 @@ static int check_args(const Cli *c)
 		return -1;
 	}
 	if (o->calib_labels && !alloc) {
-		diag_fail("--calib-labels needs --flash-budget or --max-drop");
+		diag_fail("--calib-labels needs --flash-budget, --max-drop or "
+			"--ram-budget");
 		return -1;
 	}
 	const char *names[] = {c->opt.passes, c->opt.print_after};
@@ -1011,6 +1039,7 @@ static int qcc(int argc, char **argv)
 	c.inputs = calloc(argc, sizeof *c.inputs);
 	c.outputs = calloc(argc, sizeof *c.outputs);
 	c.opt.range_for = calloc(argc, sizeof *c.opt.range_for);
+	c.opt.act_bits_for = calloc(argc, sizeof *c.opt.act_bits_for);
 	c.opt.calib_paths = calloc(argc, sizeof *c.opt.calib_paths);
 	c.datas = calloc(argc, sizeof *c.datas);
 	c.shapes = calloc(argc, sizeof *c.shapes);
@@ -1018,7 +1047,8 @@ static int qcc(int argc, char **argv)
 	int r = -1;
 	Graph *g = NULL;
 	char *calib = NULL;   /* the model's own calibration set */
-	if (!c.inputs || !c.outputs || !c.opt.range_for || !c.opt.calib_paths ||
+	if (!c.inputs || !c.outputs || !c.opt.range_for ||
+	    !c.opt.act_bits_for || !c.opt.calib_paths ||
 	    !c.datas || !c.shapes) {
 		diag_fail("out of memory");
 		goto done;
@@ -1045,6 +1075,7 @@ static int qcc(int argc, char **argv)
 		r = 0;
 		goto done;
 	}
+	c.opt.target = c.cgen.target;
 	if (check_args(&c) || companion_path(&c) || check_files(&c, NULL))
 		goto done;
 	g = load_model(c.model, &c);
@@ -1100,6 +1131,7 @@ done:
 	free(c.inputs);
 	free(c.outputs);
 	free(c.opt.range_for);
+	free(c.opt.act_bits_for);
 	free(c.opt.calib_paths);
 	free(c.datas);
 	for (int i = 0; c.shapes && i < c.nshapes; i++)

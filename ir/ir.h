@@ -802,6 +802,10 @@ typedef struct {
 	int weight_group;          /* --weight-group G: group-wise scales of G
 	                              taps for weights of 2 to 4 bits; 0 none */
 	int act_bits;              /* 8 */
+	/* --act-bits BITS=NAME,...: "BITS=NAME,NAME" strings, each giving the
+	 * named tensors that width (8 or 16), in order after act_bits */
+	const char **act_bits_for;
+	int nact_bits_for;
 	Granularity granularity;
 	const char *range_method;  /* "minmax", "percentile:99.99", "mse", ... */
 	int data_free;             /* no calibration data: --range bn alone
@@ -833,6 +837,9 @@ typedef struct {
 	/* mixed-precision weights (passes/bitalloc.c) */
 	int64_t flash_budget;      /* --flash-budget BYTES; 0: none */
 	double max_drop;           /* --max-drop POINTS; < 0: none */
+	int64_t ram_budget;        /* --ram-budget BYTES: the C's arena; 0: none */
+	const char *target;        /* --target of the C the budgets are for
+	                              (NULL: generic) */
 	const char *calib_labels;  /* --calib-labels: classes of --calib */
 } Options;
 #define QCC_MAX_JOBS 256
@@ -1064,6 +1071,11 @@ typedef struct {
  * temporary file renamed on success. 0, or -1 after reporting. */
 int emit_c(Graph *g, const EmitOptions *o, const char *path_c,
 	const char *path_h);
+/* The arena bytes (NAME_ARENA_SIZE) of the C emit_c would write for the
+ * lowered g and target (NULL: generic), and in *peak (if not NULL) the
+ * tensors' peak without kernel scratch, which never falls when a tensor
+ * widens; -1 after reporting. */
+int64_t emit_arena_bytes(Graph *g, const char *target, int64_t *peak);
 /* --name: 0 if s is a C identifier whose NAME_ macros cannot collide with
  * the header's (not beginning with '_' or qcc_model in any case); else -1
  * after reporting. */
