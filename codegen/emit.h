@@ -201,6 +201,10 @@ int emit_conv_target(Emit *e, const Node *n, const char *fn,
 /* emit_arm.c: the conv kernels of the cortex-m4 (DSP extension) and
  * aarch64-neon targets */
 extern const KernelRow emit_arm_kernels[];
+/* static int32_t FN_sxtb16_ror8(uint32_t u) ($fn from v): SXTB16 of u
+ * rotated by 8 bits, in one instruction (gcc does not fold the rotation
+ * into it). */
+void emit_sxtb16_ror8(Emit *e, const EmitVars *v);
 
 /* emit_sub.c: qconv2d and qdense with weights packed below a byte, for
  * every target (searched before the other tables) */

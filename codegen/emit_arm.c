@@ -24,8 +24,12 @@
  * kernel on four pixels and four channels with NEON, dense_neon, four
  * weight rows a pass against the input row, and maxpool_neon_2x2 (below).
  *
- * All need 8-bit signed inputs and weights and dot products that fit
- * int32 (emit_fold_bias); other convs take the generic kernels. The sums are
+ * All need 8-bit signed weights and dot products that fit int32
+ * (emit_fold_bias). The Cortex-M kernels take 8-bit or 16-bit inputs
+ * (16-bit: zero point 0): both are widened to the same int16 strips and
+ * planes, and a 16-bit input's dot product stays exact in SMLAD's wrapping
+ * 32-bit sums since |acc| <= acc_bound < 2^31; the NEON strip takes 8-bit
+ * inputs only. Other convs take the generic kernels. The sums are
  * those of the generic kernels (integer additions in another order), so the
  * outputs are bit-identical.
  */
@@ -39,11 +43,20 @@ static int64_t kp4(int64_t K)
 	return (K + 3) / 4 * 4;
 }
 
-/* 8-bit signed input and weights, constant weights and bias, and int32
- * dot products. */
+/* 8-bit weights and 8-bit or (zero point 0) 16-bit input: the kernels
+ * widen the input to int16 for SMLAD either way; a 16-bit input's
+ * products are exact in int32, and SMLAD's sums wrap modulo 2^32, so the
+ * dot product is exact within acc_bound < 2^31 (docs/arith.md). */
+static int m_input_fits(const Value *x)
+{
+	return x->type.elem == DT_I8 || (x->type.elem == DT_I16 &&
+		x->type.q.present && x->type.q.zp[0] == 0);
+}
+
+/* m_input_fits, constant weights and bias, and int32 dot products. */
 static int m_types_fit(const Node *n)
 {
-	if (n->in[0]->type.elem != DT_I8 || n->in[1]->type.elem != DT_I8 ||
+	if (!m_input_fits(n->in[0]) || n->in[1]->type.elem != DT_I8 ||
 		n->in[1]->kind != VAL_CONST ||
 		(n->nin > 2 && n->in[2] && n->in[2]->kind != VAL_CONST))
 		return 0;
@@ -66,6 +79,12 @@ static int64_t strip_bytes(const Node *n)
 	WinGeom c;
 	geom_conv(n, &c);
 	return 2 * kp4(c.K) * 2;
+}
+
+/* The NEON strip gathers int8 rows for SDOT: 8-bit input only. */
+static int neon_strip_applies(const Node *n)
+{
+	return n->in[0]->type.elem == DT_I8 && strip_applies(n);
 }
 
 static int dw_applies(const Node *n)
@@ -95,6 +114,7 @@ static void m_vars(EmitVars *v, const Node *n, const char *fn,
 {
 	const int64_t *pad = attr_ints(n, "pad", NULL);
 	emit_var(v, "fn", fn);
+	emit_var(v, "xt", emit_ctype(n->in[0]->type.elem));
 	emit_var(v, "yt", emit_ctype(n->out->type.elem));
 	emit_vari(v, "zx", emit_zp(n->in[0]));
 	const char *names[] = {"N", "C", "H", "W", "OC", "ICG", "OCG", "groups",
@@ -123,7 +143,7 @@ static void emit_rq(Emit *e, const Node *n, const char *fn,
 	emit_fill(e, "\treturn r;\n}\n", &v);
 }
 
-/* static void FN_col(const int8_t *xg, ST *s, int p): the receptive field
+/* static void FN_col(const $xt *xg, ST *s, int p): the receptive field
  * of output pixel p of the group's input xg into s, taps in the weights'
  * order (ic, kh, kw), zx outside the input; without bounds tests where it
  * lies inside. */
@@ -134,12 +154,12 @@ static void emit_gather(Emit *e, const WinGeom *c, EmitVars *v,
 	emit_vari(v, "ihmax", c->H - 1 - (c->KH - 1) * c->dh);
 	emit_vari(v, "iwmax", c->W - 1 - (c->KW - 1) * c->dw);
 	emit_vari(v, "dhW", c->dh * c->W);
-	emit_fill(e, "static void ${fn}_col(const int8_t *xg, $st *s, int p)\n"
+	emit_fill(e, "static void ${fn}_col(const $xt *xg, $st *s, int p)\n"
 		"{\n"
 		"\tint ih0 = p / $OW * $sh - $padt, iw0 = p % $OW * $sw - $padl;\n"
 		"\tint ic, kh, kw;\n"
 		"\tif (ih0 >= 0 && ih0 <= $ihmax && iw0 >= 0 && iw0 <= $iwmax) {\n"
-		"\t\tconst int8_t *r = xg + ih0 * $W + iw0;\n"
+		"\t\tconst $xt *r = xg + ih0 * $W + iw0;\n"
 		"\t\tfor (ic = 0; ic < $ICG; ic++, r += $HW)\n"
 		"\t\t\tfor (kh = 0; kh < $KH; kh++)\n"
 		"\t\t\t\tfor (kw = 0; kw < $KW; kw++)\n"
@@ -178,9 +198,7 @@ static void emit_strip_weights(Emit *e, const char *fn, const WinGeom *c,
 	free(p);
 }
 
-/* static int32_t FN_sxtb16_ror8(uint32_t u): SXTB16 of u rotated by 8
- * bits, in one instruction (gcc does not fold the rotation into it). */
-static void emit_sxtb16_ror8(Emit *e, const EmitVars *v)
+void emit_sxtb16_ror8(Emit *e, const EmitVars *v)
 {
 	emit_fill(e, "static inline int32_t ${fn}_sxtb16_ror8(uint32_t u)\n{\n"
 		"\tint32_t v;\n"
@@ -205,14 +223,14 @@ static int emit_strip_body(Emit *e, const Node *n, const char *fn,
 	emit_vari(&v, "Kp4", Kp / 4);
 	emit_gather(e, &c, &v, "int16_t");
 	emit_sxtb16_ror8(e, &v);
-	emit_fill(e, "static void $fn(const int8_t *x, $yt *y, void *scratch)\n"
+	emit_fill(e, "static void $fn(const $xt *x, $yt *y, void *scratch)\n"
 		"{\n"
 		"\tint16_t *s0 = scratch, *s1 = s0 + $Kp;\n"
 		"\tint b, g, p, oc, k;\n"
 		"\tmemset(scratch, 0, $stripbytes);\n"
 		"\tfor (b = 0; b < $N; b++)\n"
 		"\tfor (g = 0; g < $groups; g++) {\n"
-		"\t\tconst int8_t *xg = x + (b * $C + g * $ICG) * $HW;\n"
+		"\t\tconst $xt *xg = x + (b * $C + g * $ICG) * $HW;\n"
 		"\t\tfor (p = 0; p < $OHW; p += 2) {\n"
 		"\t\t\tint p1 = p + 1 < $OHW ? p + 1 : p;\n"
 		"\t\t\t${fn}_col(xg, s0, p);\n"
@@ -294,7 +312,7 @@ static int emit_dw_body(Emit *e, const Node *n, const char *fn,
 	emit_vari(&v, "plen", dw_plane_len(n, &c));
 	emit_vari(&v, "dhPW", c.dh * PW);
 	emit_vari(&v, "shPW", c.sh * PW);
-	emit_fill(e, "static void $fn(const int8_t *x, $yt *y, void *scratch)\n"
+	emit_fill(e, "static void $fn(const $xt *x, $yt *y, void *scratch)\n"
 		"{\n"
 		"\tint16_t *pl = scratch;\n"
 		"\tint b, g, m, i, ih, iw, oh, ow, kh, j;\n"
@@ -302,7 +320,7 @@ static int emit_dw_body(Emit *e, const Node *n, const char *fn,
 		"\t\tpl[i] = $zx;\n"
 		"\tfor (b = 0; b < $N; b++)\n"
 		"\tfor (g = 0; g < $groups; g++) {\n"
-		"\t\tconst int8_t *xg = x + (b * $C + g) * $HW;\n"
+		"\t\tconst $xt *xg = x + (b * $C + g) * $HW;\n"
 		"\t\tfor (ih = 0; ih < $H; ih++)\n"
 		"\t\t\tfor (iw = 0; iw < $W; iw++)\n"
 		"\t\t\t\tpl[(ih + $padt) * $PW + iw + $padl] = xg[ih * $W + iw];\n"
@@ -344,7 +362,7 @@ static int64_t dense_k(const Node *n)
 
 static int m_dense_applies(const Node *n)
 {
-	if (n->in[0]->type.elem != DT_I8 || n->in[1]->type.elem != DT_I8 ||
+	if (!m_input_fits(n->in[0]) || n->in[1]->type.elem != DT_I8 ||
 		n->in[1]->kind != VAL_CONST ||
 		(n->nin > 2 && n->in[2] && n->in[2]->kind != VAL_CONST))
 		return 0;
@@ -362,7 +380,7 @@ static int64_t m_dense_bytes(const Node *n)
 /* A dense kernel's constants (the folded constant, requantization) and
  * weights as rows of Kp (K rounded up to `mult`, then zero rows up to a
  * multiple of `rows`; dual16 as emit_strip_weights), and its variables
- * fn, yt, N, K, Kp, M; -1 after reporting. */
+ * fn, xt, yt, N, K, Kp, M; -1 after reporting. */
 static int dense_setup(Emit *e, const Node *n, const char *fn, int mult,
 	int rows, int dual16, EmitVars *v)
 {
@@ -376,6 +394,7 @@ static int dense_setup(Emit *e, const Node *n, const char *fn, int mult,
 	emit_strip_weights(e, fn, &c, w, mult, (int)((rows - M % rows) % rows),
 		dual16);
 	emit_var(v, "fn", fn);
+	emit_var(v, "xt", emit_ctype(n->in[0]->type.elem));
 	emit_var(v, "yt", emit_ctype(n->out->type.elem));
 	emit_vari(v, "N", n->in[0]->type.dims[0]);
 	emit_vari(v, "K", K);
@@ -392,7 +411,7 @@ static int emit_m_dense(Emit *e, const Node *n, const char *fn)
 		return -1;
 	emit_vari(&v, "Kp4", kp4(dense_k(n)) / 4);
 	emit_sxtb16_ror8(e, &v);
-	emit_fill(e, "static void $fn(const int8_t *x, $yt *y, void *scratch)\n"
+	emit_fill(e, "static void $fn(const $xt *x, $yt *y, void *scratch)\n"
 		"{\n"
 		"\tint16_t *xv = scratch;\n"
 		"\tint b, m, k;\n"
@@ -483,14 +502,14 @@ static int emit_neon_body(Emit *e, const Node *n, const char *fn,
 	emit_vari(&v, "stripbytes", 4 * Kp);
 	emit_gather(e, &c, &v, "int8_t");
 	emit_neon_dot(e, &v);
-	emit_fill(e, "static void $fn(const int8_t *x, $yt *y, void *scratch)\n"
+	emit_fill(e, "static void $fn(const $xt *x, $yt *y, void *scratch)\n"
 		"{\n"
 		"\tint8_t *s = scratch;\n"
 		"\tint b, g, p, oc, k, i;\n"
 		"\tmemset(scratch, 0, $stripbytes);\n"
 		"\tfor (b = 0; b < $N; b++)\n"
 		"\tfor (g = 0; g < $groups; g++) {\n"
-		"\t\tconst int8_t *xg = x + (b * $C + g * $ICG) * $HW;\n"
+		"\t\tconst $xt *xg = x + (b * $C + g * $ICG) * $HW;\n"
 		"\t\tfor (p = 0; p < $OHW; p += 4) {\n"
 		"\t\t\tfor (i = 0; i < 4; i++)\n"
 		"\t\t\t\t${fn}_col(xg, s + i * $Kp, p + i < $OHW ? p + i : $OHW - 1);\n"
@@ -537,6 +556,11 @@ static int emit_neon_body(Emit *e, const Node *n, const char *fn,
  * last), 16 bytes a step through FN_dot, the lanes summed (ADDV); the
  * folded constant added in int64 and requantized as the generic kernel
  * does (qcc_requant). */
+static int neon_dense_applies(const Node *n)
+{
+	return n->in[0]->type.elem == DT_I8 && m_dense_applies(n);
+}
+
 static int64_t neon_dense_bytes(const Node *n)
 {
 	return kp16(dense_k(n));
@@ -652,20 +676,21 @@ static int emit_dw(Emit *e, const Node *n, const char *fn)
  * after them. */
 const KernelRow emit_arm_kernels[] = {
 	{OP_QCONV2D, "cortex-m4", "conv_m_dw", "one input channel a group, "
-		"width dilation 1, int8 (depthwise: zx-padded int16 plane, SMLAD "
-		"on tap pairs)", dw_applies, dw_bytes, emit_dw, 1},
+		"width dilation 1, int8 weights, int8 or int16 input (depthwise: "
+		"zx-padded int16 plane, SMLAD on tap pairs)", dw_applies, dw_bytes, emit_dw, 1},
 	{OP_QCONV2D, "cortex-m4", "conv_m_strip", ">= 2 output channels a group, "
-		"int8 (two-pixel int16 strips, 2x2 SMLAD blocks)", strip_applies,
+		"int8 weights, int8 or int16 input (two-pixel int16 strips, 2x2 "
+		"SMLAD blocks)", strip_applies,
 		strip_bytes, emit_strip, 1},
-	{OP_QDENSE, "cortex-m4", "dense_m", "int8 (two weight rows a pass, "
-		"SMLAD)", m_dense_applies, m_dense_bytes, emit_m_dense, 1},
+	{OP_QDENSE, "cortex-m4", "dense_m", "int8 weights, int8 or int16 input "
+		"(two weight rows a pass, SMLAD)", m_dense_applies, m_dense_bytes, emit_m_dense, 1},
 	{OP_QCONV2D, "aarch64-neon", "conv_neon_strip", ">= 2 output channels a "
 		"group, int8 (four-pixel int8 strips, 4x4 blocks of SDOT, or SMULL "
-		"and SADALP without the dot-product extension)", strip_applies,
+		"and SADALP without the dot-product extension)", neon_strip_applies,
 		neon_strip_bytes, emit_neon, 1},
 	{OP_QDENSE, "aarch64-neon", "dense_neon", "int8 (four weight rows a "
 		"pass, 16 bytes a step: SDOT, or SMULL and SADALP)",
-		m_dense_applies, neon_dense_bytes, emit_neon_dense, 1},
+		neon_dense_applies, neon_dense_bytes, emit_neon_dense, 1},
 	{OP_QMAXPOOL2D, "aarch64-neon", "maxpool_neon_2x2", "2x2 stride 2 "
 		"tiling the input, 8-bit (row pairs, 16 columns a step: VLD2, VMAX)",
 		neon_pool_applies, NULL, emit_neon_maxpool, -1},

@@ -5,7 +5,9 @@
  */
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
+#include "batch.h"
 #include "fgemm.h"
 #include "ir.h"
 #include "qarith.h"
@@ -21,6 +23,32 @@ void eval_dense(const Node *n, const void *const *in, void *out)
 	int trans_w = attr_int(n, "trans_w") != 0;
 	int64_t N = xt->dims[0], K = xt->dims[1], M = yt->dims[1];
 	fgemm(trans_w, N, M, K, x, w, trans_w ? K : M, y, NULL, bias);
+}
+
+/* nb images of one row each through a dense layer with w [M,K]: alone,
+ * each output is (0 + bias[j]) + dot(x, w row j) (fgemm's columns path);
+ * here the weight rows meet the nb rows of x together, each output the
+ * same dot product (its products commute exactly) plus the same bias. */
+int eval_dense_batch(const Node *n, const void *const *const *in,
+	void *const *out, int nb)
+{
+	const Type *xt = &n->in[0]->type, *yt = &n->out->type;
+	int64_t K = xt->dims[1], M = yt->dims[1];
+	if (attr_int(n, "trans_w") == 0 || xt->dims[0] != 1 || M <= 0)
+		return -1;
+	float *x = malloc((size_t)(nb * K > 0 ? nb * K : 1) * sizeof *x);
+	float *c = malloc((size_t)(M * nb) * sizeof *c);
+	if (!x || !c)
+		abort();
+	for (int i = 0; i < nb; i++)
+		memcpy(x + i * K, in[i][0], (size_t)K * sizeof *x);
+	fgemm_dots(M, nb, K, in[0][1], x, c, n->nin > 2 ? in[0][2] : NULL);
+	for (int i = 0; i < nb; i++)
+		for (int64_t j = 0; j < M; j++)
+			((float *)out[i])[j] = c[j * nb + i];
+	free(x);
+	free(c);
+	return 0;
 }
 
 /* numpy matmul: a [..., M, K] times b [..., K, P]; a 1-D a is [1, K] and a
@@ -68,17 +96,6 @@ void eval_matmul(const Node *n, const void *const *in, void *out)
 	}
 }
 
-/* mult/shift of channel c: one entry for all, or one per channel. */
-static void channel_requant(const Node *n, int64_t c, int64_t *mult,
-	int64_t *shift)
-{
-	int len;
-	const int64_t *m = attr_ints(n, "mult", &len);
-	const int64_t *s = attr_ints(n, "shift", NULL);
-	*mult = m[len == 1 ? 0 : c];
-	*shift = s[len == 1 ? 0 : c];
-}
-
 /* sum (x[k] - zx) * w[k] modulo 2^32 - which is what acc32() makes of the
  * exact sum - in eight lanes with a constant trip count (vectorizable). */
 static uint32_t dot_zx(const int32_t *x, int32_t zx, const int32_t *w,
@@ -97,17 +114,15 @@ static uint32_t dot_zx(const int32_t *x, int32_t zx, const int32_t *w,
 	return s;
 }
 
-/* Weights of 4 bits or fewer are read through their packed layout
- * (exec/wpack.c). */
+/* Weights of 4 bits or fewer arrive as read through their packed layout
+ * (exec_run, exec/wpack.c). */
 void eval_qdense(const Node *n, const void *const *in, void *out)
 {
 	const int32_t *x = in[0], *w = in[1];
 	const int32_t *bias = n->nin > 2 && n->in[2] ? in[2] : NULL;
-	int32_t *tmp;
-	const int32_t *wp = wpack_weights(n, w, &tmp);
-	if (wp)
-		w = wp;
 	int32_t *y = out;
+	if (xnor_applies(n) && wpack_xnor_dense(n, x, w, bias, y) == 0)
+		return;
 	int64_t N = n->in[0]->type.dims[0], K = n->in[0]->type.dims[1];
 	int64_t M = n->in[1]->type.dims[0];
 	int64_t lo = attr_int(n, "act_min"), hi = attr_int(n, "act_max");
@@ -121,7 +136,6 @@ void eval_qdense(const Node *n, const void *const *in, void *out)
 			y[b * M + m] = requant((int32_t)acc, mult, shift, zy, lo, hi);
 		}
 	}
-	free(tmp);
 }
 
 void eval_qmatmul(const Node *n, const void *const *in, void *out)

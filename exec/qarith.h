@@ -104,4 +104,16 @@ static inline int32_t requant(int64_t acc, int64_t mult, int64_t shift, int32_t 
 	return clamp64(zy + rshift_round(acc32(acc) * mult, shift), lo, hi);
 }
 
+/* mult/shift of channel c of an integer layer: one entry for all, or one
+ * per channel. */
+static inline void channel_requant(const Node *n, int64_t c, int64_t *mult,
+	int64_t *shift)
+{
+	int len;
+	const int64_t *m = attr_ints(n, "mult", &len);
+	const int64_t *s = attr_ints(n, "shift", NULL);
+	*mult = m[len == 1 ? 0 : c];
+	*shift = s[len == 1 ? 0 : c];
+}
+
 #endif

@@ -164,3 +164,31 @@ void pack_dual16(int32_t *w, int64_t M, int64_t Kp)
 		w[i + 2] = t;
 	}
 }
+
+int xnor_applies(const Node *n)
+{
+	const Type *x = &n->in[0]->type;
+	return type_binary(x) && x->q.n == 1 && x->q.zp[0] == 0 &&
+		pack_weight_bits(n->in[1]) == 1 && attr_int(n, "wgroup") <= 0;
+}
+
+int64_t xnor_words(int64_t n)
+{
+	return (n + 31) / 32;
+}
+
+void xnor_pack(const int32_t *v, int64_t n, int64_t stride, uint32_t *out)
+{
+	for (int64_t i = 0; i < n; i++)
+		out[i / 32] |= (uint32_t)(v[i * stride] > 0) << (i % 32);
+}
+
+void xnor_pack_conv(const WinGeom *g, const int32_t *w, uint32_t *out)
+{
+	int64_t KHW = g->KH * g->KW, ICW = xnor_words(g->ICG);
+	memset(out, 0, (size_t)(g->OC * KHW * ICW) * sizeof *out);
+	for (int64_t oc = 0; oc < g->OC; oc++)
+		for (int64_t t = 0; t < KHW; t++)
+			xnor_pack(w + oc * g->ICG * KHW + t, g->ICG, KHW,
+				out + (oc * KHW + t) * ICW);
+}

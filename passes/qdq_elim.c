@@ -110,9 +110,13 @@ static int fold_const(Graph *g, Node *n, Value **to, Groups *gr, int *ngr)
 		for (int64_t i = 0; i < type_numel(t); i++)
 			amax = w[i] < 0 ? (-w[i] > amax ? -w[i] : amax) :
 				(w[i] > amax ? w[i] : amax);
-		int bits = 2;
+		int bits = 2, zero = 0;
 		while (bits < dtype_bits(t->elem) && amax > (1 << (bits - 1)) - 1)
 			bits++;
+		for (int64_t i = 0; i < type_numel(t) && !zero; i++)
+			zero = w[i] == 0;
+		if (amax == 1 && !zero)
+			bits = 1;   /* binary: -1 and +1 only */
 		ft.q = t->q;
 		ft.q.bits = bits;
 	}

@@ -1067,8 +1067,11 @@ static int lower_lut(Ctx *c, Node *n)
 	run_float_kernel(n, x, y, len);
 	int64_t *table = arena_alloc(&c->g->arena, len * sizeof *table);
 	for (int i = 0; i < len; i++) {
-		/* NaN (log of a negative number) becomes zy, as in quantize */
+		/* NaN (log of a negative number) becomes zy, as in quantize; a
+		 * binary output (no 0) is +1 from 0 up, -1 below */
 		double v = isnan(y[i]) ? zy : zy + round_half_even(y[i] / sy);
+		if (type_binary(yt))
+			v = y[i] >= 0 ? 1 : -1;
 		table[i] = clamp_i64((int64_t)fmax(fmin(v, 4e18), -4e18), ymin, ymax);
 	}
 	free(x);

@@ -352,6 +352,22 @@ class Exporter:
         self.node("DequantizeLinear", [name + "_q", s, z], [name + "_dq"])
         return name + "_dq"
 
+    def save(self, gname, path):
+        """The graph (input [1, 1, 28, 28], logits [1, 10]: the last
+        node's output) as an opset-13 model at path."""
+        self.nodes[-1].output[0] = "logits"
+        g = helper.make_graph(
+            self.nodes, gname,
+            [helper.make_tensor_value_info("input", TensorProto.FLOAT,
+                                           [1, 1, 28, 28])],
+            [helper.make_tensor_value_info("logits", TensorProto.FLOAT,
+                                           [1, 10])],
+            self.inits)
+        m = helper.make_model(g, opset_imports=[helper.make_opsetid("", 13)])
+        m.ir_version = 7
+        onnx.checker.check_model(m)
+        onnx.save(m, path)
+
     def weights(self, m, name, sx):
         """DequantizeLinear of the weights' integers (int8) and of the
         int32 bias."""
@@ -404,18 +420,7 @@ def export(model, gname, path):
                            else qz.scale())
             z = qz.zp if isinstance(qz, FixedQ) else 0
         x = e.qdq(out + "_f", s, z, out)
-    # the graph output is the last DequantizeLinear's
-    e.nodes[-1].output[0] = "logits"
-    g = helper.make_graph(
-        e.nodes, gname,
-        [helper.make_tensor_value_info("input", TensorProto.FLOAT,
-                                       [1, 1, 28, 28])],
-        [helper.make_tensor_value_info("logits", TensorProto.FLOAT, [1, 10])],
-        e.inits)
-    m = helper.make_model(g, opset_imports=[helper.make_opsetid("", 13)])
-    m.ir_version = 7
-    onnx.checker.check_model(m)
-    onnx.save(m, path)
+    e.save(gname, path)
 
 
 def main(argv):

@@ -1419,6 +1419,122 @@ def case_qreduce():
                  lim=128, pre=2)
 
 
+# ---- binary x binary: XNOR-popcount (docs/arith.md, "Binary activations")
+
+xrng = np.random.RandomState(20261207)
+
+
+def xnor_bits(v):
+    """binary values [..., n] (-1, +1) as 32-bit words [..., ceil(n / 32)]:
+    bit i % 32 of word i / 32 set for +1 (Python integers)."""
+    v = np.asarray(v)
+    n = v.shape[-1]
+    out = np.zeros(v.shape[:-1] + ((n + 31) // 32,), dtype=object)
+    for i in range(n):
+        out[..., i // 32] += np.where(v[..., i] > 0, 1 << (i % 32), 0)
+    return out
+
+
+def popcount(words):
+    return sum(bin(int(w)).count("1") for w in np.ravel(words))
+
+
+def xnor_conv_acc(x, w, b, stride, pad, dil, groups):
+    """[OC, OH, OW] of one sample x [C, H, W] in {-1, +1}: per output, over
+    the taps inside the input only, count - 2 popcount(x XOR w) with the
+    taps' input channels as bits; a padded tap adds nothing."""
+    C, H, W = x.shape
+    OC, ICG, KH, KW = w.shape
+    OH = (H + pad[0] + pad[2] - dil[0] * (KH - 1) - 1) // stride[0] + 1
+    OW = (W + pad[1] + pad[3] - dil[1] * (KW - 1) - 1) // stride[1] + 1
+    ocg = OC // groups
+    xb = [xnor_bits(x[g * ICG:(g + 1) * ICG].transpose(1, 2, 0))
+          for g in range(groups)]                      # [H, W, words]
+    wb = xnor_bits(w.transpose(0, 2, 3, 1))            # [OC, KH, KW, words]
+    acc = np.zeros((OC, OH, OW), dtype=object)
+    for oc in range(OC):
+        for oh in range(OH):
+            for ow in range(OW):
+                count = pop = 0
+                for kh in range(KH):
+                    for kw in range(KW):
+                        ih = oh * stride[0] - pad[0] + kh * dil[0]
+                        iw = ow * stride[1] - pad[1] + kw * dil[1]
+                        if 0 <= ih < H and 0 <= iw < W:
+                            count += ICG
+                            pop += popcount(np.bitwise_xor(
+                                xb[oc // ocg][ih, iw], wb[oc, kh, kw]))
+                acc[oc, oh, ow] = int(b[oc]) + count - 2 * pop
+    return acc
+
+
+def xnor_conv_case(name, N, C, H, W, OC, K, stride, pad, dil, groups, zy,
+                   mult, shift, lo, hi, summary):
+    ICG = C // groups
+    x = 2 * xrng.randint(0, 2, size=(N, C, H, W)).astype(np.int64) - 1
+    w = 2 * xrng.randint(0, 2, size=(OC, ICG, K, K)).astype(np.int64) - 1
+    b = xrng.randint(-20, 21, size=OC).astype(np.int64)
+    m = np.array([int(v) for v in mult], dtype=object)[:, None, None]
+    s = np.array([int(v) for v in shift], dtype=object)[:, None, None]
+    ys = []
+    for i in range(N):
+        acc = xnor_conv_acc(x[i], w, b, stride, pad, dil, groups)
+        # the same sum as qconv2d's contract with zx = 0 and zero padding
+        assert (acc == conv_acc(x[i], 0, w, b, stride, pad, dil,
+                                groups)).all(), name
+        ys.append(requant(acc, m, s, zy, lo, hi, name))
+    y = np.stack(ys).astype(np.int32)
+    text = ("model %s\n\ninput x : i8[1,%d,%d,%d] %s\n\n"
+            "const w : i8[%d,%d,%d,%d] q(axis=0, scale=%s, zp=0, bits=1) = "
+            "%s\nconst b : i32[%d] = %s\n\n"
+            "output y : i8%s %s = qconv2d(x, w, b, stride=%s, pad=%s, "
+            "dilation=%s, groups=%d, mult=%s, shift=%s, act_min=%d, "
+            "act_max=%d)\n" %
+            (name, C, H, W, qstr(1, 0, 1), OC, ICG, K, K,
+             flit(np.full(OC, 0.01)), lit(w), OC, lit(b),
+             dims((1,) + y.shape[1:]), qstr(0.1, zy), dims(stride), dims(pad),
+             dims(dil), groups, lit(mult), lit(shift), lo, hi))
+    write_case(name, text, [x.astype(np.int32)], y, summary)
+
+
+def case_xnor():
+    """Binary inputs and binary weights: the simulator's XNOR-popcount
+    kernels against the popcount formulation here (checked equal to the
+    plain sum of products)."""
+    xnor_conv_case("xnor_conv", 2, 37, 6, 5, 5, 3, (1, 2), (1, 0, 2, 1),
+                   (1, 1), 1, -3, [1 << 30] * 5, [27, 28, 29, 30, 31], -128,
+                   127, "qconv2d, binary x binary (XNOR-popcount): 37 "
+                   "channels (two words), uneven padding, ties, saturation")
+    xnor_conv_case("xnor_conv_groups", 1, 8, 7, 7, 6, 3, (1, 1), (2, 2, 2, 2),
+                   (2, 2), 2, 0, [1 << 30] * 6, [25, 27, 29, 31, 33, 34],
+                   -128, 127, "qconv2d, binary x binary: two groups, "
+                   "dilation 2, padding 2 (windows mostly padding)")
+    N, K, M = 3, 70, 6
+    x = 2 * xrng.randint(0, 2, size=(N, 1, K)).astype(np.int64) - 1
+    w = 2 * xrng.randint(0, 2, size=(M, K)).astype(np.int64) - 1
+    b = xrng.randint(-10, 11, size=M).astype(np.int64)
+    mult, shift = [1 << 30] * M, [26, 27, 28, 29, 30, 31]
+    acc = np.array([[int(b[m]) + K - 2 * popcount(np.bitwise_xor(
+        xnor_bits(x[i, 0]), xnor_bits(w[m]))) for m in range(M)]
+        for i in range(N)], dtype=object)
+    assert (acc == x[:, 0, :].astype(object).dot(w.T.astype(object)) +
+            b.astype(object)).all()
+    y = requant(acc, np.array(mult, dtype=object)[None, :],
+                np.array(shift, dtype=object)[None, :], 2, -128, 127,
+                "xnor_dense")
+    text = ("model xnor_dense\n\ninput x : i8[1,%d] %s\n\n"
+            "const w : i8[%d,%d] q(axis=0, scale=%s, zp=0, bits=1) = %s\n"
+            "const b : i32[%d] = %s\n\n"
+            "output y : i8[1,%d] %s = qdense(x, w, b, mult=%s, shift=%s, "
+            "act_min=-128, act_max=127)\n" %
+            (K, qstr(1, 0, 1), M, K, flit(np.full(M, 0.003)), lit(w), M,
+             lit(b), M, qstr(0.1, 2), lit(mult), lit(shift)))
+    write_case("xnor_dense", text, [x.astype(np.int32)],
+               y.reshape(N, 1, M).astype(np.int32),
+               "qdense, binary x binary (XNOR-popcount): K = 70 (three "
+               "words), ties, saturation")
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
     case_quantize()
@@ -1451,6 +1567,7 @@ def main():
     case_qreduce()
     case_rounding()       # keeps the earlier cases' draws
     case_packed()         # last user of rng
+    case_xnor()           # its own generator, xrng
     for name, (ties, sat, total) in sorted(STATS.items()):
         print("%-24s %5d outputs  %5d ties  %5d saturated" %
               (name, total, ties, sat))
@@ -1466,7 +1583,8 @@ def main():
                  "qreduce_min", "qreduce_sum_square", "qreduce_l1",
                  "qreduce_sum_square_i16", "qconv2d_w4_full",
                  "qconv2d_w2_dilated", "qdense_w4", "qconv2d_ternary",
-                 "qconv2d_binary", "qdense_ternary", "qdense_binary"] + [
+                 "qconv2d_binary", "qdense_ternary", "qdense_binary",
+                 "xnor_conv", "xnor_conv_groups", "xnor_dense"] + [
                      c % m for m in ["even", "double"] for c in
                      ["requantize_%s", "requantize_%s_wide", "qconv2d_ties_%s",
                       "qadd_ties_%s", "qmul_ties_%s"]]:
@@ -1483,7 +1601,8 @@ def main():
                  "qreduce_max", "qreduce_min", "qreduce_l1",
                  "qreduce_sum_square_i16", "qconv2d_w2_pw", "qdense_w2",
                  "qconv2d_binary", "qdense_binary", "qconv2d_w4_g16",
-                 "qdense_w4_g32"]:
+                 "qdense_w4_g32", "xnor_conv", "xnor_conv_groups",
+                 "xnor_dense"]:
         assert STATS[name][1] > 0, name + " has no saturation"
 
 
