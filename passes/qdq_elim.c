@@ -121,11 +121,12 @@ static int fold_const(Graph *g, Node *n, Value **to, Groups *gr, int *ngr)
 		ft.q.bits = bits;
 	}
 	int64_t G = attr_int(n, "wgroup");
-	if (G && (axis < 0 || ft.q.bits > 4)) {
+	if (G && (axis < 0 || ft.q.bits > 4 || ft.q.bits < 2)) {
 		diag_error(n->loc, "node '%s' (dequantize): blocked scales on %s; "
-			"qcc's group-wise scales are on weights of 4 bits or fewer",
+			"qcc's group-wise scales are on weights of 2 to 4 bits",
 			n->out->name, axis < 0 ? "a constant that is not a layer's "
-			"weights" : "weights of more than 4 bits");
+			"weights" : ft.q.bits > 4 ? "weights of more than 4 bits" :
+			"binary weights");
 		return -1;
 	}
 	to[n->out->id] = graph_add_const(g, graph_fresh_name(g, n->out->name),
