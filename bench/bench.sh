@@ -29,7 +29,8 @@
 #
 # One line per model and engine: microseconds (STAT), GMAC/s, the share of
 # the int8 peak, and best peer / this (> 1: this is faster than the best
-# of ORT fp32, ORT int8 and PyTorch int8).
+# of ORT fp32, ORT int8 and PyTorch int8). A model PyTorch int8 cannot
+# run shows "-" there, and the last line of its error after the table.
 set -e
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/common.sh"
@@ -91,8 +92,10 @@ for m in "$@"; do
 			"$work/$name.qdq.onnx"
 		i=$(node "$here/ort_bench.js" time "$work/$name.qdq.onnx" "$calib" \
 			"$RUNS" | pick)
-		p=$($PY "$here/torch_int8.py" "$m" "$calib" "$RUNS" 2>/dev/null |
-			pick) || p=
+		p=$($PY "$here/torch_int8.py" "$m" "$calib" "$RUNS" \
+			2>"$work/$name.torch.err" | pick) || p=
+		[ -n "$p" ] || echo "$name: PyTorch int8 did not run: $(grep . \
+			"$work/$name.torch.err" | tail -n 1)" >> "$work/notes"
 		echo "ORT fp32 ${f:--}" >> "$work/$name.rows"
 		echo "ORT int8(QDQ) ${i:--}" >> "$work/$name.rows"
 		echo "PyTorch int8 ${p:--}" >> "$work/$name.rows"
@@ -114,3 +117,4 @@ for m in "$@"; do
 			"$(calc "print $macs / 1e6")" "$eng" "$us" "$g" "$sh" "$r"
 	done < "$work/$name.rows"
 done
+[ ! -f "$work/notes" ] || cat "$work/notes"

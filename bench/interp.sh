@@ -12,7 +12,9 @@
 # build/qcc; point it at a build configured with -DQCC_WITH_BLAS=OFF for the
 # loops), SHARED (../shared), IMAGES (images per float run, 200; ResNet-18
 # takes its 4), CALIB_N (calibration images of the ResNet-18 compile, 0:
-# skip it), JOBS (--jobs of that compile, default: the online CPUs).
+# skip it), JOBS (--jobs of that compile, default: the online CPUs),
+# BATCH (--batch of the runs and the compile: images the interpreter takes
+# through a layer at once; default qcc's, 8).
 # The times are wall and CPU (user + sys) per image: a run on n images
 # less a run on one, over n - 1 (reading the model and starting up left
 # out); the inputs are random (seed 1) in the models' input shapes. MACs are those of Conv, Gemm and MatMul, counted from the ONNX shapes.
@@ -30,6 +32,7 @@ SHARED=${SHARED:-$root/../shared}
 IMAGES=${IMAGES:-200}
 CALIB_N=${CALIB_N:-0}
 JOBS=${JOBS:-$(getconf _NPROCESSORS_ONLN)}
+BATCH=${BATCH:-8}
 PY=/usr/bin/python3
 work=${WORK:-$(mktemp -d)}
 [ -n "$WORK" ] || trap 'rm -rf "$work"' EXIT
@@ -75,6 +78,7 @@ export NODE_PATH=${NODE_PATH:-$HOME/.cache/qcc-bench/node_modules}
 ORT_RUNS=${ORT_RUNS:-200}
 ort=0
 [ -d "$NODE_PATH/onnxruntime-node" ] && command -v node >/dev/null && ort=1
+echo "qcc run --batch $BATCH, one thread; $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2-); load average $(cut -d' ' -f1-3 /proc/loadavg)"
 printf '%-16s %8s %10s %10s %12s %10s %10s %8s\n' model images "ms/image" \
 	"GMAC/s" "CPU ms/image" "CPU GMAC/s" "ORT ms" "qcc/ORT"
 for m in "$@"; do
@@ -92,9 +96,11 @@ for m in "$@"; do
 	mac=$(macs "$m")
 	# one image, then n: the difference is n - 1 images without the start-up
 	/usr/bin/time -f "%e %U %S" -o "$work/time1" \
-		"$QCC" run "$m" --input "$work/$name.x1.npy" --output "$work/$name.y.npy"
+		"$QCC" run "$m" --input "$work/$name.x1.npy" --output "$work/$name.y.npy" \
+		--batch "$BATCH"
 	/usr/bin/time -f "%e %U %S" -o "$work/time" \
-		"$QCC" run "$m" --input "$x" --output "$work/$name.y.npy"
+		"$QCC" run "$m" --input "$x" --output "$work/$name.y.npy" \
+		--batch "$BATCH"
 	ort_ms=-
 	if [ $ort = 1 ]; then
 		runs=$ORT_RUNS
@@ -119,8 +125,9 @@ if [ "$CALIB_N" -gt 0 ]; then
 	c=$work/r18/calib$CALIB_N.npy
 	$PY -c "import numpy as np, sys; np.save(sys.argv[1], np.random.RandomState(1).randn(int(sys.argv[2]), 3, 224, 224).astype(np.float32))" "$c" "$CALIB_N"
 	/usr/bin/time -f "%e %U %S" -o "$work/time" \
-		"$QCC" "$work/r18/resnet18.onnx" --calib "$c" --jobs "$JOBS" -o "$work/r18.c"
-	awk -v n="$CALIB_N" -v j="$JOBS" '{
-		printf "resnet18 compile, calibration on %d images, --jobs %d: %.1f s wall, %.1f s CPU\n",
-			n, j, $1, $2 + $3 }' "$work/time"
+		"$QCC" "$work/r18/resnet18.onnx" --calib "$c" --jobs "$JOBS" \
+		--batch "$BATCH" -o "$work/r18.c"
+	awk -v n="$CALIB_N" -v j="$JOBS" -v b="$BATCH" -v l="$(cut -d' ' -f1-3 /proc/loadavg)" '{
+		printf "resnet18 compile, calibration on %d images, --jobs %d --batch %d: %.1f s wall, %.1f s CPU (load average %s after)\n",
+			n, j, b, $1, $2 + $3, l }' "$work/time"
 fi

@@ -9,7 +9,8 @@ TorchScript and timed single-threaded at batch 1.
 
 Needs python3-torch, python3-onnx and numpy. Takes the ops of the sample
 models: Conv, BatchNormalization, Relu, Clip, MaxPool, AveragePool,
-GlobalAveragePool, Flatten, Reshape, Gemm, MatMul, Add, Constant."""
+GlobalAveragePool, Flatten, Reshape, Gemm, MatMul, Add, Constant,
+Identity."""
 import sys
 import time
 
@@ -39,6 +40,11 @@ class OnnxModule(nn.Module):
         for k, n in enumerate(g.node):
             if n.op_type == "Constant":
                 self.inits[n.output[0]] = numpy_helper.to_array(attrs(n)["value"])
+                continue
+            if n.op_type == "Identity" and n.input[0] in self.inits:
+                # torch.onnx.export names a weight shared by two nodes
+                # through an Identity of the initializer
+                self.inits[n.output[0]] = self.inits[n.input[0]]
                 continue
             self.steps.append((k, n.op_type, list(n.input), n.output[0], attrs(n)))
             self._make(k, n)
@@ -95,6 +101,8 @@ class OnnxModule(nn.Module):
             key = str(k)
             if key in self.mods:
                 env[out] = self.mods[key](env[ins[0]])
+            elif op == "Identity":
+                env[out] = env[ins[0]]
             elif op == "Flatten":
                 env[out] = torch.flatten(env[ins[0]], a.get("axis", 1))
             elif op == "Reshape":

@@ -1,4 +1,4 @@
-/* emit_arm.c - the conv kernels of the Arm targets.
+/* emit_arm.c - the conv, dense and pooling kernels of the Arm targets.
  *
  * Cortex-M (cortex-m4, cortex-m7): the DSP extension's dual 16-bit
  * multiply-add (SMLAD) on pairs of taps, through the ACLE intrinsics of
@@ -21,10 +21,15 @@
  *                 neighbouring inputs against a word of two weights.
  *
  * aarch64 (aarch64-neon, aarch64-dotprod): conv_neon_strip, the strip
- * kernel on four pixels and four channels with NEON (below).
+ * kernel on four pixels and four channels with NEON, dense_neon, four
+ * weight rows a pass against the input row, and maxpool_neon_2x2 (below).
  *
- * All need 8-bit signed inputs and weights and dot products that fit
- * int32 (emit_fold_bias); other convs take the generic kernels. The sums are
+ * All need 8-bit signed weights and dot products that fit int32
+ * (emit_fold_bias). The Cortex-M kernels take 8-bit or 16-bit inputs
+ * (16-bit: zero point 0): both are widened to the same int16 strips and
+ * planes, and a 16-bit input's dot product stays exact in SMLAD's wrapping
+ * 32-bit sums since |acc| <= acc_bound < 2^31; the NEON strip takes 8-bit
+ * inputs only. Other convs take the generic kernels. The sums are
  * those of the generic kernels (integer additions in another order), so the
  * outputs are bit-identical.
  */
@@ -38,11 +43,20 @@ static int64_t kp4(int64_t K)
 	return (K + 3) / 4 * 4;
 }
 
-/* 8-bit signed input and weights, constant weights and bias, and int32
- * dot products. */
+/* 8-bit weights and 8-bit or (zero point 0) 16-bit input: the kernels
+ * widen the input to int16 for SMLAD either way; a 16-bit input's
+ * products are exact in int32, and SMLAD's sums wrap modulo 2^32, so the
+ * dot product is exact within acc_bound < 2^31 (docs/arith.md). */
+static int m_input_fits(const Value *x)
+{
+	return x->type.elem == DT_I8 || (x->type.elem == DT_I16 &&
+		x->type.q.present && x->type.q.zp[0] == 0);
+}
+
+/* m_input_fits, constant weights and bias, and int32 dot products. */
 static int m_types_fit(const Node *n)
 {
-	if (n->in[0]->type.elem != DT_I8 || n->in[1]->type.elem != DT_I8 ||
+	if (!m_input_fits(n->in[0]) || n->in[1]->type.elem != DT_I8 ||
 		n->in[1]->kind != VAL_CONST ||
 		(n->nin > 2 && n->in[2] && n->in[2]->kind != VAL_CONST))
 		return 0;
@@ -65,6 +79,12 @@ static int64_t strip_bytes(const Node *n)
 	WinGeom c;
 	geom_conv(n, &c);
 	return 2 * kp4(c.K) * 2;
+}
+
+/* The NEON strip gathers int8 rows for SDOT: 8-bit input only. */
+static int neon_strip_applies(const Node *n)
+{
+	return n->in[0]->type.elem == DT_I8 && strip_applies(n);
 }
 
 static int dw_applies(const Node *n)
@@ -94,6 +114,7 @@ static void m_vars(EmitVars *v, const Node *n, const char *fn,
 {
 	const int64_t *pad = attr_ints(n, "pad", NULL);
 	emit_var(v, "fn", fn);
+	emit_var(v, "xt", emit_ctype(n->in[0]->type.elem));
 	emit_var(v, "yt", emit_ctype(n->out->type.elem));
 	emit_vari(v, "zx", emit_zp(n->in[0]));
 	const char *names[] = {"N", "C", "H", "W", "OC", "ICG", "OCG", "groups",
@@ -122,7 +143,7 @@ static void emit_rq(Emit *e, const Node *n, const char *fn,
 	emit_fill(e, "\treturn r;\n}\n", &v);
 }
 
-/* static void FN_col(const int8_t *xg, ST *s, int p): the receptive field
+/* static void FN_col(const $xt *xg, ST *s, int p): the receptive field
  * of output pixel p of the group's input xg into s, taps in the weights'
  * order (ic, kh, kw), zx outside the input; without bounds tests where it
  * lies inside. */
@@ -133,12 +154,12 @@ static void emit_gather(Emit *e, const WinGeom *c, EmitVars *v,
 	emit_vari(v, "ihmax", c->H - 1 - (c->KH - 1) * c->dh);
 	emit_vari(v, "iwmax", c->W - 1 - (c->KW - 1) * c->dw);
 	emit_vari(v, "dhW", c->dh * c->W);
-	emit_fill(e, "static void ${fn}_col(const int8_t *xg, $st *s, int p)\n"
+	emit_fill(e, "static void ${fn}_col(const $xt *xg, $st *s, int p)\n"
 		"{\n"
 		"\tint ih0 = p / $OW * $sh - $padt, iw0 = p % $OW * $sw - $padl;\n"
 		"\tint ic, kh, kw;\n"
 		"\tif (ih0 >= 0 && ih0 <= $ihmax && iw0 >= 0 && iw0 <= $iwmax) {\n"
-		"\t\tconst int8_t *r = xg + ih0 * $W + iw0;\n"
+		"\t\tconst $xt *r = xg + ih0 * $W + iw0;\n"
 		"\t\tfor (ic = 0; ic < $ICG; ic++, r += $HW)\n"
 		"\t\t\tfor (kh = 0; kh < $KH; kh++)\n"
 		"\t\t\t\tfor (kw = 0; kw < $KW; kw++)\n"
@@ -202,14 +223,14 @@ static int emit_strip_body(Emit *e, const Node *n, const char *fn,
 	emit_vari(&v, "Kp4", Kp / 4);
 	emit_gather(e, &c, &v, "int16_t");
 	emit_sxtb16_ror8(e, &v);
-	emit_fill(e, "static void $fn(const int8_t *x, $yt *y, void *scratch)\n"
+	emit_fill(e, "static void $fn(const $xt *x, $yt *y, void *scratch)\n"
 		"{\n"
 		"\tint16_t *s0 = scratch, *s1 = s0 + $Kp;\n"
 		"\tint b, g, p, oc, k;\n"
 		"\tmemset(scratch, 0, $stripbytes);\n"
 		"\tfor (b = 0; b < $N; b++)\n"
 		"\tfor (g = 0; g < $groups; g++) {\n"
-		"\t\tconst int8_t *xg = x + (b * $C + g * $ICG) * $HW;\n"
+		"\t\tconst $xt *xg = x + (b * $C + g * $ICG) * $HW;\n"
 		"\t\tfor (p = 0; p < $OHW; p += 2) {\n"
 		"\t\t\tint p1 = p + 1 < $OHW ? p + 1 : p;\n"
 		"\t\t\t${fn}_col(xg, s0, p);\n"
@@ -291,7 +312,7 @@ static int emit_dw_body(Emit *e, const Node *n, const char *fn,
 	emit_vari(&v, "plen", dw_plane_len(n, &c));
 	emit_vari(&v, "dhPW", c.dh * PW);
 	emit_vari(&v, "shPW", c.sh * PW);
-	emit_fill(e, "static void $fn(const int8_t *x, $yt *y, void *scratch)\n"
+	emit_fill(e, "static void $fn(const $xt *x, $yt *y, void *scratch)\n"
 		"{\n"
 		"\tint16_t *pl = scratch;\n"
 		"\tint b, g, m, i, ih, iw, oh, ow, kh, j;\n"
@@ -299,7 +320,7 @@ static int emit_dw_body(Emit *e, const Node *n, const char *fn,
 		"\t\tpl[i] = $zx;\n"
 		"\tfor (b = 0; b < $N; b++)\n"
 		"\tfor (g = 0; g < $groups; g++) {\n"
-		"\t\tconst int8_t *xg = x + (b * $C + g) * $HW;\n"
+		"\t\tconst $xt *xg = x + (b * $C + g) * $HW;\n"
 		"\t\tfor (ih = 0; ih < $H; ih++)\n"
 		"\t\t\tfor (iw = 0; iw < $W; iw++)\n"
 		"\t\t\t\tpl[(ih + $padt) * $PW + iw + $padl] = xg[ih * $W + iw];\n"
@@ -341,7 +362,7 @@ static int64_t dense_k(const Node *n)
 
 static int m_dense_applies(const Node *n)
 {
-	if (n->in[0]->type.elem != DT_I8 || n->in[1]->type.elem != DT_I8 ||
+	if (!m_input_fits(n->in[0]) || n->in[1]->type.elem != DT_I8 ||
 		n->in[1]->kind != VAL_CONST ||
 		(n->nin > 2 && n->in[2] && n->in[2]->kind != VAL_CONST))
 		return 0;
@@ -356,28 +377,41 @@ static int64_t m_dense_bytes(const Node *n)
 	return kp4(dense_k(n)) * 2;
 }
 
-static int emit_m_dense(Emit *e, const Node *n, const char *fn)
+/* A dense kernel's constants (the folded constant, requantization) and
+ * weights as rows of Kp (K rounded up to `mult`, then zero rows up to a
+ * multiple of `rows`; dual16 as emit_strip_weights), and its variables
+ * fn, xt, yt, N, K, Kp, M; -1 after reporting. */
+static int dense_setup(Emit *e, const Node *n, const char *fn, int mult,
+	int rows, int dual16, EmitVars *v)
 {
-	int64_t N = n->in[0]->type.dims[0], K = dense_k(n);
-	int64_t M = n->in[1]->type.dims[0], Kp = kp4(K);
+	int64_t K = dense_k(n), M = n->in[1]->type.dims[0];
 	int wide;
 	const int32_t *w = emit_dense_consts(e, n, fn, &wide);
 	if (!w)
 		return -1;
-	/* with an odd M, a zero row after the last for its last pair */
 	WinGeom c = {0};
 	c.OC = M, c.K = K;
-	emit_strip_weights(e, fn, &c, w, 4, (int)(M % 2), 1);
+	emit_strip_weights(e, fn, &c, w, mult, (int)((rows - M % rows) % rows),
+		dual16);
+	emit_var(v, "fn", fn);
+	emit_var(v, "xt", emit_ctype(n->in[0]->type.elem));
+	emit_var(v, "yt", emit_ctype(n->out->type.elem));
+	emit_vari(v, "N", n->in[0]->type.dims[0]);
+	emit_vari(v, "K", K);
+	emit_vari(v, "Kp", (K + mult - 1) / mult * mult);
+	emit_vari(v, "M", M);
+	return 0;
+}
+
+static int emit_m_dense(Emit *e, const Node *n, const char *fn)
+{
 	EmitVars v = {0};
-	emit_var(&v, "fn", fn);
-	emit_var(&v, "yt", emit_ctype(n->out->type.elem));
-	emit_vari(&v, "N", N);
-	emit_vari(&v, "K", K);
-	emit_vari(&v, "Kp", Kp);
-	emit_vari(&v, "Kp4", Kp / 4);
-	emit_vari(&v, "M", M);
+	/* with an odd M, a zero row after the last for its last pair */
+	if (dense_setup(e, n, fn, 4, 2, 1, &v))
+		return -1;
+	emit_vari(&v, "Kp4", kp4(dense_k(n)) / 4);
 	emit_sxtb16_ror8(e, &v);
-	emit_fill(e, "static void $fn(const int8_t *x, $yt *y, void *scratch)\n"
+	emit_fill(e, "static void $fn(const $xt *x, $yt *y, void *scratch)\n"
 		"{\n"
 		"\tint16_t *xv = scratch;\n"
 		"\tint b, m, k;\n"
@@ -428,13 +462,31 @@ static int64_t neon_strip_bytes(const Node *n)
 	return 4 * kp16(c.K);
 }
 
+/* static int32x4_t FN_dot(int32x4_t a, int8x16_t w, int8x16_t x): a plus
+ * the products of w and x, four to a lane: SDOT where the compiler has the
+ * dot-product extension (aarch64-dotprod enables it), else SMULL/SMLAL2
+ * widening products added pairwise (SADALP). */
+static void emit_neon_dot(Emit *e, const EmitVars *v)
+{
+	int sdot = !strcmp(e->target->name, "aarch64-dotprod");
+	emit_fill(e, "static inline int32x4_t ${fn}_dot(int32x4_t a, int8x16_t w, "
+		"int8x16_t x)\n{\n", v);
+	if (!sdot)
+		emit_line(e, "#if defined(__ARM_FEATURE_DOTPROD)");
+	emit_line(e, "\treturn vdotq_s32(a, w, x);");
+	if (!sdot)
+		emit_fill(e, "#else\n"
+			"\ta = vpadalq_s16(a, vmull_s8(vget_low_s8(w), vget_low_s8(x)));\n"
+			"\treturn vpadalq_s16(a, vmull_high_s8(w, x));\n"
+			"#endif\n", v);
+	emit_line(e, "}\n");
+}
+
 /* Four output pixels' receptive fields as int8 rows of Kp (K rounded up to
  * 16, zeros after K); per block of four output channels, sixteen int32x4
  * accumulators take the products of four weight rows and four strip rows,
- * 16 bytes a step: SDOT where the compiler has the dot-product extension
- * (aarch64-dotprod enables it), else SMULL/SMLAL2 widening products added
- * pairwise (SADALP). The lanes are summed at the end (ADDV): the same
- * integer sum as the generic kernels'. */
+ * 16 bytes a step (FN_dot). The lanes are summed at the end (ADDV): the
+ * same integer sum as the generic kernels'. */
 static int emit_neon_body(Emit *e, const Node *n, const char *fn,
 	const int32_t *w, int wide, const EmitReq32 *r32)
 {
@@ -449,26 +501,15 @@ static int emit_neon_body(Emit *e, const Node *n, const char *fn,
 	m_vars(&v, n, fn, &c, Kp);
 	emit_vari(&v, "stripbytes", 4 * Kp);
 	emit_gather(e, &c, &v, "int8_t");
-	int sdot = !strcmp(e->target->name, "aarch64-dotprod");
-	emit_fill(e, "static inline int32x4_t ${fn}_dot(int32x4_t a, int8x16_t w, "
-		"int8x16_t x)\n{\n", &v);
-	if (!sdot)
-		emit_line(e, "#if defined(__ARM_FEATURE_DOTPROD)");
-	emit_line(e, "\treturn vdotq_s32(a, w, x);");
-	if (!sdot)
-		emit_fill(e, "#else\n"
-			"\ta = vpadalq_s16(a, vmull_s8(vget_low_s8(w), vget_low_s8(x)));\n"
-			"\treturn vpadalq_s16(a, vmull_high_s8(w, x));\n"
-			"#endif\n", &v);
-	emit_fill(e, "}\n\n"
-		"static void $fn(const int8_t *x, $yt *y, void *scratch)\n"
+	emit_neon_dot(e, &v);
+	emit_fill(e, "static void $fn(const $xt *x, $yt *y, void *scratch)\n"
 		"{\n"
 		"\tint8_t *s = scratch;\n"
 		"\tint b, g, p, oc, k, i;\n"
 		"\tmemset(scratch, 0, $stripbytes);\n"
 		"\tfor (b = 0; b < $N; b++)\n"
 		"\tfor (g = 0; g < $groups; g++) {\n"
-		"\t\tconst int8_t *xg = x + (b * $C + g * $ICG) * $HW;\n"
+		"\t\tconst $xt *xg = x + (b * $C + g * $ICG) * $HW;\n"
 		"\t\tfor (p = 0; p < $OHW; p += 4) {\n"
 		"\t\t\tfor (i = 0; i < 4; i++)\n"
 		"\t\t\t\t${fn}_col(xg, s + i * $Kp, p + i < $OHW ? p + i : $OHW - 1);\n"
@@ -510,6 +551,112 @@ static int emit_neon_body(Emit *e, const Node *n, const char *fn,
 	return 0;
 }
 
+/* dense_neon: the input row copied as int8 into a row of Kp (K rounded up
+ * to 16, zeros after K); four weight rows a pass (zero rows after the
+ * last), 16 bytes a step through FN_dot, the lanes summed (ADDV); the
+ * folded constant added in int64 and requantized as the generic kernel
+ * does (qcc_requant). */
+static int neon_dense_applies(const Node *n)
+{
+	return n->in[0]->type.elem == DT_I8 && m_dense_applies(n);
+}
+
+static int64_t neon_dense_bytes(const Node *n)
+{
+	return kp16(dense_k(n));
+}
+
+static int emit_neon_dense(Emit *e, const Node *n, const char *fn)
+{
+	EmitVars v = {0};
+	if (dense_setup(e, n, fn, 16, 4, 0, &v))
+		return -1;
+	emit_neon_dot(e, &v);
+	emit_fill(e, "static void $fn(const int8_t *x, $yt *y, void *scratch)\n"
+		"{\n"
+		"\tint8_t *s = scratch;\n"
+		"\tint b, m, k;\n"
+		"\tmemset(s + $K, 0, $Kp - $K);\n"
+		"\tfor (b = 0; b < $N; b++) {\n"
+		"\t\tmemcpy(s, x + b * $K, $K);\n"
+		"\t\tfor (m = 0; m < $M; m += 4) {\n"
+		"\t\t\tconst int8_t *w = ${fn}_w + m * $Kp;\n"
+		"\t\t\tint32x4_t a0 = vdupq_n_s32(0), a1 = a0, a2 = a0, a3 = a0;\n"
+		"\t\t\tfor (k = 0; k < $Kp; k += 16) {\n"
+		"\t\t\t\tint8x16_t xk = vld1q_s8(s + k);\n"
+		"\t\t\t\ta0 = ${fn}_dot(a0, vld1q_s8(w + k), xk);\n"
+		"\t\t\t\ta1 = ${fn}_dot(a1, vld1q_s8(w + $Kp + k), xk);\n"
+		"\t\t\t\ta2 = ${fn}_dot(a2, vld1q_s8(w + 2 * $Kp + k), xk);\n"
+		"\t\t\t\ta3 = ${fn}_dot(a3, vld1q_s8(w + 3 * $Kp + k), xk);\n"
+		"\t\t\t}\n", &v);
+	for (int i = 0; i < 4; i++) {
+		EmitVars u = v;
+		emit_vari(&u, "i", i);
+		emit_fill(e, i ? "\t\t\tif (m + $i < $M)\n\t" : "", &u);
+		emit_fill(e, "\t\t\ty[b * $M + m + $i] = ($yt)qcc_requant("
+			"(int64_t)${fn}_c[m + $i] + vaddvq_s32(a$i), ", &u);
+		char ch[16];
+		snprintf(ch, sizeof ch, "m + %d", i);
+		emit_requant_args(e, n, fn, ch);
+		emit_line(e, ");");
+	}
+	emit_fill(e, "\t\t}\n\t}\n}\n", &v);
+	return 0;
+}
+
+/* maxpool_neon_2x2: 2x2 windows of stride 2 tiling an 8-bit input. Per
+ * pair of input rows, 16 (then 8) outputs a step: VLD2 splits 32 (16)
+ * input bytes of each row into even and odd columns, three VMAX give the
+ * window maxima; the last odd outputs one by one. */
+static int neon_pool_applies(const Node *n)
+{
+	WinGeom c;
+	geom_pool(n, &c);
+	DType t = n->in[0]->type.elem;
+	return (t == DT_I8 || t == DT_U8) && c.KH == 2 && c.KW == 2 &&
+		c.sh == 2 && c.sw == 2 && c.dh == 1 && c.dw == 1 && !c.pt && !c.pl &&
+		c.H == 2 * c.OH && c.W == 2 * c.OW;
+}
+
+static int emit_neon_maxpool(Emit *e, const Node *n, const char *fn)
+{
+	WinGeom c;
+	geom_pool(n, &c);
+	int s8 = n->in[0]->type.elem == DT_I8;
+	EmitVars v = {0};
+	emit_var(&v, "fn", fn);
+	emit_var(&v, "t", emit_ctype(n->in[0]->type.elem));
+	emit_var(&v, "s", s8 ? "s8" : "u8");
+	emit_var(&v, "v", s8 ? "int8" : "uint8");
+	emit_vari(&v, "rows", c.N * c.C * c.OH);
+	emit_vari(&v, "W", c.W);
+	emit_vari(&v, "OW", c.OW);
+	emit_fill(e, "static void $fn(const $t *x, $t *y)\n"
+		"{\n"
+		"\tint r, i;\n"
+		"\tfor (r = 0; r < $rows; r++) {\n"
+		"\t\tconst $t *x0 = x + r * 2 * $W, *x1 = x0 + $W;\n"
+		"\t\t$t *yr = y + r * $OW;\n"
+		"\t\tfor (i = 0; i + 16 <= $OW; i += 16) {\n"
+		"\t\t\t${v}x16x2_t a = vld2q_$s(x0 + 2 * i), b = vld2q_$s(x1 + 2 * i);\n"
+		"\t\t\tvst1q_$s(yr + i, vmaxq_$s(vmaxq_$s(a.val[0], a.val[1]), "
+		"vmaxq_$s(b.val[0], b.val[1])));\n"
+		"\t\t}\n"
+		"\t\tfor (; i + 8 <= $OW; i += 8) {\n"
+		"\t\t\t${v}x8x2_t a = vld2_$s(x0 + 2 * i), b = vld2_$s(x1 + 2 * i);\n"
+		"\t\t\tvst1_$s(yr + i, vmax_$s(vmax_$s(a.val[0], a.val[1]), "
+		"vmax_$s(b.val[0], b.val[1])));\n"
+		"\t\t}\n"
+		"\t\tfor (; i < $OW; i++) {\n"
+		"\t\t\t$t m = x0[2 * i] > x0[2 * i + 1] ? x0[2 * i] : x0[2 * i + 1];\n"
+		"\t\t\tm = x1[2 * i] > m ? x1[2 * i] : m;\n"
+		"\t\t\tyr[i] = x1[2 * i + 1] > m ? x1[2 * i + 1] : m;\n"
+		"\t\t}\n"
+		"\t}\n"
+		"}\n", &v);
+	return 0;
+}
+
 static int emit_neon(Emit *e, const Node *n, const char *fn)
 {
 	return emit_conv_target(e, n, fn, emit_neon_body);
@@ -529,16 +676,23 @@ static int emit_dw(Emit *e, const Node *n, const char *fn)
  * after them. */
 const KernelRow emit_arm_kernels[] = {
 	{OP_QCONV2D, "cortex-m4", "conv_m_dw", "one input channel a group, "
-		"width dilation 1, int8 (depthwise: zx-padded int16 plane, SMLAD "
-		"on tap pairs)", dw_applies, dw_bytes, emit_dw, 1},
+		"width dilation 1, int8 weights, int8 or int16 input (depthwise: "
+		"zx-padded int16 plane, SMLAD on tap pairs)", dw_applies, dw_bytes, emit_dw, 1},
 	{OP_QCONV2D, "cortex-m4", "conv_m_strip", ">= 2 output channels a group, "
-		"int8 (two-pixel int16 strips, 2x2 SMLAD blocks)", strip_applies,
+		"int8 weights, int8 or int16 input (two-pixel int16 strips, 2x2 "
+		"SMLAD blocks)", strip_applies,
 		strip_bytes, emit_strip, 1},
-	{OP_QDENSE, "cortex-m4", "dense_m", "int8 (two weight rows a pass, "
-		"SMLAD)", m_dense_applies, m_dense_bytes, emit_m_dense, 1},
+	{OP_QDENSE, "cortex-m4", "dense_m", "int8 weights, int8 or int16 input "
+		"(two weight rows a pass, SMLAD)", m_dense_applies, m_dense_bytes, emit_m_dense, 1},
 	{OP_QCONV2D, "aarch64-neon", "conv_neon_strip", ">= 2 output channels a "
 		"group, int8 (four-pixel int8 strips, 4x4 blocks of SDOT, or SMULL "
-		"and SADALP without the dot-product extension)", strip_applies,
+		"and SADALP without the dot-product extension)", neon_strip_applies,
 		neon_strip_bytes, emit_neon, 1},
+	{OP_QDENSE, "aarch64-neon", "dense_neon", "int8 (four weight rows a "
+		"pass, 16 bytes a step: SDOT, or SMULL and SADALP)",
+		neon_dense_applies, neon_dense_bytes, emit_neon_dense, 1},
+	{OP_QMAXPOOL2D, "aarch64-neon", "maxpool_neon_2x2", "2x2 stride 2 "
+		"tiling the input, 8-bit (row pairs, 16 columns a step: VLD2, VMAX)",
+		neon_pool_applies, NULL, emit_neon_maxpool, -1},
 	{0},
 };

@@ -1187,6 +1187,36 @@ static const char *base_name(const char *path)
 	return s ? s + 1 : path;
 }
 
+int64_t emit_arena_bytes(Graph *g, const char *target, int64_t *peak)
+{
+	EmitOptions o = {.target = target, .quantized = 1};
+	Emit e = {.g = g, .o = &o};
+	e.target = emit_target_find(target ? target : "generic");
+	e.row = calloc(g->nnodes + 1, sizeof *e.row);
+	e.ins = calloc(g->ninputs + 1, sizeof *e.ins);
+	e.outs = calloc(g->noutputs + 1, sizeof *e.outs);
+	int64_t size = -1;
+	for (int i = 0; i < g->nvalues; i++)
+		g->values[i]->id = i;
+	for (int i = 0; i < g->nnodes; i++)
+		g->nodes[i]->id = i;
+	if (!e.row || !e.ins || !e.outs)
+		diag_fail("out of memory");
+	else if (!find_core(&e) && !check_kernels(&e) &&
+	    !memplan_build(g, scratch_of, &e, &e.plan))
+		size = e.plan.size;
+	if (size >= 0 && peak) {
+		MemPlan p;
+		*peak = memplan_build(g, NULL, NULL, &p) ? -1 : p.peak;
+		memplan_free(&p);
+	}
+	memplan_free(&e.plan);
+	free(e.row);
+	free(e.ins);
+	free(e.outs);
+	return size;
+}
+
 int emit_c(Graph *g, const EmitOptions *o, const char *path_c,
 	const char *path_h)
 {

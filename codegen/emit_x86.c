@@ -61,11 +61,17 @@ static int64_t round_up(int64_t v, int64_t m)
 
 /* One input channel a group (a depthwise layer, a network's stem) puts
  * the KW taps of a kernel row in the lanes instead of input channels:
- * lane j of pixel (r, c) holds padded input (r, c + j * dw). vpdpbusd,
- * width stride 1 or 2. */
+ * lane j of pixel (r, c) holds padded input (r, c + j * dw). vpdpbusd:
+ * width stride 1 or 2, KW <= 4 (one lane group). vpmaddwd: a network's
+ * single-channel stem (one group), KW <= 4 in two lane groups of two
+ * taps (depthwise layers keep the generic kernels, whose per-channel
+ * work is as small as this kernel's per-channel fill). */
 static int kw_lanes(const WinGeom *c, const X86Isa *isa)
 {
-	return isa->vnni && c->ICG == 1 && c->KW <= isa->G && c->sw <= 2;
+	if (!isa->vnni)
+		return c->ICG == 1 && c->groups == 1 && c->KW <= 2 * isa->G &&
+			c->sw <= 2;
+	return c->ICG == 1 && c->KW <= isa->G && c->sw <= 2;
 }
 
 /* The geometry the tiles see: with kw_lanes, KW lanes of one tap a
@@ -214,6 +220,11 @@ static void x86_tile(Emit *e, const X86Isa *isa, const WinGeom *c,
 		for (int v = 0; v < pv; v++)
 			emit_line(e, "%s a%d_%d = %s;", vt, j, v, isa->vnni ?
 				"_mm512_setzero_si512()" : "_mm256_setzero_si256()");
+	/* gcc -O3 unrolls these short loops completely and spills the
+	 * vpmaddwd tiles' accumulators (conv2 of cnn_bn: 26 us at -O3
+	 * -march=native, 20 with the loops kept) */
+	if (!isa->vnni)
+		emit_line(e, "#pragma GCC unroll 1");
 	emit_open(e, "for (icq = 0; icq < %lld; icq++) {", (long long)k->ICq);
 	emit_line(e, "const %s *xi = xb + (icq * %lld + %s) * %lld;",
 		isa->vnni ? "uint8_t" : "int16_t",
@@ -221,6 +232,8 @@ static void x86_tile(Emit *e, const X86Isa *isa, const WinGeom *c,
 	emit_line(e, "const int32_t *wi = wg + ((%s) * %lld + icq) * %lld;", oc,
 		(long long)k->ICq, (long long)KHW);
 	if (c->KH > 1) {
+		if (!isa->vnni)
+			emit_line(e, "#pragma GCC unroll 1");
 		emit_open(e, "for (kh = 0; kh < %lld; kh++) {", (long long)c->KH);
 		emit_line(e, "const %s *xr = xi + (kh * %lld %% %lld * %lld + "
 			"kh * %lld / %lld * %lld) * %lld;",
@@ -236,12 +249,19 @@ static void x86_tile(Emit *e, const X86Isa *isa, const WinGeom *c,
 	emit_line(e, "%s w;", vt);
 	for (int64_t kw = 0; kw < c->KW; kw++) {
 		int64_t off = (kw * c->dw % c->sw) * k->PPS + kw * c->dw / c->sw;
-		for (int v = 0; v < pv; v++)
+		for (int v = 0; v < pv; v++) {
 			emit_line(e, isa->vnni ? "const __m512i x%d_%lld = "
 				"_mm512_loadu_si512((const void *)(xr + %lld));" :
-				"const __m256i x%d_%lld = _mm256_loadu_si256((const __m256i *)"
+				"__m256i x%d_%lld = _mm256_loadu_si256((const __m256i *)"
 				"(const void *)(xr + %lld));", v, (long long)kw,
 				(long long)((off + v * isa->L) * G));
+			/* in a register: gcc would otherwise load it again as the
+			 * memory operand of each of its CB vpmaddwd (cnn_bn's conv2
+			 * at -O3 -march=native: 19.9 -> 13.9 us) */
+			if (!isa->vnni)
+				emit_line(e, "__asm__(\"\" : \"+x\"(x%d_%lld));", v,
+					(long long)kw);
+		}
 		for (int j = 0; j < cb; j++) {
 			emit_line(e, isa->vnni ? "w = _mm512_set1_epi32(wr[%lld]);" :
 				"w = _mm256_set1_epi32(wr[%lld]);",
@@ -252,6 +272,12 @@ static void x86_tile(Emit *e, const X86Isa *isa, const WinGeom *c,
 					"a%d_%d = _mm256_add_epi32(a%d_%d, _mm256_madd_epi16(x%d_%lld, "
 					"w));", j, v, j, v, v, (long long)kw);
 		}
+		/* gcc reassociates the sums of several taps' products and
+		 * spills the accumulators (vpmaddwd) */
+		if (!isa->vnni)
+			for (int j = 0; j < cb; j++)
+				for (int v = 0; v < pv; v++)
+					emit_line(e, "__asm__(\"\" : \"+x\"(a%d_%d));", j, v);
 	}
 	emit_close(e);
 	emit_close(e);
@@ -344,6 +370,31 @@ static void kw_fill(Emit *e, const Node *n, const WinGeom *c,
 	emit_close(e);
 }
 
+/* kw_lanes with vpmaddwd: lane j of lane group jg of phase-plane column
+ * pc holds input column pc * sw + (2 jg + j) * dw - pl of the row as
+ * int16, zx outside it (one input channel, so a few thousand elements:
+ * scalar C). */
+static void kw_fill16(Emit *e, const Node *n, const WinGeom *c,
+	const X86Conv *k)
+{
+	long long PWS = k->PWS, W = c->W;
+	emit_open(e, "for (ih = 0; ih < %lld; ih++) {", (long long)c->H);
+	emit_line(e, "int16_t *dr = xp + ((ih + %lld) %% %lld * %lld + (ih + %lld) "
+		"/ %lld * %lld) * 2;", (long long)c->pt, (long long)c->sh,
+		(long long)(c->sw * k->PPS), (long long)c->pt, (long long)c->sh, PWS);
+	emit_open(e, "for (ic = 0; ic < %lld; ic++) {", (long long)c->KW);
+	emit_line(e, "int16_t *dj = dr + ic / 2 * %lld + ic %% 2;",
+		(long long)(c->sh * c->sw * k->PPS * 2));
+	emit_open(e, "for (iw = 0; iw < %lld; iw++) {", PWS);
+	emit_line(e, "const long col = iw * %lld + ic * %lld - %lld;",
+		(long long)c->sw, (long long)c->dw, (long long)c->pl);
+	emit_line(e, "dj[iw * 2] = (int16_t)(col >= 0 && col < %lld ? xg[ih * %lld "
+		"+ col] : %d);", W, W, (int)emit_zp(n->in[0]));
+	emit_close(e);
+	emit_close(e);
+	emit_close(e);
+}
+
 /* kw_fill's masks: bit i set where column o + i of a row of w is inside
  * it (i < 32). */
 static void kw_cols_helper(Emit *e, const char *fn)
@@ -360,46 +411,94 @@ static void kw_cols_helper(Emit *e, const char *fn)
 
 static int quad_fills(const WinGeom *c, const X86Isa *isa)
 {
-	return isa->vnni && c->sw == 1 && c->ICG >= 4 && !kw_lanes(c, isa);
+	return isa->vnni && c->sw <= 2 && !kw_lanes(c, isa);
 }
 
 /* Whether the fill has a loop over single channels (variable ic). */
 static int channel_fills(const WinGeom *c, const X86Isa *isa)
 {
-	return !kw_lanes(c, isa) && !(quad_fills(c, isa) && c->ICG % 4 == 0);
+	return !quad_fills(c, isa) && !(kw_lanes(c, isa) && isa->vnni);
 }
 
-/* vpdpbusd, width stride 1: four channels at a time, sixteen pixels of a
- * row a step (masked at the row's end), each lane built from the four
- * channels' bytes (+ 128 as ^ 0x80 for int8). */
+/* vpdpbusd, width stride 1 or 2: four channels at a time (the last
+ * lane group's missing channels as 0 bytes, whose weights are 0), each
+ * lane built from the channels' bytes (+ 128 as ^ 0x80 for int8).
+ * Stride 1: sixteen columns of a row a step, masked at the row's end.
+ * Stride 2: 32 columns a step as sixteen 16-bit pairs, the even columns
+ * (low bytes) going to one column phase and the odd (high bytes) to the
+ * other. */
 static void quad_fill(Emit *e, const WinGeom *c, const X86Conv *k, int i8)
 {
-	long long HW = c->H * c->W, W = c->W;
-	emit_open(e, "for (icq = 0; icq < %lld; icq++) {", (long long)(c->ICG /
-		4));
+	long long HW = c->H * c->W, W = c->W, pl = c->pl;
+	emit_open(e, "for (icq = 0; icq < %lld; icq++) {", (long long)k->ICq);
 	emit_line(e, "const uint8_t *x0 = (const uint8_t *)(const void *)(xg + "
 		"icq * %lld);", 4 * HW);
-	emit_line(e, "uint8_t *d = xp + icq * %lld;", (long long)(c->sh *
+	emit_line(e, "uint8_t *d = xp + icq * %lld;", (long long)(c->sh * c->sw *
 		k->PPS * 4));
+	if (c->ICG % 4)
+		emit_line(e, "const int nc = %lld - icq * 4;", (long long)c->ICG);
 	emit_open(e, "for (ih = 0; ih < %lld; ih++) {", (long long)c->H);
 	emit_line(e, "uint8_t *dr = d + ((ih + %lld) %% %lld * %lld + (ih + %lld) "
-		"/ %lld * %lld + %lld) * 4;", (long long)c->pt, (long long)c->sh,
-		(long long)k->PPS, (long long)c->pt, (long long)c->sh,
-		(long long)k->PWS, (long long)c->pl);
-	emit_open(e, "for (iw = 0; iw < %lld; iw += 16) {", W);
-	emit_line(e, "const __mmask16 m = %lld - iw >= 16 ? 0xffff : "
-		"(__mmask16)((1u << (%lld - iw)) - 1);", W, W);
-	emit_line(e, "const uint8_t *s = x0 + ih * %lld + iw;", W);
-	emit_line(e, "__m512i v = _mm512_cvtepu8_epi32(_mm_maskz_loadu_epi8(m, "
-		"s));");
-	for (int j = 1; j < 4; j++)
-		emit_line(e, "v = _mm512_or_si512(v, _mm512_slli_epi32("
-			"_mm512_cvtepu8_epi32(_mm_maskz_loadu_epi8(m, s + %lld)), %d));",
-			j * HW, 8 * j);
-	if (i8)
+		"/ %lld * %lld) * 4;", (long long)c->pt, (long long)c->sh,
+		(long long)(c->sw * k->PPS), (long long)c->pt, (long long)c->sh,
+		(long long)k->PWS);
+	emit_line(e, "const uint8_t *s = x0 + ih * %lld;", W);
+	if (c->sw == 1) {
+		emit_open(e, "for (iw = 0; iw < %lld; iw += 16) {", W);
+		emit_line(e, "const __mmask16 m = %lld - iw >= 16 ? 0xffff : "
+			"(__mmask16)((1u << (%lld - iw)) - 1);", W, W);
+		emit_line(e, "__m512i v = _mm512_cvtepu8_epi32(_mm_maskz_loadu_epi8(m, "
+			"s + iw));");
+	} else {
+		emit_open(e, "for (iw = 0; iw < %lld; iw += 32) {", W);
+		emit_line(e, "const int n = %lld - iw;", W);
+		emit_line(e, "const __mmask32 m = n >= 32 ? 0xffffffffu : (__mmask32)"
+			"((1u << n) - 1);");
+		emit_line(e, "__m512i u = _mm512_cvtepu16_epi32(_mm256_maskz_loadu_epi8("
+			"m, s + iw));");
+		emit_line(e, "__m512i v = _mm512_and_si512(u, _mm512_set1_epi32(255)), "
+			"vo = _mm512_srli_epi32(u, 8);");
+	}
+	for (int j = 1; j < 4; j++) {
+		if (c->ICG % 4 && j >= c->ICG % 4)
+			emit_open(e, "if (nc > %d) {", j);
+		else
+			emit_open(e, "{");
+		if (c->sw == 1) {
+			emit_line(e, "v = _mm512_or_si512(v, _mm512_slli_epi32("
+				"_mm512_cvtepu8_epi32(_mm_maskz_loadu_epi8(m, s + iw + %lld)), "
+				"%d));", j * HW, 8 * j);
+		} else {
+			emit_line(e, "u = _mm512_cvtepu16_epi32(_mm256_maskz_loadu_epi8(m, "
+				"s + iw + %lld));", j * HW);
+			emit_line(e, "v = _mm512_or_si512(v, _mm512_slli_epi32("
+				"_mm512_and_si512(u, _mm512_set1_epi32(255)), %d));", 8 * j);
+			emit_line(e, "vo = _mm512_or_si512(vo, _mm512_slli_epi32("
+				"_mm512_srli_epi32(u, 8), %d));", 8 * j);
+		}
+		emit_close(e);
+	}
+	if (i8) {
 		emit_line(e, "v = _mm512_xor_si512(v, _mm512_set1_epi32((int)"
 			"0x80808080u));");
-	emit_line(e, "_mm512_mask_storeu_epi32(dr + iw * 4, m, v);");
+		if (c->sw == 2)
+			emit_line(e, "vo = _mm512_xor_si512(vo, _mm512_set1_epi32((int)"
+				"0x80808080u));");
+	}
+	if (c->sw == 1) {
+		emit_line(e, "_mm512_mask_storeu_epi32(dr + (iw + %lld) * 4, m, v);",
+			pl);
+	} else {
+		/* column iw + 2j: phase pl % 2, position iw / 2 + j + pl / 2;
+		 * iw + 2j + 1: phase (pl + 1) % 2, position iw / 2 + j +
+		 * (pl + 1) / 2 */
+		emit_line(e, "_mm512_mask_storeu_epi32(dr + (%lld + iw / 2) * 4, "
+			"(__mmask16)(n >= 32 ? 0xffffu : (1u << (n + 1) / 2) - 1), v);",
+			(long long)(pl % 2 * k->PPS + pl / 2));
+		emit_line(e, "_mm512_mask_storeu_epi32(dr + (%lld + iw / 2) * 4, "
+			"(__mmask16)(n >= 32 ? 0xffffu : (1u << n / 2) - 1), vo);",
+			(long long)((pl + 1) % 2 * k->PPS + (pl + 1) / 2));
+	}
 	emit_close(e);
 	emit_close(e);
 	emit_close(e);
@@ -412,7 +511,6 @@ static void x86_fill(Emit *e, const Node *n, const X86Isa *isa,
 	int32_t zx = emit_zp(n->in[0]);
 	int i8 = n->in[0]->type.elem == DT_I8;
 	int64_t G = isa->G, lanes = k->ICq * c->sh * c->sw * k->PPS;
-	int64_t ic0 = 0;
 	if (isa->vnni) {
 		emit_line(e, "memset(xp, %d, %lld);", (int)((zx + (i8 ? 128 : 0)) &
 			255), (long long)(lanes * 4));
@@ -420,18 +518,19 @@ static void x86_fill(Emit *e, const Node *n, const X86Isa *isa,
 		emit_line(e, "for (i = 0; i < %lld; i++)", (long long)(lanes * 2));
 		emit_line(e, "\txp[i] = %d;", (int)zx);
 	}
-	if (kw_lanes(c, isa)) {
+	if (kw_lanes(c, isa) && isa->vnni) {
 		kw_fill(e, n, c, k, i8, fn);
+		return;
+	}
+	if (kw_lanes(c, isa)) {
+		kw_fill16(e, n, c, k);
 		return;
 	}
 	if (quad_fills(c, isa)) {
 		quad_fill(e, c, k, i8);
-		ic0 = c->ICG / 4 * 4;
-		if (ic0 == c->ICG)
-			return;
+		return;
 	}
-	emit_open(e, "for (ic = %lld; ic < %lld; ic++) {", (long long)ic0,
-		(long long)c->ICG);
+	emit_open(e, "for (ic = 0; ic < %lld; ic++) {", (long long)c->ICG);
 	emit_line(e, "const %s *xc = xg + ic * %lld;", emit_ctype(n->in[0]->type.elem),
 		(long long)(c->H * c->W));
 	emit_line(e, "%s *d = xp + ic / %lld * %lld + ic %% %lld;",
@@ -536,7 +635,7 @@ static int x86_conv_body(Emit *e, const Node *n, const char *fn,
 	emit_vari(&v, "wg", c->OCG * k.ICq * tg.KH * tg.KW);
 	emit_vari(&v, "blocks", c->OH / k.RB);
 	emit_vari(&v, "RBPWS", k.RB * k.PWS * isa->G);
-	if (kw_lanes(c, isa))
+	if (kw_lanes(c, isa) && isa->vnni)
 		kw_cols_helper(e, fn);
 	emit_fill(e, "static void $fn(const $xt *x, $yt *y, void *scratch)\n{\n"
 		"\t$et *xp = scratch;\n"
@@ -765,9 +864,96 @@ static int emit_vnni_maxpool(Emit *e, const Node *n, const char *fn)
 	return 0;
 }
 
+/* The row buffer of emit_vnni_rowpool: the padded row, then what the
+ * last output chunk's loads reach past it. */
+static int64_t rowpool_bytes(const WinGeom *c)
+{
+	int64_t reach = round_up(c->OW, 64 / c->sw) * c->sw + (c->KW - 1) * c->dw +
+		64;
+	int64_t row = c->pl + round_up(c->W, 64);
+	return round_up(reach > row ? reach : row, 64);
+}
+
+/* Any window with width stride 1 or 2, 8-bit, the output of the input's
+ * type (so padding is the type's least value, which every window's
+ * maximum reaches or exceeds), and a padded row that fits a stack
+ * buffer. */
+static int vnni_rowpool_applies(const Node *n)
+{
+	WinGeom c;
+	geom_pool(n, &c);
+	return byte_type(n->in[0]->type.elem) &&
+		n->out->type.elem == n->in[0]->type.elem &&
+		type_qmin(&n->out->type) == type_qmin(&n->in[0]->type) &&
+		c.sw <= 2 && rowpool_bytes(&c) <= 16384;
+}
+
+/* Per output row: the maximum over the window's rows inside the input
+ * (64 columns a step, vpmaxsb) into a row buffer whose padding columns
+ * hold the least value, then the maximum over the window's columns from
+ * that buffer: at width stride 1 a load per tap, 64 outputs a step; at
+ * stride 2 the byte maximum of the taps' 64-byte loads, whose even bytes
+ * (the low bytes of the 16-bit words, vpmovwb) are 32 outputs. A window
+ * entirely in padding yields the least value, as the generic kernel. */
+static int emit_vnni_rowpool(Emit *e, const Node *n, const char *fn)
+{
+	WinGeom c;
+	geom_pool(n, &c);
+	int s8 = n->in[0]->type.elem == DT_I8;
+	int32_t qmin = type_qmin(&n->out->type);
+	const char *t = emit_ctype(n->in[0]->type.elem);
+	const char *mx = s8 ? "_mm512_max_epi8" : "_mm512_max_epu8";
+	int64_t step = 64 / c.sw;
+	emit_line(e, "static void %s(const %s *x, %s *y)", fn, t, t);
+	emit_open(e, "{");
+	emit_line(e, "%s r[%lld];", t, (long long)rowpool_bytes(&c));
+	emit_line(e, "const __m512i least = _mm512_set1_epi8(%d);", (int)qmin);
+	emit_line(e, "int c, oh, kh, kw, i;");
+	emit_line(e, "memset(r, %d, sizeof r);", (int)(qmin & 255));
+	emit_open(e, "for (c = 0; c < %lld; c++)", (long long)(c.N * c.C));
+	emit_open(e, "for (oh = 0; oh < %lld; oh++) {", (long long)c.OH);
+	emit_line(e, "const %s *xc = x + c * %lld;", t, (long long)(c.H * c.W));
+	emit_line(e, "%s *yr = y + (c * %lld + oh) * %lld;", t, (long long)c.OH,
+		(long long)c.OW);
+	emit_open(e, "for (i = 0; i < %lld; i += 64) {", (long long)c.W);
+	emit_line(e, "const __mmask64 m = %lld - i >= 64 ? ~(__mmask64)0 : "
+		"((__mmask64)1 << (%lld - i)) - 1;", (long long)c.W, (long long)c.W);
+	emit_line(e, "__m512i v = least;");
+	emit_open(e, "for (kh = 0; kh < %lld; kh++) {", (long long)c.KH);
+	emit_line(e, "const int ih = oh * %lld - %lld + kh * %lld;", (long long)c.sh,
+		(long long)c.pt, (long long)c.dh);
+	emit_line(e, "if (ih >= 0 && ih < %lld)", (long long)c.H);
+	emit_line(e, "	v = %s(v, _mm512_maskz_loadu_epi8(m, xc + ih * %lld + i));",
+		mx, (long long)c.W);
+	emit_close(e);
+	emit_line(e, "_mm512_mask_storeu_epi8(r + %lld + i, m, v);",
+		(long long)c.pl);
+	emit_close(e);
+	emit_open(e, "for (i = 0; i < %lld; i += %lld) {", (long long)c.OW,
+		(long long)step);
+	emit_line(e, "__m512i v = least;");
+	emit_line(e, "for (kw = 0; kw < %lld; kw++)", (long long)c.KW);
+	emit_line(e, "	v = %s(v, _mm512_loadu_si512((const void *)(r + i * %lld + "
+		"kw * %lld)));", mx, (long long)c.sw, (long long)c.dw);
+	if (c.sw == 1)
+		emit_line(e, "_mm512_mask_storeu_epi8(yr + i, %lld - i >= 64 ? "
+			"~(__mmask64)0 : ((__mmask64)1 << (%lld - i)) - 1, v);",
+			(long long)c.OW, (long long)c.OW);
+	else
+		emit_line(e, "_mm256_mask_storeu_epi8(yr + i, %lld - i >= 32 ? "
+			"0xffffffffu : (__mmask32)((1u << (%lld - i)) - 1), "
+			"_mm512_cvtepi16_epi8(v));", (long long)c.OW, (long long)c.OW);
+	emit_close(e);
+	emit_close(e);
+	e->depth--;
+	emit_close(e);
+	return 0;
+}
+
 const KernelRow emit_x86_kernels[] = {
 	{OP_QCONV2D, "x86-avx2", "conv_lanes", ">= 3 input channels a group, "
-		"8-bit (direct, vpmaddwd tiles of 16 pixels x 4 channels)",
+		"or a single-channel input with KW <= 4 (taps in lanes), 8-bit "
+		"(direct, vpmaddwd tiles of 16 pixels x 4 channels)",
 		avx2_conv_applies, avx2_conv_bytes, emit_avx2_conv, 1},
 	{OP_QCONV2D, "x86-avx512-vnni", "conv_lanes", ">= 3 input channels a "
 		"group, or 1 with KW <= 4 (taps in lanes), 8-bit (direct, vpdpbusd tiles of 64 pixels x 4 channels)",
@@ -777,6 +963,9 @@ const KernelRow emit_x86_kernels[] = {
 	{OP_QMAXPOOL2D, "x86-avx512-vnni", "maxpool_2x2", "2x2 stride 2 "
 		"tiling the input, 8-bit (row pairs, 32 columns a step)",
 		vnni_pool_applies, NULL, emit_vnni_maxpool, -1},
+	{OP_QMAXPOOL2D, "x86-avx512-vnni", "maxpool_rows", "width stride 1 "
+		"or 2, 8-bit (a row of window maxima, then the columns, 64 bytes "
+		"a step)", vnni_rowpool_applies, NULL, emit_vnni_rowpool, -1},
 	{OP_REQUANTIZE, "x86-avx512-vnni", "requantize_lanes", "8-bit (eight "
 		"int64 lanes)", vnni_elem_applies, NULL, emit_vnni_elem, -1},
 	{0},

@@ -60,8 +60,10 @@ static int runs_avx512_vnni(void)
 
 /* The generic target on x86 also asks for the loop peeling, unswitching
  * and cloning of -O3, which the SSE2 helpers of its kernels (emit_c.c)
- * need at -O2 to run as fast as at -O3 (cnn_bn 63 -> 52 us). The x86
- * targets, whose figures were measured without them, keep GCC_VECTORIZE. */
+ * need at -O2 to run as fast as at -O3 (cnn_bn 63 -> 52 us); so does
+ * x86-avx2, whose depthwise layers take those kernels (mobilenet_ish at
+ * gcc -O2: 35.0 -> 29.5 us). x86-avx512-vnni, whose figures were measured
+ * without them, keeps GCC_VECTORIZE. */
 #define GCC_VECTORIZE_GENERIC GCC_VECTORIZE_X86( \
 	"#pragma GCC optimize(\"peel-loops\", \"unswitch-loops\", " \
 	"\"ipa-cp-clone\", \"predictive-commoning\")\n")
@@ -82,7 +84,8 @@ static const Target targets[] = {
 	{"x86-avx2", "x86-64 with AVX2 and FMA (Haswell, Zen 1 on): "
 		"vpmaddwd kernels; gcc or clang", "generic", X86_GUARD,
 		"target x86-avx2 needs gcc or clang (8 or later) compiling for x86-64",
-		"#include <immintrin.h>\n", "avx2,fma", "avx2,fma", runs_avx2, GCC_VECTORIZE},
+		"#include <immintrin.h>\n", "avx2,fma", "avx2,fma", runs_avx2,
+		GCC_VECTORIZE_GENERIC},
 	{"x86-avx512-vnni", "x86-64 with AVX-512 F/BW/DQ/VL and VNNI (Ice Lake, "
 		"Zen 4 on): vpdpbusd kernels; gcc or clang", "x86-avx2", X86_GUARD,
 		"target x86-avx512-vnni needs gcc or clang (8 or later) compiling "

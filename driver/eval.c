@@ -335,11 +335,18 @@ static void accumulate(Row *r, const void *fbuf, const void *qbuf)
 		for (int d = q->axis + 1; d < t->rank; d++)
 			inner *= t->dims[d];
 	}
+	/* element k's float index fk = k % tr_k * (n / tr_k) + k / tr_k, its
+	 * scale's channel c = k / inner % (its axis' size) and its reported
+	 * channel ch = k / run % nch, kept by counters (a division per
+	 * element was a fifth of `qcc eval`) */
+	int64_t axis_len = q->axis >= 0 ? t->dims[q->axis] : 1;
+	int64_t run = r->chmax ? n / t->dims[0] / r->nch : 1;
+	int64_t fa = 0, fb = 0, ci = 0, chi = 0, ch = 0;
+	int c = 0;
 	for (int64_t k = 0; k < n; k++) {
-		int64_t fk = r->tr_k ? k % r->tr_k * (n / r->tr_k) + k / r->tr_k : k;
+		int64_t fk = r->tr_k ? fa * (n / r->tr_k) + fb : k;
 		double x = ((const float *)fbuf)[fk];
 		double y = real_at(r->qv, qbuf, k);
-		int c = q->axis >= 0 ? (int)(k / inner % t->dims[q->axis]) : 0;
 		/* clipped: quantizing x saturates (it lies beyond the grid's
 		 * ends by more than half a step) */
 		double s = q->scale[c];
@@ -348,9 +355,19 @@ static void accumulate(Row *r, const void *fbuf, const void *qbuf)
 		r->signal += x * x;
 		r->noise += (x - y) * (x - y);
 		r->clipped += x < lo || x > hi;
-		if (r->chmax) {
-			int64_t ch = k / (n / t->dims[0] / r->nch) % r->nch;
+		if (r->chmax)
 			r->chmax[ch] = fmax(r->chmax[ch], fabs(x));
+		if (r->tr_k && ++fa == r->tr_k) {
+			fa = 0;
+			fb++;
+		}
+		if (++ci == inner) {
+			ci = 0;
+			c = c + 1 == axis_len ? 0 : c + 1;
+		}
+		if (r->chmax && ++chi == run) {
+			chi = 0;
+			ch = ch + 1 == r->nch ? 0 : ch + 1;
 		}
 	}
 	r->count += n;
@@ -594,6 +611,8 @@ static void print_summary(const Graph *g, const Options *o, int64_t n,
 		o->pow2_scales ? ", power-of-two scales" : "");
 	for (int i = 0; i < o->nrange_for; i++)
 		printf("range for %s\n", o->range_for[i]);
+	for (int i = 0; i < o->nact_bits_for; i++)
+		printf("activation bits %s\n", o->act_bits_for[i]);
 	printf("float accuracy:     %6.2f%% (%lld/%lld)\n", 100.0 * ok_f / n,
 		(long long)ok_f, (long long)n);
 	printf("quantized accuracy: %6.2f%% (%lld/%lld)\n", 100.0 * ok_q / n,

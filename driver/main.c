@@ -95,6 +95,7 @@ static const char usage[] =
 "                       (G a multiple of 8, e.g. 16, 32, 64) for weights\n"
 "                       of 2 to 4 bits\n"
 "  --act-bits N         activation bits, 8 or 16 (default 8)\n"
+"  --act-bits N=A,B     tensors A and B N bits wide (8 or 16; repeatable)\n"
 "  --granularity G      per-channel (default) or per-tensor weights\n"
 "  --range METHOD       activation range estimator (default minmax): minmax,\n"
 "                       percentile:P (P-th percentile of |x|, e.g. 99.99),\n"
@@ -114,16 +115,21 @@ static const char usage[] =
 "  --adaround           learn each weight's rounding (AdaRound)\n"
 "  --adaround-iters N   AdaRound iterations per layer (default 1000)\n"
 "  --seed N             seed of AdaRound's sampling (default 0)\n"
-"  --flash-budget BYTES choose each conv2d/dense's weight bits (2, 3, 4, 8)\n"
+"  --flash-budget BYTES choose each conv2d/dense's weight bits (1, 2, 3, 4, 8)\n"
 "                       for the least predicted loss within BYTES of packed\n"
 "                       weights and per-channel constants (K, M, G: 2^10..)\n"
 "  --max-drop POINTS    choose them for the fewest bytes whose top-1 drop\n"
 "                       from float stays within POINTS (measured)\n"
+"  --ram-budget BYTES   choose each activation's width (8, 16) for the least\n"
+"                       predicted loss within BYTES of arena (K, M, G)\n"
 "  --calib-labels Y.npy the classes of the --calib samples, for top-1 (else\n"
 "                       the float model's own top-1 is the reference)\n"
 "  --jobs N             threads calibration runs samples on (default\n"
 "                       QCC_JOBS, else the online CPUs); results are the\n"
 "                       same for any N\n"
+"  --batch N            images the interpreter takes through a layer at\n"
+"                       once, in calibration and `qcc run` (1..16, default\n"
+"                       8); results are the same for any N\n"
 "  --passes=A,B,...     run exactly these passes, in this order\n"
 "  --print-after=PASS   print the IR after PASS (or `all`) to stdout\n"
 "\n"
@@ -263,6 +269,23 @@ static int check_range(const char *opt, const char *s, const char *method)
 	return 0;
 }
 
+/* --act-bits BITS=NAME,NAME: 8 or 16, then names (checked against the
+ * model by pass observe). */
+static int act_bits_for(Options *o, const char *v)
+{
+	const char *eq = strchr(v, '=');
+	int n = (int)(eq - v);
+	if (!((n == 1 && v[0] == '8') || (n == 2 && strncmp(v, "16", 2) == 0)) ||
+	    !eq[1] || eq[1] == ',' || eq[strlen(eq) - 1] == ',' ||
+	    strstr(eq, ",,")) {
+		diag_fail("--act-bits expects 8 or 16, or BITS=NAME,NAME with BITS "
+			"8 or 16, got '%s'", v);
+		return -1;
+	}
+	o->act_bits_for[o->nact_bits_for++] = v;
+	return 1;
+}
+
 /* Options that take a value; returns 1 if argv[*i] was one, 0 if not,
  * -1 on error. */
 static int value_option(Cli *c, int argc, char **argv, int *i)
@@ -272,7 +295,8 @@ static int value_option(Cli *c, int argc, char **argv, int *i)
 		"--passes", "--input", "--output", "--range-for", "--data",
 		"--labels", "--adaround-iters", "--seed", "--max-memory", "--score",
 		"--input-shape", "--jobs", "--rounding", "--weight-group",
-		"--flash-budget", "--max-drop", "--calib-labels", "--ram-budget"};
+		"--flash-budget", "--max-drop", "--calib-labels", "--ram-budget",
+		"--batch"};
 	const char *v = NULL;
 	int k, r = 0;
 	for (k = 0; k < (int)(sizeof names / sizeof names[0]); k++)
@@ -300,6 +324,8 @@ static int value_option(Cli *c, int argc, char **argv, int *i)
 			return -1;
 		break;
 	case 4:
+		if (strchr(v, '='))
+			return act_bits_for(o, v);
 		if (parse_int("--act-bits", v, -1000000, 1000000, &o->act_bits))
 			return -1;
 		if (o->act_bits != 8 && o->act_bits != 16) {
@@ -424,9 +450,16 @@ static int value_option(Cli *c, int argc, char **argv, int *i)
 	}
 	case 24: o->calib_labels = v; break;
 	case 25:
-		diag_fail("--ram-budget is not supported: one graph's activations "
-			"all have the width of --act-bits");
-		return -1;
+		if (graph_mem_limit_parse(v, &o->ram_budget)) {
+			diag_fail("--ram-budget expects a positive byte count with "
+				"an optional K, M or G suffix, got '%s'", v);
+			return -1;
+		}
+		break;
+	case 26:
+		if (parse_int("--batch", v, 1, EXEC_MAX_BATCH, &o->batch))
+			return -1;
+		break;
 	}
 	return 1;
 }
@@ -515,11 +548,13 @@ static int check_args(const Cli *c)
 		return -1;
 	}
 	const Options *o = &c->opt;
-	int alloc = o->flash_budget > 0 || o->max_drop >= 0;
+	int alloc = o->flash_budget > 0 || o->max_drop >= 0 || o->ram_budget > 0;
 	if (alloc && !o->calib_path) {
-		diag_fail("%s needs --calib: the layers' sensitivity is measured "
-			"on the calibration samples", o->flash_budget > 0 ?
-			"--flash-budget" : "--max-drop");
+		int acts = o->flash_budget <= 0 && o->max_drop < 0;
+		diag_fail("%s needs --calib: the %s sensitivity is measured on the "
+			"calibration samples", o->flash_budget > 0 ? "--flash-budget" :
+			o->max_drop >= 0 ? "--max-drop" : "--ram-budget",
+			acts ? "activations'" : "layers'");
 		return -1;
 	}
 	if (o->flash_budget > 0 && o->max_drop >= 0) {
@@ -527,11 +562,8 @@ static int check_args(const Cli *c)
 		return -1;
 	}
 	if (o->calib_labels && !alloc) {
-		diag_fail("--calib-labels needs --flash-budget or --max-drop");
-		return -1;
-	}
-	if (c->opt.print_after && !c->opt.passes && !c->opt.calib_path) {
-		diag_fail("--print-after needs --passes or --calib");
+		diag_fail("--calib-labels needs --flash-budget, --max-drop or "
+			"--ram-budget");
 		return -1;
 	}
 	const char *names[] = {c->opt.passes, c->opt.print_after};
@@ -861,30 +893,37 @@ static int out_shape(const Value *v, int64_t n, int64_t *dims, int *rank)
 /* With verbose, each sample's count of nodes run and skipped (the
  * branches of an If decided at run time) goes to stderr. */
 static int run_batches(Graph *g, Batch *b, void **res, int64_t n,
-	int verbose)
+	int nb, int verbose)
 {
-	Exec *e = exec_new(g);
-	if (!e) {
-		diag_fail("cannot prepare the model for execution");
-		return -1;
-	}
-	for (int64_t s = 0; s < n; s++) {
-		for (int i = 0; i < g->ninputs; i++)
-			exec_fill(e, g->inputs[i], &b[i].a, s);
-		exec_run(e);
-		if (verbose) {
-			int ran, skipped;
-			exec_counts(e, &ran, &skipped);
-			fprintf(stderr, "run: sample %lld: %d nodes run, %d skipped\n",
-				(long long)s, ran, skipped);
+	Exec *e[EXEC_MAX_BATCH];
+	nb = nb < 1 ? EXEC_DEFAULT_BATCH : nb;
+	if (nb > n)
+		nb = n > 0 ? (int)n : 1;
+	for (int j = 0; j < nb; j++)
+		e[j] = exec_new(g);
+	for (int64_t s0 = 0; s0 < n; s0 += nb) {
+		int m = n - s0 < nb ? (int)(n - s0) : nb;
+		for (int j = 0; j < m; j++)
+			for (int i = 0; i < g->ninputs; i++)
+				exec_fill(e[j], g->inputs[i], &b[i].a, s0 + j);
+		exec_run_batch(e, m);
+		for (int j = 0; j < m; j++) {
+			int64_t s = s0 + j;
+			if (verbose) {
+				int ran, skipped;
+				exec_counts(e[j], &ran, &skipped);
+				fprintf(stderr, "run: sample %lld: %d nodes run, %d "
+					"skipped\n", (long long)s, ran, skipped);
+			}
+			for (int i = 0; i < g->noutputs; i++) {
+				int64_t per = type_numel(&g->outputs[i]->type);
+				memcpy((char *)res[i] + s * per * 4,
+					exec_buffer(e[j], g->outputs[i]), per * 4);
+			}
 		}
-		for (int i = 0; i < g->noutputs; i++) {
-			int64_t per = type_numel(&g->outputs[i]->type);
-			memcpy((char *)res[i] + s * per * 4,
-				exec_buffer(e, g->outputs[i]), per * 4);
-		}
 	}
-	exec_free(e);
+	for (int j = 0; j < nb; j++)
+		exec_free(e[j]);
 	return 0;
 }
 
@@ -929,7 +968,7 @@ static int run_model(Graph *g, const Cli *c)
 			goto done;
 		}
 	}
-	if (run_batches(g, b, res, n, c->opt.verbose))
+	if (run_batches(g, b, res, n, c->opt.batch, c->opt.verbose))
 		goto done;
 	for (int i = 0; i < g->noutputs; i++) {
 		int64_t dims[QCC_MAX_RANK];
@@ -1000,6 +1039,7 @@ static int qcc(int argc, char **argv)
 	c.inputs = calloc(argc, sizeof *c.inputs);
 	c.outputs = calloc(argc, sizeof *c.outputs);
 	c.opt.range_for = calloc(argc, sizeof *c.opt.range_for);
+	c.opt.act_bits_for = calloc(argc, sizeof *c.opt.act_bits_for);
 	c.opt.calib_paths = calloc(argc, sizeof *c.opt.calib_paths);
 	c.datas = calloc(argc, sizeof *c.datas);
 	c.shapes = calloc(argc, sizeof *c.shapes);
@@ -1007,7 +1047,8 @@ static int qcc(int argc, char **argv)
 	int r = -1;
 	Graph *g = NULL;
 	char *calib = NULL;   /* the model's own calibration set */
-	if (!c.inputs || !c.outputs || !c.opt.range_for || !c.opt.calib_paths ||
+	if (!c.inputs || !c.outputs || !c.opt.range_for ||
+	    !c.opt.act_bits_for || !c.opt.calib_paths ||
 	    !c.datas || !c.shapes) {
 		diag_fail("out of memory");
 		goto done;
@@ -1034,6 +1075,7 @@ static int qcc(int argc, char **argv)
 		r = 0;
 		goto done;
 	}
+	c.opt.target = c.cgen.target;
 	if (check_args(&c) || companion_path(&c) || check_files(&c, NULL))
 		goto done;
 	g = load_model(c.model, &c);
@@ -1056,6 +1098,12 @@ static int qcc(int argc, char **argv)
 	}
 	int quantize = c.opt.calib_path || c.opt.passes || c.opt.data_free ||
 		(has_ext(c.model, ".onnx") && qdq_model(g));
+	if (c.opt.print_after && !quantize) {
+		diag_fail("--print-after: no pass runs on '%s': give --calib, "
+			"--passes or --range bn, or name the calibration set in the "
+			"model (calib \"FILE.npy\" in .g)", c.model);
+		goto done;
+	}
 	if (quantize && pipeline_run(g, &c.opt))
 		goto done;
 	c.quantized = quantize;
@@ -1083,6 +1131,7 @@ done:
 	free(c.inputs);
 	free(c.outputs);
 	free(c.opt.range_for);
+	free(c.opt.act_bits_for);
 	free(c.opt.calib_paths);
 	free(c.datas);
 	for (int i = 0; c.shapes && i < c.nshapes; i++)

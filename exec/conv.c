@@ -22,6 +22,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "batch.h"
 #include "fgemm.h"
 #include "ir.h"
 #include "qarith.h"
@@ -33,6 +34,14 @@ static int64_t floor_div(int64_t a, int64_t b)
 }
 
 #ifdef QCC_WITH_BLAS
+static int all_finite(const float *v, int64_t n)
+{
+	for (int64_t i = 0; i < n; i++)
+		if (!isfinite(v[i]))
+			return 0;
+	return 1;
+}
+
 /* col[k][p], k = (ic, kh, kw) in the weights' order and p an output
  * position: the input under tap k of output p, 0 in the padding. */
 static void im2col_f32(const WinGeom *g, const float *xg, float *col)
@@ -71,9 +80,72 @@ static void im2col_f32(const WinGeom *g, const float *xg, float *col)
 	}
 }
 
+/* One input and one output channel per group (depthwise): per channel,
+ * the input copied once into a zero-padded plane PW wide, and the
+ * accumulators laid out as its rows: row oh holds the L = (OW-1)*sw + 1
+ * columns output row oh spans at stride 1, so that each tap is one
+ * multiply-add over a contiguous run (over all rows at once when sh = 1);
+ * output ow is column ow*sw. The terms are those of the loops build's
+ * conv2d_f32, in its order, plus the padding's zeros: the same sums while
+ * the weights are finite (0 * inf would be NaN), which the caller checks. */
+FGEMM_CLONES static void conv2d_depthwise(const WinGeom *g, const float *x,
+	const float *w, const float *bias, float *y)
+{
+	int64_t KH = g->KH, KW = g->KW, OH = g->OH, OW = g->OW, sh = g->sh;
+	int64_t L = (OW - 1) * g->sw + 1;
+	int64_t PH = (OH - 1) * sh + (KH - 1) * g->dh + 1;
+	int64_t PW = L + (KW - 1) * g->dw;
+	/* rows of acc merge into one run when consecutive rows are PW apart
+	 * in the plane too */
+	int64_t rows = sh == 1 ? 1 : OH, run = sh == 1 ? (OH - 1) * PW + L : L;
+	float *xp = malloc((size_t)(PH * PW) * sizeof *xp);
+	double *acc = malloc((size_t)(OH * PW) * sizeof *acc);
+	if (!xp || !acc)
+		abort();
+	for (int64_t b = 0; b < g->N; b++)
+	for (int64_t c = 0; c < g->C; c++) {
+		const float *xc = x + (b * g->C + c) * g->H * g->W;
+		for (int64_t r = 0; r < PH; r++) {
+			int64_t ih = r - g->pt;
+			for (int64_t q = 0; q < PW; q++) {
+				int64_t iw = q - g->pl;
+				xp[r * PW + q] = ih >= 0 && ih < g->H && iw >= 0 &&
+					iw < g->W ? xc[ih * g->W + iw] : 0.0f;
+			}
+		}
+		for (int64_t i = 0; i < OH * PW; i++)
+			acc[i] = bias ? bias[c] : 0.0;
+		for (int64_t kh = 0; kh < KH; kh++)
+		for (int64_t kw = 0; kw < KW; kw++) {
+			double wv = w[(c * KH + kh) * KW + kw];
+			for (int64_t oh = 0; oh < rows; oh++) {
+				const float *src = xp + (oh * sh + kh * g->dh) * PW +
+					kw * g->dw;
+				double *ar = acc + oh * PW;
+				for (int64_t i = 0; i < run; i++)
+					ar[i] += (double)src[i] * wv;
+			}
+		}
+		float *yc = y + (b * g->C + c) * OH * OW;
+		for (int64_t oh = 0; oh < OH; oh++)
+			for (int64_t ow = 0; ow < OW; ow++)
+				yc[oh * OW + ow] = (float)acc[oh * PW + ow * g->sw];
+	}
+	free(xp);
+	free(acc);
+}
+
+static int is_direct_1x1(const WinGeom *g)
+{
+	return g->KH == 1 && g->KW == 1 && g->sh == 1 && g->sw == 1 &&
+		g->pt == 0 && g->pl == 0 && g->OH == g->H && g->OW == g->W;
+}
+
 /* Per image and group, y[OCG][P] = w[OCG][K] col[K][P] + bias: one GEMM
  * (exec/fgemm.c) over the im2col matrix, or over x itself for a 1x1
- * convolution with stride 1 and no padding. */
+ * convolution with stride 1 and no padding. Depthwise convolutions take
+ * conv2d_depthwise: a GEMM per channel of K = KH*KW costs more to set up
+ * than to run. */
 static void conv2d_f32(const WinGeom *gp, const float *x, const float *w,
 	const float *bias, float *y)
 {
@@ -81,8 +153,11 @@ static void conv2d_f32(const WinGeom *gp, const float *x, const float *w,
 	int64_t P = g.OH * g.OW, K = g.ICG * g.KH * g.KW;
 	if (P <= 0)
 		return;
-	int direct = g.KH == 1 && g.KW == 1 && g.sh == 1 && g.sw == 1 &&
-		g.pt == 0 && g.pl == 0 && g.OH == g.H && g.OW == g.W;
+	if (g.ICG == 1 && g.OCG == 1 && all_finite(w, g.OC * K)) {
+		conv2d_depthwise(gp, x, w, bias, y);
+		return;
+	}
+	int direct = is_direct_1x1(&g);
 	float *col = direct ? NULL : malloc((size_t)(K * P) * sizeof *col);
 	if (!direct && !col)
 		abort();
@@ -97,12 +172,53 @@ static void conv2d_f32(const WinGeom *gp, const float *x, const float *w,
 	}
 	free(col);
 }
+
+/* nb images through one convolution whose P output positions per image
+ * take fgemm's columns path (groups 1, P <= FGEMM_SKINNY_N): the patches
+ * of all images side by side as the rows of one matrix, so the weights
+ * are read once for the nb images. Each output is the dot product fgemm
+ * forms for the image alone, bit for bit. -1 for other shapes. */
+static int conv2d_f32_batch(const WinGeom *g, const float *const *x,
+	const float *w, const float *bias, float *const *y, int nb)
+{
+	int64_t P = g->OH * g->OW, K = g->ICG * g->KH * g->KW;
+	if (g->groups != 1 || g->ICG == 1 || P <= 0 || P > FGEMM_SKINNY_N)
+		return -1;
+	int direct = is_direct_1x1(g);
+	int64_t cols = nb * g->N * P;
+	float *col = direct ? NULL : malloc((size_t)(K * P) * sizeof *col);
+	float *bt = malloc((size_t)(cols * K) * sizeof *bt);
+	float *c = malloc((size_t)(g->OC * cols) * sizeof *c);
+	if ((!direct && !col) || !bt || !c)
+		abort();
+	for (int i = 0; i < nb; i++)
+	for (int64_t b = 0; b < g->N; b++) {
+		const float *xb = x[i] + b * g->C * g->H * g->W;
+		if (!direct)
+			im2col_f32(g, xb, col);
+		const float *src = direct ? xb : col;
+		float *rows = bt + (i * g->N + b) * P * K;
+		for (int64_t k = 0; k < K; k++)
+			for (int64_t p = 0; p < P; p++)
+				rows[p * K + k] = src[k * P + p];
+	}
+	fgemm_dots(g->OC, cols, K, w, bt, c, bias);
+	for (int i = 0; i < nb; i++)
+	for (int64_t b = 0; b < g->N; b++)
+	for (int64_t oc = 0; oc < g->OC; oc++)
+		memcpy(y[i] + (b * g->OC + oc) * P,
+			c + oc * cols + (i * g->N + b) * P, (size_t)P * sizeof *c);
+	free(col);
+	free(bt);
+	free(c);
+	return 0;
+}
 #else
 /* Each output element gets its terms in (ic, kh, kw) order, accumulated in
  * double; the loops run a whole output row per tap so that the inner loop
  * is a plain strided multiply-add over the taps inside the input. */
-static void conv2d_f32(const WinGeom *gp, const float *x, const float *w,
-	const float *bias, float *y)
+FGEMM_CLONES static void conv2d_f32(const WinGeom *gp, const float *x,
+	const float *w, const float *bias, float *y)
 {
 	WinGeom g = *gp;
 	int64_t N = g.N, C = g.C, H = g.H, W = g.W;
@@ -146,6 +262,14 @@ static void conv2d_f32(const WinGeom *gp, const float *x, const float *w,
 	}
 	free(acc);
 }
+
+
+static int conv2d_f32_batch(const WinGeom *g, const float *const *x,
+	const float *w, const float *bias, float *const *y, int nb)
+{
+	(void)g, (void)x, (void)w, (void)bias, (void)y, (void)nb;
+	return -1;
+}
 #endif
 
 void eval_conv2d(const Node *n, const void *const *in, void *out)
@@ -153,6 +277,20 @@ void eval_conv2d(const Node *n, const void *const *in, void *out)
 	WinGeom g;
 	geom_conv(n, &g);
 	conv2d_f32(&g, in[0], in[1], n->nin > 2 ? in[2] : NULL, out);
+}
+
+int eval_conv2d_batch(const Node *n, const void *const *const *in,
+	void *const *out, int nb)
+{
+	WinGeom g;
+	geom_conv(n, &g);
+	const float *x[EXEC_MAX_BATCH];
+	if (nb > EXEC_MAX_BATCH)
+		return -1;
+	for (int i = 0; i < nb; i++)
+		x[i] = in[i][0];
+	return conv2d_f32_batch(&g, x, in[0][1], n->nin > 2 ? in[0][2] : NULL,
+		(float *const *)out, nb);
 }
 
 /* Max over the window taps inside the input. An element type other than
@@ -514,17 +652,41 @@ static int conv_depthwise(const Conv *cv, const int32_t *x, const int32_t *w,
 	return 0;
 }
 
-/* sum a[k] * b[k] modulo 2^32 for n a multiple of 16: chunks of 16 with a
- * constant trip count are what gcc -O2 vectorizes (pmaddwd on x86). */
+/* sum a[k] * b[k] modulo 2^32 for n a multiple of 16: sixteen lane sums
+ * (lane j takes k = j mod 16; integer addition in any order gives the
+ * same sum), written with vector types where the compiler has them: gcc
+ * leaves the plain loop scalar at the short n of small layers. */
+#if defined(__GNUC__)
+typedef int16_t v16s __attribute__((vector_size(32)));
+typedef uint32_t v16u __attribute__((vector_size(64)));
+
+static uint32_t dot16(const int16_t *restrict a, const int16_t *restrict b,
+	int64_t n)
+{
+	v16u lane = {0};
+	for (int64_t k = 0; k < n; k += 16) {
+		v16s av, bv;
+		memcpy(&av, a + k, sizeof av);
+		memcpy(&bv, b + k, sizeof bv);
+		/* |a*b| <= 2^30: the int32 product, taken modulo 2^32 */
+		lane += __builtin_convertvector(av, v16u) *
+			__builtin_convertvector(bv, v16u);
+	}
+	uint32_t s = 0;
+	for (int j = 0; j < 16; j++)
+		s += lane[j];
+	return s;
+}
+#else
 static uint32_t dot16(const int16_t *restrict a, const int16_t *restrict b,
 	int64_t n)
 {
 	uint32_t s = 0;
-	for (int64_t k = 0; k < n; k += 16)
-		for (int j = 0; j < 16; j++)
-			s += (uint32_t)((int32_t)a[k + j] * b[k + j]);
+	for (int64_t k = 0; k < n; k++)
+		s += (uint32_t)((int32_t)a[k] * b[k]);
 	return s;
 }
+#endif
 
 /* col[p][k]: the patch of output position p (im2col), k = (ic, kh, kw) in
  * the weights' order; xp holds the ICG padded planes of the group. */

@@ -5,7 +5,9 @@
  */
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
+#include "batch.h"
 #include "fgemm.h"
 #include "ir.h"
 #include "qarith.h"
@@ -21,6 +23,32 @@ void eval_dense(const Node *n, const void *const *in, void *out)
 	int trans_w = attr_int(n, "trans_w") != 0;
 	int64_t N = xt->dims[0], K = xt->dims[1], M = yt->dims[1];
 	fgemm(trans_w, N, M, K, x, w, trans_w ? K : M, y, NULL, bias);
+}
+
+/* nb images of one row each through a dense layer with w [M,K]: alone,
+ * each output is (0 + bias[j]) + dot(x, w row j) (fgemm's columns path);
+ * here the weight rows meet the nb rows of x together, each output the
+ * same dot product (its products commute exactly) plus the same bias. */
+int eval_dense_batch(const Node *n, const void *const *const *in,
+	void *const *out, int nb)
+{
+	const Type *xt = &n->in[0]->type, *yt = &n->out->type;
+	int64_t K = xt->dims[1], M = yt->dims[1];
+	if (attr_int(n, "trans_w") == 0 || xt->dims[0] != 1 || M <= 0)
+		return -1;
+	float *x = malloc((size_t)(nb * K > 0 ? nb * K : 1) * sizeof *x);
+	float *c = malloc((size_t)(M * nb) * sizeof *c);
+	if (!x || !c)
+		abort();
+	for (int i = 0; i < nb; i++)
+		memcpy(x + i * K, in[i][0], (size_t)K * sizeof *x);
+	fgemm_dots(M, nb, K, in[0][1], x, c, n->nin > 2 ? in[0][2] : NULL);
+	for (int i = 0; i < nb; i++)
+		for (int64_t j = 0; j < M; j++)
+			((float *)out[i])[j] = c[j * nb + i];
+	free(x);
+	free(c);
+	return 0;
 }
 
 /* numpy matmul: a [..., M, K] times b [..., K, P]; a 1-D a is [1, K] and a

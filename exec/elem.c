@@ -272,9 +272,15 @@ void eval_dequantize(const Node *n, const void *const *in, void *out)
 	int64_t inner = 1, ch = t->dims[t->q.axis];
 	for (int d = t->q.axis + 1; d < t->rank; d++)
 		inner *= t->dims[d];
+	/* group-wise (a blocked DequantizeLinear): tap k of channel c, in the
+	 * order of the other axes, has the scale scale[c] * wgmult[c][k / G] */
+	int64_t G = attr_int(n, "wgroup"), ng = G ? (count / ch + G - 1) / G : 0;
+	const int64_t *r = G ? attr_ints(n, "wgmult", NULL) : NULL;
 	for (int64_t i = 0; i < count; i++) {
 		int c = (int)(i / inner % ch);
-		y[i] = (float)((int64_t)x[i] - t->q.zp[c]) * t->q.scale[c];
+		int64_t k = i / (ch * inner) * inner + i % inner;
+		float s = t->q.scale[c] * (r ? (float)r[c * ng + k / G] : 1.0f);
+		y[i] = (float)((int64_t)x[i] - t->q.zp[c]) * s;
 	}
 }
 

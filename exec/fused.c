@@ -8,6 +8,7 @@
  */
 #include <math.h>
 
+#include "batch.h"
 #include "ir.h"
 
 void eval_conv2d(const Node *n, const void *const *in, void *out);
@@ -20,16 +21,47 @@ static void clamp_out(const Node *n, void *out)
 	float hi = (float)attr_float(n, "act_max");
 	if (lo == -INFINITY && hi == INFINITY)
 		return;
+	/* fminf(fmaxf(y, lo), hi) as comparisons, which the compiler keeps
+	 * inline: a NaN y gives lo, a NaN bound clamps nothing */
+	lo = lo != lo ? -INFINITY : lo;
+	hi = hi != hi ? INFINITY : hi;
 	float *y = out;
 	int64_t count = type_numel(&n->out->type);
-	for (int64_t i = 0; i < count; i++)
-		y[i] = fminf(fmaxf(y[i], lo), hi);
+	for (int64_t i = 0; i < count; i++) {
+		float v = y[i] > lo ? y[i] : lo;
+		y[i] = v < hi ? v : hi;
+	}
 }
 
 void eval_conv2d_act(const Node *n, const void *const *in, void *out)
 {
 	eval_conv2d(n, in, out);
 	clamp_out(n, out);
+}
+
+typedef int BatchKernel(const Node *n, const void *const *const *in,
+	void *const *out, int nb);
+
+static int batch_then_clamp(BatchKernel *k, const Node *n,
+	const void *const *const *in, void *const *out, int nb)
+{
+	if (k(n, in, out, nb) < 0)
+		return -1;
+	for (int i = 0; i < nb; i++)
+		clamp_out(n, out[i]);
+	return 0;
+}
+
+int eval_conv2d_act_batch(const Node *n, const void *const *const *in,
+	void *const *out, int nb)
+{
+	return batch_then_clamp(eval_conv2d_batch, n, in, out, nb);
+}
+
+int eval_dense_act_batch(const Node *n, const void *const *const *in,
+	void *const *out, int nb)
+{
+	return batch_then_clamp(eval_dense_batch, n, in, out, nb);
 }
 
 void eval_dense_act(const Node *n, const void *const *in, void *out)

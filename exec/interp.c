@@ -8,6 +8,7 @@
 #include <assert.h>
 #include <stdlib.h>
 
+#include "batch.h"
 #include "ir.h"
 #include "qarith.h"
 #include "wpack.h"
@@ -110,19 +111,45 @@ void exec_set_hook(Exec *e, ExecHook hook, void *user)
 	e->user = user;
 }
 
-void exec_run(Exec *e)
+/* The graph inputs and constants through the hook. */
+static void hook_sources(Exec *e)
 {
-	const Graph *g = e->g;
-	exec_set_rounding(g->rounding);
 	if (e->hook)
-		for (int i = 0; i < g->nvalues; i++)
-			if (g->values[i]->kind != VAL_NODE)
-				e->hook(e->user, NULL, g->values[i], e->buf[i]);
+		for (int i = 0; i < e->g->nvalues; i++)
+			if (e->g->values[i]->kind != VAL_NODE)
+				e->hook(e->user, NULL, e->g->values[i], e->buf[i]);
+}
+
+static int max_inputs(const Graph *g)
+{
 	int max_in = 1;
 	for (int k = 0; k < g->nnodes; k++)
 		if (g->nodes[k]->nin > max_in)
 			max_in = g->nodes[k]->nin;
-	const void **in = malloc(max_in * sizeof *in);
+	return max_in;
+}
+
+/* Node k's input buffers into in[]; a qconv2d's or qdense's packed
+ * weights as read back once per Exec (wpack_weights). */
+static void node_inputs(Exec *e, int k, const void **in)
+{
+	const Node *n = e->g->nodes[k];
+	for (int i = 0; i < n->nin; i++)
+		in[i] = n->in[i] ? e->buf[n->in[i]->id] : NULL;
+	if ((n->op == OP_QCONV2D || n->op == OP_QDENSE) && !xnor_applies(n)) {
+		if (!e->wread[k] &&
+		    !(e->wread[k] = wpack_weights(n, in[1], &e->wown[k])))
+			abort();
+		in[1] = e->wread[k];
+	}
+}
+
+void exec_run(Exec *e)
+{
+	const Graph *g = e->g;
+	exec_set_rounding(g->rounding);
+	hook_sources(e);
+	const void **in = malloc(max_inputs(g) * sizeof *in);
 	Guard *guard = malloc((g->nnodes ? g->nnodes : 1) * sizeof *guard);
 	if (!in || !guard)
 		abort();
@@ -138,14 +165,7 @@ void exec_run(Exec *e)
 			continue;
 		}
 		e->ran++;
-		for (int i = 0; i < n->nin; i++)
-			in[i] = n->in[i] ? e->buf[n->in[i]->id] : NULL;
-		if ((n->op == OP_QCONV2D || n->op == OP_QDENSE) && !xnor_applies(n)) {
-			if (!e->wread[k] &&
-			    !(e->wread[k] = wpack_weights(n, in[1], &e->wown[k])))
-				abort();
-			in[1] = e->wread[k];
-		}
+		node_inputs(e, k, in);
 		void *out = e->buf[n->out->id];
 		op_info(n->op)->eval(n, in, out);
 		if (e->hook)
@@ -153,6 +173,75 @@ void exec_run(Exec *e)
 	}
 	free(in);
 	free(guard);
+}
+
+static int has_guards(const Graph *g)
+{
+	Guard *guard = malloc((g->nnodes ? g->nnodes : 1) * sizeof *guard);
+	if (!guard)
+		abort();
+	graph_guards(g, guard);
+	int any = 0;
+	for (int k = 0; k < g->nnodes; k++)
+		any |= guard[k].cond != NULL;
+	free(guard);
+	return any;
+}
+
+/* The batched kernel of node n, if its op has one. */
+static int run_batched(const Node *n, const void *const *const *in,
+	void *const *out, int nb)
+{
+	if (n->out->type.elem != DT_F32)
+		return -1;
+	if (n->op == OP_CONV2D)
+		return eval_conv2d_act_batch(n, in, out, nb);
+	if (n->op == OP_DENSE)
+		return eval_dense_act_batch(n, in, out, nb);
+	return -1;
+}
+
+void exec_run_batch(Exec *const *e, int nb)
+{
+	if (nb <= 0)
+		return;
+	const Graph *g = e[0]->g;
+	if (nb == 1 || nb > EXEC_MAX_BATCH || has_guards(g)) {
+		for (int i = 0; i < nb; i++)
+			exec_run(e[i]);
+		return;
+	}
+	exec_set_rounding(g->rounding);
+	for (int i = 0; i < nb; i++) {
+		assert(e[i]->g == g);
+		hook_sources(e[i]);
+		e[i]->ran = e[i]->skipped = 0;
+	}
+	int max_in = max_inputs(g);
+	const void **buf = malloc((size_t)(nb * max_in) * sizeof *buf);
+	if (!buf)
+		abort();
+	const void **in[EXEC_MAX_BATCH];
+	void *out[EXEC_MAX_BATCH];
+	for (int i = 0; i < nb; i++)
+		in[i] = buf + i * max_in;
+	for (int k = 0; k < g->nnodes; k++) {
+		const Node *n = g->nodes[k];
+		if (n->dead)
+			continue;
+		for (int i = 0; i < nb; i++) {
+			e[i]->ran++;
+			node_inputs(e[i], k, in[i]);
+			out[i] = e[i]->buf[n->out->id];
+		}
+		if (run_batched(n, (const void *const *const *)in, out, nb) < 0)
+			for (int i = 0; i < nb; i++)
+				op_info(n->op)->eval(n, in[i], out[i]);
+		for (int i = 0; i < nb; i++)
+			if (e[i]->hook)
+				e[i]->hook(e[i]->user, n, n->out, out[i]);
+	}
+	free(buf);
 }
 
 void exec_counts(const Exec *e, int *ran, int *skipped)

@@ -111,6 +111,9 @@ const OnnxOp *onnx_contrib_find(const char *op_type);
  * 0 done, -1 after reporting, 1 if input 0 is not quantized (import as
  * usual). */
 int imp_quantized_move(Ctx *c, NodeCtx *n);
+/* dynquant(x, out=which: y, scale or zero_point) as output k of n: 0, or
+ * -1 after reporting. */
+int imp_dynquant(Ctx *c, NodeCtx *n, Value *x, int k, const char *which);
 extern const OnnxOpTable onnx_geo_table;   /* onnx_geo.c */
 
 /* onnx_wire.c: 1 iff no message on the wire nests past the limit
@@ -123,6 +126,10 @@ int onnx_wire_nesting_ok(const ProtobufCMessageDescriptor *d,
 /* The `.g` identifier for an ONNX name: sanitised, plus suffix, unique. */
 const char *sym_fresh_name(Ctx *c, const char *onnx_name, const char *suffix);
 const char *sym_sanitize(Ctx *c, const char *name);
+/* An ONNX tensor name for an intermediate the importer adds: onnx_name
+ * plus suffix (then _1, _2, ...), neither bound nor named anywhere in the
+ * model, so no tensor the model defines later collides with it. */
+const char *sym_fresh_onnx(Ctx *c, const char *onnx_name, const char *suffix);
 Sym *sym_get(Ctx *c, const char *name);
 int sym_bind_value(Ctx *c, const char *name, Value *v, int dt);
 int sym_bind_tens(Ctx *c, const char *name, Tens *t);

@@ -198,7 +198,7 @@ static int const_values(Pat *P, const char *name, double *v, int max)
 }
 
 /* name is a constant whose every element is want (to float precision). */
-static int is_value(Pat *P, const char *name, double want)
+int is_value(Pat *P, const char *name, double want)
 {
 	double v[64];
 	int n = const_values(P, name, v, 64);
@@ -582,6 +582,7 @@ typedef int (*Matcher)(Pat *P, int k, PatFuse *f);
 static const Matcher matchers[] = {
 	match_layernorm, match_gelu_erf, match_gelu_tanh, match_silu,
 	match_hardswish_hs, match_hardswish_clip, match_dynq,
+	match_dynq_expanded,
 };
 
 static int by_index(const void *a, const void *b)
@@ -735,6 +736,8 @@ int onnx_pattern_step(Ctx *c, const PatPlan *plan,
 	const PatFuse *f = plan->fuse[k];
 	if (f->op == OP_DENSE)
 		return emit_dynq(c, f, node, k, opset);
+	if (f->op == OP_DYNQUANT)
+		return emit_dynq_expanded(c, f, node[k], opset);
 	int r = emit_fused(c, f, node[k], opset);
 	for (int i = 0; r == 1 && i < f->nnode; i++)
 		if (onnx_import_node(c, node[f->node[i]], opset))

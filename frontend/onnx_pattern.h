@@ -17,8 +17,10 @@ typedef struct {
 
 /* A match: the op, its operands (ONNX names) and the nodes it replaces. */
 typedef struct {
-	int op;                    /* OP_LAYERNORM, OP_GELU, OP_SILU, OP_HARDSWISH;
-	                              OP_DENSE: dynamic quantization (onnx_dynq.c) */
+	/* OP_LAYERNORM, OP_GELU, OP_SILU, OP_HARDSWISH; OP_DENSE: dynamic
+	 * quantization (onnx_dynq.c); OP_DYNQUANT: DynamicQuantizeLinear's
+	 * function body (x, scale, wz: its zero point) */
+	int op;
 	const char *x, *scale, *bias;
 	int64_t axes[QCC_MAX_RANK];
 	int naxes;
@@ -59,6 +61,8 @@ const char *pat_in(const Onnx__NodeProto *p, size_t i);  /* "" if absent */
 /* The input of the two-input p that is not name (NULL: name is not one). */
 const char *other(const Onnx__NodeProto *p, const char *name);
 int known(Pat *P, const char *name);  /* known at import time */
+/* name is a constant whose every element is want (to float precision). */
+int is_value(Pat *P, const char *name, double want);
 void take(PatFuse *f, int k);         /* adds node k to the match */
 /* When y's one reader is an op of y and a constant known at import time:
  * takes it into the match, sets *operand to the constant and returns the
@@ -77,5 +81,13 @@ void skip_dynq(Pat *P, char *skip);
  * reporting. */
 int emit_dynq(Ctx *c, const PatFuse *f, Onnx__NodeProto *const *node,
 	int k, int opset);
+/* onnx_dynq.c: the scale and zero point of DynamicQuantizeLinear's
+ * function body (ReduceMin/ReduceMax of x, widened to hold 0, ... Cast to
+ * uint8), matched at the Cast */
+int match_dynq_expanded(Pat *P, int k, PatFuse *f);
+/* Emits it at the Cast p as DynamicQuantizeLinear's scale and zero point
+ * outputs: 0, or -1 after reporting. */
+int emit_dynq_expanded(Ctx *c, const PatFuse *f, const Onnx__NodeProto *p,
+	int opset);
 
 #endif

@@ -14,12 +14,13 @@
  * dynquant node per output (onnx_dynq.c turns ONNX Runtime's dynamic
  * quantization pattern into the float op instead).
  *
- * Element types: int8 and uint8, and int16 from opset 21; per tensor or
+ * Element types: int8 and uint8, and int16, uint16 (held as int16 minus
+ * 32768), int4, uint4 from opset 21; per tensor or
  * per axis (a QuantizeLinear of a constant is computed here; of a run-time
  * value, per axis runs in the interpreter only, qdq_elim refuses it). Scales
  * must be positive and finite, zero points within their type, a per-axis
  * scale as long as its axis. Blocked quantization (block_size) and the
- * float8/int4/uint16 types are refused. */
+ * float8 types are refused. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -33,6 +34,7 @@ static int zp_elem(int dt)
 	case ONNX__TENSOR_PROTO__DATA_TYPE__INT8: return DT_I8;
 	case ONNX__TENSOR_PROTO__DATA_TYPE__UINT8: return DT_U8;
 	case ONNX__TENSOR_PROTO__DATA_TYPE__INT16: return DT_I16;
+	case ONNX__TENSOR_PROTO__DATA_TYPE__UINT16: return DT_I16;  /* - 2^15 */
 	case ONNX__TENSOR_PROTO__DATA_TYPE__INT32: return DT_I32;  /* biases */
 	case ONNX_DT_INT4: return DT_I8;   /* with q.bits 4 */
 	case ONNX_DT_UINT4: return DT_U8;
@@ -40,11 +42,20 @@ static int zp_elem(int dt)
 	}
 }
 
+/* The offset of the int16 codes of uint16 type dt (0 for the others):
+ * a uint16 u is held as u - 32768, its zero point likewise, so that the
+ * reals (u - zp) * scale are unchanged. */
+static int u16_shift(int dt)
+{
+	return dt == ONNX__TENSOR_PROTO__DATA_TYPE__UINT16 ? 32768 : 0;
+}
+
 /* The q(...) of node n (inputs 1 and 2: scale, zero point) for its data
- * input of rank `rank` and dims, and the element type of its integer side.
- * 0, or -1 after rejecting n. */
+ * input of rank `rank` and dims, the element type of its integer side and
+ * (dtp not NULL) its ONNX type: the zero point's, else def_dt (0: the
+ * output_dtype attribute, else uint8). 0, or -1 after rejecting n. */
 static int read_qparams(Ctx *c, NodeCtx *n, int si, int axis_def, int rank,
-	const int64_t *dims, int *elem, QParams *q)
+	const int64_t *dims, int def_dt, int *elem, int *dtp, QParams *q)
 {
 	int64_t axis = axis_def, block, od;
 	if ((axis_def == 1 && imp_attr_int(c, n, "axis", 1, &axis)) ||
@@ -53,18 +64,21 @@ static int read_qparams(Ctx *c, NodeCtx *n, int si, int axis_def, int rank,
 		return -1;
 	if (block != 0)
 		return imp_reject(c, n, "blocked quantization (block_size %lld) is "
-			"not supported: qcc's weights have one scale per tensor or per "
-			"channel, not per group", (long long)block);
+			"supported on a DequantizeLinear of constant weights only",
+			(long long)block);
 	int zi = si + 1;
 	Tens *s = imp_const(c, n, si), *z = imp_has(n, zi) ? imp_const(c, n, zi) :
 		NULL;
 	if (!s || (imp_has(n, zi) && !z))
 		return -1;
-	int dt = z ? z->dt : od ? (int)od : ONNX__TENSOR_PROTO__DATA_TYPE__UINT8;
+	int dt = z ? z->dt : od ? (int)od : def_dt ? def_dt :
+		ONNX__TENSOR_PROTO__DATA_TYPE__UINT8;
 	*elem = zp_elem(dt);
+	if (dtp)
+		*dtp = dt;
 	if (*elem < 0)
 		return imp_reject(c, n, "quantized type %s is not supported (int4, "
-			"uint4, int8, uint8, int16)", onnx_dtype_name(dt));
+			"uint4, int8, uint8, int16, uint16)", onnx_dtype_name(dt));
 	if (!s->is_float)
 		return imp_reject(c, n, "the scale must be float, got %s",
 			onnx_dtype_name(s->dt));
@@ -91,15 +105,15 @@ static int read_qparams(Ctx *c, NodeCtx *n, int si, int axis_def, int rank,
 	Type t = {.elem = *elem, .q = {.present = 1, .bits = q->bits}};
 	for (int i = 0; i < q->n; i++) {
 		float sc = s->f[i];
-		int64_t zp = z ? z->i[i] : 0;
+		int64_t zp = z ? z->i[i] : 0, zq = zp - u16_shift(dt);
 		if (!(sc > 0) || !isfinite(sc))
 			return imp_reject(c, n, "scale %g%s is not a positive finite "
 				"number", sc, q->n > 1 ? " of a channel" : "");
-		if (zp < type_qmin(&t) || zp > type_qmax(&t))
+		if (zq < type_qmin(&t) || zq > type_qmax(&t))
 			return imp_reject(c, n, "zero point %lld is out of range for "
 				"%s", (long long)zp, onnx_dtype_name(dt));
 		q->scale[i] = sc;
-		q->zp[i] = (int32_t)zp;
+		q->zp[i] = (int32_t)zq;
 	}
 	return 0;
 }
@@ -114,15 +128,33 @@ static int same_q(const QParams *a, const QParams *b)
 	return 1;
 }
 
+/* Whether the model's graph has an output named name. */
+static int graph_output(const Ctx *c, const char *name)
+{
+	const Onnx__GraphProto *gp = c->model ? c->model->graph : NULL;
+	for (size_t i = 0; gp && i < gp->n_output; i++)
+		if (!strcmp(gp->output[i]->name, name))
+			return 1;
+	return 0;
+}
+
 /* quantize(x) with the q of n's inputs si, si + 1, as output k of n (or,
  * k < 0, an intermediate named with suffix); 0, or -1 after reporting. */
 static int quantize_to(Ctx *c, NodeCtx *n, Value *x, int si, int k,
 	const char *suffix)
 {
-	int elem;
+	int elem, dt;
 	QParams q;
-	if (read_qparams(c, n, si, 1, x->type.rank, x->type.dims, &elem, &q))
+	if (read_qparams(c, n, si, 1, x->type.rank, x->type.dims, 0, &elem, &dt,
+	    &q))
 		return -1;
+	if (u16_shift(dt) && k >= 0 && graph_output(c, n->p->output[k]))
+		return imp_reject(c, n, "a uint16 graph output is not supported "
+			"(qcc holds uint16 codes as int16 minus 32768): dequantize it");
+	if (elem == DT_I16 && q.zp[0] != 0)
+		return imp_reject(c, n, "%s zero point %d: qcc's 16-bit activations "
+			"are symmetric (zero point 0 for int16, 32768 for uint16)",
+			onnx_dtype_name(dt), (int)q.zp[0] + u16_shift(dt));
 	if (q.bits == 4)
 		return imp_reject(c, n, "4-bit activations are not supported (4-bit "
 			"weights are: a DequantizeLinear of an int4 constant)");
@@ -132,7 +164,11 @@ static int quantize_to(Ctx *c, NodeCtx *n, Value *x, int si, int k,
 	node->out->type = x->type;   /* the shape; shape inference checks it */
 	node->out->type.elem = elem;
 	node->out->type.q = q;
-	return imp_finish(c, n, node, k);
+	if (imp_finish(c, n, node, k))
+		return -1;
+	if (k >= 0)   /* uint16 stays uint16 for the DequantizeLinear */
+		sym_get(c, n->p->output[k])->dt = dt;
+	return 0;
 }
 
 /* QuantizeLinear of a float constant (QAT exports fake-quantize weights
@@ -140,9 +176,9 @@ static int quantize_to(Ctx *c, NodeCtx *n, Value *x, int si, int k,
  * as eval_quantize would, bound as an integer constant. */
 static int quantize_const(Ctx *c, NodeCtx *n, const Tens *x)
 {
-	int elem;
+	int elem, dt;
 	QParams q;
-	if (read_qparams(c, n, 1, 1, x->rank, x->dims, &elem, &q))
+	if (read_qparams(c, n, 1, 1, x->rank, x->dims, 0, &elem, &dt, &q))
 		return -1;
 	if (elem == DT_I32)
 		return imp_reject(c, n, "quantized type int32 is not supported");
@@ -153,16 +189,35 @@ static int quantize_const(Ctx *c, NodeCtx *n, const Tens *x)
 		inner *= x->dims[d];
 	t->dt = q.bits == 4 ? (elem == DT_I8 ? ONNX_DT_INT4 : ONNX_DT_UINT4) :
 		elem == DT_I8 ? ONNX__TENSOR_PROTO__DATA_TYPE__INT8 :
-		elem == DT_I16 ? ONNX__TENSOR_PROTO__DATA_TYPE__INT16 :
-		ONNX__TENSOR_PROTO__DATA_TYPE__UINT8;
+		elem == DT_I16 ? dt : ONNX__TENSOR_PROTO__DATA_TYPE__UINT8;
 	for (int64_t i = 0; i < x->numel; i++) {
 		int k = q.axis < 0 ? 0 : (int)(i / inner % q.n);
 		float r = nearbyintf(x->f[i] / q.scale[k]);
 		double v = isnan(r) ? q.zp[k] : (double)r + q.zp[k];
-		t->i[i] = v < type_qmin(&ty) ? type_qmin(&ty) :
-			v > type_qmax(&ty) ? type_qmax(&ty) : (int64_t)v;
+		t->i[i] = (v < type_qmin(&ty) ? type_qmin(&ty) :
+			v > type_qmax(&ty) ? type_qmax(&ty) : (int64_t)v) +
+			u16_shift(dt);
 	}
 	return sym_bind_tens(c, n->p->output[0], t);
+}
+
+int imp_dynquant(Ctx *c, NodeCtx *n, Value *x, int k,
+	const char *which)
+{
+	Node *node = imp_node(c, n, OP_DYNQUANT, &x, 1, k, NULL);
+	if (!node)
+		return -1;
+	attr_set_str(c->g, node, "out", which);
+	return imp_finish(c, n, node, k);
+}
+
+/* Whether input i of n is dynquant(x, out=which). */
+static int is_dynquant(const NodeCtx *n, int i, const Value *x,
+	const char *which)
+{
+	const Value *v = imp_has(n, i) ? n->in[i]->v : NULL;
+	return v && x && v->kind == VAL_NODE && v->def->op == OP_DYNQUANT &&
+		v->def->in[0] == x && !strcmp(attr_str(v->def, "out"), which);
 }
 
 static int import_quantize_linear(Ctx *c, NodeCtx *n)
@@ -172,6 +227,11 @@ static int import_quantize_linear(Ctx *c, NodeCtx *n)
 	Sym *s = imp_has(n, 0) ? n->in[0] : NULL;
 	if (s && s->t && !s->v && s->t->is_float)
 		return quantize_const(c, n, s->t);
+	/* by DynamicQuantizeLinear's scale and zero point of x (its function
+	 * body, onnx_dynq.c): its y */
+	if (s && is_dynquant(n, 1, s->v, "scale") &&
+	    is_dynquant(n, 2, s->v, "zero_point"))
+		return imp_dynquant(c, n, s->v, 0, "y");
 	Value *x = imp_value(c, n, 0);
 	return x ? quantize_to(c, n, x, 1, 0, NULL) : -1;
 }
@@ -185,12 +245,13 @@ static Value *quantized_const(Ctx *c, NodeCtx *n, int xi, int elem,
 	memcpy(ty.dims, t->dims, sizeof ty.dims);
 	int32_t *d = graph_alloc_data(c->g, &ty);
 	for (int64_t k = 0; k < t->numel; k++) {
-		if (t->i[k] < type_qmin(&ty) || t->i[k] > type_qmax(&ty)) {
+		int64_t v = t->i[k] - u16_shift(t->dt);
+		if (v < type_qmin(&ty) || v > type_qmax(&ty)) {
 			imp_reject(c, n, "element %lld is %lld, out of range for %s",
-				(long long)k, (long long)t->i[k], dtype_name(elem));
+				(long long)k, (long long)t->i[k], onnx_dtype_name(t->dt));
 			return NULL;
 		}
-		d[k] = (int32_t)t->i[k];
+		d[k] = (int32_t)v;
 	}
 	return graph_add_const(c->g, sym_fresh_name(c, n->in[xi]->name, NULL),
 		&ty, d, c->loc);
@@ -225,6 +286,136 @@ static Value *dequantize_q(Ctx *c, NodeCtx *n, int xi, int elem,
 	return imp_finish(c, n, node, suffix ? -1 : 0) ? NULL : node->out;
 }
 
+/* ---- blocked DequantizeLinear (opset 21) of constant weights ---- */
+
+/* The unit s of scales sc[0..n) (stride st): the one with every sc[g] =
+ * s * r[g] exactly in float32, r[g] an integer in [1, 256], the largest
+ * such s (from the smallest scale over 1, 2, ... 256); 0 if none. */
+static float scale_unit(const float *sc, int64_t n, int64_t st, int64_t *r)
+{
+	float lo = sc[0];
+	for (int64_t g = 1; g < n; g++)
+		lo = sc[g * st] < lo ? sc[g * st] : lo;
+	for (int d = 1; d <= 256; d++) {
+		float s = lo / (float)d;
+		int ok = s > 0 && s * (float)d == lo;
+		for (int64_t g = 0; ok && g < n; g++) {
+			double q = nearbyint((double)sc[g * st] / s);
+			ok = q >= 1 && q <= 256 && (float)(s * (float)q) == sc[g * st];
+			r[g] = (int64_t)q;
+		}
+		if (ok)
+			return s;
+	}
+	return 0;
+}
+
+/* DequantizeLinear(x, scale[, zero point]) with block_size b along `axis`
+ * of constant weights: qcc's group-wise weight scales (docs/arith.md), the
+ * channels on the other axis of a 2-D x (MatMul's B [K, N] blocked along
+ * K, Gemm's transposed B [N, K] along K), on axis 0 of conv weights [OC,
+ * IC, KH, KW] blocked along IC. Group g of channel m is block g, its taps
+ * the G = b * (KH * KW) consecutive ones of qcc's flat order, so the
+ * scale must not vary over KH, KW; G a multiple of 8 (whole bytes of
+ * packed taps); every block scale of a channel s_m * r, r an integer in
+ * [1, 256], exactly. Zero points must be 0. */
+static Value *dequantize_blocked(Ctx *c, NodeCtx *n, int xi, int64_t axis,
+	int64_t b, const char *suffix)
+{
+	Sym *xs = n->in[xi];
+	Tens *s = imp_const(c, n, xi + 1), *z = imp_has(n, xi + 2) ?
+		imp_const(c, n, xi + 2) : NULL;
+	int rank, a, dt = sym_dtype(xs), elem = zp_elem(dt);
+	int64_t dims[QCC_MAX_RANK];
+	imp_shape(xs, &rank, dims);
+	if (!s || (imp_has(n, xi + 2) && !z))
+		return NULL;
+	if (!xs->t || xs->v || xs->t->is_float) {
+		imp_reject(c, n, "blocked quantization (block_size %lld) is "
+			"supported on constant integer weights only", (long long)b);
+		return NULL;
+	}
+	if (imp_axis(c, n, axis, rank, &a))
+		return NULL;
+	int oa = rank == 2 ? 1 - a : 0;
+	if (elem < 0 || elem == DT_I16 || elem == DT_I32 || !s->is_float ||
+	    (rank != 2 && !(rank >= 3 && a == 1)) || b < 1 || s->rank != rank) {
+		imp_reject(c, n, "blocked quantization (block_size %lld, axis %d) "
+			"of %s weights of rank %d: qcc's group-wise weights are int8 "
+			"or narrower, blocked along the input channels of 2-D (MatMul, "
+			"Gemm) or conv weights (axis 1), with a float scale of the same "
+			"rank", (long long)b, a, onnx_dtype_name(dt), rank);
+		return NULL;
+	}
+	int64_t nb = (dims[a] + b - 1) / b, M = dims[oa], K = xs->t->numel / M;
+	int64_t inner = K / dims[a], G = b * inner;
+	for (int d = 0; d < rank; d++)
+		if (s->dims[d] != (d == a ? nb : dims[d])) {
+			imp_reject(c, n, "the scale's dim %d is %lld; blocks of %lld "
+				"along axis %d of length %lld need %lld", d,
+				(long long)s->dims[d], (long long)b, a, (long long)dims[a],
+				(long long)(d == a ? nb : dims[d]));
+			return NULL;
+		}
+	if (G % 8) {
+		imp_reject(c, n, "blocks of %lld taps (block_size %lld): qcc's "
+			"weight groups are a multiple of 8 taps (whole bytes of packed "
+			"weights)", (long long)G, (long long)b);
+		return NULL;
+	}
+	for (int64_t i = 0; z && i < z->numel; i++)
+		if (z->i[i] != 0) {
+			imp_reject(c, n, "block-quantized weights with zero point %lld; "
+				"qcc's weights are symmetric (zero point 0)",
+				(long long)z->i[i]);
+			return NULL;
+		}
+	/* the block scales of channel m: in the scale tensor, conv [M, nb,
+	 * KH, KW] (equal over KH, KW) or 2-D [nb, M] / [M, nb] */
+	QParams q = {.present = 1, .axis = oa, .n = (int)M,
+		.bits = dt == ONNX_DT_INT4 || dt == ONNX_DT_UINT4 ? 4 : 0};
+	q.scale = arena_alloc(&c->g->arena, M * sizeof *q.scale);
+	q.zp = arena_alloc(&c->g->arena, M * sizeof *q.zp);
+	int64_t *r = arena_alloc(&c->g->arena, M * nb * sizeof *r);
+	int64_t sm = rank == 2 ? (oa == 0 ? nb : 1) : nb * inner;
+	int64_t sg = rank == 2 ? (oa == 0 ? 1 : M) : inner;
+	for (int64_t m = 0; m < M; m++) {
+		const float *sc = s->f + m * sm;
+		for (int64_t g = 0; rank > 2 && g < nb; g++)
+			for (int64_t j = 1; j < inner; j++)
+				if (sc[g * sg + j] != sc[g * sg]) {
+					imp_reject(c, n, "the scales of block %lld of channel %lld "
+						"vary over the kernel's taps; qcc's groups take one "
+						"scale for all taps of a block", (long long)g,
+						(long long)m);
+					return NULL;
+				}
+		for (int64_t g = 0; g < nb; g++)
+			if (!(sc[g * sg] > 0) || !isfinite(sc[g * sg])) {
+				imp_reject(c, n, "scale %g of a block is not a positive "
+					"finite number", sc[g * sg]);
+				return NULL;
+			}
+		q.scale[m] = scale_unit(sc, nb, sg, r + m * nb);
+		if (!q.scale[m]) {
+			imp_reject(c, n, "the block scales of channel %lld are not "
+				"integer multiples (1 to 256) of one scale: qcc's group-wise "
+				"weights have the scale s * r of each group (docs/arith.md)",
+				(long long)m);
+			return NULL;
+		}
+		q.zp[m] = 0;
+	}
+	Value *x = quantized_const(c, n, xi, elem, &q);
+	Node *node = x ? imp_node(c, n, OP_DEQUANTIZE, &x, 1, suffix ? -1 : 0,
+		suffix) : NULL;
+	if (!node)
+		return NULL;
+	attr_set_int(c->g, node, "wgroup", G);
+	attr_set_ints(c->g, node, "wgmult", r, (int)(M * nb));
+	return imp_finish(c, n, node, suffix ? -1 : 0) ? NULL : node->out;
+}
+
 /* dequantize(input xi) with the q of inputs xi + 1, xi + 2, per axis on
  * `axis` (1: DequantizeLinear's attribute, default 1) when the scale is
  * 1-D; the dequantized value, named with suffix, or NULL after
@@ -233,7 +424,7 @@ static Value *dequantize_of(Ctx *c, NodeCtx *n, int xi, int axis,
 	const char *suffix)
 {
 	Sym *s = imp_has(n, xi) ? n->in[xi] : NULL;
-	int elem, dt = s ? sym_dtype(s) : 0;
+	int elem, qdt, dt = s ? sym_dtype(s) : 0;
 	QParams q;
 	int64_t dims[QCC_MAX_RANK];
 	int rank;
@@ -242,13 +433,18 @@ static Value *dequantize_of(Ctx *c, NodeCtx *n, int xi, int axis,
 		return NULL;
 	}
 	imp_shape(s, &rank, dims);
-	if (read_qparams(c, n, xi + 1, axis, rank, dims, &elem, &q))
+	int64_t block, ax = axis;
+	if (imp_attr_int(c, n, "block_size", 0, &block) ||
+	    (axis == 1 && imp_attr_int(c, n, "axis", 1, &ax)))
 		return NULL;
-	if (dt == ONNX__TENSOR_PROTO__DATA_TYPE__INT32 && !imp_has(n, xi + 2))
-		elem = DT_I32;   /* a bias: int32 without zero point */
-	if (zp_elem(dt) != elem) {
-		imp_reject(c, n, "input '%s' is %s but its zero point says %s",
-			s->name, onnx_dtype_name(dt), dtype_name(elem));
+	if (block)
+		return dequantize_blocked(c, n, xi, ax, block, suffix);
+	/* without a zero point, that of x's type (0) */
+	if (read_qparams(c, n, xi + 1, axis, rank, dims, dt, &elem, &qdt, &q))
+		return NULL;
+	if (qdt != dt) {
+		imp_reject(c, n, "input '%s' is %s but its zero point is %s",
+			s->name, onnx_dtype_name(dt), onnx_dtype_name(qdt));
 		return NULL;
 	}
 	return dequantize_q(c, n, xi, elem, &q, suffix);
@@ -267,7 +463,7 @@ static Value *float_op(Ctx *c, NodeCtx *n, const char *op_type, Value **in,
 	int nin)
 {
 	Onnx__NodeProto p = *n->p;
-	char *out = (char *)sym_fresh_name(c, n->p->output[0], "_f");
+	char *out = (char *)sym_fresh_onnx(c, n->p->output[0], "_f");
 	char *names[3];
 	NodeCtx sub = *n;
 	p.op_type = (char *)op_type;
@@ -279,7 +475,7 @@ static Value *float_op(Ctx *c, NodeCtx *n, const char *op_type, Value **in,
 	sub.nin = nin;
 	sub.nout = 1;
 	for (int i = 0; i < nin; i++) {
-		names[i] = in[i] ? (char *)sym_fresh_name(c, out, "_in") : "";
+		names[i] = in[i] ? (char *)sym_fresh_onnx(c, out, "_in") : "";
 		if (in[i] && sym_bind_value(c, names[i], in[i],
 		    ONNX__TENSOR_PROTO__DATA_TYPE__FLOAT))
 			return NULL;
@@ -504,16 +700,10 @@ static int import_dynamic_quantize_linear(Ctx *c, NodeCtx *n)
 	Value *x = imp_value(c, n, 0);
 	if (!x)
 		return -1;
-	for (int k = 0; k < 3 && k < n->nout; k++) {
-		if (!n->p->output[k] || !*n->p->output[k])
-			continue;
-		Node *node = imp_node(c, n, OP_DYNQUANT, &x, 1, k, NULL);
-		if (!node)
+	for (int k = 0; k < 3 && k < n->nout; k++)
+		if (n->p->output[k] && *n->p->output[k] &&
+		    imp_dynquant(c, n, x, k, outs[k]))
 			return -1;
-		attr_set_str(c->g, node, "out", outs[k]);
-		if (imp_finish(c, n, node, k))
-			return -1;
-	}
 	return 0;
 }
 
@@ -602,8 +792,8 @@ static const OnnxOp rows[] = {
 	 "conv of x - xz and w - wz in float, int32 out (exact below 2^24)"},
 	{"DequantizeLinear", 10, 0, 0x6, import_dequantize_linear,
 	 "axis block_size",
-	 "dequantize; per tensor or axis, int8/uint8/int16/int32; qdq_elim folds "
-	 "it"},
+	 "dequantize; per tensor or axis, int4/8/16/32, uint4/8/16; qdq_elim "
+	 "folds it"},
 	{"DynamicQuantizeLinear", 11, 0, 0, import_dynamic_quantize_linear, "",
 	 "dynquant (y, scale, zero point from the run-time range); in ONNX "
 	 "Runtime's dynamic quantization, the float op on dequantized weights"},
@@ -616,8 +806,9 @@ static const OnnxOp rows[] = {
 	 "dequantize, matmul, quantize (qdq_elim folds the pairs)"},
 	{"QuantizeLinear", 10, 0, 0x6, import_quantize_linear,
 	 "axis block_size output_dtype saturate",
-	 "quantize; int8/uint8/int16; per tensor, or per axis (constants fold, "
-	 "activations only in the interpreter); qdq_elim folds it"},
+	 "quantize; int8/uint8/int16/uint16; per tensor, or per axis "
+	 "(constants fold, activations only in the interpreter); qdq_elim folds "
+	 "it"},
 };
 
 const OnnxOpTable onnx_quant_table = ONNX_OP_TABLE(rows);

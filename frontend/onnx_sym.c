@@ -55,6 +55,72 @@ const char *sym_fresh_name(Ctx *c, const char *onnx_name, const char *suffix)
 	return graph_fresh_name(c->g, base);
 }
 
+/* Whether any node of gp (or of a graph in its nodes' attributes) reads or
+ * writes the tensor `name`, or gp has it as an input, output or
+ * initializer. */
+static int graph_uses(const Onnx__GraphProto *gp, const char *name)
+{
+	for (size_t i = 0; i < gp->n_input; i++)
+		if (!strcmp(gp->input[i]->name, name))
+			return 1;
+	for (size_t i = 0; i < gp->n_output; i++)
+		if (!strcmp(gp->output[i]->name, name))
+			return 1;
+	for (size_t i = 0; i < gp->n_initializer; i++)
+		if (gp->initializer[i]->name && !strcmp(gp->initializer[i]->name,
+		    name))
+			return 1;
+	for (size_t k = 0; k < gp->n_node; k++) {
+		const Onnx__NodeProto *p = gp->node[k];
+		for (size_t i = 0; i < p->n_input; i++)
+			if (!strcmp(p->input[i], name))
+				return 1;
+		for (size_t i = 0; i < p->n_output; i++)
+			if (!strcmp(p->output[i], name))
+				return 1;
+		for (size_t a = 0; a < p->n_attribute; a++) {
+			const Onnx__AttributeProto *at = p->attribute[a];
+			if (at->g && graph_uses(at->g, name))
+				return 1;
+			for (size_t j = 0; j < at->n_graphs; j++)
+				if (graph_uses(at->graphs[j], name))
+					return 1;
+		}
+	}
+	return 0;
+}
+
+/* Whether the model names the tensor `name` anywhere: its graph, or the
+ * body of one of its functions. */
+static int model_uses(const Ctx *c, const char *name)
+{
+	const Onnx__ModelProto *m = c->model;
+	if (!m)
+		return 0;
+	if (m->graph && graph_uses(m->graph, name))
+		return 1;
+	for (size_t f = 0; f < m->n_functions; f++) {
+		const Onnx__FunctionProto *fp = m->functions[f];
+		for (size_t k = 0; k < fp->n_node; k++) {
+			const Onnx__NodeProto *p = fp->node[k];
+			for (size_t i = 0; i < p->n_output; i++)
+				if (!strcmp(p->output[i], name))
+					return 1;
+		}
+	}
+	return 0;
+}
+
+const char *sym_fresh_onnx(Ctx *c, const char *onnx_name, const char *suffix)
+{
+	size_t n = strlen(onnx_name) + strlen(suffix) + 24;
+	char *s = arena_alloc(&c->g->arena, n);
+	snprintf(s, n, "%s%s", onnx_name, suffix);
+	for (long k = 1; sym_get(c, s) || model_uses(c, s); k++)
+		snprintf(s, n, "%s%s_%ld", onnx_name, suffix, k);
+	return s;
+}
+
 /* ---- the table: ONNX name -> Sym, open addressing ---- */
 
 static unsigned hash(const char *s)

@@ -754,6 +754,14 @@ void exec_set_hook(Exec *e, ExecHook hook, void *user);
 /* Runs every node, or skips one its guard says not to run (graph_guards;
  * its buffer and the hook are then left alone). */
 void exec_run(Exec *e);              /* inputs must be filled first */
+/* nb interpreters of one graph (each with its inputs filled), node by
+ * node in step: a kernel that can take the nb images in one pass reads
+ * its weights once for them all (exec/batch.h). Each interpreter ends
+ * with the bits exec_run gives it alone; its hook sees its values in the
+ * order exec_run shows them, the interpreters taking turns per node. A
+ * graph with guards runs interpreter by interpreter. */
+enum { EXEC_MAX_BATCH = 16, EXEC_DEFAULT_BATCH = 8 };
+void exec_run_batch(Exec *const *e, int nb);
 /* R(p, n) under rounding mode (docs/arith.md section 2), |p| < 2^62,
  * 0 <= n <= 62: what the integer kernels compute, as a function. */
 int64_t exec_round_shift(int64_t p, int n, int mode);
@@ -794,6 +802,10 @@ typedef struct {
 	int weight_group;          /* --weight-group G: group-wise scales of G
 	                              taps for weights of 2 to 4 bits; 0 none */
 	int act_bits;              /* 8 */
+	/* --act-bits BITS=NAME,...: "BITS=NAME,NAME" strings, each giving the
+	 * named tensors that width (8 or 16), in order after act_bits */
+	const char **act_bits_for;
+	int nact_bits_for;
 	Granularity granularity;
 	const char *range_method;  /* "minmax", "percentile:99.99", "mse", ... */
 	int data_free;             /* no calibration data: --range bn alone
@@ -819,9 +831,15 @@ typedef struct {
 	/* --jobs: threads over calibration samples; 0: QCC_JOBS, else the
 	 * online CPUs (passes/calibrate.c) */
 	int jobs;
+	/* --batch: images each interpreter runs in step (exec_run_batch) in
+	 * calibration and `qcc run`; 0: EXEC_DEFAULT_BATCH */
+	int batch;
 	/* mixed-precision weights (passes/bitalloc.c) */
 	int64_t flash_budget;      /* --flash-budget BYTES; 0: none */
 	double max_drop;           /* --max-drop POINTS; < 0: none */
+	int64_t ram_budget;        /* --ram-budget BYTES: the C's arena; 0: none */
+	const char *target;        /* --target of the C the budgets are for
+	                              (NULL: generic) */
 	const char *calib_labels;  /* --calib-labels: classes of --calib */
 } Options;
 #define QCC_MAX_JOBS 256
@@ -1053,6 +1071,11 @@ typedef struct {
  * temporary file renamed on success. 0, or -1 after reporting. */
 int emit_c(Graph *g, const EmitOptions *o, const char *path_c,
 	const char *path_h);
+/* The arena bytes (NAME_ARENA_SIZE) of the C emit_c would write for the
+ * lowered g and target (NULL: generic), and in *peak (if not NULL) the
+ * tensors' peak without kernel scratch, which never falls when a tensor
+ * widens; -1 after reporting. */
+int64_t emit_arena_bytes(Graph *g, const char *target, int64_t *peak);
 /* --name: 0 if s is a C identifier whose NAME_ macros cannot collide with
  * the header's (not beginning with '_' or qcc_model in any case); else -1
  * after reporting. */

@@ -4,7 +4,7 @@
  *
  * requires: f32 layers (conv2d, dense) with constant weights, the
  *   activation q(...) of pass range, --calib (one f32 input).
- * guarantees: every such layer gets weight_bits in {2, 3, 4, 8} (a width
+ * guarantees: every such layer gets weight_bits in {1, 2, 3, 4, 8} (a width
  *   given in the source is kept); the same input gives the same widths.
  * maths: sensitivity: per layer l and width b, the network with only l's
  *   weights on the b-bit grid (the others float, activations on their
@@ -24,42 +24,14 @@
 #include <string.h>
 
 #include "ir.h"
+#include "bitalloc.h"
 
-static const int widths[] = {2, 3, 4, 8};
-#define NW ((int)(sizeof widths / sizeof widths[0]))
+static const int widths[NW] = {1, 2, 3, 4, 8};
 /* Constants of an output channel the widths do not change: the int32
  * bias, the int32 multiplier and the 8-bit shift. */
 #define CHANNEL_CONST_BYTES 9
 /* Above this many bytes the DP's grid is coarser than one byte. */
 #define DP_MAX_UNITS ((int64_t)1 << 22)
-/* The most front points re-measured and printed (plus the choice). */
-#define FRONT_MAX 12
-
-typedef struct {
-	Node *n;                /* in g */
-	int k;                  /* its index in g->nodes (and in the clones) */
-	int64_t oc, inner;
-	int fixed;              /* weight_bits given in the source: one choice */
-	int64_t bytes[NW];      /* packed weight bytes at widths[j] */
-	double mse[NW], top1[NW];  /* with this layer alone at widths[j] */
-} Layer;
-
-typedef struct {
-	Graph *g;
-	const Options *o;
-	Layer *l;
-	int nl;
-	float *x;               /* ns samples of per floats */
-	int64_t ns, per, nout;
-	Npy data;               /* the same samples, for the integer simulator */
-	const int64_t *label;   /* ns classes: --calib-labels, else the float
-	                           network's top-1 */
-	int64_t *float_top1;
-	float *ref;             /* the float network's first output per sample */
-	int scores;             /* the first output is [1, C] class scores */
-	double base_mse, base_top1, float_top1_pct;
-	int64_t consts;         /* per-channel constant bytes of all layers */
-} Alloc;
 
 static int64_t argmax(const float *y, int64_t n)
 {
@@ -94,9 +66,7 @@ static void set_layer(Graph *gq, const Options *o, int k, const float *w,
 	node_attr(n, "weight_bits")->i = saved;
 }
 
-/* Mean squared error against the float output and top-1 (%) of the
- * simulated network gq over the samples. */
-static void score_fq(const Alloc *a, Graph *gq, FqRun *r, double *mse,
+void bitalloc_score_fq(const Alloc *a, Graph *gq, FqRun *r, double *mse,
 	double *top1)
 {
 	double sse = 0;
@@ -137,7 +107,7 @@ static void *sense_worker(void *arg)
 		int j = job % NW;
 		const float *w = l->n->in[1]->data;
 		set_layer(gq, a->o, l->k, w, widths[j]);
-		score_fq(a, gq, r, &l->mse[j], &l->top1[j]);
+		bitalloc_score_fq(a, gq, r, &l->mse[j], &l->top1[j]);
 		set_layer(gq, a->o, l->k, w, 0);
 	}
 	fq_free(r);
@@ -149,7 +119,7 @@ static void sensitivity(Alloc *a)
 {
 	Graph *gq = graph_clone(a->g);
 	FqRun *r = fq_new(gq, 1);
-	score_fq(a, gq, r, &a->base_mse, &a->base_top1);
+	bitalloc_score_fq(a, gq, r, &a->base_mse, &a->base_top1);
 	fq_free(r);
 	graph_free(gq);
 	Jobs jb = {a, 0, PTHREAD_MUTEX_INITIALIZER};
@@ -300,16 +270,8 @@ static void set_widths(Graph *g, const Alloc *a, const int *pick)
 			widths[pick[i]]);
 }
 
-/* Top-1 (%) and output mse of the whole network quantized at p's widths. */
-static int measure(const Alloc *a, Point *p)
+void bitalloc_score_int(const Alloc *a, Graph *q, double *top1, double *mse)
 {
-	const int *pick = p->pick;
-	Graph *q = graph_clone(a->g);
-	set_widths(q, a, pick);
-	if (pass_quantize(q, a->o) < 0) {
-		graph_free(q);
-		return -1;
-	}
 	Exec *e = exec_new(q);
 	int64_t right = 0;
 	double sse = 0;
@@ -323,9 +285,21 @@ static int measure(const Alloc *a, Point *p)
 		right += a->scores && argmax(y, a->nout) == a->label[s];
 	}
 	exec_free(e);
+	*top1 = 100.0 * right / a->ns;
+	*mse = sse / a->ns;
+}
+
+/* Top-1 (%) and output mse of the whole network quantized at p's widths. */
+static int measure(const Alloc *a, Point *p)
+{
+	Graph *q = graph_clone(a->g);
+	set_widths(q, a, p->pick);
+	if (pass_quantize(q, a->o) < 0) {
+		graph_free(q);
+		return -1;
+	}
+	bitalloc_score_int(a, q, &p->top1, &p->top1_mse);
 	graph_free(q);
-	p->top1 = 100.0 * right / a->ns;
-	p->top1_mse = sse / a->ns;
 	return 0;
 }
 
@@ -427,7 +401,8 @@ static int find_layers(Alloc *a)
 		for (int j = 0; j < NW; j++) {
 			/* the generated C's layout: rows of 1-4 bits padded to
 			 * whole bytes (pack_sub_spec), 3 bits stored as 4 */
-			int b = widths[j] <= 2 ? 2 : widths[j] <= 4 ? 4 : 8;
+			int b = widths[j] == 1 ? 1 : widths[j] <= 2 ? 2 :
+				widths[j] <= 4 ? 4 : 8;
 			PackSpec s = b < 8 ? pack_sub_spec(b) :
 				(PackSpec){PACK_OIHW, 1, 0, 8};
 			/* emitted as whole 32-bit words (emit_bytes) */
@@ -439,7 +414,7 @@ static int find_layers(Alloc *a)
 				ok |= widths[j] == l->fixed;
 			if (!ok) {
 				diag_error(n->loc, "%s '%s': bitalloc chooses among widths "
-					"2, 3, 4 and 8; weight_bits=%d is not one of them",
+					"1, 2, 3, 4 and 8; weight_bits=%d is not one of them",
 					op_info(n->op)->name, n->out->name, l->fixed);
 				return -1;
 			}
@@ -610,8 +585,9 @@ static int by_bytes(const void *x, const void *y)
 
 int pass_bitalloc(Graph *g, const Options *o)
 {
-	if (o->flash_budget <= 0 && o->max_drop < 0) {
-		diag_fail("the bitalloc pass needs --flash-budget or --max-drop");
+	if (o->flash_budget <= 0 && o->max_drop < 0 && o->ram_budget <= 0) {
+		diag_fail("the bitalloc pass needs --flash-budget, --max-drop or "
+			"--ram-budget");
 		return -1;
 	}
 	graph_compact(g);  /* clones keep g->nodes' order */
@@ -622,6 +598,12 @@ int pass_bitalloc(Graph *g, const Options *o)
 	int np = 0, chosen = -1, r = -1;
 	if (setup(&a) < 0)
 		goto out;
+	if (o->ram_budget > 0 && bitalloc_acts(&a) < 0)
+		goto out;
+	if (o->flash_budget <= 0 && o->max_drop < 0) {
+		r = 0;
+		goto out;
+	}
 	sensitivity(&a);
 	if (o->verbose)
 		print_layers(&a);

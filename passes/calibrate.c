@@ -13,7 +13,9 @@
  * contiguous run of samples and its own extremes, counts and histograms,
  * merged in sample order. Every statistic merged is exact whatever the
  * split (min and max of values with -0 read as +0, integer counts), so the
- * observations are bit-identical to one thread's. The reservoir of softmax
+ * observations are bit-identical to one thread's. Each thread runs
+ * --batch samples in step (exec_run_batch: the same values as one at a
+ * time), so that a layer's weights are read once for them. The reservoir of softmax
  * rows draws one random stream in sample order: a sweep that keeps rows
  * runs on one thread.
  *
@@ -71,14 +73,25 @@ typedef struct {
 	pthread_mutex_t lock;
 } Calib;
 
-/* One thread: its interpreter, its samples [lo, hi) and its Parts. */
+typedef struct Worker Worker;
+
+/* One interpreter of a thread, and the sample it holds. */
 typedef struct {
+	Worker *w;
+	int64_t sample;
+} Lane;
+
+/* One thread: its interpreters (nb samples in step, exec_run_batch), its
+ * samples [lo, hi) and its Parts. */
+struct Worker {
 	Calib *c;
-	Exec *e;
-	int64_t lo, hi, sample;
+	Exec *e[EXEC_MAX_BATCH];
+	Lane lane[EXEC_MAX_BATCH];
+	int nb;
+	int64_t lo, hi;
 	int keep_rows;          /* the only thread: it fills the reservoirs */
 	Part *part;             /* nstat */
-} Worker;
+};
 
 static uint64_t next_random(Calib *c)
 {
@@ -110,7 +123,8 @@ static void keep_rows(Calib *c, Stat *s, const float *x, int64_t numel)
 
 static void hook(void *user, const Node *n, const Value *v, const void *out)
 {
-	Worker *w = user;
+	const Lane *l = user;
+	Worker *w = l->w;
 	Calib *c = w->c;
 	if (!n || n->op != OP_OBSERVE)
 		return;
@@ -126,7 +140,7 @@ static void hook(void *user, const Node *n, const Value *v, const void *out)
 	for (int64_t k = 0; k < numel; k++) {
 		if (!isfinite(x[k])) {
 			if (p->bad_sample < 0)
-				p->bad_sample = w->sample;
+				p->bad_sample = l->sample;
 			return;
 		}
 		double xv = (double)x[k] + 0.0;   /* -0 is +0: order-free */
@@ -311,18 +325,26 @@ static void progress(const Options *o, int64_t done, int64_t total)
 	}
 }
 
-/* A thread's samples through its interpreter. */
+/* A thread's samples through its interpreters, nb at a time (one when
+ * it keeps rows: the reservoirs draw one random stream in sample order,
+ * observer by observer). Each interpreter's hook sees its sample's values
+ * in graph order, and each observer its samples in ascending order. */
 static void *run_samples(void *arg)
 {
 	Worker *w = arg;
 	Calib *c = w->c;
-	for (int64_t i = w->lo; i < w->hi; i++) {
-		for (int k = 0; k < c->g->ninputs; k++)
-			exec_fill(w->e, c->g->inputs[k], &c->x[k], i);
-		w->sample = i;
-		exec_run(w->e);
+	int nb = w->keep_rows ? 1 : w->nb;
+	for (int64_t i = w->lo; i < w->hi; i += nb) {
+		int m = w->hi - i < nb ? (int)(w->hi - i) : nb;
+		for (int j = 0; j < m; j++) {
+			for (int k = 0; k < c->g->ninputs; k++)
+				exec_fill(w->e[j], c->g->inputs[k], &c->x[k], i + j);
+			w->lane[j].sample = i + j;
+		}
+		exec_run_batch(w->e, m);
 		pthread_mutex_lock(&c->lock);
-		progress(c->o, ++c->done, c->total);
+		c->done += m;
+		progress(c->o, c->done, c->total);
 		pthread_mutex_unlock(&c->lock);
 	}
 	return NULL;
@@ -520,9 +542,17 @@ int pass_calibrate(Graph *g, const Options *o)
 	Worker *w = calloc(nw, sizeof *w);
 	if (!w)
 		abort();
+	int nb = o->batch > 0 ? o->batch : EXEC_DEFAULT_BATCH;
+	if (nb > (x[0].dims[0] + nw - 1) / nw)
+		nb = (int)((x[0].dims[0] + nw - 1) / nw);
 	for (int t = 0; t < nw; t++) {
 		w[t].c = &c;
-		w[t].e = exec_new(g);
+		w[t].nb = nb;
+		for (int j = 0; j < nb; j++) {
+			w[t].e[j] = exec_new(g);
+			w[t].lane[j].w = &w[t];
+			exec_set_hook(w[t].e[j], hook, &w[t].lane[j]);
+		}
 		w[t].part = calloc(c.nstat, sizeof *w[t].part);
 		if (!w[t].part)
 			abort();
@@ -530,7 +560,6 @@ int pass_calibrate(Graph *g, const Options *o)
 			if (!(w[t].part[i].hist = malloc((RANGE_HIST_BINS + 1) *
 			    sizeof *w[t].part[i].hist)))
 				abort();
-		exec_set_hook(w[t].e, hook, &w[t]);
 	}
 	c.g = g;
 	c.x = x;
@@ -554,7 +583,8 @@ int pass_calibrate(Graph *g, const Options *o)
 	}
 	pthread_mutex_destroy(&c.lock);
 	for (int t = 0; t < nw; t++) {
-		exec_free(w[t].e);
+		for (int j = 0; j < w[t].nb; j++)
+			exec_free(w[t].e[j]);
 		for (int i = 0; i < c.nstat; i++)
 			free(w[t].part[i].hist);
 		free(w[t].part);

@@ -130,6 +130,56 @@ static int check_options(const Graph *g, const Options *o,
 	return 0;
 }
 
+/* The width --act-bits BITS=NAME,... gives v (the last naming it wins);
+ * 0 if none names it. */
+static int bits_for(const Value *v, const Options *o)
+{
+	int bits = 0;
+	for (int i = 0; i < o->nact_bits_for; i++) {
+		const char *s = strchr(o->act_bits_for[i], '=') + 1;
+		size_t len = strlen(v->name);
+		for (const char *e; *s; s = *e ? e + 1 : e) {
+			e = strchr(s, ',');
+			if (!e)
+				e = s + strlen(s);
+			if ((size_t)(e - s) == len && strncmp(s, v->name, len) == 0)
+				bits = atoi(o->act_bits_for[i]);
+		}
+	}
+	return bits;
+}
+
+/* Each name of --act-bits BITS=NAME,... is an f32 tensor with its own
+ * range. */
+static int check_act_bits(const Graph *g, const Options *o,
+	const char *observed)
+{
+	for (int i = 0; i < o->nact_bits_for; i++) {
+		const char *s = strchr(o->act_bits_for[i], '=') + 1;
+		for (const char *e; *s; s = *e ? e + 1 : e) {
+			e = strchr(s, ',');
+			if (!e)
+				e = s + strlen(s);
+			char name[256];
+			snprintf(name, sizeof name, "%.*s", (int)(e - s), s);
+			const Value *v = graph_find(g, name);
+			if (!v) {
+				diag_fail("--act-bits %s: the model has no value '%s'",
+					o->act_bits_for[i], name);
+				return -1;
+			}
+			if (!wants_observer(v, observed) && !observed[v->id]) {
+				diag_fail("--act-bits %s: '%s' is not an f32 tensor with "
+					"its own range (views, max pooling and constants "
+					"take their width from their source)",
+					o->act_bits_for[i], name);
+				return -1;
+			}
+		}
+	}
+	return 0;
+}
+
 /* Queues V_obs = observe(V) at position pos (g defers inserts); returns
  * V_obs. */
 static Value *add_observer(Graph *g, Value *v, int pos, const Options *o)
@@ -143,6 +193,19 @@ static Value *add_observer(Graph *g, Value *v, int pos, const Options *o)
 	if (strcmp(m, "minmax") != 0)
 		attr_set_str(g, obs, "method", m);
 	return obs->out;
+}
+
+/* The observers of tensors --act-bits BITS=NAME,... names get their bits
+ * (those of the source as well). */
+static void set_act_bits(Graph *g, const Options *o)
+{
+	for (int k = 0; k < g->nnodes; k++) {
+		Node *n = g->nodes[k];
+		int bits = n->dead || n->op != OP_OBSERVE ? 0 :
+			bits_for(n->in[0], o);
+		if (bits)
+			attr_set_int(g, n, "bits", bits);
+	}
 }
 
 /* Moves the consumers of each observed value v onto obs_of[v->id], in one
@@ -195,9 +258,12 @@ int pass_observe(Graph *g, const Options *o)
 		diag_fail("out of memory");
 		r = -1;
 	}
+	if (r == 0)
+		r = check_act_bits(g, o, observed);
 	if (r == 0) {
 		add_observers(g, o, observed, obs_of);
 		read_observers(g, obs_of, nold);
+		set_act_bits(g, o);
 	}
 	free(observed);
 	free(obs_of);

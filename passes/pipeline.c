@@ -143,7 +143,7 @@ int pass_in_pipeline(const PassInfo *p, const Options *o)
 	return p->in_default || (o->cle && strcmp(p->name, "cle") == 0) ||
 		(o->bias_correction && strcmp(p->name, "bias_correction") == 0) ||
 		(o->adaround && strcmp(p->name, "adaround") == 0) ||
-		((o->flash_budget > 0 || o->max_drop >= 0) &&
+		((o->flash_budget > 0 || o->max_drop >= 0 || o->ram_budget > 0) &&
 		strcmp(p->name, "bitalloc") == 0);
 }
 

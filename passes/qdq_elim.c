@@ -42,20 +42,43 @@ static int lowered(const Graph *g)
 	return 0;
 }
 
-/* Whether v is read as the weights (input 1) of a layer. */
-static int read_as_weights(const Graph *g, const Value *v)
+/* Whether matmul node m becomes a dense layer (3a: both operands 2-D,
+ * the second constant once its dequantize folds). */
+static int dense_matmul(const Node *m)
+{
+	return m->op == OP_MATMUL && m->in[0]->type.rank == 2 &&
+		m->in[1]->type.rank == 2;
+}
+
+/* The output-channel axis of v when it is read as the weights (input 1)
+ * of a layer (0: [OC, ...]; 1: a dense's [K, M] with trans_w=0), or of a
+ * matmul that becomes one (1); -1 when it is not. */
+static int weights_axis(const Graph *g, const Value *v)
 {
 	for (int k = 0; k < g->nnodes; k++) {
 		const Node *n = g->nodes[k];
-		if (!n->dead && op_has(n->op, OPF_LAYER) && n->nin > 1 &&
-		    n->in[1] == v)
+		if (n->dead || n->nin < 2 || n->in[1] != v)
+			continue;
+		if (dense_matmul(n))
 			return 1;
+		if (op_has(n->op, OPF_LAYER))
+			return op_attr_index(n->op, "trans_w") >= 0 &&
+				!attr_int(n, "trans_w");
 	}
-	return 0;
+	return -1;
 }
 
+/* Weights a blocked dequantize folded into: their layer takes its groups
+ * (wgroup, wgmult) once the matmuls are dense layers. */
+typedef struct {
+	const Value *w;
+	int64_t group;
+	const int64_t *mult;   /* the dequantize's wgmult */
+	int nmult;
+} Groups;
+
 /* 1. dequantize(constant) -> an f32 constant. */
-static int fold_const(Graph *g, Node *n, Value **to)
+static int fold_const(Graph *g, Node *n, Value **to, Groups *gr, int *ngr)
 {
 	const Value *x = n->in[0];
 	const Type *t = &x->type;
@@ -65,7 +88,14 @@ static int fold_const(Graph *g, Node *n, Value **to)
 	float *d = graph_alloc_data(g, &ft);
 	const void *in[1] = {x->data};
 	op_info(OP_DEQUANTIZE)->eval(n, in, d);
-	if (dtype_bits(t->elem) <= 8 && read_as_weights(g, n->out)) {
+	int axis = dtype_bits(t->elem) <= 8 ? weights_axis(g, n->out) : -1;
+	if (axis >= 0) {
+		if (t->q.n > 1 && t->q.axis != axis) {
+			diag_error(n->loc, "node '%s' (dequantize): weights quantized "
+				"per axis %d; qcc's weights have one scale per output "
+				"channel (axis %d here)", n->out->name, t->q.axis, axis);
+			return -1;
+		}
 		for (int i = 0; i < t->q.n; i++)
 			if (t->q.zp[i] != 0) {
 				diag_error(n->loc, "node '%s' (dequantize): weights with "
@@ -90,10 +120,37 @@ static int fold_const(Graph *g, Node *n, Value **to)
 		ft.q = t->q;
 		ft.q.bits = bits;
 	}
+	int64_t G = attr_int(n, "wgroup");
+	if (G && (axis < 0 || ft.q.bits > 4)) {
+		diag_error(n->loc, "node '%s' (dequantize): blocked scales on %s; "
+			"qcc's group-wise scales are on weights of 4 bits or fewer",
+			n->out->name, axis < 0 ? "a constant that is not a layer's "
+			"weights" : "weights of more than 4 bits");
+		return -1;
+	}
 	to[n->out->id] = graph_add_const(g, graph_fresh_name(g, n->out->name),
 		&ft, d, n->loc);
+	if (G) {
+		Groups *e = &gr[(*ngr)++];
+		e->w = to[n->out->id];
+		e->group = G;
+		e->mult = attr_ints(n, "wgmult", &e->nmult);
+	}
 	node_kill(g, n);
 	return 0;
+}
+
+/* 4. each layer on grouped weights takes their groups */
+static void set_groups(Graph *g, const Groups *gr, int ngr)
+{
+	for (int k = 0; k < g->nnodes; k++) {
+		Node *n = g->nodes[k];
+		for (int i = 0; i < ngr && !n->dead && op_has(n->op, OPF_LAYER); i++)
+			if (n->in[1] == gr[i].w) {
+				attr_set_int(g, n, "wgroup", gr[i].group);
+				attr_set_ints(g, n, "wgmult", gr[i].mult, gr[i].nmult);
+			}
+	}
 }
 
 /* The per-tensor q of x_q, as the f32 value's int8 (or 16-bit) grid. */
@@ -171,8 +228,7 @@ static int check_quantize(Graph *g, Node *n)
 static void make_dense(Graph *g, int k)
 {
 	Node *m = g->nodes[k];
-	if (m->dead || m->op != OP_MATMUL || m->in[1]->kind != VAL_CONST ||
-	    m->in[0]->type.rank != 2 || m->in[1]->type.rank != 2)
+	if (m->dead || !dense_matmul(m) || m->in[1]->kind != VAL_CONST)
 		return;
 	Node *d = graph_insert_node(g, k, OP_DENSE, m->in, 2,
 		graph_fresh_name(g, m->out->name), &m->out->type, m->loc);
@@ -210,16 +266,17 @@ int pass_qdq_elim(Graph *g, const Options *o)
 	(void)o;
 	if (lowered(g))
 		return 0;
-	int rc = 0, nto = g->nvalues;
+	int rc = 0, nto = g->nvalues, ngr = 0;
 	Value **to = calloc(nto + 1, sizeof *to);
-	if (!to)
+	Groups *gr = calloc(g->nnodes + 1, sizeof *gr);
+	if (!to || !gr)
 		abort();
 	for (int k = 0; k < g->nnodes && rc == 0; k++) {
 		Node *n = g->nodes[k];
 		if (n->dead || n->op != OP_DEQUANTIZE)
 			continue;
 		if (n->in[0]->kind == VAL_CONST)
-			rc = fold_const(g, n, to);
+			rc = fold_const(g, n, to, gr, &ngr);
 		else if (n->in[0]->kind == VAL_NODE &&
 			n->in[0]->def->op == OP_QUANTIZE)
 			rc = fold_pair(g, n, to);
@@ -234,6 +291,9 @@ int pass_qdq_elim(Graph *g, const Options *o)
 		make_dense(g, k);
 	for (int k = 0; k < g->nnodes && rc == 0; k++)
 		fuse_bias(g, k);
+	if (rc == 0)
+		set_groups(g, gr, ngr);
+	free(gr);
 	if (rc == 0)
 		graph_compact(g);
 	return rc;

@@ -596,6 +596,25 @@ static int64_t *group_weights(Ctx *c, const float *wd, Value *wq, int bits)
 	return r;
 }
 
+/* The groups layer n was given (wgroup, wgmult: qdq_elim, from a blocked
+ * DequantizeLinear): wq's integers rounded on each group's grid, the
+ * channel's scale times the group's multiplier, which reproduces the
+ * dequantized weights' integers exactly. */
+static void given_groups(const Node *n, const float *wd, Value *wq, int bits)
+{
+	int64_t M = wq->type.dims[0], K = type_numel(&wq->type) / M;
+	int64_t G = attr_int(n, "wgroup"), ng = (K + G - 1) / G;
+	int32_t qw = (1 << (bits - 1)) - 1, *d = wq->data;
+	const int64_t *r = attr_ints(n, "wgmult", NULL);
+	for (int64_t m = 0; m < M; m++)
+		for (int64_t k = 0; k < K; k++) {
+			double sg = (double)wq->type.q.scale[wq->type.q.n > 1 ? m : 0] *
+				r[m * ng + k / G];
+			d[m * K + k] = (int32_t)round_clamp(wd[m * K + k] / sg, -qw - 1,
+				qw);
+		}
+}
+
 static int lower_layer(Ctx *c, Node *n)
 {
 	Value *x = n->in[0], *w = n->in[1], *b = n->nin > 2 ? n->in[2] : NULL;
@@ -626,6 +645,8 @@ static int lower_layer(Ctx *c, Node *n)
 		wp->bits : bits, wp->present ? wp->n > 1 : grouped ||
 		c->o->granularity == GRAN_PER_CHANNEL);
 	int64_t *gm = grouped ? group_weights(c, wd, wq, bits) : NULL;
+	if (wp->present && attr_int(n, "wgroup") > 0)
+		given_groups(n, wd, wq, wp->bits ? wp->bits : bits);
 	free(tmp);
 	Type yt = int_type(c, &n->out->type);
 	Node *qn = emit_qop(c, n, (Value *[]){xq, wq, NULL}, 3, &yt);

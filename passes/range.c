@@ -19,6 +19,7 @@
  * requires: calibrated observe nodes (bn: or BatchNorm statistics; data
  *   free: no observations needed, but some BatchNorm statistics).
  * guarantees: no observe node; every observed value has q(...), bits =
+ *   its observer's bits (8 or 16; --act-bits 16=NAME,... sets it), else
  *   --act-bits.
  */
 #include <math.h>
@@ -27,10 +28,18 @@
 
 #include "ir.h"
 
-static QGrid act_grid(const Options *o)
+/* The width of observer n's tensor: its `bits`, else --act-bits. */
+static int obs_bits(const Node *n, const Options *o)
+{
+	int bits = (int)attr_int(n, "bits");
+	if (!bits)
+		bits = o->act_bits;
+	return bits > 1 && bits < 32 ? bits : 8;
+}
+
+static QGrid act_grid(const Options *o, int bits)
 {
 	QGrid g = {0};
-	int bits = o->act_bits > 1 && o->act_bits < 32 ? o->act_bits : 8;
 	g.qmin = -(int32_t)(1u << (bits - 1));
 	g.qmax = (int32_t)(1u << (bits - 1)) - 1;
 	g.symmetric = o->symmetric_acts || bits > 8;
@@ -309,8 +318,6 @@ int pass_range(Graph *g, const Options *o)
 			"statistics, and '%s' has none: give --calib FILE.npy", g->name);
 		return -1;
 	}
-	QGrid grid = act_grid(o);
-	int bits = o->act_bits > 1 && o->act_bits < 32 ? o->act_bits : 8;
 	int nto = g->nvalues;
 	Value **to = calloc(nto + 1, sizeof *to);  /* observer -> input */
 	Bounds b = {calloc(nto + 1, 1), calloc(nto + 1, sizeof *b.lo),
@@ -329,6 +336,16 @@ int pass_range(Graph *g, const Options *o)
 		if (n->dead || n->op != OP_OBSERVE)
 			continue;
 		double lo, hi;
+		int bits = obs_bits(n, o);
+		if (attr_int(n, "bits") && bits != 8 && bits != 16) {
+			diag_error(n->loc, "observe '%s': bits must be 8 or 16, got %d",
+				n->out->name, (int)attr_int(n, "bits"));
+			free(to);
+			free(guard);
+			bounds_free(&b);
+			return -1;
+		}
+		QGrid grid = act_grid(o, bits);
 		if (estimate(n, &guard[k], &grid, o, &b, &lo, &hi) < 0) {
 			free(to);
 			free(guard);

@@ -6,33 +6,20 @@ the same integers stored as int8 (int8.onnx); input.npy, 4 random inputs.
 qcc reads both the same (4-bit weights either way), so their outputs must
 be identical. Also bad/int4_activation.onnx: a QuantizeLinear to int4 of
 an activation. The onnx package of Debian (1.12) predates the int4 type,
-so the tensors are written with its number (22). Run once with
+so the tensors are written with its number (22, onnx_int4.py). Run once with
 /usr/bin/python3 (onnx, numpy)."""
 import os
 
 import numpy as np
 import onnx
 from onnx import TensorProto, helper, numpy_helper
+from onnx_int4 import int4_tensor
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 OUT = os.path.join(HERE, "int4")
-INT4 = 22
 rng = np.random.default_rng(4)
 wq = rng.integers(-7, 8, (5, 2, 3, 3)).astype(np.int8)
 ws = rng.uniform(0.02, 0.08, 5).astype(np.float32)
-
-
-def int4_tensor(name, a):
-    """a (int values in [-8, 7]) packed two a byte, low nibble first."""
-    flat = (a.ravel().astype(np.int16) & 15).astype(np.uint8)
-    if flat.size % 2:
-        flat = np.append(flat, np.uint8(0))
-    t = onnx.TensorProto()
-    t.name = name
-    t.data_type = INT4
-    t.dims.extend(a.shape)
-    t.raw_data = (flat[0::2] | (flat[1::2] << 4)).astype(np.uint8).tobytes()
-    return t
 
 
 def model(name, w_init, wz_init, nodes_before=(), x_type=TensorProto.FLOAT):

@@ -5,7 +5,7 @@
 # CHECK-NEXT: output y : f32[1,4] {{.*}} = dense(a, w2, weight_bits=4)
 # RUN: sed 's/weight_bits=8)$/weight_bits=5)/' %s > %t.g
 # RUN-FAIL: %qcc %t.g --calib %S/calib.npy --flash-budget 340 --emit=ir 2>&1
-# CHECK: t.g:{{[0-9]+}}:{{[0-9]+}}: error: dense 'a': bitalloc chooses among widths 2, 3, 4 and 8; weight_bits=5 is not one of them
+# CHECK: t.g:{{[0-9]+}}:{{[0-9]+}}: error: dense 'a': bitalloc chooses among widths 1, 2, 3, 4 and 8; weight_bits=5 is not one of them
 # calib.npy: numpy default_rng(0).normal(0, 1, (64, 1, 8)) as float32, after
 # normal(0, 0.5) draws of (8, 16) and (16, 4) that are w1 and w2
 model two

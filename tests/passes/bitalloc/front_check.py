@@ -9,8 +9,8 @@ Compiles MODEL with --calib X.npy --calib-labels Y.npy and the options
     printed 0.01;
   - with LIMIT > 0 (only that many points: the first, the chosen one, the
     last, then others), `--flash-budget TOTAL` chooses that point, and the
-    lowered graph's weight constants, counted at their stored width (2
-    and 4 bits packed, 3 bits in 4, else a byte), plus the per-channel
+    lowered graph's weight constants, counted at their stored width (1,
+    2 and 4 bits packed, 3 bits in 4, else a byte), plus the per-channel
     constants fit in TOTAL.
 Exits 1 with a message on the first mismatch.
 """
@@ -48,8 +48,8 @@ def compile_front(qcc, model, x, y, opts, extra):
 
 def stored_bytes(g_path):
     """Bytes of the lowered graph's i8 weight constants as the C stores
-    them: per output channel a row of ceil(K * P / 8) bytes (P = 2 for 2
-    bits, 4 for 3 and 4 bits, 8 otherwise), each array whole 32-bit
+    them: per output channel a row of ceil(K * P / 8) bytes (P = 1 for 1
+    bit, 2 for 2 bits, 4 for 3 and 4 bits, 8 otherwise), each array whole 32-bit
     words."""
     total = 0
     for line in open(g_path):
@@ -58,7 +58,7 @@ def stored_bytes(g_path):
             continue
         dims = [int(d) for d in m.group(1).split(",")]
         bits = int(m.group(2) or 8)
-        store = 2 if bits <= 2 else 4 if bits <= 4 else 8
+        store = bits if bits <= 2 else 4 if bits <= 4 else 8
         rows = dims[0]
         k = math.prod(dims[1:])
         total += (rows * ((k * store + 7) // 8) + 3) // 4 * 4

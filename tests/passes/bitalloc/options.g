@@ -7,8 +7,8 @@
 # CHECK-NEXT: qcc: error: --max-drop expects top-1 points from 0 to 100, e.g. 0.5, got '100.5'
 # RUN-FAIL: %qcc %s --calib %S/calib.npy --max-drop half --emit=ir 2>&1
 # CHECK-NEXT: qcc: error: --max-drop expects top-1 points from 0 to 100, e.g. 0.5, got 'half'
-# RUN-FAIL: %qcc %s --calib %S/calib.npy --ram-budget 4K --emit=ir 2>&1
-# CHECK-NEXT: qcc: error: --ram-budget is not supported: one graph's activations all have the width of --act-bits
+# RUN-FAIL: %qcc %s --calib %S/calib.npy --ram-budget 0 --emit=ir 2>&1
+# CHECK-NEXT: qcc: error: --ram-budget expects a positive byte count with an optional K, M or G suffix, got '0'
 # RUN-FAIL: %qcc %s --calib %S/calib.npy --flash-budget 1K --max-drop 1 --emit=ir 2>&1
 # CHECK-NEXT: qcc: error: --flash-budget and --max-drop cannot be combined
 # RUN-FAIL: %qcc %s --flash-budget 1K --emit=ir 2>&1
@@ -16,9 +16,9 @@
 # RUN-FAIL: %qcc %s --max-drop 1 --emit=ir 2>&1
 # CHECK-NEXT: qcc: error: --max-drop needs --calib: the layers' sensitivity is measured on the calibration samples
 # RUN-FAIL: %qcc %s --calib %S/calib.npy --calib-labels %S/calib.npy --emit=ir 2>&1
-# CHECK-NEXT: qcc: error: --calib-labels needs --flash-budget or --max-drop
+# CHECK-NEXT: qcc: error: --calib-labels needs --flash-budget, --max-drop or --ram-budget
 # RUN-FAIL: %qcc %s --calib %S/calib.npy --passes=bitalloc --emit=ir 2>&1
-# CHECK-NEXT: qcc: error: the bitalloc pass needs --flash-budget or --max-drop
+# CHECK-NEXT: qcc: error: the bitalloc pass needs --flash-budget, --max-drop or --ram-budget
 # calib.npy: numpy default_rng(0).normal(0, 1, (64, 1, 8)) as float32, after
 # normal(0, 0.5) draws of (8, 16) and (16, 4) that are w1 and w2
 model two

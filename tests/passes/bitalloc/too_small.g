@@ -1,8 +1,9 @@
 # A budget below the smallest allocation says how small that is; no output.
-# RUN-FAIL: %qcc %s --calib %S/calib.npy --flash-budget 227 -o %t.c 2>&1
-# CHECK: qcc: error: --flash-budget 227 is below the smallest allocation: 228 bytes (48 of weights, 180 of per-channel constants)
-# RUN: %qcc %s --calib %S/calib.npy --flash-budget 228 --emit=ir 2>&1
-# CHECK: bitalloc: *         48        228
+# The smallest allocation is binary weights (1 bit) everywhere.
+# RUN-FAIL: %qcc %s --calib %S/calib.npy --flash-budget 203 -o %t.c 2>&1
+# CHECK: qcc: error: --flash-budget 203 is below the smallest allocation: 204 bytes (24 of weights, 180 of per-channel constants)
+# RUN: %qcc %s --calib %S/calib.npy --flash-budget 204 --emit=ir 2>&1
+# CHECK: bitalloc: *         24        204
 # calib.npy: numpy default_rng(0).normal(0, 1, (64, 1, 8)) as float32, after
 # normal(0, 0.5) draws of (8, 16) and (16, 4) that are w1 and w2
 model two
