@@ -5,6 +5,8 @@
 # RUN: %qcc --help
 # CHECK: host  the best target this machine runs:
 # CHECK: generic  portable C99 (the default)
+# CHECK-NEXT: qconv2d          conv_xnor        binary input and binary weights
+# CHECK-NEXT: qdense           dense_xnor       binary input and binary weights
 # CHECK-NEXT: qconv2d          conv_sub         weights of 4 bits or fewer, packed
 # CHECK-NEXT: qdense           dense_sub        weights of 4 bits or fewer, packed
 # CHECK-NEXT: qconv2d          conv_pointwise   1x1, stride 1, no padding
