@@ -293,8 +293,6 @@ int eval_conv2d_batch(const Node *n, const void *const *const *in,
 		(float *const *)out, nb);
 }
 
-/* Max over the window taps inside the input. An element type other than
- * f32 holds int32_t: maxpool moves data and works on quantized tensors. */
 /* The window's taps inside the input along one axis: t in [*t0, *t1)
  * for output position o (stride s, leading pad p, dilation d, size n). */
 static void taps_inside(int64_t o, int64_t s, int64_t p, int64_t d,
@@ -357,6 +355,8 @@ static void maxpool_f32(const WinGeom *g, const float *x, float *y)
 	}
 }
 
+/* Max over the window taps inside the input. An element type other than
+ * f32 holds int32_t: maxpool moves data and works on quantized tensors. */
 void eval_maxpool2d(const Node *n, const void *const *in, void *out)
 {
 	WinGeom g;

@@ -129,19 +129,20 @@ static int max_inputs(const Graph *g)
 	return max_in;
 }
 
-/* Node k's input buffers into in[]; a qconv2d's or qdense's packed
- * weights as read back once per Exec (wpack_weights). */
+/* Node k's input buffers into in[]; a qconv2d's or qdense's weights as
+ * read back at its first run and kept in wread[k] (wpack_weights: packed
+ * sub-byte weights as int32 codes, the others as they are). */
 static void node_inputs(Exec *e, int k, const void **in)
 {
 	const Node *n = e->g->nodes[k];
 	for (int i = 0; i < n->nin; i++)
 		in[i] = n->in[i] ? e->buf[n->in[i]->id] : NULL;
-	if ((n->op == OP_QCONV2D || n->op == OP_QDENSE) && !xnor_applies(n)) {
-		if (!e->wread[k] &&
-		    !(e->wread[k] = wpack_weights(n, in[1], &e->wown[k])))
-			abort();
-		in[1] = e->wread[k];
-	}
+	if (n->op != OP_QCONV2D && n->op != OP_QDENSE)
+		return;
+	if (!e->wread[k] &&
+	    !(e->wread[k] = wpack_weights(n, in[1], &e->wown[k])))
+		abort();
+	in[1] = e->wread[k];
 }
 
 void exec_run(Exec *e)
