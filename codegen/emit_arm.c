@@ -613,9 +613,7 @@ static int neon_pool_applies(const Node *n)
 	WinGeom c;
 	geom_pool(n, &c);
 	DType t = n->in[0]->type.elem;
-	return (t == DT_I8 || t == DT_U8) && c.KH == 2 && c.KW == 2 &&
-		c.sh == 2 && c.sw == 2 && c.dh == 1 && c.dw == 1 && !c.pt && !c.pl &&
-		c.H == 2 * c.OH && c.W == 2 * c.OW;
+	return (t == DT_I8 || t == DT_U8) && geom_2x2_tiles(&c);
 }
 
 static int emit_neon_maxpool(Emit *e, const Node *n, const char *fn)

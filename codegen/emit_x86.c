@@ -819,9 +819,7 @@ static int vnni_pool_applies(const Node *n)
 {
 	WinGeom c;
 	geom_pool(n, &c);
-	return byte_type(n->in[0]->type.elem) && c.KH == 2 && c.KW == 2 &&
-		c.sh == 2 && c.sw == 2 && c.dh == 1 && c.dw == 1 && !c.pt && !c.pl &&
-		c.H == 2 * c.OH && c.W == 2 * c.OW;
+	return byte_type(n->in[0]->type.elem) && geom_2x2_tiles(&c);
 }
 
 /* Per row pair, in chunks of 32 input columns (masked loads and stores

@@ -431,6 +431,9 @@ void geom_shape(const Node *n, WinGeom *g);
 /* Of a node with an inferred output: OH and OW are its output's. */
 void geom_conv(const Node *n, WinGeom *g);   /* conv2d, qconv2d */
 void geom_pool(const Node *n, WinGeom *g);   /* max/avg pooling, f32 and int */
+/* 2x2 windows at stride 2, undilated, unpadded, tiling the input exactly
+ * (H = 2 OH, W = 2 OW): the shape the 2x2 pooling kernels take. */
+int geom_2x2_tiles(const WinGeom *g);
 
 /* ---------------------------------------------------------------- shape.c */
 

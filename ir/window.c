@@ -71,3 +71,10 @@ void geom_pool(const Node *n, WinGeom *g)
 	geom_shape(n, g);
 	g->OH = n->out->type.dims[2], g->OW = n->out->type.dims[3];
 }
+
+int geom_2x2_tiles(const WinGeom *g)
+{
+	return g->KH == 2 && g->KW == 2 && g->sh == 2 && g->sw == 2 &&
+		g->dh == 1 && g->dw == 1 && !g->pt && !g->pl &&
+		g->H == 2 * g->OH && g->W == 2 * g->OW;
+}
