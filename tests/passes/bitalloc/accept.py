@@ -47,31 +47,29 @@ def main():
     w8_bytes = int(w8)
     os.makedirs(out, exist_ok=True)
     tech = ["--cle", "--adaround"]
-    uni, _ = run(qcc, model, calib, x, y, os.path.join(out, "w4.npy"),
-                 ["--weight-bits", "4"] + tech)
-    mix, rows = run(qcc, model, calib, x, y, os.path.join(out, "fb.npy"),
-                    ["--flash-budget", budget, "--calib-labels", calib_y]
-                    + tech)
-    star = chosen(rows)
-    print("uniform W4: %.2f; --flash-budget %s: %.2f, %s bytes, bits %s"
-          % (uni, budget, mix, star[2], star[3]))
-    if int(star[2]) > int(budget):
-        sys.exit("accept: %s bytes over the budget %s" % (star[2], budget))
-    if mix < uni:
-        sys.exit("accept: %.2f below uniform W4's %.2f" % (mix, uni))
-    if int(half) < int(budget):
-        uni2, _ = run(qcc, model, calib, x, y, os.path.join(out, "w2.npy"),
-                      ["--weight-bits", "2"] + tech)
-        mix2, rows = run(qcc, model, calib, x, y, os.path.join(out, "h.npy"),
-                         ["--flash-budget", half, "--calib-labels", calib_y]
-                         + tech)
+
+    def against_uniform(bits, budget, tag):
+        """--flash-budget BUDGET within its bytes and at least uniform
+        W<bits>'s accuracy (CLE + AdaRound on both)."""
+        uni, _ = run(qcc, model, calib, x, y,
+                     os.path.join(out, "w%d.npy" % bits),
+                     ["--weight-bits", str(bits)] + tech)
+        mix, rows = run(qcc, model, calib, x, y,
+                        os.path.join(out, tag + ".npy"),
+                        ["--flash-budget", budget, "--calib-labels", calib_y]
+                        + tech)
         star = chosen(rows)
-        print("uniform W2: %.2f; --flash-budget %s: %.2f, %s bytes, bits %s"
-              % (uni2, half, mix2, star[2], star[3]))
-        if int(star[2]) > int(half):
-            sys.exit("accept: %s bytes over the budget %s" % (star[2], half))
-        if mix2 < uni2:
-            sys.exit("accept: %.2f below uniform W2's %.2f" % (mix2, uni2))
+        print("uniform W%d: %.2f; --flash-budget %s: %.2f, %s bytes, bits %s"
+              % (bits, uni, budget, mix, star[2], star[3]))
+        if int(star[2]) > int(budget):
+            sys.exit("accept: %s bytes over the budget %s" % (star[2], budget))
+        if mix < uni:
+            sys.exit("accept: %.2f below uniform W%d's %.2f"
+                     % (mix, bits, uni))
+
+    against_uniform(4, budget, "fb")
+    if int(half) < int(budget):
+        against_uniform(2, half, "h")
     acc, rows = run(qcc, model, calib, x, y, os.path.join(out, "md.npy"),
                     ["--max-drop", "0.5", "--calib-labels", calib_y])
     star = chosen(rows)
