@@ -217,6 +217,12 @@ extern const KernelRow emit_dense_kernels[];
  * per channel). */
 void emit_requant_args(Emit *e, const Node *n, const char *fn,
 	const char *ch);
+/* At the current depth, in a loop over rows m (step 4) of batch row b:
+ * y[b][m + i] = the requantization of FN_c[m + i] (int64) plus the dot
+ * product sum(ai), a C call of the function named `sum` on the
+ * accumulator ai, for i < 4 and m + i < M. */
+void emit_dense_store4(Emit *e, const Node *n, const char *fn,
+	const char *sum);
 /* A dense node's FN_c (bias - zx * sum w, int64 where needed), FN_m, FN_s;
  * returns its weights [M][K] (NULL, reported, if not constant) and sets
  * *wide as emit_fold_bias. */
@@ -258,6 +264,8 @@ extern const KernelRow emit_arith_kernels[];
 extern const KernelRow emit_geo_kernels[];
 /* emit_x86.c: the kernels of x86-avx2 and x86-avx512-vnni */
 extern const KernelRow emit_x86_kernels[];
+/* emit_x86_a16.c: the x86 kernels of 16-bit inputs */
+extern const KernelRow emit_x86_a16_kernels[];
 
 /* emit_reduce.c: pad (integer), qaffine, qreduce */
 extern const KernelRow emit_reduce_kernels[];
