@@ -30,7 +30,7 @@ typedef struct {
 
 static const A16Isa a16_avx2 = {2, 4,
 	"_mm256_add_epi32(a, _mm256_madd_epi16(x, w))"};
-static const A16Isa a16_vnni = {2, 8, "_mm256_dpwssd_epi32(a, x, w)"};
+static const A16Isa a16_vnni = {2, 4, "_mm256_dpwssd_epi32(a, x, w)"};
 
 static const A16Isa *a16_isa(const Emit *e)
 {
@@ -323,8 +323,9 @@ const KernelRow emit_x86_a16_kernels[] = {
 		"weight rows a pass, vpmaddwd)", emit_a16_dense_applies,
 		dense_bytes, emit_dense_pairs, 1},
 	{OP_QCONV2D, "x86-avx512-vnni", "conv16_pairs", "16-bit input, one "
-		"group (column of tap pairs, vpdpwssd tiles of 32 pixels x 8 "
-		"channels)", emit_a16_conv_applies, emit_a16_conv_bytes, emit_pairs, 1},
+		"group (column of tap pairs, vpdpwssd tiles of 16 pixels x 4 "
+		"channels)", emit_a16_conv_applies, emit_a16_conv_bytes,
+		emit_pairs, 1},
 	{OP_QCONV2D, "x86-avx512-vnni", "dw16_pairs", "16-bit input, one "
 		"input channel a group (tap pairs in planes, vpdpwssd)",
 		emit_a16_dw_applies, emit_a16_dw_bytes, emit_dw, 1},
