@@ -540,7 +540,9 @@ static const char helper_requant32[] =
  * sse2_products), each used under #if defined(__SSE2__) beside the C loops
  * it stands for: pmaddwd on pairs of int16 products, exact in int32. */
 static const char helper_sse2_include[] =
-	"\n#if defined(__SSE2__)\n#include <emmintrin.h>\n#endif\n";
+	"\n#if defined(__SSE2__)\n#include <emmintrin.h>\n"
+	"#elif defined(__aarch64__) && defined(__ARM_NEON)\n"
+	"#include <arm_neon.h>\n#define QCC_NEON 1\n#endif\n";
 
 static const char helper_sse2_taps[] =
 	"\n#if defined(__SSE2__)\n"
