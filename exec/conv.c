@@ -244,27 +244,46 @@ static void maxpool_f32(const WinGeom *g, const float *x, float *y)
 			}
 		return;
 	}
+	/* the columns ow whose tap kw is inside the input: [lo[kw], hi[kw]) */
+	int64_t *lo = malloc((size_t)(2 * g->KW) * sizeof *lo), *hi = lo + g->KW;
+	float *m = malloc((size_t)(g->OW > 0 ? g->OW : 1) * sizeof *m);
+	if (!lo || !m)
+		abort();
+	for (int64_t kw = 0; kw < g->KW; kw++) {
+		lo[kw] = g->OW;
+		hi[kw] = 0;
+		for (int64_t ow = 0; ow < g->OW; ow++) {
+			int64_t iw = ow * g->sw - g->pl + kw * g->dw;
+			if (iw >= 0 && iw < g->W) {
+				lo[kw] = ow < lo[kw] ? ow : lo[kw];
+				hi[kw] = ow + 1;
+			}
+		}
+	}
+	/* a row of outputs at once, tap by tap in (kh, kw) order: each
+	 * output sees its taps in that order, the columns apart */
 	for (int64_t p = 0; p < planes; p++) {
 		const float *xp = x + p * g->H * g->W;
 		for (int64_t oh = 0; oh < g->OH; oh++) {
 			int64_t h0, h1;
 			taps_inside(oh, g->sh, g->pt, g->dh, g->KH, g->H, &h0, &h1);
-			for (int64_t ow = 0; ow < g->OW; ow++) {
-				int64_t w0, w1;
-				taps_inside(ow, g->sw, g->pl, g->dw, g->KW, g->W, &w0, &w1);
-				float m = -INFINITY;
-				for (int64_t kh = h0; kh < h1; kh++) {
-					int64_t at = (oh * g->sh - g->pt + kh * g->dh) * g->W +
-						ow * g->sw - g->pl;
-					for (int64_t kw = w0; kw < w1; kw++) {
-						float v = xp[at + kw * g->dw];
-						m = m == m && (v > m || v != v) ? v : m;
-					}
+			for (int64_t ow = 0; ow < g->OW; ow++)
+				m[ow] = -INFINITY;
+			for (int64_t kh = h0; kh < h1; kh++)
+			for (int64_t kw = 0; kw < g->KW; kw++) {
+				int64_t at = (oh * g->sh - g->pt + kh * g->dh) * g->W +
+					kw * g->dw - g->pl;
+				for (int64_t ow = lo[kw]; ow < hi[kw]; ow++) {
+					float v = xp[at + ow * g->sw];
+					m[ow] = m[ow] == m[ow] && (v > m[ow] || v != v) ? v : m[ow];
 				}
-				*y++ = m;
 			}
+			memcpy(y, m, (size_t)g->OW * sizeof *y);
+			y += g->OW;
 		}
 	}
+	free(lo);
+	free(m);
 }
 
 /* Max over the window taps inside the input. An element type other than
