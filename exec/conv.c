@@ -92,38 +92,56 @@ FGEMM_CLONES static void conv2d_depthwise(const WinGeom *g, const float *x,
 	free(acc);
 }
 
+/* The input of a group (ICG channels from xg) in double (exact), each
+ * channel a zero-padded plane of PH x PW (padded_plane_size) holding every
+ * tap the outputs read. */
+static void padded_plane_size(const WinGeom *g, int64_t *PH, int64_t *PW)
+{
+	*PH = (g->OH - 1) * g->sh + (g->KH - 1) * g->dh + 1;
+	*PW = (g->OW - 1) * g->sw + (g->KW - 1) * g->dw + 1;
+}
+
+static void pad_planes(const WinGeom *g, const float *xg, double *xp)
+{
+	int64_t PH, PW;
+	padded_plane_size(g, &PH, &PW);
+	for (int64_t ic = 0; ic < g->ICG; ic++)
+	for (int64_t r = 0; r < PH; r++) {
+		int64_t ih = r - g->pt;
+		double *row = xp + (ic * PH + r) * PW;
+		const float *xr = xg + (ic * g->H + ih) * g->W;
+		for (int64_t q = 0; q < PW; q++) {
+			int64_t iw = q - g->pl;
+			row[q] = ih >= 0 && ih < g->H && iw >= 0 && iw < g->W ?
+				(double)xr[iw] : 0.0;
+		}
+	}
+}
+
 /* rows[p][k], p an output position and k = (ic, kh, kw) in the weights'
- * order: the input (group xg) under tap k of output p, in double (exact),
- * 0 in the padding; the rows fgemm_kpad(K) apart, zeros past K. */
-static void im2row(const WinGeom *g, const float *xg, double *rows)
+ * order: the input under tap k of output p (xp from pad_planes, 0 in the
+ * padding); the rows fgemm_kpad(K) apart, zeros past K. */
+static void im2row(const WinGeom *g, const double *xp, double *rows)
 {
 	int64_t KW = g->KW, dw = g->dw, K = g->ICG * g->KH * KW;
-	int64_t Kp = fgemm_kpad(K);
+	int64_t Kp = fgemm_kpad(K), PH, PW;
+	padded_plane_size(g, &PH, &PW);
 	for (int64_t oh = 0; oh < g->OH; oh++)
 	for (int64_t ow = 0; ow < g->OW; ow++) {
 		double *r = rows + (oh * g->OW + ow) * Kp;
 		for (int64_t k = K; k < Kp; k++)
 			r[k] = 0.0;
-		int64_t iw0 = ow * g->sw - g->pl;
-		int row_inside = iw0 >= 0 && iw0 + (KW - 1) * dw < g->W;
-		for (int64_t ic = 0; ic < g->ICG; ic++) {
-			const float *xc = xg + ic * g->H * g->W;
-			for (int64_t kh = 0; kh < g->KH; kh++, r += KW) {
-				int64_t ih = oh * g->sh - g->pt + kh * g->dh;
-				if (ih < 0 || ih >= g->H) {
-					for (int64_t kw = 0; kw < KW; kw++)
-						r[kw] = 0.0;
-					continue;
-				}
-				const float *xr = xc + ih * g->W;
-				if (row_inside)
-					for (int64_t kw = 0; kw < KW; kw++)
-						r[kw] = xr[iw0 + kw * dw];
-				else
-					for (int64_t kw = 0; kw < KW; kw++) {
-						int64_t iw = iw0 + kw * dw;
-						r[kw] = iw >= 0 && iw < g->W ? (double)xr[iw] : 0.0;
-					}
+		const double *x0 = xp + oh * g->sh * PW + ow * g->sw;
+		for (int64_t ic = 0; ic < g->ICG; ic++)
+		for (int64_t kh = 0; kh < g->KH; kh++, r += KW) {
+			const double *xr = x0 + (ic * PH + kh * g->dh) * PW;
+			if (KW == 3 && dw == 1) {
+				r[0] = xr[0];
+				r[1] = xr[1];
+				r[2] = xr[2];
+			} else {
+				for (int64_t kw = 0; kw < KW; kw++)
+					r[kw] = xr[kw * dw];
 			}
 		}
 	}
@@ -161,11 +179,18 @@ static int conv2d_f32(const WinGeom *g, const float *const *x,
 		malloc((size_t)(g->OCG * cols) * sizeof *c);
 	if (!rows || (nb * g->N > 1 && !c))
 		abort();
+	int64_t PH, PW;
+	padded_plane_size(g, &PH, &PW);
+	double *xp = malloc((size_t)(g->ICG * PH * PW) * sizeof *xp);
+	if (!xp)
+		abort();
 	for (int64_t gi = 0; gi < g->groups; gi++) {
 		for (int i = 0; i < nb; i++)
-			for (int64_t b = 0; b < g->N; b++)
-				im2row(g, x[i] + (b * g->C + gi * g->ICG) * g->H * g->W,
-					rows + (i * g->N + b) * P * Kp);
+			for (int64_t b = 0; b < g->N; b++) {
+				pad_planes(g, x[i] + (b * g->C + gi * g->ICG) * g->H * g->W,
+					xp);
+				im2row(g, xp, rows + (i * g->N + b) * P * Kp);
+			}
 		float *out = c ? c : y[0] + gi * g->OCG * P;
 		fgemm_dots_d(g->OCG, cols, K, w + gi * g->OCG * K, rows, out,
 			bias ? bias + gi * g->OCG : NULL);
@@ -177,6 +202,7 @@ static int conv2d_f32(const WinGeom *g, const float *const *x,
 			memcpy(y[i] + (b * g->OC + gi * g->OCG + oc) * P,
 				c + oc * cols + (i * g->N + b) * P, (size_t)P * sizeof *c);
 	}
+	free(xp);
 	free(rows);
 	free(c);
 	return 0;
