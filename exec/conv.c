@@ -105,16 +105,24 @@ static void pad_planes(const WinGeom *g, const float *xg, double *xp)
 {
 	int64_t PH, PW;
 	padded_plane_size(g, &PH, &PW);
+	/* the columns q of the plane inside the input: [q0, q1) */
+	int64_t q0 = g->pl < 0 ? 0 : g->pl < PW ? g->pl : PW;
+	int64_t q1 = g->pl + g->W < q0 ? q0 : g->pl + g->W < PW ? g->pl + g->W : PW;
 	for (int64_t ic = 0; ic < g->ICG; ic++)
 	for (int64_t r = 0; r < PH; r++) {
 		int64_t ih = r - g->pt;
 		double *row = xp + (ic * PH + r) * PW;
-		const float *xr = xg + (ic * g->H + ih) * g->W;
-		for (int64_t q = 0; q < PW; q++) {
-			int64_t iw = q - g->pl;
-			row[q] = ih >= 0 && ih < g->H && iw >= 0 && iw < g->W ?
-				(double)xr[iw] : 0.0;
+		if (ih < 0 || ih >= g->H) {
+			memset(row, 0, (size_t)PW * sizeof *row);
+			continue;
 		}
+		const float *xr = xg + (ic * g->H + ih) * g->W;
+		for (int64_t q = 0; q < q0; q++)
+			row[q] = 0.0;
+		for (int64_t q = q0; q < q1; q++)
+			row[q] = xr[q - g->pl];
+		for (int64_t q = q1; q < PW; q++)
+			row[q] = 0.0;
 	}
 }
 

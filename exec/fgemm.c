@@ -31,6 +31,7 @@ enum { PANEL_BYTES = 768 << 10 };
 	const double *b, double *d, double *aw, double *acc, int64_t panel
 
 #if defined(__GNUC__)
+#define PREFETCH(p) __builtin_prefetch(p)
 /* exec/fgemm_tile.h, once per vector width: tile_W and dotmat_W, the
  * eight lanes of a sum held in 8 / W vectors of W doubles */
 #define INLINE static inline __attribute__((always_inline))
@@ -91,6 +92,7 @@ static Dotmat *dotmat_for_cpu(void)
 #else
 /* plain C: the lane sums one at a time */
 #define INLINE static
+#define PREFETCH(p) ((void)(p))
 #define VW 1
 #include "fgemm_tile.h"
 #undef VW

@@ -73,6 +73,13 @@ INLINE void FT(dotmat)(int rb, int cb, DOTMAT_ARGS)
 					for (int64_t k = kc; k < kcp; k++)
 						aw[r * kcp + k] = 0.0;
 				}
+				/* the rows' next chunk (or the next block's first) on
+				 * its way from memory while this one is summed */
+				int64_t nk = k0 + KC < K ? k0 + KC : 0;
+				int64_t ni = nk ? i : i + R;
+				for (int r = 0; r < R && ni + r < M; r++)
+					for (int64_t k = nk; k < nk + KC && k < K; k += 16)
+						PREFETCH(a + (ni + r) * K + k);
 				for (int64_t j = j0; j < j1;) {
 					int C = j1 - j >= cb ? cb : 1;
 					const double *bj = b + j * Kp + k0;
