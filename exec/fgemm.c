@@ -20,6 +20,11 @@
  * double, and the rows of b it meets stay in the level-1 cache. */
 enum { RB = 4, CB = 4, KC = 512 };
 
+/* Up to SHORT_K terms a product goes VW outputs at a time (dotcols):
+ * the blocks' fixed costs per output (the lane sums kept and added as a
+ * tree) would outweigh so few multiply-adds. */
+enum { SHORT_K = 64 };
+
 /* b is taken in panels of rows that stay in the level-2 cache while all
  * rows of a pass over them */
 enum { PANEL_BYTES = 768 << 10 };
@@ -54,9 +59,22 @@ enum { PANEL_BYTES = 768 << 10 };
  * (fp-contract): a product of two floats is exact in double, so
  * fma(a, b, s) rounds a * b + s once, as the multiply then the add do. */
 typedef void Dotmat(DOTMAT_ARGS);
+#define DOTCOLS_ARGS int64_t M, int64_t N8, int64_t K, const float *a, \
+	const double *bT, double *d
+typedef void Dotcols(DOTCOLS_ARGS);
+typedef struct {
+	Dotmat *mat;
+	Dotcols *cols;
+} Kernels;
+
 static void dotmat_baseline(DOTMAT_ARGS)
 {
 	dotmat_2(1, 2, M, N, K, a, b, d, aw, acc, panel);
+}
+
+static void dotcols_baseline(DOTCOLS_ARGS)
+{
+	dotcols_2(M, N8, K, a, bT, d);
 }
 #if defined(__x86_64__) && !defined(__clang__)
 #define FUSED(isa) __attribute__((target(isa ",fma"), \
@@ -66,27 +84,37 @@ FUSED("avx2") static void dotmat_avx2(DOTMAT_ARGS)
 	dotmat_4(2, 2, M, N, K, a, b, d, aw, acc, panel);
 }
 
+FUSED("avx2") static void dotcols_avx2(DOTCOLS_ARGS)
+{
+	dotcols_4(M, N8, K, a, bT, d);
+}
+
 FUSED("avx512f") static void dotmat_avx512f(DOTMAT_ARGS)
 {
 	dotmat_8(RB, CB, M, N, K, a, b, d, aw, acc, panel);
 }
 
-static Dotmat *dotmat_for_cpu(void)
+FUSED("avx512f") static void dotcols_avx512f(DOTCOLS_ARGS)
+{
+	dotcols_8(M, N8, K, a, bT, d);
+}
+
+static Kernels kernels_for_cpu(void)
 {
 	const char *isa = getenv("QCC_FGEMM_ISA");
 	int level = !isa ? 2 : !strcmp(isa, "baseline") ? 0 :
 		!strcmp(isa, "avx2") ? 1 : 2;
 	if (level >= 2 && __builtin_cpu_supports("avx512f"))
-		return dotmat_avx512f;
+		return (Kernels){dotmat_avx512f, dotcols_avx512f};
 	if (level >= 1 && __builtin_cpu_supports("avx2") &&
 	    __builtin_cpu_supports("fma"))
-		return dotmat_avx2;
-	return dotmat_baseline;
+		return (Kernels){dotmat_avx2, dotcols_avx2};
+	return (Kernels){dotmat_baseline, dotcols_baseline};
 }
 #else
-static Dotmat *dotmat_for_cpu(void)
+static Kernels kernels_for_cpu(void)
 {
-	return dotmat_baseline;
+	return (Kernels){dotmat_baseline, dotcols_baseline};
 }
 #endif
 #else
@@ -97,14 +125,27 @@ static Dotmat *dotmat_for_cpu(void)
 #include "fgemm_tile.h"
 #undef VW
 typedef void Dotmat(DOTMAT_ARGS);
+#define DOTCOLS_ARGS int64_t M, int64_t N8, int64_t K, const float *a, \
+	const double *bT, double *d
+typedef void Dotcols(DOTCOLS_ARGS);
+typedef struct {
+	Dotmat *mat;
+	Dotcols *cols;
+} Kernels;
+
 static void dotmat_baseline(DOTMAT_ARGS)
 {
 	dotmat_1(1, 1, M, N, K, a, b, d, aw, acc, panel);
 }
 
-static Dotmat *dotmat_for_cpu(void)
+static void dotcols_baseline(DOTCOLS_ARGS)
 {
-	return dotmat_baseline;
+	dotcols_1(M, N8, K, a, bT, d);
+}
+
+static Kernels kernels_for_cpu(void)
+{
+	return (Kernels){dotmat_baseline, dotcols_baseline};
 }
 #endif
 
@@ -127,7 +168,7 @@ static void run_dotmat(int64_t M, int64_t N, int64_t K, const float *a,
 		panel = N;
 	double *aw = xmalloc(RB * KC, sizeof *aw);
 	double *acc = xmalloc(panel * RB * 8, sizeof *acc);
-	dotmat_for_cpu()(M, N, K, a, b, d, aw, acc, panel);
+	kernels_for_cpu().mat(M, N, K, a, b, d, aw, acc, panel);
 	free(aw);
 	free(acc);
 }
@@ -137,12 +178,27 @@ void fgemm_dots_d(int64_t M, int64_t N, int64_t K, const float *a,
 {
 	if (M <= 0 || N <= 0)
 		return;
-	double *d = xmalloc(M * N, sizeof *d);
-	run_dotmat(M, N, K, a, b, d);
+	double *d;
+	int64_t ldd = N;
+	if (K <= SHORT_K) {
+		/* b by columns, N rounded up to a multiple of 8 with zeros */
+		int64_t Kp = fgemm_kpad(K);
+		ldd = (N + 7) / 8 * 8;
+		double *bT = xmalloc(K * ldd, sizeof *bT);
+		for (int64_t k = 0; k < K; k++)
+			for (int64_t j = 0; j < ldd; j++)
+				bT[k * ldd + j] = j < N ? b[j * Kp + k] : 0.0;
+		d = xmalloc(M * ldd, sizeof *d);
+		kernels_for_cpu().cols(M, ldd, K, a, bT, d);
+		free(bT);
+	} else {
+		d = xmalloc(M * N, sizeof *d);
+		run_dotmat(M, N, K, a, b, d);
+	}
 	for (int64_t i = 0; i < M; i++)
 		for (int64_t j = 0; j < N; j++)
 			c[i * N + j] = (float)((row_bias ? row_bias[i] : 0.0) + 0.0 +
-				d[i * N + j]);
+				d[i * ldd + j]);
 	free(d);
 }
 
