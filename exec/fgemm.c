@@ -35,6 +35,15 @@ enum { PANEL_BYTES = 768 << 10 };
 #define DOTMAT_ARGS int64_t M, int64_t N, int64_t K, const float *a, \
 	const double *b, double *d, double *aw, double *acc, int64_t panel
 
+typedef void Dotmat(DOTMAT_ARGS);
+#define DOTCOLS_ARGS int64_t M, int64_t N8, int64_t K, const float *a, \
+	const double *bT, double *d
+typedef void Dotcols(DOTCOLS_ARGS);
+typedef struct {
+	Dotmat *mat;
+	Dotcols *cols;
+} Kernels;
+
 #if defined(__GNUC__)
 #define PREFETCH(p) __builtin_prefetch(p)
 /* exec/fgemm_tile.h, once per vector width: tile_W and dotmat_W, the
@@ -58,15 +67,6 @@ enum { PANEL_BYTES = 768 << 10 };
  * three give the same bits. The AVX versions fuse each multiply-add
  * (fp-contract): a product of two floats is exact in double, so
  * fma(a, b, s) rounds a * b + s once, as the multiply then the add do. */
-typedef void Dotmat(DOTMAT_ARGS);
-#define DOTCOLS_ARGS int64_t M, int64_t N8, int64_t K, const float *a, \
-	const double *bT, double *d
-typedef void Dotcols(DOTCOLS_ARGS);
-typedef struct {
-	Dotmat *mat;
-	Dotcols *cols;
-} Kernels;
-
 static void dotmat_baseline(DOTMAT_ARGS)
 {
 	dotmat_2(1, 2, M, N, K, a, b, d, aw, acc, panel);
@@ -124,15 +124,6 @@ static Kernels kernels_for_cpu(void)
 #define VW 1
 #include "fgemm_tile.h"
 #undef VW
-typedef void Dotmat(DOTMAT_ARGS);
-#define DOTCOLS_ARGS int64_t M, int64_t N8, int64_t K, const float *a, \
-	const double *bT, double *d
-typedef void Dotcols(DOTCOLS_ARGS);
-typedef struct {
-	Dotmat *mat;
-	Dotcols *cols;
-} Kernels;
-
 static void dotmat_baseline(DOTMAT_ARGS)
 {
 	dotmat_1(1, 1, M, N, K, a, b, d, aw, acc, panel);
