@@ -175,13 +175,19 @@ void fgemm_dots_d(int64_t M, int64_t N, int64_t K, const float *a,
 		/* b by columns, N rounded up to a multiple of 8 with zeros */
 		int64_t Kp = fgemm_kpad(K);
 		ldd = (N + 7) / 8 * 8;
-		double *bT = xmalloc(K * ldd, sizeof *bT);
-		for (int64_t k = 0; k < K; k++)
+		double *bT = xmalloc(Kp * ldd, sizeof *bT);
+		for (int64_t k = 0; k < Kp; k++)
 			for (int64_t j = 0; j < ldd; j++)
 				bT[k * ldd + j] = j < N ? b[j * Kp + k] : 0.0;
+		/* a's rows padded with zeros to Kp too */
+		float *ap = xmalloc(M * Kp, sizeof *ap);
+		for (int64_t i = 0; i < M; i++)
+			for (int64_t k = 0; k < Kp; k++)
+				ap[i * Kp + k] = k < K ? a[i * K + k] : 0.0f;
 		d = xmalloc(M * ldd, sizeof *d);
-		kernels_for_cpu().cols(M, ldd, K, a, bT, d);
+		kernels_for_cpu().cols(M, ldd, Kp, ap, bT, d);
 		free(bT);
+		free(ap);
 	} else {
 		d = xmalloc(M * N, sizeof *d);
 		run_dotmat(M, N, K, a, b, d);

@@ -105,9 +105,9 @@ INLINE void FT(dotmat)(int rb, int cb, DOTMAT_ARGS)
 }
 
 /* The same sums VW outputs at a time, for a short K: d[i][j] (row stride
- * N8, a multiple of 8) from a's row i and column j of bT (bT[k * N8 + j],
- * k < K), lane u of each output in accumulator u, the terms k = u mod 8
- * in order of k, then the tree; no zero padding (it adds nothing). */
+ * N8, a multiple of 8) from a's row i and column j of bT (bT[k * N8 + j]),
+ * lane u of each output in accumulator u, the terms k = u mod 8 in order
+ * of k, then the tree; K a multiple of 8, a and bT padded with zeros. */
 INLINE void FT(dotcols)(int64_t M, int64_t N8, int64_t K, const float *a,
 	const double *bT, double *d)
 {
@@ -116,16 +116,11 @@ INLINE void FT(dotcols)(int64_t M, int64_t N8, int64_t K, const float *a,
 		const float *ai = a + i * K;
 		FT(vec) L[8], t;
 		memset(L, 0, sizeof L);
-		int64_t k = 0;
-		for (; k + 8 <= K; k += 8)
+		for (int64_t k = 0; k < K; k += 8)
 			for (int u = 0; u < 8; u++) {
 				memcpy(&t, bT + (k + u) * N8 + j, sizeof t);
 				L[u] += (double)ai[k + u] * t;
 			}
-		for (; k < K; k++) {
-			memcpy(&t, bT + k * N8 + j, sizeof t);
-			L[k & 7] += (double)ai[k] * t;
-		}
 		t = ((L[0] + L[1]) + (L[2] + L[3])) + ((L[4] + L[5]) + (L[6] + L[7]));
 		memcpy(d + i * N8 + j, &t, sizeof t);
 	}
