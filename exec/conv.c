@@ -155,6 +155,26 @@ static void im2row(const WinGeom *g, const double *xp, double *rows)
 	}
 }
 
+/* The same patches as columns, for a product of few terms (fgemm_cols_d):
+ * colsb[k * ld + p] for k < K and p an output position. */
+static void im2col_f64(const WinGeom *g, const double *xp, double *colsb,
+	int64_t ld)
+{
+	int64_t PH, PW;
+	padded_plane_size(g, &PH, &PW);
+	for (int64_t ic = 0; ic < g->ICG; ic++)
+	for (int64_t kh = 0; kh < g->KH; kh++)
+	for (int64_t kw = 0; kw < g->KW; kw++) {
+		double *dst = colsb + ((ic * g->KH + kh) * g->KW + kw) * ld;
+		for (int64_t oh = 0; oh < g->OH; oh++) {
+			const double *src = xp + (ic * PH + oh * g->sh + kh * g->dh) *
+				PW + kw * g->dw;
+			for (int64_t ow = 0; ow < g->OW; ow++)
+				dst[oh * g->OW + ow] = src[ow * g->sw];
+		}
+	}
+}
+
 /* Batches of images take one product while their rows of patches, in
  * double, stay under this size; a single image always does. */
 enum { BATCH_ROWS_BYTES = 8 << 20 };
@@ -181,7 +201,12 @@ static int conv2d_f32(const WinGeom *g, const float *const *x,
 			conv2d_depthwise(g, x[i], w, bias, y[i]);
 		return 0;
 	}
-	double *rows = malloc((size_t)(cols * Kp > 0 ? cols * Kp : 1) *
+	/* the patches as rows (im2row), or as columns for a short product,
+	 * zero past K and past the columns */
+	int short_k = K <= FGEMM_SHORT_K;
+	int64_t ld = fgemm_cols_ld(cols);
+	double *rows = short_k ? calloc((size_t)(Kp * ld > 0 ? Kp * ld : 1),
+		sizeof *rows) : malloc((size_t)(cols * Kp > 0 ? cols * Kp : 1) *
 		sizeof *rows);
 	float *c = nb * g->N == 1 ? NULL :
 		malloc((size_t)(g->OCG * cols) * sizeof *c);
@@ -197,11 +222,18 @@ static int conv2d_f32(const WinGeom *g, const float *const *x,
 			for (int64_t b = 0; b < g->N; b++) {
 				pad_planes(g, x[i] + (b * g->C + gi * g->ICG) * g->H * g->W,
 					xp);
-				im2row(g, xp, rows + (i * g->N + b) * P * Kp);
+				if (short_k)
+					im2col_f64(g, xp, rows + (i * g->N + b) * P, ld);
+				else
+					im2row(g, xp, rows + (i * g->N + b) * P * Kp);
 			}
 		float *out = c ? c : y[0] + gi * g->OCG * P;
-		fgemm_dots_d(g->OCG, cols, K, w + gi * g->OCG * K, rows, out,
-			bias ? bias + gi * g->OCG : NULL);
+		if (short_k)
+			fgemm_cols_d(g->OCG, cols, K, w + gi * g->OCG * K, rows, ld, out,
+				bias ? bias + gi * g->OCG : NULL);
+		else
+			fgemm_dots_d(g->OCG, cols, K, w + gi * g->OCG * K, rows, out,
+				bias ? bias + gi * g->OCG : NULL);
 		if (!c)
 			continue;
 		for (int i = 0; i < nb; i++)

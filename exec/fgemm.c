@@ -20,11 +20,6 @@
  * double, and the rows of b it meets stay in the level-1 cache. */
 enum { RB = 4, CB = 4, KC = 512 };
 
-/* Up to SHORT_K terms a product goes VW outputs at a time (dotcols):
- * the blocks' fixed costs per output (the lane sums kept and added as a
- * tree) would outweigh so few multiply-adds. */
-enum { SHORT_K = 64 };
-
 /* b is taken in panels of rows that stay in the level-2 cache while all
  * rows of a pass over them */
 enum { PANEL_BYTES = 768 << 10 };
@@ -36,7 +31,7 @@ enum { PANEL_BYTES = 768 << 10 };
 	const double *b, double *d, double *aw, double *acc, int64_t panel
 
 typedef void Dotmat(DOTMAT_ARGS);
-#define DOTCOLS_ARGS int64_t M, int64_t N8, int64_t K, const float *a, \
+#define DOTCOLS_ARGS int64_t M, int64_t N8, int64_t K, const double *a, \
 	const double *bT, double *d
 typedef void Dotcols(DOTCOLS_ARGS);
 typedef struct {
@@ -164,38 +159,63 @@ static void run_dotmat(int64_t M, int64_t N, int64_t K, const float *a,
 	free(acc);
 }
 
+/* c[i][j] = row_bias[i] + d[i][j] (row stride ldd), rounded to float:
+ * the bias and the column bias 0 added as fgemm adds them */
+static void round_out(int64_t M, int64_t N, const double *d, int64_t ldd,
+	float *c, const float *row_bias)
+{
+	for (int64_t i = 0; i < M; i++)
+		for (int64_t j = 0; j < N; j++)
+			c[i * N + j] = (float)((row_bias ? row_bias[i] : 0.0) + 0.0 +
+				d[i * ldd + j]);
+}
+
+/* rows [n, K] in double, fgemm_kpad(K) apart, zeros past K */
+static double *widen_rows(const float *v, int64_t n, int64_t K)
+{
+	int64_t Kp = fgemm_kpad(K);
+	double *w = xmalloc(n * Kp, sizeof *w);
+	for (int64_t i = 0; i < n; i++)
+		for (int64_t k = 0; k < Kp; k++)
+			w[i * Kp + k] = k < K ? v[i * K + k] : 0.0;
+	return w;
+}
+
+void fgemm_cols_d(int64_t M, int64_t N, int64_t K, const float *a,
+	const double *bT, int64_t ldb, float *c, const float *row_bias)
+{
+	if (M <= 0 || N <= 0)
+		return;
+	/* a's rows padded with zeros to a multiple of 8 terms, as bT's are */
+	int64_t Kp = fgemm_kpad(K);
+	double *ap = widen_rows(a, M, K);
+	double *d = xmalloc(M * ldb, sizeof *d);
+	kernels_for_cpu().cols(M, ldb, Kp, ap, bT, d);
+	round_out(M, N, d, ldb, c, row_bias);
+	free(ap);
+	free(d);
+}
+
 void fgemm_dots_d(int64_t M, int64_t N, int64_t K, const float *a,
 	const double *b, float *c, const float *row_bias)
 {
 	if (M <= 0 || N <= 0)
 		return;
-	double *d;
-	int64_t ldd = N;
-	if (K <= SHORT_K) {
-		/* b by columns, N rounded up to a multiple of 8 with zeros */
-		int64_t Kp = fgemm_kpad(K);
-		ldd = (N + 7) / 8 * 8;
-		double *bT = xmalloc(Kp * ldd, sizeof *bT);
+	int64_t Kp = fgemm_kpad(K);
+	if (K <= FGEMM_SHORT_K) {
+		/* b by columns */
+		int64_t ldb = fgemm_cols_ld(N);
+		double *bT = xmalloc(Kp * ldb, sizeof *bT);
 		for (int64_t k = 0; k < Kp; k++)
-			for (int64_t j = 0; j < ldd; j++)
-				bT[k * ldd + j] = j < N ? b[j * Kp + k] : 0.0;
-		/* a's rows padded with zeros to Kp too */
-		float *ap = xmalloc(M * Kp, sizeof *ap);
-		for (int64_t i = 0; i < M; i++)
-			for (int64_t k = 0; k < Kp; k++)
-				ap[i * Kp + k] = k < K ? a[i * K + k] : 0.0f;
-		d = xmalloc(M * ldd, sizeof *d);
-		kernels_for_cpu().cols(M, ldd, Kp, ap, bT, d);
+			for (int64_t j = 0; j < ldb; j++)
+				bT[k * ldb + j] = j < N ? b[j * Kp + k] : 0.0;
+		fgemm_cols_d(M, N, K, a, bT, ldb, c, row_bias);
 		free(bT);
-		free(ap);
-	} else {
-		d = xmalloc(M * N, sizeof *d);
-		run_dotmat(M, N, K, a, b, d);
+		return;
 	}
-	for (int64_t i = 0; i < M; i++)
-		for (int64_t j = 0; j < N; j++)
-			c[i * N + j] = (float)((row_bias ? row_bias[i] : 0.0) + 0.0 +
-				d[i * ldd + j]);
+	double *d = xmalloc(M * N, sizeof *d);
+	run_dotmat(M, N, K, a, b, d);
+	round_out(M, N, d, N, c, row_bias);
 	free(d);
 }
 
@@ -204,11 +224,7 @@ void fgemm_dots(int64_t M, int64_t N, int64_t K, const float *a,
 {
 	if (M <= 0 || N <= 0)
 		return;
-	int64_t Kp = fgemm_kpad(K);
-	double *bd = xmalloc(N * Kp, sizeof *bd);
-	for (int64_t j = 0; j < N; j++)
-		for (int64_t k = 0; k < Kp; k++)
-			bd[j * Kp + k] = k < K ? b[j * K + k] : 0.0;
+	double *bd = widen_rows(b, N, K);
 	fgemm_dots_d(M, N, K, a, bd, c, row_bias);
 	free(bd);
 }

@@ -28,6 +28,19 @@ static inline int64_t fgemm_kpad(int64_t K)
 void fgemm_dots_d(int64_t M, int64_t N, int64_t K, const float *a,
 	const double *b, float *c, const float *row_bias);
 
+/* Up to FGEMM_SHORT_K terms a product goes eight outputs at a time
+ * (fgemm_dots_d then takes this path itself): the blocks' fixed costs per
+ * output would outweigh so few multiply-adds. fgemm_cols_d takes b by
+ * columns, bT[k * ldb + j] for k < fgemm_kpad(K) (zeros from K on) and
+ * j < ldb = fgemm_cols_ld(N) (zeros from N on). */
+enum { FGEMM_SHORT_K = 64 };
+static inline int64_t fgemm_cols_ld(int64_t N)
+{
+	return (N + 7) / 8 * 8;
+}
+void fgemm_cols_d(int64_t M, int64_t N, int64_t K, const float *a,
+	const double *bT, int64_t ldb, float *c, const float *row_bias);
+
 /* A hot float loop compiled for AVX-512, AVX2 and the baseline, chosen at
  * load time (GCC on x86-64); the arithmetic, hence the result, is the
  * same in every version. */

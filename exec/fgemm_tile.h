@@ -108,18 +108,18 @@ INLINE void FT(dotmat)(int rb, int cb, DOTMAT_ARGS)
  * N8, a multiple of 8) from a's row i and column j of bT (bT[k * N8 + j]),
  * lane u of each output in accumulator u, the terms k = u mod 8 in order
  * of k, then the tree; K a multiple of 8, a and bT padded with zeros. */
-INLINE void FT(dotcols)(int64_t M, int64_t N8, int64_t K, const float *a,
+INLINE void FT(dotcols)(int64_t M, int64_t N8, int64_t K, const double *a,
 	const double *bT, double *d)
 {
 	for (int64_t j = 0; j < N8; j += VW)
 	for (int64_t i = 0; i < M; i++) {
-		const float *ai = a + i * K;
+		const double *ai = a + i * K;
 		FT(vec) L[8], t;
 		memset(L, 0, sizeof L);
 		for (int64_t k = 0; k < K; k += 8)
 			for (int u = 0; u < 8; u++) {
 				memcpy(&t, bT + (k + u) * N8 + j, sizeof t);
-				L[u] += (double)ai[k + u] * t;
+				L[u] += ai[k + u] * t;
 			}
 		t = ((L[0] + L[1]) + (L[2] + L[3])) + ((L[4] + L[5]) + (L[6] + L[7]));
 		memcpy(d + i * N8 + j, &t, sizeof t);
