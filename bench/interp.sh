@@ -9,8 +9,7 @@
 # the first IMAGES of their calib.npy) and ResNet-18 at 224x224 made by
 # bench/export_resnet18.py (on its x.npy), and the same network at 32x32
 # (resnet18_32, 37 M MACs: a resnet_ish-class graph). Environment: QCC (default
-# build/qcc; point it at a build configured with -DQCC_WITH_BLAS=OFF for the
-# loops), SHARED (../shared), IMAGES (images per float run, 200; ResNet-18
+# build/qcc), SHARED (../shared), IMAGES (images per float run, 200; ResNet-18
 # takes its 4), CALIB_N (calibration images of the ResNet-18 compile, 0:
 # skip it), JOBS (--jobs of that compile, default: the online CPUs),
 # BATCH (--batch of the runs and the compile: images the interpreter takes

@@ -28,12 +28,6 @@
 #include "qarith.h"
 #include "wpack.h"
 
-static int64_t floor_div(int64_t a, int64_t b)
-{
-	return a >= 0 ? a / b : -((-a + b - 1) / b);
-}
-
-#ifdef QCC_WITH_BLAS
 static int all_finite(const float *v, int64_t n)
 {
 	for (int64_t i = 0; i < n; i++)
@@ -42,52 +36,15 @@ static int all_finite(const float *v, int64_t n)
 	return 1;
 }
 
-/* col[k][p], k = (ic, kh, kw) in the weights' order and p an output
- * position: the input under tap k of output p, 0 in the padding. */
-static void im2col_f32(const WinGeom *g, const float *xg, float *col)
-{
-	int64_t P = g->OH * g->OW;
-	for (int64_t ic = 0; ic < g->ICG; ic++)
-	for (int64_t kh = 0; kh < g->KH; kh++)
-	for (int64_t kw = 0; kw < g->KW; kw++) {
-		const float *xc = xg + ic * g->H * g->W;
-		float *cr = col + ((ic * g->KH + kh) * g->KW + kw) * P;
-		int64_t off = kw * g->dw - g->pl;
-		int64_t lo = -floor_div(off, g->sw);   /* ceil(-off / sw) */
-		int64_t hi = floor_div(g->W - 1 - off, g->sw);
-		if (lo < 0)
-			lo = 0;
-		if (hi > g->OW - 1)
-			hi = g->OW - 1;
-		for (int64_t oh = 0; oh < g->OH; oh++) {
-			float *row = cr + oh * g->OW;
-			int64_t ih = oh * g->sh - g->pt + kh * g->dh;
-			if (ih < 0 || ih >= g->H || lo > hi) {
-				memset(row, 0, (size_t)g->OW * sizeof *row);
-				continue;
-			}
-			const float *xr = xc + ih * g->W + off;
-			for (int64_t ow = 0; ow < lo; ow++)
-				row[ow] = 0;
-			if (g->sw == 1)
-				memcpy(row + lo, xr + lo, (size_t)(hi - lo + 1) * sizeof *row);
-			else
-				for (int64_t ow = lo; ow <= hi; ow++)
-					row[ow] = xr[ow * g->sw];
-			for (int64_t ow = hi + 1; ow < g->OW; ow++)
-				row[ow] = 0;
-		}
-	}
-}
-
 /* One input and one output channel per group (depthwise): per channel,
  * the input copied once into a zero-padded plane PW wide, and the
  * accumulators laid out as its rows: row oh holds the L = (OW-1)*sw + 1
  * columns output row oh spans at stride 1, so that each tap is one
  * multiply-add over a contiguous run (over all rows at once when sh = 1);
- * output ow is column ow*sw. The terms are those of the loops build's
- * conv2d_f32, in its order, plus the padding's zeros: the same sums while
- * the weights are finite (0 * inf would be NaN), which the caller checks. */
+ * output ow is column ow*sw. Per output: the bias, then the taps in
+ * (kh, kw) order, in double, one rounding; the padding's zeros add
+ * nothing while the weights are finite (0 * inf would be NaN), which the
+ * caller checks. */
 FGEMM_CLONES static void conv2d_depthwise(const WinGeom *g, const float *x,
 	const float *w, const float *bias, float *y)
 {
@@ -135,148 +92,169 @@ FGEMM_CLONES static void conv2d_depthwise(const WinGeom *g, const float *x,
 	free(acc);
 }
 
-static int is_direct_1x1(const WinGeom *g)
+/* The input of a group (ICG channels from xg) in double (exact), each
+ * channel a zero-padded plane of PH x PW (padded_plane_size) holding every
+ * tap the outputs read. */
+static void padded_plane_size(const WinGeom *g, int64_t *PH, int64_t *PW)
 {
-	return g->KH == 1 && g->KW == 1 && g->sh == 1 && g->sw == 1 &&
-		g->pt == 0 && g->pl == 0 && g->OH == g->H && g->OW == g->W;
+	*PH = (g->OH - 1) * g->sh + (g->KH - 1) * g->dh + 1;
+	*PW = (g->OW - 1) * g->sw + (g->KW - 1) * g->dw + 1;
 }
 
-/* Per image and group, y[OCG][P] = w[OCG][K] col[K][P] + bias: one GEMM
- * (exec/fgemm.c) over the im2col matrix, or over x itself for a 1x1
- * convolution with stride 1 and no padding. Depthwise convolutions take
- * conv2d_depthwise: a GEMM per channel of K = KH*KW costs more to set up
- * than to run. */
-static void conv2d_f32(const WinGeom *gp, const float *x, const float *w,
-	const float *bias, float *y)
+static void pad_planes(const WinGeom *g, const float *xg, double *xp)
 {
-	WinGeom g = *gp;
-	int64_t P = g.OH * g.OW, K = g.ICG * g.KH * g.KW;
-	if (P <= 0)
-		return;
-	if (g.ICG == 1 && g.OCG == 1 && all_finite(w, g.OC * K)) {
-		conv2d_depthwise(gp, x, w, bias, y);
-		return;
+	int64_t PH, PW;
+	padded_plane_size(g, &PH, &PW);
+	/* the columns q of the plane inside the input: [q0, q1) */
+	int64_t q0 = g->pl < 0 ? 0 : g->pl < PW ? g->pl : PW;
+	int64_t q1 = g->pl + g->W < q0 ? q0 : g->pl + g->W < PW ? g->pl + g->W : PW;
+	for (int64_t ic = 0; ic < g->ICG; ic++)
+	for (int64_t r = 0; r < PH; r++) {
+		int64_t ih = r - g->pt;
+		double *row = xp + (ic * PH + r) * PW;
+		if (ih < 0 || ih >= g->H) {
+			memset(row, 0, (size_t)PW * sizeof *row);
+			continue;
+		}
+		const float *xr = xg + (ic * g->H + ih) * g->W;
+		for (int64_t q = 0; q < q0; q++)
+			row[q] = 0.0;
+		for (int64_t q = q0; q < q1; q++)
+			row[q] = xr[q - g->pl];
+		for (int64_t q = q1; q < PW; q++)
+			row[q] = 0.0;
 	}
-	int direct = is_direct_1x1(&g);
-	float *col = direct ? NULL : malloc((size_t)(K * P) * sizeof *col);
-	if (!direct && !col)
-		abort();
-	for (int64_t b = 0; b < g.N; b++)
-	for (int64_t gi = 0; gi < g.groups; gi++) {
-		const float *xg = x + (b * g.C + gi * g.ICG) * g.H * g.W;
-		if (!direct)
-			im2col_f32(&g, xg, col);
-		fgemm(0, g.OCG, P, K, w + gi * g.OCG * K, direct ? xg : col, P,
-			y + (b * g.OC + gi * g.OCG) * P, bias ? bias + gi * g.OCG : NULL,
-			NULL);
-	}
-	free(col);
 }
 
-/* nb images through one convolution whose P output positions per image
- * take fgemm's columns path (groups 1, P <= FGEMM_SKINNY_N): the patches
- * of all images side by side as the rows of one matrix, so the weights
- * are read once for the nb images. Each output is the dot product fgemm
- * forms for the image alone, bit for bit. -1 for other shapes. */
-static int conv2d_f32_batch(const WinGeom *g, const float *const *x,
+/* rows[p][k], p an output position and k = (ic, kh, kw) in the weights'
+ * order: the input under tap k of output p (xp from pad_planes, 0 in the
+ * padding); the rows fgemm_kpad(K) apart, zeros past K. */
+static void im2row(const WinGeom *g, const double *xp, double *rows)
+{
+	int64_t KW = g->KW, dw = g->dw, K = g->ICG * g->KH * KW;
+	int64_t Kp = fgemm_kpad(K), PH, PW;
+	padded_plane_size(g, &PH, &PW);
+	for (int64_t oh = 0; oh < g->OH; oh++)
+	for (int64_t ow = 0; ow < g->OW; ow++) {
+		double *r = rows + (oh * g->OW + ow) * Kp;
+		for (int64_t k = K; k < Kp; k++)
+			r[k] = 0.0;
+		const double *x0 = xp + oh * g->sh * PW + ow * g->sw;
+		for (int64_t ic = 0; ic < g->ICG; ic++)
+		for (int64_t kh = 0; kh < g->KH; kh++, r += KW) {
+			const double *xr = x0 + (ic * PH + kh * g->dh) * PW;
+			if (KW == 3 && dw == 1) {
+				r[0] = xr[0];
+				r[1] = xr[1];
+				r[2] = xr[2];
+			} else {
+				for (int64_t kw = 0; kw < KW; kw++)
+					r[kw] = xr[kw * dw];
+			}
+		}
+	}
+}
+
+/* The same patches as columns, for a product of few terms (fgemm_cols_d):
+ * colsb[k * ld + p] for k < K and p an output position. */
+static void im2col_f64(const WinGeom *g, const double *xp, double *colsb,
+	int64_t ld)
+{
+	int64_t PH, PW;
+	padded_plane_size(g, &PH, &PW);
+	for (int64_t ic = 0; ic < g->ICG; ic++)
+	for (int64_t kh = 0; kh < g->KH; kh++)
+	for (int64_t kw = 0; kw < g->KW; kw++) {
+		double *dst = colsb + ((ic * g->KH + kh) * g->KW + kw) * ld;
+		for (int64_t oh = 0; oh < g->OH; oh++) {
+			const double *src = xp + (ic * PH + oh * g->sh + kh * g->dh) *
+				PW + kw * g->dw;
+			for (int64_t ow = 0; ow < g->OW; ow++)
+				dst[oh * g->OW + ow] = src[ow * g->sw];
+		}
+	}
+}
+
+/* Batches of images take one product while their rows of patches, in
+ * double, stay under this size; a single image always does. */
+enum { BATCH_ROWS_BYTES = 8 << 20 };
+
+/* nb images (each N in its batch dimension) through one convolution: per
+ * group, the patches of every image as the rows of one matrix (im2row),
+ * so that the weights are read once for all of them, and one product
+ * (exec/fgemm.c): y[OCG][P] = w[OCG][K] rows^T + bias. Each output is the
+ * dot product its image alone gets, bit for bit. Depthwise convolutions
+ * with finite weights take conv2d_depthwise. -1 (the caller runs the
+ * images one at a time) when nb > 1 and the rows would pass
+ * BATCH_ROWS_BYTES. */
+static int conv2d_f32(const WinGeom *g, const float *const *x,
 	const float *w, const float *bias, float *const *y, int nb)
 {
 	int64_t P = g->OH * g->OW, K = g->ICG * g->KH * g->KW;
-	if (g->groups != 1 || g->ICG == 1 || P <= 0 || P > FGEMM_SKINNY_N)
+	int64_t Kp = fgemm_kpad(K), cols = nb * g->N * P;
+	if (nb > 1 && cols * Kp > BATCH_ROWS_BYTES / (int64_t)sizeof(double))
 		return -1;
-	int direct = is_direct_1x1(g);
-	int64_t cols = nb * g->N * P;
-	float *col = direct ? NULL : malloc((size_t)(K * P) * sizeof *col);
-	float *bt = malloc((size_t)(cols * K) * sizeof *bt);
-	float *c = malloc((size_t)(g->OC * cols) * sizeof *c);
-	if ((!direct && !col) || !bt || !c)
-		abort();
-	for (int i = 0; i < nb; i++)
-	for (int64_t b = 0; b < g->N; b++) {
-		const float *xb = x[i] + b * g->C * g->H * g->W;
-		if (!direct)
-			im2col_f32(g, xb, col);
-		const float *src = direct ? xb : col;
-		float *rows = bt + (i * g->N + b) * P * K;
-		for (int64_t k = 0; k < K; k++)
-			for (int64_t p = 0; p < P; p++)
-				rows[p * K + k] = src[k * P + p];
+	if (P <= 0)
+		return 0;
+	if (g->ICG == 1 && g->OCG == 1 && all_finite(w, g->OC * K)) {
+		for (int i = 0; i < nb; i++)
+			conv2d_depthwise(g, x[i], w, bias, y[i]);
+		return 0;
 	}
-	fgemm_dots(g->OC, cols, K, w, bt, c, bias);
-	for (int i = 0; i < nb; i++)
-	for (int64_t b = 0; b < g->N; b++)
-	for (int64_t oc = 0; oc < g->OC; oc++)
-		memcpy(y[i] + (b * g->OC + oc) * P,
-			c + oc * cols + (i * g->N + b) * P, (size_t)P * sizeof *c);
-	free(col);
-	free(bt);
+	/* the patches as rows (im2row), or as columns for a short product,
+	 * zero past K and past the columns */
+	int short_k = K <= FGEMM_SHORT_K;
+	int64_t ld = fgemm_cols_ld(cols);
+	double *rows = short_k ? calloc((size_t)(Kp * ld > 0 ? Kp * ld : 1),
+		sizeof *rows) : malloc((size_t)(cols * Kp > 0 ? cols * Kp : 1) *
+		sizeof *rows);
+	float *c = nb * g->N == 1 ? NULL :
+		malloc((size_t)(g->OCG * cols) * sizeof *c);
+	if (!rows || (nb * g->N > 1 && !c))
+		abort();
+	int64_t PH, PW;
+	padded_plane_size(g, &PH, &PW);
+	double *xp = malloc((size_t)(g->ICG * PH * PW) * sizeof *xp);
+	if (!xp)
+		abort();
+	for (int64_t gi = 0; gi < g->groups; gi++) {
+		for (int i = 0; i < nb; i++)
+			for (int64_t b = 0; b < g->N; b++) {
+				pad_planes(g, x[i] + (b * g->C + gi * g->ICG) * g->H * g->W,
+					xp);
+				if (short_k)
+					im2col_f64(g, xp, rows + (i * g->N + b) * P, ld);
+				else
+					im2row(g, xp, rows + (i * g->N + b) * P * Kp);
+			}
+		float *out = c ? c : y[0] + gi * g->OCG * P;
+		if (short_k)
+			fgemm_cols_d(g->OCG, cols, K, w + gi * g->OCG * K, rows, ld, out,
+				bias ? bias + gi * g->OCG : NULL);
+		else
+			fgemm_dots_d(g->OCG, cols, K, w + gi * g->OCG * K, rows, out,
+				bias ? bias + gi * g->OCG : NULL);
+		if (!c)
+			continue;
+		for (int i = 0; i < nb; i++)
+		for (int64_t b = 0; b < g->N; b++)
+		for (int64_t oc = 0; oc < g->OCG; oc++)
+			memcpy(y[i] + (b * g->OC + gi * g->OCG + oc) * P,
+				c + oc * cols + (i * g->N + b) * P, (size_t)P * sizeof *c);
+	}
+	free(xp);
+	free(rows);
 	free(c);
 	return 0;
 }
-#else
-/* Each output element gets its terms in (ic, kh, kw) order, accumulated in
- * double; the loops run a whole output row per tap so that the inner loop
- * is a plain strided multiply-add over the taps inside the input. */
-FGEMM_CLONES static void conv2d_f32(const WinGeom *gp, const float *x,
-	const float *w, const float *bias, float *y)
-{
-	WinGeom g = *gp;
-	int64_t N = g.N, C = g.C, H = g.H, W = g.W;
-	int64_t OC = g.OC, ICG = g.ICG, KH = g.KH, KW = g.KW;
-	int64_t OH = g.OH, OW = g.OW, OCG = g.OCG, sh = g.sh, sw = g.sw;
-	double *acc = malloc((size_t)(OH * OW > 0 ? OH * OW : 1) * sizeof *acc);
-	if (!acc)
-		abort();
-	for (int64_t b = 0; b < N; b++)
-	for (int64_t oc = 0; oc < OC; oc++) {
-		int64_t c0 = oc / OCG * ICG;
-		const float *wo = w + oc * ICG * KH * KW;
-		for (int64_t i = 0; i < OH * OW; i++)
-			acc[i] = bias ? bias[oc] : 0.0;
-		for (int64_t ic = 0; ic < ICG; ic++) {
-			const float *xc = x + (b * C + c0 + ic) * H * W;
-			for (int64_t kh = 0; kh < KH; kh++)
-			for (int64_t kw = 0; kw < KW; kw++) {
-				double wv = wo[(ic * KH + kh) * KW + kw];
-				int64_t off = kw * g.dw - g.pl;
-				int64_t lo = -floor_div(off, sw);   /* ceil(-off / sw) */
-				int64_t hi = floor_div(W - 1 - off, sw);
-				if (lo < 0)
-					lo = 0;
-				if (hi > OW - 1)
-					hi = OW - 1;
-				for (int64_t oh = 0; oh < OH; oh++) {
-					int64_t ih = oh * sh - g.pt + kh * g.dh;
-					if (ih < 0 || ih >= H)
-						continue;
-					const float *xr = xc + ih * W + off;
-					double *ar = acc + oh * OW;
-					for (int64_t ow = lo; ow <= hi; ow++)
-						ar[ow] += (double)xr[ow * sw] * wv;
-				}
-			}
-		}
-		float *yo = y + (b * OC + oc) * OH * OW;
-		for (int64_t i = 0; i < OH * OW; i++)
-			yo[i] = (float)acc[i];
-	}
-	free(acc);
-}
-
-
-static int conv2d_f32_batch(const WinGeom *g, const float *const *x,
-	const float *w, const float *bias, float *const *y, int nb)
-{
-	(void)g, (void)x, (void)w, (void)bias, (void)y, (void)nb;
-	return -1;
-}
-#endif
 
 void eval_conv2d(const Node *n, const void *const *in, void *out)
 {
 	WinGeom g;
 	geom_conv(n, &g);
-	conv2d_f32(&g, in[0], in[1], n->nin > 2 ? in[2] : NULL, out);
+	const float *x = in[0];
+	float *y = out;
+	conv2d_f32(&g, &x, in[1], n->nin > 2 ? in[2] : NULL, &y, 1);
 }
 
 int eval_conv2d_batch(const Node *n, const void *const *const *in,
@@ -289,7 +267,7 @@ int eval_conv2d_batch(const Node *n, const void *const *const *in,
 		return -1;
 	for (int i = 0; i < nb; i++)
 		x[i] = in[i][0];
-	return conv2d_f32_batch(&g, x, in[0][1], n->nin > 2 ? in[0][2] : NULL,
+	return conv2d_f32(&g, x, in[0][1], n->nin > 2 ? in[0][2] : NULL,
 		(float *const *)out, nb);
 }
 
@@ -332,27 +310,46 @@ static void maxpool_f32(const WinGeom *g, const float *x, float *y)
 			}
 		return;
 	}
+	/* the columns ow whose tap kw is inside the input: [lo[kw], hi[kw]) */
+	int64_t *lo = malloc((size_t)(2 * g->KW) * sizeof *lo), *hi = lo + g->KW;
+	float *m = malloc((size_t)(g->OW > 0 ? g->OW : 1) * sizeof *m);
+	if (!lo || !m)
+		abort();
+	for (int64_t kw = 0; kw < g->KW; kw++) {
+		lo[kw] = g->OW;
+		hi[kw] = 0;
+		for (int64_t ow = 0; ow < g->OW; ow++) {
+			int64_t iw = ow * g->sw - g->pl + kw * g->dw;
+			if (iw >= 0 && iw < g->W) {
+				lo[kw] = ow < lo[kw] ? ow : lo[kw];
+				hi[kw] = ow + 1;
+			}
+		}
+	}
+	/* a row of outputs at once, tap by tap in (kh, kw) order: each
+	 * output sees its taps in that order, the columns apart */
 	for (int64_t p = 0; p < planes; p++) {
 		const float *xp = x + p * g->H * g->W;
 		for (int64_t oh = 0; oh < g->OH; oh++) {
 			int64_t h0, h1;
 			taps_inside(oh, g->sh, g->pt, g->dh, g->KH, g->H, &h0, &h1);
-			for (int64_t ow = 0; ow < g->OW; ow++) {
-				int64_t w0, w1;
-				taps_inside(ow, g->sw, g->pl, g->dw, g->KW, g->W, &w0, &w1);
-				float m = -INFINITY;
-				for (int64_t kh = h0; kh < h1; kh++) {
-					int64_t at = (oh * g->sh - g->pt + kh * g->dh) * g->W +
-						ow * g->sw - g->pl;
-					for (int64_t kw = w0; kw < w1; kw++) {
-						float v = xp[at + kw * g->dw];
-						m = m == m && (v > m || v != v) ? v : m;
-					}
+			for (int64_t ow = 0; ow < g->OW; ow++)
+				m[ow] = -INFINITY;
+			for (int64_t kh = h0; kh < h1; kh++)
+			for (int64_t kw = 0; kw < g->KW; kw++) {
+				int64_t at = (oh * g->sh - g->pt + kh * g->dh) * g->W +
+					kw * g->dw - g->pl;
+				for (int64_t ow = lo[kw]; ow < hi[kw]; ow++) {
+					float v = xp[at + ow * g->sw];
+					m[ow] = m[ow] == m[ow] && (v > m[ow] || v != v) ? v : m[ow];
 				}
-				*y++ = m;
 			}
+			memcpy(y, m, (size_t)g->OW * sizeof *y);
+			y += g->OW;
 		}
 	}
+	free(lo);
+	free(m);
 }
 
 /* Max over the window taps inside the input. An element type other than

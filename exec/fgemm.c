@@ -1,192 +1,233 @@
-/* fgemm.c - see fgemm.h. The product is formed in double (dgemm) and
- * rounded once to float, which keeps it within the kernels' tolerance of
- * an exact reference (a float sgemm is not: cancelling sums lose digits).
- * OpenBLAS is its serial build: one thread per product, a fixed summation
- * order, hence a fixed result; calibration runs independent samples on the
- * cores (passes/calibrate.c). */
+/* fgemm.c - see fgemm.h. Every element of a product is one dot product
+ * formed the same way whatever the shapes: the products of two floats
+ * (exact in double) summed in double in eight lanes, lane u taking the
+ * terms k = u mod 8 (the first K - K mod 8 in steps of eight, the rest
+ * each to lane k mod 8), the lanes added as the tree
+ * ((l0+l1)+(l2+l3))+((l4+l5)+(l6+l7)), then the biases, then one rounding
+ * to float. An element depends on its row of a and of b alone, so neither
+ * the blocking below, nor M or N (images batched side by side), nor the
+ * instruction set changes a bit of it; and the sum stays within the
+ * kernels' tolerance of an exact reference (a float accumulation would
+ * not: cancelling sums lose digits). */
 #include <stdlib.h>
 #include <string.h>
 
 #include "fgemm.h"
 
-#ifdef QCC_WITH_BLAS
-#include <cblas.h>
-#endif
+/* Blocks of RB rows of a by CB rows of b: per eight k, four rows of each
+ * loaded feed sixteen lane sums. k goes in chunks of KC (a multiple of
+ * 8: a lane keeps its terms), so that a block's rows of a, widened to
+ * double, and the rows of b it meets stay in the level-1 cache. */
+enum { RB = 4, CB = 4, KC = 512 };
 
-int fgemm_is_blas(void)
-{
-#ifdef QCC_WITH_BLAS
-	return 1;
-#else
-	return 0;
-#endif
-}
+/* b is taken in panels of rows that stay in the level-2 cache while all
+ * rows of a pass over them */
+enum { PANEL_BYTES = 768 << 10 };
 
-/* Few output columns (a convolution's last layers on small images, a
- * dense layer at batch 1): the product is bound by reading a, so a is read
- * as float, each element once, and each output is one dot product in
- * double (the products of two floats are exact in double) rounded once.
- * dot() keeps eight partial sums (lane u takes the elements k = u mod 8 of
- * the first K - K mod 8, the rest goes to lane k mod 8) added as a fixed
- * tree, so the result is the same on every machine; with GCC on x86-64 it
- * is compiled for AVX-512, AVX2 and the baseline, chosen at load time. */
-
-/* dot4 is four dot() at once, each column summed exactly as dot() sums
- * it (the same lanes, the same tree), against columns already widened to
- * double (exact): a's elements are read and widened once for the four. */
-#if defined(__GNUC__)
-typedef double v8d __attribute__((vector_size(64)));
-typedef float v8f __attribute__((vector_size(32)));
-
-/* macros, not functions: a v8d argument or result outside the clones
- * would change the ABI with the target */
-#define WIDEN(p) __extension__({ v8f v_; memcpy(&v_, (p), sizeof v_); \
-	__builtin_convertvector(v_, v8d); })
 #define TREE(a) ((((a)[0] + (a)[1]) + ((a)[2] + (a)[3])) + \
 	(((a)[4] + (a)[5]) + ((a)[6] + (a)[7])))
 
-FGEMM_CLONES static double dot(const float *x, const float *y, int64_t K)
+#define DOTMAT_ARGS int64_t M, int64_t N, int64_t K, const float *a, \
+	const double *b, double *d, double *aw, double *acc, int64_t panel
+
+typedef void Dotmat(DOTMAT_ARGS);
+#define DOTCOLS_ARGS int64_t M, int64_t N8, int64_t K, const double *a, \
+	const double *bT, double *d
+typedef void Dotcols(DOTCOLS_ARGS);
+typedef struct {
+	Dotmat *mat;
+	Dotcols *cols;
+} Kernels;
+
+#if defined(__GNUC__)
+#define PREFETCH(p) __builtin_prefetch(p)
+/* exec/fgemm_tile.h, once per vector width: tile_W and dotmat_W, the
+ * eight lanes of a sum held in 8 / W vectors of W doubles */
+#define INLINE static inline __attribute__((always_inline))
+#define VW 8
+#include "fgemm_tile.h"
+#undef VW
+#define VW 4
+#include "fgemm_tile.h"
+#undef VW
+#define VW 2
+#include "fgemm_tile.h"
+#undef VW
+
+/* The dot products compiled for AVX-512 (eight lanes in one vector,
+ * blocks of RB x CB), AVX2 (two vectors, 2 x 2) and the baseline (four
+ * vectors of two, 1 x 2), the same arithmetic in each: the CPU's best, or
+ * the one the environment variable QCC_FGEMM_ISA (avx512f, avx2,
+ * baseline) names if the CPU has it, which is how a test sees that the
+ * three give the same bits. The AVX versions fuse each multiply-add
+ * (fp-contract): a product of two floats is exact in double, so
+ * fma(a, b, s) rounds a * b + s once, as the multiply then the add do. */
+static void dotmat_baseline(DOTMAT_ARGS)
 {
-	v8d acc = {0};
-	int64_t k = 0;
-	for (; k + 8 <= K; k += 8)
-		acc += WIDEN(x + k) * WIDEN(y + k);
-	for (; k < K; k++)
-		acc[k & 7] += (double)x[k] * y[k];
-	return TREE(acc);
+	dotmat_2(1, 2, M, N, K, a, b, d, aw, acc, panel);
 }
 
-FGEMM_CLONES static void dot4(const float *x, const double *y, int64_t ldy,
-	int64_t K, double *out)
+static void dotcols_baseline(DOTCOLS_ARGS)
 {
-	const double *y0 = y, *y1 = y + ldy, *y2 = y + 2 * ldy, *y3 = y + 3 * ldy;
-	v8d a0 = {0}, a1 = {0}, a2 = {0}, a3 = {0};
-	int64_t k = 0;
-	for (; k + 8 <= K; k += 8) {
-		v8d xv = WIDEN(x + k), t;
-		memcpy(&t, y0 + k, sizeof t);
-		a0 += xv * t;
-		memcpy(&t, y1 + k, sizeof t);
-		a1 += xv * t;
-		memcpy(&t, y2 + k, sizeof t);
-		a2 += xv * t;
-		memcpy(&t, y3 + k, sizeof t);
-		a3 += xv * t;
-	}
-	for (; k < K; k++) {
-		double xv = x[k];
-		a0[k & 7] += xv * y0[k];
-		a1[k & 7] += xv * y1[k];
-		a2[k & 7] += xv * y2[k];
-		a3[k & 7] += xv * y3[k];
-	}
-	out[0] = TREE(a0);
-	out[1] = TREE(a1);
-	out[2] = TREE(a2);
-	out[3] = TREE(a3);
+	dotcols_2(M, N8, K, a, bT, d);
+}
+#if defined(__x86_64__) && !defined(__clang__)
+#define FUSED(isa) __attribute__((target(isa ",fma"), \
+	optimize("fp-contract=fast")))
+FUSED("avx2") static void dotmat_avx2(DOTMAT_ARGS)
+{
+	dotmat_4(2, 2, M, N, K, a, b, d, aw, acc, panel);
+}
+
+FUSED("avx2") static void dotcols_avx2(DOTCOLS_ARGS)
+{
+	dotcols_4(M, N8, K, a, bT, d);
+}
+
+FUSED("avx512f") static void dotmat_avx512f(DOTMAT_ARGS)
+{
+	dotmat_8(RB, CB, M, N, K, a, b, d, aw, acc, panel);
+}
+
+FUSED("avx512f") static void dotcols_avx512f(DOTCOLS_ARGS)
+{
+	dotcols_8(M, N8, K, a, bT, d);
+}
+
+static Kernels kernels_for_cpu(void)
+{
+	const char *isa = getenv("QCC_FGEMM_ISA");
+	int level = !isa ? 2 : !strcmp(isa, "baseline") ? 0 :
+		!strcmp(isa, "avx2") ? 1 : 2;
+	if (level >= 2 && __builtin_cpu_supports("avx512f"))
+		return (Kernels){dotmat_avx512f, dotcols_avx512f};
+	if (level >= 1 && __builtin_cpu_supports("avx2") &&
+	    __builtin_cpu_supports("fma"))
+		return (Kernels){dotmat_avx2, dotcols_avx2};
+	return (Kernels){dotmat_baseline, dotcols_baseline};
 }
 #else
-/* dot()'s sum of x[k] * y[k], y float or double */
-#define PLAIN_DOT(x, y, K) do { \
-	double acc_[8] = {0}; \
-	int64_t k_ = 0; \
-	for (; k_ + 8 <= (K); k_ += 8) \
-		for (int u_ = 0; u_ < 8; u_++) \
-			acc_[u_] += (double)(x)[k_ + u_] * (y)[k_ + u_]; \
-	for (; k_ < (K); k_++) \
-		acc_[k_ & 7] += (double)(x)[k_] * (y)[k_]; \
-	return ((acc_[0] + acc_[1]) + (acc_[2] + acc_[3])) + \
-		((acc_[4] + acc_[5]) + (acc_[6] + acc_[7])); \
-} while (0)
-
-static double dot(const float *x, const float *y, int64_t K)
+static Kernels kernels_for_cpu(void)
 {
-	PLAIN_DOT(x, y, K);
+	return (Kernels){dotmat_baseline, dotcols_baseline};
+}
+#endif
+#else
+/* plain C: the lane sums one at a time */
+#define INLINE static
+#define PREFETCH(p) ((void)(p))
+#define VW 1
+#include "fgemm_tile.h"
+#undef VW
+static void dotmat_baseline(DOTMAT_ARGS)
+{
+	dotmat_1(1, 1, M, N, K, a, b, d, aw, acc, panel);
 }
 
-static double dot_d(const float *x, const double *y, int64_t K)
+static void dotcols_baseline(DOTCOLS_ARGS)
 {
-	PLAIN_DOT(x, y, K);
+	dotcols_1(M, N8, K, a, bT, d);
 }
 
-static void dot4(const float *x, const double *y, int64_t ldy, int64_t K,
-	double *out)
+static Kernels kernels_for_cpu(void)
 {
-	for (int j = 0; j < 4; j++)
-		out[j] = dot_d(x, y + j * ldy, K);
+	return (Kernels){dotmat_baseline, dotcols_baseline};
 }
 #endif
 
-/* c[i][j] = row_bias[i] + col_bias[j] + dot(a row i, b row j): b is [N,K]
- * with row stride ldb. */
-static void dots(int64_t M, int64_t N, int64_t K, const float *a,
-	const float *b, int64_t ldb, float *c, const float *row_bias,
-	const float *col_bias)
+static void *xmalloc(int64_t count, size_t size)
 {
-	/* the first N - N mod 4 rows of b in double, once for all rows of a;
-	 * with fewer than 4 rows of a that costs more than it saves */
-	int64_t N4 = M < 4 ? 0 : N - N % 4;
-	double *bd = malloc((size_t)(N4 * K > 0 ? N4 * K : 1) * sizeof *bd);
-	if (!bd)
+	void *p = malloc((size_t)(count > 0 ? count : 1) * size);
+	if (!p)
 		abort();
-	for (int64_t j = 0; j < N4; j++)
-		for (int64_t k = 0; k < K; k++)
-			bd[j * K + k] = b[j * ldb + k];
-	for (int64_t i = 0; i < M; i++) {
-		const float *ai = a + i * K;
-		double d[4];
-		int64_t j = 0;
-		for (; j < N4; j += 4) {
-			dot4(ai, bd + j * K, K, K, d);
-			for (int u = 0; u < 4; u++)
-				c[i * N + j + u] = (float)((row_bias ? row_bias[i] : 0.0) +
-					(col_bias ? col_bias[j + u] : 0.0) + d[u]);
-		}
-		for (; j < N; j++)
-			c[i * N + j] = (float)((row_bias ? row_bias[i] : 0.0) +
-				(col_bias ? col_bias[j] : 0.0) + dot(ai, b + j * ldb, K));
-	}
-	free(bd);
+	return p;
 }
 
-static void skinny(int trans_b, int64_t M, int64_t N, int64_t K,
-	const float *a, const float *b, int64_t ldb, float *c,
-	const float *row_bias, const float *col_bias)
+/* dotmat with its scratch */
+static void run_dotmat(int64_t M, int64_t N, int64_t K, const float *a,
+	const double *b, double *d)
 {
-	float *bt = NULL;
-	if (!trans_b) {
-		/* b's columns made contiguous: K x N floats, N small */
-		bt = malloc((size_t)(N * K > 0 ? N * K : 1) * sizeof *bt);
-		if (!bt)
-			abort();
-		for (int64_t k = 0; k < K; k++)
-			for (int64_t j = 0; j < N; j++)
-				bt[j * K + k] = b[k * ldb + j];
-		b = bt;
-		ldb = K;
+	int64_t panel = PANEL_BYTES / ((K > 0 ? fgemm_kpad(K) : 8) *
+		(int64_t)sizeof *b);
+	panel = panel < CB ? CB : panel - panel % CB;
+	if (panel > N)
+		panel = N;
+	double *aw = xmalloc(RB * KC, sizeof *aw);
+	double *acc = xmalloc(panel * RB * 8, sizeof *acc);
+	kernels_for_cpu().mat(M, N, K, a, b, d, aw, acc, panel);
+	free(aw);
+	free(acc);
+}
+
+/* c[i][j] = row_bias[i] + d[i][j] (row stride ldd), rounded to float:
+ * the bias and the column bias 0 added as fgemm adds them */
+static void round_out(int64_t M, int64_t N, const double *d, int64_t ldd,
+	float *c, const float *row_bias)
+{
+	for (int64_t i = 0; i < M; i++)
+		for (int64_t j = 0; j < N; j++)
+			c[i * N + j] = (float)((row_bias ? row_bias[i] : 0.0) + 0.0 +
+				d[i * ldd + j]);
+}
+
+/* rows [n, K] in double, fgemm_kpad(K) apart, zeros past K */
+static double *widen_rows(const float *v, int64_t n, int64_t K)
+{
+	int64_t Kp = fgemm_kpad(K);
+	double *w = xmalloc(n * Kp, sizeof *w);
+	for (int64_t i = 0; i < n; i++)
+		for (int64_t k = 0; k < Kp; k++)
+			w[i * Kp + k] = k < K ? v[i * K + k] : 0.0;
+	return w;
+}
+
+void fgemm_cols_d(int64_t M, int64_t N, int64_t K, const float *a,
+	const double *bT, int64_t ldb, float *c, const float *row_bias)
+{
+	if (M <= 0 || N <= 0)
+		return;
+	/* a's rows padded with zeros to a multiple of 8 terms, as bT's are */
+	int64_t Kp = fgemm_kpad(K);
+	double *ap = widen_rows(a, M, K);
+	double *d = xmalloc(M * ldb, sizeof *d);
+	kernels_for_cpu().cols(M, ldb, Kp, ap, bT, d);
+	round_out(M, N, d, ldb, c, row_bias);
+	free(ap);
+	free(d);
+}
+
+void fgemm_dots_d(int64_t M, int64_t N, int64_t K, const float *a,
+	const double *b, float *c, const float *row_bias)
+{
+	if (M <= 0 || N <= 0)
+		return;
+	int64_t Kp = fgemm_kpad(K);
+	if (K <= FGEMM_SHORT_K) {
+		/* b by columns */
+		int64_t ldb = fgemm_cols_ld(N);
+		double *bT = xmalloc(Kp * ldb, sizeof *bT);
+		for (int64_t k = 0; k < Kp; k++)
+			for (int64_t j = 0; j < ldb; j++)
+				bT[k * ldb + j] = j < N ? b[j * Kp + k] : 0.0;
+		fgemm_cols_d(M, N, K, a, bT, ldb, c, row_bias);
+		free(bT);
+		return;
 	}
-	dots(M, N, K, a, b, ldb, c, row_bias, col_bias);
-	free(bt);
+	double *d = xmalloc(M * N, sizeof *d);
+	run_dotmat(M, N, K, a, b, d);
+	round_out(M, N, d, N, c, row_bias);
+	free(d);
 }
 
 void fgemm_dots(int64_t M, int64_t N, int64_t K, const float *a,
 	const float *b, float *c, const float *row_bias)
 {
-	if (M > 0 && N > 0)
-		dots(M, N, K, a, b, K, c, row_bias, NULL);
+	if (M <= 0 || N <= 0)
+		return;
+	double *bd = widen_rows(b, N, K);
+	fgemm_dots_d(M, N, K, a, bd, c, row_bias);
+	free(bd);
 }
-
-#ifdef QCC_WITH_BLAS
-static double *to_double(const float *v, int64_t n)
-{
-	double *d = malloc((size_t)(n > 0 ? n : 1) * sizeof *d);
-	if (!d)
-		abort();
-	for (int64_t i = 0; i < n; i++)
-		d[i] = v[i];
-	return d;
-}
-#endif
 
 void fgemm(int trans_b, int64_t M, int64_t N, int64_t K, const float *a,
 	const float *b, int64_t ldb, float *c, const float *row_bias,
@@ -194,39 +235,26 @@ void fgemm(int trans_b, int64_t M, int64_t N, int64_t K, const float *a,
 {
 	if (M <= 0 || N <= 0)
 		return;
-	if (N <= FGEMM_SKINNY_N || (M == 1 && trans_b)) {
-		skinny(trans_b, M, N, K, a, b, ldb, c, row_bias, col_bias);
-		return;
-	}
-#ifdef QCC_WITH_BLAS
-	double *ad = to_double(a, M * K);
-	double *bd = to_double(b, (trans_b ? N : K) * ldb);
-	double *cd = malloc((size_t)(M * N) * sizeof *cd);
-	if (!cd)
-		abort();
+	/* the side with fewer rows widened to double; swapping the roles of
+	 * a and b changes no product, hence no bit */
+	int swap = trans_b && ldb == K && M < N;
+	int64_t rows = swap ? M : N;
+	int64_t Kp = fgemm_kpad(K);
+	double *wide = xmalloc(rows * Kp, sizeof *wide);
+	for (int64_t j = 0; j < rows; j++)
+		for (int64_t k = 0; k < Kp; k++)
+			wide[j * Kp + k] = k >= K ? 0.0 : swap ? a[j * K + k] :
+				trans_b ? b[j * ldb + k] : b[k * ldb + j];
+	double *d = xmalloc(M * N, sizeof *d);
+	if (swap)
+		run_dotmat(N, M, K, b, wide, d);
+	else
+		run_dotmat(M, N, K, a, wide, d);
 	for (int64_t i = 0; i < M; i++)
 		for (int64_t j = 0; j < N; j++)
-			cd[i * N + j] = (row_bias ? row_bias[i] : 0.0) +
-				(col_bias ? col_bias[j] : 0.0);
-	if (K > 0)
-		cblas_dgemm(CblasRowMajor, CblasNoTrans,
-			trans_b ? CblasTrans : CblasNoTrans, (blasint)M, (blasint)N,
-			(blasint)K, 1.0, ad, (blasint)K, bd, (blasint)ldb, 1.0, cd,
-			(blasint)N);
-	for (int64_t i = 0; i < M * N; i++)
-		c[i] = (float)cd[i];
-	free(ad);
-	free(bd);
-	free(cd);
-#else
-	for (int64_t i = 0; i < M; i++)
-		for (int64_t j = 0; j < N; j++) {
-			double acc = (row_bias ? row_bias[i] : 0.0) +
-				(col_bias ? col_bias[j] : 0.0);
-			for (int64_t k = 0; k < K; k++)
-				acc += (double)a[i * K + k] *
-					(trans_b ? b[j * ldb + k] : b[k * ldb + j]);
-			c[i * N + j] = (float)acc;
-		}
-#endif
+			c[i * N + j] = (float)((row_bias ? row_bias[i] : 0.0) +
+				(col_bias ? col_bias[j] : 0.0) +
+				(swap ? d[j * M + i] : d[i * N + j]));
+	free(wide);
+	free(d);
 }

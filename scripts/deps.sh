@@ -9,7 +9,7 @@ export DEBIAN_FRONTEND=noninteractive
 $SUDO apt-get update -qq
 $SUDO apt-get install -y -qq --no-install-recommends \
 	build-essential cmake pkg-config flex bison \
-	libcjson-dev libopenblas-serial-dev protobuf-c-compiler libprotobuf-c-dev libonnx-dev \
+	libcjson-dev protobuf-c-compiler libprotobuf-c-dev libonnx-dev \
 	llvm-14-tools clang libclang-rt-14-dev \
 	gcc-arm-none-eabi libnewlib-arm-none-eabi \
 	qemu-system-arm qemu-user gcc-aarch64-linux-gnu libc6-dev-arm64-cross \

@@ -408,6 +408,9 @@ def with_nans(r, s):
 case("maxpool_2x2_nan", [("x", [1, 2, 6, 8])], [],
      pool_op("maxpool2d", (2, 2), (2, 2)), maxpool_ref((2, 2), (2, 2)),
      data={"x": with_nans})
+case("maxpool_pad_nan", [("x", [1, 2, 9, 9])], [],
+     pool_op("maxpool2d", (3, 3), (2, 2), pad=(1, 1, 1, 1)),
+     maxpool_ref((3, 3), (2, 2), (1, 1, 1, 1)), data={"x": with_nans})
 case("avgpool_basic", [("x", P)], [], pool_op("avgpool2d", (2, 2), (2, 2)),
      avgpool_ref((2, 2), (2, 2)))
 case("avgpool_pad_exclude", [("x", P)], [],

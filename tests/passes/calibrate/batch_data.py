@@ -2,11 +2,11 @@
 with its weights DIR/w.safetensors, DIR/x.npy (13 samples) and
 DIR/y_ref.npy (the model's outputs computed here in float64 with numpy,
 independently of qcc)."""
-import json
-import struct
 import sys
 
 import numpy as np
+
+from float_model import conv, tensors, write
 
 r = np.random.default_rng(14)
 # name, shape: conv weights [OC, IC/groups, KH, KW]
@@ -19,26 +19,7 @@ shapes = {
     "w5": (24, 32, 1, 1),                # 1x1 on 1x1, no bias
     "w6": (10, 24), "b6": (10,),         # dense
 }
-t = {k: (r.standard_normal(s) / np.sqrt(np.prod(s[1:]) if len(s) > 1 else 4))
-     .astype(np.float32) for k, s in shapes.items()}
-
-
-def conv(x, w, b, stride, pad, groups):
-    n, c, h, wd = x.shape
-    oc, icg, kh, kw = w.shape
-    xp = np.pad(x, ((0, 0), (0, 0), (pad, pad), (pad, pad)))
-    oh = (h + 2 * pad - kh) // stride + 1
-    ow = (wd + 2 * pad - kw) // stride + 1
-    y = np.zeros((n, oc, oh, ow))
-    ocg = oc // groups
-    for o in range(oc):
-        g = o // ocg
-        for i in range(oh):
-            for j in range(ow):
-                patch = xp[:, g * icg:(g + 1) * icg,
-                           i * stride:i * stride + kh, j * stride:j * stride + kw]
-                y[:, o, i, j] = (patch * w[o]).reshape(n, -1).sum(1)
-    return y + (0 if b is None else b.reshape(1, -1, 1, 1))
+t = tensors(r, shapes)
 
 
 def model(x):
@@ -71,19 +52,5 @@ f = flatten(h5)
 output y = dense(f, w6, b6)
 """
 
-d = sys.argv[1]
-with open(d + "/m.g", "w") as fo:
-    fo.write(G)
 x = r.standard_normal((13, 15, 4, 4)).astype(np.float32)
-np.save(d + "/x.npy", x.reshape(13, 1, 15, 4, 4))
-np.save(d + "/y_ref.npy", model(x.astype(np.float64)).astype(np.float32))
-head, off = {}, 0
-for k, v in t.items():
-    head[k] = {"dtype": "F32", "shape": list(v.shape),
-               "data_offsets": [off, off + v.nbytes]}
-    off += v.nbytes
-hj = json.dumps(head).encode()
-with open(d + "/w.safetensors", "wb") as fo:
-    fo.write(struct.pack("<Q", len(hj)) + hj)
-    for v in t.values():
-        fo.write(v.tobytes())
+write(sys.argv[1], G, t, x, model(x.astype(np.float64)))
