@@ -44,8 +44,8 @@ typedef struct {
 static const SmallIsa small_avx2 = {2, 8, 0, "__m256i", "_mm256"};
 static const SmallIsa small_vnni = {4, 16, 1, "__m512i", "_mm512"};
 
-/* Output maps of at most this many pixels take this kernel. */
-#define SMALL_MAX_PIXELS 16
+/* Output maps of at most this many pixels may take this kernel. */
+#define SMALL_MAX_PIXELS 64
 
 typedef struct {
 	int64_t ICq;       /* words a pixel: ceil(ICG / G) */
@@ -86,8 +86,15 @@ static int small_applies(const Node *n, const SmallIsa *isa)
 		return 0;
 	WinGeom c;
 	geom_conv(n, &c);
-	if (c.OH * c.OW > SMALL_MAX_PIXELS || c.ICG < isa->G ||
-		c.groups != 1)
+	int64_t NP = c.OH * c.OW, OCB = (c.OCG + isa->L - 1) / isa->L;
+	if (NP > SMALL_MAX_PIXELS || c.ICG < isa->G || c.groups != 1)
+		return 0;
+	/* where its channel lanes are fuller than emit_x86.c's pixel lanes;
+	 * beyond 16 pixels only with several taps, as the fill and the
+	 * stores cost more than a pointwise layer's products (measured in
+	 * docs/codegen.md) */
+	if (c.OCG * emit_x86_pixel_lanes(n) <= NP * OCB * isa->L ||
+		(NP > 16 && c.KH * c.KW == 1))
 		return 0;
 	int wide;
 	free(emit_fold_bias(n, n->in[1]->data, c.OC, c.K, &wide));
@@ -442,12 +449,14 @@ static int emit_vnni_small(Emit *e, const Node *n, const char *fn)
 
 const KernelRow emit_x86_small_kernels[] = {
 	{OP_QCONV2D, "x86-avx512-vnni", "conv_small", "output maps of at most "
-		"16 pixels, >= 4 input channels a group, 8-bit (output channels in "
-		"the lanes: vpdpbusd tiles of 4 pixels x 48 channels)", vnni_applies,
+		"64 pixels whose channels fill the lanes better than the pixels, "
+		">= 4 input channels, one group, 8-bit (output channels in the "
+		"lanes: vpdpbusd tiles of 4 pixels x 48 channels)", vnni_applies,
 		vnni_bytes, emit_vnni_small, 1},
-	{OP_QCONV2D, "x86-avx2", "conv_small", "output maps of at most 16 "
-		"pixels, >= 2 input channels a group, 8-bit (output channels in the "
-		"lanes: vpmaddwd tiles of 4 pixels x 16 channels)", avx2_applies,
+	{OP_QCONV2D, "x86-avx2", "conv_small", "output maps of at most 64 "
+		"pixels whose channels fill the lanes better than the pixels, >= 2 "
+		"input channels, one group, 8-bit (output channels in the lanes: "
+		"vpmaddwd tiles of 4 pixels x 16 channels)", avx2_applies,
 		avx2_bytes, emit_avx2_small, 1},
 	{0},
 };
