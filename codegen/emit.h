@@ -217,6 +217,12 @@ extern const KernelRow emit_dense_kernels[];
  * per channel). */
 void emit_requant_args(Emit *e, const Node *n, const char *fn,
 	const char *ch);
+/* At the current depth, in a loop over rows m (step 4) of batch row b:
+ * y[b][m + i] = the requantization of FN_c[m + i] (int64) plus the dot
+ * product sum(ai), a C call of the function named `sum` on the
+ * accumulator ai, for i < 4 and m + i < M. */
+void emit_dense_store4(Emit *e, const Node *n, const char *fn,
+	const char *sum);
 /* A dense node's FN_c (bias - zx * sum w, int64 where needed), FN_m, FN_s;
  * returns its weights [M][K] (NULL, reported, if not constant) and sets
  * *wide as emit_fold_bias. */
@@ -262,6 +268,51 @@ extern const KernelRow emit_x86_kernels[];
 int64_t emit_x86_pixel_lanes(const Node *n);
 /* emit_x86_small.c */
 extern const KernelRow emit_x86_small_kernels[];
+/* emit_x86_a16.c, emit_arm_a16.c: the x86 and aarch64 kernels of 16-bit
+ * inputs */
+extern const KernelRow emit_x86_a16_kernels[];
+extern const KernelRow emit_arm_a16_kernels[];
+
+/* emit_a16.c: what those kernels share */
+int64_t emit_round_up(int64_t v, int64_t m);
+/* The rows' conditions: a 16-bit input, 8-bit constant weights, int32
+ * dot products, and for conv one group, for depthwise one input channel
+ * a group. */
+int emit_a16_conv_applies(const Node *n);
+int emit_a16_dw_applies(const Node *n);
+int emit_a16_dense_applies(const Node *n);
+/* conv: blocks of RB output rows, PB pixels (RB * OW rounded up to 16),
+ * Kq pairs of taps, output channels padded to OCp (a multiple of 8) */
+typedef struct {
+	int64_t Kq, OCp, RB, PB;
+} EmitA16Conv;
+void emit_a16_conv_geom(const WinGeom *c, EmitA16Conv *k);
+EmitConvScratch emit_a16_conv_scratch(const Node *n, const WinGeom *c);
+int64_t emit_a16_conv_bytes(const Node *n);
+/* The kernel up to a block's column filled, at depth 3 in the loop over
+ * blocks: `col` (int32_t pairs [Kq][PB] if pairs, else int16_t [K][PB]),
+ * `acc` [OCp][PB] int32, the block's nq pixels from output row oh0; v
+ * gets emit_conv_vars and $Kq, $OCp, $RB, $PB. The target's tiles come
+ * next, writing acc, then emit_a16_conv_close: the requantization of
+ * acc into y, and the kernel's end. */
+void emit_a16_conv_open(Emit *e, const Node *n, const char *fn,
+	const EmitConvPrep *p, EmitVars *v, int pairs);
+void emit_a16_conv_close(Emit *e, const Node *n, const char *fn,
+	const EmitConvPrep *p, const EmitVars *v);
+/* depthwise: sw column phases of PH padded rows of RS elements (len
+ * elements), PWS of them from the input, the others what a row's last
+ * vector of 8 outputs reaches */
+typedef struct {
+	int64_t PH, PWS, RS, len;
+} EmitA16Dw;
+void emit_a16_dw_geom(const Node *n, const WinGeom *c, EmitA16Dw *k);
+EmitConvScratch emit_a16_dw_scratch(const Node *n, const WinGeom *c);
+int64_t emit_a16_dw_bytes(const Node *n);
+/* At depth 0, after a depthwise kernel's loops wrote channel o's
+ * accumulators ac[OH * OW] (o, ac, yo and q declared): their
+ * requantization into yo, and the kernel's end. */
+void emit_a16_dw_close(Emit *e, const Node *n, const char *fn,
+	const EmitConvPrep *p, const EmitVars *v);
 
 /* emit_reduce.c: pad (integer), qaffine, qreduce */
 extern const KernelRow emit_reduce_kernels[];

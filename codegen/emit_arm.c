@@ -594,17 +594,9 @@ static int emit_neon_dense(Emit *e, const Node *n, const char *fn)
 		"\t\t\t\ta2 = ${fn}_dot(a2, vld1q_s8(w + 2 * $Kp + k), xk);\n"
 		"\t\t\t\ta3 = ${fn}_dot(a3, vld1q_s8(w + 3 * $Kp + k), xk);\n"
 		"\t\t\t}\n", &v);
-	for (int i = 0; i < 4; i++) {
-		EmitVars u = v;
-		emit_vari(&u, "i", i);
-		emit_fill(e, i ? "\t\t\tif (m + $i < $M)\n\t" : "", &u);
-		emit_fill(e, "\t\t\ty[b * $M + m + $i] = ($yt)qcc_requant("
-			"(int64_t)${fn}_c[m + $i] + vaddvq_s32(a$i), ", &u);
-		char ch[16];
-		snprintf(ch, sizeof ch, "m + %d", i);
-		emit_requant_args(e, n, fn, ch);
-		emit_line(e, ");");
-	}
+	e->depth = 3;
+	emit_dense_store4(e, n, fn, "vaddvq_s32");
+	e->depth = 0;
 	emit_fill(e, "\t\t}\n\t}\n}\n", &v);
 	return 0;
 }

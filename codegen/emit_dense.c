@@ -30,6 +30,25 @@ void emit_requant_args(Emit *e, const Node *n, const char *fn,
 		(long long)attr_int(n, "act_min"), (long long)attr_int(n, "act_max"));
 }
 
+void emit_dense_store4(Emit *e, const Node *n, const char *fn,
+	const char *sum)
+{
+	int64_t M = n->in[1]->type.dims[0];
+	for (int i = 0; i < 4; i++) {
+		char ch[16];
+		snprintf(ch, sizeof ch, "m + %d", i);
+		if (i)
+			emit_line(e, "if (m + %d < %lld)", i, (long long)M);
+		for (int d = 0; d < e->depth + !!i; d++)
+			fputc('\t', e->f);
+		fprintf(e->f, "y[b * %lld + m + %d] = (%s)qcc_requant((int64_t)"
+			"%s_c[m + %d] + %s(a%d), ", (long long)M, i,
+			emit_ctype(n->out->type.elem), fn, i, sum, i);
+		emit_requant_args(e, n, fn, ch);
+		fprintf(e->f, ");\n");
+	}
+}
+
 /* ------------------------------------------------------------- qdense */
 
 /* The widened input row, K padded as the weights. */

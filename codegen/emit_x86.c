@@ -733,18 +733,26 @@ static int byte_type(DType t)
 	return t == DT_I8 || t == DT_U8;
 }
 
-/* Every tensor 8-bit and of the output's shape (no broadcast), a shift of
- * 1 to 62 and multipliers that fit int32 (vpmuldq takes the low 32 bits). */
+/* 8-bit or int16 elements (elem_type). */
+static int elem_type(DType t)
+{
+	return byte_type(t) || t == DT_I16;
+}
+
+/* Every tensor 8-bit or int16 and of the output's shape (no broadcast), a
+ * shift of 1 to 62 and multipliers that fit int32 (vpmuldq takes the low
+ * 32 bits; an int16 input times such a multiplier fits int64 as an 8-bit
+ * one does). */
 static int vnni_elem_applies(const Node *n)
 {
 	const Type *yt = &n->out->type;
 	int nin = n->op == OP_QADD ? 2 : 1, len;
 	const int64_t *mult = attr_ints(n, "mult", &len);
 	int64_t shift = attr_ints(n, "shift", NULL)[0];
-	if (!byte_type(yt->elem) || len < nin || shift < 1 || shift > 62)
+	if (!elem_type(yt->elem) || len < nin || shift < 1 || shift > 62)
 		return 0;
 	for (int i = 0; i < nin; i++)
-		if (!byte_type(n->in[i]->type.elem) ||
+		if (!elem_type(n->in[i]->type.elem) ||
 			!type_same_shape(&n->in[i]->type, yt) || mult[i] < INT32_MIN ||
 			mult[i] > INT32_MAX)
 			return 0;
@@ -786,10 +794,12 @@ static int emit_vnni_elem(Emit *e, const Node *n, const char *fn)
 	emit_line(e, "int i;");
 	emit_open(e, "for (i = 0; i + 8 <= %lld; i += 8) {", (long long)numel);
 	for (int i = 0; i < nin; i++)
-		emit_line(e, "const __m512i v%s = _mm512_sub_epi64(%s(_mm_loadl_epi64("
+		emit_line(e, "const __m512i v%s = _mm512_sub_epi64(%s(%s("
 			"(const __m128i *)(const void *)(%s + i))), z%s);", nm[i],
+			n->in[i]->type.elem == DT_I16 ? "_mm512_cvtepi16_epi64" :
 			n->in[i]->type.elem == DT_I8 ? "_mm512_cvtepi8_epi64" :
-			"_mm512_cvtepu8_epi64", nm[i], nm[i]);
+			"_mm512_cvtepu8_epi64", n->in[i]->type.elem == DT_I16 ?
+			"_mm_loadu_si128" : "_mm_loadl_epi64", nm[i], nm[i]);
 	if (nin == 2)
 		emit_line(e, "const __m512i p = _mm512_add_epi64(_mm512_mul_epi32(va, "
 			"ma), _mm512_mul_epi32(vb, mb));");
@@ -800,8 +810,9 @@ static int emit_vnni_elem(Emit *e, const Node *n, const char *fn)
 	emit_line(e, "__m512i v = _mm512_add_epi64(_mm512_srli_epi64(u, %lld), "
 		"off);", (long long)shift);
 	emit_line(e, "v = _mm512_min_epi64(_mm512_max_epi64(v, lo), hi);");
-	emit_line(e, "_mm_storel_epi64((__m128i *)(void *)(y + i), "
-		"_mm512_cvtepi64_epi8(v));");
+	emit_line(e, yt->elem == DT_I16 ? "_mm_storeu_si128((__m128i *)(void *)"
+		"(y + i), _mm512_cvtepi64_epi16(v));" : "_mm_storel_epi64((__m128i *)"
+		"(void *)(y + i), _mm512_cvtepi64_epi8(v));");
 	emit_close(e);
 	if (numel % 8) {
 		emit_open(e, "for (; i < %lld; i++) {", (long long)numel);
@@ -968,15 +979,17 @@ const KernelRow emit_x86_kernels[] = {
 	{OP_QCONV2D, "x86-avx512-vnni", "conv_lanes", ">= 3 input channels a "
 		"group, or 1 with KW <= 4 (taps in lanes), 8-bit (direct, vpdpbusd tiles of 64 pixels x 4 channels)",
 		vnni_conv_applies, vnni_conv_bytes, emit_vnni_conv, 1},
-	{OP_QADD, "x86-avx512-vnni", "add_lanes", "8-bit, no broadcast "
-		"(eight int64 lanes)", vnni_elem_applies, NULL, emit_vnni_elem, -1},
+	{OP_QADD, "x86-avx512-vnni", "add_lanes", "8-bit or int16, no "
+		"broadcast (eight int64 lanes)", vnni_elem_applies, NULL,
+		emit_vnni_elem, -1},
 	{OP_QMAXPOOL2D, "x86-avx512-vnni", "maxpool_2x2", "2x2 stride 2 "
 		"tiling the input, 8-bit (row pairs, 32 columns a step)",
 		vnni_pool_applies, NULL, emit_vnni_maxpool, -1},
 	{OP_QMAXPOOL2D, "x86-avx512-vnni", "maxpool_rows", "width stride 1 "
 		"or 2, 8-bit (a row of window maxima, then the columns, 64 bytes "
 		"a step)", vnni_rowpool_applies, NULL, emit_vnni_rowpool, -1},
-	{OP_REQUANTIZE, "x86-avx512-vnni", "requantize_lanes", "8-bit (eight "
-		"int64 lanes)", vnni_elem_applies, NULL, emit_vnni_elem, -1},
+	{OP_REQUANTIZE, "x86-avx512-vnni", "requantize_lanes", "8-bit or "
+		"int16 (eight int64 lanes)", vnni_elem_applies, NULL, emit_vnni_elem,
+		-1},
 	{0},
 };

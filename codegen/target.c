@@ -133,7 +133,9 @@ static const KernelRow *const kernel_tables[] = {
 	emit_geo_kernels,
 	emit_x86_small_kernels,
 	emit_x86_kernels,
+	emit_x86_a16_kernels,
 	emit_arm_kernels,
+	emit_arm_a16_kernels,
 };
 
 #define NTARGETS (int)(sizeof targets / sizeof targets[0])
