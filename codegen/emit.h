@@ -264,6 +264,10 @@ extern const KernelRow emit_arith_kernels[];
 extern const KernelRow emit_geo_kernels[];
 /* emit_x86.c: the kernels of x86-avx2 and x86-avx512-vnni */
 extern const KernelRow emit_x86_kernels[];
+/* The pixel lanes emit_x86.c's conv tiles compute for n (>= OH * OW). */
+int64_t emit_x86_pixel_lanes(const Node *n);
+/* emit_x86_small.c */
+extern const KernelRow emit_x86_small_kernels[];
 /* emit_x86_a16.c, emit_arm_a16.c: the x86 and aarch64 kernels of 16-bit
  * inputs */
 extern const KernelRow emit_x86_a16_kernels[];

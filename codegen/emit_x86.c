@@ -111,6 +111,18 @@ static void x86_geom(const Node *n, const WinGeom *cg, const X86Isa *isa,
 	k->xp_bytes = round_up(k->ICq * c->sh * c->sw * k->PPS * 4, 8);
 }
 
+/* The pixel lanes the tiles of conv n compute (x86-avx512-vnni's
+ * geometry; x86-avx2's is the same for ICG >= 2): the blocks' QB, of
+ * which OH * OW are outputs. */
+int64_t emit_x86_pixel_lanes(const Node *n)
+{
+	WinGeom c;
+	geom_conv(n, &c);
+	X86Conv k;
+	x86_geom(n, &c, &isa_vnni, &k);
+	return c.OH / k.RB * k.QB;
+}
+
 /* 8-bit inputs and signed weights of at most 8 bits, int32 dot products,
  * and enough input channels a group that the lanes are not mostly
  * padding, or a single-channel input with kw_lanes (depthwise layers keep

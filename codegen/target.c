@@ -131,6 +131,7 @@ static const KernelRow *const kernel_tables[] = {
 	emit_arith_kernels,
 	emit_reduce_kernels,
 	emit_geo_kernels,
+	emit_x86_small_kernels,
 	emit_x86_kernels,
 	emit_x86_a16_kernels,
 	emit_arm_kernels,

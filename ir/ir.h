@@ -915,6 +915,7 @@ int pass_qdq_elim(Graph *g, const Options *o);
 int pass_token_dense(Graph *g, const Options *o);
 int pass_fold_bn(Graph *g, const Options *o);
 int pass_fuse(Graph *g, const Options *o);
+int pass_crop_taps(Graph *g, const Options *o);
 int pass_observe(Graph *g, const Options *o);
 int pass_calibrate(Graph *g, const Options *o);
 /* The threads the passes run samples on: --jobs, else QCC_JOBS (checked by

@@ -23,6 +23,9 @@ static const PassInfo passes[] = {
 		"fold batchnorm into the preceding conv2d or dense", 1},
 	{"fuse", pass_fuse,
 		"fuse relu/relu6/clip into conv2d, dense and add", 1},
+	{"crop_taps", pass_crop_taps,
+		"crop conv2d kernels to the taps that read the input somewhere "
+		"(drop edge taps that see only padding)", 1},
 	{"cle", pass_cle,
 		"cross-layer equalization of conv/dense pairs (--cle)", 0},
 	{"observe", pass_observe,
