@@ -63,6 +63,13 @@ typedef struct {
 	int depth;          /* function inlining depth */
 	const InputShape *shapes;  /* --input-shape, nshapes of them */
 	int nshapes;
+	/* blocked DequantizeLinear nodes whose block scales were approximated
+	 * (onnx_quant.c), and the largest relative error of a block scale:
+	 * its node, channel and block (reported once, after the import) */
+	int napprox;
+	double approx_err;
+	const char *approx_node;
+	int64_t approx_ch, approx_block;
 } Ctx;
 
 /* A node being imported, with its inputs resolved. */

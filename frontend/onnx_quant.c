@@ -310,6 +310,67 @@ static float scale_unit(const float *sc, int64_t n, int64_t st, int64_t *r)
 	return 0;
 }
 
+/* The accumulator share block multipliers may take: the bound of the
+ * weights times their multipliers with 8-bit activations, 255 * sum_g r[g]
+ * * sum_{k in g} |w[k]|, within half of int32, the other half left to the
+ * bias (docs/arith.md, "Group-wise weight scales"). */
+#define APPROX_ACC_SHARE ((int64_t)1 << 30)
+
+/* For block scales sc[0..nb) (stride st) with no exact unit: s = S / R,
+ * S the largest block scale, and r[g] = round(sc[g] / s) in [1, R], R the
+ * largest multiplier (at most QCC_WGMULT_MAX) that keeps the bound of
+ * APPROX_ACC_SHARE on the channel's weight sums wsum[0..nb) (sum |w| of
+ * each block). Returns s; *err the largest relative error of a block
+ * scale, |s r[g] - sc[g]| / sc[g], at block *worst. */
+static float scale_approx(const float *sc, int64_t nb, int64_t st,
+	const int64_t *wsum, int64_t *r, double *err, int64_t *worst)
+{
+	double S = 0;
+	for (int64_t g = 0; g < nb; g++)
+		S = sc[g * st] > S ? sc[g * st] : S;
+	float s = 0;
+	for (int64_t R = QCC_WGMULT_MAX; R >= 1; ) {
+		s = (float)(S / (double)R);
+		int64_t bound = 0;
+		for (int64_t g = 0; g < nb; g++) {
+			double q = nearbyint((double)sc[g * st] / s);
+			r[g] = q < 1 ? 1 : q > R ? R : (int64_t)q;
+			bound += 255 * r[g] * wsum[g];
+		}
+		if (bound <= APPROX_ACC_SHARE || R == 1)
+			break;
+		/* the bound is about proportional to R */
+		int64_t next = (int64_t)((double)R * APPROX_ACC_SHARE / bound);
+		R = next < R ? next : R - 1;
+		R = R < 1 ? 1 : R;
+	}
+	*err = 0;
+	*worst = 0;
+	for (int64_t g = 0; g < nb; g++) {
+		double e = fabs((double)(s * (float)r[g]) - sc[g * st]) / sc[g * st];
+		if (e > *err) {
+			*err = e;
+			*worst = g;
+		}
+	}
+	return s;
+}
+
+/* sum |w| over each block of each channel of blocked weights t, [M][nb]:
+ * channel m, tap k of the G a block as in dequantize_blocked; a MatMul's
+ * B [K, M] (a = 0) is read across. */
+static int64_t *block_sums(Ctx *c, const Tens *t, int a, int64_t M,
+	int64_t K, int64_t G, int64_t nb)
+{
+	int64_t *ws = arena_alloc(&c->g->arena, M * nb * sizeof *ws);
+	for (int64_t e = 0; e < t->numel; e++) {
+		int64_t m = t->rank == 2 && a == 0 ? e % M : e / K;
+		int64_t k = t->rank == 2 && a == 0 ? e / M : e % K;
+		ws[m * nb + k / G] += t->i[e] < 0 ? -t->i[e] : t->i[e];
+	}
+	return ws;
+}
+
 /* DequantizeLinear(x, scale[, zero point]) with block_size b along `axis`
  * of constant weights: qcc's group-wise weight scales (docs/arith.md), the
  * channels on the other axis of a 2-D x (MatMul's B [K, N] blocked along
@@ -318,7 +379,9 @@ static float scale_unit(const float *sc, int64_t n, int64_t st, int64_t *r)
  * the G = b * (KH * KW) consecutive ones of qcc's flat order, so the
  * scale must not vary over KH, KW; G a multiple of 8 (whole bytes of
  * packed taps); every block scale of a channel s_m * r, r an integer in
- * [1, 256], exactly. Zero points must be 0. */
+ * [1, 256], exactly where such an s_m exists (scale_unit), else nearly
+ * (scale_approx, counted in c->napprox for the warning). Zero points
+ * must be 0. */
 static Value *dequantize_blocked(Ctx *c, NodeCtx *n, int xi, int64_t axis,
 	int64_t b, const char *suffix)
 {
@@ -377,6 +440,7 @@ static Value *dequantize_blocked(Ctx *c, NodeCtx *n, int xi, int64_t axis,
 	q.scale = arena_alloc(&c->g->arena, M * sizeof *q.scale);
 	q.zp = arena_alloc(&c->g->arena, M * sizeof *q.zp);
 	int64_t *r = arena_alloc(&c->g->arena, M * nb * sizeof *r);
+	int64_t *wsum = NULL;   /* sum |w| a block, once a channel needs it */
 	int64_t sm = rank == 2 ? (oa == 0 ? nb : 1) : nb * inner;
 	int64_t sg = rank == 2 ? (oa == 0 ? 1 : M) : inner;
 	for (int64_t m = 0; m < M; m++) {
@@ -398,11 +462,21 @@ static Value *dequantize_blocked(Ctx *c, NodeCtx *n, int xi, int64_t axis,
 			}
 		q.scale[m] = scale_unit(sc, nb, sg, r + m * nb);
 		if (!q.scale[m]) {
-			imp_reject(c, n, "the block scales of channel %lld are not "
-				"integer multiples (1 to 256) of one scale: qcc's group-wise "
-				"weights have the scale s * r of each group (docs/arith.md)",
-				(long long)m);
-			return NULL;
+			/* no exact unit: the nearest multiples of a fine one */
+			double e;
+			int64_t worst;
+			if (!wsum) {
+				wsum = block_sums(c, xs->t, a, M, K, G, nb);
+				c->napprox++;
+			}
+			q.scale[m] = scale_approx(sc, nb, sg, wsum + m * nb, r + m * nb,
+				&e, &worst);
+			if (e >= c->approx_err) {
+				c->approx_err = e;
+				c->approx_node = arena_strdup(&c->g->arena, n->label);
+				c->approx_ch = m;
+				c->approx_block = worst;
+			}
 		}
 		q.zp[m] = 0;
 	}

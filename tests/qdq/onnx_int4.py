@@ -18,3 +18,17 @@ def int4_tensor(name, a):
     t.dims.extend(a.shape)
     t.raw_data = (flat[0::2] | (flat[1::2] << 4)).astype(np.uint8).tobytes()
     return t
+
+
+def opset21_model(nodes, name, x_shape, y_shape, inits):
+    """A float x -> y graph of nodes as an opset 21 model (IR version 10)."""
+    g = onnx.helper.make_graph(
+        nodes, name,
+        [onnx.helper.make_tensor_value_info("x", onnx.TensorProto.FLOAT,
+                                            x_shape)],
+        [onnx.helper.make_tensor_value_info("y", onnx.TensorProto.FLOAT,
+                                            y_shape)], inits)
+    m = onnx.helper.make_model(
+        g, opset_imports=[onnx.helper.make_opsetid("", 21)])
+    m.ir_version = 10
+    return m
