@@ -25,7 +25,7 @@ import os
 import numpy as np
 import onnx
 from onnx import helper, numpy_helper
-from onnx_int4 import int4_tensor, opset21_model
+from onnx_int4 import int4_tensor, qdq_model
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 OUT = os.path.join(HERE, "blocked_float")
@@ -147,7 +147,7 @@ def main():
               numpy_helper.from_array(np.ascontiguousarray(sm.T), "wms"),
               int4_tensor("wg", qg),
               numpy_helper.from_array(sg, "wgs")]
-    m = opset21_model(nodes, "blocked_float", [1, 16, 8, 8], [1, 10], inits)
+    m = qdq_model(nodes, "blocked_float", [1, 16, 8, 8], [1, 10], inits)
     os.makedirs(OUT, exist_ok=True)
     onnx.save(m, os.path.join(OUT, "model.onnx"))
     np.save(os.path.join(OUT, "input.npy"), x[:, None])
