@@ -316,44 +316,75 @@ static float scale_unit(const float *sc, int64_t n, int64_t st, int64_t *r)
  * bias (docs/arith.md, "Group-wise weight scales"). */
 #define APPROX_ACC_SHARE ((int64_t)1 << 30)
 
+/* The multipliers r[0..nb) of block scales sc (stride st) on the unit
+ * S / R, S the largest: round(sc[g] / s) in [1, R]; returns the unit s
+ * and *bound, the weights' share of the accumulator bound with 8-bit
+ * activations (wsum: sum |w| of each block). */
+static float block_mults(const float *sc, int64_t nb, int64_t st, double S,
+	int64_t R, const int64_t *wsum, int64_t *r, int64_t *bound)
+{
+	float s = (float)(S / (double)R);
+	*bound = 0;
+	for (int64_t g = 0; g < nb; g++) {
+		double q = nearbyint((double)sc[g * st] / s);
+		r[g] = q < 1 ? 1 : q > R ? R : (int64_t)q;
+		*bound += 255 * r[g] * wsum[g];
+	}
+	return s;
+}
+
+/* The largest relative error |s r[g] - sc[g]| / sc[g] of the blocks, at
+ * block *worst. */
+static double block_err(const float *sc, int64_t nb, int64_t st, float s,
+	const int64_t *r, int64_t *worst)
+{
+	double err = 0;
+	*worst = 0;
+	for (int64_t g = 0; g < nb; g++) {
+		double e = fabs((double)(s * (float)r[g]) - sc[g * st]) / sc[g * st];
+		if (e > err) {
+			err = e;
+			*worst = g;
+		}
+	}
+	return err;
+}
+
+/* Units a channel's search tries below the largest one the bound allows. */
+#define APPROX_TRIES 64
+
 /* For block scales sc[0..nb) (stride st) with no exact unit: s = S / R,
- * S the largest block scale, and r[g] = round(sc[g] / s) in [1, R], R the
- * largest multiplier (at most QCC_WGMULT_MAX) that keeps the bound of
- * APPROX_ACC_SHARE on the channel's weight sums wsum[0..nb) (sum |w| of
- * each block). Returns s; *err the largest relative error of a block
- * scale, |s r[g] - sc[g]| / sc[g], at block *worst. */
+ * S the largest block scale, and r[g] = round(sc[g] / s) in [1, R]. R is
+ * at most QCC_WGMULT_MAX and keeps the bound of APPROX_ACC_SHARE on the
+ * channel's weight sums wsum[0..nb) (sum |w| of each block); of the
+ * APPROX_TRIES largest such R, the one with the smallest largest relative
+ * error of a block scale. Returns s; *err that error, at block *worst. */
 static float scale_approx(const float *sc, int64_t nb, int64_t st,
 	const int64_t *wsum, int64_t *r, double *err, int64_t *worst)
 {
 	double S = 0;
 	for (int64_t g = 0; g < nb; g++)
 		S = sc[g * st] > S ? sc[g * st] : S;
-	float s = 0;
-	for (int64_t R = QCC_WGMULT_MAX; R >= 1; ) {
-		s = (float)(S / (double)R);
-		int64_t bound = 0;
-		for (int64_t g = 0; g < nb; g++) {
-			double q = nearbyint((double)sc[g * st] / s);
-			r[g] = q < 1 ? 1 : q > R ? R : (int64_t)q;
-			bound += 255 * r[g] * wsum[g];
-		}
-		if (bound <= APPROX_ACC_SHARE || R == 1)
-			break;
+	int64_t R = QCC_WGMULT_MAX, bound;
+	while (block_mults(sc, nb, st, S, R, wsum, r, &bound),
+	    bound > APPROX_ACC_SHARE && R > 1) {
 		/* the bound is about proportional to R */
 		int64_t next = (int64_t)((double)R * APPROX_ACC_SHARE / bound);
-		R = next < R ? next : R - 1;
-		R = R < 1 ? 1 : R;
+		R = next < 1 ? 1 : next < R ? next : R - 1;
 	}
-	*err = 0;
+	int64_t best = R, g;
+	*err = INFINITY;
 	*worst = 0;
-	for (int64_t g = 0; g < nb; g++) {
-		double e = fabs((double)(s * (float)r[g]) - sc[g * st]) / sc[g * st];
-		if (e > *err) {
+	for (int64_t t = R; t >= 1 && t > R - APPROX_TRIES; t--) {
+		float s = block_mults(sc, nb, st, S, t, wsum, r, &bound);
+		double e = block_err(sc, nb, st, s, r, &g);
+		if (e < *err) {
 			*err = e;
 			*worst = g;
+			best = t;
 		}
 	}
-	return s;
+	return block_mults(sc, nb, st, S, best, wsum, r, &bound);
 }
 
 /* sum |w| over each block of each channel of blocked weights t, [M][nb]:
