@@ -7,7 +7,7 @@
 #
 #   bench/flags.sh [MODEL.onnx ...]
 #
-# Default models: cnn_bn and mobilenet_ish from ../shared/models. A
+# Default models: mlp, cnn_bn and mobilenet_ish from ../shared/models. A
 # model's calib.npy beside it is used, else CALIB. Environment: QCC
 # (build/qcc), SHARED (../shared), CALIB, RUNS (2000), STAT (median or
 # min), TARGETS (default: every target of `qcc --list-targets`; one this
@@ -16,7 +16,8 @@ set -e
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/common.sh"
 RUNS=${RUNS:-2000}
-[ $# -gt 0 ] || set -- $SHARED/models/cnn_bn.onnx $SHARED/models/mobilenet_ish.onnx
+[ $# -gt 0 ] || set -- $SHARED/models/mlp.onnx $SHARED/models/cnn_bn.onnx \
+	$SHARED/models/mobilenet_ish.onnx
 TARGETS=${TARGETS:-$(list_targets)}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

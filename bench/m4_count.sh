@@ -10,10 +10,14 @@
 #
 # Environment: QCC (default build/qcc), SHARED (../shared), CALIB
 # (calibration .npy, default $SHARED/models/calib.npy), IMAGES (test images
-# run, default 100), TARGETS (default "generic cortex-m4"), OPTS (default
-# "-O2 -Os"), ARMCC (arm-none-eabi-gcc), QEMU (qemu-system-arm), QOPTS
-# (qcc's quantization options, e.g. "--weight-bits 4"; default none). Not
-# part of CTest.
+# run, default 100), TARGETS (default "generic cortex-m4"; a target named
+# T@aarch64, e.g. generic@aarch64, is qcc's T built for aarch64), OPTS (default
+# "-O2 -Os"; a comma joins the flags of one build, e.g.
+# "-O3,-mcpu=cortex-a76"), ARMCC (arm-none-eabi-gcc), A64CC (the aarch64
+# compiler, default aarch64-linux-gnu-gcc; e.g. "clang
+# --target=aarch64-linux-gnu"), QEMU (qemu-system-arm), QOPTS (qcc's
+# quantization options, e.g. "--weight-bits 4"; default none). Not part of
+# CTest.
 #
 # First the counting is checked on loops of known length (bench/m4_loop.c):
 # an N-times loop of 2 (3) instructions must count exactly 2N (3N) more
@@ -34,6 +38,7 @@ TARGETS=${TARGETS:-generic cortex-m4}
 OPTS=${OPTS:--O2 -Os}
 QOPTS=${QOPTS:-}
 ARMCC=${ARMCC:-arm-none-eabi-gcc}
+A64CC=${A64CC:-aarch64-linux-gnu-gcc}
 QEMU=${QEMU:-qemu-system-arm}
 PY=/usr/bin/python3
 stub=$root/runtime_stub
@@ -91,7 +96,7 @@ $PY -c "import numpy as np, sys
 np.save(sys.argv[2], np.load(sys.argv[1])[:int(sys.argv[3])])" \
 	"$work/test_x.npy" "$work/x.npy" "$IMAGES"
 
-printf '%-16s %-10s %-4s %12s %10s %10s %7s %7s %7s %7s  %s\n' model target \
+printf '%-16s %-15s %-20s %12s %10s %10s %7s %7s %7s %7s  %s\n' model target \
 	opt "instr/inf" min max code const arena stack "RAM"
 for m in "$@"; do
 	name=$(basename "$m" .onnx | tr . _)
@@ -100,28 +105,29 @@ for m in "$@"; do
 	for t in $TARGETS; do
 		d=$work/$name-$t
 		mkdir -p "$d"
-		"$QCC" "$m" --calib "$CALIB" $QOPTS --target "$t" -o "$d/$name.c" \
+		"$QCC" "$m" --calib "$CALIB" $QOPTS --target "${t%@*}" -o "$d/$name.c" \
 			--name "$name"
 		arena=$(sed -n "s/^#define ${name}_ARENA_SIZE \([0-9]*\)/\1/p" "$d/$name.h")
 		for o in $OPTS; do
+			of=$(echo "$o" | tr , ' ')
 			case $t in
-			aarch64*)
-				cc="aarch64-linux-gnu-gcc" elf=$d/m.a64 extra=$here/mark.c
+			aarch64* | *@aarch64)
+				cc=$A64CC elf=$d/m.a64 extra=$here/mark.c
 				cflags= size=aarch64-linux-gnu-size ;;
 			*)
 				cc=$ARMCC elf=$d/m.elf extra=$stub/m4_start.c
 				cflags="-mcpu=cortex-m4 -mthumb" size=arm-none-eabi-size ;;
 			esac
-			$cc -std=c99 $o $cflags -c "$d/$name.c" -o "$d/m.o"
+			$cc -std=c99 $of $cflags -c "$d/$name.c" -o "$d/m.o"
 			set -- $($size -A "$d/m.o" | awk '
 				/^\.text/ { t += $2 } /^\.rodata/ { r += $2 }
 				END { print t + 0, r + 0 }')
 			code=$1 const=$2
 			case $t in
-			aarch64*) $cc -std=c99 $o -no-pie -static -I"$d" -I"$stub" \
+			aarch64* | *@aarch64) $cc -std=c99 $of -no-pie -static -I"$d" -I"$stub" \
 				-DQCC_MODEL_HEADER="\"$name.h\"" -DQCC_MARK=qcc_mark \
 				"$d/$name.c" "$stub/qcc_npy_main.c" "$extra" -o "$elf" ;;
-			*) $cc -std=c99 $o $ldflags -I"$d" -I"$stub" \
+			*) $cc -std=c99 $of $ldflags -I"$d" -I"$stub" \
 				-DQCC_MODEL_HEADER="\"$name.h\"" -DQCC_MARK=qcc_mark \
 				"$d/$name.c" "$stub/qcc_npy_main.c" "$extra" -o "$elf" ;;
 			esac
@@ -132,9 +138,9 @@ for m in "$@"; do
 			pairs | awk -v m="$name" -v t="$t" -v o="$o" -v code="$code" \
 				-v cst="$const" -v ar="$arena" -v st="$stack" '
 				{ s += $1; if (n == 0 || $1 < lo) lo = $1; if ($1 > hi) hi = $1; n++ }
-				END { if (st == "") printf "%-16s %-10s %-4s %12.0f %10d %10d %7d %7d %7d %7s  %s\n",
+				END { if (st == "") printf "%-16s %-15s %-20s %12.0f %10d %10d %7d %7d %7d %7s  %s\n",
 					m, t, o, s / n, lo, hi, code, cst, ar, "-", "-"
-				else printf "%-16s %-10s %-4s %12.0f %10d %10d %7d %7d %7d %7d  %d\n",
+				else printf "%-16s %-15s %-20s %12.0f %10d %10d %7d %7d %7d %7d  %d\n",
 					m, t, o, s / n, lo, hi, code, cst, ar, st, ar + st }'
 		done
 	done

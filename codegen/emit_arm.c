@@ -161,10 +161,15 @@ static void emit_gather(Emit *e, const WinGeom *c, EmitVars *v,
 		"\tif (ih0 >= 0 && ih0 <= $ihmax && iw0 >= 0 && iw0 <= $iwmax) {\n"
 		"\t\tconst $xt *r = xg + ih0 * $W + iw0;\n"
 		"\t\tfor (ic = 0; ic < $ICG; ic++, r += $HW)\n"
-		"\t\t\tfor (kh = 0; kh < $KH; kh++)\n"
-		"\t\t\t\tfor (kw = 0; kw < $KW; kw++)\n"
-		"\t\t\t\t\t*s++ = r[kh * $dhW + kw * $dw];\n"
-		"\t\treturn;\n"
+		"\t\t\tfor (kh = 0; kh < $KH; kh++)\n", v);
+	/* int8 rows of adjacent taps: one copy a row, whatever the flags
+	 * (gcc -O2 copies byte by byte otherwise) */
+	if (c->dw == 1 && !strcmp(st, "int8_t"))
+		emit_fill(e, "\t\t\t\tmemcpy(s, r + kh * $dhW, $KW), s += $KW;\n", v);
+	else
+		emit_fill(e, "\t\t\t\tfor (kw = 0; kw < $KW; kw++)\n"
+			"\t\t\t\t\t*s++ = r[kh * $dhW + kw * $dw];\n", v);
+	emit_fill(e, "\t\treturn;\n"
 		"\t}\n"
 		"\tfor (ic = 0; ic < $ICG; ic++)\n"
 		"\t\tfor (kh = 0; kh < $KH; kh++) {\n"

@@ -778,17 +778,77 @@ static long long tap_offset(const Node *n, const WinGeom *c, long long i)
 /* One input channel a group (depthwise, or a single-channel input): all
  * KH * KW taps of a channel in one pass, acc[q] = sum of w * pl[q + off].
  * Consecutive taps are summed as int16 while their |w| add up to at most
- * 32767 / max|x| for every channel (exact: the sum fits int16). */
-static void emit_direct_single(Emit *e, const Node *n, const ConvPrep *p)
+ * 32767 / max|x| for every channel (exact: the sum fits int16); start[i]
+ * says whether tap i begins such a group. */
+static void tap_groups(const Node *n, const ConvPrep *p, char *start)
 {
 	const WinGeom *c = &p->c;
-	const int32_t *w = p->w;
-	FILE *f = e->f;
-	long long Q = p->s.req, taps = c->KH * c->KW;
+	long long taps = c->KH * c->KW;
 	int64_t lim = int16_wsum_limit(n);
 	int64_t *gsum = calloc(c->OC + 1, sizeof *gsum);
 	if (!gsum)
 		abort();
+	for (long long i = 0; i < taps; i++) {
+		int fits = 1;
+		for (int64_t o = 0; o < c->OC; o++) {
+			int32_t v = p->w[o * taps + i];
+			if (gsum[o] + (v < 0 ? -(int64_t)v : v) > lim)
+				fits = 0;
+		}
+		start[i] = i == 0 || !fits;
+		if (start[i])
+			memset(gsum, 0, c->OC * sizeof *gsum);
+		for (int64_t o = 0; o < c->OC; o++) {
+			int32_t v = p->w[o * taps + i];
+			gsum[o] += v < 0 ? -(int64_t)v : v;
+		}
+	}
+	free(gsum);
+}
+
+/* The C loop's int16 groups written out in NEON, eight pixels a step
+ * (64-bit Arm, QCC_NEON): the same sums whatever the compiler and its
+ * flags (gcc -O2 vectorises the C loop, clang hardly). */
+static void emit_taps_neon(Emit *e, const Node *n, const ConvPrep *p,
+	const char *start)
+{
+	const WinGeom *c = &p->c;
+	long long Q = p->s.req, taps = c->KH * c->KW;
+	FILE *f = e->f;
+	fprintf(f, "#if defined(QCC_NEON)\n"
+		"\t\t\t\tfor (q = 0; q + 8 <= %lld; q += 8) {\n"
+		"\t\t\t\t\tint32x4_t lo, hi;\n\t\t\t\t\tint16x8_t s;\n", Q);
+	for (long long i = 0, have = 0; i < taps; i++) {
+		long long off = tap_offset(n, c, i);
+		if (start[i])
+			fprintf(f, "\t\t\t\t\ts = vmulq_n_s16(vld1q_s16(pl + q + %lld), "
+				"w%lld);\n", off, i);
+		else
+			fprintf(f, "\t\t\t\t\ts = vmlaq_n_s16(s, vld1q_s16(pl + q + %lld), "
+				"w%lld);\n", off, i);
+		if (i + 1 < taps && !start[i + 1])
+			continue;
+		/* the group's int16 sums widened into the int32 lanes */
+		fprintf(f, have ? "\t\t\t\t\tlo = vaddw_s16(lo, vget_low_s16(s));\n"
+			"\t\t\t\t\thi = vaddw_high_s16(hi, s);\n" :
+			"\t\t\t\t\tlo = vmovl_s16(vget_low_s16(s));\n"
+			"\t\t\t\t\thi = vmovl_high_s16(s);\n");
+		have = 1;
+	}
+	fprintf(f, "\t\t\t\t\tvst1q_s32(acc + q, lo);\n"
+		"\t\t\t\t\tvst1q_s32(acc + q + 4, hi);\n\t\t\t\t}\n"
+		"\t\t\t\tfor (; q < %lld; q++)\n#else\n", Q);
+}
+
+static void emit_direct_single(Emit *e, const Node *n, const ConvPrep *p)
+{
+	const WinGeom *c = &p->c;
+	FILE *f = e->f;
+	long long Q = p->s.req, taps = c->KH * c->KW;
+	char *start = malloc(taps);
+	if (!start)
+		abort();
+	tap_groups(n, p, start);
 	if (sse2_products(n, p)) {
 		fprintf(f, "#if defined(__SSE2__)\n\t\t\t{\n"
 			"\t\t\t\tstatic const int off[%lld] = {", taps);
@@ -800,32 +860,24 @@ static void emit_direct_single(Emit *e, const Node *n, const ConvPrep *p)
 	fprintf(f, "\t\t\t{\n\t\t\t\tconst int16_t ");
 	for (long long i = 0; i < taps; i++)
 		fprintf(f, "%sw%lld = wo[%lld]", i ? ", " : "", i, i);
-	fprintf(f, ";\n\t\t\t\tfor (q = 0; q < %lld; q++)\n"
-		"\t\t\t\t\tacc[q] = (int32_t)(int16_t)(", Q);
+	fprintf(f, ";\n");
+	if (sse2_products(n, p))
+		emit_taps_neon(e, n, p, start);
+	fprintf(f, "\t\t\t\tfor (q = 0; q < %lld; q++)\n", Q);
+	if (sse2_products(n, p))
+		fprintf(f, "#endif\n");
+	fprintf(f, "\t\t\t\t\tacc[q] = (int32_t)(int16_t)(");
 	for (long long i = 0; i < taps; i++) {
-		long long off = tap_offset(n, c, i);
-		int fits = 1;
-		for (int64_t o = 0; o < c->OC; o++) {
-			int32_t v = w[o * taps + i];
-			if (gsum[o] + (v < 0 ? -(int64_t)v : v) > lim)
-				fits = 0;
-		}
-		if (i && !fits) {
+		if (i && start[i])
 			fprintf(f, ") +\n\t\t\t\t\t\t(int16_t)(");
-			memset(gsum, 0, c->OC * sizeof *gsum);
-		} else if (i) {
+		else if (i)
 			fprintf(f, " + ");
-		}
-		for (int64_t o = 0; o < c->OC; o++) {
-			int32_t v = w[o * taps + i];
-			gsum[o] += v < 0 ? -(int64_t)v : v;
-		}
-		fprintf(f, "w%lld * pl[q + %lld]", i, off);
+		fprintf(f, "w%lld * pl[q + %lld]", i, tap_offset(n, c, i));
 	}
 	fprintf(f, ");\n\t\t\t}\n");
 	if (sse2_products(n, p))
 		fprintf(f, "#endif\n");
-	free(gsum);
+	free(start);
 }
 
 static void emit_direct_taps(Emit *e, const Node *n, const ConvPrep *p,

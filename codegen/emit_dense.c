@@ -2,8 +2,12 @@
  *
  *   dense     the input row is widened once; four weight rows share it, in
  *             int16 x int8 -> int32 dot products over contiguous memory
- *             with literal trip counts (pmaddwd, SMLAD); the folded
- *             constant (emit_fold_bias) is added in int64.
+ *             with literal trip counts (pmaddwd, SMLAD); on x86, with
+ *             int32 sums and rows of a multiple of 16, qcc_rows4_sse2
+ *             (generic) or qcc_rows4_avx2 (the x86 targets) of emit_c.c
+ *             in place of the C loop, whose vectorisation hangs on the
+ *             compiler; the folded constant (emit_fold_bias) is added in
+ *             int64.
  *   matmul    B transposed and both operands zero-point-corrected into
  *             int16 scratch, then dot products.
  */
@@ -57,6 +61,12 @@ static int emit_qdense(Emit *e, const Node *n, const char *fn)
 	const int32_t *w = emit_dense_consts(e, n, fn, &wide);
 	if (!w)
 		return -1;
+	/* int32 sums of int8 weights in rows of a multiple of 16: the
+	 * helpers of emit_c.c on x86, AVX2 where the target has it */
+	const char *rows4 = NULL;
+	if (!wide && n->in[1]->type.elem == DT_I8 && Kp % 16 == 0)
+		rows4 = e->target->gcc_isa && strstr(e->target->gcc_isa, "avx2") ?
+			"avx2" : "sse2";
 	emit_packed_weights(e, fn, w, M, K, n->in[1]->type.elem);
 	EmitVars v = {0};
 	emit_var(&v, "fn", fn);
@@ -74,8 +84,20 @@ static int emit_qdense(Emit *e, const Node *n, const char *fn)
 		"\tfor (b = 0; b < $N; b++) {\n"
 		"\t\tfor (k = 0; k < $K; k++)\n\t\t\txv[k] = x[b * $K + k];\n"
 		"\t\tfor (; k < $Kp; k++)\n\t\t\txv[k] = 0;\n"
-		"\t\tfor (m = 0; m + 4 <= $M; m += 4) {\n"
-		"\t\t\tconst $wt *w0 = ${fn}_w + m * $Kp, *w1 = w0 + $Kp;\n"
+		"\t\tfor (m = 0; m + 4 <= $M; m += 4) {\n", &v);
+	if (rows4) {
+		/* the helper alone (AVX2), or the SSE2 one beside the C loop */
+		emit_var(&v, "isa", rows4);
+		if (strcmp(rows4, "avx2"))
+			fprintf(e->f, "#if defined(__SSE2__)\n");
+		emit_fill(e, "\t\t\tint32_t a[4], a0, a1, a2, a3;\n"
+			"\t\t\tqcc_rows4_$isa(a, ${fn}_w + m * $Kp, $Kp, xv);\n"
+			"\t\t\ta0 = a[0], a1 = a[1], a2 = a[2], a3 = a[3];\n", &v);
+		if (!strcmp(rows4, "avx2"))
+			goto requant;
+		fprintf(e->f, "#else\n");
+	}
+	emit_fill(e, "\t\t\tconst $wt *w0 = ${fn}_w + m * $Kp, *w1 = w0 + $Kp;\n"
 		"\t\t\tconst $wt *w2 = w1 + $Kp, *w3 = w2 + $Kp;\n"
 		"\t\t\t$acc a0 = 0, a1 = 0, a2 = 0, a3 = 0;\n"
 		"\t\t\tfor (k = 0; k < $Kp; k++) {\n"
@@ -84,6 +106,9 @@ static int emit_qdense(Emit *e, const Node *n, const char *fn)
 		"\t\t\t\ta1 += ${cast}xk * (int16_t)w1[k];\n"
 		"\t\t\t\ta2 += ${cast}xk * (int16_t)w2[k];\n"
 		"\t\t\t\ta3 += ${cast}xk * (int16_t)w3[k];\n\t\t\t}\n", &v);
+	if (rows4)
+		fprintf(e->f, "#endif\n");
+requant:
 	for (int i = 0; i < 4; i++) {
 		char ch[8];
 		snprintf(ch, sizeof ch, "m + %d", i);
