@@ -333,6 +333,8 @@ static int emit_conv_sub(Emit *e, const Node *n, const char *fn)
 	e->depth = depth;
 	emit_fill(e, "\t\t\t}\n", &v);
 	if (grouped(n))
+		/* |w| <= 7 (4 bits, restricted) times r <= QCC_WGMULT_MAX
+		 * stays in int16 */
 		emit_fill(e, "\t\t\t/* group-wise scales: each tap times its "
 			"group's multiplier */\n"
 			"\t\t\tfor (k = 0; k < $K; k++)\n"

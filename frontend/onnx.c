@@ -416,6 +416,14 @@ static Graph *load(const char *path, const NamedTensor *bind, int nbind,
 		diag_error(c.loc, "the model imports no opset of the default domain");
 	else
 		rc = import_graph(&c, bind, nbind, kept);
+	if (rc == 0 && c.napprox)
+		diag_warning(c.loc, "%d blocked DequantizeLinear node%s with block "
+			"scales that are not integer multiples of one scale: each is a "
+			"channel scale times an integer (at most %d); the largest "
+			"relative error of a block scale is %.2g, in node '%s' (channel "
+			"%lld, block %lld)", c.napprox, c.napprox > 1 ? "s" : "",
+			QCC_WGMULT_MAX, c.approx_err, c.approx_node,
+			(long long)c.approx_ch, (long long)c.approx_block);
 	if (rc == 0) {
 		graph_compact(g);
 		rc = graph_verify(g) || graph_check_weights(g) ||

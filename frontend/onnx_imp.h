@@ -63,6 +63,13 @@ typedef struct {
 	int depth;          /* function inlining depth */
 	const InputShape *shapes;  /* --input-shape, nshapes of them */
 	int nshapes;
+	/* blocked DequantizeLinear nodes whose block scales were approximated
+	 * (onnx_quant.c), and the largest relative error of a block scale:
+	 * its node, channel and block (reported once, after the import) */
+	int napprox;
+	double approx_err;
+	const char *approx_node;
+	int64_t approx_ch, approx_block;
 } Ctx;
 
 /* A node being imported, with its inputs resolved. */
@@ -114,6 +121,17 @@ int imp_quantized_move(Ctx *c, NodeCtx *n);
 /* dynquant(x, out=which: y, scale or zero_point) as output k of n: 0, or
  * -1 after reporting. */
 int imp_dynquant(Ctx *c, NodeCtx *n, Value *x, int k, const char *which);
+/* onnx_quant.c: the IR element type of zero-point type dt (-1 if not
+ * supported); a constant of n's integer input xi with the type elem and
+ * q (NULL after reporting). */
+int imp_zp_elem(int dt);
+Value *imp_quantized_const(Ctx *c, NodeCtx *n, int xi, int elem,
+	const QParams *q);
+/* onnx_blocked.c: DequantizeLinear(input xi, its scale and zero point)
+ * with block_size b along axis of constant weights, named with suffix:
+ * the dequantized value, or NULL after reporting. */
+Value *imp_dequantize_blocked(Ctx *c, NodeCtx *n, int xi, int64_t axis,
+	int64_t b, const char *suffix);
 extern const OnnxOpTable onnx_geo_table;   /* onnx_geo.c */
 
 /* onnx_wire.c: 1 iff no message on the wire nests past the limit

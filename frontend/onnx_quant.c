@@ -19,16 +19,15 @@
  * per axis (a QuantizeLinear of a constant is computed here; of a run-time
  * value, per axis runs in the interpreter only, qdq_elim refuses it). Scales
  * must be positive and finite, zero points within their type, a per-axis
- * scale as long as its axis. Blocked quantization (block_size) and the
- * float8 types are refused. */
+ * scale as long as its axis. Blocked quantization (block_size) of constant
+ * weights is onnx_blocked.c's; the float8 types are refused. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "onnx_imp.h"
 
-/* The IR element type of zero-point type dt; -1 if not supported. */
-static int zp_elem(int dt)
+int imp_zp_elem(int dt)
 {
 	switch (dt) {
 	case ONNX__TENSOR_PROTO__DATA_TYPE__INT8: return DT_I8;
@@ -73,7 +72,7 @@ static int read_qparams(Ctx *c, NodeCtx *n, int si, int axis_def, int rank,
 		return -1;
 	int dt = z ? z->dt : od ? (int)od : def_dt ? def_dt :
 		ONNX__TENSOR_PROTO__DATA_TYPE__UINT8;
-	*elem = zp_elem(dt);
+	*elem = imp_zp_elem(dt);
 	if (dtp)
 		*dtp = dt;
 	if (*elem < 0)
@@ -236,8 +235,7 @@ static int import_quantize_linear(Ctx *c, NodeCtx *n)
 	return x ? quantize_to(c, n, x, 1, 0, NULL) : -1;
 }
 
-/* A constant of n's integer input xi with the type elem and q. */
-static Value *quantized_const(Ctx *c, NodeCtx *n, int xi, int elem,
+Value *imp_quantized_const(Ctx *c, NodeCtx *n, int xi, int elem,
 	const QParams *q)
 {
 	const Tens *t = n->in[xi]->t;
@@ -265,7 +263,7 @@ static Value *dequantize_q(Ctx *c, NodeCtx *n, int xi, int elem,
 	Sym *s = n->in[xi];
 	Value *x = s->v;
 	if (!x && s->t && !s->t->is_float) {
-		if (!(x = quantized_const(c, n, xi, elem, q)))
+		if (!(x = imp_quantized_const(c, n, xi, elem, q)))
 			return NULL;
 	} else if (x && x->type.q.present) {
 		if (!same_q(&x->type.q, q)) {
@@ -283,136 +281,6 @@ static Value *dequantize_q(Ctx *c, NodeCtx *n, int xi, int elem,
 	}
 	Node *node = imp_node(c, n, OP_DEQUANTIZE, &x, 1, suffix ? -1 : 0,
 		suffix);
-	return imp_finish(c, n, node, suffix ? -1 : 0) ? NULL : node->out;
-}
-
-/* ---- blocked DequantizeLinear (opset 21) of constant weights ---- */
-
-/* The unit s of scales sc[0..n) (stride st): the one with every sc[g] =
- * s * r[g] exactly in float32, r[g] an integer in [1, 256], the largest
- * such s (from the smallest scale over 1, 2, ... 256); 0 if none. */
-static float scale_unit(const float *sc, int64_t n, int64_t st, int64_t *r)
-{
-	float lo = sc[0];
-	for (int64_t g = 1; g < n; g++)
-		lo = sc[g * st] < lo ? sc[g * st] : lo;
-	for (int d = 1; d <= 256; d++) {
-		float s = lo / (float)d;
-		int ok = s > 0 && s * (float)d == lo;
-		for (int64_t g = 0; ok && g < n; g++) {
-			double q = nearbyint((double)sc[g * st] / s);
-			ok = q >= 1 && q <= 256 && (float)(s * (float)q) == sc[g * st];
-			r[g] = (int64_t)q;
-		}
-		if (ok)
-			return s;
-	}
-	return 0;
-}
-
-/* DequantizeLinear(x, scale[, zero point]) with block_size b along `axis`
- * of constant weights: qcc's group-wise weight scales (docs/arith.md), the
- * channels on the other axis of a 2-D x (MatMul's B [K, N] blocked along
- * K, Gemm's transposed B [N, K] along K), on axis 0 of conv weights [OC,
- * IC, KH, KW] blocked along IC. Group g of channel m is block g, its taps
- * the G = b * (KH * KW) consecutive ones of qcc's flat order, so the
- * scale must not vary over KH, KW; G a multiple of 8 (whole bytes of
- * packed taps); every block scale of a channel s_m * r, r an integer in
- * [1, 256], exactly. Zero points must be 0. */
-static Value *dequantize_blocked(Ctx *c, NodeCtx *n, int xi, int64_t axis,
-	int64_t b, const char *suffix)
-{
-	Sym *xs = n->in[xi];
-	Tens *s = imp_const(c, n, xi + 1), *z = imp_has(n, xi + 2) ?
-		imp_const(c, n, xi + 2) : NULL;
-	int rank, a, dt = sym_dtype(xs), elem = zp_elem(dt);
-	int64_t dims[QCC_MAX_RANK];
-	imp_shape(xs, &rank, dims);
-	if (!s || (imp_has(n, xi + 2) && !z))
-		return NULL;
-	if (!xs->t || xs->v || xs->t->is_float) {
-		imp_reject(c, n, "blocked quantization (block_size %lld) is "
-			"supported on constant integer weights only", (long long)b);
-		return NULL;
-	}
-	if (imp_axis(c, n, axis, rank, &a))
-		return NULL;
-	int oa = rank == 2 ? 1 - a : 0;
-	if (elem < 0 || elem == DT_I16 || elem == DT_I32 || !s->is_float ||
-	    (rank != 2 && !(rank >= 3 && a == 1)) || b < 1 || s->rank != rank) {
-		imp_reject(c, n, "blocked quantization (block_size %lld, axis %d) "
-			"of %s weights of rank %d: qcc's group-wise weights are int8 "
-			"or narrower, blocked along the input channels of 2-D (MatMul, "
-			"Gemm) or conv weights (axis 1), with a float scale of the same "
-			"rank", (long long)b, a, onnx_dtype_name(dt), rank);
-		return NULL;
-	}
-	int64_t nb = (dims[a] + b - 1) / b, M = dims[oa], K = xs->t->numel / M;
-	int64_t inner = K / dims[a], G = b * inner;
-	for (int d = 0; d < rank; d++)
-		if (s->dims[d] != (d == a ? nb : dims[d])) {
-			imp_reject(c, n, "the scale's dim %d is %lld; blocks of %lld "
-				"along axis %d of length %lld need %lld", d,
-				(long long)s->dims[d], (long long)b, a, (long long)dims[a],
-				(long long)(d == a ? nb : dims[d]));
-			return NULL;
-		}
-	if (G % 8) {
-		imp_reject(c, n, "blocks of %lld taps (block_size %lld): qcc's "
-			"weight groups are a multiple of 8 taps (whole bytes of packed "
-			"weights)", (long long)G, (long long)b);
-		return NULL;
-	}
-	for (int64_t i = 0; z && i < z->numel; i++)
-		if (z->i[i] != 0) {
-			imp_reject(c, n, "block-quantized weights with zero point %lld; "
-				"qcc's weights are symmetric (zero point 0)",
-				(long long)z->i[i]);
-			return NULL;
-		}
-	/* the block scales of channel m: in the scale tensor, conv [M, nb,
-	 * KH, KW] (equal over KH, KW) or 2-D [nb, M] / [M, nb] */
-	QParams q = {.present = 1, .axis = oa, .n = (int)M,
-		.bits = dt == ONNX_DT_INT4 || dt == ONNX_DT_UINT4 ? 4 : 0};
-	q.scale = arena_alloc(&c->g->arena, M * sizeof *q.scale);
-	q.zp = arena_alloc(&c->g->arena, M * sizeof *q.zp);
-	int64_t *r = arena_alloc(&c->g->arena, M * nb * sizeof *r);
-	int64_t sm = rank == 2 ? (oa == 0 ? nb : 1) : nb * inner;
-	int64_t sg = rank == 2 ? (oa == 0 ? 1 : M) : inner;
-	for (int64_t m = 0; m < M; m++) {
-		const float *sc = s->f + m * sm;
-		for (int64_t g = 0; rank > 2 && g < nb; g++)
-			for (int64_t j = 1; j < inner; j++)
-				if (sc[g * sg + j] != sc[g * sg]) {
-					imp_reject(c, n, "the scales of block %lld of channel %lld "
-						"vary over the kernel's taps; qcc's groups take one "
-						"scale for all taps of a block", (long long)g,
-						(long long)m);
-					return NULL;
-				}
-		for (int64_t g = 0; g < nb; g++)
-			if (!(sc[g * sg] > 0) || !isfinite(sc[g * sg])) {
-				imp_reject(c, n, "scale %g of a block is not a positive "
-					"finite number", sc[g * sg]);
-				return NULL;
-			}
-		q.scale[m] = scale_unit(sc, nb, sg, r + m * nb);
-		if (!q.scale[m]) {
-			imp_reject(c, n, "the block scales of channel %lld are not "
-				"integer multiples (1 to 256) of one scale: qcc's group-wise "
-				"weights have the scale s * r of each group (docs/arith.md)",
-				(long long)m);
-			return NULL;
-		}
-		q.zp[m] = 0;
-	}
-	Value *x = quantized_const(c, n, xi, elem, &q);
-	Node *node = x ? imp_node(c, n, OP_DEQUANTIZE, &x, 1, suffix ? -1 : 0,
-		suffix) : NULL;
-	if (!node)
-		return NULL;
-	attr_set_int(c->g, node, "wgroup", G);
-	attr_set_ints(c->g, node, "wgmult", r, (int)(M * nb));
 	return imp_finish(c, n, node, suffix ? -1 : 0) ? NULL : node->out;
 }
 
@@ -438,7 +306,7 @@ static Value *dequantize_of(Ctx *c, NodeCtx *n, int xi, int axis,
 	    (axis == 1 && imp_attr_int(c, n, "axis", 1, &ax)))
 		return NULL;
 	if (block)
-		return dequantize_blocked(c, n, xi, ax, block, suffix);
+		return imp_dequantize_blocked(c, n, xi, ax, block, suffix);
 	/* without a zero point, that of x's type (0) */
 	if (read_qparams(c, n, xi + 1, axis, rank, dims, dt, &elem, &qdt, &q))
 		return NULL;
@@ -567,7 +435,7 @@ static int integer_q(Ctx *c, NodeCtx *n, int xi, int zi, int axis,
 	    dt != ONNX__TENSOR_PROTO__DATA_TYPE__UINT8)
 		return imp_reject(c, n, "input '%s' has element type %s; expected "
 			"int8 or uint8", s->name, onnx_dtype_name(dt));
-	*elem = zp_elem(dt);
+	*elem = imp_zp_elem(dt);
 	Tens *z = imp_has(n, zi) ? imp_const(c, n, zi) : NULL;
 	if (imp_has(n, zi) && !z)
 		return -1;

@@ -21,6 +21,10 @@
 
 #define QCC_VERSION "0.1.0"
 #define QCC_MAX_RANK 8
+/* The largest group multiplier (wgmult) of group-wise weight scales: a
+ * weight of 4 bits or fewer (-8..7) times it stays in int16, which the
+ * kernels that scale unpacked taps rely on (codegen/emit_sub.c). */
+#define QCC_WGMULT_MAX 4096
 
 /* ---------------------------------------------------------------- arena.c */
 

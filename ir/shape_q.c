@@ -338,7 +338,8 @@ int shape_qunary(Graph *g, Node *n)
 }
 
 /* Group-wise weight scales: wgroup a positive multiple of 8 (whole bytes
- * of packed taps) or 0, one wgmult in [1, 256] per channel and group, and
+ * of packed taps) or 0, one wgmult in [1, QCC_WGMULT_MAX] per channel and
+ * group, and
  * weights packed at 4 bits or fewer. */
 static int check_wgroup(const Node *n, int64_t M, int64_t K)
 {
@@ -359,9 +360,9 @@ static int check_wgroup(const Node *n, int64_t M, int64_t K)
 			"x %lld groups), got %d", (long long)want, (long long)M,
 			(long long)((K + G - 1) / G), len);
 	for (int i = 0; i < len; i++)
-		if (r[i] < 1 || r[i] > 256)
+		if (r[i] < 1 || r[i] > QCC_WGMULT_MAX)
 			return shape_err(n, "wgmult entry %lld is out of range (expected "
-				"1..256)", (long long)r[i]);
+				"1..%d)", (long long)r[i], QCC_WGMULT_MAX);
 	return 0;
 }
 

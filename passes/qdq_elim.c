@@ -3,10 +3,12 @@
  * calibration data.
  *
  * 1. A dequantize of a constant folds into an f32 constant; weights (8
- *    bits or fewer, zero point 0) keep their q(...) so that quantize
- *    reproduces their integers and scales exactly, at the narrowest width
- *    whose restricted range [-(2^(b-1)-1), 2^(b-1)-1] holds them (4-bit
- *    weights stored as int8 stay 4-bit); an int32 bias at
+ *    bits or fewer) keep their q(...) so that quantize reproduces their
+ *    integers and scales exactly, at the narrowest width whose restricted
+ *    range [-(2^(b-1)-1), 2^(b-1)-1] holds them (4-bit weights stored as
+ *    int8 stay 4-bit); a nonzero zero point zw folds into them: per
+ *    channel (w - zw) / f on the scale s f, f the common factor of the
+ *    w - zw (9 bits where they leave [-127, 127]); an int32 bias at
  *    s_x s_w becomes the float it stands for (quantize finds the same
  *    integers again).
  * 2. A pair x_q = quantize(x), x_dq = dequantize(x_q) puts x_q's q on x
@@ -21,8 +23,8 @@
  * guarantees: no quantize or dequantize node; every value a pair marked
  *   has a per-tensor 8-bit q(...), or 16-bit with zero point 0 (int16
  *   pairs). A quantize whose output is read by anything else than a
- *   dequantize, an int16 pair with a nonzero zero point, a per-axis pair
- *   and weights with a nonzero zero point are errors naming the node.
+ *   dequantize, an int16 pair with a nonzero zero point and a per-axis
+ *   pair are errors naming the node.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -77,6 +79,52 @@ typedef struct {
 	int nmult;
 } Groups;
 
+static int64_t gcd64(int64_t a, int64_t b)
+{
+	while (b) {
+		int64_t t = a % b;
+		a = b;
+		b = t;
+	}
+	return a;
+}
+
+/* Weights with a nonzero zero point (ONNX Runtime's older asymmetric
+ * uint8 weights), folded into symmetric ones with the same reals: in *q,
+ * per channel c along axis, w' = (w - zp[c]) / f[c] on the scale
+ * scale[c] * f[c], f[c] the greatest common divisor of the channel's
+ * w - zp[c], zero point 0; the codes w' in *out (arena). The 8-bit codes
+ * and zero points put every w' in [-255, 255]: 9-bit weights at most, 8
+ * where the channels' w' fit [-127, 127] (the factor helps there). */
+static void fold_zero_points(Graph *g, const Node *n, int axis, QParams *q,
+	const int32_t **out)
+{
+	const Type *t = &n->in[0]->type;
+	const int32_t *w = n->in[0]->data;
+	int64_t ch = t->dims[axis], inner = 1, count = type_numel(t);
+	for (int d = axis + 1; d < t->rank; d++)
+		inner *= t->dims[d];
+	*q = (QParams){.present = 1, .axis = axis, .n = (int)ch};
+	q->scale = arena_alloc(&g->arena, ch * sizeof *q->scale);
+	q->zp = arena_alloc(&g->arena, ch * sizeof *q->zp);
+	/* per channel: the common factor f of w - zp */
+	int64_t *f = arena_alloc(&g->arena, ch * sizeof *f);
+	int32_t *d = arena_alloc(&g->arena, count * sizeof *d);
+	for (int64_t i = 0; i < count; i++) {
+		int64_t c = i / inner % ch;
+		d[i] = w[i] - t->q.zp[t->q.n > 1 ? c : 0];
+		f[c] = gcd64(f[c], d[i] < 0 ? -(int64_t)d[i] : d[i]);
+	}
+	for (int64_t c = 0; c < ch; c++) {
+		int k = t->q.n > 1 ? (int)c : 0;
+		f[c] = f[c] ? f[c] : 1;
+		q->scale[c] = (float)((double)t->q.scale[k] * (double)f[c]);
+	}
+	for (int64_t i = 0; i < count; i++)
+		d[i] = (int32_t)(d[i] / f[i / inner % ch]);
+	*out = d;
+}
+
 /* 1. dequantize(constant) -> an f32 constant. */
 static int fold_const(Graph *g, Node *n, Value **to, Groups *gr, int *ngr)
 {
@@ -96,28 +144,29 @@ static int fold_const(Graph *g, Node *n, Value **to, Groups *gr, int *ngr)
 				"channel (axis %d here)", n->out->name, t->q.axis, axis);
 			return -1;
 		}
+		/* the codes and q to keep: a zero point folds into them */
+		const int32_t *w = x->data;
+		QParams wq = t->q;
 		for (int i = 0; i < t->q.n; i++)
 			if (t->q.zp[i] != 0) {
-				diag_error(n->loc, "node '%s' (dequantize): weights with "
-					"zero point %d; qcc's weights are symmetric (zero "
-					"point 0)", n->out->name, (int)t->q.zp[i]);
-				return -1;
+				fold_zero_points(g, n, axis, &wq, &w);
+				break;
 			}
 		/* the narrowest restricted range holding the integers: QAT's
 		 * 4-bit weights in int8 storage stay 4-bit */
-		const int32_t *w = x->data;
 		int64_t amax = 0;
 		for (int64_t i = 0; i < type_numel(t); i++)
 			amax = w[i] < 0 ? (-w[i] > amax ? -w[i] : amax) :
 				(w[i] > amax ? w[i] : amax);
 		int bits = 2, zero = 0;
-		while (bits < dtype_bits(t->elem) && amax > (1 << (bits - 1)) - 1)
+		int wmax = w != x->data ? 9 : dtype_bits(t->elem);
+		while (bits < wmax && amax > (1 << (bits - 1)) - 1)
 			bits++;
 		for (int64_t i = 0; i < type_numel(t) && !zero; i++)
 			zero = w[i] == 0;
 		if (amax == 1 && !zero)
 			bits = 1;   /* binary: -1 and +1 only */
-		ft.q = t->q;
+		ft.q = wq;
 		ft.q.bits = bits;
 	}
 	int64_t G = attr_int(n, "wgroup");

@@ -312,9 +312,9 @@ static Value *quantize_weights(Ctx *c, const Value *w, const float *data,
 	int64_t inner = numel / oc;
 	int nch = per_channel ? (int)oc : 1;
 	Type t = *shape;
-	t.elem = DT_I8;
+	t.elem = bits <= 8 ? DT_I8 : DT_I16;   /* 9: asymmetric uint8 folded */
 	set_q(c->g, &t, per_channel ? 0 : -1, nch);
-	t.q.bits = bits < 8 ? bits : 0;
+	t.q.bits = bits == 8 || bits == 16 ? 0 : bits;
 	for (int ch = 0; ch < nch && w->type.q.present; ch++)
 		t.q.scale[ch] = w->type.q.scale[w->type.q.n > 1 ? ch : 0];
 	for (int ch = 0; ch < nch && !w->type.q.present; ch++) {

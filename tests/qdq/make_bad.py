@@ -51,7 +51,6 @@ def weights(ws, wz, axis=0):
 save("zero_scale", *pair(0.0, np.uint8(3)))
 save("negative_scale", *pair(-0.5, np.uint8(3)))
 save("axis_length", *weights([0.1, 0.2, 0.3], [0, 0, 0]))
-save("weights_zp", *weights([0.1, 0.2, 0.3, 0.4], [0, 1, 0, 0]))
 # weights quantized per input channel (axis 1 of w [4, 2, 1, 1])
 save("weights_axis", *weights([0.1, 0.2], [0, 0], axis=1))
 # a Q without DQ: the graph output is the uint8 tensor

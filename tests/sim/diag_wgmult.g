@@ -1,4 +1,4 @@
-# One group multiplier per channel and group, each in 1..256.
+# One group multiplier per channel and group, each in 1..4096.
 # RUN-FAIL: %qcc %s --emit=ir 2>&1
 # CHECK: diag_wgmult.g:8:41: error: qdense: wgmult must have 4 entries (2 channels x 2 groups), got 3
 model diag_wgmult
