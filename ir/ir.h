@@ -275,6 +275,16 @@ typedef struct NameSlot NameSlot;
 /* A node waiting for graph_flush_inserts (private to graph.c). */
 typedef struct PendingNode PendingNode;
 
+/* An activation's grid at the width its observer did not ask for (8 <->
+ * 16 bits), from the same observations and estimator: range keeps it for
+ * bitalloc's --ram-budget (docs/quantization.md). */
+typedef struct {
+	const char *name;   /* the observed value */
+	float scale;
+	int32_t zp;
+	int bits;
+} AltGrid;
+
 struct Value {
 	const char *name;   /* unique in the graph */
 	ValueKind kind;
@@ -339,6 +349,10 @@ struct Graph {
 	 * graph_flush_inserts; deferring is 1 in between. */
 	PendingNode *pending;
 	int npending, pending_cap, deferring;
+	/* Set by range when --ram-budget will choose activation widths (in
+	 * g->arena; not copied by graph_clone); else NULL. */
+	AltGrid *alt;
+	int nalt;
 };
 
 Graph *graph_new(const char *name);
