@@ -178,9 +178,8 @@ enum {
 	OPF_FUSE_CLAMP = 1 << 5,
 	OPF_POS_HOMOG = 1 << 6,
 	OPF_KEEPS_MEAN = 1 << 7,
-	OPF_IN8 = 1 << 8,
-	OPF_REQ_EACH = 1 << 9,
-	OPF_ONE_SHIFT = 1 << 10,
+	OPF_REQ_EACH = 1 << 8,
+	OPF_ONE_SHIFT = 1 << 9,
 };
 
 /* The lowering rule quantize applies to a float op (the lower column). */
