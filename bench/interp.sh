@@ -22,11 +22,12 @@
 # MACs are those of Conv, Gemm and MatMul, counted from the ONNX shapes.
 # Beside them, in the same run, ONNX Runtime fp32 on one thread
 # (bench/ort_bench.js: ORT_RUNS timed runs of one image after a warm-up,
-# default 200; ResNet-18 at 224x224 20): its median run and its fastest,
-# and qcc / ORT as the ratio of the two medians (qcc's CPU, ORT's wall
-# time of a run on an otherwise idle thread). The ORT columns are left out
-# when onnxruntime-node is not found (NODE_PATH, default
-# ~/.cache/qcc-bench/node_modules).
+# default 200; ResNet-18 at 224x224 20): its median run in wall time
+# (ORT ms), in CPU time (ORT CPU) and its fastest in CPU time (ORT min);
+# qcc/ORT is the ratio of the two CPU medians, which a loaded machine
+# inflates alike (a wall time there counts other jobs' turns). The ORT
+# columns are left out when onnxruntime-node is not found (NODE_PATH,
+# default ~/.cache/qcc-bench/node_modules).
 # Not part of CTest.
 set -e
 here=$(cd "$(dirname "$0")" && pwd)
@@ -84,8 +85,9 @@ ORT_RUNS=${ORT_RUNS:-200}
 ort_ok=0
 [ -d "$NODE_PATH/onnxruntime-node" ] && command -v node >/dev/null && ort_ok=1
 echo "qcc run --batch $BATCH, one thread, median of $REPS repetitions; $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2-); load average $(cut -d' ' -f1-3 /proc/loadavg)"
-printf '%-14s %6s %9s %9s %9s %9s %9s %9s %9s\n' model images "ms/image" \
-	"CPU ms" "CPU min" "CPU GMAC/s" "ORT ms" "ORT min" "qcc/ORT"
+printf '%-14s %6s %8s %8s %8s %10s %8s %8s %8s %8s\n' model images \
+	"ms/image" "CPU ms" "CPU min" "CPU GMAC/s" "ORT ms" "ORT CPU" \
+	"ORT min" "qcc/ORT"
 for m in "$@"; do
 	name=$(basename "$m" .onnx)
 	if [ "$name" = resnet18 ] && [ "$(basename "$(dirname "$m")")" = r18 ]; then
@@ -110,12 +112,12 @@ for m in "$@"; do
 		done
 		r=$((r + 1))
 	done
-	ort="- -"
+	ort="- - -"
 	if [ $ort_ok = 1 ]; then
 		runs=$ORT_RUNS
 		[ "$name" = resnet18 ] && runs=20
 		ort=$(node "$here/ort_bench.js" time "$m" "$x" "$runs" |
-			awk '{ printf "%.3f %.3f", $2 / 1000, $4 / 1000 }')
+			awk '{ printf "%.3f %.3f %.3f", $2 / 1000, $6 / 1000, $8 / 1000 }')
 	fi
 	awk -v m="$name" -v n="$n" -v mac="$mac" -v ort="$ort" '
 	function median(v, k,   i, j, t) {
@@ -138,9 +140,9 @@ for m in "$@"; do
 	END {
 		ms = median(wall, r); cpu = median(c, r)
 		split(ort, o, " ")
-		q = o[1] == "-" ? "-" : sprintf("%.2f", cpu / o[1])
-		printf "%-14s %6d %9.3f %9.3f %9.3f %9.2f %9s %9s %9s\n", m, n, ms,
-			cpu, cmin, mac / (cpu * 1e6), o[1], o[2], q }' "$work/times"
+		q = o[2] == "-" ? "-" : sprintf("%.2f", cpu / o[2])
+		printf "%-14s %6d %8.3f %8.3f %8.3f %10.2f %8s %8s %8s %8s\n", m, n,
+			ms, cpu, cmin, mac / (cpu * 1e6), o[1], o[2], o[3], q }' "$work/times"
 done
 
 if [ "$CALIB_N" -gt 0 ]; then
