@@ -222,7 +222,9 @@ static int tap_live(int64_t k, int64_t O, int64_t s, int64_t p, int64_t d,
 
 ConvPrep *conv2d_prepare(const Node *n, const float *w)
 {
-	if (n->op != OP_CONV2D || n->out->type.elem != DT_F32)
+	/* weights that are a constant of the graph: the same at every run */
+	if (n->op != OP_CONV2D || n->out->type.elem != DT_F32 ||
+	    !n->in[1] || n->in[1]->kind != VAL_CONST)
 		return NULL;
 	WinGeom g;
 	geom_conv(n, &g);

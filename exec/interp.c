@@ -45,7 +45,34 @@ struct Exec {
 	 * (conv2d_prepare), made at its first run when prepped[k] is 0 */
 	ConvPrep **prep;
 	char *prepped;
+	/* per node index: its inputs after the first are the same in every
+	 * sample (constants, or computed from constants alone), so that the
+	 * batched kernels may take image 0's for all */
+	char *shared;
 };
+
+/* shared[k] for every node k (see Exec). The nodes are in order, so a
+ * value's producer is seen before its users. */
+static void mark_shared(const Graph *g, char *shared)
+{
+	char *same = calloc(g->nvalues ? g->nvalues : 1, 1);
+	if (!same)
+		abort();
+	for (int i = 0; i < g->nvalues; i++)
+		same[i] = g->values[i]->kind == VAL_CONST;
+	for (int k = 0; k < g->nnodes; k++) {
+		const Node *n = g->nodes[k];
+		if (n->dead)
+			continue;
+		int rest = 1;
+		for (int i = 1; i < n->nin; i++)
+			rest &= !n->in[i] || same[n->in[i]->id];
+		shared[k] = rest;
+		same[n->out->id] = rest && (n->nin < 1 || !n->in[0] ||
+			same[n->in[0]->id]);
+	}
+	free(same);
+}
 
 Exec *exec_new(const Graph *g)
 {
@@ -57,9 +84,10 @@ Exec *exec_new(const Graph *g)
 	    !(e->wread = calloc(nn, sizeof *e->wread)) ||
 	    !(e->wown = calloc(nn, sizeof *e->wown)) ||
 	    !(e->prep = calloc(nn, sizeof *e->prep)) ||
-	    !(e->prepped = calloc(nn, 1)))
+	    !(e->prepped = calloc(nn, 1)) || !(e->shared = calloc(nn, 1)))
 		abort();
 	e->g = g;
+	mark_shared(g, e->shared);
 	for (int i = 0; i < g->nvalues; i++) {
 		const Value *v = g->values[i];
 		assert(v->id == i);
@@ -93,6 +121,7 @@ void exec_free(Exec *e)
 	free(e->wown);
 	free(e->prep);
 	free(e->prepped);
+	free(e->shared);
 	free(e);
 }
 
@@ -161,7 +190,7 @@ static int run_batched(Exec *e, int k, const void *const *const *in,
 	void *const *out, int nb)
 {
 	const Node *n = e->g->nodes[k];
-	if (n->out->type.elem != DT_F32)
+	if (n->out->type.elem != DT_F32 || (nb > 1 && !e->shared[k]))
 		return -1;
 	if (n->op == OP_CONV2D) {
 		if (!e->prepped[k]) {

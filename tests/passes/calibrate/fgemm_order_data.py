@@ -27,6 +27,8 @@ samples, DIR/y_NAME.npy):
   plain  3x3 pad 1 over 3x3, 20 channels (K = 180, no dead tap)
   short  3x3 pad 1 over 4x4, 4 channels (K = 36: the columns path)
   dense  a dense layer with K = 100
+  deadw  dead1 with its weights a second input, other in every sample
+         (DIR/w_deadw.npy)
 """
 import sys
 
@@ -176,3 +178,33 @@ make("plain", 20, 3, 3, 12, 3, 1, 1)
 make("short", 4, 4, 4, 12, 3, 1, 1)
 make("dense", 100, 0, 0, 12, 0, 0, 0, dense=True)
 assert all(seen.values()), seen
+
+
+def weights_input(name, c, oc):
+    """a 3x3 pad-1 convolution over a 1x1 map whose weights are a second
+    graph input, other in every sample: the interpreter must not keep
+    anything it made from the first sample's weights"""
+    x = small((N, c, 1, 1))
+    wt = small((N, oc, c, 3, 3))
+    x[:, :2] = BIG
+    wt[:, :, 0] = BIG
+    wt[:, :, 1] = -BIG
+    rows, _, _ = patches(x, 3, 3, 1, 1)
+    K = rows.shape[-1]
+    lane = np.arange(K) % 8
+    y = np.stack([layer(rows[i:i + 1], wt[i].reshape(oc, K), None,
+                        lanes_tree, lane)[0] for i in range(N)])
+    first = np.stack([layer(rows[i:i + 1], wt[0].reshape(oc, K), None,
+                            lanes_tree, lane)[0] for i in range(N)])
+    assert not np.array_equal(first, y)
+    d = sys.argv[1]
+    with open("%s/%s.g" % (d, name), "w") as fo:
+        fo.write("model %s\ninput x : f32[1,%d,1,1]\n"
+                 "input w : f32[%d,%d,3,3]\n"
+                 "output y = conv2d(x, w, pad=[1,1,1,1])\n" % (name, c, oc, c))
+    np.save("%s/x_%s.npy" % (d, name), x.reshape(N, 1, c, 1, 1))
+    np.save("%s/w_%s.npy" % (d, name), wt)
+    np.save("%s/y_%s.npy" % (d, name), y.reshape(N, oc, 1, 1))
+
+
+weights_input("deadw", 64, 12)
