@@ -297,6 +297,12 @@ int64_t emit_a16_conv_bytes(const Node *n);
  * acc into y, and the kernel's end. */
 void emit_a16_conv_open(Emit *e, const Node *n, const char *fn,
 	const EmitConvPrep *p, EmitVars *v, int pairs);
+/* In a block (v as emit_a16_conv_open's, with xb, oh0, nr, nq, k, r, ow
+ * and q declared): the column, tap k of pixel q at d[stride * q], d =
+ * `dst` (a C expression of k), zx outside the input; a 1x1 layer's rows
+ * copied from its input. */
+void emit_a16_column(Emit *e, const WinGeom *c, const EmitVars *v,
+	const char *dst, int stride);
 void emit_a16_conv_close(Emit *e, const Node *n, const char *fn,
 	const EmitConvPrep *p, const EmitVars *v);
 /* depthwise: sw column phases of PH padded rows of RS elements (len

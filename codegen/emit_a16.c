@@ -82,9 +82,7 @@ int64_t emit_a16_conv_bytes(const Node *n)
 	return emit_conv_scratch_bytes(emit_a16_conv_scratch(n, &c));
 }
 
-/* The column of the block: tap k of pixel q at d[stride * q], d = `dst`
- * (a C expression of k), zx outside the input. */
-static void a16_column(Emit *e, const WinGeom *c, const EmitVars *v,
+void emit_a16_column(Emit *e, const WinGeom *c, const EmitVars *v,
 	const char *dst, int stride)
 {
 	EmitVars u = *v;
@@ -151,7 +149,7 @@ void emit_a16_conv_open(Emit *e, const Node *n, const char *fn,
 			"k %% 2", (long long)k.PB);
 	else
 		snprintf(dst, sizeof dst, "col + k * %lld", (long long)k.PB);
-	a16_column(e, c, v, dst, pairs ? 2 : 1);
+	emit_a16_column(e, c, v, dst, pairs ? 2 : 1);
 }
 
 void emit_a16_conv_close(Emit *e, const Node *n, const char *fn,
