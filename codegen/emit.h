@@ -209,6 +209,9 @@ void emit_sxtb16_ror8(Emit *e, const EmitVars *v);
 /* emit_sub.c: qconv2d and qdense with weights packed below a byte, for
  * every target (searched before the other tables) */
 extern const KernelRow emit_sub_kernels[];
+/* static int32_t FN_hsum(__m256i s) ($fn from v): the sum of its eight
+ * lanes modulo 2^32, by shuffles. */
+void emit_hsum(Emit *e, const EmitVars *v);
 
 /* emit_dense.c: qdense, qmatmul */
 extern const KernelRow emit_dense_kernels[];

@@ -44,18 +44,20 @@ static int64_t pair_word(int32_t lo, int32_t hi)
 	return (int32_t)((uint32_t)(uint16_t)lo | (uint32_t)(uint16_t)hi << 16);
 }
 
-/* $fn, and the kernel's helpers FN_ld, FN_st, FN_bc (a broadcast word)
- * and FN_mac (the target's multiply-add of pairs). */
-static void a16_vars(Emit *e, EmitVars *v, const char *fn)
+/* $fn, and the kernel's helpers FN_ld, FN_st (if `st`: the kernels that
+ * store accumulators), FN_bc (a broadcast word) and FN_mac (the target's
+ * multiply-add of pairs). */
+static void a16_vars(Emit *e, EmitVars *v, const char *fn, int st)
 {
 	emit_var(v, "fn", fn);
 	emit_var(v, "mac", a16_isa(e)->mac);
 	emit_fill(e, "static inline __m256i ${fn}_ld(const int32_t *p)\n"
 		"{\n\treturn _mm256_loadu_si256((const __m256i *)(const void *)p);\n"
-		"}\n"
-		"static inline void ${fn}_st(int32_t *p, __m256i v)\n"
-		"{\n\t_mm256_storeu_si256((__m256i *)(void *)p, v);\n}\n"
-		"static inline __m256i ${fn}_bc(int32_t u)\n"
+		"}\n", v);
+	if (st)
+		emit_fill(e, "static inline void ${fn}_st(int32_t *p, __m256i v)\n"
+			"{\n\t_mm256_storeu_si256((__m256i *)(void *)p, v);\n}\n", v);
+	emit_fill(e, "static inline __m256i ${fn}_bc(int32_t u)\n"
 		"{\n\treturn _mm256_set1_epi32(u);\n}\n"
 		"static inline __m256i ${fn}_mac(__m256i a, __m256i x, __m256i w)\n"
 		"{\n\treturn $mac;\n}\n\n", v);
@@ -84,7 +86,7 @@ static int pairs_body(Emit *e, const Node *n, const char *fn,
 	emit_ints(e, "int32_t", name, wp, k.OCp * k.Kq);
 	free(wp);
 	EmitVars v = {0};
-	a16_vars(e, &v, fn);
+	a16_vars(e, &v, fn, 1);
 	emit_vari(&v, "CB", isa->CB);
 	emit_a16_conv_open(e, n, fn, p, &v, 1);
 	emit_fill(e, "\t\t\tfor (oc = 0; oc < $OCp; oc += $CB)\n"
@@ -148,7 +150,7 @@ static int dw_body(Emit *e, const Node *n, const char *fn,
 	free(wp);
 	EmitVars v = {0};
 	emit_conv_vars(&v, n, fn, p);
-	a16_vars(e, &v, fn);
+	a16_vars(e, &v, fn, 1);
 	int32_t zx = emit_zp(n->in[0]);
 	emit_vari(&v, "zz", pair_word(zx, zx));
 	emit_vari(&v, "len", k.len);
@@ -274,7 +276,7 @@ static int emit_dense_pairs(Emit *e, const Node *n, const char *fn)
 	emit_ints(e, "int32_t", name, wp, Mp * Kq);
 	free(wp);
 	EmitVars v = {0};
-	a16_vars(e, &v, fn);
+	a16_vars(e, &v, fn, 0);
 	emit_var(&v, "yt", emit_ctype(n->out->type.elem));
 	emit_vari(&v, "N", n->in[0]->type.dims[0]);
 	emit_vari(&v, "K", K);
@@ -283,10 +285,7 @@ static int emit_dense_pairs(Emit *e, const Node *n, const char *fn)
 	emit_vari(&v, "Mp", Mp);
 	emit_vari(&v, "L", A16_L);
 	/* the lanes summed modulo 2^32: the exact dot product */
-	emit_fill(e, "static inline int32_t ${fn}_hsum(__m256i v)\n{\n"
-		"\tint32_t t[$L];\n\tuint32_t u = 0;\n\tint i;\n"
-		"\t${fn}_st(t, v);\n\tfor (i = 0; i < $L; i++)\n"
-		"\t\tu += (uint32_t)t[i];\n\treturn (int32_t)u;\n}\n\n", &v);
+	emit_hsum(e, &v);
 	emit_fill(e, "static void $fn(const int16_t *x, $yt *y, void *scratch)\n"
 		"{\n"
 		"\tint32_t *s = scratch;\n"
