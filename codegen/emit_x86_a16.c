@@ -14,6 +14,11 @@
  *                 multiply-add against the broadcast weight pair.
  *   dense16_pairs the input row as pairs; four weight rows (int16 pairs)
  *                 a pass, the lanes summed at the end.
+ *   maxpool16     per output row, the maximum over the window's rows
+ *                 (vpmaxsw, 16 columns a step) into a row buffer padded
+ *                 with the least value, then over the window's columns
+ *                 (16 outputs a step; at width stride 2 the even words of
+ *                 two vectors).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -311,6 +316,98 @@ static int emit_dense_pairs(Emit *e, const Node *n, const char *fn)
 	return 0;
 }
 
+/* ---------------------------------------------------------- maxpool16 */
+
+/* Elements of maxpool16's row buffer: the padded row, and what the last
+ * step of 16 outputs loads. */
+static int64_t pool_row_len(const WinGeom *c)
+{
+	int64_t reach = emit_round_up(c->OW, 16) * c->sw + (c->KW - 1) * c->dw +
+		16;
+	int64_t row = c->pl + c->W + c->pr;
+	return emit_round_up(reach > row ? reach : row, 16);
+}
+
+/* int16 in and out of one quantization range (the padding is the least
+ * value, which every window's maximum reaches), width stride 1 or 2, the
+ * row buffer on the stack (16 KiB at most). */
+static int pool16_applies(const Node *n)
+{
+	WinGeom c;
+	geom_pool(n, &c);
+	return n->in[0]->type.elem == DT_I16 && n->out->type.elem == DT_I16 &&
+		type_qmin(&n->out->type) == type_qmin(&n->in[0]->type) &&
+		c.sw <= 2 && (pool_row_len(&c) + emit_round_up(c.OW, 16)) * 2 <=
+		16384;
+}
+
+static int emit_pool16(Emit *e, const Node *n, const char *fn)
+{
+	WinGeom c;
+	geom_pool(n, &c);
+	EmitVars v = {0};
+	emit_var(&v, "fn", fn);
+	int64_t vals[] = {c.N * c.C, c.H, c.W, c.OH, c.OW, c.KH, c.KW, c.sh,
+		c.sw, c.pt, c.pl, c.dh, c.dw, type_qmin(&n->out->type),
+		pool_row_len(&c), emit_round_up(c.OW, 16), c.W / 16 * 16};
+	const char *names[] = {"NC", "H", "W", "OH", "OW", "KH", "KW", "sh", "sw",
+		"pt", "pl", "dh", "dw", "qmin", "len", "OWp", "W16"};
+	for (size_t i = 0; i < sizeof vals / sizeof vals[0]; i++)
+		emit_vari(&v, names[i], vals[i]);
+	emit_var(&v, "u", c.sw == 2 ? ", u = least" : "");
+	emit_fill(e, "static void $fn(const int16_t *x, int16_t *y)\n{\n"
+		"\tint16_t r[$len], o[$OWp];\n"
+		"\tconst __m256i least = _mm256_set1_epi16($qmin);\n"
+		"\tint c, oh, kh, kw, i;\n"
+		"\tfor (i = 0; i < $len; i++)\n"
+		"\t\tr[i] = $qmin;\n"
+		"\tfor (c = 0; c < $NC; c++)\n"
+		"\tfor (oh = 0; oh < $OH; oh++) {\n"
+		"\t\tconst int16_t *xc = x + c * $H * $W;\n"
+		"\t\tfor (i = 0; i < $W16; i += 16) {\n"
+		"\t\t\t__m256i v = least;\n"
+		"\t\t\tfor (kh = 0; kh < $KH; kh++) {\n"
+		"\t\t\t\tconst int ih = oh * $sh - $pt + kh * $dh;\n"
+		"\t\t\t\tif ((unsigned)ih < $H)\n"
+		"\t\t\t\t\tv = _mm256_max_epi16(v, _mm256_loadu_si256((const __m256i "
+		"*)(const void *)(xc + ih * $W + i)));\n"
+		"\t\t\t}\n"
+		"\t\t\t_mm256_storeu_si256((__m256i *)(void *)(r + $pl + i), v);\n"
+		"\t\t}\n", &v);
+	if (c.W % 16)
+		emit_fill(e, "\t\tfor (i = $W16; i < $W; i++) {\n"
+			"\t\t\tint16_t m = $qmin;\n"
+			"\t\t\tfor (kh = 0; kh < $KH; kh++) {\n"
+			"\t\t\t\tconst int ih = oh * $sh - $pt + kh * $dh;\n"
+			"\t\t\t\tif ((unsigned)ih < $H && xc[ih * $W + i] > m)\n"
+			"\t\t\t\t\tm = xc[ih * $W + i];\n"
+			"\t\t\t}\n"
+			"\t\t\tr[$pl + i] = m;\n"
+			"\t\t}\n", &v);
+	emit_fill(e, "\t\tfor (i = 0; i < $OW; i += 16) {\n"
+		"\t\t\t__m256i v = least$u;\n"
+		"\t\t\tfor (kw = 0; kw < $KW; kw++) {\n"
+		"\t\t\t\tconst int16_t *t = r + i * $sw + kw * $dw;\n"
+		"\t\t\t\tv = _mm256_max_epi16(v, _mm256_loadu_si256((const __m256i *)"
+		"(const void *)t));\n", &v);
+	if (c.sw == 2)
+		emit_fill(e, "\t\t\t\tu = _mm256_max_epi16(u, _mm256_loadu_si256(("
+			"const __m256i *)(const void *)(t + 16)));\n"
+			"\t\t\t}\n"
+			"\t\t\t/* the even words, sign-extended, packed back in order */\n"
+			"\t\t\tv = _mm256_srai_epi32(_mm256_slli_epi32(v, 16), 16);\n"
+			"\t\t\tu = _mm256_srai_epi32(_mm256_slli_epi32(u, 16), 16);\n"
+			"\t\t\tv = _mm256_permute4x64_epi64(_mm256_packs_epi32(v, u), "
+			"0xd8);\n", &v);
+	else
+		emit_fill(e, "\t\t\t}\n", &v);
+	emit_fill(e, "\t\t\t_mm256_storeu_si256((__m256i *)(void *)(o + i), v);\n"
+		"\t\t}\n"
+		"\t\tmemcpy(y + (c * $OH + oh) * $OW, o, $OW * 2);\n"
+		"\t}\n}\n", &v);
+	return 0;
+}
+
 const KernelRow emit_x86_a16_kernels[] = {
 	{OP_QCONV2D, "x86-avx2", "conv16_pairs", "16-bit input, one group "
 		"(column of tap pairs, vpmaddwd tiles of 16 pixels x 4 channels)",
@@ -331,5 +428,8 @@ const KernelRow emit_x86_a16_kernels[] = {
 	{OP_QDENSE, "x86-avx512-vnni", "dense16_pairs", "16-bit input (pairs, "
 		"four weight rows a pass, vpdpwssd)", emit_a16_dense_applies,
 		dense_bytes, emit_dense_pairs, 1},
+	{OP_QMAXPOOL2D, "x86-avx2", "maxpool16", "int16, width stride 1 or "
+		"2 (window rows then columns, vpmaxsw, 16 outputs a step; "
+		"x86-avx512-vnni too)", pool16_applies, NULL, emit_pool16, -1},
 	{0},
 };
