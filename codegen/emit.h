@@ -282,10 +282,14 @@ int64_t emit_round_up(int64_t v, int64_t m);
  * dot products, and for conv one group, for depthwise one input channel
  * a group. */
 int emit_a16_conv_applies(const Node *n);
+/* conv of any groups but depthwise ones (emit_a16_conv_open's group
+ * loop) */
+int emit_a16_gconv_applies(const Node *n);
 int emit_a16_dw_applies(const Node *n);
 int emit_a16_dense_applies(const Node *n);
 /* conv: blocks of RB output rows, PB pixels (RB * OW rounded up to 16),
- * Kq pairs of taps, output channels padded to OCp (a multiple of 8) */
+ * Kq pairs of taps, a group's output channels padded to OCp (a multiple
+ * of 8) */
 typedef struct {
 	int64_t Kq, OCp, RB, PB;
 } EmitA16Conv;
@@ -293,9 +297,11 @@ void emit_a16_conv_geom(const WinGeom *c, EmitA16Conv *k);
 EmitConvScratch emit_a16_conv_scratch(const Node *n, const WinGeom *c);
 int64_t emit_a16_conv_bytes(const Node *n);
 /* The kernel up to a block's column filled, at depth 3 in the loop over
- * blocks: `col` (int32_t pairs [Kq][PB] if pairs, else int16_t [K][PB]),
- * `acc` [OCp][PB] int32, the block's nq pixels from output row oh0; v
- * gets emit_conv_vars and $Kq, $OCp, $RB, $PB. The target's tiles come
+ * groups (if several) and blocks: `col` (int32_t pairs [Kq][PB] if pairs,
+ * else int16_t [K][PB]), `acc` [OCp][PB] int32, the block's nq pixels
+ * from output row oh0; v gets emit_conv_vars and $Kq, $OCp, $RB, $PB, and
+ * $wrow: the row of output channel oc of the group in weights of OCp
+ * rows a group. The target's tiles come
  * next, writing acc, then emit_a16_conv_close: the requantization of
  * acc into y, and the kernel's end. */
 void emit_a16_conv_open(Emit *e, const Node *n, const char *fn,

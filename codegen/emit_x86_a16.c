@@ -77,18 +77,21 @@ static int pairs_body(Emit *e, const Node *n, const char *fn,
 	const WinGeom *c = &p->c;
 	EmitA16Conv k;
 	emit_a16_conv_geom(c, &k);
-	/* FN_w: per output channel (zero rows up to OCp) Kq words of pairs */
-	int64_t *wp = calloc(k.OCp * k.Kq + 1, sizeof *wp);
+	/* FN_w: per group, per output channel (zero rows up to OCp) Kq words
+	 * of pairs */
+	int64_t rows = c->groups * k.OCp;
+	int64_t *wp = calloc(rows * k.Kq + 1, sizeof *wp);
 	if (!wp)
 		abort();
 	for (int64_t o = 0; o < c->OC; o++)
 		for (int64_t q = 0; q < k.Kq; q++) {
 			const int32_t *r = p->w + o * c->K + 2 * q;
-			wp[o * k.Kq + q] = pair_word(r[0], 2 * q + 1 < c->K ? r[1] : 0);
+			int64_t row = o / c->OCG * k.OCp + o % c->OCG;
+			wp[row * k.Kq + q] = pair_word(r[0], 2 * q + 1 < c->K ? r[1] : 0);
 		}
 	char name[400];
 	snprintf(name, sizeof name, "%s_w", fn);
-	emit_ints(e, "int32_t", name, wp, k.OCp * k.Kq);
+	emit_ints(e, "int32_t", name, wp, rows * k.Kq);
 	free(wp);
 	EmitVars v = {0};
 	a16_vars(e, &v, fn, 1);
@@ -96,7 +99,7 @@ static int pairs_body(Emit *e, const Node *n, const char *fn,
 	emit_a16_conv_open(e, n, fn, p, &v, 1);
 	emit_fill(e, "\t\t\tfor (oc = 0; oc < $OCp; oc += $CB)\n"
 		"\t\t\tfor (q = 0; q < nq; q += 16) {\n"
-		"\t\t\t\tconst int32_t *wq = ${fn}_w + oc * $Kq, *cq = col + q;\n"
+		"\t\t\t\tconst int32_t *wq = ${fn}_w + $wrow * $Kq, *cq = col + q;\n"
 		"\t\t\t\tint kq;\n", &v);
 	e->depth = 4;
 	for (int j = 0; j < isa->CB; j++)
@@ -409,9 +412,10 @@ static int emit_pool16(Emit *e, const Node *n, const char *fn)
 }
 
 const KernelRow emit_x86_a16_kernels[] = {
-	{OP_QCONV2D, "x86-avx2", "conv16_pairs", "16-bit input, one group "
-		"(column of tap pairs, vpmaddwd tiles of 16 pixels x 4 channels)",
-		emit_a16_conv_applies, emit_a16_conv_bytes, emit_pairs, 1},
+	{OP_QCONV2D, "x86-avx2", "conv16_pairs", "16-bit input, one group or "
+		">= 2 input channels a group (column of tap pairs per group, "
+		"vpmaddwd tiles of 16 pixels x 4 channels)", emit_a16_gconv_applies,
+		emit_a16_conv_bytes, emit_pairs, 1},
 	{OP_QCONV2D, "x86-avx2", "dw16_pairs", "16-bit input, one input "
 		"channel a group (tap pairs in planes, vpmaddwd)",
 		emit_a16_dw_applies, emit_a16_dw_bytes, emit_dw, 1},
@@ -419,9 +423,9 @@ const KernelRow emit_x86_a16_kernels[] = {
 		"weight rows a pass, vpmaddwd)", emit_a16_dense_applies,
 		dense_bytes, emit_dense_pairs, 1},
 	{OP_QCONV2D, "x86-avx512-vnni", "conv16_pairs", "16-bit input, one "
-		"group (column of tap pairs, vpdpwssd tiles of 16 pixels x 4 "
-		"channels)", emit_a16_conv_applies, emit_a16_conv_bytes,
-		emit_pairs, 1},
+		"group or >= 2 input channels a group (column of tap pairs per "
+		"group, vpdpwssd tiles of 16 pixels x 4 channels)",
+		emit_a16_gconv_applies, emit_a16_conv_bytes, emit_pairs, 1},
 	{OP_QCONV2D, "x86-avx512-vnni", "dw16_pairs", "16-bit input, one "
 		"input channel a group (tap pairs in planes, vpdpwssd)",
 		emit_a16_dw_applies, emit_a16_dw_bytes, emit_dw, 1},
