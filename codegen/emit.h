@@ -308,6 +308,13 @@ void emit_a16_conv_open(Emit *e, const Node *n, const char *fn,
 	const EmitConvPrep *p, EmitVars *v, int pairs);
 void emit_a16_conv_close(Emit *e, const Node *n, const char *fn,
 	const EmitConvPrep *p, const EmitVars *v);
+/* A target's requantization of channel o's accumulators ac[q] into
+ * yo[q], q < count (a C expression), at `depth` more tabs than 0 (q
+ * declared); the _rq closes take one (NULL: emit_row_requant's loop). */
+typedef void EmitA16Requant(Emit *e, const Node *n, const char *fn,
+	const EmitConvPrep *p, const char *count, int depth);
+void emit_a16_conv_close_rq(Emit *e, const Node *n, const char *fn,
+	const EmitConvPrep *p, const EmitVars *v, EmitA16Requant *rq);
 /* depthwise: sw column phases of PH padded rows of RS elements (len
  * elements), PWS of them from the input, the others what a row's last
  * vector of 8 outputs reaches */
@@ -322,6 +329,8 @@ int64_t emit_a16_dw_bytes(const Node *n);
  * requantization into yo, and the kernel's end. */
 void emit_a16_dw_close(Emit *e, const Node *n, const char *fn,
 	const EmitConvPrep *p, const EmitVars *v);
+void emit_a16_dw_close_rq(Emit *e, const Node *n, const char *fn,
+	const EmitConvPrep *p, const EmitVars *v, EmitA16Requant *rq);
 
 /* emit_reduce.c: pad (integer), qaffine, qreduce */
 extern const KernelRow emit_reduce_kernels[];

@@ -176,16 +176,35 @@ void emit_a16_conv_open(Emit *e, const Node *n, const char *fn,
 	a16_column(e, c, v, dst, pairs ? 2 : 1);
 }
 
-void emit_a16_conv_close(Emit *e, const Node *n, const char *fn,
-	const EmitConvPrep *p, const EmitVars *v)
+/* The requantization of ac[q] into yo[q], q < count: the target's, or
+ * emit_row_requant's. */
+static void a16_requant(Emit *e, const Node *n, const char *fn,
+	const EmitConvPrep *p, const char *count, int depth, EmitA16Requant *rq)
+{
+	char loops[100];
+	if (rq) {
+		rq(e, n, fn, p, count, depth);
+		return;
+	}
+	snprintf(loops, sizeof loops, "for (q = 0; q < %s; q++)", count);
+	emit_row_requant(e, n, fn, loops, "yo[q]", "ac[q]", 0, p->r32, depth);
+}
+
+void emit_a16_conv_close_rq(Emit *e, const Node *n, const char *fn,
+	const EmitConvPrep *p, const EmitVars *v, EmitA16Requant *rq)
 {
 	emit_fill(e, "\t\t\tfor (oc = 0; oc < $OCG; oc++) {\n"
 		"\t\t\t\tconst int o = ${o0}oc;\n"
 		"\t\t\t\tconst int32_t *ac = acc + oc * $PB;\n"
 		"\t\t\t\t$yt *yo = yb + oc * $OHW + oh0 * $OW;\n", v);
-	emit_row_requant(e, n, fn, "for (q = 0; q < nq; q++)", "yo[q]", "ac[q]",
-		0, p->r32, 4);
+	a16_requant(e, n, fn, p, "nq", 4, rq);
 	emit_fill(e, "\t\t\t}\n\t\t}\n\t}\n}\n", v);
+}
+
+void emit_a16_conv_close(Emit *e, const Node *n, const char *fn,
+	const EmitConvPrep *p, const EmitVars *v)
+{
+	emit_a16_conv_close_rq(e, n, fn, p, v, NULL);
 }
 
 /* ----------------------------------------------------------- depthwise */
@@ -231,12 +250,17 @@ int emit_a16_dense_applies(const Node *n)
 	return a16_fits(n, n->in[1]->type.dims[0], n->in[0]->type.dims[1]);
 }
 
+void emit_a16_dw_close_rq(Emit *e, const Node *n, const char *fn,
+	const EmitConvPrep *p, const EmitVars *v, EmitA16Requant *rq)
+{
+	char count[32];
+	snprintf(count, sizeof count, "%lld", (long long)(p->c.OH * p->c.OW));
+	a16_requant(e, n, fn, p, count, 3, rq);
+	emit_fill(e, "\t\t}\n\t}\n}\n", v);
+}
+
 void emit_a16_dw_close(Emit *e, const Node *n, const char *fn,
 	const EmitConvPrep *p, const EmitVars *v)
 {
-	char loops[100];
-	snprintf(loops, sizeof loops, "for (q = 0; q < %lld; q++)",
-		(long long)(p->c.OH * p->c.OW));
-	emit_row_requant(e, n, fn, loops, "yo[q]", "ac[q]", 0, p->r32, 3);
-	emit_fill(e, "\t\t}\n\t}\n}\n", v);
+	emit_a16_dw_close_rq(e, n, fn, p, v, NULL);
 }

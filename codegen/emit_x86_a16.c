@@ -68,6 +68,84 @@ static void a16_vars(Emit *e, EmitVars *v, const char *fn, int st)
 		"{\n\treturn $mac;\n}\n\n", v);
 }
 
+/* --------------------------------------------------- requantization */
+
+/* yo[q] = the requantization of channel o's ac[q], q < count: where
+ * qcc_requant32 is exact (p->r32), eight lanes a step as it computes
+ * (the high words of the two vpmuldq products, even and odd lanes, of
+ * (c + acc) * mult + 2^62, docs/arith.md), packed to the int8 or
+ * int16 output; the rest, and layers without r32 or with a pre-shift
+ * (shifts below 33: 8-bit inputs, whose layers take the 8-bit kernels),
+ * by emit_row_requant's loop. */
+static void lane_requant(Emit *e, const Node *n, const char *fn,
+	const EmitConvPrep *p, const char *count, int depth)
+{
+	const EmitReq32 *r = p->r32;
+	char loops[100];
+	DType yt = n->out->type.elem;
+	if (r && !r->any_a && (yt == DT_I8 || yt == DT_I16)) {
+		int len;
+		attr_ints(n, "mult", &len);
+		EmitVars v = {0};
+		emit_var(&v, "fn", fn);
+		emit_var(&v, "n", count);
+		emit_vari(&v, "lo", attr_int(n, "act_min"));
+		emit_vari(&v, "hi", attr_int(n, "act_max"));
+		/* per tensor literals, per channel the tables */
+		char m[100], sh[100], half[100], base[100];
+		if (len == 1) {
+			snprintf(m, sizeof m, "%lld", (long long)r->m[0]);
+			snprintf(sh, sizeof sh, "%lld", (long long)r->s[0] - 32);
+			snprintf(half, sizeof half, "%lld", 1ll << (r->s[0] - 33));
+			snprintf(base, sizeof base, "%lld", (long long)emit_zp(n->out) -
+				(1ll << (62 - r->s[0])));
+		} else {
+			snprintf(m, sizeof m, "%s_m[o]", fn);
+			snprintf(sh, sizeof sh, "%s_s[o] - 32", fn);
+			snprintf(half, sizeof half, "(int)((uint32_t)1 << (%s_s[o] - 33))",
+				fn);
+			snprintf(base, sizeof base, "%d - (int32_t)((uint32_t)1 << (62 - "
+				"%s_s[o]))", (int)emit_zp(n->out), fn);
+		}
+		emit_var(&v, "m", m);
+		emit_var(&v, "sh", sh);
+		emit_var(&v, "half", half);
+		emit_var(&v, "base", base);
+		e->depth += depth;
+		emit_fill(e, "{\n"
+			"\tconst __m256i m = _mm256_set1_epi32($m);\n"
+			"\tconst __m256i sh = _mm256_set1_epi32($sh);\n"
+			"\tconst __m256i half = _mm256_set1_epi32($half);\n"
+			"\tconst __m256i base = _mm256_set1_epi32($base);\n", &v);
+		emit_fill(e, "\tconst __m256i c = _mm256_set1_epi32(${fn}_c[o]);\n"
+			"\tconst __m256i big = _mm256_set1_epi64x((int64_t)1 << 62);\n"
+			"\tconst __m256i lo = _mm256_set1_epi32($lo), "
+			"hi = _mm256_set1_epi32($hi);\n"
+			"\tfor (q = 0; q + 8 <= $n; q += 8) {\n"
+			"\t\t__m256i v = _mm256_add_epi32(_mm256_loadu_si256((const "
+			"__m256i *)(const void *)(ac + q)), c), pe, po, h;\n"
+			"\t\t__m128i w;\n", &v);
+		emit_fill(e, "\t\tpe = _mm256_add_epi64(_mm256_mul_epi32(v, m), big);\n"
+			"\t\tpo = _mm256_add_epi64(_mm256_mul_epi32("
+			"_mm256_srli_epi64(v, 32), m), big);\n"
+			"\t\th = _mm256_blend_epi32(_mm256_srli_epi64(pe, 32), po, "
+			"0xaa);\n"
+			"\t\th = _mm256_add_epi32(_mm256_srlv_epi32(_mm256_add_epi32(h, "
+			"half), sh), base);\n"
+			"\t\th = _mm256_min_epi32(_mm256_max_epi32(h, lo), hi);\n"
+			"\t\tw = _mm_packs_epi32(_mm256_castsi256_si128(h), "
+			"_mm256_extracti128_si256(h, 1));\n", &v);
+		emit_fill(e, yt == DT_I16 ? "\t\t_mm_storeu_si128((__m128i *)(void *)"
+			"(yo + q), w);\n" : "\t\t_mm_storel_epi64((__m128i *)(void *)"
+			"(yo + q), _mm_packs_epi16(w, w));\n", &v);
+		emit_fill(e, "\t}\n}\n", &v);
+		e->depth -= depth;
+		snprintf(loops, sizeof loops, "for (; q < %s; q++)", count);
+	} else
+		snprintf(loops, sizeof loops, "for (q = 0; q < %s; q++)", count);
+	emit_row_requant(e, n, fn, loops, "yo[q]", "ac[q]", 0, r, depth);
+}
+
 /* ------------------------------------------------------- conv16_pairs */
 
 static int pairs_body(Emit *e, const Node *n, const char *fn,
@@ -123,7 +201,7 @@ static int pairs_body(Emit *e, const Node *n, const char *fn,
 				j, (long long)k.PB, u * A16_L, j, u);
 	e->depth = 0;
 	emit_line(e, "\t\t\t}");
-	emit_a16_conv_close(e, n, fn, p, &v);
+	emit_a16_conv_close_rq(e, n, fn, p, &v, lane_requant);
 	return 0;
 }
 
@@ -241,7 +319,7 @@ static int dw_body(Emit *e, const Node *n, const char *fn,
 	emit_line(e, "%s_st(acc + oh * %lld + ow, a);", fn, (long long)c->OW);
 	emit_close(e);
 	e->depth = 0;
-	emit_a16_dw_close(e, n, fn, p, &v);
+	emit_a16_dw_close_rq(e, n, fn, p, &v, lane_requant);
 	return 0;
 }
 
