@@ -15,7 +15,8 @@
  *   dense16_pairs the input row as pairs; four weight rows (int16 pairs)
  *                 a pass, the lanes summed at the end.
  *   maxpool16     per output row, the maximum over the window's rows
- *                 (vpmaxsw, 16 columns a step) into a row buffer padded
+ *                 (vpmaxsw, 16 columns a step, the last step ending at
+ *                 the row's end) into a row buffer padded
  *                 with the least value, then over the window's columns
  *                 (16 outputs a step; at width stride 2 the even words of
  *                 two vectors).
@@ -410,14 +411,18 @@ static int64_t pool_row_len(const WinGeom *c)
 }
 
 /* int16 in and out of one quantization range (the padding is the least
- * value, which every window's maximum reaches), width stride 1 or 2, the
- * row buffer on the stack (16 KiB at most). */
+ * value, which every window's maximum reaches), rows of at least 32
+ * columns, or 16 with padding (the generic kernel's literal taps of
+ * unpadded windows were faster on fashion_cnn's rows of 28: 14.6 against
+ * 15.6 us; docs/codegen.md), width stride 1 or 2, the row buffer on the
+ * stack (16 KiB at most). */
 static int pool16_applies(const Node *n)
 {
 	WinGeom c;
 	geom_pool(n, &c);
 	return n->in[0]->type.elem == DT_I16 && n->out->type.elem == DT_I16 &&
 		type_qmin(&n->out->type) == type_qmin(&n->in[0]->type) &&
+		(c.W >= 32 || (c.W >= 16 && (c.pt || c.pl || c.pb || c.pr))) &&
 		c.sw <= 2 && (pool_row_len(&c) + emit_round_up(c.OW, 16)) * 2 <=
 		16384;
 }
@@ -430,9 +435,9 @@ static int emit_pool16(Emit *e, const Node *n, const char *fn)
 	emit_var(&v, "fn", fn);
 	int64_t vals[] = {c.N * c.C, c.H, c.W, c.OH, c.OW, c.KH, c.KW, c.sh,
 		c.sw, c.pt, c.pl, c.dh, c.dw, type_qmin(&n->out->type),
-		pool_row_len(&c), emit_round_up(c.OW, 16), c.W / 16 * 16};
+		pool_row_len(&c), emit_round_up(c.OW, 16), (c.W + 15) / 16};
 	const char *names[] = {"NC", "H", "W", "OH", "OW", "KH", "KW", "sh", "sw",
-		"pt", "pl", "dh", "dw", "qmin", "len", "OWp", "W16"};
+		"pt", "pl", "dh", "dw", "qmin", "len", "OWp", "steps"};
 	for (size_t i = 0; i < sizeof vals / sizeof vals[0]; i++)
 		emit_vari(&v, names[i], vals[i]);
 	emit_var(&v, "u", c.sw == 2 ? ", u = least" : "");
@@ -445,26 +450,17 @@ static int emit_pool16(Emit *e, const Node *n, const char *fn)
 		"\tfor (c = 0; c < $NC; c++)\n"
 		"\tfor (oh = 0; oh < $OH; oh++) {\n"
 		"\t\tconst int16_t *xc = x + c * $H * $W;\n"
-		"\t\tfor (i = 0; i < $W16; i += 16) {\n"
+		"\t\tfor (i = 0; i < $steps; i++) {\n"
+		"\t\t\tconst int w0 = i < $steps - 1 ? i * 16 : $W - 16;\n"
 		"\t\t\t__m256i v = least;\n"
 		"\t\t\tfor (kh = 0; kh < $KH; kh++) {\n"
 		"\t\t\t\tconst int ih = oh * $sh - $pt + kh * $dh;\n"
 		"\t\t\t\tif ((unsigned)ih < $H)\n"
 		"\t\t\t\t\tv = _mm256_max_epi16(v, _mm256_loadu_si256((const __m256i "
-		"*)(const void *)(xc + ih * $W + i)));\n"
+		"*)(const void *)(xc + ih * $W + w0)));\n"
 		"\t\t\t}\n"
-		"\t\t\t_mm256_storeu_si256((__m256i *)(void *)(r + $pl + i), v);\n"
+		"\t\t\t_mm256_storeu_si256((__m256i *)(void *)(r + $pl + w0), v);\n"
 		"\t\t}\n", &v);
-	if (c.W % 16)
-		emit_fill(e, "\t\tfor (i = $W16; i < $W; i++) {\n"
-			"\t\t\tint16_t m = $qmin;\n"
-			"\t\t\tfor (kh = 0; kh < $KH; kh++) {\n"
-			"\t\t\t\tconst int ih = oh * $sh - $pt + kh * $dh;\n"
-			"\t\t\t\tif ((unsigned)ih < $H && xc[ih * $W + i] > m)\n"
-			"\t\t\t\t\tm = xc[ih * $W + i];\n"
-			"\t\t\t}\n"
-			"\t\t\tr[$pl + i] = m;\n"
-			"\t\t}\n", &v);
 	emit_fill(e, "\t\tfor (i = 0; i < $OW; i += 16) {\n"
 		"\t\t\t__m256i v = least$u;\n"
 		"\t\t\tfor (kw = 0; kw < $KW; kw++) {\n"
