@@ -411,20 +411,20 @@ static int64_t pool_row_len(const WinGeom *c)
 }
 
 /* int16 in and out of one quantization range (the padding is the least
- * value, which every window's maximum reaches), rows of at least 32
- * columns, or 16 with padding (the generic kernel's literal taps of
- * unpadded windows were faster on fashion_cnn's rows of 28: 14.6 against
- * 15.6 us; docs/codegen.md), width stride 1 or 2, the row buffer on the
- * stack (16 KiB at most). */
+ * value, which every window's maximum reaches), rows of at least 16
+ * columns, windows reaching past the input (where every window is
+ * inside, the generic kernel's literal taps were as fast or faster:
+ * docs/codegen.md), width stride 1 or 2, the row buffer on the stack
+ * (16 KiB at most). */
 static int pool16_applies(const Node *n)
 {
 	WinGeom c;
 	geom_pool(n, &c);
 	return n->in[0]->type.elem == DT_I16 && n->out->type.elem == DT_I16 &&
 		type_qmin(&n->out->type) == type_qmin(&n->in[0]->type) &&
-		(c.W >= 32 || (c.W >= 16 && (c.pt || c.pl || c.pb || c.pr))) &&
-		c.sw <= 2 && (pool_row_len(&c) + emit_round_up(c.OW, 16)) * 2 <=
-		16384;
+		c.W >= 16 && (c.pt || c.pl || (c.OH - 1) * c.sh + (c.KH - 1) * c.dh >=
+		c.H || (c.OW - 1) * c.sw + (c.KW - 1) * c.dw >= c.W) && c.sw <= 2 &&
+		(pool_row_len(&c) + emit_round_up(c.OW, 16)) * 2 <= 16384;
 }
 
 static int emit_pool16(Emit *e, const Node *n, const char *fn)
