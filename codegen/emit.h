@@ -300,10 +300,10 @@ int64_t emit_a16_conv_bytes(const Node *n);
  * groups (if several) and blocks: `col` (int32_t pairs [Kq][PB] if pairs,
  * else int16_t [K][PB]), `acc` [OCp][PB] int32, the block's nq pixels
  * from output row oh0; v gets emit_conv_vars and $Kq, $OCp, $RB, $PB, and
- * $wrow: the row of output channel oc of the group in weights of OCp
- * rows a group. The target's tiles come
- * next, writing acc, then emit_a16_conv_close: the requantization of
- * acc into y, and the kernel's end. */
+ * $wrow: the row of the group's output channel oc in weights of OCp rows
+ * a group. The target's tiles come next, writing acc, then
+ * emit_a16_conv_close: the requantization of acc into y, and the
+ * kernel's end. */
 void emit_a16_conv_open(Emit *e, const Node *n, const char *fn,
 	const EmitConvPrep *p, EmitVars *v, int pairs);
 void emit_a16_conv_close(Emit *e, const Node *n, const char *fn,
