@@ -468,22 +468,20 @@ static int64_t neon_strip_bytes(const Node *n)
 }
 
 /* static int32x4_t FN_dot(int32x4_t a, int8x16_t w, int8x16_t x): a plus
- * the products of w and x, four to a lane: SDOT where the compiler has the
- * dot-product extension (aarch64-dotprod enables it), else SMULL/SMLAL2
- * widening products added pairwise (SADALP). */
+ * the products of w and x, four to a lane: SDOT on aarch64-dotprod (its
+ * guard requires the dot-product extension); on aarch64-neon SMULL/SMULL2
+ * widening products added pairwise (SADALP), whatever the compiler's
+ * flags (-mcpu with the extension does not change the algorithm). */
 static void emit_neon_dot(Emit *e, const EmitVars *v)
 {
 	int sdot = !strcmp(e->target->name, "aarch64-dotprod");
 	emit_fill(e, "static inline int32x4_t ${fn}_dot(int32x4_t a, int8x16_t w, "
 		"int8x16_t x)\n{\n", v);
-	if (!sdot)
-		emit_line(e, "#if defined(__ARM_FEATURE_DOTPROD)");
-	emit_line(e, "\treturn vdotq_s32(a, w, x);");
-	if (!sdot)
-		emit_fill(e, "#else\n"
-			"\ta = vpadalq_s16(a, vmull_s8(vget_low_s8(w), vget_low_s8(x)));\n"
-			"\treturn vpadalq_s16(a, vmull_high_s8(w, x));\n"
-			"#endif\n", v);
+	if (sdot)
+		emit_line(e, "\treturn vdotq_s32(a, w, x);");
+	else
+		emit_fill(e, "\ta = vpadalq_s16(a, vmull_s8(vget_low_s8(w), vget_low_s8(x)));\n"
+			"\treturn vpadalq_s16(a, vmull_high_s8(w, x));\n", v);
 	emit_line(e, "}\n");
 }
 
