@@ -780,6 +780,13 @@ void exec_counts(const Exec *e, int *ran, int *skipped);
 /* Sample s of a (samples along its first axis) into input v's buffer:
  * floats for f32, int32 for integer inputs. */
 void exec_fill(Exec *e, const Value *v, const Npy *a, int64_t s);
+/* The version of the float products (exec/fgemm.c) the environment
+ * variable QCC_FGEMM_ISA asks for: 2 (avx512f; also when unset or empty),
+ * 1 (avx2), 0 (baseline), -1 for any other value (the driver reports
+ * it). Each version gives the same bits; one the CPU lacks falls back to
+ * the next narrower. */
+#define FGEMM_ISA_NAMES "avx512f, avx2, baseline"
+int fgemm_isa_level(const char *isa);
 
 /* ----------------------------------------------------------- exec/unary.c */
 /* A function of one value that is piecewise a polynomial of degree 2 at
