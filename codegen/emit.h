@@ -338,6 +338,10 @@ void emit_a16_dw_close(Emit *e, const Node *n, const char *fn,
 void emit_a16_dw_close_rq(Emit *e, const Node *n, const char *fn,
 	const EmitConvPrep *p, const EmitVars *v, EmitA16Requant *rq);
 
+/* emit_arm.c: the SMLAL tile of 16 pixels by 4 output channels over K
+ * taps of an int16 column with rows PB apart (conv_neon_lanes) */
+void emit_neon_lane_tile(Emit *e, int64_t K, int64_t PB);
+
 /* emit_reduce.c: pad (integer), qaffine, qreduce */
 extern const KernelRow emit_reduce_kernels[];
 

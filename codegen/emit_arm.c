@@ -468,22 +468,20 @@ static int64_t neon_strip_bytes(const Node *n)
 }
 
 /* static int32x4_t FN_dot(int32x4_t a, int8x16_t w, int8x16_t x): a plus
- * the products of w and x, four to a lane: SDOT where the compiler has the
- * dot-product extension (aarch64-dotprod enables it), else SMULL/SMLAL2
- * widening products added pairwise (SADALP). */
+ * the products of w and x, four to a lane: SDOT on aarch64-dotprod (its
+ * guard requires the dot-product extension); on aarch64-neon SMULL/SMULL2
+ * widening products added pairwise (SADALP), whatever the compiler's
+ * flags (-mcpu with the extension does not change the algorithm). */
 static void emit_neon_dot(Emit *e, const EmitVars *v)
 {
 	int sdot = !strcmp(e->target->name, "aarch64-dotprod");
 	emit_fill(e, "static inline int32x4_t ${fn}_dot(int32x4_t a, int8x16_t w, "
 		"int8x16_t x)\n{\n", v);
-	if (!sdot)
-		emit_line(e, "#if defined(__ARM_FEATURE_DOTPROD)");
-	emit_line(e, "\treturn vdotq_s32(a, w, x);");
-	if (!sdot)
-		emit_fill(e, "#else\n"
-			"\ta = vpadalq_s16(a, vmull_s8(vget_low_s8(w), vget_low_s8(x)));\n"
-			"\treturn vpadalq_s16(a, vmull_high_s8(w, x));\n"
-			"#endif\n", v);
+	if (sdot)
+		emit_line(e, "\treturn vdotq_s32(a, w, x);");
+	else
+		emit_fill(e, "\ta = vpadalq_s16(a, vmull_s8(vget_low_s8(w), vget_low_s8(x)));\n"
+			"\treturn vpadalq_s16(a, vmull_high_s8(w, x));\n", v);
 	emit_line(e, "}\n");
 }
 
@@ -554,6 +552,268 @@ static int emit_neon_body(Emit *e, const Node *n, const char *fn,
 	e->depth = 0;
 	emit_line(e, "\t\t\t}\n\t\t}\n\t}\n}");
 	return 0;
+}
+
+/* conv_neon_lanes (aarch64-neon: one group, 8-bit input): per block of
+ * output rows (at most LANES_BLOCK_Q pixels) a column of the receptive
+ * fields widened to int16, one row of pixels per tap (zx outside the
+ * input; runs of adjacent taps widened eight at a time by SXTL); tiles of
+ * 16 pixels by 4 output channels, per tap two column loads, one load of
+ * the 4 channels' int16 weights and sixteen SMLAL/SMLAL2 by lane into
+ * int32 lanes, stored as the block's accumulators; then per channel the
+ * block is requantized in the lanes where qcc_requant32 applies to an
+ * int8 output (SMULL high words, URSHL, SMAX/SMIN, XTN; 16 outputs a
+ * step), by the C loop otherwise. The products are exact in int32
+ * (|w x| <= 2^14), the sums those of the generic kernels in another order
+ * and the lanes' requantization qcc_requant32's arithmetic (the high word
+ * of acc * mult + 2^62 is below 2^31, so URSHL's rounding equals its
+ * (h + half) >> sh): bit-identical outputs. */
+static int lanes_applies(const Node *n)
+{
+	WinGeom c;
+	geom_conv(n, &c);
+	return c.groups == 1 && n->in[0]->type.elem == DT_I8 &&
+		m_types_fit(n);
+}
+
+/* The lanes' requantization: int8 output, qcc_requant32 without the
+ * pre-shift. */
+static int lanes_rq(const Node *n, const EmitConvPrep *p)
+{
+	return p->r32 && !p->wide && !p->r32->any_a &&
+		n->out->type.elem == DT_I8;
+}
+
+/* Most pixels a block of output rows computes. */
+#define LANES_BLOCK_Q 128
+
+/* Blocks of RB output rows, PB pixels (RB * OW rounded up to 16). */
+static void lanes_geom(const WinGeom *c, int64_t *RB, int64_t *PB)
+{
+	*RB = 1;
+	for (int64_t r = 2; r <= c->OH; r++)
+		if (emit_round_up(r * c->OW, 16) <= LANES_BLOCK_Q)
+			*RB = r;
+	*PB = emit_round_up(*RB * c->OW, 16);
+}
+
+/* The column (K int16 rows of PB), then the accumulators [OC4][PB]. */
+static int64_t lanes_bytes(const Node *n)
+{
+	WinGeom c;
+	geom_conv(n, &c);
+	int64_t RB, PB;
+	lanes_geom(&c, &RB, &PB);
+	return emit_round_up(c.K * PB * 2, 8) + emit_round_up(c.OC, 4) * PB * 4;
+}
+
+static EmitConvScratch lanes_scratch(const Node *n, const WinGeom *c)
+{
+	(void)c;
+	return (EmitConvScratch){lanes_bytes(n), 0};
+}
+
+/* The column of the block into col[k * PB + q], q < nq. */
+static void lanes_column(Emit *e, const WinGeom *c, const EmitVars *v)
+{
+	if (c->KH == 1 && c->KW == 1 && c->sh == 1 && c->sw == 1 && !c->pt &&
+		!c->pl && c->OW == c->W) {
+		emit_fill(e, "\t\t\tfor (k = 0; k < $K; k++) {\n"
+			"\t\t\t\tint16_t *d = col + k * $PB;\n"
+			"\t\t\t\tconst int8_t *s = xb + k * $HW + oh0 * $OW;\n"
+			"\t\t\t\tfor (q = 0; q + 8 <= nq; q += 8)\n"
+			"\t\t\t\t\tvst1q_s16(d + q, vmovl_s8(vld1_s8(s + q)));\n"
+			"\t\t\t\tfor (; q < nq; q++)\n"
+			"\t\t\t\t\td[q] = s[q];\n"
+			"\t\t\t}\n", v);
+		return;
+	}
+	EmitVars u = *v;
+	emit_vari(&u, "KHKW", c->KH * c->KW);
+	emit_fill(e, "\t\t\tfor (k = 0; k < $K; k++) {\n"
+		"\t\t\t\tconst int ic = k / $KHKW, kh = k / $KW % $KH, kw = k % $KW;\n"
+		"\t\t\t\tconst int t = $padl - kw * $dw, u = $W + t;\n"
+		"\t\t\t\tconst int l = t > 0 ? (t + $sw - 1) / $sw : 0;\n"
+		"\t\t\t\tconst int lo = l < $OW ? l : $OW;\n"
+		"\t\t\t\tint hi = u > 0 ? (u + $sw - 1) / $sw : 0;\n"
+		"\t\t\t\tint16_t *d = col + k * $PB;\n"
+		"\t\t\t\thi = hi > $OW ? $OW : hi < lo ? lo : hi;\n"
+		"\t\t\t\tfor (r = 0; r < nr; r++, d += $OW) {\n"
+		"\t\t\t\t\tconst int ih = (oh0 + r) * $sh - $padt + kh * $dh;\n"
+		"\t\t\t\t\tconst int8_t *s;\n"
+		"\t\t\t\t\tif ((unsigned)ih >= $H) {\n"
+		"\t\t\t\t\t\tfor (ow = 0; ow < $OW; ow++)\n"
+		"\t\t\t\t\t\t\td[ow] = $zx;\n"
+		"\t\t\t\t\t\tcontinue;\n"
+		"\t\t\t\t\t}\n"
+		"\t\t\t\t\ts = xb + (ic * $H + ih) * $W;\n"
+		"\t\t\t\t\tfor (ow = 0; ow < lo; ow++)\n"
+		"\t\t\t\t\t\td[ow] = $zx;\n", &u);
+	if (c->sw == 1)
+		emit_fill(e, "\t\t\t\t\tfor (; ow + 8 <= hi; ow += 8)\n"
+			"\t\t\t\t\t\tvst1q_s16(d + ow, vmovl_s8(vld1_s8(s + ow - t)));\n",
+			&u);
+	emit_fill(e, "\t\t\t\t\tfor (; ow < hi; ow++)\n"
+		"\t\t\t\t\t\td[ow] = s[ow * $sw - t];\n"
+		"\t\t\t\t\tfor (; ow < $OW; ow++)\n"
+		"\t\t\t\t\t\td[ow] = $zx;\n"
+		"\t\t\t\t}\n"
+		"\t\t\t}\n", &u);
+}
+
+/* After a block's tiles: channel oc's accumulators ac[q], q < nq,
+ * requantized in the lanes into 16 bytes at yo + q a step (fewer at the
+ * block's end). */
+static void lanes_requant(Emit *e, const Node *n,
+	const EmitConvPrep *p, const EmitVars *v)
+{
+	int len;
+	attr_ints(n, "mult", &len);
+	int32_t zy = emit_zp(n->out);
+	EmitVars u = *v;
+	emit_vari(&u, "zy", zy);
+	emit_vari(&u, "m", p->r32->m[0]);
+	emit_vari(&u, "rsh", p->r32->s[0] - 32);
+	emit_vari(&u, "base", (long long)zy - (1ll << (62 - p->r32->s[0])));
+	emit_vari(&u, "lo", attr_int(n, "act_min"));
+	emit_vari(&u, "hi", attr_int(n, "act_max"));
+	emit_fill(e, "\t\t\tfor (oc = 0; oc < $OC; oc++) {\n"
+		"\t\t\t\tconst int32_t *ac = acc + oc * $PB;\n"
+		"\t\t\t\tint8_t *yo = yb + oc * $OHW + oh0 * $OW;\n", &u);
+	emit_fill(e, len == 1 ? "\t\t\t\tconst int32x2_t m = vdup_n_s32($m);\n"
+		"\t\t\t\tconst int32x4_t nsh = vdupq_n_s32(-$rsh), "
+		"base = vdupq_n_s32($base);\n" :
+		"\t\t\t\tconst int sh = ${fn}_s[oc] - 32;\n"
+		"\t\t\t\tconst int32x2_t m = vdup_n_s32(${fn}_m[oc]);\n"
+		"\t\t\t\tconst int32x4_t nsh = vdupq_n_s32(-sh), base = "
+		"vdupq_n_s32($zy - (int32_t)((uint32_t)1 << (30 - sh)));\n", &u);
+	emit_fill(e, "\t\t\t\tconst int32x4_t c = vdupq_n_s32(${fn}_c[oc]);\n"
+		"\t\t\t\tconst int32x4_t lo = vdupq_n_s32($lo), hi = vdupq_n_s32($hi);\n"
+		"\t\t\t\tfor (q = 0; q < nq; q += 16) {\n"
+		"\t\t\t\t\tconst int16x8_t r0 = vcombine_s16("
+		"vmovn_s32(${fn}_rq(vld1q_s32(ac + q), c, m, nsh, base, lo, hi)), "
+		"vmovn_s32(${fn}_rq(vld1q_s32(ac + q + 4), c, m, nsh, base, lo, hi)));\n"
+		"\t\t\t\t\tconst int16x8_t r1 = vcombine_s16("
+		"vmovn_s32(${fn}_rq(vld1q_s32(ac + q + 8), c, m, nsh, base, lo, hi)), "
+		"vmovn_s32(${fn}_rq(vld1q_s32(ac + q + 12), c, m, nsh, base, lo, "
+		"hi)));\n"
+		"\t\t\t\t\tconst int8x16_t r = vcombine_s8(vmovn_s16(r0), "
+		"vmovn_s16(r1));\n"
+		"\t\t\t\t\tif (q + 16 <= nq) {\n"
+		"\t\t\t\t\t\tvst1q_s8(yo + q, r);\n"
+		"\t\t\t\t\t} else {\n"
+		"\t\t\t\t\t\tint8_t t[16];\n"
+		"\t\t\t\t\t\tvst1q_s8(t, r);\n"
+		"\t\t\t\t\t\tmemcpy(yo + q, t, (size_t)(nq - q));\n"
+		"\t\t\t\t\t}\n"
+		"\t\t\t\t}\n"
+		"\t\t\t}\n"
+		"\t\t}\n\t}\n}\n", &u);
+}
+
+/* The SMLAL tile of 16 pixels by 4 output channels (the int16 kernels'
+ * shape): accumulators a{j}_{0..3} (channel j, pixels 4u..4u+3) over K
+ * taps, from int16 column rows cq (PB apart) and four interleaved int16
+ * weights wq[4k..4k+3] a tap; k, cq and wq declared by the caller. */
+void emit_neon_lane_tile(Emit *e, int64_t K, int64_t PB)
+{
+	for (int j = 0; j < 4; j++)
+		emit_line(e, "int32x4_t a%d_0 = vdupq_n_s32(0), a%d_1 = a%d_0, "
+			"a%d_2 = a%d_0, a%d_3 = a%d_0;", j, j, j, j, j, j, j);
+	emit_open(e, "for (k = 0; k < %lld; k++, cq += %lld) {", (long long)K,
+		(long long)PB);
+	emit_line(e, "const int16x8_t x0 = vld1q_s16(cq), x1 = vld1q_s16(cq + "
+		"8);");
+	emit_line(e, "const int16x4_t w = vld1_s16(wq + 4 * k);");
+	for (int j = 0; j < 4; j++) {
+		emit_line(e, "a%d_0 = vmlal_lane_s16(a%d_0, vget_low_s16(x0), w, %d);",
+			j, j, j);
+		emit_line(e, "a%d_1 = vmlal_high_lane_s16(a%d_1, x0, w, %d);", j, j, j);
+		emit_line(e, "a%d_2 = vmlal_lane_s16(a%d_2, vget_low_s16(x1), w, %d);",
+			j, j, j);
+		emit_line(e, "a%d_3 = vmlal_high_lane_s16(a%d_3, x1, w, %d);", j, j, j);
+	}
+	emit_close(e);
+}
+
+static int lanes_body(Emit *e, const Node *n, const char *fn,
+	const EmitConvPrep *p)
+{
+	const WinGeom *c = &p->c;
+	int64_t RB, PB;
+	lanes_geom(c, &RB, &PB);
+	/* int16 weights, four channels interleaved: [OC4 / 4][K][4] */
+	int64_t OC4 = emit_round_up(c->OC, 4);
+	int64_t *wq = calloc(OC4 * c->K + 1, sizeof *wq);
+	if (!wq)
+		abort();
+	for (int64_t m = 0; m < c->OC; m++)
+		for (int64_t t = 0; t < c->K; t++)
+			wq[(m / 4 * c->K + t) * 4 + m % 4] = p->w[m * c->K + t];
+	char name[400];
+	snprintf(name, sizeof name, "%s_w", fn);
+	emit_ints(e, "int16_t", name, wq, OC4 * c->K);
+	free(wq);
+	int rq = lanes_rq(n, p);
+	EmitVars v = {0};
+	emit_conv_vars(&v, n, fn, p);
+	emit_vari(&v, "OC4", OC4);
+	emit_vari(&v, "PB", PB);
+	emit_vari(&v, "RB", RB);
+	emit_vari(&v, "colbytes", emit_round_up(c->K * PB * 2, 8));
+	emit_vari(&v, "blocks", (c->OH + RB - 1) / RB);
+	if (rq)
+		emit_fill(e, "static inline int32x4_t ${fn}_rq(int32x4_t a, int32x4_t c, "
+			"int32x2_t m, int32x4_t nsh, int32x4_t base, int32x4_t lo, "
+			"int32x4_t hi)\n"
+			"{\n"
+			"\tconst int32x4_t s = vaddq_s32(a, c);\n"
+			"\tconst int64x2_t p0 = vmull_s32(vget_low_s32(s), m);\n"
+			"\tconst int64x2_t p1 = vmull_s32(vget_high_s32(s), m);\n"
+			"\tuint32x4_t h = vuzp2q_u32(vreinterpretq_u32_s64(p0), "
+			"vreinterpretq_u32_s64(p1));\n"
+			"\th = vrshlq_u32(vaddq_u32(h, vdupq_n_u32(1u << 30)), nsh);\n"
+			"\treturn vminq_s32(vmaxq_s32(vaddq_s32(base, "
+			"vreinterpretq_s32_u32(h)), lo), hi);\n"
+			"}\n\n", &v);
+	emit_fill(e, "static void $fn(const int8_t *x, $yt *y, void *scratch)\n"
+		"{\n"
+		"\tint16_t *col = scratch;\n"
+		"\tint32_t *acc = (int32_t *)(void *)((unsigned char *)scratch + "
+		"$colbytes);\n"
+		"\tint b, blk, k, r, ow, q, oc;\n"
+		"\t(void)r, (void)ow;\n"
+		"\tmemset(col, 0, $colbytes);\n"
+		"\tfor (b = 0; b < $N; b++) {\n"
+		"\t\tconst int8_t *xb = x + b * $C * $HW;\n"
+		"\t\t$yt *yb = y + b * $OC * $OHW;\n"
+		"\t\tfor (blk = 0; blk < $blocks; blk++) {\n"
+		"\t\t\tconst int oh0 = blk * $RB;\n"
+		"\t\t\tconst int nr = $OH - oh0 < $RB ? $OH - oh0 : $RB;\n"
+		"\t\t\tconst int nq = nr * $OW;\n", &v);
+	lanes_column(e, c, &v);
+	emit_fill(e, "\t\t\tfor (oc = 0; oc < $OC4; oc += 4)\n"
+		"\t\t\tfor (q = 0; q < nq; q += 16) {\n"
+		"\t\t\t\tconst int16_t *wq = ${fn}_w + oc * $K, *cq = col + q;\n",
+		&v);
+	e->depth = 4;
+	emit_neon_lane_tile(e, c->K, PB);
+	for (int j = 0; j < 4; j++)
+		for (int u = 0; u < 4; u++)
+			emit_line(e, "vst1q_s32(acc + (oc + %d) * %lld + q + %d, a%d_%d);",
+				j, (long long)PB, 4 * u, j, u);
+	e->depth = 0;
+	emit_line(e, "\t\t\t}");
+	if (rq)
+		lanes_requant(e, n, p, &v);
+	else
+		emit_a16_conv_close(e, n, fn, p, &v);
+	return 0;
+}
+
+static int emit_lanes(Emit *e, const Node *n, const char *fn)
+{
+	return emit_conv_node(e, n, fn, 0, lanes_scratch, lanes_body);
 }
 
 /* dense_neon: the input row copied as int8 into a row of Kp (K rounded up
@@ -679,6 +939,13 @@ const KernelRow emit_arm_kernels[] = {
 		strip_bytes, emit_strip, 1},
 	{OP_QDENSE, "cortex-m4", "dense_m", "int8 weights, int8 or int16 input "
 		"(two weight rows a pass, SMLAD)", m_dense_applies, m_dense_bytes, emit_m_dense, 1},
+	{OP_QCONV2D, "aarch64-dotprod", "conv_neon_strip", ">= 2 output "
+		"channels a group, int8 (four-pixel int8 strips, 4x4 blocks of SDOT)",
+		neon_strip_applies, neon_strip_bytes, emit_neon, 1},
+	{OP_QCONV2D, "aarch64-neon", "conv_neon_lanes", "one group, int8 "
+		"input (int16 column of taps; tiles of 16 pixels x 4 channels, SMLAL "
+		"by lane; requantized in the lanes)", lanes_applies,
+		lanes_bytes, emit_lanes, 1},
 	{OP_QCONV2D, "aarch64-neon", "conv_neon_strip", ">= 2 output channels a "
 		"group, int8 (four-pixel int8 strips, 4x4 blocks of SDOT, or SMULL "
 		"and SADALP without the dot-product extension)", neon_strip_applies,

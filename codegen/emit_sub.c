@@ -1070,5 +1070,6 @@ const KernelRow emit_sub_kernels[] = {
 		dense_dsp4_bytes, emit_dense_dsp4, 1},
 	SUB_ROWS("cortex-m4"),
 	SUB_ROWS("aarch64-neon"),
+	SUB_ROWS("aarch64-dotprod"),
 	{0},
 };

@@ -105,9 +105,9 @@ static const Target targets[] = {
 		"qcc --target cortex-m7: needs an Arm compiler for a core with the "
 		"DSP extension (e.g. -mcpu=cortex-m7 -mthumb)",
 		"#include <arm_acle.h>\n", NULL, NULL, NULL, NULL},
-	{"aarch64-neon", "64-bit Arm with NEON (aarch64-linux-gnu-gcc): int8 "
-		"dot products, SDOT where the compiler's flags enable the "
-		"dot-product extension (-march=armv8.2-a+dotprod)", "generic",
+	{"aarch64-neon", "64-bit Arm with NEON (aarch64-linux-gnu-gcc): Armv8.0 "
+		"kernels whatever the compiler's flags (SDOT is aarch64-dotprod's)",
+		"generic",
 		"defined(__aarch64__) && defined(__ARM_NEON)",
 		"qcc --target aarch64-neon: needs a compiler for 64-bit Arm (NEON)",
 		"#include <arm_neon.h>\n", NULL, NULL, aarch64_runs, NULL},
