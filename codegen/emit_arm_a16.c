@@ -228,23 +228,7 @@ static int neon_conv_body(Emit *e, const Node *n, const char *fn,
 		emit_line(e, "const int16_t *wq = %s_w + oc * %lld, *cq = col + q;",
 			fn, (long long)c->K);
 	}
-	for (int j = 0; j < 4; j++)
-		emit_line(e, "int32x4_t a%d_0 = vdupq_n_s32(0), a%d_1 = a%d_0, "
-			"a%d_2 = a%d_0, a%d_3 = a%d_0;", j, j, j, j, j, j, j);
-	emit_open(e, "for (k = 0; k < %lld; k++, cq += %lld) {",
-		(long long)c->K, (long long)(inplace ? c->H * c->W : k.PB));
-	emit_line(e, "const int16x8_t x0 = vld1q_s16(cq), x1 = vld1q_s16(cq + "
-		"8);");
-	emit_line(e, "const int16x4_t w = vld1_s16(wq + 4 * k);");
-	for (int j = 0; j < 4; j++) {
-		emit_line(e, "a%d_0 = vmlal_lane_s16(a%d_0, vget_low_s16(x0), w, %d);",
-			j, j, j);
-		emit_line(e, "a%d_1 = vmlal_high_lane_s16(a%d_1, x0, w, %d);", j, j, j);
-		emit_line(e, "a%d_2 = vmlal_lane_s16(a%d_2, vget_low_s16(x1), w, %d);",
-			j, j, j);
-		emit_line(e, "a%d_3 = vmlal_high_lane_s16(a%d_3, x1, w, %d);", j, j, j);
-	}
-	emit_close(e);
+	emit_neon_lane_tile(e, c->K, inplace ? c->H * c->W : k.PB);
 	for (int j = 0; j < 4; j++) {
 		char vec[8];
 		snprintf(vec, sizeof vec, "a%d_", j);
