@@ -779,7 +779,7 @@ static const char helper_avx2_dot[] =
 	"\n#if defined(QCC_RT_AVX2)\n"
 	"/* qcc_dot4_sse2 sixteen taps a step, the last eight (kp an odd multiple\n"
 	" * of 8) in 128 bits */\n"
-	"QCC_AVX2 static void qcc_dot4_avx2(int32_t *a, const int16_t *c0,\n"
+	"QCC_AVX2 static inline void qcc_dot4_avx2(int32_t *a, const int16_t *c0,\n"
 	"\tconst int16_t *c1, const int16_t *c2, const int16_t *c3, int kp,\n"
 	"\tconst int8_t *w)\n"
 	"{\n"
@@ -814,14 +814,21 @@ static const char helper_avx2_dot[] =
 	"\t}\n"
 	"\tqcc_sum4_sse2(a, r0, r1, r2, r3);\n"
 	"}\n"
+	"\n/* qcc_dot_sse2 by qcc_dot4_avx2 */\n"
+	"QCC_AVX2 static void qcc_dot_avx2(int32_t *acc, const int16_t *col, int n,\n"
+	"\tint kp, const int8_t *w)\n"
+	"{\n"
+	"\tqcc_dot_rows(acc, col, n, kp, w, qcc_dot4_avx2);\n"
+	"}\n"
 	"#endif\n";
 
-static const char helper_sse2_dot[] =
+static const char helper_sse2_dot4[] =
 	"\n#if defined(__SSE2__)\n"
 	"/* a[j] = sum_k cj[k] * w[k], j < 4, kp a multiple of 8: eight k per\n"
 	" * pmaddwd, the four sums across lanes at the end */\n"
-	"static void qcc_dot4_sse2(int32_t *a, const int16_t *c0, const int16_t *c1,\n"
-	"\tconst int16_t *c2, const int16_t *c3, int kp, const int8_t *w)\n"
+	"static inline void qcc_dot4_sse2(int32_t *a, const int16_t *c0,\n"
+	"\tconst int16_t *c1, const int16_t *c2, const int16_t *c3, int kp,\n"
+	"\tconst int8_t *w)\n"
 	"{\n"
 	"\t__m128i a0 = _mm_setzero_si128(), a1 = a0, a2 = a0, a3 = a0;\n"
 	"\tint k;\n"
@@ -838,20 +845,15 @@ static const char helper_sse2_dot[] =
 	"\t}\n"
 	"\tqcc_sum4_sse2(a, a0, a1, a2, a3);\n"
 	"}\n"
-	"\n/* acc[p] = sum_k col[p * kp + k] * w[k], p < n, kp a multiple of 8: four\n"
-	" * pixels a step (qcc_dot4_sse2, or its AVX2 twin), the last one to\n"
-	" * three as a step whose missing rows repeat the last pixel's (small\n"
-	" * maps: a 2x2 map is all remainder) */\n"
-	"static void qcc_dot_sse2(int32_t *acc, const int16_t *col, int n, int kp,\n"
-	"\tconst int8_t *w)\n"
+	"\n/* acc[p] = sum_k col[p * kp + k] * w[k], p < n: four pixels a step\n"
+	" * (dot4: qcc_dot4_sse2 or its AVX2 twin, inlined into each caller), the\n"
+	" * last one to three as a step whose missing rows repeat the last\n"
+	" * pixel's (small maps: a 2x2 map is all remainder) */\n"
+	"static inline void qcc_dot_rows(int32_t *acc, const int16_t *col, int n,\n"
+	"\tint kp, const int8_t *w, void (*dot4)(int32_t *, const int16_t *,\n"
+	"\tconst int16_t *, const int16_t *, const int16_t *, int, const int8_t *))\n"
 	"{\n"
-	"\tvoid (*dot4)(int32_t *, const int16_t *, const int16_t *,\n"
-	"\t\tconst int16_t *, const int16_t *, int, const int8_t *) = qcc_dot4_sse2;\n"
 	"\tint p = 0;\n"
-	"#if defined(QCC_RT_AVX2)\n"
-	"\tif (qcc_avx2())\n"
-	"\t\tdot4 = qcc_dot4_avx2;\n"
-	"#endif\n"
 	"\tfor (; p + 4 <= n; p += 4) {\n"
 	"\t\tconst int16_t *c0 = col + p * kp;\n"
 	"\t\tdot4(acc + p, c0, c0 + kp, c0 + 2 * kp, c0 + 3 * kp, kp, w);\n"
@@ -863,6 +865,22 @@ static const char helper_sse2_dot[] =
 	"\t\t\tlast, kp, w);\n"
 	"\t\tmemcpy(acc + p, a, (size_t)(n - p) * sizeof a[0]);\n"
 	"\t}\n"
+	"}\n"
+	"#endif\n";
+
+static const char helper_sse2_dot[] =
+	"\n#if defined(__SSE2__)\n"
+	"/* acc[p] = sum_k col[p * kp + k] * w[k], p < n, kp a multiple of 8 */\n"
+	"static void qcc_dot_sse2(int32_t *acc, const int16_t *col, int n, int kp,\n"
+	"\tconst int8_t *w)\n"
+	"{\n"
+	"#if defined(QCC_RT_AVX2)\n"
+	"\tif (qcc_avx2()) {\n"
+	"\t\tqcc_dot_avx2(acc, col, n, kp, w);\n"
+	"\t\treturn;\n"
+	"\t}\n"
+	"#endif\n"
+	"\tqcc_dot_rows(acc, col, n, kp, w, qcc_dot4_sse2);\n"
 	"}\n"
 	"#endif\n";
 
@@ -1088,6 +1106,7 @@ static void emit_prelude(Emit *e, const char *header, const char *body)
 		{{"qcc_pointwise_sse2(", "qcc_dot_sse2(", NULL}, helper_sse2_i8x8},
 		{{"qcc_pointwise_sse2(", NULL}, helper_avx2_pointwise},
 		{{"qcc_pointwise_sse2(", NULL}, helper_sse2_pointwise},
+		{{"qcc_dot_sse2(", NULL}, helper_sse2_dot4},
 		{{"qcc_dot_sse2(", NULL}, helper_avx2_dot},
 		{{"qcc_dot_sse2(", NULL}, helper_sse2_dot},
 		{{"qcc_rows4_", NULL}, helper_avx2_rows4},
