@@ -14,14 +14,20 @@
 # skip it), JOBS (--jobs of that compile, default: the online CPUs),
 # BATCH (--batch of the runs and the compile: images the interpreter takes
 # through a layer at once; default qcc's, 8).
-# The times are wall and CPU (user + sys) per image: a run on n images
-# less a run on one, over n - 1 (reading the model and starting up left
-# out); the inputs are random (seed 1) in the models' input shapes. MACs are those of Conv, Gemm and MatMul, counted from the ONNX shapes.
+# The times are wall and CPU (user + sys) per image of REPS repetitions
+# (default 5) of the same pair of runs: one on n images and one on one,
+# the difference over n - 1 (reading the model and starting up left
+# out); printed are the median of the repetitions and, labelled min, the
+# fastest. The inputs are random (seed 1) in the models' input shapes.
+# MACs are those of Conv, Gemm and MatMul, counted from the ONNX shapes.
 # Beside them, in the same run, ONNX Runtime fp32 on one thread
-# (bench/ort_bench.js: the fastest of ORT_RUNS runs of one image, default
-# 200; ResNet-18 at 224x224 20) and the ratio of qcc's CPU ms/image to it;
-# the ORT columns are left out when onnxruntime-node is not found
-# (NODE_PATH, default ~/.cache/qcc-bench/node_modules).
+# (bench/ort_bench.js: ORT_RUNS timed runs of one image after a warm-up,
+# default 200; ResNet-18 at 224x224 20): its median run in wall time
+# (ORT ms), in CPU time (ORT CPU) and its fastest in CPU time (ORT min);
+# qcc/ORT is the ratio of the two CPU medians, which a loaded machine
+# inflates alike (a wall time there counts other jobs' turns). The ORT
+# columns are left out when onnxruntime-node is not found (NODE_PATH,
+# default ~/.cache/qcc-bench/node_modules).
 # Not part of CTest.
 set -e
 here=$(cd "$(dirname "$0")" && pwd)
@@ -32,6 +38,7 @@ IMAGES=${IMAGES:-200}
 CALIB_N=${CALIB_N:-0}
 JOBS=${JOBS:-$(getconf _NPROCESSORS_ONLN)}
 BATCH=${BATCH:-8}
+REPS=${REPS:-5}
 PY=/usr/bin/python3
 work=${WORK:-$(mktemp -d)}
 [ -n "$WORK" ] || trap 'rm -rf "$work"' EXIT
@@ -75,11 +82,12 @@ PY
 
 export NODE_PATH=${NODE_PATH:-$HOME/.cache/qcc-bench/node_modules}
 ORT_RUNS=${ORT_RUNS:-200}
-ort=0
-[ -d "$NODE_PATH/onnxruntime-node" ] && command -v node >/dev/null && ort=1
-echo "qcc run --batch $BATCH, one thread; $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2-); load average $(cut -d' ' -f1-3 /proc/loadavg)"
-printf '%-16s %8s %10s %10s %12s %10s %10s %8s\n' model images "ms/image" \
-	"GMAC/s" "CPU ms/image" "CPU GMAC/s" "ORT ms" "qcc/ORT"
+ort_ok=0
+[ -d "$NODE_PATH/onnxruntime-node" ] && command -v node >/dev/null && ort_ok=1
+echo "qcc run --batch $BATCH, one thread, median of $REPS repetitions; $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2-); load average $(cut -d' ' -f1-3 /proc/loadavg)"
+printf '%-14s %6s %8s %8s %8s %10s %8s %8s %8s %8s\n' model images \
+	"ms/image" "CPU ms" "CPU min" "CPU GMAC/s" "ORT ms" "ORT CPU" \
+	"ORT min" "qcc/ORT"
 for m in "$@"; do
 	name=$(basename "$m" .onnx)
 	if [ "$name" = resnet18 ] && [ "$(basename "$(dirname "$m")")" = r18 ]; then
@@ -93,31 +101,48 @@ for m in "$@"; do
 	$PY -c "import numpy as np, sys; np.save(sys.argv[2], np.load(sys.argv[1])[:1])" "$x" "$work/$name.x1.npy"
 	n=$($PY -c "import numpy as np, sys; print(np.load(sys.argv[1], mmap_mode='r').shape[0])" "$x")
 	mac=$(macs "$m")
-	# one image, then n: the difference is n - 1 images without the start-up
-	/usr/bin/time -f "%e %U %S" -o "$work/time1" \
-		"$QCC" run "$m" --input "$work/$name.x1.npy" --output "$work/$name.y.npy" \
-		--batch "$BATCH"
-	/usr/bin/time -f "%e %U %S" -o "$work/time" \
-		"$QCC" run "$m" --input "$x" --output "$work/$name.y.npy" \
-		--batch "$BATCH"
-	ort_ms=-
-	if [ $ort = 1 ]; then
+	# per repetition: one image, then n; the difference is n - 1 images
+	# without the start-up
+	: >"$work/times"
+	r=0
+	while [ $r -lt "$REPS" ]; do
+		for f in "$work/$name.x1.npy" "$x"; do
+			$PY "$here/timed.py" "$QCC" run "$m" --input "$f" \
+				--output "$work/$name.y.npy" --batch "$BATCH" >>"$work/times"
+		done
+		r=$((r + 1))
+	done
+	ort="- - -"
+	if [ $ort_ok = 1 ]; then
 		runs=$ORT_RUNS
 		[ "$name" = resnet18 ] && runs=20
-		ort_ms=$(node "$here/ort_bench.js" time "$m" "$x" "$runs" |
-			awk '{ printf "%.3f", $4 / 1000 }')
+		ort=$(node "$here/ort_bench.js" time "$m" "$x" "$runs" |
+			awk '{ printf "%.3f %.3f %.3f", $2 / 1000, $6 / 1000, $8 / 1000 }')
 	fi
-	cat "$work/time1" "$work/time" | awk -v m="$name" -v n="$n" -v mac="$mac" -v o="$ort_ms" '
-	NR == 1 { w1 = $1; c1 = $2 + $3; next }
+	awk -v m="$name" -v n="$n" -v mac="$mac" -v ort="$ort" '
+	function median(v, k,   i, j, t) {
+		for (i = 2; i <= k; i++)
+			for (j = i; j > 1 && v[j - 1] > v[j]; j--) {
+				t = v[j]; v[j] = v[j - 1]; v[j - 1] = t
+			}
+		return k % 2 ? v[(k + 1) / 2] : (v[k / 2] + v[k / 2 + 1]) / 2
+	}
+	NR % 2 == 1 { w1 = $1; c1 = $2; next }
 	{
 		k = n > 1 ? n - 1 : 1
 		ms = ($1 - (n > 1 ? w1 : 0)) * 1000 / k
-		cpu = ($2 + $3 - (n > 1 ? c1 : 0)) * 1000 / k
-		if (ms <= 0) ms = 0.001
-		if (cpu <= 0) cpu = 0.001
-		r = o == "-" ? "-" : sprintf("%.2f", cpu / o)
-		printf "%-16s %8d %10.2f %10.2f %12.2f %10.2f %10s %8s\n", m, n, ms,
-			mac / (ms * 1e6), cpu, mac / (cpu * 1e6), o, r }'
+		cpu = ($2 - (n > 1 ? c1 : 0)) * 1000 / k
+		r++
+		wall[r] = ms > 0 ? ms : 0.001
+		c[r] = cpu > 0 ? cpu : 0.001
+		if (r == 1 || c[r] < cmin) cmin = c[r]
+	}
+	END {
+		ms = median(wall, r); cpu = median(c, r)
+		split(ort, o, " ")
+		q = o[2] == "-" ? "-" : sprintf("%.2f", cpu / o[2])
+		printf "%-14s %6d %8.3f %8.3f %8.3f %10.2f %8s %8s %8s %8s\n", m, n,
+			ms, cpu, cmin, mac / (cpu * 1e6), o[1], o[2], o[3], q }' "$work/times"
 done
 
 if [ "$CALIB_N" -gt 0 ]; then

@@ -3,7 +3,9 @@
 //   node ort_bench.js time MODEL.onnx X.npy RUNS
 //       one thread, batch 1: runs the model RUNS times (after RUNS/10
 //       warm-up runs) on the first sample of X.npy and prints
-//       `median_us T min_us T`
+//       `median_us T min_us T cpu_median_us T cpu_min_us T`: the median
+//       and fastest run in wall time, then in the process's CPU time
+//       (user + system, process.cpuUsage)
 //   node ort_bench.js ranges MODEL.onnx CALIB.npy N
 //       runs N calibration samples and prints, as JSON, the minimum and
 //       maximum of every model output (make_qdq.py exposes every tensor)
@@ -49,14 +51,19 @@ async function main() {
 		const feed = { [name]: sample(x, 0) };
 		for (let i = 0; i < runs / 10 + 1; i++)
 			await s.run(feed);
-		const t = [];
+		const t = [], c = [];
 		for (let i = 0; i < runs; i++) {
+			const c0 = process.cpuUsage();
 			const t0 = process.hrtime.bigint();
 			await s.run(feed);
 			t.push(Number(process.hrtime.bigint() - t0) / 1000);
+			const dc = process.cpuUsage(c0);
+			c.push(dc.user + dc.system);
 		}
 		t.sort((a, b) => a - b);
-		console.log(`median_us ${t[runs >> 1].toFixed(2)} min_us ${t[0].toFixed(2)}`);
+		c.sort((a, b) => a - b);
+		console.log(`median_us ${t[runs >> 1].toFixed(2)} min_us ${t[0].toFixed(2)} ` +
+			`cpu_median_us ${c[runs >> 1].toFixed(2)} cpu_min_us ${c[0].toFixed(2)}`);
 	} else if (mode === 'ranges') {
 		const r = {};
 		const n = Math.min(Number(count), x.shape[0]);

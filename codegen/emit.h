@@ -209,6 +209,9 @@ void emit_sxtb16_ror8(Emit *e, const EmitVars *v);
 /* emit_sub.c: qconv2d and qdense with weights packed below a byte, for
  * every target (searched before the other tables) */
 extern const KernelRow emit_sub_kernels[];
+/* static int32_t FN_hsum(__m256i s) ($fn from v): the sum of its eight
+ * lanes modulo 2^32, by shuffles. */
+void emit_hsum(Emit *e, const EmitVars *v);
 
 /* emit_dense.c: qdense, qmatmul */
 extern const KernelRow emit_dense_kernels[];
@@ -279,10 +282,14 @@ int64_t emit_round_up(int64_t v, int64_t m);
  * dot products, and for conv one group, for depthwise one input channel
  * a group. */
 int emit_a16_conv_applies(const Node *n);
+/* conv of any groups but depthwise ones (emit_a16_conv_open's group
+ * loop) */
+int emit_a16_gconv_applies(const Node *n);
 int emit_a16_dw_applies(const Node *n);
 int emit_a16_dense_applies(const Node *n);
 /* conv: blocks of RB output rows, PB pixels (RB * OW rounded up to 16),
- * Kq pairs of taps, output channels padded to OCp (a multiple of 8) */
+ * Kq pairs of taps, a group's output channels padded to OCp (a multiple
+ * of 8) */
 typedef struct {
 	int64_t Kq, OCp, RB, PB;
 } EmitA16Conv;
@@ -290,15 +297,30 @@ void emit_a16_conv_geom(const WinGeom *c, EmitA16Conv *k);
 EmitConvScratch emit_a16_conv_scratch(const Node *n, const WinGeom *c);
 int64_t emit_a16_conv_bytes(const Node *n);
 /* The kernel up to a block's column filled, at depth 3 in the loop over
- * blocks: `col` (int32_t pairs [Kq][PB] if pairs, else int16_t [K][PB]),
- * `acc` [OCp][PB] int32, the block's nq pixels from output row oh0; v
- * gets emit_conv_vars and $Kq, $OCp, $RB, $PB. The target's tiles come
- * next, writing acc, then emit_a16_conv_close: the requantization of
- * acc into y, and the kernel's end. */
+ * groups (if several) and blocks: `col` (int32_t pairs [Kq][PB] if pairs,
+ * else int16_t [K][PB]), `acc` [OCp][PB] int32, the block's nq pixels
+ * from output row oh0; v gets emit_conv_vars and $Kq, $OCp, $RB, $PB, and
+ * $wrow: the row of the group's output channel oc in weights of OCp rows
+ * a group. The target's tiles come next, writing acc, then
+ * emit_a16_conv_close: the requantization of acc into y, and the
+ * kernel's end. */
 void emit_a16_conv_open(Emit *e, const Node *n, const char *fn,
 	const EmitConvPrep *p, EmitVars *v, int pairs);
+/* In a block (v as emit_a16_conv_open's, with xb, oh0, nr, nq, k, r, ow
+ * and q declared): the column, tap k of pixel q at d[stride * q], d =
+ * `dst` (a C expression of k), zx outside the input; a 1x1 layer's rows
+ * copied from its input. */
+void emit_a16_column(Emit *e, const WinGeom *c, const EmitVars *v,
+	const char *dst, int stride);
 void emit_a16_conv_close(Emit *e, const Node *n, const char *fn,
 	const EmitConvPrep *p, const EmitVars *v);
+/* A target's requantization of channel o's accumulators ac[q] into
+ * yo[q], q < count (a C expression), at `depth` more tabs than 0 (q
+ * declared); the _rq closes take one (NULL: emit_row_requant's loop). */
+typedef void EmitA16Requant(Emit *e, const Node *n, const char *fn,
+	const EmitConvPrep *p, const char *count, int depth);
+void emit_a16_conv_close_rq(Emit *e, const Node *n, const char *fn,
+	const EmitConvPrep *p, const EmitVars *v, EmitA16Requant *rq);
 /* depthwise: sw column phases of PH padded rows of RS elements (len
  * elements), PWS of them from the input, the others what a row's last
  * vector of 8 outputs reaches */
@@ -313,6 +335,8 @@ int64_t emit_a16_dw_bytes(const Node *n);
  * requantization into yo, and the kernel's end. */
 void emit_a16_dw_close(Emit *e, const Node *n, const char *fn,
 	const EmitConvPrep *p, const EmitVars *v);
+void emit_a16_dw_close_rq(Emit *e, const Node *n, const char *fn,
+	const EmitConvPrep *p, const EmitVars *v, EmitA16Requant *rq);
 
 /* emit_reduce.c: pad (integer), qaffine, qreduce */
 extern const KernelRow emit_reduce_kernels[];

@@ -3,7 +3,8 @@
  * vpdpwssd) and emit_arm_a16.c (SMLAL). The 8-bit layers keep the
  * targets' own kernels (emit_x86.c, emit_arm.c).
  *
- *   conv (one group)   per block of output rows (at most A16_BLOCK_Q
+ *   conv               per group (x86: any; aarch64: one) and block of
+ *                      output rows (at most A16_BLOCK_Q
  *                      pixels), a column of the receptive fields, one row
  *                      of pixels per tap (x86: per pair of taps,
  *                      interleaved), tiled by the target, then the
@@ -20,6 +21,7 @@
  * the folded constant is added modulo 2^32 as the generic kernels do
  * (emit_row_requant). The outputs are bit-identical to the simulator's.
  */
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "emit.h"
@@ -50,7 +52,7 @@ static int a16_fits(const Node *n, int64_t M, int64_t K)
 void emit_a16_conv_geom(const WinGeom *c, EmitA16Conv *k)
 {
 	k->Kq = (c->K + 1) / 2;
-	k->OCp = emit_round_up(c->OC, 8);
+	k->OCp = emit_round_up(c->OCG, 8);
 	k->RB = 1;
 	for (int64_t r = 2; r <= c->OH; r++)
 		if (emit_round_up(r * c->OW, 16) <= A16_BLOCK_Q)
@@ -63,6 +65,13 @@ int emit_a16_conv_applies(const Node *n)
 	WinGeom c;
 	geom_conv(n, &c);
 	return c.groups == 1 && a16_fits(n, c.OC, c.K);
+}
+
+int emit_a16_gconv_applies(const Node *n)
+{
+	WinGeom c;
+	geom_conv(n, &c);
+	return (c.groups == 1 || c.ICG > 1) && a16_fits(n, c.OC, c.K);
 }
 
 /* The column (Kq pairs of taps by PB pixels, 4 bytes each), then the
@@ -82,9 +91,7 @@ int64_t emit_a16_conv_bytes(const Node *n)
 	return emit_conv_scratch_bytes(emit_a16_conv_scratch(n, &c));
 }
 
-/* The column of the block: tap k of pixel q at d[stride * q], d = `dst`
- * (a C expression of k), zx outside the input. */
-static void a16_column(Emit *e, const WinGeom *c, const EmitVars *v,
+void emit_a16_column(Emit *e, const WinGeom *c, const EmitVars *v,
 	const char *dst, int stride)
 {
 	EmitVars u = *v;
@@ -130,18 +137,31 @@ void emit_a16_conv_open(Emit *e, const Node *n, const char *fn,
 	emit_vari(v, "colbytes", k.Kq * k.PB * 4);
 	emit_vari(v, "blocks", (c->OH + k.RB - 1) / k.RB);
 	emit_var(v, "ct", pairs ? "int32_t" : "int16_t");
+	/* several groups: a loop over them, group g's input channels, output
+	 * channels and weight rows (OCp a group) */
+	int grouped = c->groups > 1;
+	char o0[64], wrow[64];
+	snprintf(o0, sizeof o0, "g * %lld + ", (long long)c->OCG);
+	snprintf(wrow, sizeof wrow, "(g * %lld + oc)", (long long)k.OCp);
+	emit_var(v, "g", grouped ? ", g" : "");
+	emit_var(v, "o0", grouped ? o0 : "");
+	emit_var(v, "wrow", grouped ? wrow : "oc");
 	emit_fill(e, "static void $fn(const int16_t *x, $yt *y, void *scratch)\n"
 		"{\n"
 		"\t$ct *col = scratch;\n"
 		"\tint32_t *acc = (int32_t *)(void *)((unsigned char *)scratch + "
 		"$colbytes);\n"
-		"\tint b, blk, k, r, ow, q, oc;\n"
+		"\tint b, blk, k, r, ow, q, oc$g;\n"
 		"\t(void)r, (void)ow;\n"
-		"\tmemset(col, 0, $colbytes);\n"
+		"\tmemset(col, 0, $colbytes);\n", v);
+	emit_fill(e, grouped ? "\tfor (b = 0; b < $N; b++)\n"
+		"\tfor (g = 0; g < $groups; g++) {\n"
+		"\t\tconst int16_t *xb = x + (b * $C + g * $ICG) * $HW;\n"
+		"\t\t$yt *yb = y + (b * $OC + g * $OCG) * $OHW;\n" :
 		"\tfor (b = 0; b < $N; b++) {\n"
 		"\t\tconst int16_t *xb = x + b * $C * $HW;\n"
-		"\t\t$yt *yb = y + b * $OC * $OHW;\n"
-		"\t\tfor (blk = 0; blk < $blocks; blk++) {\n"
+		"\t\t$yt *yb = y + b * $OC * $OHW;\n", v);
+	emit_fill(e, "\t\tfor (blk = 0; blk < $blocks; blk++) {\n"
 		"\t\t\tconst int oh0 = blk * $RB;\n"
 		"\t\t\tconst int nr = $OH - oh0 < $RB ? $OH - oh0 : $RB;\n"
 		"\t\t\tconst int nq = nr * $OW;\n", v);
@@ -151,19 +171,38 @@ void emit_a16_conv_open(Emit *e, const Node *n, const char *fn,
 			"k %% 2", (long long)k.PB);
 	else
 		snprintf(dst, sizeof dst, "col + k * %lld", (long long)k.PB);
-	a16_column(e, c, v, dst, pairs ? 2 : 1);
+	emit_a16_column(e, c, v, dst, pairs ? 2 : 1);
+}
+
+/* The requantization of ac[q] into yo[q], q < count: the target's, or
+ * emit_row_requant's. */
+static void a16_requant(Emit *e, const Node *n, const char *fn,
+	const EmitConvPrep *p, const char *count, int depth, EmitA16Requant *rq)
+{
+	char loops[100];
+	if (rq) {
+		rq(e, n, fn, p, count, depth);
+		return;
+	}
+	snprintf(loops, sizeof loops, "for (q = 0; q < %s; q++)", count);
+	emit_row_requant(e, n, fn, loops, "yo[q]", "ac[q]", 0, p->r32, depth);
+}
+
+void emit_a16_conv_close_rq(Emit *e, const Node *n, const char *fn,
+	const EmitConvPrep *p, const EmitVars *v, EmitA16Requant *rq)
+{
+	emit_fill(e, "\t\t\tfor (oc = 0; oc < $OCG; oc++) {\n"
+		"\t\t\t\tconst int o = ${o0}oc;\n"
+		"\t\t\t\tconst int32_t *ac = acc + oc * $PB;\n"
+		"\t\t\t\t$yt *yo = yb + oc * $OHW + oh0 * $OW;\n", v);
+	a16_requant(e, n, fn, p, "nq", 4, rq);
+	emit_fill(e, "\t\t\t}\n\t\t}\n\t}\n}\n", v);
 }
 
 void emit_a16_conv_close(Emit *e, const Node *n, const char *fn,
 	const EmitConvPrep *p, const EmitVars *v)
 {
-	emit_fill(e, "\t\t\tfor (oc = 0; oc < $OC; oc++) {\n"
-		"\t\t\t\tconst int o = oc;\n"
-		"\t\t\t\tconst int32_t *ac = acc + oc * $PB;\n"
-		"\t\t\t\t$yt *yo = yb + oc * $OHW + oh0 * $OW;\n", v);
-	emit_row_requant(e, n, fn, "for (q = 0; q < nq; q++)", "yo[q]", "ac[q]",
-		0, p->r32, 4);
-	emit_fill(e, "\t\t\t}\n\t\t}\n\t}\n}\n", v);
+	emit_a16_conv_close_rq(e, n, fn, p, v, NULL);
 }
 
 /* ----------------------------------------------------------- depthwise */
@@ -209,12 +248,17 @@ int emit_a16_dense_applies(const Node *n)
 	return a16_fits(n, n->in[1]->type.dims[0], n->in[0]->type.dims[1]);
 }
 
+void emit_a16_dw_close_rq(Emit *e, const Node *n, const char *fn,
+	const EmitConvPrep *p, const EmitVars *v, EmitA16Requant *rq)
+{
+	char count[32];
+	snprintf(count, sizeof count, "%lld", (long long)(p->c.OH * p->c.OW));
+	a16_requant(e, n, fn, p, count, 3, rq);
+	emit_fill(e, "\t\t}\n\t}\n}\n", v);
+}
+
 void emit_a16_dw_close(Emit *e, const Node *n, const char *fn,
 	const EmitConvPrep *p, const EmitVars *v)
 {
-	char loops[100];
-	snprintf(loops, sizeof loops, "for (q = 0; q < %lld; q++)",
-		(long long)(p->c.OH * p->c.OW));
-	emit_row_requant(e, n, fn, loops, "yo[q]", "ac[q]", 0, p->r32, 3);
-	emit_fill(e, "\t\t}\n\t}\n}\n", v);
+	emit_a16_dw_close_rq(e, n, fn, p, v, NULL);
 }

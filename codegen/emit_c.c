@@ -164,18 +164,6 @@ static int was_quantized(const Graph *g)
 	return 0;
 }
 
-/* Whether an input of n is the dequantized form of a 16-bit tensor. */
-static int wide_input(const Node *n)
-{
-	for (int i = 0; i < n->nin; i++) {
-		const Value *u = n->in[i];
-		if (u && u->kind == VAL_NODE && u->def->op == OP_DEQUANTIZE &&
-		    u->def->in[0]->type.elem == DT_I16)
-			return 1;
-	}
-	return 0;
-}
-
 /* The error for a float op left in the graph: what would make it work. */
 static void float_op_error(const Emit *e, const Node *n)
 {
@@ -200,13 +188,6 @@ static void float_op_error(const Emit *e, const Node *n)
 			"integer form takes at most %d, so integer-only C cannot "
 			"compute it; split it into %ss of %d inputs or fewer", name,
 			op->name, n->nin, QSUM_MAX_IN, op->name, QSUM_MAX_IN);
-		return;
-	}
-	if (op_has(op->qop, OPF_IN8) && wide_input(n)) {
-		diag_error(n->loc, "node '%s' (%s) stays float: its integer form "
-			"takes 8-bit inputs only, so integer-only C cannot compute it "
-			"with 16-bit activations; build with --act-bits 8", name,
-			op->name);
 		return;
 	}
 	diag_error(n->loc, "node '%s' (%s) stays float: quantize could not "

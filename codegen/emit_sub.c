@@ -612,8 +612,7 @@ static void emit_x86w4_dot(Emit *e, const EmitVars *v, int64_t RB, int np,
 		}
 }
 
-/* static int32_t FN_hsum(__m256i s): the sum of its eight lanes. */
-static void emit_hsum(Emit *e, const EmitVars *v)
+void emit_hsum(Emit *e, const EmitVars *v)
 {
 	emit_fill(e, "static inline int32_t ${fn}_hsum(__m256i s)\n{\n"
 		"\t__m128i t = _mm_add_epi32(_mm256_castsi256_si128(s), "

@@ -743,7 +743,7 @@ static int elem_type(DType t)
  * shift of 1 to 62 and multipliers that fit int32 (vpmuldq takes the low
  * 32 bits; an int16 input times such a multiplier fits int64 as an 8-bit
  * one does). */
-static int vnni_elem_applies(const Node *n)
+static int x86_elem_applies(const Node *n)
 {
 	const Type *yt = &n->out->type;
 	int nin = n->op == OP_QADD ? 2 : 1, len;
@@ -759,12 +759,21 @@ static int vnni_elem_applies(const Node *n)
 	return 1;
 }
 
+/* The load of eight elements of type t at `ptr + i` into an __m128i. */
+static void elem_load(char *buf, size_t size, DType t, const char *ptr)
+{
+	snprintf(buf, size, "%s((const __m128i *)(const void *)(%s + i))",
+		t == DT_I16 ? "_mm_loadu_si128" : "_mm_loadl_epi64", ptr);
+}
+
 /* y = clamp(zy + R(sum (x_i - z_i) * m_i, shift), lo, hi) (the generic
- * qadd and requantize, emit_elem.c) in eight int64 lanes: R's
- * round-half-away as (p + 2^(shift-1) - (p < 0) + 2^62) >> shift, less
- * 2^(62 - shift), as qcc_round_shift computes it. The last numel % 8
- * elements in scalar C. */
-static int emit_vnni_elem(Emit *e, const Node *n, const char *fn)
+ * qadd and requantize, emit_elem.c) in int64 lanes, eight elements a
+ * step: one 512-bit vector (x86-avx512-vnni) or two 256-bit ones
+ * (x86-avx2, whose clamp is a compare and blend, and whose results are
+ * packed back through 32 bits). R's round-half-away as
+ * (p + 2^(shift-1) - (p < 0) + 2^62) >> shift, less 2^(62 - shift), as
+ * qcc_round_shift computes it. The last numel % 8 elements in scalar C. */
+static int emit_x86_elem(Emit *e, const Node *n, const char *fn, int w512)
 {
 	const Type *yt = &n->out->type;
 	int nin = n->op == OP_QADD ? 2 : 1;
@@ -774,6 +783,9 @@ static int emit_vnni_elem(Emit *e, const Node *n, const char *fn)
 	int64_t hi = attr_int(n, "act_max");
 	int32_t zy = emit_zp(n->out);
 	const char *nm[2] = {"a", "b"};
+	const char *vt = w512 ? "__m512i" : "__m256i";
+	const char *pf = w512 ? "_mm512" : "_mm256";
+	const char *set1 = w512 ? "_mm512_set1_epi64" : "_mm256_set1_epi64x";
 	if (nin == 1)
 		nm[0] = "x";
 	emit_line(e, "static void %s(const %s *%s, %s%s%s%s *y)", fn,
@@ -782,37 +794,73 @@ static int emit_vnni_elem(Emit *e, const Node *n, const char *fn)
 		emit_ctype(yt->elem));
 	emit_open(e, "{");
 	for (int i = 0; i < nin; i++)
-		emit_line(e, "const __m512i z%s = _mm512_set1_epi64(%d), m%s = "
-			"_mm512_set1_epi64(%lld);", nm[i], (int)emit_zp(n->in[i]), nm[i],
-			(long long)mult[i]);
-	emit_line(e, "const __m512i rnd = _mm512_set1_epi64((int64_t)%lld + "
-		"((int64_t)1 << 62));", 1ll << (shift - 1));
-	emit_line(e, "const __m512i off = _mm512_set1_epi64(%lld);",
+		emit_line(e, "const %s z%s = %s(%d), m%s = %s(%lld);", vt, nm[i], set1,
+			(int)emit_zp(n->in[i]), nm[i], set1, (long long)mult[i]);
+	emit_line(e, "const %s rnd = %s((int64_t)%lld + ((int64_t)1 << 62));", vt,
+		set1, 1ll << (shift - 1));
+	emit_line(e, "const %s off = %s(%lld);", vt, set1,
 		(long long)zy - (1ll << (62 - shift)));
-	emit_line(e, "const __m512i lo = _mm512_set1_epi64(%lld), hi = "
-		"_mm512_set1_epi64(%lld);", (long long)lo, (long long)hi);
+	emit_line(e, "const %s lo = %s(%lld), hi = %s(%lld);", vt, set1,
+		(long long)lo, set1, (long long)hi);
 	emit_line(e, "int i;");
 	emit_open(e, "for (i = 0; i + 8 <= %lld; i += 8) {", (long long)numel);
-	for (int i = 0; i < nin; i++)
-		emit_line(e, "const __m512i v%s = _mm512_sub_epi64(%s(%s("
-			"(const __m128i *)(const void *)(%s + i))), z%s);", nm[i],
-			n->in[i]->type.elem == DT_I16 ? "_mm512_cvtepi16_epi64" :
-			n->in[i]->type.elem == DT_I8 ? "_mm512_cvtepi8_epi64" :
-			"_mm512_cvtepu8_epi64", n->in[i]->type.elem == DT_I16 ?
-			"_mm_loadu_si128" : "_mm_loadl_epi64", nm[i], nm[i]);
-	if (nin == 2)
-		emit_line(e, "const __m512i p = _mm512_add_epi64(_mm512_mul_epi32(va, "
-			"ma), _mm512_mul_epi32(vb, mb));");
-	else
-		emit_line(e, "const __m512i p = _mm512_mul_epi32(vx, mx);");
-	emit_line(e, "const __m512i u = _mm512_sub_epi64(_mm512_add_epi64(p, "
-		"rnd), _mm512_srli_epi64(p, 63));");
-	emit_line(e, "__m512i v = _mm512_add_epi64(_mm512_srli_epi64(u, %lld), "
-		"off);", (long long)shift);
-	emit_line(e, "v = _mm512_min_epi64(_mm512_max_epi64(v, lo), hi);");
-	emit_line(e, yt->elem == DT_I16 ? "_mm_storeu_si128((__m128i *)(void *)"
-		"(y + i), _mm512_cvtepi64_epi16(v));" : "_mm_storel_epi64((__m128i *)"
-		"(void *)(y + i), _mm512_cvtepi64_epi8(v));");
+	/* avx2: the low four elements of the load in half 0, the high four
+	 * in half 1 */
+	const char *half[2] = {"", NULL};
+	if (!w512)
+		half[0] = "0", half[1] = "1";
+	for (int h = 0; h < 2 && half[h]; h++) {
+		const char *s = half[h];
+		for (int i = 0; i < nin; i++) {
+			DType t = n->in[i]->type.elem;
+			char ld[200], x[240];
+			elem_load(ld, sizeof ld, t, nm[i]);
+			if (h)
+				snprintf(x, sizeof x, "_mm_srli_si128(%s, %d)", ld,
+					t == DT_I16 ? 8 : 4);
+			else
+				snprintf(x, sizeof x, "%s", ld);
+			emit_line(e, "const %s v%s%s = %s_sub_epi64(%s_%s(%s), z%s);", vt,
+				nm[i], s, pf, pf, t == DT_I16 ? "cvtepi16_epi64" : t == DT_I8 ?
+				"cvtepi8_epi64" : "cvtepu8_epi64", x, nm[i]);
+		}
+		if (nin == 2)
+			emit_line(e, "const %s p%s = %s_add_epi64(%s_mul_epi32(va%s, ma), "
+				"%s_mul_epi32(vb%s, mb));", vt, s, pf, pf, s, pf, s);
+		else
+			emit_line(e, "const %s p%s = %s_mul_epi32(vx%s, mx);", vt, s, pf,
+				s);
+		emit_line(e, "const %s u%s = %s_sub_epi64(%s_add_epi64(p%s, rnd), "
+			"%s_srli_epi64(p%s, 63));", vt, s, pf, pf, s, pf, s);
+		emit_line(e, "%s v%s = %s_add_epi64(%s_srli_epi64(u%s, %lld), off);",
+			vt, s, pf, pf, s, (long long)shift);
+		if (w512)
+			emit_line(e, "v = _mm512_min_epi64(_mm512_max_epi64(v, lo), hi);");
+		else {
+			emit_line(e, "v%s = _mm256_blendv_epi8(v%s, lo, "
+				"_mm256_cmpgt_epi64(lo, v%s));", s, s, s);
+			emit_line(e, "v%s = _mm256_blendv_epi8(v%s, hi, "
+				"_mm256_cmpgt_epi64(v%s, hi));", s, s, s);
+		}
+	}
+	if (w512)
+		emit_line(e, yt->elem == DT_I16 ? "_mm_storeu_si128((__m128i *)"
+			"(void *)(y + i), _mm512_cvtepi64_epi16(v));" :
+			"_mm_storel_epi64((__m128i *)(void *)(y + i), "
+			"_mm512_cvtepi64_epi8(v));");
+	else {
+		/* the low words of the lanes, in order, as eight int16 */
+		emit_line(e, "const __m256i lw = _mm256_setr_epi32(0, 2, 4, 6, 0, 2, "
+			"4, 6);");
+		emit_line(e, "const __m128i w = _mm_packs_epi32(_mm256_castsi256_si128("
+			"_mm256_permutevar8x32_epi32(v0, lw)), _mm256_castsi256_si128("
+			"_mm256_permutevar8x32_epi32(v1, lw)));");
+		if (yt->elem == DT_I16)
+			emit_line(e, "_mm_storeu_si128((__m128i *)(void *)(y + i), w);");
+		else
+			emit_line(e, "_mm_storel_epi64((__m128i *)(void *)(y + i), "
+				"_mm_pack%s_epi16(w, w));", yt->elem == DT_I8 ? "s" : "us");
+	}
 	emit_close(e);
 	if (numel % 8) {
 		emit_open(e, "for (; i < %lld; i++) {", (long long)numel);
@@ -831,6 +879,16 @@ static int emit_vnni_elem(Emit *e, const Node *n, const char *fn)
 	}
 	emit_close(e);
 	return 0;
+}
+
+static int emit_vnni_elem(Emit *e, const Node *n, const char *fn)
+{
+	return emit_x86_elem(e, n, fn, 1);
+}
+
+static int emit_avx2_elem(Emit *e, const Node *n, const char *fn)
+{
+	return emit_x86_elem(e, n, fn, 0);
 }
 
 /* ------------------------------------------------------- qmaxpool2d */
@@ -979,8 +1037,14 @@ const KernelRow emit_x86_kernels[] = {
 	{OP_QCONV2D, "x86-avx512-vnni", "conv_lanes", ">= 3 input channels a "
 		"group, or 1 with KW <= 4 (taps in lanes), 8-bit (direct, vpdpbusd tiles of 64 pixels x 4 channels)",
 		vnni_conv_applies, vnni_conv_bytes, emit_vnni_conv, 1},
+	{OP_QADD, "x86-avx2", "add_lanes", "8-bit or int16, no broadcast "
+		"(int64 lanes, two vectors of four a step)", x86_elem_applies, NULL,
+		emit_avx2_elem, -1},
+	{OP_REQUANTIZE, "x86-avx2", "requantize_lanes", "8-bit or int16 "
+		"(int64 lanes, two vectors of four a step)", x86_elem_applies, NULL,
+		emit_avx2_elem, -1},
 	{OP_QADD, "x86-avx512-vnni", "add_lanes", "8-bit or int16, no "
-		"broadcast (eight int64 lanes)", vnni_elem_applies, NULL,
+		"broadcast (eight int64 lanes)", x86_elem_applies, NULL,
 		emit_vnni_elem, -1},
 	{OP_QMAXPOOL2D, "x86-avx512-vnni", "maxpool_2x2", "2x2 stride 2 "
 		"tiling the input, 8-bit (row pairs, 32 columns a step)",
@@ -989,7 +1053,7 @@ const KernelRow emit_x86_kernels[] = {
 		"or 2, 8-bit (a row of window maxima, then the columns, 64 bytes "
 		"a step)", vnni_rowpool_applies, NULL, emit_vnni_rowpool, -1},
 	{OP_REQUANTIZE, "x86-avx512-vnni", "requantize_lanes", "8-bit or "
-		"int16 (eight int64 lanes)", vnni_elem_applies, NULL, emit_vnni_elem,
+		"int16 (eight int64 lanes)", x86_elem_applies, NULL, emit_vnni_elem,
 		-1},
 	{0},
 };

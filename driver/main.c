@@ -1059,6 +1059,12 @@ static int qcc(int argc, char **argv)
 	if (!c.opt.jobs && jobs && *jobs &&
 	    parse_int("QCC_JOBS", jobs, 1, QCC_MAX_JOBS, &c.opt.jobs))
 		goto done;
+	const char *isa = getenv("QCC_FGEMM_ISA");
+	if (fgemm_isa_level(isa) < 0) {
+		diag_fail("QCC_FGEMM_ISA must be one of " FGEMM_ISA_NAMES
+			", got '%s'", isa);
+		goto done;
+	}
 	if (c.help || c.version || c.list_ops || c.list_passes ||
 		c.list_targets) {
 		if (c.help)

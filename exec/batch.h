@@ -7,10 +7,16 @@
 
 #include "ir.h"
 
-int eval_conv2d_batch(const Node *n, const void *const *const *in,
-	void *const *out, int nb);
-int eval_conv2d_act_batch(const Node *n, const void *const *const *in,
-	void *const *out, int nb);
+/* A float conv2d's weights packed once without its dead taps (exec/conv.c:
+ * taps that read only the padding), or NULL when it has none to drop or
+ * takes another path; pk may be NULL. The outputs are the same bits. */
+typedef struct ConvPrep ConvPrep;
+ConvPrep *conv2d_prepare(const Node *n, const float *w);
+void conv2d_prep_free(ConvPrep *p);
+int eval_conv2d_batch(const Node *n, const ConvPrep *pk,
+	const void *const *const *in, void *const *out, int nb);
+int eval_conv2d_act_batch(const Node *n, const ConvPrep *pk,
+	const void *const *const *in, void *const *out, int nb);
 
 int eval_dense_batch(const Node *n, const void *const *const *in,
 	void *const *out, int nb);

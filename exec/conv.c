@@ -175,6 +175,110 @@ static void im2col_f64(const WinGeom *g, const double *xp, double *colsb,
 	}
 }
 
+/* The input of output position p under each slot of a packed row
+ * (ConvPrep): rows[p][q] = x0[off[q]], 0 where off[q] < 0. */
+static void im2row_slots(const WinGeom *g, const int64_t *off, int64_t Kc,
+	const double *xp, double *rows)
+{
+	int64_t PH, PW;
+	padded_plane_size(g, &PH, &PW);
+	for (int64_t oh = 0; oh < g->OH; oh++)
+	for (int64_t ow = 0; ow < g->OW; ow++) {
+		double *r = rows + (oh * g->OW + ow) * Kc;
+		const double *x0 = xp + oh * g->sh * PW + ow * g->sw;
+		for (int64_t q = 0; q < Kc; q++)
+			r[q] = off[q] < 0 ? 0.0 : x0[off[q]];
+	}
+}
+
+/* Dead taps. A tap (kh, kw) that reads the padding at every output
+ * position (a 3x3 pad-1 convolution over a 1x1 map has eight) adds, with
+ * finite weights, only products +-0, which change no lane sum (a lane
+ * starts at +0, so it never holds -0). Its terms are dropped by packing
+ * each row's live terms into slots: term k (weights' order) goes to slot
+ * 8 t + k mod 8, t counting the live terms of lane k mod 8 before it, so
+ * that every lane sums the same terms in the same order (fgemm.c) and
+ * the bits do not move; the slots no term fills hold 0 in both operands.
+ * Kc slots per row, eight times the longest lane. Made once per node
+ * (exec_new's interpreter keeps it): the packed weights [OC, Kc] and the
+ * offset of each slot's input in the padded planes. */
+struct ConvPrep {
+	int64_t Kc;
+	int64_t *off;  /* [Kc]: from pad_planes' (ic 0, row oh*sh, col ow*sw) */
+	float *w;      /* [OC, Kc] */
+};
+
+/* Whether tap k along one axis reads the input at some output position. */
+static int tap_live(int64_t k, int64_t O, int64_t s, int64_t p, int64_t d,
+	int64_t n)
+{
+	for (int64_t o = 0; o < O; o++) {
+		int64_t i = o * s - p + k * d;
+		if (i >= 0 && i < n)
+			return 1;
+	}
+	return 0;
+}
+
+ConvPrep *conv2d_prepare(const Node *n, const float *w)
+{
+	/* weights that are a constant of the graph: the same at every run */
+	if (n->op != OP_CONV2D || n->out->type.elem != DT_F32 ||
+	    !n->in[1] || n->in[1]->kind != VAL_CONST)
+		return NULL;
+	WinGeom g;
+	geom_conv(n, &g);
+	int64_t KH = g.KH, KW = g.KW, K = g.ICG * KH * KW, PH, PW;
+	/* the products short enough for the columns path, and the depthwise
+	 * ones, keep theirs */
+	if (K <= FGEMM_SHORT_K || (g.ICG == 1 && g.OCG == 1) ||
+	    g.OH * g.OW <= 0 || !all_finite(w, g.OC * K))
+		return NULL;
+	padded_plane_size(&g, &PH, &PW);
+	int64_t lanes[8] = {0}, longest = 0;
+	for (int64_t k = 0; k < K; k++)
+		if (tap_live(k / KW % KH, g.OH, g.sh, g.pt, g.dh, g.H) &&
+		    tap_live(k % KW, g.OW, g.sw, g.pl, g.dw, g.W) &&
+		    ++lanes[k % 8] > longest)
+			longest = lanes[k % 8];
+	/* (eight empty slots when no tap is live: the sums are then +0) */
+	int64_t Kc = 8 * (longest > 0 ? longest : 1);
+	if (Kc >= fgemm_kpad(K))
+		return NULL;
+	ConvPrep *p = malloc(sizeof *p);
+	int64_t *tap = malloc((size_t)Kc * sizeof *tap);
+	if (!p || !tap || !(p->off = malloc((size_t)Kc * sizeof *p->off)) ||
+	    !(p->w = malloc((size_t)(g.OC * Kc) * sizeof *p->w)))
+		abort();
+	p->Kc = Kc;
+	for (int64_t q = 0; q < Kc; q++)
+		tap[q] = p->off[q] = -1;
+	memset(lanes, 0, sizeof lanes);
+	for (int64_t k = 0; k < K; k++) {
+		int64_t ic = k / (KH * KW), kh = k / KW % KH, kw = k % KW;
+		if (!tap_live(kh, g.OH, g.sh, g.pt, g.dh, g.H) ||
+		    !tap_live(kw, g.OW, g.sw, g.pl, g.dw, g.W))
+			continue;
+		int64_t q = 8 * lanes[k % 8]++ + k % 8;
+		tap[q] = k;
+		p->off[q] = (ic * PH + kh * g.dh) * PW + kw * g.dw;
+	}
+	for (int64_t oc = 0; oc < g.OC; oc++)
+		for (int64_t q = 0; q < Kc; q++)
+			p->w[oc * Kc + q] = tap[q] < 0 ? 0.0f : w[oc * K + tap[q]];
+	free(tap);
+	return p;
+}
+
+void conv2d_prep_free(ConvPrep *p)
+{
+	if (!p)
+		return;
+	free(p->off);
+	free(p->w);
+	free(p);
+}
+
 /* Batches of images take one product while their rows of patches, in
  * double, stay under this size; a single image always does. */
 enum { BATCH_ROWS_BYTES = 8 << 20 };
@@ -187,23 +291,26 @@ enum { BATCH_ROWS_BYTES = 8 << 20 };
  * with finite weights take conv2d_depthwise. -1 (the caller runs the
  * images one at a time) when nb > 1 and the rows would pass
  * BATCH_ROWS_BYTES. */
-static int conv2d_f32(const WinGeom *g, const float *const *x,
-	const float *w, const float *bias, float *const *y, int nb)
+static int conv2d_f32(const WinGeom *g, const ConvPrep *pk,
+	const float *const *x, const float *w, const float *bias,
+	float *const *y, int nb)
 {
-	int64_t P = g->OH * g->OW, K = g->ICG * g->KH * g->KW;
+	int64_t P = g->OH * g->OW, K = pk ? pk->Kc : g->ICG * g->KH * g->KW;
 	int64_t Kp = fgemm_kpad(K), cols = nb * g->N * P;
+	if (pk)
+		w = pk->w;
 	if (nb > 1 && cols * Kp > BATCH_ROWS_BYTES / (int64_t)sizeof(double))
 		return -1;
 	if (P <= 0)
 		return 0;
-	if (g->ICG == 1 && g->OCG == 1 && all_finite(w, g->OC * K)) {
+	if (!pk && g->ICG == 1 && g->OCG == 1 && all_finite(w, g->OC * K)) {
 		for (int i = 0; i < nb; i++)
 			conv2d_depthwise(g, x[i], w, bias, y[i]);
 		return 0;
 	}
 	/* the patches as rows (im2row), or as columns for a short product,
 	 * zero past K and past the columns */
-	int short_k = K <= FGEMM_SHORT_K;
+	int short_k = !pk && K <= FGEMM_SHORT_K;
 	int64_t ld = fgemm_cols_ld(cols);
 	double *rows = short_k ? calloc((size_t)(Kp * ld > 0 ? Kp * ld : 1),
 		sizeof *rows) : malloc((size_t)(cols * Kp > 0 ? cols * Kp : 1) *
@@ -224,6 +331,9 @@ static int conv2d_f32(const WinGeom *g, const float *const *x,
 					xp);
 				if (short_k)
 					im2col_f64(g, xp, rows + (i * g->N + b) * P, ld);
+				else if (pk)
+					im2row_slots(g, pk->off, K, xp,
+						rows + (i * g->N + b) * P * Kp);
 				else
 					im2row(g, xp, rows + (i * g->N + b) * P * Kp);
 			}
@@ -254,11 +364,11 @@ void eval_conv2d(const Node *n, const void *const *in, void *out)
 	geom_conv(n, &g);
 	const float *x = in[0];
 	float *y = out;
-	conv2d_f32(&g, &x, in[1], n->nin > 2 ? in[2] : NULL, &y, 1);
+	conv2d_f32(&g, NULL, &x, in[1], n->nin > 2 ? in[2] : NULL, &y, 1);
 }
 
-int eval_conv2d_batch(const Node *n, const void *const *const *in,
-	void *const *out, int nb)
+int eval_conv2d_batch(const Node *n, const ConvPrep *pk,
+	const void *const *const *in, void *const *out, int nb)
 {
 	WinGeom g;
 	geom_conv(n, &g);
@@ -267,7 +377,7 @@ int eval_conv2d_batch(const Node *n, const void *const *const *in,
 		return -1;
 	for (int i = 0; i < nb; i++)
 		x[i] = in[i][0];
-	return conv2d_f32(&g, x, in[0][1], n->nin > 2 ? in[0][2] : NULL,
+	return conv2d_f32(&g, pk, x, in[0][1], n->nin > 2 ? in[0][2] : NULL,
 		(float *const *)out, nb);
 }
 

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "fgemm.h"
+#include "ir.h"
 
 /* Blocks of RB rows of a by CB rows of b: per eight k, four rows of each
  * loaded feed sixteen lane sums. k goes in chunks of KC (a multiple of
@@ -58,8 +59,8 @@ typedef struct {
  * blocks of RB x CB), AVX2 (two vectors, 2 x 2) and the baseline (four
  * vectors of two, 1 x 2), the same arithmetic in each: the CPU's best, or
  * the one the environment variable QCC_FGEMM_ISA (avx512f, avx2,
- * baseline) names if the CPU has it, which is how a test sees that the
- * three give the same bits. The AVX versions fuse each multiply-add
+ * baseline) names if the CPU has it (the widest it has if not), which is
+ * how a test sees that the three give the same bits; GCC or Clang. The AVX versions fuse each multiply-add
  * (fp-contract): a product of two floats is exact in double, so
  * fma(a, b, s) rounds a * b + s once, as the multiply then the add do. */
 static void dotmat_baseline(DOTMAT_ARGS)
@@ -71,9 +72,15 @@ static void dotcols_baseline(DOTCOLS_ARGS)
 {
 	dotcols_2(M, N8, K, a, bT, d);
 }
-#if defined(__x86_64__) && !defined(__clang__)
+#if defined(__x86_64__)
+#if defined(__clang__)
+/* Clang fuses a multiply-add written as one expression (s += a * b) by
+ * default (-ffp-contract=on) and has no optimize attribute */
+#define FUSED(isa) __attribute__((target(isa ",fma")))
+#else
 #define FUSED(isa) __attribute__((target(isa ",fma"), \
 	optimize("fp-contract=fast")))
+#endif
 FUSED("avx2") static void dotmat_avx2(DOTMAT_ARGS)
 {
 	dotmat_4(2, 2, M, N, K, a, b, d, aw, acc, panel);
@@ -96,9 +103,7 @@ FUSED("avx512f") static void dotcols_avx512f(DOTCOLS_ARGS)
 
 static Kernels kernels_for_cpu(void)
 {
-	const char *isa = getenv("QCC_FGEMM_ISA");
-	int level = !isa ? 2 : !strcmp(isa, "baseline") ? 0 :
-		!strcmp(isa, "avx2") ? 1 : 2;
+	int level = fgemm_isa_level(getenv("QCC_FGEMM_ISA"));
 	if (level >= 2 && __builtin_cpu_supports("avx512f"))
 		return (Kernels){dotmat_avx512f, dotcols_avx512f};
 	if (level >= 1 && __builtin_cpu_supports("avx2") &&
@@ -134,6 +139,13 @@ static Kernels kernels_for_cpu(void)
 	return (Kernels){dotmat_baseline, dotcols_baseline};
 }
 #endif
+
+int fgemm_isa_level(const char *isa)
+{
+	if (!isa || !*isa || !strcmp(isa, "avx512f"))
+		return 2;
+	return !strcmp(isa, "avx2") ? 1 : !strcmp(isa, "baseline") ? 0 : -1;
+}
 
 static void *xmalloc(int64_t count, size_t size)
 {

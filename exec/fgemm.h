@@ -42,9 +42,10 @@ void fgemm_cols_d(int64_t M, int64_t N, int64_t K, const float *a,
 	const double *bT, int64_t ldb, float *c, const float *row_bias);
 
 /* A hot float loop compiled for AVX-512, AVX2 and the baseline, chosen at
- * load time (GCC on x86-64); the arithmetic, hence the result, is the
+ * load time (GCC or Clang on x86-64); the arithmetic, hence the result, is the
  * same in every version. */
-#if defined(__GNUC__) && defined(__x86_64__) && !defined(__clang__)
+#if defined(__GNUC__) && defined(__x86_64__) && \
+	(!defined(__clang__) || __clang_major__ >= 14)
 #define FGEMM_CLONES \
 	__attribute__((target_clones("avx512f", "avx2", "default")))
 #else

@@ -39,29 +39,26 @@ void eval_conv2d_act(const Node *n, const void *const *in, void *out)
 	clamp_out(n, out);
 }
 
-typedef int BatchKernel(const Node *n, const void *const *const *in,
-	void *const *out, int nb);
-
-static int batch_then_clamp(BatchKernel *k, const Node *n,
-	const void *const *const *in, void *const *out, int nb)
+/* rc, a batched kernel's result: when 0, its outputs clamped */
+static int clamp_batch(int rc, const Node *n, void *const *out, int nb)
 {
-	if (k(n, in, out, nb) < 0)
+	if (rc < 0)
 		return -1;
 	for (int i = 0; i < nb; i++)
 		clamp_out(n, out[i]);
 	return 0;
 }
 
-int eval_conv2d_act_batch(const Node *n, const void *const *const *in,
-	void *const *out, int nb)
+int eval_conv2d_act_batch(const Node *n, const ConvPrep *pk,
+	const void *const *const *in, void *const *out, int nb)
 {
-	return batch_then_clamp(eval_conv2d_batch, n, in, out, nb);
+	return clamp_batch(eval_conv2d_batch(n, pk, in, out, nb), n, out, nb);
 }
 
 int eval_dense_act_batch(const Node *n, const void *const *const *in,
 	void *const *out, int nb)
 {
-	return batch_then_clamp(eval_dense_batch, n, in, out, nb);
+	return clamp_batch(eval_dense_batch(n, in, out, nb), n, out, nb);
 }
 
 void eval_dense_act(const Node *n, const void *const *in, void *out)

@@ -41,7 +41,38 @@ struct Exec {
 	 * exec_free; wown[k] malloc'd here (NULL when they are the constant) */
 	const int32_t **wread;
 	int32_t **wown;
+	/* per node index: a float conv2d's weights without its dead taps
+	 * (conv2d_prepare), made at its first run when prepped[k] is 0 */
+	ConvPrep **prep;
+	char *prepped;
+	/* per node index: its inputs after the first are the same in every
+	 * sample (constants, or computed from constants alone), so that the
+	 * batched kernels may take image 0's for all */
+	char *shared;
 };
+
+/* shared[k] for every node k (see Exec). The nodes are in order, so a
+ * value's producer is seen before its users. */
+static void mark_shared(const Graph *g, char *shared)
+{
+	char *same = calloc(g->nvalues ? g->nvalues : 1, 1);
+	if (!same)
+		abort();
+	for (int i = 0; i < g->nvalues; i++)
+		same[i] = g->values[i]->kind == VAL_CONST;
+	for (int k = 0; k < g->nnodes; k++) {
+		const Node *n = g->nodes[k];
+		if (n->dead)
+			continue;
+		int rest = 1;
+		for (int i = 1; i < n->nin; i++)
+			rest &= !n->in[i] || same[n->in[i]->id];
+		shared[k] = rest;
+		same[n->out->id] = rest && (n->nin < 1 || !n->in[0] ||
+			same[n->in[0]->id]);
+	}
+	free(same);
+}
 
 Exec *exec_new(const Graph *g)
 {
@@ -51,9 +82,12 @@ Exec *exec_new(const Graph *g)
 	if (!e || !(e->buf = calloc(n, sizeof *e->buf)) ||
 	    !(e->owned = calloc(n, 1)) ||
 	    !(e->wread = calloc(nn, sizeof *e->wread)) ||
-	    !(e->wown = calloc(nn, sizeof *e->wown)))
+	    !(e->wown = calloc(nn, sizeof *e->wown)) ||
+	    !(e->prep = calloc(nn, sizeof *e->prep)) ||
+	    !(e->prepped = calloc(nn, 1)) || !(e->shared = calloc(nn, 1)))
 		abort();
 	e->g = g;
+	mark_shared(g, e->shared);
 	for (int i = 0; i < g->nvalues; i++) {
 		const Value *v = g->values[i];
 		assert(v->id == i);
@@ -77,12 +111,17 @@ void exec_free(Exec *e)
 	for (int i = 0; i < e->g->nvalues; i++)
 		if (e->owned[i])
 			free(e->buf[i]);
-	for (int k = 0; k < e->g->nnodes; k++)
+	for (int k = 0; k < e->g->nnodes; k++) {
 		free(e->wown[k]);
+		conv2d_prep_free(e->prep[k]);
+	}
 	free(e->buf);
 	free(e->owned);
 	free(e->wread);
 	free(e->wown);
+	free(e->prep);
+	free(e->prepped);
+	free(e->shared);
 	free(e);
 }
 
@@ -145,6 +184,26 @@ static void node_inputs(Exec *e, int k, const void **in)
 	in[1] = e->wread[k];
 }
 
+/* The batched kernel of node k (interpreter e's, whose prepared weights
+ * it takes), if its op has one; -1 if not. */
+static int run_batched(Exec *e, int k, const void *const *const *in,
+	void *const *out, int nb)
+{
+	const Node *n = e->g->nodes[k];
+	if (n->out->type.elem != DT_F32 || (nb > 1 && !e->shared[k]))
+		return -1;
+	if (n->op == OP_CONV2D) {
+		if (!e->prepped[k]) {
+			e->prep[k] = conv2d_prepare(n, in[0][1]);
+			e->prepped[k] = 1;
+		}
+		return eval_conv2d_act_batch(n, e->prep[k], in, out, nb);
+	}
+	if (n->op == OP_DENSE)
+		return eval_dense_act_batch(n, in, out, nb);
+	return -1;
+}
+
 void exec_run(Exec *e)
 {
 	const Graph *g = e->g;
@@ -168,7 +227,10 @@ void exec_run(Exec *e)
 		e->ran++;
 		node_inputs(e, k, in);
 		void *out = e->buf[n->out->id];
-		op_info(n->op)->eval(n, in, out);
+		/* a float conv2d as a batch of one, to use its prepared weights */
+		const void *const *one[1] = {in};
+		if (n->op != OP_CONV2D || run_batched(e, k, one, &out, 1) < 0)
+			op_info(n->op)->eval(n, in, out);
 		if (e->hook)
 			e->hook(e->user, n, n->out, out);
 	}
@@ -187,19 +249,6 @@ static int has_guards(const Graph *g)
 		any |= guard[k].cond != NULL;
 	free(guard);
 	return any;
-}
-
-/* The batched kernel of node n, if its op has one. */
-static int run_batched(const Node *n, const void *const *const *in,
-	void *const *out, int nb)
-{
-	if (n->out->type.elem != DT_F32)
-		return -1;
-	if (n->op == OP_CONV2D)
-		return eval_conv2d_act_batch(n, in, out, nb);
-	if (n->op == OP_DENSE)
-		return eval_dense_act_batch(n, in, out, nb);
-	return -1;
 }
 
 void exec_run_batch(Exec *const *e, int nb)
@@ -235,7 +284,8 @@ void exec_run_batch(Exec *const *e, int nb)
 			node_inputs(e[i], k, in[i]);
 			out[i] = e[i]->buf[n->out->id];
 		}
-		if (run_batched(n, (const void *const *const *)in, out, nb) < 0)
+		if (run_batched(e[0], k, (const void *const *const *)in, out,
+				nb) < 0)
 			for (int i = 0; i < nb; i++)
 				op_info(n->op)->eval(n, in[i], out[i]);
 		for (int i = 0; i < nb; i++)

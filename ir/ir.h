@@ -178,9 +178,8 @@ enum {
 	OPF_FUSE_CLAMP = 1 << 5,
 	OPF_POS_HOMOG = 1 << 6,
 	OPF_KEEPS_MEAN = 1 << 7,
-	OPF_IN8 = 1 << 8,
-	OPF_REQ_EACH = 1 << 9,
-	OPF_ONE_SHIFT = 1 << 10,
+	OPF_REQ_EACH = 1 << 8,
+	OPF_ONE_SHIFT = 1 << 9,
 };
 
 /* The lowering rule quantize applies to a float op (the lower column). */
@@ -275,6 +274,16 @@ typedef struct NameSlot NameSlot;
 /* A node waiting for graph_flush_inserts (private to graph.c). */
 typedef struct PendingNode PendingNode;
 
+/* An activation's grid at the width its observer did not ask for (8 <->
+ * 16 bits), from the same observations and estimator: range keeps it for
+ * bitalloc's --ram-budget (docs/quantization.md). */
+typedef struct {
+	const char *name;   /* the observed value */
+	float scale;
+	int32_t zp;
+	int bits;
+} AltGrid;
+
 struct Value {
 	const char *name;   /* unique in the graph */
 	ValueKind kind;
@@ -339,6 +348,10 @@ struct Graph {
 	 * graph_flush_inserts; deferring is 1 in between. */
 	PendingNode *pending;
 	int npending, pending_cap, deferring;
+	/* Set by range when --ram-budget will choose activation widths (in
+	 * g->arena; not copied by graph_clone); else NULL. */
+	AltGrid *alt;
+	int nalt;
 };
 
 Graph *graph_new(const char *name);
@@ -780,6 +793,13 @@ void exec_counts(const Exec *e, int *ran, int *skipped);
 /* Sample s of a (samples along its first axis) into input v's buffer:
  * floats for f32, int32 for integer inputs. */
 void exec_fill(Exec *e, const Value *v, const Npy *a, int64_t s);
+/* The version of the float products (exec/fgemm.c) the environment
+ * variable QCC_FGEMM_ISA asks for: 2 (avx512f; also when unset or empty),
+ * 1 (avx2), 0 (baseline), -1 for any other value (the driver reports
+ * it). Each version gives the same bits; one the CPU lacks falls back to
+ * the next narrower. */
+#define FGEMM_ISA_NAMES "avx512f, avx2, baseline"
+int fgemm_isa_level(const char *isa);
 
 /* ----------------------------------------------------------- exec/unary.c */
 /* A function of one value that is piecewise a polynomial of degree 2 at

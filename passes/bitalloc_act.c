@@ -7,20 +7,20 @@
  * guarantees: every such activation gets bits 8 or 16 (the views and max
  *   pooling after it its q); the graph lowered by quantize has an arena,
  *   for o->target, within the budget; the same input gives the same widths.
- * maths: a tensor's width keeps its clipping range [lo, hi] (the 8-bit grid
- *   of range, asymmetric, or the 16-bit one, symmetric). Gain of tensor t:
- *   the output mse with every activation at 8 bits (weights float) minus
- *   that with t alone at 16; the predicted loss of a set S of 16-bit tensors
- *   is the all-8 loss minus the sum of their gains. The arena is not
- *   additive (the peak of the buffers live at one step, then memplan's
- *   placement), so the search is exact instead: depth first over the
- *   tensors in falling gain, 16 bits tried first, each set evaluated by
+ * maths: a tensor's width gives it the clipping range its estimator chose for
+ *   that width's grid (range keeps both, g->alt): 8 bits asymmetric, 16
+ *   symmetric. Gain of tensor t: the output mse with every activation at 8
+ *   bits (weights float) minus that with t alone at 16; the predicted loss of
+ *   a set S of 16-bit tensors is the all-8 loss minus the sum of their gains.
+ *   The arena is not additive (the peak of the buffers live at one step, then
+ *   memplan's placement), so the search is exact instead: depth first over
+ *   the tensors in falling gain, 16 bits tried first, each set evaluated by
  *   lowering a copy and planning its memory as the C does. Two cuts keep it
  *   small: a set whose tensors' peak (no scratch) is over the budget is
  *   dropped with every set that widens more (the peak never falls when a
  *   tensor widens), and a branch whose gain, with every remaining positive
- *   gain added, cannot beat the best found. Up to 12 tensors no cut is
- *   made: all 2^n sets are evaluated, and the front printed whole.
+ *   gain added, cannot beat the best found. Up to 12 tensors no cut is made:
+ *   all 2^n sets are evaluated, and the front printed whole.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -70,13 +70,20 @@ static int own_range(const Value *v)
 	return v->kind == VAL_NODE && !op_has(v->def->op, OPF_SAME_Q);
 }
 
-/* The grids of both widths over v's clipping range. */
-static void both_grids(const Options *o, const Value *v, Act *t)
+/* The grids of both widths of v: its own, and the other one range kept
+ * (g->alt: the estimator on that width's grid); a range written in the
+ * source, with no observations, keeps its ends on the other grid. */
+static void both_grids(const Graph *g, const Options *o, const Value *v,
+	Act *t)
 {
 	const QParams *q = &v->type.q;
 	double s = q->scale[0];
 	double lo = s * (type_qmin(&v->type) - q->zp[0]);
 	double hi = s * (type_qmax(&v->type) - q->zp[0]);
+	const AltGrid *alt = NULL;
+	for (int i = 0; i < g->nalt && !alt; i++)
+		if (strcmp(g->alt[i].name, v->name) == 0)
+			alt = &g->alt[i];
 	for (int w = 0; w < 2; w++) {
 		int bits = w ? 16 : 8;
 		QGrid grid = {-(1 << (bits - 1)), (1 << (bits - 1)) - 1,
@@ -84,6 +91,9 @@ static void both_grids(const Options *o, const Value *v, Act *t)
 		if (q->bits == bits) {
 			t->scale[w] = q->scale[0];
 			t->zp[w] = q->zp[0];
+		} else if (alt && alt->bits == bits) {
+			t->scale[w] = alt->scale;
+			t->zp[w] = alt->zp;
 		} else {
 			range_qparams(lo, hi, &grid, &t->scale[w], &t->zp[w]);
 		}
@@ -279,7 +289,7 @@ int bitalloc_acts(Alloc *a)
 	for (int i = 0; i < g->nvalues; i++)
 		if (own_range(g->values[i])) {
 			s.t[s.nt].name = g->values[i]->name;
-			both_grids(a->o, g->values[i], &s.t[s.nt++]);
+			both_grids(g, a->o, g->values[i], &s.t[s.nt++]);
 		}
 	s.wide = calloc(s.nt + 1, 1);
 	s.best = calloc(s.nt + 1, 1);

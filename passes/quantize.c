@@ -705,19 +705,6 @@ static int will_be_wide(Ctx *c, const Value *v)
 	return c->o->act_bits > 8;
 }
 
-/* Whether n's integer op cannot take its inputs: an OPF_IN8 op with an
- * input that is 16-bit (no op has the flag at present: qmatmul and
- * qsoftmax take 16-bit inputs). */
-static int too_wide(Ctx *c, const Node *n)
-{
-	if (!op_has(op_info(n->op)->qop, OPF_IN8))
-		return 0;
-	for (int i = 0; i < n->nin; i++)
-		if (n->in[i] && will_be_wide(c, n->in[i]))
-			return 1;
-	return 0;
-}
-
 /* qadd: y = zy + R((a - za) mult[0] + (b - zb) mult[1], shift), with
  * mult[i] = s_i / s_y 2^shift; sign -1 for a - b. */
 /* mult[i] ~= m[i] * 2^shift for k real multipliers sharing one shift,
@@ -825,7 +812,7 @@ static int lower_mul(Ctx *c, Node *n)
 	double f = 1;
 	Node *u = folded_scale(c, n, &f);
 	Value *out = u ? u->out : n->out;
-	if (!out_ready(c, out) || too_wide(c, n))
+	if (!out_ready(c, out))
 		return 1;
 	int r = all_inputs(c, n->in, n->nin, xq);
 	if (r)

@@ -20,7 +20,8 @@
  *   free: no observations needed, but some BatchNorm statistics).
  * guarantees: no observe node; every observed value has q(...), bits =
  *   its observer's bits (8 or 16; --act-bits 16=NAME,... sets it), else
- *   --act-bits.
+ *   --act-bits. With --ram-budget, g->alt holds each such value's
+ *   grid at the other width (8 <-> 16), its estimator run on that grid.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -284,6 +285,23 @@ static int estimate(const Node *n, const Guard *guard, const QGrid *grid,
 	return 0;
 }
 
+/* Keeps observer n's grid at the other width (--ram-budget): the
+ * estimator run again on that width's grid, so mse, percentile, kl and ce
+ * clip for it, not for the width range chose. 0, or -1 after reporting. */
+static int alt_grid(Graph *g, const Node *n, const Guard *guard,
+	const Options *o, Bounds *b, int bits)
+{
+	QGrid grid = act_grid(o, bits);
+	double lo, hi;
+	if (estimate(n, guard, &grid, o, b, &lo, &hi) < 0)
+		return -1;
+	AltGrid *a = &g->alt[g->nalt++];
+	a->name = n->in[0]->name;
+	a->bits = bits;
+	range_qparams(lo, hi, &grid, &a->scale, &a->zp);
+	return 0;
+}
+
 static void set_q(Graph *g, Value *v, float scale, int32_t zp, int bits)
 {
 	QParams *q = &v->type.q;
@@ -331,6 +349,10 @@ int pass_range(Graph *g, const Options *o)
 		return -1;
 	}
 	graph_guards(g, guard);
+	g->alt = NULL;
+	g->nalt = 0;
+	if (o->ram_budget > 0)
+		g->alt = arena_alloc(&g->arena, (g->nnodes + 1) * sizeof *g->alt);
 	for (int k = 0; k < g->nnodes; k++) {
 		Node *n = g->nodes[k];
 		if (n->dead || n->op != OP_OBSERVE)
@@ -357,6 +379,13 @@ int pass_range(Graph *g, const Options *o)
 		range_qparams(lo, hi, &grid, &scale, &zp);
 		Value *v = n->in[0];
 		set_q(g, v, scale, zp, bits);
+		if (g->alt && (bits == 8 || bits == 16) &&
+		    alt_grid(g, n, &guard[k], o, &b, 24 - bits) < 0) {
+			free(to);
+			free(guard);
+			bounds_free(&b);
+			return -1;
+		}
 		/* what the quantized value can hold, for data-free bounds */
 		b.known[v->id] = b.known[n->out->id] = 1;
 		b.lo[v->id] = b.lo[n->out->id] = scale * (grid.qmin - zp);

@@ -9,7 +9,8 @@
  * NAME_ARENA_SIZE macro. Checks:
  *   1. every integer tensor computed by a kernel (not a view, not the
  *      caller's input or output) has a row with its byte size and the steps
- *      from its definition to its last reader (readers of its views count);
+ *      from its definition to its last reader (readers of its views count;
+ *      a tensor nothing reads, its definition's step alone);
  *      no other tensor has a row; scratch rows live during one step;
  *   2. rows live at a common step do not overlap; offsets are 16-aligned;
  *   3. NAME_ARENA_SIZE covers every row and is no larger than the peak, over
@@ -163,7 +164,10 @@ static int check_tensors(const Graph *g)
 			v == out)
 			continue;
 		long long bytes = type_numel(&v->type) * elem_bytes(v->type.elem);
+		/* a tensor nothing reads still lives while its kernel writes it */
 		int last = last_reader(g, v), found = 0;
+		if (last < k)
+			last = k;
 		for (int i = 0; i < nrows; i++) {
 			Row *r = &rows[i];
 			if (r->scratch || strcmp(r->name, v->name) != 0)

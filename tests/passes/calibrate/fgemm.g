@@ -12,3 +12,8 @@
 # RUN: for y in baseline1 baseline8 avx21 avx28 avx512f1 avx512f8; do cmp %T/y.npy %T/y$y.npy || exit 1; done
 # RUN: %npycheck close %T/y.npy %T/y_ref.npy --atol 0 --rtol 1e-5
 # CHECK: close: 55 elements
+# Any other value of QCC_FGEMM_ISA is an error, before anything is
+# written; an empty one counts as unset.
+# RUN-FAIL: QCC_FGEMM_ISA=sse4 %qcc run %T/m.g --input %T/x.npy --output %T/bad.npy 2>&1
+# CHECK-NEXT: qcc: error: QCC_FGEMM_ISA must be one of avx512f, avx2, baseline, got 'sse4'
+# RUN: QCC_FGEMM_ISA= %qcc run %T/m.g --input %T/x.npy --output %T/y_empty.npy && cmp %T/y.npy %T/y_empty.npy

@@ -1,5 +1,6 @@
-"""float_model.py - what batch_data.py and fgemm_data.py share: a float64
-convolution in numpy, and writing a model's .g, weights and data."""
+"""float_model.py - what batch_data.py, fgemm_data.py and
+fgemm_order_data.py share: a float64 convolution in numpy, and writing a
+model's .g, weights and data."""
 import json
 import struct
 
@@ -39,13 +40,18 @@ def write(d, g, t, x, y_ref):
         fo.write(g)
     np.save(d + "/x.npy", x.reshape(len(x), 1, *x.shape[1:]))
     np.save(d + "/y_ref.npy", y_ref.astype(np.float32))
+    write_safetensors(d + "/w.safetensors", t)
+
+
+def write_safetensors(path, t):
+    """the float32 tensors of the dict t as a .safetensors file"""
     head, off = {}, 0
     for k, v in t.items():
         head[k] = {"dtype": "F32", "shape": list(v.shape),
                    "data_offsets": [off, off + v.nbytes]}
         off += v.nbytes
     hj = json.dumps(head).encode()
-    with open(d + "/w.safetensors", "wb") as fo:
+    with open(path, "wb") as fo:
         fo.write(struct.pack("<Q", len(hj)) + hj)
         for v in t.values():
             fo.write(v.tobytes())
