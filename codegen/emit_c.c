@@ -525,6 +525,119 @@ static const char helper_sse2_include[] =
 	"#elif defined(__aarch64__) && defined(__ARM_NEON)\n"
 	"#include <arm_neon.h>\n#define QCC_NEON 1\n#endif\n";
 
+/* The AVX2 twins of the SSE2 helpers (below): in the generic target's C,
+ * where gcc or clang (8 or later) compiles for x86-64 ELF, each twin is
+ * built for AVX2 by a function target attribute whatever the flags, and
+ * the SSE2 helper hands its work to it when cpuid says the CPU has AVX2
+ * and xgetbv that the system saves the YMM registers (asked once, kept in
+ * a static; constant under -mavx2). The twins compute the same int32
+ * sums, so both paths give the same bytes; QCC_NO_RUNTIME_ISA keeps the
+ * SSE2 path, and every other compiler or machine the portable code. */
+static const char helper_rt_isa_generic[] =
+	"\n#if !defined(QCC_NO_RUNTIME_ISA) && defined(__x86_64__) && \\\n"
+	"\tdefined(__SSE2__) && defined(__ELF__) && (defined(__clang__) ? \\\n"
+	"\t__clang_major__ >= 8 : defined(__GNUC__) && __GNUC__ >= 8)\n"
+	"/* AVX2 twins of the SSE2 helpers, chosen at run time */\n"
+	"#define QCC_RT_AVX2 1\n"
+	"#define QCC_AVX2 __attribute__((target(\"avx2\")))\n"
+	"#include <immintrin.h>\n"
+	"#if defined(__AVX2__)\n#define qcc_avx2() 1\n#else\n"
+	"#include <cpuid.h>\n"
+	"static int qcc_avx2_state = -1;\n"
+	"\n/* 1 if the CPU has AVX2 (cpuid leaves 1 and 7) and the system saves\n"
+	" * the YMM registers (XCR0 bits 1 and 2), found once */\n"
+	"static int qcc_avx2(void)\n{\n"
+	"\tint v = __atomic_load_n(&qcc_avx2_state, __ATOMIC_RELAXED);\n"
+	"\tif (v < 0) {\n"
+	"\t\tunsigned a, b, c, d, xlo, xhi;\n"
+	"\t\tv = 0;\n"
+	"\t\tif (__get_cpuid(1, &a, &b, &c, &d) && (c & bit_OSXSAVE) &&\n"
+	"\t\t\t(c & bit_AVX)) {\n"
+	"\t\t\t__asm__ __volatile__(\"xgetbv\" : \"=a\"(xlo), \"=d\"(xhi) : \"c\"(0));\n"
+	"\t\t\t(void)xhi;\n"
+	"\t\t\tv = (xlo & 6) == 6 && __get_cpuid_count(7, 0, &a, &b, &c, &d) &&\n"
+	"\t\t\t\t(b & bit_AVX2) != 0;\n"
+	"\t\t}\n"
+	"\t\t__atomic_store_n(&qcc_avx2_state, v, __ATOMIC_RELAXED);\n"
+	"\t}\n"
+	"\treturn v;\n}\n"
+	"#endif\n#endif\n";
+
+/* The x86 targets: the twins always, their instruction set the file's. */
+static const char helper_rt_isa_x86[] =
+	"\n/* the AVX2 twins of the SSE2 helpers, always */\n"
+	"#define QCC_RT_AVX2 1\n#define QCC_AVX2\n#define qcc_avx2() 1\n";
+
+/* Four vectors' lane sums side by side: a[j] = the sum of vj's lanes. */
+static const char helper_sse2_sum4[] =
+	"\n#if defined(__SSE2__)\n"
+	"/* a[j] = the sum of the four lanes of vj, j < 4 */\n"
+	"static inline void qcc_sum4_sse2(int32_t *a, __m128i v0, __m128i v1,\n"
+	"\t__m128i v2, __m128i v3)\n"
+	"{\n"
+	"\t__m128i s01 = _mm_add_epi32(_mm_unpacklo_epi32(v0, v1),\n"
+	"\t\t_mm_unpackhi_epi32(v0, v1));\n"
+	"\t__m128i s23 = _mm_add_epi32(_mm_unpacklo_epi32(v2, v3),\n"
+	"\t\t_mm_unpackhi_epi32(v2, v3));\n"
+	"\t_mm_storeu_si128((__m128i *)a, _mm_add_epi32(\n"
+	"\t\t_mm_unpacklo_epi64(s01, s23), _mm_unpackhi_epi64(s01, s23)));\n"
+	"}\n"
+	"#endif\n";
+
+/* The AVX2 twins' shared pieces. */
+static const char helper_avx2_fold[] =
+	"\n#if defined(QCC_RT_AVX2)\n"
+	"/* the two halves of v added */\n"
+	"QCC_AVX2 static inline __m128i qcc_fold_avx2(__m256i v)\n"
+	"{\n"
+	"\treturn _mm_add_epi32(_mm256_castsi256_si128(v),\n"
+	"\t\t_mm256_extracti128_si256(v, 1));\n"
+	"}\n"
+	"#endif\n";
+
+static const char helper_avx2_store16[] =
+	"\n#if defined(QCC_RT_AVX2)\n"
+	"/* acc[0..15] from the madd sums of interleaved pixel pairs: a0 holds\n"
+	" * pixels 0-3 and 8-11, a1 pixels 4-7 and 12-15 */\n"
+	"QCC_AVX2 static inline void qcc_store16_avx2(int32_t *acc, __m256i a0,\n"
+	"\t__m256i a1)\n"
+	"{\n"
+	"\t_mm256_storeu_si256((__m256i *)acc, _mm256_permute2x128_si256(a0, a1,\n"
+	"\t\t0x20));\n"
+	"\t_mm256_storeu_si256((__m256i *)(acc + 8),\n"
+	"\t\t_mm256_permute2x128_si256(a0, a1, 0x31));\n"
+	"}\n"
+	"#endif\n";
+
+static const char helper_avx2_taps[] =
+	"\n#if defined(QCC_RT_AVX2)\n"
+	"/* qcc_taps_sse2 sixteen pixels a step; returns the pixels done */\n"
+	"QCC_AVX2 static int qcc_taps_avx2(int32_t *acc, const int16_t *pl, int n,\n"
+	"\tconst int8_t *w, const int *off, int taps)\n"
+	"{\n"
+	"\t__m256i wv[16];\n"
+	"\tint q = 0, k;\n"
+	"\tfor (k = 0; k < taps; k += 2)\n"
+	"\t\twv[k / 2] = _mm256_set1_epi32((int32_t)((uint32_t)(uint16_t)w[k] |\n"
+	"\t\t\t(k + 1 < taps ? (uint32_t)(uint16_t)w[k + 1] << 16 : 0)));\n"
+	"\tfor (; q + 16 <= n; q += 16) {\n"
+	"\t\t__m256i a0 = _mm256_setzero_si256(), a1 = a0;\n"
+	"\t\tfor (k = 0; k < taps; k += 2) {\n"
+	"\t\t\t__m256i x0 = _mm256_loadu_si256((const __m256i *)\n"
+	"\t\t\t\t(pl + q + off[k]));\n"
+	"\t\t\t__m256i x1 = k + 1 < taps ? _mm256_loadu_si256((const __m256i *)\n"
+	"\t\t\t\t(pl + q + off[k + 1])) : _mm256_setzero_si256();\n"
+	"\t\t\ta0 = _mm256_add_epi32(a0, _mm256_madd_epi16(\n"
+	"\t\t\t\t_mm256_unpacklo_epi16(x0, x1), wv[k / 2]));\n"
+	"\t\t\ta1 = _mm256_add_epi32(a1, _mm256_madd_epi16(\n"
+	"\t\t\t\t_mm256_unpackhi_epi16(x0, x1), wv[k / 2]));\n"
+	"\t\t}\n"
+	"\t\tqcc_store16_avx2(acc + q, a0, a1);\n"
+	"\t}\n"
+	"\treturn q;\n"
+	"}\n"
+	"#endif\n";
+
 static const char helper_sse2_taps[] =
 	"\n#if defined(__SSE2__)\n"
 	"/* acc[q] = sum_k w[k] * pl[q + off[k]], q < n: eight pixels a step,\n"
@@ -534,6 +647,10 @@ static const char helper_sse2_taps[] =
 	"{\n"
 	"\t__m128i wv[16];\n"
 	"\tint q = 0, k;\n"
+	"#if defined(QCC_RT_AVX2)\n"
+	"\tif (qcc_avx2())\n"
+	"\t\tq = qcc_taps_avx2(acc, pl, n, w, off, taps);\n"
+	"#endif\n"
 	"\tfor (k = 0; k < taps; k += 2)\n"
 	"\t\twv[k / 2] = _mm_set1_epi32((int32_t)((uint32_t)(uint16_t)w[k] |\n"
 	"\t\t\t(k + 1 < taps ? (uint32_t)(uint16_t)w[k + 1] << 16 : 0)));\n"
@@ -570,6 +687,36 @@ static const char helper_sse2_i8x8[] =
 	"}\n"
 	"#endif\n";
 
+static const char helper_avx2_pointwise[] =
+	"\n#if defined(QCC_RT_AVX2)\n"
+	"/* qcc_pointwise_sse2 sixteen pixels a step; returns the pixels done */\n"
+	"QCC_AVX2 static int qcc_pointwise_avx2(int32_t *acc, const int8_t *x,\n"
+	"\tint n, int stride, const int8_t *w, int chans)\n"
+	"{\n"
+	"\t__m256i wv[16];\n"
+	"\tint p = 0, c;\n"
+	"\tfor (c = 0; c < chans; c += 2)\n"
+	"\t\twv[c / 2] = _mm256_set1_epi32((int32_t)((uint32_t)(uint16_t)w[c] |\n"
+	"\t\t\t(c + 1 < chans ? (uint32_t)(uint16_t)w[c + 1] << 16 : 0)));\n"
+	"\tfor (; p + 16 <= n; p += 16) {\n"
+	"\t\t__m256i a0 = _mm256_setzero_si256(), a1 = a0;\n"
+	"\t\tfor (c = 0; c < chans; c += 2) {\n"
+	"\t\t\t__m256i x0 = _mm256_cvtepi8_epi16(_mm_loadu_si128(\n"
+	"\t\t\t\t(const __m128i *)(x + c * stride + p)));\n"
+	"\t\t\t__m256i x1 = c + 1 < chans ? _mm256_cvtepi8_epi16(\n"
+	"\t\t\t\t_mm_loadu_si128((const __m128i *)(x + (c + 1) * stride + p))) :\n"
+	"\t\t\t\t_mm256_setzero_si256();\n"
+	"\t\t\ta0 = _mm256_add_epi32(a0, _mm256_madd_epi16(\n"
+	"\t\t\t\t_mm256_unpacklo_epi16(x0, x1), wv[c / 2]));\n"
+	"\t\t\ta1 = _mm256_add_epi32(a1, _mm256_madd_epi16(\n"
+	"\t\t\t\t_mm256_unpackhi_epi16(x0, x1), wv[c / 2]));\n"
+	"\t\t}\n"
+	"\t\tqcc_store16_avx2(acc + p, a0, a1);\n"
+	"\t}\n"
+	"\treturn p;\n"
+	"}\n"
+	"#endif\n";
+
 static const char helper_sse2_pointwise[] =
 	"\n#if defined(__SSE2__)\n"
 	"/* acc[p] = sum_c w[c] * x[c * stride + p], p < n: eight pixels a step,\n"
@@ -579,6 +726,10 @@ static const char helper_sse2_pointwise[] =
 	"{\n"
 	"\t__m128i wv[16];\n"
 	"\tint p = 0, c;\n"
+	"#if defined(QCC_RT_AVX2)\n"
+	"\tif (qcc_avx2())\n"
+	"\t\tp = qcc_pointwise_avx2(acc, x, n, stride, w, chans);\n"
+	"#endif\n"
 	"\tfor (c = 0; c < chans; c += 2)\n"
 	"\t\twv[c / 2] = _mm_set1_epi32((int32_t)((uint32_t)(uint16_t)w[c] |\n"
 	"\t\t\t(c + 1 < chans ? (uint32_t)(uint16_t)w[c + 1] << 16 : 0)));\n"
@@ -605,41 +756,112 @@ static const char helper_sse2_pointwise[] =
 	"}\n"
 	"#endif\n";
 
+static const char helper_avx2_dot[] =
+	"\n#if defined(QCC_RT_AVX2)\n"
+	"/* qcc_dot4_sse2 sixteen taps a step, the last eight (kp an odd multiple\n"
+	" * of 8) in 128 bits */\n"
+	"QCC_AVX2 static inline void qcc_dot4_avx2(int32_t *a, const int16_t *c0,\n"
+	"\tconst int16_t *c1, const int16_t *c2, const int16_t *c3, int kp,\n"
+	"\tconst int8_t *w)\n"
+	"{\n"
+	"\t__m256i a0 = _mm256_setzero_si256(), a1 = a0, a2 = a0, a3 = a0;\n"
+	"\t__m128i r0, r1, r2, r3;\n"
+	"\tint k;\n"
+	"\tfor (k = 0; k + 16 <= kp; k += 16) {\n"
+	"\t\t__m256i wk = _mm256_cvtepi8_epi16(_mm_loadu_si128(\n"
+	"\t\t\t(const __m128i *)(w + k)));\n"
+	"\t\ta0 = _mm256_add_epi32(a0, _mm256_madd_epi16(wk,\n"
+	"\t\t\t_mm256_loadu_si256((const __m256i *)(c0 + k))));\n"
+	"\t\ta1 = _mm256_add_epi32(a1, _mm256_madd_epi16(wk,\n"
+	"\t\t\t_mm256_loadu_si256((const __m256i *)(c1 + k))));\n"
+	"\t\ta2 = _mm256_add_epi32(a2, _mm256_madd_epi16(wk,\n"
+	"\t\t\t_mm256_loadu_si256((const __m256i *)(c2 + k))));\n"
+	"\t\ta3 = _mm256_add_epi32(a3, _mm256_madd_epi16(wk,\n"
+	"\t\t\t_mm256_loadu_si256((const __m256i *)(c3 + k))));\n"
+	"\t}\n"
+	"\tr0 = qcc_fold_avx2(a0), r1 = qcc_fold_avx2(a1);\n"
+	"\tr2 = qcc_fold_avx2(a2), r3 = qcc_fold_avx2(a3);\n"
+	"\tif (k < kp) {\n"
+	"\t\t__m128i wk = _mm_cvtepi8_epi16(_mm_loadl_epi64(\n"
+	"\t\t\t(const __m128i *)(w + k)));\n"
+	"\t\tr0 = _mm_add_epi32(r0, _mm_madd_epi16(wk,\n"
+	"\t\t\t_mm_loadu_si128((const __m128i *)(c0 + k))));\n"
+	"\t\tr1 = _mm_add_epi32(r1, _mm_madd_epi16(wk,\n"
+	"\t\t\t_mm_loadu_si128((const __m128i *)(c1 + k))));\n"
+	"\t\tr2 = _mm_add_epi32(r2, _mm_madd_epi16(wk,\n"
+	"\t\t\t_mm_loadu_si128((const __m128i *)(c2 + k))));\n"
+	"\t\tr3 = _mm_add_epi32(r3, _mm_madd_epi16(wk,\n"
+	"\t\t\t_mm_loadu_si128((const __m128i *)(c3 + k))));\n"
+	"\t}\n"
+	"\tqcc_sum4_sse2(a, r0, r1, r2, r3);\n"
+	"}\n"
+	"\n/* qcc_dot_sse2 by qcc_dot4_avx2 */\n"
+	"QCC_AVX2 static void qcc_dot_avx2(int32_t *acc, const int16_t *col, int n,\n"
+	"\tint kp, const int8_t *w)\n"
+	"{\n"
+	"\tqcc_dot_rows(acc, col, n, kp, w, qcc_dot4_avx2);\n"
+	"}\n"
+	"#endif\n";
+
+static const char helper_sse2_dot4[] =
+	"\n#if defined(__SSE2__)\n"
+	"/* a[j] = sum_k cj[k] * w[k], j < 4, kp a multiple of 8: eight k per\n"
+	" * pmaddwd, the four sums across lanes at the end */\n"
+	"static inline void qcc_dot4_sse2(int32_t *a, const int16_t *c0,\n"
+	"\tconst int16_t *c1, const int16_t *c2, const int16_t *c3, int kp,\n"
+	"\tconst int8_t *w)\n"
+	"{\n"
+	"\t__m128i a0 = _mm_setzero_si128(), a1 = a0, a2 = a0, a3 = a0;\n"
+	"\tint k;\n"
+	"\tfor (k = 0; k < kp; k += 8) {\n"
+	"\t\t__m128i wk = qcc_i8x8_sse2(w + k);\n"
+	"\t\ta0 = _mm_add_epi32(a0, _mm_madd_epi16(wk,\n"
+	"\t\t\t_mm_loadu_si128((const __m128i *)(c0 + k))));\n"
+	"\t\ta1 = _mm_add_epi32(a1, _mm_madd_epi16(wk,\n"
+	"\t\t\t_mm_loadu_si128((const __m128i *)(c1 + k))));\n"
+	"\t\ta2 = _mm_add_epi32(a2, _mm_madd_epi16(wk,\n"
+	"\t\t\t_mm_loadu_si128((const __m128i *)(c2 + k))));\n"
+	"\t\ta3 = _mm_add_epi32(a3, _mm_madd_epi16(wk,\n"
+	"\t\t\t_mm_loadu_si128((const __m128i *)(c3 + k))));\n"
+	"\t}\n"
+	"\tqcc_sum4_sse2(a, a0, a1, a2, a3);\n"
+	"}\n"
+	"\n/* acc[p] = sum_k col[p * kp + k] * w[k], p < n: four pixels a step\n"
+	" * (dot4: qcc_dot4_sse2 or its AVX2 twin, inlined into each caller), the\n"
+	" * last one to three as a step whose missing rows repeat the last\n"
+	" * pixel's (small maps: a 2x2 map is all remainder) */\n"
+	"static inline void qcc_dot_rows(int32_t *acc, const int16_t *col, int n,\n"
+	"\tint kp, const int8_t *w, void (*dot4)(int32_t *, const int16_t *,\n"
+	"\tconst int16_t *, const int16_t *, const int16_t *, int, const int8_t *))\n"
+	"{\n"
+	"\tint p = 0;\n"
+	"\tfor (; p + 4 <= n; p += 4) {\n"
+	"\t\tconst int16_t *c0 = col + p * kp;\n"
+	"\t\tdot4(acc + p, c0, c0 + kp, c0 + 2 * kp, c0 + 3 * kp, kp, w);\n"
+	"\t}\n"
+	"\tif (p < n) {\n"
+	"\t\tconst int16_t *c0 = col + p * kp, *last = col + (n - 1) * kp;\n"
+	"\t\tint32_t a[4];\n"
+	"\t\tdot4(a, c0, p + 1 < n ? c0 + kp : last, p + 2 < n ? c0 + 2 * kp : last,\n"
+	"\t\t\tlast, kp, w);\n"
+	"\t\tmemcpy(acc + p, a, (size_t)(n - p) * sizeof a[0]);\n"
+	"\t}\n"
+	"}\n"
+	"#endif\n";
+
 static const char helper_sse2_dot[] =
 	"\n#if defined(__SSE2__)\n"
-	"/* acc[p] = sum_k col[p * kp + k] * w[k], p < n, kp a multiple of 8: four\n"
-	" * pixels a step, their sums across lanes at the end */\n"
+	"/* acc[p] = sum_k col[p * kp + k] * w[k], p < n, kp a multiple of 8 */\n"
 	"static void qcc_dot_sse2(int32_t *acc, const int16_t *col, int n, int kp,\n"
 	"\tconst int8_t *w)\n"
 	"{\n"
-	"\tint p = 0, k;\n"
-	"\tfor (; p + 4 <= n; p += 4) {\n"
-	"\t\tconst int16_t *c0 = col + p * kp;\n"
-	"\t\t__m128i a0 = _mm_setzero_si128(), a1 = a0, a2 = a0, a3 = a0, s01, s23;\n"
-	"\t\tfor (k = 0; k < kp; k += 8) {\n"
-	"\t\t\t__m128i wk = qcc_i8x8_sse2(w + k);\n"
-	"\t\t\ta0 = _mm_add_epi32(a0, _mm_madd_epi16(wk,\n"
-	"\t\t\t\t_mm_loadu_si128((const __m128i *)(c0 + k))));\n"
-	"\t\t\ta1 = _mm_add_epi32(a1, _mm_madd_epi16(wk,\n"
-	"\t\t\t\t_mm_loadu_si128((const __m128i *)(c0 + kp + k))));\n"
-	"\t\t\ta2 = _mm_add_epi32(a2, _mm_madd_epi16(wk,\n"
-	"\t\t\t\t_mm_loadu_si128((const __m128i *)(c0 + 2 * kp + k))));\n"
-	"\t\t\ta3 = _mm_add_epi32(a3, _mm_madd_epi16(wk,\n"
-	"\t\t\t\t_mm_loadu_si128((const __m128i *)(c0 + 3 * kp + k))));\n"
-	"\t\t}\n"
-	"\t\ts01 = _mm_add_epi32(_mm_unpacklo_epi32(a0, a1),\n"
-	"\t\t\t_mm_unpackhi_epi32(a0, a1));\n"
-	"\t\ts23 = _mm_add_epi32(_mm_unpacklo_epi32(a2, a3),\n"
-	"\t\t\t_mm_unpackhi_epi32(a2, a3));\n"
-	"\t\t_mm_storeu_si128((__m128i *)(acc + p), _mm_add_epi32(\n"
-	"\t\t\t_mm_unpacklo_epi64(s01, s23), _mm_unpackhi_epi64(s01, s23)));\n"
+	"#if defined(QCC_RT_AVX2)\n"
+	"\tif (qcc_avx2()) {\n"
+	"\t\tqcc_dot_avx2(acc, col, n, kp, w);\n"
+	"\t\treturn;\n"
 	"\t}\n"
-	"\tfor (const int16_t *cp = col + p * kp; p < n; p++, cp += kp) {\n"
-	"\t\tint32_t s = 0;\n"
-	"\t\tfor (k = 0; k < kp; k++)\n"
-	"\t\t\ts += cp[k] * w[k];\n"
-	"\t\tacc[p] = s;\n"
-	"\t}\n"
+	"#endif\n"
+	"\tqcc_dot_rows(acc, col, n, kp, w, qcc_dot4_sse2);\n"
 	"}\n"
 	"#endif\n";
 
@@ -666,8 +888,14 @@ static const char helper_sse2_rows4[] =
 	"static void qcc_rows4_sse2(int32_t *a, const int8_t *w, int kp,\n"
 	"\tconst int16_t *xv)\n"
 	"{\n"
-	"\t__m128i a0 = _mm_setzero_si128(), a1 = a0, a2 = a0, a3 = a0, s01, s23;\n"
+	"\t__m128i a0 = _mm_setzero_si128(), a1 = a0, a2 = a0, a3 = a0;\n"
 	"\tint k;\n"
+	"#if defined(QCC_RT_AVX2)\n"
+	"\tif (qcc_avx2()) {\n"
+	"\t\tqcc_rows4_avx2(a, w, kp, xv);\n"
+	"\t\treturn;\n"
+	"\t}\n"
+	"#endif\n"
 	"\tfor (k = 0; k < kp; k += 16) {\n"
 	"\t\t__m128i x0 = _mm_loadu_si128((const __m128i *)(xv + k));\n"
 	"\t\t__m128i x1 = _mm_loadu_si128((const __m128i *)(xv + k + 8));\n"
@@ -676,39 +904,27 @@ static const char helper_sse2_rows4[] =
 	"\t\ta2 = _mm_add_epi32(a2, qcc_madd16_sse2(w + 2 * kp + k, x0, x1));\n"
 	"\t\ta3 = _mm_add_epi32(a3, qcc_madd16_sse2(w + 3 * kp + k, x0, x1));\n"
 	"\t}\n"
-	"\ts01 = _mm_add_epi32(_mm_unpacklo_epi32(a0, a1),\n"
-	"\t\t_mm_unpackhi_epi32(a0, a1));\n"
-	"\ts23 = _mm_add_epi32(_mm_unpacklo_epi32(a2, a3),\n"
-	"\t\t_mm_unpackhi_epi32(a2, a3));\n"
-	"\t_mm_storeu_si128((__m128i *)a, _mm_add_epi32(\n"
-	"\t\t_mm_unpacklo_epi64(s01, s23), _mm_unpackhi_epi64(s01, s23)));\n"
+	"\tqcc_sum4_sse2(a, a0, a1, a2, a3);\n"
 	"}\n"
 	"#endif\n";
 
 static const char helper_avx2_rows4[] =
-	"\n/* the sixteen int8 at p, widened, times x */\n"
-	"static inline __m256i qcc_madd16_avx2(const int8_t *p, __m256i x)\n"
+	"\n#if defined(QCC_RT_AVX2)\n"
+	"/* the sixteen int8 at p, widened, times x */\n"
+	"QCC_AVX2 static inline __m256i qcc_madd16_avx2(const int8_t *p, __m256i x)\n"
 	"{\n"
 	"\treturn _mm256_madd_epi16(x,\n"
 	"\t\t_mm256_cvtepi8_epi16(_mm_loadu_si128((const __m128i *)p)));\n"
 	"}\n"
 	"\n"
-	"/* the two halves of v added */\n"
-	"static inline __m128i qcc_fold_avx2(__m256i v)\n"
-	"{\n"
-	"\treturn _mm_add_epi32(_mm256_castsi256_si128(v),\n"
-	"\t\t_mm256_extracti128_si256(v, 1));\n"
-	"}\n"
-	"\n"
 	"/* a[j] = sum_k w[j * kp + k] * xv[k], j < 4, kp a multiple of 16; not\n"
 	" * inlined: gcc -O3 -march=native spills the loop's pointers inside\n"
 	" * the kernel (mlp: 7.1 us, 5.2 not inlined) */\n"
-	"__attribute__((noinline))\n"
+	"QCC_AVX2 __attribute__((noinline))\n"
 	"static void qcc_rows4_avx2(int32_t *a, const int8_t *w, int kp,\n"
 	"\tconst int16_t *xv)\n"
 	"{\n"
 	"\t__m256i a0 = _mm256_setzero_si256(), a1 = a0, a2 = a0, a3 = a0;\n"
-	"\t__m128i r0, r1, r2, r3, s01, s23;\n"
 	"\tint k;\n"
 	"\tfor (k = 0; k < kp; k += 16) {\n"
 	"\t\t__m256i xk = _mm256_loadu_si256((const __m256i *)(xv + k));\n"
@@ -717,15 +933,10 @@ static const char helper_avx2_rows4[] =
 	"\t\ta2 = _mm256_add_epi32(a2, qcc_madd16_avx2(w + 2 * kp + k, xk));\n"
 	"\t\ta3 = _mm256_add_epi32(a3, qcc_madd16_avx2(w + 3 * kp + k, xk));\n"
 	"\t}\n"
-	"\tr0 = qcc_fold_avx2(a0), r1 = qcc_fold_avx2(a1);\n"
-	"\tr2 = qcc_fold_avx2(a2), r3 = qcc_fold_avx2(a3);\n"
-	"\ts01 = _mm_add_epi32(_mm_unpacklo_epi32(r0, r1),\n"
-	"\t\t_mm_unpackhi_epi32(r0, r1));\n"
-	"\ts23 = _mm_add_epi32(_mm_unpacklo_epi32(r2, r3),\n"
-	"\t\t_mm_unpackhi_epi32(r2, r3));\n"
-	"\t_mm_storeu_si128((__m128i *)a, _mm_add_epi32(\n"
-	"\t\t_mm_unpacklo_epi64(s01, s23), _mm_unpackhi_epi64(s01, s23)));\n"
-	"}\n";
+	"\tqcc_sum4_sse2(a, qcc_fold_avx2(a0), qcc_fold_avx2(a1),\n"
+	"\t\tqcc_fold_avx2(a2), qcc_fold_avx2(a3));\n"
+	"}\n"
+	"#endif\n";
 
 /* qcc_requant32 over a run of int8 results, the folded constant c added
  * modulo 2^32 first, for x86 (SSE2: every x86-64 compiler), where the
@@ -734,6 +945,43 @@ static const char helper_avx2_rows4[] =
  * mult >= 0 the signed one is that minus mult where acc < 0; the
  * saturating packs and the 16-bit clamp are the clamp to [lo, hi], which
  * lies in int8. The remainder one by one. */
+static const char helper_avx2_requant32_run[] =
+	"\n#if defined(QCC_RT_AVX2)\n"
+	"/* qcc_requant32_run in eight lanes; returns the results done */\n"
+	"QCC_AVX2 static int qcc_requant32_avx2(int8_t *t, const int32_t *acc, int n,\n"
+	"\tint32_t c, int32_t m, int sh, uint32_t half, int32_t base, int32_t lo,\n"
+	"\tint32_t hi)\n{\n"
+	"\tconst __m256i vc = _mm256_set1_epi32(c), vm = _mm256_set1_epi32(m);\n"
+	"\tconst __m256i odd = _mm256_set_epi32(-1, 0, -1, 0, -1, 0, -1, 0);\n"
+	"\tconst __m256i add = _mm256_set1_epi32((int32_t)(half + (1u << 30)));\n"
+	"\tconst __m256i vb = _mm256_set1_epi32(base);\n"
+	"\tconst __m128i cnt = _mm_cvtsi32_si128(sh);\n"
+	"\tconst __m256i vlo = _mm256_set1_epi16((int16_t)lo);\n"
+	"\tconst __m256i vhi = _mm256_set1_epi16((int16_t)hi);\n"
+	"\tint q = 0;\n"
+	"\tfor (; q + 16 <= n; q += 16) {\n"
+	"\t\t__m256i r[2], v;\n"
+	"\t\tint j;\n"
+	"\t\tfor (j = 0; j < 2; j++) {\n"
+	"\t\t\t__m256i a = _mm256_add_epi32(vc,\n"
+	"\t\t\t\t_mm256_loadu_si256((const __m256i *)(acc + q + 8 * j)));\n"
+	"\t\t\t__m256i pe = _mm256_mul_epu32(a, vm);\n"
+	"\t\t\t__m256i po = _mm256_mul_epu32(_mm256_srli_epi64(a, 32), vm);\n"
+	"\t\t\t__m256i h = _mm256_or_si256(_mm256_srli_epi64(pe, 32),\n"
+	"\t\t\t\t_mm256_and_si256(po, odd));\n"
+	"\t\t\th = _mm256_sub_epi32(h,\n"
+	"\t\t\t\t_mm256_and_si256(_mm256_srai_epi32(a, 31), vm));\n"
+	"\t\t\tr[j] = _mm256_add_epi32(vb,\n"
+	"\t\t\t\t_mm256_srl_epi32(_mm256_add_epi32(h, add), cnt));\n"
+	"\t\t}\n"
+	"\t\t/* the pack works per 128-bit half: quarters 0, 2, 1, 3 */\n"
+	"\t\tv = _mm256_permute4x64_epi64(_mm256_packs_epi32(r[0], r[1]), 0xd8);\n"
+	"\t\tv = _mm256_min_epi16(_mm256_max_epi16(v, vlo), vhi);\n"
+	"\t\t_mm_storeu_si128((__m128i *)(t + q), _mm_packs_epi16(\n"
+	"\t\t\t_mm256_castsi256_si128(v), _mm256_extracti128_si256(v, 1)));\n"
+	"\t}\n"
+	"\treturn q;\n}\n#endif\n";
+
 static const char helper_requant32_run[] =
 	"\n#if defined(__SSE2__)\n"
 	"/* t[q] = qcc_requant32(c + acc[q] (mod 2^32), ...), q < n */\n"
@@ -741,6 +989,10 @@ static const char helper_requant32_run[] =
 	"\tint32_t c, int32_t m, int sh, uint32_t half, int32_t base, int32_t lo,\n"
 	"\tint32_t hi)\n{\n"
 	"\tint q = 0;\n"
+	"#if defined(QCC_RT_AVX2)\n"
+	"\tif (qcc_avx2())\n"
+	"\t\tq = qcc_requant32_avx2(t, acc, n, c, m, sh, half, base, lo, hi);\n"
+	"#endif\n"
 	"#if defined(__SSE2__)\n"
 	"\tconst __m128i vc = _mm_set1_epi32(c), vm = _mm_set1_epi32(m);\n"
 	"\tconst __m128i odd = _mm_set_epi32(-1, 0, -1, 0);\n"
@@ -782,6 +1034,10 @@ static void emit_prelude(Emit *e, const char *header, const char *body)
 	int clamp = requant || strstr(body, "qcc_clamp(");
 	int round = requant || strstr(body, "qcc_round_shift(");
 	const Target *t = e->target;
+	/* the AVX2 twins: chosen at run time in generic C, always where the
+	 * target has AVX2 (elsewhere their #if leaves them out) */
+	const char *rt_isa = t->gcc_isa && strstr(t->gcc_isa, "avx2") ?
+		helper_rt_isa_x86 : !t->guard ? helper_rt_isa_generic : "";
 	fprintf(f, "/* %s.c - generated by qcc %s from model %s; do not edit.\n"
 		" * Integer-only inference (docs/arith.md): no float, no malloc.\n"
 		" * Target: %s (qcc --target; qcc --list-targets says what it "
@@ -814,23 +1070,32 @@ static void emit_prelude(Emit *e, const char *header, const char *body)
 	if (requant)
 		fputs(helper_requant, f);
 	/* each helper where the body names one of its users, in this order */
-	static const struct {
-		const char *used_by[2];
+	const struct {
+		const char *used_by[3];
 		const char *text;
 	} helpers[] = {
 		{{"qcc_requant32", NULL}, helper_requant32},
-		{{"qcc_requant32_run(", "_sse2("}, helper_sse2_include},
+		{{"qcc_requant32_run(", "_sse2(", NULL}, helper_sse2_include},
+		{{"qcc_requant32_run(", "_sse2(", "qcc_rows4_avx2("}, rt_isa},
+		{{"qcc_dot_sse2(", "qcc_rows4_", NULL}, helper_sse2_sum4},
+		{{"qcc_dot_sse2(", "qcc_rows4_", NULL}, helper_avx2_fold},
+		{{"qcc_taps_sse2(", "qcc_pointwise_sse2(", NULL}, helper_avx2_store16},
+		{{"qcc_requant32_run(", NULL}, helper_avx2_requant32_run},
 		{{"qcc_requant32_run(", NULL}, helper_requant32_run},
+		{{"qcc_taps_sse2(", NULL}, helper_avx2_taps},
 		{{"qcc_taps_sse2(", NULL}, helper_sse2_taps},
-		{{"qcc_pointwise_sse2(", "qcc_dot_sse2("}, helper_sse2_i8x8},
+		{{"qcc_pointwise_sse2(", "qcc_dot_sse2(", NULL}, helper_sse2_i8x8},
+		{{"qcc_pointwise_sse2(", NULL}, helper_avx2_pointwise},
 		{{"qcc_pointwise_sse2(", NULL}, helper_sse2_pointwise},
+		{{"qcc_dot_sse2(", NULL}, helper_sse2_dot4},
+		{{"qcc_dot_sse2(", NULL}, helper_avx2_dot},
 		{{"qcc_dot_sse2(", NULL}, helper_sse2_dot},
+		{{"qcc_rows4_", NULL}, helper_avx2_rows4},
 		{{"qcc_rows4_sse2(", NULL}, helper_sse2_rows4},
-		{{"qcc_rows4_avx2(", NULL}, helper_avx2_rows4},
 		{{"qcc_isqrt(", NULL}, helper_isqrt},
 	};
 	for (size_t i = 0; i < sizeof helpers / sizeof helpers[0]; i++)
-		for (int j = 0; j < 2 && helpers[i].used_by[j]; j++)
+		for (int j = 0; j < 3 && helpers[i].used_by[j]; j++)
 			if (strstr(body, helpers[i].used_by[j])) {
 				fputs(helpers[i].text, f);
 				break;
