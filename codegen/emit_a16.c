@@ -140,11 +140,9 @@ void emit_a16_conv_open(Emit *e, const Node *n, const char *fn,
 	/* several groups: a loop over them, group g's input channels, output
 	 * channels and weight rows (OCp a group) */
 	int grouped = c->groups > 1;
-	char o0[64], wrow[64];
-	snprintf(o0, sizeof o0, "g * %lld + ", (long long)c->OCG);
+	char wrow[64];
 	snprintf(wrow, sizeof wrow, "(g * %lld + oc)", (long long)k.OCp);
 	emit_var(v, "g", grouped ? ", g" : "");
-	emit_var(v, "o0", grouped ? o0 : "");
 	emit_var(v, "wrow", grouped ? wrow : "oc");
 	emit_fill(e, "static void $fn(const int16_t *x, $yt *y, void *scratch)\n"
 		"{\n"
@@ -191,8 +189,14 @@ static void a16_requant(Emit *e, const Node *n, const char *fn,
 void emit_a16_conv_close_rq(Emit *e, const Node *n, const char *fn,
 	const EmitConvPrep *p, const EmitVars *v, EmitA16Requant *rq)
 {
-	emit_fill(e, "\t\t\tfor (oc = 0; oc < $OCG; oc++) {\n"
-		"\t\t\t\tconst int o = ${o0}oc;\n"
+	/* channel o of the whole layer: group g's first plus oc */
+	char o0[64] = "";
+	if (p->c.groups > 1)
+		snprintf(o0, sizeof o0, "g * %lld + ", (long long)p->c.OCG);
+	emit_fill(e, "\t\t\tfor (oc = 0; oc < $OCG; oc++) {\n", v);
+	emit_fill(e, "\t\t\t\tconst int o = ", v);
+	emit_fill(e, o0, v);
+	emit_fill(e, "oc;\n"
 		"\t\t\t\tconst int32_t *ac = acc + oc * $PB;\n"
 		"\t\t\t\t$yt *yo = yb + oc * $OHW + oh0 * $OW;\n", v);
 	a16_requant(e, n, fn, p, "nq", 4, rq);

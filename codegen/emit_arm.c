@@ -757,7 +757,6 @@ static int lanes_body(Emit *e, const Node *n, const char *fn,
 	int rq = lanes_rq(n, p);
 	EmitVars v = {0};
 	emit_conv_vars(&v, n, fn, p);
-	emit_var(&v, "o0", "");    /* one group: emit_a16_conv_close's channel */
 	emit_vari(&v, "OC4", OC4);
 	emit_vari(&v, "PB", PB);
 	emit_vari(&v, "RB", RB);
